@@ -1,0 +1,4 @@
+declare module 'virtual:bundled-stories' {
+  const stories: unknown[];
+  export default stories;
+}

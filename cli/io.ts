@@ -1,0 +1,62 @@
+// File and output helpers shared by the lens verbs. Only JSON goes to stdout; every problem is
+// one plain line on stderr.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
+import { describeRejection, parseStories, type Story } from '../lib/story.ts';
+
+/** An error the CLI reports as one line and a non-zero exit, without a stack trace. */
+export class CliError extends Error {}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: cannot be read (${code ?? err})`);
+  }
+}
+
+/** Parses an HTML file into a Document with linkedom, the DOM the CLI gives lib/. */
+export function readDocument(file: string): Document {
+  return new DOMParser().parseFromString(readText(file), 'text/html') as unknown as Document;
+}
+
+/**
+ * Every `*.json` story file of `dir` (a file may hold one story or a list), through the same
+ * door as the extension's stores; each rejected story is reported on stderr and skipped.
+ */
+export function readStoryDir(dir: string, warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Story[] {
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new CliError(`${dir}: not a directory`);
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${dir}: no such directory`);
+  }
+  const stories: Story[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    const path = join(dir, f);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readText(path));
+    } catch (err) {
+      warn(`${path}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const parsed = parseStories(raw);
+    for (const r of parsed.rejected) for (const line of describeRejection(r)) warn(`${path}: ${line}`);
+    for (const s of parsed.stories) {
+      if (seen.has(s.id)) warn(`${path}: story "${s.id}": id repeats a story of an earlier file; skipped`);
+      else stories.push(s);
+      seen.add(s.id);
+    }
+  }
+  return stories;
+}
+
+export function printJson(value: unknown, pretty = false): void {
+  process.stdout.write(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');
+}

@@ -1,0 +1,46 @@
+// lens match INPUT [--stories DIR] [--url URL]
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { buildIndex, matchArticle, type MatchQuery } from '../lib/match/index.ts';
+import { extractFile } from './extract.ts';
+import { CliError, printJson, readStoryDir, readText } from './io.ts';
+
+const BUNDLED = fileURLToPath(new URL('../data/stories', import.meta.url));
+
+interface Query extends MatchQuery {
+  id: string;
+}
+
+function readQueries(input: string, url?: string): Query[] {
+  if (input.endsWith('.jsonl')) {
+    return readText(input).split('\n').flatMap((line, i) => {
+      if (!line.trim()) return [];
+      let q: Partial<Query>;
+      try {
+        q = JSON.parse(line);
+      } catch {
+        throw new CliError(`${input}:${i + 1}: not valid JSON`);
+      }
+      if (typeof q.title !== 'string' || typeof q.text !== 'string') throw new CliError(`${input}:${i + 1}: an article needs "title" and "text" strings`);
+      return [{ ...q, id: String(q.id ?? i + 1), title: q.title, text: q.text }];
+    });
+  }
+  if (!/\.x?html?$/i.test(input)) throw new CliError(`${input}: INPUT must be an .html page or a .jsonl file of articles`);
+  const ex = extractFile(input, url);
+  if (ex.kind === 'not-article') throw new CliError(`${input}: not an article (${ex.reason})`);
+  return [{ id: input, ...ex.article }];
+}
+
+export function matchCommand(args: string[]): void {
+  const { values, positionals } = parseArgs({ args, options: { stories: { type: 'string' }, url: { type: 'string' } }, allowPositionals: true });
+  const [input] = positionals;
+  if (!input) throw new CliError('give an INPUT (.html or .jsonl)');
+  const stories = readStoryDir(values.stories ?? BUNDLED);
+  if (!stories.length) throw new CliError(`${values.stories ?? BUNDLED}: the store has no valid stories`);
+  const queries = readQueries(input, values.url);
+  const index = buildIndex(stories);
+  for (const q of queries) {
+    const { match, alternatives } = matchArticle(q, index);
+    printJson({ id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: match?.reasons ?? [], alternatives });
+  }
+}

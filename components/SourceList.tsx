@@ -1,0 +1,35 @@
+import { t, tn } from '../lib/i18n.ts';
+import type { ViewpointSources } from '../lib/story-figures.ts';
+import { ExternalLink } from './ExternalLink.tsx';
+
+interface Props {
+  groups: ViewpointSources[];
+  headingLevel?: 2 | 3;
+}
+
+/** The coverage, grouped by the viewpoint each source surfaces: outlet, headline, link. */
+export function SourceList({ groups, headingLevel = 2 }: Props) {
+  const H = `h${headingLevel}` as 'h2';
+  const G = `h${headingLevel + 1}` as 'h3';
+  return (
+    <section class="sources" aria-labelledby="sources-heading">
+      <H id="sources-heading" class="section-heading">{t('sourcesHeading')}</H>
+      {groups.map(({ viewpoint, sources }) => (
+        <div key={viewpoint.id} class="sources__group">
+          <G class="sources__viewpoint">
+            {viewpoint.name} <span class="muted">· {tn('sourcesCount', sources.length)}</span>
+          </G>
+          <ol class="sources__list">
+            {sources.map((s) => (
+              <li key={s.n} id={`source-${s.n}`} class="source">
+                <span class="source__n">[{s.n}]</span>
+                <span class="source__outlet">{s.outlet}</span>
+                <ExternalLink class="source__title" href={s.url}>{s.title}</ExternalLink>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+// Injected into a tab by `scripting.executeScript` only when the reader asks; its completion
+// value (the Extraction) is what executeScript returns. Keep it free of zod and Preact.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { extractArticle } from '../lib/extract/index.ts';
+
+export default defineUnlistedScript(() => extractArticle(document, location.href));

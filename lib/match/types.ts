@@ -1,0 +1,34 @@
+/** The shapes that cross the matcher's boundary. */
+
+export type ReasonKind = 'url' | 'title' | 'text' | 'entities' | 'time';
+
+/** One piece of evidence for a match, worded for the reader. */
+export interface MatchReason {
+  kind: ReasonKind;
+  detail: string;
+}
+
+/** What the matcher needs of an article: the extraction output, or a line of an eval set. */
+export interface MatchQuery {
+  title: string;
+  text: string;
+  url?: string | null;
+  canonicalUrl?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
+
+export interface Candidate {
+  storyId: string;
+  confidence: number;
+}
+
+export interface Match extends Candidate {
+  reasons: MatchReason[];
+}
+
+/** The matcher's answer: the story (or none, which is an answer) and up to 3 runners-up. */
+export interface MatchResult {
+  match: Match | null;
+  alternatives: Candidate[];
+}

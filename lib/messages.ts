@@ -1,0 +1,31 @@
+/**
+ * Every message between the extension's contexts, in one place. Verb first; the comment on
+ * each says who sends it and who answers.
+ */
+import type { Article, NotArticleReason } from './article.ts';
+import type { Candidate, MatchReason } from './match/types.ts';
+import type { Story } from './story.ts';
+
+/** What the popup and side panel show for one tab. */
+export type TabReport =
+  | { state: 'match'; page: PageRef; story: Story; confidence: number; reasons: MatchReason[]; alternatives: Candidate[] }
+  | { state: 'no-match'; page: PageRef }
+  | { state: 'not-article'; page: PageRef; reason: NotArticleReason }
+  | { state: 'error'; message: string };
+
+/** The little of the page an extension page needs to name it: never leaves the browser. */
+export interface PageRef {
+  url: string;
+  title: string;
+  siteName?: string | null;
+}
+
+export interface Messages {
+  /** popup / side panel → background: read this tab's article and match it. */
+  matchTab: { request: { tabId: number }; response: TabReport };
+}
+
+export type MessageType = keyof Messages;
+export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
+
+export type { Article };
