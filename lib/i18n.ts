@@ -5,17 +5,20 @@
 import { browser } from 'wxt/browser';
 
 type Subs = string | number | (string | number)[];
+/** Every key of `_locales/en/messages.json`, as WXT types them. */
+export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+type PluralBase = { [K in MessageKey]: K extends `${infer B}One` ? B : never }[MessageKey];
 
 /** The message `key` in the reader's language, with `$1`… placeholders filled from `subs`. */
-export function t(key: string, subs?: Subs): string {
+export function t(key: MessageKey, subs?: Subs): string {
   const list = subs === undefined ? undefined : (Array.isArray(subs) ? subs : [subs]).map(String);
   return browser.i18n.getMessage(key, list) || key;
 }
 
 /** `t(key + 'One' | key + 'Other', n)`, picked by the locale's plural rule for `n`. */
-export function tn(key: string, n: number, extra: (string | number)[] = []): string {
+export function tn(key: PluralBase, n: number, extra: (string | number)[] = []): string {
   const form = new Intl.PluralRules(locale()).select(n) === 'one' ? 'One' : 'Other';
-  return t(key + form, [formatNumber(n), ...extra]);
+  return t(`${key}${form}` as MessageKey, [formatNumber(n), ...extra]);
 }
 
 export function locale(): string {

@@ -11,7 +11,9 @@ import { badgeMatch, clearBadge } from './badge.ts';
 async function extractTab(tabId: number): Promise<Extraction> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
-    if (frame?.error) throw frame.error;
+    // Firefox reports a script's exception as `error` on the result instead of rejecting.
+    const failure = (frame as { error?: unknown } | undefined)?.error;
+    if (failure) throw failure;
     const result = frame?.result as Extraction | undefined;
     if (!result || (result.kind !== 'article' && result.kind !== 'not-article')) throw new Error('The page gave no answer');
     return result;

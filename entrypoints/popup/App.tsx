@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StoryCard } from '../../components/StoryCard.tsx';
-import { t } from '../../lib/i18n.ts';
+import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
@@ -55,7 +55,7 @@ function Body({ view, onRetry }: { view: View; onRetry: () => void }) {
       return (
         <section class="popup__empty">
           <h1>{t('notArticleTitle')}</h1>
-          <p class="muted">{t(`notArticle_${view.reason.replace(/-/g, '_')}`)}</p>
+          <p class="muted">{t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)}</p>
         </section>
       );
     case 'error':

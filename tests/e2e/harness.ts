@@ -1,0 +1,92 @@
+// The real-browser harness: Debian's Chromium with the built extension, and real HTTP servers
+// on 127.0.0.1 for pages and stores. Everything waits on conditions, never on time.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXT_DIR = resolve('.output/chrome-mv3-e2e');
+export const PAGES = resolve('tests/fixtures/pages');
+export const SHOTS = resolve('test-output/screenshots');
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png' };
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
+
+export interface Server {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` on 127.0.0.1 at a free port; `handler` may answer a request first. */
+export async function serve(root = PAGES, handler?: Handler): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (handler?.(req, res)) return;
+    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(root) || !existsSync(path)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, url: (p) => origin + p, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface Lens {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens `url` in a tab and returns the page and its tab id. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Opens an extension page (`popup.html`, …) describing `tabId`. */
+  openExtensionPage(path: string, tabId?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the extension loaded (the working launch from TOOLCHAIN.md). */
+export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Lens> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    colorScheme: options.colorScheme ?? 'light',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const tabIdOf = (url: string) => worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
+  return {
+    context,
+    extensionId,
+    worker,
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = await tabIdOf(page.url().replace(/#.*$/, ''));
+      if (tabId === null) throw new Error(`no tab found for ${url}`);
+      return { page, tabId };
+    },
+    async openExtensionPage(path, tabId) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

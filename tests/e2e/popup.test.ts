@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+
+let lens: Lens;
+let server: Server;
+
+beforeAll(async () => {
+  server = await serve();
+  lens = await launch();
+});
+afterAll(async () => {
+  await lens?.close();
+  await server?.close();
+});
+
+async function popupFor(path: string) {
+  const { tabId } = await lens.openTab(server.url(path));
+  const popup = await lens.openExtensionPage('popup.html', tabId);
+  await popup.locator('main:not([data-state="loading"])').waitFor();
+  return { popup, tabId };
+}
+
+describe('the popup on a served page', () => {
+  it('shows the story of a page whose URL is one of its sources, and why', async () => {
+    const { popup, tabId } = await popupFor('/fortune-morgan-stanley.html');
+    const main = popup.locator('main');
+    await expect(main.getAttribute('data-state')).resolves.toBe('match');
+    const text = await main.innerText();
+    expect(text).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
+    expect(text).toContain('7 outlets');
+    expect(text).toContain('3 viewpoints');
+    expect(text).toMatch(/Medical Professionals & Clinicians\s+35%/);
+    expect(text).toContain('Patient Advocacy Groups');
+    expect(text).toContain('Rural Healthcare Providers');
+    expect(await popup.locator('.match-reason').innerText()).toContain('This page is source [2], Fortune');
+    // The share reads as text to a screen reader, not as a coloured bar.
+    await expect(popup.getByLabel('Medical Professionals & Clinicians: 35% of the coverage').count()).resolves.toBe(1);
+    // Sources link out safely.
+    const link = popup.locator('a.source__title').first();
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    // The toolbar badge and its tooltip.
+    const badge = await lens.worker.evaluate(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+    expect(badge).toEqual(['7', 'Factlen: 7 outlets · 3 viewpoints · 2 missing perspectives']);
+    await screenshot(popup, 'popup-match-url');
+  });
+
+  it('matches an article about the same event at another URL by its content', async () => {
+    const { popup } = await popupFor('/healthtech-mayo-microsoft.html');
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('match');
+    expect(await popup.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+    const reason = popup.locator('.match-reason');
+    expect(await reason.getAttribute('data-kind')).not.toBe('url');
+    await screenshot(popup, 'popup-match-content');
+  });
+
+  it('says no story covers an unrelated article, naming the page', async () => {
+    const { popup, tabId } = await popupFor('/local-sports.html');
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('No Factlen story covers this page yet');
+    expect(text).toContain('Eagles rally late to beat Wildcats 28-24 in regional semifinal');
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await screenshot(popup, 'popup-no-match');
+  });
+
+  it('says a page that is not an article is not one', async () => {
+    const { popup } = await popupFor('/not-an-article.html');
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('not-article');
+    expect(await popup.locator('main').innerText()).toContain("This page isn't a news article");
+    await screenshot(popup, 'popup-not-article');
+  });
+
+  it('never modifies the page it reads', async () => {
+    const { page, tabId } = await lens.openTab(server.url('/healthtech-mayo-microsoft.html'));
+    const before = await page.content();
+    const popup = await lens.openExtensionPage('popup.html', tabId);
+    await popup.locator('main[data-state="match"]').waitFor();
+    expect(await page.content()).toBe(before);
+  });
+});
