@@ -5,6 +5,7 @@
 import type { Article, NotArticleReason } from './article.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
 import type { Story } from './story.ts';
+import type { StorySummary } from './story-search.ts';
 
 /** What the popup and side panel show for one tab. */
 export type TabReport =
@@ -23,7 +24,16 @@ export interface PageRef {
 export interface Messages {
   /** popup / side panel → background: read this tab's article and match it. */
   matchTab: { request: { tabId: number }; response: TabReport };
+  /** side panel → background: the last report for this tab, if it was read since it loaded. */
+  getTabReport: { request: { tabId: number }; response: TabReport | null };
+  /** side panel → background: stories whose title, topic or outlets match the query. */
+  searchStories: { request: { query: string; limit?: number }; response: StorySummary[] };
+  /** side panel → background: one story of the store, by id. */
+  getStory: { request: { id: string }; response: Story | null };
 }
+
+/** The session-storage key under which the background keeps a tab's latest report. */
+export const reportKey = (tabId: number) => `report:${tabId}`;
 
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];

@@ -1,8 +1,17 @@
 // Wiring only: every listener is registered synchronously, as MV3 service workers require.
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '../../lib/messaging.ts';
+import { searchStories } from '../../lib/story-search.ts';
 import { matchTab } from './match-tab.ts';
+import { loadReport, setUpReports } from './reports.ts';
+import { getStore } from './store.ts';
 
 export default defineBackground(() => {
-  handleMessages({ matchTab: ({ tabId }) => matchTab(tabId) });
+  setUpReports();
+  handleMessages({
+    matchTab: ({ tabId }) => matchTab(tabId),
+    getTabReport: ({ tabId }) => loadReport(tabId),
+    searchStories: ({ query, limit }) => searchStories(getStore().stories.values(), query, limit),
+    getStory: ({ id }) => getStore().stories.get(id) ?? null,
+  });
 });

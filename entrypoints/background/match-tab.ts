@@ -6,6 +6,7 @@ import type { TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore } from './store.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
+import { saveReport } from './reports.ts';
 
 /** Runs the extractor in the tab; a page scripts cannot reach (chrome://, the store) is not an article. */
 async function extractTab(tabId: number): Promise<Extraction> {
@@ -28,7 +29,14 @@ async function extractTab(tabId: number): Promise<Extraction> {
   }
 }
 
+/** Reads and matches the tab, badges it and keeps the report for the side panel. */
 export async function matchTab(tabId: number): Promise<TabReport> {
+  const report = await readAndMatch(tabId);
+  await saveReport(tabId, report);
+  return report;
+}
+
+async function readAndMatch(tabId: number): Promise<TabReport> {
   const extraction = await extractTab(tabId);
   if (extraction.kind === 'not-article') {
     await clearBadge(tabId);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { StoryCard } from '../../components/StoryCard.tsx';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
+import { openSidePanel } from '../../lib/side-panel.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
@@ -14,9 +15,10 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(t('errorTimeout'))), ms))]);
 }
 
-async function load(): Promise<TabReport> {
+async function load(tabIdRef: { current: number | null }): Promise<TabReport> {
   try {
     const tabId = await targetTabId(location.search);
+    tabIdRef.current = tabId;
     if (tabId === null) return { state: 'not-article', reason: 'browser-page', page: { url: '', title: '' } };
     return await withTimeout(sendMessage('matchTab', { tabId }), TIMEOUT_MS);
   } catch (err) {
@@ -26,24 +28,34 @@ async function load(): Promise<TabReport> {
 
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
+  const tabId = useRef<number | null>(null);
   const refresh = () => {
     setView({ state: 'loading' });
-    void load().then(setView);
+    void load(tabId).then(setView);
   };
   useEffect(refresh, []);
+  const openPanel = () => {
+    if (tabId.current === null) return;
+    openSidePanel(tabId.current).then(() => window.close(), (err: unknown) => setView({ state: 'error', message: String(err) }));
+  };
   return (
     <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
-      <Body view={view} onRetry={refresh} />
+      <Body view={view} onRetry={refresh} onOpenPanel={openPanel} />
     </main>
   );
 }
 
-function Body({ view, onRetry }: { view: View; onRetry: () => void }) {
+function Body({ view, onRetry, onOpenPanel }: { view: View; onRetry: () => void; onOpenPanel: () => void }) {
   switch (view.state) {
     case 'loading':
       return <p class="popup__status">{t('loading')}</p>;
     case 'match':
-      return <StoryCard story={view.story} reasons={view.reasons} />;
+      return (
+        <>
+          <StoryCard story={view.story} reasons={view.reasons} />
+          <button type="button" class="popup__open" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
+        </>
+      );
     case 'no-match':
       return (
         <section class="popup__empty">

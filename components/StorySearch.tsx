@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDate, t, tn } from '../lib/i18n.ts';
+import type { StorySummary } from '../lib/story-search.ts';
+
+interface Props {
+  search: (query: string) => Promise<StorySummary[]>;
+  onOpen: (id: string) => void;
+  /** Escape in the search box: the page closes whatever opened the search. */
+  onEscape?: () => void;
+  autoFocus?: boolean;
+}
+
+/** Search over the store by title, topic or outlet; results update as the reader types. */
+export function StorySearch({ search, onOpen, onEscape, autoFocus }: Props) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<StorySummary[] | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+  useEffect(() => {
+    let live = true;
+    // A short pause while typing keeps the background from searching every keystroke.
+    const timer = setTimeout(() => void search(query).then((r) => live && setResults(r), () => live && setResults([])), query ? 120 : 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    if (query) setQuery('');
+    else onEscape?.();
+    e.stopPropagation();
+  };
+  return (
+    <div role="search" class="story-search">
+      <label class="story-search__label" for="story-search-input">{t('searchLabel')}</label>
+      <input
+        id="story-search-input"
+        ref={input}
+        type="search"
+        value={query}
+        placeholder={t('searchPlaceholder')}
+        autoComplete="off"
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
+      />
+      <p class="visually-hidden" aria-live="polite">{results && tn('searchResults', results.length)}</p>
+      {results && results.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
+      {results && results.length > 0 && (
+        <ul class="story-search__results">
+          {results.map((r) => (
+            <li key={r.id}>
+              <button type="button" class="story-search__result" onClick={() => onOpen(r.id)}>
+                <span class="story-search__title">{r.title}</span>
+                <span class="muted story-search__meta">
+                  {r.category} · {tn('outlets', r.outlets)} · {formatDate(r.publishedAt, false)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

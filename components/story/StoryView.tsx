@@ -1,0 +1,65 @@
+import type { ComponentChildren } from 'preact';
+import { t, tn, type MessageKey } from '../../lib/i18n.ts';
+import type { MatchReason as Reason } from '../../lib/match/types.ts';
+import type { Story } from '../../lib/story.ts';
+import { storyFigures } from '../../lib/story-figures.ts';
+import { MatchReason } from '../MatchReason.tsx';
+import { MissingPerspectives } from '../MissingPerspectives.tsx';
+import { SourceList } from '../SourceList.tsx';
+import { ViewpointBar } from '../ViewpointBar.tsx';
+import { Section } from './Section.tsx';
+import { StoryBody } from './StoryBody.tsx';
+import { StoryHeader } from './StoryHeader.tsx';
+import { BulletList, Faq, KeyTerms, Stats, Timeline } from './StoryLists.tsx';
+import { ViewpointCards } from './ViewpointCards.tsx';
+
+interface Props {
+  story: Story;
+  /** Why the story was matched to the tab, when it was. */
+  reasons?: Reason[];
+}
+
+/** The whole story, every field FORMAT.md carries, in reading order with a table of contents. */
+export function StoryView({ story, reasons }: Props) {
+  const figures = storyFigures(story);
+  const sections: [string, MessageKey, ComponentChildren | null][] = [
+    ['viewpoints', 'viewpointsHeading', <><ViewpointBar viewpoints={story.viewpoints} /><ViewpointCards story={story} figures={figures} /></>],
+    ['why', 'whyItMattersHeading', story.whyItMatters ? <p>{story.whyItMatters}</p> : null],
+    ['key-points', 'keyPointsHeading', story.keyPoints?.length ? <BulletList items={story.keyPoints} /> : null],
+    ['stats', 'statsHeading', story.stats?.length ? <Stats stats={story.stats} /> : null],
+    ['story', 'bodyHeading', story.body?.length ? <StoryBody story={story} /> : null],
+    ['timeline', 'timelineHeading', story.timeline?.length ? <Timeline items={story.timeline} /> : null],
+    ['unknowns', 'unknownsHeading', story.unknowns?.length ? <BulletList items={story.unknowns} /> : null],
+    ['key-terms', 'keyTermsHeading', story.keyTerms?.length ? <KeyTerms terms={story.keyTerms} /> : null],
+    ['faq', 'faqHeading', story.faq?.length ? <Faq faq={story.faq} /> : null],
+  ];
+  const present = sections.filter(([, , body]) => body !== null);
+  return (
+    <article class="story-view" aria-labelledby="story-title">
+      <StoryHeader story={story} />
+      <section class="coverage" aria-labelledby="coverage-heading">
+        <h2 id="coverage-heading" class="visually-hidden">{t('coverageHeading')}</h2>
+        <p class="coverage__figures">
+          {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
+        </p>
+        {reasons && <MatchReason reasons={reasons} />}
+      </section>
+      <nav class="toc" aria-label={t('tocLabel')}>
+        <ul>
+          {present.slice(0, 1).map(([id, title]) => <li key={id}><a href={`#${id}`}>{t(title)}</a></li>)}
+          <li><a href="#missing">{t('missingHeading')}</a></li>
+          {present.slice(1).map(([id, title]) => <li key={id}><a href={`#${id}`}>{t(title)}</a></li>)}
+          <li><a href="#sources">{t('sourcesHeading')}</a></li>
+        </ul>
+      </nav>
+      {present.slice(0, 1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
+      <div id="missing" class="story-section" tabIndex={-1}>
+        <MissingPerspectives missing={story.missingPerspectives} />
+      </div>
+      {present.slice(1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
+      <div id="sources" class="story-section" tabIndex={-1}>
+        <SourceList groups={figures.byViewpoint} />
+      </div>
+    </article>
+  );
+}

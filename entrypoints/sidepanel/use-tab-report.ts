@@ -1,0 +1,48 @@
+// The side panel's tab and its latest report: a fixed tab (`?tabId=`) or the active tab of the
+// panel's window, and the report the background keeps for it, followed as it changes.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { reportKey, type TabReport } from '../../lib/messages.ts';
+import { sendMessage } from '../../lib/messaging.ts';
+import { targetTabId } from '../../lib/target-tab.ts';
+
+export type Loaded = { status: 'loading' } | { status: 'ready'; tabId: number | null; report: TabReport | null };
+
+export function useTabReport(): Loaded {
+  const fixed = new URLSearchParams(location.search).has('tabId');
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [report, setReport] = useState<TabReport | null | undefined>(undefined);
+
+  useEffect(() => {
+    void targetTabId(location.search).then(setTabId, () => setTabId(null));
+    if (fixed) return;
+    // Opened from the browser's own side panel menu: follow the active tab of this window.
+    let windowId: number | undefined;
+    void browser.windows.getCurrent().then((w) => (windowId = w.id));
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => browser.tabs.onActivated.removeListener(onActivated);
+  }, []);
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    if (tabId === null) return setReport(null);
+    let live = true;
+    setReport(undefined);
+    void sendMessage('getTabReport', { tabId }).then((r) => live && setReport(r), () => live && setReport(null));
+    const key = reportKey(tabId);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+      if (key in changes) setReport((changes[key]!.newValue as TabReport | undefined) ?? null);
+    };
+    browser.storage.session.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.session.onChanged.removeListener(onChanged);
+    };
+  }, [tabId]);
+
+  if (tabId === undefined || report === undefined) return { status: 'loading' };
+  return { status: 'ready', tabId, report };
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './a11y.ts';
+import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+
+let lens: Lens;
+let server: Server;
+
+beforeAll(async () => {
+  server = await serve();
+  lens = await launch();
+});
+afterAll(async () => {
+  await lens?.close();
+  await server?.close();
+});
+
+/** Reads the tab through the popup, as a reader's click does, and returns the tab id. */
+async function readTab(path: string): Promise<number> {
+  const { tabId } = await lens.openTab(server.url(path));
+  const popup = await lens.openExtensionPage('popup.html', tabId);
+  await popup.locator('main:not([data-state="loading"])').waitFor();
+  await popup.close();
+  return tabId;
+}
+
+async function panelFor(tabId: number): Promise<Page> {
+  const panel = await lens.openExtensionPage('sidepanel.html', tabId);
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.locator('main:not([data-state="loading"])').waitFor();
+  return panel;
+}
+
+describe('the side panel', () => {
+  it('shows every part of the matched story', async () => {
+    const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
+    const section = (id: string) => panel.locator(`#${id}`);
+    const header = await panel.locator('.story-header').innerText();
+    expect(header).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
+    expect(header).toContain('The tech giant and the renowned medical center are co-creating');
+    expect(header).toMatch(/Medical AI/i);
+    expect(header).toContain('By Factlen Editorial Team');
+    expect(header).toContain('3 min read');
+    expect(header).toMatch(/#4 of 5 in ai/i);
+    expect(header).toMatch(/Published Jun 21, 2026/);
+    expect(await panel.locator('.coverage').innerText()).toContain('7 outlets · 3 viewpoints surfaced · 2 missing perspectives');
+    expect(await panel.locator('.coverage').innerText()).toContain('This page is source [2], Fortune');
+
+    const viewpoints = await section('viewpoints').innerText();
+    expect(viewpoints).toMatch(/Medical Professionals & Clinicians\s+35%/);
+    expect(viewpoints).toMatch(/Healthcare Administrators & Analysts\s+30%/);
+    expect(viewpoints).toContain('Physicians view AI primarily as a tool to reduce burnout');
+    // "In depth" opens on demand.
+    const inDepth = section('viewpoints').locator('summary', { hasText: 'The Clinical Perspective' });
+    await inDepth.click();
+    expect(await section('viewpoints').innerText()).toContain('For frontline medical workers');
+
+    expect(await section('missing').innerText()).toMatch(/Patient Advocacy Groups[\s\S]*Rural Healthcare Providers/);
+    expect(await section('why').innerText()).toContain("By keeping the AI model entirely within the hospital's ownership");
+    expect(await section('key-points').locator('li').count()).toBe(4);
+    expect(await section('stats').innerText()).toMatch(/Projected 2026 medical AI market\s+\$45B/);
+    expect(await section('story').innerText()).toContain('Microsoft and the Mayo Clinic have announced a landmark collaboration');
+    expect(await section('story').locator('.story-body__caption').count()).toBe(3);
+    expect(await section('timeline').innerText()).toMatch(/December 2025[\s\S]*Agentic AI Foundation/);
+    expect(await section('unknowns').locator('li').count()).toBe(3);
+    expect(await section('key-terms').innerText()).toMatch(/Frontier Model[\s\S]*highly advanced, large-scale/);
+    const faq = section('faq').locator('summary', { hasText: 'Will this AI replace human doctors?' });
+    await faq.click();
+    expect(await section('faq').innerText()).toContain('Medical experts emphasize that AI will act as an accountable collaborator');
+
+    const sources = section('sources');
+    expect(await sources.locator('.source').count()).toBe(7);
+    expect(await sources.locator('h3').allInnerTexts()).toEqual([
+      expect.stringContaining('Medical Professionals & Clinicians'),
+      expect.stringContaining('Technology Developers'),
+      expect.stringContaining('Healthcare Administrators & Analysts'),
+    ]);
+    for (const link of await sources.locator('a').all()) {
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+    }
+    // A citation in the body leads to its source.
+    const cite = section('story').locator('a.cite[href="#source-4"]').first();
+    expect(await cite.getAttribute('aria-label')).toBe('Source 4, Stanford HAI');
+    await cite.click();
+    await panel.waitForFunction(() => location.hash === '#source-4');
+    expect(await panel.locator('#source-4').innerText()).toContain('The 2026 AI Index Report');
+  });
+
+  it('follows its tab: a report that arrives later replaces the waiting state', async () => {
+    const { tabId } = await lens.openTab(server.url('/healthtech-mayo-microsoft.html'));
+    const panel = await panelFor(tabId);
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('unread');
+    const popup = await lens.openExtensionPage('popup.html', tabId);
+    await popup.locator('main[data-state="match"]').waitFor();
+    await panel.locator('main[data-state="match"]').waitFor();
+    expect(await panel.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+  });
+
+  it('offers a search over the store when the tab has no match, and opens what the reader picks', async () => {
+    const panel = await panelFor(await readTab('/local-sports.html'));
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');
+    expect(await panel.locator('main').innerText()).toContain('No Factlen story covers this page yet');
+    const results = panel.locator('.story-search__result');
+    // With no query the newest stories are listed; typing narrows them.
+    await expect.poll(() => results.count()).toBe(2);
+    await panel.getByLabel('Search Factlen stories').fill('fortune');
+    await expect.poll(() => results.allInnerTexts()).toEqual([expect.stringContaining('Microsoft and Mayo Clinic')]);
+    await panel.getByLabel('Search Factlen stories').fill('transit levy');
+    await expect.poll(() => results.allInnerTexts()).toEqual([expect.stringContaining('Riverton Voters Approve Transit Levy')]);
+    await panel.getByLabel('Search Factlen stories').fill('no such words anywhere');
+    await panel.getByText('No story matches that search.').waitFor();
+    await panel.getByLabel('Search Factlen stories').fill('transit levy');
+    await panel.locator('.story-search__result').focus();
+    await panel.keyboard.press('Enter');
+    await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
+  });
+
+  it('is usable by keyboard: focus moves in reading order, is visible, and Escape closes what opened', async () => {
+    const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
+    const seen: { tag: string; text: string; outline: string; order: number }[] = [];
+    for (let i = 0; i < 60; i++) {
+      await panel.keyboard.press('Tab');
+      const info = await panel.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const all = [...document.querySelectorAll('*')];
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, text: (el.textContent ?? '').trim().slice(0, 40), outline: `${style.outlineStyle} ${style.outlineWidth}`, order: all.indexOf(el) };
+      });
+      if (info.tag === 'BODY') break;
+      seen.push(info);
+    }
+    expect(seen.length).toBeGreaterThan(15);
+    // Tab order is document order (no positive tabindex, nothing hidden that takes focus).
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.order).toBeGreaterThan(seen[i - 1]!.order);
+    // Every focused control shows a focus ring.
+    for (const s of seen) expect(s.outline, `${s.tag} "${s.text}"`).not.toMatch(/^none|0px$/);
+    expect(seen.map((s) => s.text)).toEqual(expect.arrayContaining(['Search stories', 'In depth: The Clinical Perspective', 'Will this AI replace human doctors?']));
+
+    // Open the FAQ entry by keyboard, close it with Escape: focus returns to its question.
+    const question = panel.locator('summary', { hasText: 'Will this AI replace human doctors?' });
+    await question.focus();
+    await panel.keyboard.press('Enter');
+    expect(await panel.locator('details:has(summary:text("Will this AI replace human doctors?"))').getAttribute('open')).toBe('');
+    await panel.keyboard.press('Escape');
+    expect(await panel.locator('details:has(summary:text("Will this AI replace human doctors?"))').getAttribute('open')).toBeNull();
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Will this AI replace human doctors?');
+
+    // The search opens from the header and Escape closes it, back on its button.
+    await panel.getByRole('button', { name: 'Search stories' }).press('Enter');
+    await panel.getByLabel('Search Factlen stories').waitFor();
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('story-search-input');
+    await panel.keyboard.press('Escape');
+    await panel.locator('#story-search-input').waitFor({ state: 'detached' });
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Search stories');
+  });
+
+  it('has landmarks and a heading outline without gaps', async () => {
+    const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
+    expect(await panel.locator('header.panel-header, main, nav').count()).toBe(3);
+    const levels = await panel.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+  });
+
+  it('loses nothing with text at 200 %', async () => {
+    const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
+    await panel.setViewportSize({ width: 360, height: 800 });
+    await panel.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await panel.locator('#sources').innerText()).toContain('The 2026 AI Index Report');
+  });
+});
+
+describe('accessibility and themes', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no axe violations on the popup and the side panel in ${scheme}`, async () => {
+      const tabId = await readTab('/fortune-morgan-stanley.html');
+      const popup = await lens.openExtensionPage('popup.html', tabId);
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.locator('main[data-state="match"]').waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+      await screenshot(popup, `popup-${scheme}`);
+
+      const panel = await panelFor(tabId);
+      await panel.emulateMedia({ colorScheme: scheme });
+      await panel.locator('summary').first().click();
+      expect(await axeViolations(panel)).toEqual([]);
+      await screenshot(panel, `sidepanel-${scheme}`);
+
+      const empty = await panelFor(await readTab('/local-sports.html'));
+      await empty.emulateMedia({ colorScheme: scheme });
+      await empty.locator('.story-search__result').first().waitFor();
+      expect(await axeViolations(empty)).toEqual([]);
+      await screenshot(empty, `sidepanel-search-${scheme}`);
+    });
+  }
+});
