@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decideAlerts, EMPTY_LEDGER, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
+import type { Story } from '../../lib/story.ts';
+
+const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
+const NOW = Date.parse('2026-06-23T12:00:00Z');
+
+/** A story of the seed's shape with its own id, topic and date. */
+function story(id: string, changes: Partial<Story> = {}): Story {
+  return { ...structuredClone(seed), id, ...changes };
+}
+/** Adds `n` sources from new outlets under `viewpointId`. */
+function withSources(s: Story, n: number, viewpointId = 'technology-developers'): Story {
+  const start = Math.max(...s.sources.map((x) => x.n)) + 1;
+  const extra = Array.from({ length: n }, (_, i) => ({ n: start + i, outlet: `Outlet ${start + i}`, viewpointId, title: 'More coverage' }));
+  return { ...s, sources: [...s.sources, ...extra] };
+}
+
+const followAi: Follows = { topics: ['ai'], stories: [] };
+const followSeed: Follows = { topics: [], stories: [seed.id] };
+const base = story(seed.id);
+// A followed story whose sources did not yet surface one of its viewpoints.
+const narrow: Story = { ...base, sources: base.sources.filter((s) => s.viewpointId !== 'healthcare-administrators') };
+
+describe('decideAlerts', () => {
+  const cases: [string, Story[] | null, Story[], Follows, Ledger, string[]][] = [
+    ['raises nothing on the first load: it only records a baseline', null, [base, story('other')], followAi, EMPTY_LEDGER, []],
+    ['raises nothing when the same store syncs again', [base], [base], followAi, EMPTY_LEDGER, []],
+    ['announces a new story in a followed topic', [base], [base, story('fresh')], followAi, EMPTY_LEDGER, ['new-story:fresh']],
+    ['stays silent about a new story in a topic not followed', [base], [base, story('fresh', { topic: 'cities' })], followAi, EMPTY_LEDGER, []],
+    ['never announces a story twice, even after the store lost it', [base], [base, story('fresh')], followAi, { told: ['story:fresh'], outlets: {} }, []],
+    ['does not call an old story news when it first appears', [base], [base, story('old', { publishedAt: '2025-01-01T00:00:00Z' })], followAi, EMPTY_LEDGER, []],
+    ['tells a followed story gained a viewpoint', [narrow], [base], followSeed, EMPTY_LEDGER, ['update:new viewpoint Healthcare Administrators & Analysts']],
+    ['tells a missing perspective is now represented', [base], [{ ...base, missingPerspectives: ['Rural Healthcare Providers'] }], followSeed, EMPTY_LEDGER, ['update:now represented Patient Advocacy Groups']],
+    ['tells of marked growth in coverage', [base], [withSources(base, 3)], followSeed, EMPTY_LEDGER, ['update:+3 outlets']],
+    ['stays silent about small growth', [base], [withSources(base, 2)], followSeed, EMPTY_LEDGER, []],
+    ['counts slow growth from what the reader last heard', [withSources(base, 2)], [withSources(base, 3)], followSeed, { told: [], outlets: { [seed.id]: 7 } }, ['update:+3 outlets']],
+    ['stays silent about changes to a story not followed', [narrow], [withSources(base, 5)], followAi, EMPTY_LEDGER, []],
+    ['does not repeat a viewpoint already told', [narrow], [base], followSeed, { told: [`viewpoint:${seed.id}:healthcare-administrators`], outlets: {} }, []],
+    ['combines the changes to one story into one alert', [narrow], [{ ...withSources(base, 3), missingPerspectives: [] }], followSeed, EMPTY_LEDGER,
+      ['update:now represented Patient Advocacy Groups,Rural Healthcare Providers; new viewpoint Healthcare Administrators & Analysts; +5 outlets']],
+  ];
+
+  it.each(cases)('%s', (_, prev, next, follows, ledger, expected) => {
+    const { alerts } = decideAlerts(prev, next, follows, ledger, NOW);
+    expect(alerts.map((a) => a.kind === 'new-story' ? `new-story:${a.storyId}` : `update:${[
+      a.nowRepresented.length ? `now represented ${a.nowRepresented.join(',')}` : '',
+      a.newViewpoints.length ? `new viewpoint ${a.newViewpoints.join(',')}` : '',
+      a.newOutlets ? `+${a.newOutlets} outlets` : '',
+    ].filter(Boolean).join('; ')}`)).toEqual(expected);
+  });
+
+  it('raises nothing after a restart that replays the same change', () => {
+    const first = decideAlerts([base], [base, story('fresh')], followAi, EMPTY_LEDGER, NOW);
+    expect(first.alerts).toHaveLength(1);
+    // The worker restarted before it saved the new store, so it sees the same change again.
+    const replay = decideAlerts([base], [base, story('fresh')], followAi, first.ledger, NOW);
+    expect(replay.alerts).toEqual([]);
+  });
+
+  it('records the outlet baseline of a followed story on the first load', () => {
+    const { ledger } = decideAlerts(null, [base], followSeed, EMPTY_LEDGER, NOW);
+    expect(ledger.outlets).toEqual({ [seed.id]: 7 });
+  });
+
+  it('moves the growth baseline only when it tells', () => {
+    const small = decideAlerts([base], [withSources(base, 2)], followSeed, { told: [], outlets: { [seed.id]: 7 } }, NOW);
+    expect(small.ledger.outlets[seed.id]).toBe(7);
+    const big = decideAlerts([withSources(base, 2)], [withSources(base, 4)], followSeed, small.ledger, NOW);
+    expect(big.alerts).toHaveLength(1);
+    expect(big.ledger.outlets[seed.id]).toBe(11);
+  });
+
+  it('forgets the baseline of a story no longer followed', () => {
+    const { ledger } = decideAlerts([base], [base], followAi, { told: [], outlets: { [seed.id]: 7 } }, NOW);
+    expect(ledger.outlets).toEqual({});
+  });
+});
