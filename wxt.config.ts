@@ -14,7 +14,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     homepage_url: 'https://factlen.com/',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    permissions: ['activeTab', 'scripting', 'storage', 'notifications'],
     host_permissions: mode === E2E ? ['http://127.0.0.1/*'] : [],
     action: { default_title: 'Factlen Lens' },
     ...(browser === 'firefox' && {

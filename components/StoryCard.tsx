@@ -3,6 +3,7 @@ import type { MatchReason as Reason } from '../lib/match/types.ts';
 import type { Story } from '../lib/story.ts';
 import { storyFigures } from '../lib/story-figures.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import { FollowButtons } from './FollowButtons.tsx';
 import { MatchReason } from './MatchReason.tsx';
 import { MissingPerspectives } from './MissingPerspectives.tsx';
 import { SourceList } from './SourceList.tsx';
@@ -24,6 +25,7 @@ export function StoryCard({ story, reasons }: { story: Story; reasons: Reason[] 
         </p>
       </header>
       <MatchReason reasons={reasons} />
+      <FollowButtons story={story} />
       <section aria-labelledby="viewpoints-heading">
         <h2 id="viewpoints-heading" class="section-heading">{t('viewpointsHeading')}</h2>
         <ViewpointBar viewpoints={story.viewpoints} />

@@ -32,6 +32,9 @@ export interface Messages {
   getStory: { request: { id: string }; response: Story | null };
 }
 
+/** Session-storage key of what a panel opened from a notification should show. */
+export const PANEL_REQUEST_KEY = 'panelRequest';
+
 /** The session-storage key under which the background keeps a tab's latest report. */
 export const reportKey = (tabId: number) => `report:${tabId}`;
 

@@ -1,6 +1,7 @@
 /**
- * Opens the side panel (Chrome) or sidebar (Firefox) on the story of `tabId`. Must run inside a
- * click handler: both browsers require a user gesture, so nothing is awaited before `open`.
+ * Opens the side panel (Chrome) or sidebar (Firefox) for `tabId`, on its story or on what
+ * `open` asks for. Must run inside a click handler: both browsers require a user gesture, so
+ * nothing is awaited before `open`.
  */
 import { browser } from 'wxt/browser';
 
@@ -9,8 +10,24 @@ interface FirefoxSidebar {
   open(): Promise<void>;
 }
 
-export function openSidePanel(tabId: number): Promise<void> {
-  const path = `sidepanel.html?tabId=${tabId}` as const;
+/** What the panel should show instead of the tab's story. */
+export interface PanelRequest {
+  story?: string;
+  view?: 'alerts';
+}
+
+/** The panel URL for a tab and a request: `sidepanel.html?tabId=3&story=…`. */
+export function panelPath(tabId: number | null, request: PanelRequest = {}): `sidepanel.html${string}` {
+  const q = new URLSearchParams();
+  if (tabId !== null) q.set('tabId', String(tabId));
+  if (request.story) q.set('story', request.story);
+  if (request.view) q.set('view', request.view);
+  const query = q.toString();
+  return `sidepanel.html${query ? `?${query}` : ''}`;
+}
+
+export function openSidePanel(tabId: number, request: PanelRequest = {}): Promise<void> {
+  const path = panelPath(tabId, request);
   const sidebar = (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction;
   if (browser.sidePanel) {
     // A tab-specific panel stays with the tab it was opened for.

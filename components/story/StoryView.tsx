@@ -3,6 +3,7 @@ import { t, tn, type MessageKey } from '../../lib/i18n.ts';
 import type { MatchReason as Reason } from '../../lib/match/types.ts';
 import type { Story } from '../../lib/story.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
+import { FollowButtons } from '../FollowButtons.tsx';
 import { MatchReason } from '../MatchReason.tsx';
 import { MissingPerspectives } from '../MissingPerspectives.tsx';
 import { SourceList } from '../SourceList.tsx';
@@ -43,6 +44,7 @@ export function StoryView({ story, reasons }: Props) {
           {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
         </p>
         {reasons && <MatchReason reasons={reasons} />}
+        <FollowButtons story={story} />
       </section>
       <nav class="toc" aria-label={t('tocLabel')}>
         <ul>

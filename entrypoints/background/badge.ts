@@ -1,4 +1,5 @@
-// The toolbar badge: the outlet count of the tab's story, spelled out in the tooltip.
+// The toolbar badge: on a matched tab, the outlet count of its story, spelled out in the
+// tooltip; everywhere else, the count of unread alerts.
 import { browser } from 'wxt/browser';
 import { t, tn } from '../../lib/i18n.ts';
 import type { StoryFigures } from '../../lib/story-figures.ts';
@@ -15,6 +16,18 @@ export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<
   ]);
 }
 
+/** Drops the tab's own badge so the global one (unread alerts) shows through. */
 export async function clearBadge(tabId: number): Promise<void> {
-  await Promise.all([action().setBadgeText({ tabId, text: '' }), action().setTitle({ tabId, title: t('extName') })]);
+  // `null` (not '') clears the tab's value and falls back to the global one, in both browsers.
+  const none = null as unknown as string;
+  await Promise.all([action().setBadgeText({ tabId, text: none }), action().setTitle({ tabId, title: none })]);
+}
+
+/** The global badge: how many alerts the reader has not seen yet. */
+export async function badgeUnread(count: number): Promise<void> {
+  await Promise.all([
+    action().setBadgeText({ text: count ? String(Math.min(count, 99)) : '' }),
+    action().setBadgeBackgroundColor({ color: '#a13f12' }),
+    action().setTitle({ title: count ? t('badgeUnreadTitle', tn('alertCount', count)) : t('extName') }),
+  ]);
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AlertList } from '../../components/AlertList.tsx';
 import { StoryCard } from '../../components/StoryCard.tsx';
-import { t, type MessageKey } from '../../lib/i18n.ts';
+import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
+import { t, tn, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
-import { openSidePanel } from '../../lib/side-panel.ts';
+import { openSidePanel, type PanelRequest } from '../../lib/side-panel.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
@@ -34,9 +36,9 @@ export function App() {
     void load(tabId).then(setView);
   };
   useEffect(refresh, []);
-  const openPanel = () => {
+  const openPanel = (request?: PanelRequest) => {
     if (tabId.current === null) return;
-    openSidePanel(tabId.current).then(() => window.close(), (err: unknown) => setView({ state: 'error', message: String(err) }));
+    openSidePanel(tabId.current, request).then(() => window.close(), (err: unknown) => setView({ state: 'error', message: String(err) }));
   };
   return (
     <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
@@ -45,7 +47,13 @@ export function App() {
   );
 }
 
-function Body({ view, onRetry, onOpenPanel }: { view: View; onRetry: () => void; onOpenPanel: () => void }) {
+interface BodyProps {
+  view: View;
+  onRetry: () => void;
+  onOpenPanel: (request?: PanelRequest) => void;
+}
+
+function Body({ view, onRetry, onOpenPanel }: BodyProps) {
   switch (view.state) {
     case 'loading':
       return <p class="popup__status">{t('loading')}</p>;
@@ -53,23 +61,18 @@ function Body({ view, onRetry, onOpenPanel }: { view: View; onRetry: () => void;
       return (
         <>
           <StoryCard story={view.story} reasons={view.reasons} />
-          <button type="button" class="popup__open" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
+          <div class="popup__actions">
+            <button type="button" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
+            <UnreadLink onOpen={() => onOpenPanel({ view: 'alerts' })} />
+          </div>
         </>
       );
     case 'no-match':
       return (
-        <section class="popup__empty">
-          <h1>{t('noMatchTitle')}</h1>
-          <p class="muted">{t('noMatchBody', view.page.title)}</p>
-        </section>
+        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} onOpenStory={(story) => onOpenPanel({ story })} />
       );
     case 'not-article':
-      return (
-        <section class="popup__empty">
-          <h1>{t('notArticleTitle')}</h1>
-          <p class="muted">{t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)}</p>
-        </section>
-      );
+      return <Empty title="notArticleTitle" body={t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)} onOpenStory={(story) => onOpenPanel({ story })} />;
     case 'error':
       return (
         <section class="popup__empty" role="alert">
@@ -79,4 +82,36 @@ function Body({ view, onRetry, onOpenPanel }: { view: View; onRetry: () => void;
         </section>
       );
   }
+}
+
+/**
+ * A page with no story: say so, and show the reader's alerts — opening the popup is opening the
+ * list, so they count as read from here (which clears the badge).
+ */
+function Empty({ title, body, onOpenStory }: { title: MessageKey; body: string; onOpenStory: (id: string) => void }) {
+  const [alerts] = useAlerts();
+  useEffect(() => {
+    if (alerts?.some((a) => !a.read)) void markAllRead();
+  }, [alerts]);
+  return (
+    <>
+      <section class="popup__empty">
+        <h1>{t(title)}</h1>
+        <p class="muted">{body}</p>
+      </section>
+      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, 5)} onOpen={onOpenStory} />}
+    </>
+  );
+}
+
+/** On a matched page the story comes first; unread alerts are one click away. */
+function UnreadLink({ onOpen }: { onOpen: () => void }) {
+  const [alerts] = useAlerts();
+  const unread = alerts?.filter((a) => !a.read).length ?? 0;
+  if (!unread) return null;
+  return (
+    <button type="button" class="secondary" onClick={onOpen}>
+      {tn('alertCount', unread)}
+    </button>
+  );
 }

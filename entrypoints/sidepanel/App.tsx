@@ -1,55 +1,79 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AlertList } from '../../components/AlertList.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { StoryView } from '../../components/story/StoryView.tsx';
+import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import type { Story } from '../../lib/story.ts';
+import { takePanelRequest } from './panel-request.ts';
 import { useTabReport } from './use-tab-report.ts';
 
 const search = (query: string) => sendMessage('searchStories', { query, limit: 25 });
 
+type Overlay = 'search' | 'alerts' | null;
+
 export function App() {
   const loaded = useTabReport();
-  const [searching, setSearching] = useState(false);
+  const [overlay, setOverlay] = useState<Overlay>(null);
   const [picked, setPicked] = useState<Story | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const [alerts] = useAlerts();
+  const buttons = { search: useRef<HTMLButtonElement>(null), alerts: useRef<HTMLButtonElement>(null) };
 
   const open = async (id: string) => {
     const story = await sendMessage('getStory', { id });
     if (!story) return;
     setPicked(story);
-    setSearching(false);
+    setOverlay(null);
     document.getElementById('panel-main')?.focus();
   };
-  const closeSearch = () => {
-    setSearching(false);
-    toggle.current?.focus();
+  const close = () => {
+    if (overlay) buttons[overlay].current?.focus();
+    setOverlay(null);
   };
+  const toggle = (which: Exclude<Overlay, null>) => (overlay === which ? close() : setOverlay(which));
+
+  // What the panel was opened for: a story or the alert list (from the popup or a notification).
+  useEffect(() => {
+    void takePanelRequest(location.search).then((request) => {
+      if (request.story) void open(request.story);
+      else if (request.view === 'alerts') setOverlay('alerts');
+    });
+  }, []);
+  // Looking at the list is reading it.
+  useEffect(() => {
+    if (overlay === 'alerts' && alerts?.some((a) => !a.read)) void markAllRead();
+  }, [overlay, alerts]);
   // A different tab, or a new report for it, replaces a story opened from search.
   const report = loaded.status === 'ready' ? loaded.report : null;
-  useEffect(() => setPicked(null), [report]);
+  const shown = useRef<TabReport | null | undefined>(undefined);
+  useEffect(() => {
+    if (loaded.status !== 'ready') return;
+    if (shown.current !== undefined && shown.current !== loaded.report) setPicked(null);
+    shown.current = loaded.report;
+  }, [loaded]);
 
+  const state = loaded.status === 'loading' ? 'loading' : overlay ?? (picked ? 'picked' : (report?.state ?? 'unread'));
+  const unread = alerts?.filter((a) => !a.read).length ?? 0;
   return (
     <>
       <header class="panel-header">
         <p class="panel-header__name">{t('extName')}</p>
-        <button
-          ref={toggle}
-          type="button"
-          class="secondary"
-          aria-expanded={searching}
-          aria-controls="panel-search"
-          onClick={() => (searching ? closeSearch() : setSearching(true))}
-        >
-          {searching ? t('closeSearch') : t('searchStories')}
-        </button>
+        <div class="panel-header__actions">
+          <button ref={buttons.alerts} type="button" class="secondary" aria-expanded={overlay === 'alerts'} aria-controls="panel-main" onClick={() => toggle('alerts')}>
+            {t('alertsOpen')}{unread ? <> <span class="count-pill">{unread}</span><span class="visually-hidden"> {t('alertUnread')}</span></> : null}
+          </button>
+          <button ref={buttons.search} type="button" class="secondary" aria-expanded={overlay === 'search'} aria-controls="panel-main" onClick={() => toggle('search')}>
+            {overlay === 'search' ? t('closeSearch') : t('searchStories')}
+          </button>
+        </div>
       </header>
-      <main id="panel-main" class="panel" tabIndex={-1} aria-busy={loaded.status === 'loading'} data-state={loaded.status === 'loading' ? 'loading' : picked ? 'picked' : (report?.state ?? 'unread')}>
-        {searching ? (
-          <div id="panel-search">
-            <StorySearch search={search} onOpen={open} onEscape={closeSearch} autoFocus />
-          </div>
+      <main id="panel-main" class="panel" tabIndex={-1} aria-busy={loaded.status === 'loading'} data-state={state} onKeyDown={(e) => e.key === 'Escape' && overlay && close()}>
+        {overlay === 'search' ? (
+          <StorySearch search={search} onOpen={open} onEscape={close} autoFocus />
+        ) : overlay === 'alerts' ? (
+          <AlertList alerts={alerts ?? []} onOpen={open} headingLevel={1} />
         ) : picked ? (
           <>
             {report?.state === 'match' && (

@@ -1,6 +1,6 @@
 // Every unit test starts from a clean fake browser whose i18n answers from the English messages,
 // as the real one does for an English reader.
-import { beforeEach } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../../public/_locales/en/messages.json';
 
@@ -13,6 +13,7 @@ export function getMessage(key: string, subs?: string | string[]): string {
 }
 
 beforeEach(() => {
+  vi.restoreAllMocks();
   fakeBrowser.reset();
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 });

@@ -1,0 +1,26 @@
+import { t } from '../lib/i18n.ts';
+import type { Story } from '../lib/story.ts';
+import { topicLabel } from '../lib/topics.ts';
+import { useFollows } from './use-follows.ts';
+
+/**
+ * Follow the story's topic and the story itself. Toggle buttons (`aria-pressed`) whose words
+ * change with their state, so the state never rests on colour.
+ */
+export function FollowButtons({ story, topicNames }: { story: Story; topicNames?: Record<string, string> }) {
+  const [follows, toggle] = useFollows();
+  if (!follows) return null;
+  const topic = topicLabel(story.topic, topicNames);
+  const topicOn = follows.topics.includes(story.topic);
+  const storyOn = follows.stories.includes(story.id);
+  return (
+    <div class="follow-buttons" role="group" aria-label={t('followGroupLabel')}>
+      <button type="button" class="toggle" aria-pressed={topicOn} onClick={() => toggle('topics', story.topic, !topicOn)}>
+        {topicOn ? t('followingTopic', topic) : t('followTopic', topic)}
+      </button>
+      <button type="button" class="toggle" aria-pressed={storyOn} onClick={() => toggle('stories', story.id, !storyOn)}>
+        {storyOn ? t('followingStory') : t('followStory')}
+      </button>
+    </div>
+  );
+}

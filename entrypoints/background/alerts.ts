@@ -1,0 +1,40 @@
+// Alerts on sync: decide (pure), remember, notify within the reader's limits, keep the badge.
+import { browser } from 'wxt/browser';
+import { decideAlerts } from '../../lib/alerts/decide.ts';
+import { planNotifications } from '../../lib/alerts/notify.ts';
+import { getAlertPrefs, inQuietHours } from '../../lib/alerts/prefs.ts';
+import { alertListItem, getFollows, ledgerItem, MAX_LISTED } from '../../lib/alerts/state.ts';
+import type { Story } from '../../lib/story.ts';
+import { topicLabel } from '../../lib/topics.ts';
+import { badgeUnread } from './badge.ts';
+
+/**
+ * Called after each store change with the stories before and after. `prev === null` is the
+ * first load since install: it records a baseline and raises nothing.
+ */
+export async function raiseAlerts(prev: Story[] | null, next: Story[], topicNames: Record<string, string> = {}, now = Date.now()): Promise<void> {
+  const [follows, ledger, prefs, list] = await Promise.all([getFollows(), ledgerItem.getValue(), getAlertPrefs(), alertListItem.getValue()]);
+  const { alerts, ledger: nextLedger } = decideAlerts(prev, next, follows, ledger, now);
+  // The ledger is saved before anything is shown: a crash after this point loses an alert at
+  // worst, never repeats one.
+  await ledgerItem.setValue(nextLedger);
+  if (!alerts.length) return;
+  await alertListItem.setValue([...alerts.map((alert) => ({ alert, at: now, read: false })), ...list].slice(0, MAX_LISTED));
+  if (prefs.paused || inQuietHours(prefs, new Date(now))) return;
+  const iconUrl = browser.runtime.getURL('/icon/128.png');
+  for (const n of planNotifications(alerts, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync)) {
+    await browser.notifications.create(n.id, { type: 'basic', iconUrl, title: n.title, message: n.message });
+  }
+}
+
+/** Keeps the global badge equal to the number of unread alerts. */
+export function setUpAlertBadge(): void {
+  // Updates run one after another and each reads the list afresh, so a slow first read can
+  // never paint an old count over a newer one.
+  let chain = Promise.resolve();
+  const update = () => {
+    chain = chain.then(async () => badgeUnread((await alertListItem.getValue()).filter((a) => !a.read).length)).catch(() => undefined);
+  };
+  update();
+  alertListItem.watch(update);
+}

@@ -1,0 +1,24 @@
+// A click on an alert opens its story: in the side panel where the browser allows it, else
+// the story's Factlen page, else the story view as a tab.
+import { browser } from 'wxt/browser';
+import { PANEL_REQUEST_KEY } from '../../lib/messages.ts';
+import { panelPath, type PanelRequest } from '../../lib/side-panel.ts';
+import type { Story } from '../../lib/story.ts';
+
+export async function openFromNotification(notificationId: string, getStory: (id: string) => Story | undefined): Promise<void> {
+  const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;
+  const request: PanelRequest = storyId ? { story: storyId } : { view: 'alerts' };
+  void browser.notifications.clear(notificationId);
+  if (browser.sidePanel?.open) {
+    // Nothing may be awaited before open(): the click's user gesture would be spent.
+    void browser.storage.session.set({ [PANEL_REQUEST_KEY]: request });
+    try {
+      await browser.sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT });
+      return;
+    } catch {
+      await browser.storage.session.remove(PANEL_REQUEST_KEY);
+    }
+  }
+  const url = storyId ? getStory(storyId)?.url : undefined;
+  await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/${panelPath(null, request)}`) });
+}

@@ -1,0 +1,29 @@
+/** Alert preferences: one schema, a default per field, a bad field repaired alone. */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+export const AlertPrefs = z.object({
+  /** Stop all notifications (alerts still reach the list). */
+  paused: z.boolean().catch(false),
+  quietHours: z
+    .object({ enabled: z.boolean().catch(false), start: z.string().regex(/^\d{2}:\d{2}$/).catch('22:00'), end: z.string().regex(/^\d{2}:\d{2}$/).catch('07:00') })
+    .catch({ enabled: false, start: '22:00', end: '07:00' }),
+  maxPerSync: z.number().int().min(1).max(10).catch(3),
+});
+export type AlertPrefs = z.infer<typeof AlertPrefs>;
+export const DEFAULT_ALERT_PREFS: AlertPrefs = AlertPrefs.parse({});
+export const alertPrefsItem = storage.defineItem<AlertPrefs>('local:alertPrefs', { fallback: DEFAULT_ALERT_PREFS });
+
+export async function getAlertPrefs(): Promise<AlertPrefs> {
+  return AlertPrefs.parse((await alertPrefsItem.getValue()) ?? {});
+}
+
+/** True when `now` (local time) falls in the quiet hours, which may span midnight. */
+export function inQuietHours(prefs: AlertPrefs, now: Date): boolean {
+  if (!prefs.quietHours.enabled) return false;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  const t = now.getHours() * 60 + now.getMinutes();
+  const start = minutes(prefs.quietHours.start);
+  const end = minutes(prefs.quietHours.end);
+  return start <= end ? t >= start && t < end : t >= start || t < end;
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alerts.ts';
+import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
+import { alertPrefsItem } from '../../lib/alerts/prefs.ts';
+import { alertListItem, ledgerItem, setFollow } from '../../lib/alerts/state.ts';
+import type { Story } from '../../lib/story.ts';
+
+const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
+const NOW = Date.parse('2026-06-23T12:00:00Z');
+const story = (id: string, title = `Story ${id}`): Story => ({ ...structuredClone(seed), id, title, url: `https://factlen.com/stories/${id}` });
+const created = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+
+describe('alerts on a store change', () => {
+  beforeEach(async () => {
+    await setFollow('topics', 'ai', true);
+  });
+
+  it('records a baseline on the first load and notifies nothing', async () => {
+    await raiseAlerts(null, [seed, story('fresh')], {}, NOW);
+    expect(created()).toEqual({});
+    expect(await alertListItem.getValue()).toEqual([]);
+  });
+
+  it('notifies a new story in a followed topic with its id and words, and lists it unread', async () => {
+    await raiseAlerts([seed], [seed, story('fresh', 'Hospitals adopt AI scribes')], { ai: 'AI' }, NOW);
+    expect(created()).toEqual({ 'story:fresh': expect.objectContaining({ type: 'basic', title: 'New in AI: Hospitals adopt AI scribes', message: '7 outlets · 3 viewpoints' }) });
+    expect(await alertListItem.getValue()).toEqual([{ alert: expect.objectContaining({ kind: 'new-story', storyId: 'fresh' }), at: NOW, read: false }]);
+  });
+
+  it('never notifies twice: a re-sync or a worker restart replaying the change raises nothing', async () => {
+    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    await fakeBrowser.notifications.clear('story:fresh');
+    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    await raiseAlerts([seed, story('fresh')], [seed, story('fresh')], {}, NOW);
+    expect(created()).toEqual({});
+    expect(await alertListItem.getValue()).toHaveLength(1);
+    expect((await ledgerItem.getValue()).told).toEqual(['story:fresh']);
+  });
+
+  it('raises three and a summary when many stories arrive', async () => {
+    const fresh = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => story(id));
+    await raiseAlerts([seed], [seed, ...fresh], {}, NOW);
+    expect(Object.keys(created())).toEqual(['story:a', 'story:b', 'story:c', 'summary']);
+    expect(created().summary!.message).toBe('4 more new stories in AI');
+  });
+
+  it('lists but does not notify while paused or in quiet hours', async () => {
+    await alertPrefsItem.setValue({ paused: true, quietHours: { enabled: false, start: '22:00', end: '07:00' }, maxPerSync: 3 });
+    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    expect(created()).toEqual({});
+    expect(await alertListItem.getValue()).toHaveLength(1);
+
+    await alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '00:00', end: '23:59' }, maxPerSync: 3 });
+    await raiseAlerts([seed], [seed, story('later')], {}, NOW);
+    expect(created()).toEqual({});
+    expect(await alertListItem.getValue()).toHaveLength(2);
+  });
+
+  it('stays silent about a topic the reader switched off', async () => {
+    await setFollow('topics', 'ai', false);
+    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    expect(created()).toEqual({});
+  });
+});
+
+describe('the unread badge', () => {
+  it('shows the unread count and clears when the list is read', async () => {
+    setUpAlertBadge();
+    await alertListItem.setValue([{ alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: false }]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
+    await alertListItem.setValue([{ alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: true }]);
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('a click on a notification', () => {
+  it("opens the story's Factlen page where the side panel cannot open, and clears the notification", async () => {
+    await fakeBrowser.notifications.create('story:fresh', { type: 'basic', title: 't', message: 'm', iconUrl: 'x' });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openFromNotification('story:fresh', (id) => (id === 'fresh' ? story('fresh') : undefined));
+    expect(create).toHaveBeenCalledWith({ url: 'https://factlen.com/stories/fresh' });
+    expect(created()).toEqual({});
+  });
+
+  it('opens the story view as a tab when the story has no Factlen page', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openFromNotification('story:gone', () => undefined);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sidepanel\.html\?story=gone$/) });
+  });
+
+  it('opens the side panel on the story where the browser allows it', async () => {
+    const open = vi.fn(async () => undefined);
+    (fakeBrowser as unknown as { sidePanel: { open: typeof open } }).sidePanel.open = open;
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openFromNotification('story:fresh', () => story('fresh'));
+    expect(open).toHaveBeenCalledOnce();
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.session.get('panelRequest')).toEqual({ panelRequest: { story: 'fresh' } });
+  });
+
+  it('opens the alert list for the summary notification', async () => {
+    (fakeBrowser as unknown as { sidePanel: { open: () => Promise<void> } }).sidePanel.open = async () => {
+      throw new Error('needs a user gesture');
+    };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openFromNotification('summary', () => undefined);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sidepanel\.html\?view=alerts$/) });
+    expect(await fakeBrowser.storage.session.get('panelRequest')).toEqual({});
+  });
+});
