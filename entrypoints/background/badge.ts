@@ -18,9 +18,11 @@ export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<
 
 /** Drops the tab's own badge so the global one (unread alerts) shows through. */
 export async function clearBadge(tabId: number): Promise<void> {
-  // `null` (not '') clears the tab's value and falls back to the global one, in both browsers.
+  // Text `null` (not '') clears the tab's value and falls back to the global one, in both
+  // browsers; a title cannot be unset that way, so the tab gets the global title.
   const none = null as unknown as string;
-  await Promise.all([action().setBadgeText({ tabId, text: none }), action().setTitle({ tabId, title: none })]);
+  const title = await action().getTitle({});
+  await Promise.all([action().setBadgeText({ tabId, text: none }), action().setTitle({ tabId, title })]);
 }
 
 /** The global badge: how many alerts the reader has not seen yet. */
