@@ -4,6 +4,7 @@
  */
 import type { Article, NotArticleReason } from './article.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
+import type { SyncStatus } from './store/settings.ts';
 import type { Story } from './story.ts';
 
 /** What the popup and side panel show for one tab. */
@@ -23,6 +24,15 @@ export interface PageRef {
 export interface Messages {
   /** popup / side panel → background: read this tab's article and match it. */
   matchTab: { request: { tabId: number }; response: TabReport };
+  /** options page → background: the store sync's status, with the story counts in use now. */
+  getStoreStatus: { request: Record<string, never>; response: SyncStatus };
+  /**
+   * options page → background: save the store settings (storeUrl null: the build's store, "":
+   * none) and start a sync. The page asks for the store origin's permission first.
+   */
+  saveStoreSettings: { request: { storeUrl: string | null; syncMinutes: number }; response: SyncStatus };
+  /** options page → background: sync now, whatever the back-off; answers when it is done. */
+  syncNow: { request: Record<string, never>; response: SyncStatus };
 }
 
 export type MessageType = keyof Messages;

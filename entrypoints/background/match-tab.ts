@@ -36,7 +36,7 @@ export async function matchTab(tabId: number): Promise<TabReport> {
   }
   const { article } = extraction;
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const store = getStore();
+  const store = await getStore();
   const { match, alternatives } = matchArticle(article, store.index);
   const story = match && store.stories.get(match.storyId);
   if (!match || !story) {

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StoryCard } from '../../components/StoryCard.tsx';
-import { t, type MessageKey } from '../../lib/i18n.ts';
+import { browser } from 'wxt/browser';
+import { locale, t, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
+import { dataAge, dataTime, readDataDates } from '../../lib/store/age.ts';
+import { BUILT_AT } from '../../lib/store/build-config.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
@@ -32,9 +35,27 @@ export function App() {
   };
   useEffect(refresh, []);
   return (
-    <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
-      <Body view={view} onRetry={refresh} />
-    </main>
+    <>
+      <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
+        <Body view={view} onRetry={refresh} />
+      </main>
+      <DataAge />
+    </>
+  );
+}
+
+/** "Story data from 3 days ago" once the stories are over a day old; matching works offline regardless. */
+export function DataAge() {
+  const [age, setAge] = useState<string | null>(null);
+  useEffect(() => {
+    void readDataDates().then((status) => setAge(dataAge(dataTime(status, BUILT_AT), Date.now(), locale())), () => {});
+  }, []);
+  if (!age) return null;
+  return (
+    <footer class="popup__age">
+      <span>{t('storyDataAge', age)}</span>
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+    </footer>
   );
 }
 

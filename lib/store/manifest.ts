@@ -28,15 +28,15 @@ export type Topic = z.infer<typeof Topic>;
 export const ShardRef = z.object({
   path: z.string().regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
-  bytes: z.number().int().min(2).max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
-  stories: z.number().int().min(0),
+  bytes: z.number().int('must be a whole number').min(2, 'must be at least 2 (an empty list is "[]")').max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
+  stories: z.number().int('must be a whole number').min(0, 'must not be negative'),
 });
 export type ShardRef = z.infer<typeof ShardRef>;
 
 export const Manifest = z
   .object({
     format: z.literal(STORE_FORMAT, `must be "${STORE_FORMAT}"`),
-    version: z.number().int('must be a whole number').min(1).max(Number.MAX_SAFE_INTEGER),
+    version: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer'),
     generatedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
     topics: z.array(Topic),
     shards: z.array(ShardRef).max(MAX_SHARDS, `must list at most ${MAX_SHARDS} shards`),
@@ -55,9 +55,17 @@ export type Manifest = z.infer<typeof Manifest>;
 
 /** Every problem of a manifest's shape, located: `shards[3].sha256 must be 64 lower-case hex digits`. */
 export function manifestProblems(raw: unknown): string[] {
-  const result = Manifest.safeParse(raw);
+  // reportInput: to tell "missing" from "of the wrong type".
+  const result = Manifest.safeParse(raw, { reportInput: true });
   if (result.success) return [];
-  return result.error.issues.map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${i.code === 'invalid_type' && i.input === undefined ? 'is required but missing' : i.message}`);
+  return result.error.issues.map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
+}
+
+function plain(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined) return 'is required but missing';
+  const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
+  return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
 }
 
 /** Parses manifest bytes, or throws a StoreError saying what is wrong with them. */

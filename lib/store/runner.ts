@@ -24,6 +24,8 @@ export interface RunDeps {
   now: () => number;
   publicKey: Uint8Array | null;
   timeoutMs?: number;
+  /** Whether the browser lets us fetch from a host pattern (`permissions.contains`); absent: yes. */
+  canReach?: (originPattern: string) => Promise<boolean>;
 }
 
 /** Progress is written at most this often, so a 2,000-shard first sync is not 2,000 writes. */
@@ -51,11 +53,13 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
       const manifestUrl = target.ok ? target.manifestUrl : deps.storeUrl;
       // A new store starts with a clean record; the old store's stories stay until it syncs.
       if (status.storeUrl !== manifestUrl) status = parseStatus({ storeUrl: manifestUrl });
+      if (!target.ok) throw new StoreError('bad_url', [deps.storeUrl]);
       const scheduled = reason === 'alarm' || reason === 'startup' || reason === 'retry';
       if (scheduled && status.nextRetryAt !== null && status.nextRetryAt > now()) return status;
       status = { ...inUse(status, storySet), running: true, progress: { phase: 'manifest' }, lastAttemptAt: now() };
       const running = status;
       await writeStatus(running);
+      if (deps.canReach && !(await deps.canReach(target.originPattern))) throw new StoreError('permission', [target.origin]);
       let lastWrite = 0;
       const onProgress = (progress: SyncProgress) => {
         const t = now();

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { StoreErrorCode } from './errors.ts';
+import { SETTINGS_KEY, STATUS_KEY } from './storage-keys.ts';
 
 /** The sync intervals the options page offers, in minutes. */
 export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
@@ -43,8 +44,7 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SETTINGS_KEY = 'storeSettings';
-export const STATUS_KEY = 'storeSync';
+export { SETTINGS_KEY, STATUS_KEY };
 export const MAX_REJECTED_LINES = 200;
 
 /** The settings, repaired field by field. */
