@@ -12,12 +12,23 @@ export const SYNC_ALARM = 'store-sync';
 export const RETRY_ALARM = 'store-retry';
 
 let running: Promise<SyncStatus> | null = null;
+let followUp: Promise<SyncStatus> | null = null;
 
 /** Whether the browser lets us fetch from the store's origin (the build's, or one the reader granted). */
 const canReach = (originPattern: string) => browser.permissions.contains({ origins: [originPattern] });
 
-/** Runs a sync unless one is running (then answers with that one), and schedules the retry. */
+/**
+ * Runs a sync unless one is running (then answers with that one), and schedules the retry. New
+ * settings cannot join a sync that started with the old ones: they get one right after it.
+ */
 export function syncNow(reason: SyncReason): Promise<SyncStatus> {
+  if (running && reason === 'settings') {
+    followUp ??= running.then(() => {
+      followUp = null;
+      return syncNow('settings');
+    });
+    return followUp;
+  }
   running ??= (async () => {
     try {
       const { set, db } = await loadStories();
