@@ -60,7 +60,11 @@ async function readCapped(res: Response, opts: FetchOptions, signal: AbortSignal
     await res.body?.cancel().catch(() => {});
     throw new StoreError('too_large', [opts.name, opts.maxBytes]);
   }
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  if (!res.body) {
+    const whole = new Uint8Array(await res.arrayBuffer());
+    if (whole.byteLength > opts.maxBytes) throw new StoreError('too_large', [opts.name, opts.maxBytes]);
+    return whole;
+  }
   const reader = res.body.getReader();
   const aborted = new Promise<never>((_, reject) => {
     const fail = () => reject(signal.reason);

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { StoreErrorCode } from './errors.ts';
 import { SETTINGS_KEY, STATUS_KEY } from './storage-keys.ts';
 
+// Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
+z.config({ jitless: true });
+
 /** The sync intervals the options page offers, in minutes. */
 export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
 export const DEFAULT_SYNC_MINUTES = 30;
