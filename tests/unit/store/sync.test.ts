@@ -46,6 +46,21 @@ describe('syncStore', () => {
     expect(host.requests[0]!.headers['If-None-Match']).toMatch(/^".+"$/);
   });
 
+  it('revalidates with Last-Modified when the host sends no ETag', async () => {
+    const v1 = await build([story('a')]);
+    host.publish(v1);
+    const stamp = 'Tue, 24 Nov 2026 10:00:00 GMT';
+    host.route((req) => {
+      if (req.path !== 'manifest.json') return undefined;
+      if (req.headers['If-Modified-Since'] === stamp) return new Response(null, { status: 304 });
+      return new Response(v1.manifestBytes as BodyInit, { headers: { 'content-type': 'application/json', 'last-modified': stamp } });
+    });
+    await run();
+    host.clear();
+    expect((await run()).kind).toBe('unchanged');
+    expect(host.requests.map((r) => r.headers)).toEqual([{ 'If-Modified-Since': stamp }]);
+  });
+
   it('downloads only the shard whose hash changed', async () => {
     const stories = [story('a', '2026-06-20'), story('b', '2026-06-21'), story('c', '2026-06-22')];
     const v1 = await build(stories);
