@@ -1,21 +1,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bundledStories } from './build/bundled-stories.ts';
+import { storeBuildConfig } from './build/store-config.ts';
 
 // `--mode e2e` is the build the real-browser suite drives: Playwright cannot click the toolbar
 // button, so activeTab is never granted there, and the suite's pages live on 127.0.0.1.
 const E2E = 'e2e';
+// FACTLEN_STORE_URL / FACTLEN_STORE_PUBLIC_KEY: the default remote store and its signing key.
+const store = storeBuildConfig(process.env);
 
 export default defineConfig({
   imports: false,
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     short_name: 'Factlen Lens',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     homepage_url: 'https://factlen.com/',
-    permissions: ['activeTab', 'scripting', 'storage', 'notifications'],
-    host_permissions: mode === E2E ? ['http://127.0.0.1/*'] : [],
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications'],
+    host_permissions: [...(mode === E2E ? ['http://127.0.0.1/*'] : []), ...store.hostPermissions],
+    // A store the reader enters in the options page is granted then, for its origin only.
+    ...(manifestVersion === 2 ? { optional_permissions: store.optionalHostPermissions } : { optional_host_permissions: store.optionalHostPermissions }),
     action: { default_title: 'Factlen Lens' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
@@ -25,6 +30,7 @@ export default defineConfig({
   }),
   vite: ({ mode }) => ({
     plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories')],
+    define: store.define,
     build: { target: 'es2022' },
   }),
 });

@@ -3,14 +3,22 @@ import { parseArgs } from 'node:util';
 import { CliError } from './io.ts';
 import { extractCommand } from './extract.ts';
 import { matchCommand } from './match.ts';
+import { buildStoreCommand, checkStoreCommand, storeKeygenCommand } from './store.ts';
 
 const USAGE = `usage:
   lens extract PAGE.html... [--url URL]       extract each page; one JSON object per page
-  lens match INPUT [--stories DIR] [--url URL]  match an .html page or a .jsonl of articles`;
+  lens match INPUT [--stories DIR] [--url URL]  match an .html page or a .jsonl of articles
+  lens build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune]
+                                               build the remote store: manifest.json + shards/
+  lens check-store DIR_OR_URL [--key PUBLIC_KEY]  check a store before (or after) publishing it
+  lens store-keygen --out KEYFILE              make an Ed25519 key pair for signing the store`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   extract: extractCommand,
   match: matchCommand,
+  'build-store': buildStoreCommand,
+  'check-store': checkStoreCommand,
+  'store-keygen': storeKeygenCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

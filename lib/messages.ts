@@ -4,6 +4,7 @@
  */
 import type { Article, NotArticleReason } from './article.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
+import type { SyncStatus } from './store/settings.ts';
 import type { Story } from './story.ts';
 import type { StorySummary } from './story-search.ts';
 
@@ -30,6 +31,15 @@ export interface Messages {
   searchStories: { request: { query: string; limit?: number }; response: StorySummary[] };
   /** side panel → background: one story of the store, by id. */
   getStory: { request: { id: string }; response: Story | null };
+  /** options page → background: the store sync's status, with the story counts in use now. */
+  getStoreStatus: { request: Record<string, never>; response: SyncStatus };
+  /**
+   * options page → background: save the store settings (storeUrl null: the build's store, "":
+   * none) and start a sync. The page asks for the store origin's permission first.
+   */
+  saveStoreSettings: { request: { storeUrl: string | null; syncMinutes: number }; response: SyncStatus };
+  /** options page → background: sync now, whatever the back-off; answers when it is done. */
+  syncNow: { request: Record<string, never>; response: SyncStatus };
 }
 
 /** Session-storage key of what a panel opened from a notification should show. */

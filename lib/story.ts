@@ -145,7 +145,8 @@ export function parseStories(raw: unknown): ParsedStories {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
-    const result = Story.safeParse(item);
+    // reportInput: the plain message needs the value to tell "missing" from "wrong type".
+    const result = Story.safeParse(item, { reportInput: true });
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: plainMessage(issue) }));
       rejected.push({ index, id, issues });

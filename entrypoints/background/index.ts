@@ -8,15 +8,20 @@ import { matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
 import { getStore } from './store.ts';
+import { saveStoreSettings, setUpStoreSync, storeStatus, syncNow } from './sync.ts';
 
 export default defineBackground(() => {
   setUpReports();
   setUpAlertBadge();
-  browser.notifications.onClicked.addListener((id) => void openFromNotification(id, (storyId) => getStore().stories.get(storyId)));
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await getStore()).stories.get(storyId)));
   handleMessages({
     matchTab: ({ tabId }) => matchTab(tabId),
     getTabReport: ({ tabId }) => loadReport(tabId),
-    searchStories: ({ query, limit }) => searchStories(getStore().stories.values(), query, limit),
-    getStory: ({ id }) => getStore().stories.get(id) ?? null,
+    searchStories: async ({ query, limit }) => searchStories((await getStore()).stories.values(), query, limit),
+    getStory: async ({ id }) => (await getStore()).stories.get(id) ?? null,
+    getStoreStatus: () => storeStatus(),
+    saveStoreSettings: (req) => saveStoreSettings(req),
+    syncNow: () => syncNow('manual'),
   });
+  setUpStoreSync();
 });

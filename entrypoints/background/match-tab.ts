@@ -44,7 +44,7 @@ async function readAndMatch(tabId: number): Promise<TabReport> {
   }
   const { article } = extraction;
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const store = getStore();
+  const store = await getStore();
   const { match, alternatives } = matchArticle(article, store.index);
   const story = match && store.stories.get(match.storyId);
   if (!match || !story) {

@@ -5,7 +5,7 @@ import { PANEL_REQUEST_KEY } from '../../lib/messages.ts';
 import { panelPath, type PanelRequest } from '../../lib/side-panel.ts';
 import type { Story } from '../../lib/story.ts';
 
-export async function openFromNotification(notificationId: string, getStory: (id: string) => Story | undefined): Promise<void> {
+export async function openFromNotification(notificationId: string, getStory: (id: string) => Promise<Story | undefined> | Story | undefined): Promise<void> {
   const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;
   const request: PanelRequest = storyId ? { story: storyId } : { view: 'alerts' };
   void browser.notifications.clear(notificationId);
@@ -19,6 +19,6 @@ export async function openFromNotification(notificationId: string, getStory: (id
       await browser.storage.session.remove(PANEL_REQUEST_KEY);
     }
   }
-  const url = storyId ? getStory(storyId)?.url : undefined;
+  const url = storyId ? (await getStory(storyId))?.url : undefined;
   await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/${panelPath(null, request)}`) });
 }

@@ -6,6 +6,7 @@ import { t, tn, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import { openSidePanel, type PanelRequest } from '../../lib/side-panel.ts';
+import { DataAge } from './DataAge.tsx';
 import { targetTabId } from '../../lib/target-tab.ts';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
@@ -41,9 +42,12 @@ export function App() {
     openSidePanel(tabId.current, request).then(() => window.close(), (err: unknown) => setView({ state: 'error', message: String(err) }));
   };
   return (
-    <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
-      <Body view={view} onRetry={refresh} onOpenPanel={openPanel} />
-    </main>
+    <>
+      <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
+        <Body view={view} onRetry={refresh} onOpenPanel={openPanel} />
+      </main>
+      <DataAge />
+    </>
   );
 }
 

@@ -77,6 +77,7 @@ describe('parseStories', () => {
     expect(stories.map((s) => s.id)).toEqual([seed.id, 'another-story']);
     expect(rejected.map((r) => [r.index, r.id])).toEqual([[1, 'broken-one'], [2, null]]);
     expect(rejected[0]!.issues).toEqual([{ path: 'sources', message: 'is required but missing' }]);
+    expect(parseStories({ ...copy(), readMinutes: 'three' }).rejected[0]!.issues).toEqual([{ path: 'readMinutes', message: 'must be a number, not string' }]);
   });
 
   it('rejects a later story that repeats an id', () => {

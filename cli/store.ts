@@ -1,0 +1,172 @@
+// lens build-store, check-store and store-keygen: publishing the remote story store.
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildStore, type StoryLike } from '../lib/store/build.ts';
+import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
+import { checkStore, type StoreReader } from '../lib/store/check.ts';
+import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
+import { fetchStoreFile } from '../lib/store/fetch.ts';
+import { Manifest } from '../lib/store/manifest.ts';
+import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
+import { checkStoreUrl } from '../lib/store/store-url.ts';
+import { describeRejection, parseStories } from '../lib/story.ts';
+import { english } from './english.ts';
+import { CliError, printJson, readText } from './io.ts';
+
+const describe = (err: StoreError) => describeError(recordError(err), english);
+const warn = (line: string) => process.stderr.write(line + '\n');
+
+/** Every valid story of `dir` as written (unknown fields kept for newer readers), or every problem. */
+function readRawStories(dir: string): { stories: StoryLike[]; problems: string[] } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir}: no such directory`);
+  const stories: StoryLike[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const path = join(dir, f);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readText(path));
+    } catch (err) {
+      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
+      continue;
+    }
+    const items = Array.isArray(raw) ? raw : [raw];
+    const { rejected } = parseStories(items);
+    const bad = new Set(rejected.map((r) => r.index));
+    for (const r of rejected) for (const line of describeRejection(r)) problems.push(`${path}: ${line}`);
+    items.forEach((item, i) => {
+      if (bad.has(i)) return;
+      const story = item as StoryLike;
+      const first = seen.get(story.id);
+      if (first) problems.push(`${path}: story "${story.id}": id repeats a story of ${first}`);
+      else {
+        seen.set(story.id, path);
+        stories.push(story);
+      }
+    });
+  }
+  return { stories, problems };
+}
+
+function writeAtomically(path: string, bytes: Uint8Array | string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path + '.tmp', bytes);
+  renameSync(path + '.tmp', path);
+}
+
+function readPrevious(out: string): Manifest | null {
+  const path = join(out, 'manifest.json');
+  if (!existsSync(path)) return null;
+  const parsed = Manifest.safeParse((() => {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      return null;
+    }
+  })());
+  if (!parsed.success) throw new CliError(`${path} exists but is not a valid manifest: fix or remove it (its version keeps the store's versions growing)`);
+  return parsed.data;
+}
+
+export async function buildStoreCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { out: { type: 'string' }, sign: { type: 'string' }, topics: { type: 'string' }, prune: { type: 'boolean' }, 'generated-at': { type: 'string' } },
+  });
+  const [dir] = positionals;
+  if (!dir || !values.out) throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune]');
+  const { stories, problems } = readRawStories(dir);
+  if (problems.length) {
+    problems.forEach(warn);
+    throw new CliError(`${problems.length} problem(s) in ${dir}; nothing was written`);
+  }
+  const key = values.sign ? createPrivateKey(readText(values.sign)) : null;
+  if (key && key.asymmetricKeyType !== 'ed25519') throw new CliError(`${values.sign}: not an Ed25519 private key`);
+  const topicNames = values.topics ? (JSON.parse(readText(values.topics)) as Record<string, string>) : {};
+  const now = values['generated-at'] ? new Date(values['generated-at']) : new Date();
+  if (Number.isNaN(now.getTime())) throw new CliError('--generated-at must be an ISO 8601 date-time');
+  const out = resolve(values.out);
+  const built = await buildStore(stories, { previous: readPrevious(out), now, topicNames });
+  const written: string[] = [];
+  for (const { ref, bytes } of built.shards) {
+    const path = join(out, ref.path);
+    if (existsSync(path) && statSync(path).size === ref.bytes) continue;
+    writeAtomically(path, bytes);
+    written.push(ref.path);
+  }
+  // Shards first, then the signature, then the manifest: a manifest never names a missing file.
+  if (key) writeAtomically(join(out, 'manifest.json' + SIGNATURE_SUFFIX), toBase64(sign(null, built.manifestBytes, key)) + '\n');
+  if (!built.unchanged) {
+    writeAtomically(join(out, 'manifest.json'), built.manifestBytes);
+    written.push('manifest.json');
+  }
+  const pruned: string[] = [];
+  if (values.prune && existsSync(join(out, 'shards'))) {
+    const keep = new Set(built.shards.map((s) => join(out, s.ref.path)));
+    for (const f of readdirSync(join(out, 'shards'))) {
+      const path = join(out, 'shards', f);
+      if (!keep.has(path)) {
+        rmSync(path);
+        pruned.push(relative(out, path).split(sep).join('/'));
+      }
+    }
+  }
+  const { manifest } = built;
+  printJson({
+    out, version: manifest.version, generatedAt: manifest.generatedAt, unchanged: built.unchanged, signed: !!key,
+    shards: manifest.shards.length, stories: stories.length, bytes: manifest.shards.reduce((n, s) => n + s.bytes, 0) + built.manifestBytes.byteLength,
+    written, pruned,
+  });
+}
+
+function dirReader(root: string): StoreReader {
+  return async (path, maxBytes) => {
+    const abs = resolve(root, path);
+    if (!abs.startsWith(resolve(root) + sep)) throw new StoreError('manifest', [`${path} is outside the store`]);
+    if (!existsSync(abs)) throw new StoreError('http_404', [path]);
+    const bytes = readFileSync(abs);
+    if (bytes.byteLength > maxBytes) throw new StoreError('too_large', [path, maxBytes]);
+    return new Uint8Array(bytes);
+  };
+}
+
+function urlReader(url: string): StoreReader {
+  const target = checkStoreUrl(url);
+  if (!target.ok) throw new CliError(describe(new StoreError('bad_url', [url])));
+  return async (path, maxBytes) => {
+    const got = await fetchStoreFile(new URL(path, target.manifestUrl).href, {
+      fetchFn: fetch, origin: target.origin, name: path, maxBytes, timeoutMs: 60_000, now: Date.now,
+    });
+    if (got.notModified) throw new StoreError('http', [304, path]);
+    return got.bytes;
+  };
+}
+
+export async function checkStoreCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  const [where] = positionals;
+  if (!where) throw new CliError('usage: check-store DIR_OR_URL [--key PUBLIC_KEY]');
+  const publicKey = values.key ? parsePublicKey(values.key) : null;
+  if (values.key && !publicKey) throw new CliError('--key must be a base64 Ed25519 public key (32 bytes), as store-keygen prints');
+  const isUrl = /^https?:\/\//i.test(where);
+  if (!isUrl && !existsSync(where)) throw new CliError(`${where}: no such directory`);
+  const report = await checkStore(isUrl ? urlReader(where) : dirReader(where), { publicKey, describe });
+  report.problems.forEach(warn);
+  printJson({ store: where, ok: report.problems.length === 0, version: report.version, shards: report.shards, stories: report.stories, problems: report.problems.length });
+  if (report.problems.length) throw new CliError(`${report.problems.length} problem(s) found`);
+}
+
+export function storeKeygenCommand(args: string[]): void {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  if (!values.out) throw new CliError('usage: store-keygen --out KEYFILE');
+  if (existsSync(values.out)) throw new CliError(`${values.out} exists; not overwriting a key`);
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  mkdirSync(dirname(resolve(values.out)), { recursive: true });
+  writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const raw = fromBase64(publicKey.export({ format: 'jwk' }).x!.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='))!;
+  printJson({ keyFile: values.out, publicKey: toBase64(raw) });
+  warn(`Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`);
+}

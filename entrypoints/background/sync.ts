@@ -1,0 +1,108 @@
+// Store sync wiring: the periodic and retry alarms, a sync at browser start-up, and the options
+// page's requests. The sync itself is lib/store/runner.ts.
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
+import { BUILD_PUBLIC_KEY, BUILD_STORE_URL } from '../../lib/store/build-config.ts';
+import { runSync, type SyncReason } from '../../lib/store/runner.ts';
+import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
+import { checkStoreUrl } from '../../lib/store/store-url.ts';
+import type { StorySetView } from '../../lib/store/story-set.ts';
+import { raiseAlerts } from './alerts.ts';
+import { loadStories } from './store.ts';
+
+export const SYNC_ALARM = 'store-sync';
+export const RETRY_ALARM = 'store-retry';
+
+let running: Promise<SyncStatus> | null = null;
+let followUp: Promise<SyncStatus> | null = null;
+
+/** Whether the browser lets us fetch from the store's origin (the build's, or one the reader granted). */
+const canReach = (originPattern: string) => browser.permissions.contains({ origins: [originPattern] });
+
+/**
+ * Runs a sync unless one is running (then answers with that one), and schedules the retry. New
+ * settings cannot join a sync that started with the old ones: they get one right after it.
+ */
+export function syncNow(reason: SyncReason): Promise<SyncStatus> {
+  if (running && reason === 'settings') {
+    followUp ??= running.then(() => {
+      followUp = null;
+      return syncNow('settings');
+    });
+    return followUp;
+  }
+  running ??= (async () => {
+    try {
+      const { set, db } = await loadStories();
+      const storeUrl = effectiveStoreUrl(await readSettings(), BUILD_STORE_URL);
+      const before = set.current();
+      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: (url, init) => fetch(url, init), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach }, reason);
+      if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
+      else await browser.alarms.clear(RETRY_ALARM);
+      await alertOnChange(before, set.current());
+      return status;
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+/**
+ * Alerts fire on sync. Before the first remote store (just installed, or bundled only) there is
+ * no previous store to compare with: that sync records the baseline and raises nothing.
+ */
+async function alertOnChange(before: StorySetView, after: StorySetView): Promise<void> {
+  if (after.version === before.version) return;
+  const prev = before.remote ? [...before.stories.values()] : null;
+  const topicNames = Object.fromEntries((after.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
+  try {
+    await raiseAlerts(prev, [...after.stories.values()], topicNames);
+  } catch (err) {
+    // Alerts are a courtesy on top of the sync: a failure here must not fail the sync.
+    console.error('[factlen] alerts failed', err);
+  }
+}
+
+/** Keeps the periodic alarm in step with the settings: none without a store. */
+async function schedule(settings: StoreSettings): Promise<void> {
+  if (!effectiveStoreUrl(settings, BUILD_STORE_URL)) {
+    await Promise.all([browser.alarms.clear(SYNC_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+    return;
+  }
+  const alarm = await browser.alarms.get(SYNC_ALARM);
+  if (alarm?.periodInMinutes !== settings.syncMinutes) {
+    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: settings.syncMinutes, periodInMinutes: settings.syncMinutes });
+  }
+}
+
+/** The status as the options page shows it: with the counts of the stories in use now. */
+export async function storeStatus(): Promise<SyncStatus> {
+  const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
+  const view = set.current();
+  return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null };
+}
+
+/**
+ * Saves the reader's settings (`storeUrl` null: the build's store; "": none) and starts a sync.
+ * The options page has asked for the origin's permission already, in the click that saved.
+ */
+export async function saveStoreSettings(req: { storeUrl: string | null; syncMinutes: number }): Promise<SyncStatus> {
+  const storeUrl = req.storeUrl?.trim();
+  if (storeUrl && !checkStoreUrl(storeUrl).ok) throw new Error(t('syncError_bad_url', storeUrl));
+  const settings: StoreSettings = { storeUrl: storeUrl ?? undefined, syncMinutes: req.syncMinutes };
+  await writeSettings(settings);
+  await schedule(settings);
+  void syncNow('settings');
+  return storeStatus();
+}
+
+export function setUpStoreSync(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncNow('alarm');
+    else if (alarm.name === RETRY_ALARM) void syncNow('retry');
+  });
+  const start = () => void readSettings().then(schedule).finally(() => syncNow('startup'));
+  browser.runtime.onStartup.addListener(start);
+  browser.runtime.onInstalled.addListener(start);
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
+import { sendMessage } from '../../lib/messaging.ts';
+import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
+import { effectiveStoreUrl, parseStatus, readSettings, readStatus, SETTINGS_KEY, STATUS_KEY, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
+import { checkStoreUrl } from '../../lib/store/store-url.ts';
+import { StoreForm, type StoreFormValues } from './StoreForm.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+/** Gives back the optional permission of a store the reader no longer uses (a required one stays). */
+function release(oldUrl: string | null, newUrl: string | null): void {
+  const before = oldUrl ? checkStoreUrl(oldUrl) : null;
+  const after = newUrl ? checkStoreUrl(newUrl) : null;
+  if (!before?.ok || (after?.ok && after.originPattern === before.originPattern)) return;
+  void browser.permissions.remove({ origins: [before.originPattern] }).catch(() => {});
+}
+
+export function App() {
+  const [settings, setSettings] = useState<StoreSettings | null>(null);
+  const [status, setStatus] = useState<SyncStatus>(() => parseStatus(null));
+  const [notice, setNotice] = useState<Notice>(null);
+  const [outcome, setOutcome] = useState('');
+
+  useEffect(() => {
+    void readSettings().then(setSettings);
+    void sendMessage('getStoreStatus', {}).catch(() => readStatus()).then(setStatus);
+    // The background writes the status (and the sync's progress) to storage; follow it live.
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (changes[STATUS_KEY]) setStatus(parseStatus(changes[STATUS_KEY].newValue));
+      if (changes[SETTINGS_KEY]) void readSettings().then(setSettings);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  if (!settings) return <main class="options" aria-busy="true" />;
+  const storeUrl = effectiveStoreUrl(settings, BUILD_STORE_URL);
+
+  const onSave = (values: StoreFormValues) => {
+    const url = values.storeUrl.trim();
+    setNotice(null);
+    let granted: Promise<boolean> = Promise.resolve(true);
+    let origin = '';
+    if (url) {
+      const checked = checkStoreUrl(url);
+      if (!checked.ok) {
+        setNotice({ kind: 'error', text: t('syncError_bad_url', url) });
+        return;
+      }
+      origin = checked.origin;
+      // Asked here, in the submit itself: browsers let an extension ask only during a user action.
+      // An origin already granted (the build's store) is answered yes without a prompt.
+      granted = browser.permissions.request({ origins: [checked.originPattern] }).catch(() => false);
+    }
+    void granted.then(async (ok) => {
+      if (!ok) {
+        setNotice({ kind: 'error', text: t('optionsPermissionDenied', origin) });
+        return;
+      }
+      try {
+        // The build's own store is kept as "the default", so a newer build's default is followed.
+        const next = await sendMessage('saveStoreSettings', { storeUrl: url && url === BUILD_STORE_URL ? null : url, syncMinutes: values.syncMinutes });
+        release(storeUrl, url || null);
+        setStatus(next);
+        setSettings(await readSettings());
+        setNotice({ kind: 'ok', text: t('optionsSaved') });
+      } catch (err) {
+        setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      }
+    });
+  };
+
+  const onSyncNow = () => {
+    setOutcome('');
+    void sendMessage('syncNow', {}).then(
+      (next) => {
+        setStatus(next);
+        setOutcome(next.lastError ? t('syncFailed') : t('syncDone'));
+      },
+      (err: unknown) => setOutcome(err instanceof Error ? err.message : String(err)),
+    );
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} />
+      <SyncPanel status={status} storeUrl={storeUrl} outcome={outcome} onSyncNow={onSyncNow} />
+    </main>
+  );
+}

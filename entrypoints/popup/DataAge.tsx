@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { locale, t } from '../../lib/i18n.ts';
+import { dataAge, dataTime, readDataDates } from '../../lib/store/age.ts';
+import { BUILT_AT } from '../../lib/store/build-config.ts';
+
+/** "Story data from 3 days ago" once the stories are over a day old; matching works offline regardless. */
+export function DataAge() {
+  const [age, setAge] = useState<string | null>(null);
+  useEffect(() => {
+    void readDataDates().then((status) => setAge(dataAge(dataTime(status, BUILT_AT), Date.now(), locale())), () => {});
+  }, []);
+  if (!age) return null;
+  return (
+    <footer class="popup__age">
+      <span>{t('storyDataAge', age)}</span>
+      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
+    </footer>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The publishing check behind `lens check-store`: the manifest's shape and signature, every
+ * shard's size, hash and stories against the format, and ids repeated across shards. Reports
+ * every problem with its place (file, story id, field path) instead of stopping at the first.
+ */
+import { fromUtf8, sha256Hex } from './bytes.ts';
+import { StoreError } from './errors.ts';
+import { MAX_MANIFEST_BYTES, MAX_SHARD_BYTES, Manifest, manifestProblems, ShardRef } from './manifest.ts';
+import { decodeShard } from './shard.ts';
+import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
+
+/** Reads a file of the store by its path in the store; throws a StoreError when it cannot. */
+export type StoreReader = (path: string, maxBytes: number) => Promise<Uint8Array>;
+
+export interface CheckReport {
+  problems: string[];
+  version: number | null;
+  shards: number;
+  stories: number;
+}
+
+export interface CheckOptions {
+  /** When set, `manifest.json.sig` must be this key's signature of the manifest. */
+  publicKey?: Uint8Array | null;
+  /** Words for a StoreError (the CLI's English messages). */
+  describe: (err: StoreError) => string;
+}
+
+/** Checks the store `read` reaches; the report lists every problem found. */
+export async function checkStore(read: StoreReader, options: CheckOptions): Promise<CheckReport> {
+  const problems: string[] = [];
+  const report = (where: string, what: string) => problems.push(`${where}: ${what}`);
+  const failed = (where: string, err: unknown) => {
+    const what = err instanceof StoreError ? options.describe(err) : String(err);
+    // Most error messages name their file already.
+    if (what.includes(where)) problems.push(what);
+    else report(where, what);
+  };
+  const result: CheckReport = { problems, version: null, shards: 0, stories: 0 };
+
+  let bytes: Uint8Array;
+  let raw: unknown;
+  try {
+    bytes = await read('manifest.json', MAX_MANIFEST_BYTES);
+    raw = JSON.parse(fromUtf8(bytes));
+  } catch (err) {
+    failed('manifest.json', err instanceof SyntaxError || err instanceof TypeError ? new StoreError('json', ['manifest.json', err.message]) : err);
+    return result;
+  }
+  for (const p of manifestProblems(raw)) report('manifest.json', p);
+  const manifest = Manifest.safeParse(raw);
+  if (manifest.success) result.version = manifest.data.version;
+  if (options.publicKey) {
+    try {
+      const sig = fromUtf8(await read(`manifest.json${SIGNATURE_SUFFIX}`, 1024));
+      if (!(await verifySignature(bytes, sig, options.publicKey))) report(`manifest.json${SIGNATURE_SUFFIX}`, 'is not a valid signature of manifest.json by the given key');
+    } catch (err) {
+      failed(`manifest.json${SIGNATURE_SUFFIX}`, err);
+    }
+  }
+
+  // Even in a manifest with problems, check every shard entry that is itself well-formed.
+  const entries = Array.isArray((raw as { shards?: unknown })?.shards) ? (raw as { shards: unknown[] }).shards : [];
+  const topics = new Set(manifest.success ? manifest.data.topics.map((t) => t.id) : []);
+  const firstSeen = new Map<string, string>();
+  for (const entry of entries) {
+    const ref = ShardRef.safeParse(entry);
+    if (!ref.success) continue;
+    const { path, sha256, bytes: size, stories: count } = ref.data;
+    result.shards++;
+    let file: Uint8Array;
+    try {
+      // Read it whole, even past its announced size, to report everything wrong with it.
+      file = await read(path, MAX_SHARD_BYTES);
+    } catch (err) {
+      failed(path, err);
+      continue;
+    }
+    if (file.byteLength !== size) report(path, `is ${file.byteLength} bytes, the manifest says ${size}`);
+    if ((await sha256Hex(file)) !== sha256) report(path, 'does not match its sha256 in the manifest');
+    let decoded: ReturnType<typeof decodeShard>;
+    try {
+      decoded = decodeShard(file, path);
+    } catch (err) {
+      failed(path, err);
+      continue;
+    }
+    for (const r of decoded.rejected) problems.push(...r.lines);
+    const total = decoded.stories.length + decoded.rejected.length;
+    if (total !== count) report(path, `holds ${total} stories, the manifest says ${count}`);
+    for (const story of decoded.stories) {
+      result.stories++;
+      const first = firstSeen.get(story.id);
+      if (first) report(path, `story "${story.id}": id repeats a story of ${first}`);
+      else firstSeen.set(story.id, path);
+      if (manifest.success && !topics.has(story.topic)) report(path, `story "${story.id}": topic "${story.topic}" is not among the manifest's topics`);
+    }
+  }
+  return result;
+}

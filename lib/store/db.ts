@@ -1,0 +1,100 @@
+/**
+ * Where the remote store lives on the device: IndexedDB, one record per verified shard (keyed by
+ * its SHA-256) and one `current` record naming the shards in use. Swapping `current` and pruning
+ * happen in one transaction, and a reader reads both in one, so it sees the old store or the new.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Story } from '../story.ts';
+import type { ShardRef, Topic } from './manifest.ts';
+import type { ShardRecord } from './shard.ts';
+
+/** The remote store in use: its manifest's facts, its validators, and what the sync kept. */
+export interface RemoteSnapshot {
+  /** The manifest URL it came from: another store's versions do not compare. */
+  storeUrl: string;
+  version: number;
+  generatedAt: string;
+  topics: Topic[];
+  shards: ShardRef[];
+  etag: string | null;
+  lastModified: string | null;
+  /** Earlier versions kept because the store's new version of them was rejected. */
+  carried: Story[];
+  syncedAt: number;
+}
+
+/** A snapshot with its shard records: everything needed to list its stories without the network. */
+export interface RemoteState {
+  snapshot: RemoteSnapshot;
+  shards: Map<string, ShardRecord>;
+}
+
+/** The persistence a sync needs; IndexedDB in the extension, memory in tests and benchmarks. */
+export interface StoreDb {
+  read(): Promise<RemoteState | null>;
+  getShard(sha256: string): Promise<ShardRecord | undefined>;
+  /** Stages a verified shard; it is in use only once a committed snapshot names it. */
+  putShard(record: ShardRecord): Promise<void>;
+  /** Makes `snapshot` current (null: no remote store) and drops every shard it does not name. */
+  commit(snapshot: RemoteSnapshot | null): Promise<void>;
+}
+
+interface Schema extends DBSchema {
+  meta: { key: string; value: RemoteSnapshot };
+  shards: { key: string; value: ShardRecord };
+}
+
+const CURRENT = 'current';
+
+/** Opens (creating on first use) the store's IndexedDB database. */
+export async function openStoreDb(name = 'factlen-store'): Promise<StoreDb> {
+  const db: IDBPDatabase<Schema> = await openDB<Schema>(name, 1, {
+    upgrade(d) {
+      d.createObjectStore('meta');
+      d.createObjectStore('shards', { keyPath: 'sha256' });
+    },
+  });
+  return {
+    async read() {
+      const tx = db.transaction(['meta', 'shards'], 'readonly');
+      const snapshot = await tx.objectStore('meta').get(CURRENT);
+      if (!snapshot) return null;
+      const records = await Promise.all(snapshot.shards.map((s) => tx.objectStore('shards').get(s.sha256)));
+      await tx.done;
+      // Cannot happen with atomic commits; if a browser lost data anyway, start over cleanly.
+      if (records.some((r) => !r)) return null;
+      return { snapshot, shards: new Map(records.map((r) => [r!.sha256, r!])) };
+    },
+    getShard: (sha256) => db.get('shards', sha256),
+    async putShard(record) {
+      await db.put('shards', record);
+    },
+    async commit(snapshot) {
+      const tx = db.transaction(['meta', 'shards'], 'readwrite');
+      const keep = new Set(snapshot?.shards.map((s) => s.sha256) ?? []);
+      if (snapshot) await tx.objectStore('meta').put(snapshot, CURRENT);
+      else await tx.objectStore('meta').delete(CURRENT);
+      for (const key of await tx.objectStore('shards').getAllKeys()) if (!keep.has(key)) await tx.objectStore('shards').delete(key);
+      await tx.done;
+    },
+  };
+}
+
+/** The same contract in memory: for tests, the CLI and benchmarks. */
+export function memoryDb(): StoreDb {
+  let current: RemoteSnapshot | null = null;
+  const shards = new Map<string, ShardRecord>();
+  return {
+    async read() {
+      if (!current) return null;
+      return { snapshot: current, shards: new Map(current.shards.map((s) => [s.sha256, shards.get(s.sha256)!])) };
+    },
+    getShard: async (sha256) => shards.get(sha256),
+    putShard: async (record) => void shards.set(record.sha256, record),
+    async commit(snapshot) {
+      current = snapshot;
+      const keep = new Set(snapshot?.shards.map((s) => s.sha256) ?? []);
+      for (const key of [...shards.keys()]) if (!keep.has(key)) shards.delete(key);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The store's manifest (`factlen-store/1`): the one small file a sync always asks for. It names
+ * every shard by path, SHA-256, size and story count, so a client downloads only what changed
+ * and can check each byte it got.
+ */
+import { z } from 'zod';
+import { formatPath } from '../story.ts';
+import { fromUtf8 } from './bytes.ts';
+import { StoreError } from './errors.ts';
+
+export const STORE_FORMAT = 'factlen-store/1';
+/** A manifest lists shards, not stories: even a 10k-story store keeps it well under this. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** One shard holds a day of stories; past this the publisher should shard finer. */
+export const MAX_SHARD_BYTES = 32 * 1024 * 1024;
+export const MAX_SHARDS = 20_000;
+
+const SLUG = /^[a-z0-9-]{1,120}$/;
+// Relative, inside the store, no `..`, nothing a URL could reinterpret: a content-addressed name.
+const SHARD_PATH = /^(?!.*\.\.)[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*\.json$/;
+
+export const Topic = z.object({
+  id: z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes'),
+  name: z.string().min(1, 'must not be empty').max(200),
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const ShardRef = z.object({
+  path: z.string().regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+  bytes: z.number().int('must be a whole number').min(2, 'must be at least 2 (an empty list is "[]")').max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
+  stories: z.number().int('must be a whole number').min(0, 'must not be negative'),
+});
+export type ShardRef = z.infer<typeof ShardRef>;
+
+export const Manifest = z
+  .object({
+    format: z.literal(STORE_FORMAT, `must be "${STORE_FORMAT}"`),
+    version: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer'),
+    generatedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+    topics: z.array(Topic),
+    shards: z.array(ShardRef).max(MAX_SHARDS, `must list at most ${MAX_SHARDS} shards`),
+  })
+  .superRefine((m, ctx) => {
+    const paths = new Set<string>();
+    const hashes = new Set<string>();
+    m.shards.forEach((s, i) => {
+      if (paths.has(s.path)) ctx.addIssue({ code: 'custom', path: ['shards', i, 'path'], message: `repeats the path ${s.path}` });
+      if (hashes.has(s.sha256)) ctx.addIssue({ code: 'custom', path: ['shards', i, 'sha256'], message: 'repeats the hash of another shard' });
+      paths.add(s.path);
+      hashes.add(s.sha256);
+    });
+  });
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Every problem of a manifest's shape, located: `shards[3].sha256 must be 64 lower-case hex digits`. */
+export function manifestProblems(raw: unknown): string[] {
+  // reportInput: to tell "missing" from "of the wrong type".
+  const result = Manifest.safeParse(raw, { reportInput: true });
+  if (result.success) return [];
+  return result.error.issues.map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
+}
+
+function plain(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined) return 'is required but missing';
+  const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
+  return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
+}
+
+/** Parses manifest bytes, or throws a StoreError saying what is wrong with them. */
+export function parseManifest(bytes: Uint8Array, name = 'manifest.json'): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fromUtf8(bytes));
+  } catch (err) {
+    throw new StoreError('json', [name, err instanceof Error ? err.message : String(err)]);
+  }
+  const result = Manifest.safeParse(raw);
+  if (!result.success) throw new StoreError('manifest', [manifestProblems(raw).slice(0, 3).join('; ')]);
+  return result.data;
+}

@@ -1,0 +1,91 @@
+/**
+ * A sync as the extension runs it: honours the back-off, runs the engine, swaps the story set,
+ * and records the outcome (and progress) in the sync status. Never throws: every failure ends up
+ * in `lastError`, in plain words once translated, and the last good store stays in use.
+ */
+import type { StoreDb } from './db.ts';
+import { recordError, StoreError } from './errors.ts';
+import type { FetchFn } from './fetch.ts';
+import { retryDelay } from './backoff.ts';
+import { MAX_REJECTED_LINES, parseStatus, readStatus, writeStatus, type SyncStatus } from './settings.ts';
+import { checkStoreUrl } from './store-url.ts';
+import type { StorySet } from './story-set.ts';
+import { syncStore, type SyncProgress } from './sync.ts';
+
+/** Why a sync runs: the reader asked (manual, settings) or the schedule did (the rest). */
+export type SyncReason = 'manual' | 'settings' | 'startup' | 'alarm' | 'retry';
+
+export interface RunDeps {
+  storySet: StorySet;
+  db: StoreDb;
+  /** The store URL in effect; null runs on the bundled stories alone. */
+  storeUrl: string | null;
+  fetchFn: FetchFn;
+  now: () => number;
+  publicKey: Uint8Array | null;
+  timeoutMs?: number;
+  /** Whether the browser lets us fetch from a host pattern (`permissions.contains`); absent: yes. */
+  canReach?: (originPattern: string) => Promise<boolean>;
+}
+
+/** Progress is written at most this often, so a 2,000-shard first sync is not 2,000 writes. */
+const PROGRESS_EVERY_MS = 250;
+
+function inUse(status: SyncStatus, storySet: StorySet): SyncStatus {
+  const view = storySet.current();
+  return { ...status, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, counts: view.counts };
+}
+
+/** Runs one sync for `reason` and resolves with the recorded status; never rejects. */
+export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncStatus> {
+  const { storySet, db, now } = deps;
+  let status = await readStatus().catch(() => parseStatus(null));
+  let writes: Promise<unknown> = Promise.resolve();
+  try {
+    if (!deps.storeUrl) {
+      if (storySet.remote()) {
+        await db.commit(null);
+        storySet.setRemote(null);
+      }
+      status = inUse(parseStatus(null), storySet);
+    } else {
+      const target = checkStoreUrl(deps.storeUrl);
+      const manifestUrl = target.ok ? target.manifestUrl : deps.storeUrl;
+      // A new store starts with a clean record; the old store's stories stay until it syncs.
+      if (status.storeUrl !== manifestUrl) status = parseStatus({ storeUrl: manifestUrl });
+      if (!target.ok) throw new StoreError('bad_url', [deps.storeUrl]);
+      const scheduled = reason === 'alarm' || reason === 'startup' || reason === 'retry';
+      if (scheduled && status.nextRetryAt !== null && status.nextRetryAt > now()) return status;
+      status = { ...inUse(status, storySet), running: true, progress: { phase: 'manifest' }, lastAttemptAt: now() };
+      const running = status;
+      await writeStatus(running);
+      if (deps.canReach && !(await deps.canReach(target.originPattern))) throw new StoreError('permission', [target.origin]);
+      let lastWrite = 0;
+      const onProgress = (progress: SyncProgress) => {
+        const t = now();
+        const edge = progress.phase !== 'shards' || progress.done === 0 || progress.done === progress.total;
+        if (!edge && t - lastWrite < PROGRESS_EVERY_MS) return;
+        lastWrite = t;
+        writes = writes.then(() => writeStatus({ ...running, progress })).catch(() => {});
+      };
+      const result = await syncStore({
+        storeUrl: deps.storeUrl, db, current: storySet.remote(), fetchFn: deps.fetchFn, now,
+        publicKey: deps.publicKey, timeoutMs: deps.timeoutMs, onProgress,
+      });
+      storySet.setRemote(result.state);
+      status = {
+        ...inUse(status, storySet), running: false, progress: null, lastSuccessAt: now(), lastError: null, failures: 0, nextRetryAt: null,
+        rejected: result.kind === 'updated' ? result.rejected.slice(0, MAX_REJECTED_LINES) : status.rejected,
+      };
+    }
+  } catch (err) {
+    const failures = status.failures + 1;
+    status = {
+      ...inUse(status, storySet), running: false, progress: null, failures,
+      lastError: { ...recordError(err), at: now() },
+      nextRetryAt: now() + retryDelay(failures, err instanceof StoreError ? err.retryAfterMs : null),
+    };
+  }
+  await writes;
+  return writeStatus(status).catch(() => status);
+}

@@ -1,0 +1,79 @@
+/**
+ * The reader's store settings and the sync's status, in `storage.local`: one zod schema each,
+ * with a default per field, so a bad or missing field is repaired and the rest kept.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { StoreErrorCode } from './errors.ts';
+import { SETTINGS_KEY, STATUS_KEY } from './storage-keys.ts';
+
+// Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
+z.config({ jitless: true });
+
+/** The sync intervals the options page offers, in minutes. */
+export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
+export const DEFAULT_SYNC_MINUTES = 30;
+
+export const StoreSettings = z.object({
+  /** Absent: the build-time store. Empty: no remote store, bundled stories only. */
+  storeUrl: z.string().max(2000).optional().catch(undefined),
+  syncMinutes: z.number().int().min(5).max(1440).catch(DEFAULT_SYNC_MINUTES).default(DEFAULT_SYNC_MINUTES),
+});
+export type StoreSettings = z.infer<typeof StoreSettings>;
+
+const Progress = z.union([
+  z.object({ phase: z.literal('manifest') }),
+  z.object({ phase: z.literal('shards'), done: z.number(), total: z.number() }),
+  z.object({ phase: z.literal('saving') }),
+]);
+
+const nullable = <T extends z.ZodType>(t: T) => t.nullable().catch(null).default(null);
+
+export const SyncStatus = z.object({
+  /** The manifest URL synced from; null when the extension runs on the bundled store alone. */
+  storeUrl: nullable(z.string()),
+  running: z.boolean().catch(false).default(false),
+  progress: nullable(Progress),
+  lastAttemptAt: nullable(z.number()),
+  lastSuccessAt: nullable(z.number()),
+  lastError: nullable(z.object({ code: z.string() as z.ZodType<StoreErrorCode>, params: z.array(z.string()), at: z.number() })),
+  failures: z.number().int().min(0).catch(0).default(0),
+  nextRetryAt: nullable(z.number()),
+  version: nullable(z.number()),
+  generatedAt: nullable(z.string()),
+  counts: z.object({ bundled: z.number(), remote: z.number(), total: z.number() }).catch({ bundled: 0, remote: 0, total: 0 }).default({ bundled: 0, remote: 0, total: 0 }),
+  /** One line per story the store carried but the door rejected (capped). */
+  rejected: z.array(z.string()).catch([]).default([]),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export { SETTINGS_KEY, STATUS_KEY };
+export const MAX_REJECTED_LINES = 200;
+
+/** The settings, repaired field by field. */
+export async function readSettings(): Promise<StoreSettings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return StoreSettings.parse(got[SETTINGS_KEY] ?? {});
+}
+
+export async function writeSettings(settings: StoreSettings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: StoreSettings.parse(settings) });
+}
+
+/** The store URL in effect: the reader's, else the build's; null means bundled stories only. */
+export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | null): string | null {
+  const url = settings.storeUrl === undefined ? buildUrl : settings.storeUrl;
+  return url?.trim() || null;
+}
+
+/** Parses a stored status (anything), repairing field by field. */
+export const parseStatus = (raw: unknown): SyncStatus => SyncStatus.parse(raw && typeof raw === 'object' ? raw : {});
+
+export async function readStatus(): Promise<SyncStatus> {
+  return parseStatus((await browser.storage.local.get(STATUS_KEY))[STATUS_KEY]);
+}
+
+export async function writeStatus(status: SyncStatus): Promise<SyncStatus> {
+  await browser.storage.local.set({ [STATUS_KEY]: status });
+  return status;
+}

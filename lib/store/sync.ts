@@ -1,0 +1,153 @@
+/**
+ * One sync of the remote store: a conditional GET of the manifest, its signature when a key is
+ * set, only the shards this device lacks, each checked for size and hash and passed through the
+ * story door, then one atomic swap. Any failure throws a StoreError before the swap, so the last
+ * good store stays in use.
+ */
+import { fromUtf8, sha256Hex } from './bytes.ts';
+import type { RemoteSnapshot, RemoteState, StoreDb } from './db.ts';
+import { StoreError } from './errors.ts';
+import { fetchStoreFile, type FetchFn } from './fetch.ts';
+import { MAX_MANIFEST_BYTES, parseManifest, type Manifest, type ShardRef } from './manifest.ts';
+import { carryOver, remoteStories } from './remote.ts';
+import { decodeShard, type ShardRecord } from './shard.ts';
+import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
+import { checkStoreUrl, resolveInStore } from './store-url.ts';
+
+export type SyncProgress = { phase: 'manifest' } | { phase: 'shards'; done: number; total: number } | { phase: 'saving' };
+
+export interface SyncOptions {
+  storeUrl: string;
+  db: StoreDb;
+  /** The remote store in use now (the last good one), or null. */
+  current: RemoteState | null;
+  fetchFn: FetchFn;
+  now: () => number;
+  /** When set, the manifest must carry this key's Ed25519 signature. */
+  publicKey?: Uint8Array | null;
+  /** Per request; a shard gets more time in proportion to its size (at 50 kB/s). */
+  timeoutMs?: number;
+  concurrency?: number;
+  onProgress?: (p: SyncProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type SyncResult =
+  | { kind: 'unchanged'; state: RemoteState }
+  | { kind: 'updated'; state: RemoteState; rejected: string[]; downloaded: number; bytes: number };
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Runs `work` over `items`, `n` at a time; the first failure stops the rest and is thrown. */
+async function pool<T>(items: T[], n: number, stop: AbortController, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        if (!failure) {
+          failure = { error };
+          stop.abort(error);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
+async function storage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw new StoreError('storage', [err instanceof Error ? err.message : String(err)]);
+  }
+}
+
+const sameShards = (m: Manifest, s: RemoteSnapshot) => m.shards.length === s.shards.length && m.shards.every((r, i) => r.sha256 === s.shards[i]!.sha256 && r.path === s.shards[i]!.path);
+
+/** Syncs once; resolves with the store to use, or throws a StoreError and changes nothing in use. */
+export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
+  const { db, fetchFn, now, current, onProgress = () => {}, concurrency = 4, timeoutMs = DEFAULT_TIMEOUT_MS } = opts;
+  const target = checkStoreUrl(opts.storeUrl);
+  if (!target.ok) throw new StoreError('bad_url', [opts.storeUrl]);
+  const stop = new AbortController();
+  opts.signal?.addEventListener('abort', () => stop.abort(opts.signal!.reason), { once: true });
+  const base = { fetchFn, origin: target.origin, now, signal: stop.signal };
+  // Versions and validators only mean something for the store they came from.
+  const same = current?.snapshot.storeUrl === target.manifestUrl ? current : null;
+
+  onProgress({ phase: 'manifest' });
+  const got = await fetchStoreFile(target.manifestUrl, {
+    ...base, name: 'manifest.json', maxBytes: MAX_MANIFEST_BYTES, timeoutMs,
+    validators: same ? { etag: same.snapshot.etag, lastModified: same.snapshot.lastModified } : undefined,
+  });
+  if (got.notModified) return { kind: 'unchanged', state: same! };
+
+  if (opts.publicKey) {
+    const sig = await fetchStoreFile(target.manifestUrl + SIGNATURE_SUFFIX, { ...base, name: `manifest.json${SIGNATURE_SUFFIX}`, maxBytes: 1024, timeoutMs }).catch((err: unknown) => {
+      throw err instanceof StoreError && err.code === 'http_404' ? new StoreError('unsigned') : err;
+    });
+    if (sig.notModified || !(await verifySignature(got.bytes, fromUtf8(sig.bytes), opts.publicKey))) throw new StoreError('bad_signature');
+  }
+
+  const manifest = parseManifest(got.bytes);
+  const validators = { etag: got.etag, lastModified: got.lastModified };
+  if (same) {
+    const { version } = same.snapshot;
+    if (manifest.version < version) throw new StoreError('rollback', [manifest.version, version]);
+    if (manifest.version === version) {
+      if (!sameShards(manifest, same.snapshot)) throw new StoreError('same_version', [version]);
+      const snapshot = { ...same.snapshot, ...validators };
+      await storage(() => db.commit(snapshot));
+      return { kind: 'unchanged', state: { snapshot, shards: same.shards } };
+    }
+  }
+
+  // Content-addressed: a shard this device already has (in use, or staged by a sync that failed
+  // later) is not downloaded again.
+  const records = new Map<string, ShardRecord>();
+  const missing: ShardRef[] = [];
+  for (const ref of manifest.shards) {
+    const have = current?.shards.get(ref.sha256) ?? (await storage(() => db.getShard(ref.sha256)));
+    if (have) records.set(ref.sha256, have.path === ref.path ? have : { ...have, path: ref.path });
+    else missing.push(ref);
+  }
+  let done = 0;
+  let bytes = 0;
+  onProgress({ phase: 'shards', done, total: missing.length });
+  await pool(missing, concurrency, stop, async (ref) => {
+    const url = resolveInStore(target.manifestUrl, ref.path);
+    if (!url) throw new StoreError('manifest', [`${ref.path} is outside the store`]);
+    const file = await fetchStoreFile(url, { ...base, name: ref.path, maxBytes: ref.bytes, timeoutMs: timeoutMs + ref.bytes / 50 });
+    if (file.notModified) throw new StoreError('http', [304, ref.path]);
+    if (file.bytes.byteLength !== ref.bytes) throw new StoreError('size', [ref.path, file.bytes.byteLength, ref.bytes]);
+    if ((await sha256Hex(file.bytes)) !== ref.sha256) throw new StoreError('hash', [ref.path]);
+    const record: ShardRecord = { sha256: ref.sha256, path: ref.path, ...decodeShard(file.bytes, ref.path) };
+    await storage(() => db.putShard(record));
+    records.set(ref.sha256, record);
+    bytes += file.bytes.byteLength;
+    onProgress({ phase: 'shards', done: ++done, total: missing.length });
+  });
+
+  onProgress({ phase: 'saving' });
+  const draft: RemoteSnapshot = {
+    storeUrl: target.manifestUrl, version: manifest.version, generatedAt: manifest.generatedAt, topics: manifest.topics,
+    shards: manifest.shards, ...validators, carried: [], syncedAt: now(),
+  };
+  const inUse = manifest.shards.map((s) => records.get(s.sha256)!);
+  const { stories, duplicates } = remoteStories({ snapshot: draft, shards: records });
+  const previous = current ? new Map(remoteStories(current).stories.map((s) => [s.id, s])) : new Map();
+  const carried = carryOver(inUse, new Set(stories.map((s) => s.id)), previous);
+  const snapshot = { ...draft, carried };
+  await storage(() => db.commit(snapshot));
+  const rejected = [
+    ...inUse.flatMap((r) => r.rejected.flatMap((x) => x.lines)),
+    ...duplicates,
+    ...carried.map((s) => `story "${s.id}": the store's new version was rejected; the previous version is kept`),
+  ];
+  return { kind: 'updated', state: { snapshot, shards: new Map(inUse.map((r) => [r.sha256, r])) }, rejected, downloaded: missing.length, bytes };
+}

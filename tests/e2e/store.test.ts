@@ -1,0 +1,160 @@
+// The remote store in the real browser: a static store on a real HTTP server (with ETags) that
+// the reader points the options page at; then a changed store, then a broken one.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
+import type { Story } from '../../lib/story.ts';
+import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+
+const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
+const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
+const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
+// A newer version of a bundled story: the remote one must replace it.
+const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
+
+/** The files the store serves now; swapped whole to publish a new state. */
+let files = new Map<string, Buffer>();
+const log: { path: string; status: number; ifNoneMatch?: string; query: string; cookie?: string; referer?: string }[] = [];
+
+function publish(built: BuiltStore, corrupt?: (path: string, bytes: Buffer) => Buffer): void {
+  const next = new Map<string, Buffer>([['manifest.json', Buffer.from(built.manifestBytes)]]);
+  for (const s of built.shards) next.set(s.ref.path, corrupt ? corrupt(s.ref.path, Buffer.from(s.bytes)) : Buffer.from(s.bytes));
+  files = next;
+}
+
+function storeHandler(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (!url.pathname.startsWith('/store/')) return false;
+  const body = files.get(url.pathname.slice('/store/'.length));
+  const entry = { path: url.pathname.slice(7), query: url.search, ifNoneMatch: req.headers['if-none-match'], cookie: req.headers.cookie, referer: req.headers.referer };
+  if (!body) {
+    log.push({ ...entry, status: 404 });
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return true;
+  }
+  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+  const status = req.headers['if-none-match'] === etag ? 304 : 200;
+  log.push({ ...entry, status });
+  res.writeHead(status, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' }).end(status === 200 ? body : undefined);
+  return true;
+}
+
+let lens: Lens;
+let server: Server;
+let v1: BuiltStore;
+
+beforeAll(async () => {
+  server = await serve(undefined, storeHandler);
+  lens = await launch();
+});
+afterAll(async () => {
+  await lens?.close();
+  await server?.close();
+});
+
+async function popupFor(path: string) {
+  const { tabId } = await lens.openTab(server.url(path));
+  const popup = await lens.openExtensionPage('popup.html', tabId);
+  await popup.locator('main:not([data-state="loading"])').waitFor();
+  return popup;
+}
+
+describe('the remote story store', () => {
+  it('runs on the bundled stories alone until a store is set, and says so', async () => {
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByText('No story store is set: Factlen Lens uses only the 2 stories built into it.').waitFor();
+    expect(await options.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
+    const popup = await popupFor('/harbor-seawall.html');
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
+    await options.close();
+  });
+
+  it('syncs a store set in the options page, and a newer remote story replaces the bundled one', async () => {
+    v1 = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
+    publish(v1);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByLabel('Story store address').fill(server.url('/store/'));
+    await options.getByLabel('Check for new stories').selectOption('60');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('[data-testid=story-counts]', { hasText: '2 built in · 1 downloaded · 2 in use' }).waitFor();
+    await options.locator('[data-testid=store-version]', { hasText: String(v1.manifest.version) }).waitFor();
+    expect(await options.locator('[data-testid=last-error]').innerText()).toBe('None');
+    expect(await options.locator('[data-testid=last-sync]').innerText()).not.toBe('Never');
+    const alarm = await lens.worker.evaluate(() => chrome.alarms.get('store-sync'));
+    expect(alarm?.periodInMinutes).toBe(60);
+    await screenshot(options, 'options-synced');
+
+    const popup = await popupFor('/fortune-morgan-stanley.html');
+    expect(await popup.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact');
+    await options.close();
+  });
+
+  it('downloads only what changed, and a new story matches its article', async () => {
+    const v2 = await buildStore([mayoUpdated, harbor], { previous: v1.manifest });
+    publish(v2);
+    v1 = v2;
+    log.length = 0;
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText('Sync finished.').waitFor();
+    expect(await options.locator('[data-testid=story-counts]').innerText()).toBe('2 built in · 2 downloaded · 3 in use');
+    // The manifest was asked for conditionally; the unchanged shard was not downloaded again.
+    expect(log[0]).toMatchObject({ path: 'manifest.json', status: 200, ifNoneMatch: expect.stringMatching(/^".+"$/) });
+    const harborShard = v2.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;
+    expect(log.map((l) => l.path)).toEqual(['manifest.json', harborShard]);
+
+    const popup = await popupFor('/harbor-seawall.html');
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('match');
+    expect(await popup.locator('h1').innerText()).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
+    expect(await popup.locator('.match-reason').innerText()).toContain('This page is source [1], Harbor City Dispatch');
+
+    // Unchanged store: one conditional request, answered 304, nothing else.
+    log.length = 0;
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText('Sync finished.').waitFor();
+    expect(log.map((l) => [l.path, l.status])).toEqual([['manifest.json', 304]]);
+    await options.close();
+  });
+
+  it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
+    const v3 = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: v1.manifest });
+    // The changed shard is damaged on its way to the CDN: same size, different bytes.
+    publish(v3, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.getByText('Sync failed.').waitFor();
+    const error = await options.locator('[data-testid=last-error]').innerText();
+    expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
+    expect(error).toContain('Factlen Lens keeps using the stories it already has.');
+    expect(error).toMatch(/Next try: /);
+    expect(await options.locator('[data-testid=store-version]').innerText()).toContain(String(v1.manifest.version));
+    await screenshot(options, 'options-error');
+
+    const popup = await popupFor('/harbor-seawall.html');
+    expect(await popup.locator('h1').innerText()).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
+
+    // And a store that is not JSON at all.
+    files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.locator('[data-testid=last-error]', { hasText: 'The store\'s manifest.json is not valid JSON' }).waitFor();
+    await options.close();
+  });
+
+  it('sent nothing that could tell one reader from another', () => {
+    expect(log.length).toBeGreaterThan(0);
+    for (const entry of log) expect([entry.query, entry.cookie, entry.referer]).toEqual(['', undefined, undefined]);
+  });
+
+  it('says in the popup how old the stories are when the last sync is days old', async () => {
+    await lens.worker.evaluate(async () => {
+      const { storeSync } = await chrome.storage.local.get('storeSync');
+      await chrome.storage.local.set({ storeSync: { ...(storeSync as object), lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });
+    });
+    const popup = await popupFor('/harbor-seawall.html');
+    await popup.locator('footer', { hasText: 'Story data from 3 days ago' }).waitFor();
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('match');
+    await screenshot(popup, 'popup-data-age');
+  });
+});

@@ -1,0 +1,88 @@
+// The background's store wiring with the fake browser: alarms, start-up sync, settings, and the
+// match index following the story set.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { matchArticle } from '../../../lib/match/index.ts';
+import { readStatus } from '../../../lib/store/settings.ts';
+import { build, fakeHost, STORE_URL, story } from './helpers.ts';
+
+let host: ReturnType<typeof fakeHost>;
+let bg: typeof import('../../../entrypoints/background/sync.ts');
+let store: typeof import('../../../entrypoints/background/store.ts');
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  host = fakeHost();
+  vi.stubGlobal('fetch', host.fetchFn);
+  fakeBrowser.permissions.contains = (async () => true) as never;
+  // Each test is a fresh service worker.
+  vi.resetModules();
+  bg = await import('../../../entrypoints/background/sync.ts');
+  store = await import('../../../entrypoints/background/store.ts');
+  bg.setUpStoreSync();
+});
+
+const remoteStory = story('harbor-seawall-plan', '2026-11-20', {
+  sources: [{ n: 1, outlet: 'Harbor Times', viewpointId: 'medical-professionals', title: 'Seawall plan approved', url: 'https://harbortimes.example/seawall' }],
+});
+
+async function installWithStore() {
+  await fakeBrowser.storage.local.set({ storeSettings: { storeUrl: STORE_URL, syncMinutes: 60 } });
+  host.publish(await build([remoteStory]));
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+  // The install listener starts a sync; syncNow joins the one running.
+  await vi.waitFor(async () => expect((await readStatus()).lastAttemptAt).not.toBeNull());
+  return bg.syncNow('manual');
+}
+
+describe('the background store sync', () => {
+  it('syncs at install, schedules the periodic alarm, and matches against the new stories', async () => {
+    const status = await installWithStore();
+    expect(status.lastError).toBeNull();
+    expect(await fakeBrowser.alarms.get(bg.SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
+    const { stories, index } = await store.getStore();
+    expect(stories.has('harbor-seawall-plan')).toBe(true);
+    expect(stories.has('microsoft-mayo-clinic-frontier-ai-model')).toBe(true);
+    expect(matchArticle({ title: 'x', text: 'y', url: 'https://harbortimes.example/seawall' }, index).match?.storyId).toBe('harbor-seawall-plan');
+  });
+
+  it('finds the synced stories again after a service-worker restart, offline', async () => {
+    await installWithStore();
+    vi.resetModules();
+    host.route(() => Promise.reject(new TypeError('Failed to fetch')));
+    const restarted = await import('../../../entrypoints/background/store.ts');
+    expect((await restarted.getStore()).stories.has('harbor-seawall-plan')).toBe(true);
+  });
+
+  it('syncs on the alarm, and on failure schedules a retry alarm', async () => {
+    await installWithStore();
+    host.route(() => new Response('down', { status: 503, headers: { 'retry-after': '600' } }));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: bg.SYNC_ALARM, scheduledTime: Date.now() } as never);
+    const status = await bg.syncNow('alarm');
+    expect(status.lastError?.code).toBe('http_5xx');
+    expect((await fakeBrowser.alarms.get(bg.RETRY_ALARM))?.scheduledTime).toBe(status.nextRetryAt);
+    expect((await store.getStore()).stories.has('harbor-seawall-plan')).toBe(true);
+  });
+
+  it('refuses to save an address that is not https, in plain words', async () => {
+    await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(/must start with https:\/\//);
+  });
+
+  it('runs on the bundled stories alone once the reader empties the address', async () => {
+    await installWithStore();
+    await bg.saveStoreSettings({ storeUrl: '', syncMinutes: 30 });
+    const status = await bg.syncNow('manual');
+    expect(status).toMatchObject({ storeUrl: null, counts: { bundled: 1, remote: 0, total: 1 } });
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect((await store.getStore()).stories.has('harbor-seawall-plan')).toBe(false);
+  });
+
+  it('without any store URL syncs nothing and says it runs on the bundled stories', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(async () => expect((await readStatus()).counts.bundled).toBe(1));
+    expect(host.requests).toEqual([]);
+    expect(await bg.storeStatus()).toMatchObject({ storeUrl: null, version: null, counts: { bundled: 1, remote: 0, total: 1 } });
+  });
+});
