@@ -38,8 +38,17 @@ export interface Messages {
    * none) and start a sync. The page asks for the store origin's permission first.
    */
   saveStoreSettings: { request: { storeUrl: string | null; syncMinutes: number }; response: SyncStatus };
+  /** options page → background: every topic of the stories in use, with its name and size. */
+  listTopics: { request: Record<string, never>; response: TopicSummary[] };
   /** options page → background: sync now, whatever the back-off; answers when it is done. */
   syncNow: { request: Record<string, never>; response: SyncStatus };
+}
+
+/** A topic of the store as the options page lists it. */
+export interface TopicSummary {
+  id: string;
+  name: string;
+  stories: number;
 }
 
 /** Session-storage key of what a panel opened from a notification should show. */

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '../../lib/messaging.ts';
 import { searchStories } from '../../lib/story-search.ts';
+import { listTopics } from '../../lib/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
@@ -20,6 +21,10 @@ export default defineBackground(() => {
     searchStories: async ({ query, limit }) => searchStories((await getStore()).stories.values(), query, limit),
     getStory: async ({ id }) => (await getStore()).stories.get(id) ?? null,
     getStoreStatus: () => storeStatus(),
+    listTopics: async () => {
+      const { stories, topicNames } = await getStore();
+      return listTopics(stories.values(), topicNames);
+    },
     saveStoreSettings: (req) => saveStoreSettings(req),
     syncNow: () => syncNow('manual'),
   });

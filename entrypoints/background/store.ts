@@ -36,8 +36,9 @@ export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
   return ready;
 }
 
-export async function getStore(): Promise<{ stories: ReadonlyMap<string, Story>; index: StoryIndex }> {
+export async function getStore(): Promise<{ stories: ReadonlyMap<string, Story>; index: StoryIndex; topicNames: Record<string, string> }> {
   const view = (await loadStories()).set.current();
   if (indexed?.version !== view.version) updateIndex(view);
-  return { stories: view.stories, index: indexed!.index };
+  const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
+  return { stories: view.stories, index: indexed!.index, topicNames };
 }

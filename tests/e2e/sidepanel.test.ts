@@ -177,7 +177,7 @@ describe('the side panel', () => {
 
 describe('accessibility and themes', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`finds no axe violations on the popup and the side panel in ${scheme}`, async () => {
+    it(`finds no axe violations on the popup, the side panel and the options page in ${scheme}`, async () => {
       const tabId = await readTab('/fortune-morgan-stanley.html');
       const popup = await lens.openExtensionPage('popup.html', tabId);
       await popup.emulateMedia({ colorScheme: scheme });
@@ -191,6 +191,13 @@ describe('accessibility and themes', () => {
       await panel.locator('summary').first().click();
       expect(await axeViolations(panel)).toEqual([]);
       await screenshot(panel, `sidepanel-${scheme}`);
+
+      const options = await lens.openExtensionPage('options.html');
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.getByRole('heading', { name: 'Alerts' }).waitFor();
+      await options.getByLabel(/^AI/).waitFor();
+      expect(await axeViolations(options)).toEqual([]);
+      await screenshot(options, `options-${scheme}`);
 
       const empty = await panelFor(await readTab('/local-sports.html'));
       await empty.emulateMedia({ colorScheme: scheme });

@@ -1,12 +1,11 @@
 // The remote store in the real browser: a static store on a real HTTP server (with ETags) that
 // the reader points the options page at; then a changed store, then a broken one.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { storeServer } from './store-server.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
@@ -14,39 +13,16 @@ const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
 // A newer version of a bundled story: the remote one must replace it.
 const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
 
-/** The files the store serves now; swapped whole to publish a new state. */
-let files = new Map<string, Buffer>();
-const log: { path: string; status: number; ifNoneMatch?: string; query: string; cookie?: string; referer?: string }[] = [];
-
-function publish(built: BuiltStore, corrupt?: (path: string, bytes: Buffer) => Buffer): void {
-  const next = new Map<string, Buffer>([['manifest.json', Buffer.from(built.manifestBytes)]]);
-  for (const s of built.shards) next.set(s.ref.path, corrupt ? corrupt(s.ref.path, Buffer.from(s.bytes)) : Buffer.from(s.bytes));
-  files = next;
-}
-
-function storeHandler(req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://x');
-  if (!url.pathname.startsWith('/store/')) return false;
-  const body = files.get(url.pathname.slice('/store/'.length));
-  const entry = { path: url.pathname.slice(7), query: url.search, ifNoneMatch: req.headers['if-none-match'], cookie: req.headers.cookie, referer: req.headers.referer };
-  if (!body) {
-    log.push({ ...entry, status: 404 });
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return true;
-  }
-  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
-  const status = req.headers['if-none-match'] === etag ? 304 : 200;
-  log.push({ ...entry, status });
-  res.writeHead(status, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' }).end(status === 200 ? body : undefined);
-  return true;
-}
+const store = storeServer();
+const { log } = store;
+const publish = store.publish;
 
 let lens: Lens;
 let server: Server;
 let v1: BuiltStore;
 
 beforeAll(async () => {
-  server = await serve(undefined, storeHandler);
+  server = await serve(undefined, store.handler);
   lens = await launch();
 });
 afterAll(async () => {
@@ -136,7 +112,7 @@ describe('the remote story store', () => {
     expect(await popup.locator('h1').innerText()).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
 
     // And a store that is not JSON at all.
-    files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
+    store.files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.locator('[data-testid=last-error]', { hasText: 'The store\'s manifest.json is not valid JSON' }).waitFor();
     await options.close();

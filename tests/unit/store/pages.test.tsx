@@ -75,7 +75,8 @@ describe('the options page', () => {
     sent = [];
     fakeBrowser.runtime.onMessage.addListener(((msg: { type: string }, _sender: unknown, reply: (r: unknown) => void) => {
       sent.push(msg);
-      reply({ ok: true, value: status({ counts: { bundled: 2, remote: 0, total: 2 } }) });
+      if (msg.type === 'listTopics') reply({ ok: true, value: [{ id: 'ai', name: 'AI', stories: 2 }] });
+      else reply({ ok: true, value: status({ counts: { bundled: 2, remote: 0, total: 2 } }) });
       return true;
     }) as never);
   });
@@ -101,8 +102,9 @@ describe('the options page', () => {
   it('has a main landmark, headings and a label for every field', async () => {
     await open();
     expect(root.querySelector('main h1')!.textContent).toBe('Factlen Lens settings');
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Story data', 'Status']);
-    for (const field of root.querySelectorAll('input, select')) expect(root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Story data', 'Status', 'Alerts']);
+    // A field is labelled by a label pointing at it or by the label around it.
+    for (const field of root.querySelectorAll('input, select')) expect(field.closest('label') ?? root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
     expect([...root.querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual(
       ['every 15 minutes', 'every 30 minutes', 'every hour', 'every 3 hours', 'every 6 hours', 'every 12 hours', 'once a day'],
     );

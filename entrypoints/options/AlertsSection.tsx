@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useFollows } from '../../components/use-follows.ts';
+import { alertPrefsItem, AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
+import { t, tn } from '../../lib/i18n.ts';
+import type { TopicSummary } from '../../lib/messages.ts';
+import { sendMessage } from '../../lib/messaging.ts';
+
+/** Topics to follow (every topic of the store), and when alerts may interrupt. */
+export function AlertsSection() {
+  const [follows, toggle] = useFollows();
+  const [topics, setTopics] = useState<TopicSummary[] | null>(null);
+  const [prefs, setPrefs] = useState<AlertPrefs>(DEFAULT_ALERT_PREFS);
+  useEffect(() => {
+    void sendMessage('listTopics', {}).then((list) => setTopics(Array.isArray(list) ? list : []), () => setTopics([]));
+    const load = () => void alertPrefsItem.getValue().then((v) => setPrefs(AlertPrefs.parse(v ?? {})));
+    load();
+    return alertPrefsItem.watch(load);
+  }, []);
+  const save = (next: AlertPrefs) => {
+    setPrefs(next);
+    void alertPrefsItem.setValue(AlertPrefs.parse(next));
+  };
+  return (
+    <section aria-labelledby="alerts-settings-heading">
+      <h2 id="alerts-settings-heading">{t('optionsAlertsHeading')}</h2>
+      <fieldset class="topics">
+        <legend>{t('optionsTopicsLegend')}</legend>
+        <p class="hint">{t('optionsTopicsHint')}</p>
+        {topics === null || follows === null ? null : topics.length === 0 ? (
+          <p class="muted">{t('optionsNoTopics')}</p>
+        ) : (
+          <ul class="topics__list">
+            {topics.map((topic) => (
+              <li key={topic.id}>
+                <label class="check">
+                  <input type="checkbox" checked={follows.topics.includes(topic.id)} onChange={(e) => toggle('topics', topic.id, (e.currentTarget as HTMLInputElement).checked)} />
+                  <span>{topic.name}</span> <span class="muted">({tn('storyCount', topic.stories)})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {follows && follows.stories.length > 0 && <p class="hint">{tn('optionsFollowedStories', follows.stories.length)}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsNotificationsLegend')}</legend>
+        <label class="check">
+          <input type="checkbox" checked={prefs.paused} onChange={(e) => save({ ...prefs, paused: (e.currentTarget as HTMLInputElement).checked })} />
+          <span>{t('optionsPause')}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, enabled: (e.currentTarget as HTMLInputElement).checked } })} />
+          <span>{t('optionsQuietHours')}</span>
+        </label>
+        <div class="inline-fields">
+          <div class="field">
+            <label for="quiet-start">{t('optionsQuietFrom')}</label>
+            <input id="quiet-start" type="time" value={prefs.quietHours.start} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, start: (e.currentTarget as HTMLInputElement).value } })} />
+          </div>
+          <div class="field">
+            <label for="quiet-end">{t('optionsQuietTo')}</label>
+            <input id="quiet-end" type="time" value={prefs.quietHours.end} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, end: (e.currentTarget as HTMLInputElement).value } })} />
+          </div>
+        </div>
+        <div class="field">
+          <label for="max-per-sync">{t('optionsMaxPerSync')}</label>
+          <select id="max-per-sync" value={String(prefs.maxPerSync)} onChange={(e) => save({ ...prefs, maxPerSync: Number((e.currentTarget as HTMLSelectElement).value) })}>
+            {[1, 2, 3, 5, 10].map((n) => <option key={n} value={String(n)}>{n}</option>)}
+          </select>
+          <p class="hint">{t('optionsMaxPerSyncHint')}</p>
+        </div>
+      </fieldset>
+    </section>
+  );
+}

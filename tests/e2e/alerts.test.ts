@@ -1,0 +1,102 @@
+// Alerts in the real browser: a served store changes, the extension syncs, and the notifications
+// it raises are the ones chrome.notifications.getAll() lists — once, never again.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
+import type { Story } from '../../lib/story.ts';
+import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { storeServer } from './store-server.ts';
+
+const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
+const now = new Date().toISOString();
+const scribes: Story = {
+  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: now,
+  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+};
+// The followed story a week later: patients' advocates now heard, and three more outlets.
+const mayoLater: Story = {
+  ...mayo, updatedAt: now, missingPerspectives: ['Rural Healthcare Providers'],
+  sources: [...mayo.sources, ...['Patients Weekly', 'Health Affairs Today', 'Clinic Dispatch'].map((outlet, i) => ({ n: 8 + i, outlet, viewpointId: 'medical-professionals', title: 'Patients weigh in' }))],
+};
+
+const store = storeServer();
+let lens: Lens;
+let server: Server;
+let built: BuiltStore;
+
+beforeAll(async () => {
+  server = await serve(undefined, store.handler);
+  lens = await launch();
+});
+afterAll(async () => {
+  await lens?.close();
+  await server?.close();
+});
+
+const notifications = () => lens.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort());
+const clearNotifications = () => lens.worker.evaluate(async () => {
+  for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+});
+
+async function publishAndSync(stories: Story[]): Promise<void> {
+  built = await buildStore(stories, { previous: built?.manifest });
+  store.publish(built);
+  const options = await lens.openExtensionPage('options.html');
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await options.getByText('Sync finished.').waitFor();
+  await options.close();
+}
+
+describe('topic and story alerts', () => {
+  it('records a baseline on the first sync and lets the reader follow topics and stories', async () => {
+    built = await buildStore([mayo], { now: new Date(Date.now() - 60_000) });
+    store.publish(built);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByLabel('Story store address').fill(server.url('/store/'));
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('[data-testid=store-version]', { hasText: String(built.manifest.version) }).waitFor();
+    expect(await notifications()).toEqual([]);
+
+    // Every topic of the store is listed with a switch.
+    await options.getByLabel(/^AI/).check();
+    await options.getByLabel(/^Cities/).waitFor();
+    await screenshot(options, 'options-alerts');
+    await options.close();
+
+    const { tabId } = await lens.openTab(server.url('/fortune-morgan-stanley.html'));
+    const popup = await lens.openExtensionPage('popup.html', tabId);
+    await popup.getByRole('button', { name: 'Follow this story' }).click();
+    await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();
+    expect(await popup.getByRole('button', { name: '✓ Following AI' }).getAttribute('aria-pressed')).toBe('true');
+    await popup.close();
+  });
+
+  it('notifies a new story in a followed topic', async () => {
+    await publishAndSync([mayo, scribes]);
+    expect(await notifications()).toEqual(['story:hospitals-ai-scribes']);
+  });
+
+  it('notifies a followed story whose missing perspective is now represented and whose coverage grew', async () => {
+    await clearNotifications();
+    await publishAndSync([mayoLater, scribes]);
+    expect(await notifications()).toEqual([`story:${mayo.id}`]);
+  });
+
+  it('never notifies the same change twice', async () => {
+    await clearNotifications();
+    await publishAndSync([mayoLater, scribes]);
+    expect(await notifications()).toEqual([]);
+  });
+
+  it('shows the unread count on the badge until the reader opens the list', async () => {
+    expect(await lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('2');
+    const { tabId } = await lens.openTab(server.url('/local-sports.html'));
+    const popup = await lens.openExtensionPage('popup.html', tabId);
+    const list = popup.locator('.alert-list');
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/Microsoft and Mayo Clinic[\s\S]*Patient Advocacy Groups now represented · 3 new outlets/);
+    expect(await list.innerText()).toMatch(/New in AI: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/);
+    await screenshot(popup, 'popup-alerts');
+    await expect.poll(() => lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  });
+});
