@@ -86,3 +86,24 @@ describe('the background store sync', () => {
     expect(await bg.storeStatus()).toMatchObject({ storeUrl: null, version: null, counts: { bundled: 1, remote: 0, total: 1 } });
   });
 });
+
+describe('alerts on the sync alarm', () => {
+  it('records a baseline at install, then an alarm sync raises the right notification, once', async () => {
+    const { setFollow } = await import('../../../lib/alerts/state.ts');
+    const created = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    await setFollow('topics', 'ai', true);
+    await installWithStore();
+    expect(created()).toEqual({});
+
+    const fresh = story('ai-scribes', new Date().toISOString().slice(0, 10), { title: 'Hospitals Roll Out AI Scribes' });
+    host.publish(await build([remoteStory, fresh]));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: bg.SYNC_ALARM, scheduledTime: Date.now() } as never);
+    await bg.syncNow('alarm');
+    expect(created()).toEqual({ 'story:ai-scribes': expect.objectContaining({ title: 'New in AI: Hospitals Roll Out AI Scribes', message: '7 outlets · 3 viewpoints' }) });
+
+    await fakeBrowser.notifications.clear('story:ai-scribes');
+    await fakeBrowser.alarms.onAlarm.trigger({ name: bg.SYNC_ALARM, scheduledTime: Date.now() } as never);
+    await bg.syncNow('alarm');
+    expect(created()).toEqual({});
+  });
+});
