@@ -117,12 +117,20 @@ export async function fetchStoreFile(url: string, opts: FetchOptions): Promise<F
     let res: Response;
     try {
       res = await opts.fetchFn(url, {
-        headers, signal: controller.signal, redirect: 'follow', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store',
+        // 'manual': a redirect is never followed, so no request ever leaves for another origin
+        // (the reader's privacy promise: only the store is contacted). A CDN serves the files
+        // where the manifest says; a redirect is reported as one.
+        headers, signal: controller.signal, redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store',
       });
     } catch (err) {
       if (controller.signal.reason instanceof Timeout) throw controller.signal.reason;
       if (opts.signal?.aborted) throw opts.signal.reason;
       throw networkError(err, host);
+    }
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)) {
+      await res.body?.cancel().catch(() => {});
+      const to = res.headers.get('location');
+      throw new StoreError('redirect', [opts.name, to ? new URL(to, url).origin : new URL(url).origin]);
     }
     if (res.url && new URL(res.url).origin !== opts.origin) {
       await res.body?.cancel().catch(() => {});

@@ -76,7 +76,9 @@ const faults: [string, () => void, string, RegExp][] = [
     /^The story store has no manifest\.json \(HTTP 404\)\. Is the store address right\?$/],
   ['the server fails (500)', () => host.route(() => new Response('oops', { status: 500 })), 'http_5xx', /^The story store's server failed \(HTTP 500\) when asked for manifest\.json\.$/],
   ['the manifest redirects to another origin', () => host.route((r) => (r.path === 'manifest.json' ? redirectedTo('https://evil.example/manifest.json', fromUtf8(v2.manifestBytes)) : undefined)), 'redirect',
-    /^The story store sent manifest\.json on to another site \(https:\/\/evil\.example\);/],
+    /^The story store sent manifest\.json on to another address \(https:\/\/evil\.example\);/],
+  ['the manifest answers with a redirect, which is not followed', () => host.route((r) => (r.path === 'manifest.json' ? new Response(null, { status: 302, headers: { location: 'https://tracker.example/m.json' } }) : undefined)), 'redirect',
+    /^The story store sent manifest\.json on to another address \(https:\/\/tracker\.example\); .*never follows a redirect\.$/],
   ['the manifest is not JSON', () => host.put('manifest.json', '{"format": "factlen-store/1", "vers'), 'json', /^The store's manifest\.json is not valid JSON \(.+\)\.$/],
   ['the manifest has the wrong shape', () => host.put('manifest.json', '{"format":"factlen-store/1","version":"9"}'), 'manifest', /^The store's manifest is not in the expected format: version must be a number, not string/],
   ['the manifest breaks off mid-download', () => host.route((r) => (r.path === 'manifest.json'
@@ -176,6 +178,12 @@ describe('a sync that succeeds', () => {
       generatedAt: v3.manifest.generatedAt, counts: { bundled: 1, remote: 2, total: 3 }, lastSuccessAt: now,
     });
     expect(status.rejected).toEqual([expect.stringMatching(/story "x" \(#0\): sources\[1\]\.url must be an http\(s\) URL$/)]);
+  });
+
+  it('asks for every file without cookies, referrer or redirects', async () => {
+    await runSync(deps(), 'manual');
+    expect(host.requests.length).toBeGreaterThan(0);
+    for (const r of host.requests) expect(r.init).toMatchObject({ redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer' });
   });
 
   it('writes its progress as it goes', async () => {

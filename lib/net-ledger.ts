@@ -1,0 +1,84 @@
+/**
+ * The network ledger: every request the extension makes, with its time, URL, bytes and outcome,
+ * so the reader can see for themselves that only the story store is ever contacted. Kept on the
+ * device, newest first, capped.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export interface LedgerEntry {
+  at: number;
+  method: string;
+  url: string;
+  /** Bytes of response body received (0 for a 304 or a failure). */
+  bytes: number;
+  /** "200", "304", "timeout", "network error: …". */
+  outcome: string;
+}
+
+export const MAX_LEDGER = 200;
+export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [] });
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Wraps `fetchFn` so each request is recorded once its body has been read (or abandoned): the
+ * byte count is what actually arrived, not what a header claimed.
+ */
+export function ledgered(fetchFn: Fetch, record: (entry: LedgerEntry) => void, now = Date.now): Fetch {
+  return async (url, init) => {
+    const at = now();
+    const method = (init.method ?? 'GET').toUpperCase();
+    let res: Response;
+    try {
+      res = await fetchFn(url, init);
+    } catch (err) {
+      const name = (err as Error)?.name;
+      record({ at, method, url, bytes: 0, outcome: name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : `network error: ${(err as Error)?.message ?? err}` });
+      throw err;
+    }
+    if (!res.body) {
+      record({ at, method, url, bytes: 0, outcome: String(res.status) });
+      return res;
+    }
+    let bytes = 0;
+    let done = false;
+    const finish = (outcome: string) => {
+      if (!done) record({ at, method, url, bytes, outcome });
+      done = true;
+    };
+    const counted = res.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          bytes += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        flush: () => finish(String(res.status)),
+      }),
+    );
+    const reader = counted.getReader();
+    // A body the caller abandons (a cap hit, a hash mismatch) is still recorded, as cut short.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { value, done: end } = await reader.read();
+        if (end) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel(reason) {
+        finish(`${res.status}, stopped early`);
+        return reader.cancel(reason);
+      },
+    });
+    const wrapped = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    Object.defineProperty(wrapped, 'url', { value: res.url });
+    Object.defineProperty(wrapped, 'redirected', { value: res.redirected });
+    return wrapped;
+  };
+}
+
+/** Appends an entry, newest first. Writes are queued so concurrent requests never lose one. */
+export function ledgerRecorder(): (entry: LedgerEntry) => void {
+  let chain = Promise.resolve();
+  return (entry) => {
+    chain = chain.then(async () => netLedgerItem.setValue([entry, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER))).catch(() => undefined);
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * How the extension reads pages: on click (the default: only the tab the reader clicked, once)
+ * or automatically on the sites the reader granted; and the sites it must never read.
+ */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+z.config({ jitless: true });
+
+const host = z.string().regex(/^[a-z0-9.-]+$/);
+
+export const ReadingMode = z.object({
+  mode: z.enum(['click', 'auto']).catch('click'),
+  /** In automatic mode: every site, or only `sites`. */
+  scope: z.enum(['all', 'listed']).catch('all'),
+  sites: z.array(host).catch([]),
+  /** Sites never read, in either mode. */
+  never: z.array(host).catch([]),
+});
+export type ReadingMode = z.infer<typeof ReadingMode>;
+
+export const DEFAULT_READING_MODE: ReadingMode = ReadingMode.parse({});
+export const readingModeItem = storage.defineItem<ReadingMode>('local:readingMode', { fallback: DEFAULT_READING_MODE });
+
+/** The mode, repaired field by field. */
+export async function readReadingMode(): Promise<ReadingMode> {
+  return ReadingMode.parse((await readingModeItem.getValue()) ?? {});
+}
+
+/** The host of what a reader typed ("www.Example.com/news", "https://example.com") or null. */
+export function hostFromInput(input: string): string | null {
+  const s = input.trim().toLowerCase();
+  if (!s) return null;
+  try {
+    const h = new URL(/^[a-z]+:\/\//.test(s) ? s : `https://${s}`).hostname.replace(/^www\./, '');
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Match patterns for a site and its subdomains, both schemes. */
+export const sitePatterns = (site: string) => [`*://${site}/*`, `*://*.${site}/*`];
+
+/** The host permissions automatic mode asks for. */
+export function autoOrigins(mode: ReadingMode): string[] {
+  return mode.scope === 'all' ? ['https://*/*', 'http://*/*'] : mode.sites.flatMap(sitePatterns);
+}
+
+/** True when `url` is on a site the reader asked never to be read. */
+export function isNeverSite(url: string | undefined, never: readonly string[]): boolean {
+  let h: string;
+  try {
+    h = new URL(url ?? '').hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return never.some((site) => h === site || h.endsWith(`.${site}`) || h === `www.${site}`);
+}
