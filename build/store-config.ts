@@ -4,7 +4,7 @@
  * build with a plain message instead of shipping an extension that cannot sync.
  */
 import { parsePublicKey } from '../lib/store/signature.ts';
-import { checkStoreUrl, OPTIONAL_STORE_ORIGINS } from '../lib/store/store-url.ts';
+import { checkStoreUrl, OPTIONAL_HOST_PERMISSIONS } from '../lib/store/store-url.ts';
 
 export interface StoreBuildConfig {
   /** Host permission for the build's store origin only. */
@@ -25,7 +25,7 @@ export function storeBuildConfig(env: Record<string, string | undefined>, builtA
   if (key && !parsePublicKey(key)) throw new Error('FACTLEN_STORE_PUBLIC_KEY must be a base64 Ed25519 public key (32 bytes), as `lens store-keygen` prints');
   return {
     hostPermissions: checked?.ok ? [checked.originPattern] : [],
-    optionalHostPermissions: OPTIONAL_STORE_ORIGINS,
+    optionalHostPermissions: OPTIONAL_HOST_PERMISSIONS,
     define: {
       __FACTLEN_STORE_URL__: JSON.stringify(url),
       __FACTLEN_STORE_PUBLIC_KEY__: JSON.stringify(key),

@@ -23,7 +23,7 @@ export interface Article {
   partial: boolean;
 }
 
-export type NotArticleReason = 'not-html' | 'too-large' | 'not-readerable' | 'no-content' | 'browser-page';
+export type NotArticleReason = 'not-html' | 'too-large' | 'not-readerable' | 'no-content' | 'browser-page' | 'never-site';
 
 /** The answer of one extraction: an article, or a plain reason why the page is not one. */
 export type Extraction =

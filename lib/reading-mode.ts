@@ -44,7 +44,7 @@ export const sitePatterns = (site: string) => [`*://${site}/*`, `*://*.${site}/*
 
 /** The host permissions automatic mode asks for. */
 export function autoOrigins(mode: ReadingMode): string[] {
-  return mode.scope === 'all' ? ['https://*/*', 'http://*/*'] : mode.sites.flatMap(sitePatterns);
+  return mode.scope === 'all' ? ['*://*/*'] : mode.sites.flatMap(sitePatterns);
 }
 
 /** True when `url` is on a site the reader asked never to be read. */

@@ -5,6 +5,7 @@ import { handleMessages } from '../../lib/messaging.ts';
 import { searchStories } from '../../lib/story-search.ts';
 import { listTopics } from '../../lib/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
+import { setUpAutoMode } from './auto-mode.ts';
 import { matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
@@ -29,4 +30,5 @@ export default defineBackground(() => {
     syncNow: () => syncNow('manual'),
   });
   setUpStoreSync();
+  setUpAutoMode();
 });

@@ -6,6 +6,7 @@ import type { TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore } from './store.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
+import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
 import { saveReport } from './reports.ts';
 
 /** Runs the extractor in the tab; a page scripts cannot reach (chrome://, the store) is not an article. */
@@ -29,15 +30,26 @@ async function extractTab(tabId: number): Promise<Extraction> {
   }
 }
 
-/** Reads and matches the tab, badges it and keeps the report for the side panel. */
+/** Reads and matches the tab the reader clicked, badges it and keeps the report for the side panel. */
 export async function matchTab(tabId: number): Promise<TabReport> {
-  const report = await readAndMatch(tabId);
-  await saveReport(tabId, report);
+  // The click's activeTab grant lets us see the tab's address: a site the reader excluded is
+  // not read at all.
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (tab && isNeverSite(tab.url, (await readReadingMode()).never)) {
+    await clearBadge(tabId);
+    return { state: 'not-article', reason: 'never-site', page: { url: tab.url ?? '', title: tab.title ?? '' } };
+  }
+  return reportExtraction(tabId, await extractTab(tabId), { incognito: tab?.incognito ?? false });
+}
+
+/** Matches what was read in a tab (on click or automatically), badges the tab and keeps the report. */
+export async function reportExtraction(tabId: number, extraction: Extraction, where: { incognito: boolean }): Promise<TabReport> {
+  const report = await matchExtraction(tabId, extraction);
+  await saveReport(tabId, report, where);
   return report;
 }
 
-async function readAndMatch(tabId: number): Promise<TabReport> {
-  const extraction = await extractTab(tabId);
+async function matchExtraction(tabId: number, extraction: Extraction): Promise<TabReport> {
   if (extraction.kind === 'not-article') {
     await clearBadge(tabId);
     return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };

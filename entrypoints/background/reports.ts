@@ -5,11 +5,18 @@ import { browser } from 'wxt/browser';
 import { reportKey, type TabReport } from '../../lib/messages.ts';
 import { clearBadge } from './badge.ts';
 
-export async function saveReport(tabId: number, report: TabReport): Promise<void> {
-  await browser.storage.session.set({ [reportKey(tabId)]: report });
+// Reports of private-window tabs never reach any storage, not even session storage: they live
+// in this worker's memory and die with it.
+const privateReports = new Map<number, TabReport>();
+
+export async function saveReport(tabId: number, report: TabReport, where: { incognito: boolean } = { incognito: false }): Promise<void> {
+  if (where.incognito) privateReports.set(tabId, report);
+  else await browser.storage.session.set({ [reportKey(tabId)]: report });
 }
 
 export async function loadReport(tabId: number): Promise<TabReport | null> {
+  const inPrivate = privateReports.get(tabId);
+  if (inPrivate) return inPrivate;
   const key = reportKey(tabId);
   const got = await browser.storage.session.get(key);
   return (got[key] as TabReport | undefined) ?? null;
@@ -18,7 +25,12 @@ export async function loadReport(tabId: number): Promise<TabReport | null> {
 export function setUpReports(): void {
   // `status: 'loading'` is visible without the `tabs` permission and marks a new document.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void Promise.all([browser.storage.session.remove(reportKey(tabId)), clearBadge(tabId)]);
+    if (change.status !== 'loading') return;
+    privateReports.delete(tabId);
+    void Promise.all([browser.storage.session.remove(reportKey(tabId)), clearBadge(tabId)]);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(reportKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    privateReports.delete(tabId);
+    void browser.storage.session.remove(reportKey(tabId));
+  });
 }

@@ -2,6 +2,7 @@
 // page's requests. The sync itself is lib/store/runner.ts.
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n.ts';
+import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL } from '../../lib/store/build-config.ts';
 import { runSync, type SyncReason } from '../../lib/store/runner.ts';
 import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
@@ -11,6 +12,9 @@ import { raiseAlerts } from './alerts.ts';
 import { loadStories } from './store.ts';
 
 export const SYNC_ALARM = 'store-sync';
+
+// Every request the extension makes goes through here, into the ledger the options page shows.
+const recordRequest = ledgerRecorder();
 export const RETRY_ALARM = 'store-retry';
 
 let running: Promise<SyncStatus> | null = null;
@@ -36,7 +40,7 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       const { set, db } = await loadStories();
       const storeUrl = effectiveStoreUrl(await readSettings(), BUILD_STORE_URL);
       const before = set.current();
-      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: (url, init) => fetch(url, init), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach }, reason);
+      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: ledgered((url, init) => fetch(url, init), recordRequest), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach }, reason);
       if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
       else await browser.alarms.clear(RETRY_ALARM);
       await alertOnChange(before, set.current());

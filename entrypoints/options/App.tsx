@@ -6,6 +6,8 @@ import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
 import { effectiveStoreUrl, parseStatus, readSettings, readStatus, SETTINGS_KEY, STATUS_KEY, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import { AlertsSection } from './AlertsSection.tsx';
+import { ModeSection } from './ModeSection.tsx';
+import { NetworkSection } from './NetworkSection.tsx';
 import { StoreForm, type StoreFormValues } from './StoreForm.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 
@@ -91,7 +93,9 @@ export function App() {
       <h1>{t('optionsTitle')}</h1>
       <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} />
       <SyncPanel status={status} storeUrl={storeUrl} outcome={outcome} onSyncNow={onSyncNow} />
+      <ModeSection />
       <AlertsSection />
+      <NetworkSection />
     </main>
   );
 }

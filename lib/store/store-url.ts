@@ -6,7 +6,10 @@
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /** Host patterns a reader may grant at run time for a store they enter in the options page. */
-export const OPTIONAL_STORE_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+// One pattern for every optional grant: a store the reader enters (https, or http on localhost)
+// and the sites of automatic mode. Nothing of it is granted at install; each grant is asked for
+// in a click, for exactly the origins needed.
+export const OPTIONAL_HOST_PERMISSIONS = ['*://*/*'];
 
 export type StoreUrlCheck =
   | { ok: true; manifestUrl: string; origin: string; originPattern: string }

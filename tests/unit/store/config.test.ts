@@ -40,7 +40,7 @@ describe('the build-time store settings', () => {
   it('grant the build’s store origin only, and let a reader grant another later', () => {
     const c = storeBuildConfig({ FACTLEN_STORE_URL: 'https://cdn.factlen.com/store/' }, 5);
     expect(c.hostPermissions).toEqual(['https://cdn.factlen.com/*']);
-    expect(c.optionalHostPermissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(c.optionalHostPermissions).toEqual(['*://*/*']);
     expect(c.define).toEqual({ __FACTLEN_STORE_URL__: '"https://cdn.factlen.com/store/"', __FACTLEN_STORE_PUBLIC_KEY__: '""', __FACTLEN_BUILT_AT__: '5' });
   });
 

@@ -102,7 +102,7 @@ describe('the options page', () => {
   it('has a main landmark, headings and a label for every field', async () => {
     await open();
     expect(root.querySelector('main h1')!.textContent).toBe('Factlen Lens settings');
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Story data', 'Status', 'Alerts']);
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Story data', 'Status', 'Reading pages', 'Alerts', 'Network activity']);
     // A field is labelled by a label pointing at it or by the label around it.
     for (const field of root.querySelectorAll('input, select')) expect(field.closest('label') ?? root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
     expect([...root.querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual(

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatNumber, t, tn } from '../../lib/i18n.ts';
+import { netLedgerItem, type LedgerEntry } from '../../lib/net-ledger.ts';
+
+/** Every request the extension made, newest first: the proof that only the store is contacted. */
+export function NetworkSection() {
+  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
+  useEffect(() => {
+    void netLedgerItem.getValue().then(setEntries);
+    return netLedgerItem.watch((v) => setEntries(v ?? []));
+  }, []);
+  if (!entries) return null;
+  const origins = [...new Set(entries.map((e) => new URL(e.url).origin))];
+  return (
+    <section aria-labelledby="network-heading">
+      <h2 id="network-heading">{t('networkHeading')}</h2>
+      <p class="hint">{t('networkHint')}</p>
+      {entries.length === 0 ? (
+        <p data-testid="ledger-empty">{t('networkEmpty')}</p>
+      ) : (
+        <>
+          <p data-testid="ledger-origins">{tn('networkOrigins', origins.length, [origins.join(', ')])}</p>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="network-heading">
+            <table class="ledger" data-testid="ledger">
+              <caption class="visually-hidden">{t('networkCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('networkTime')}</th>
+                  <th scope="col">{t('networkUrl')}</th>
+                  <th scope="col">{t('networkBytes')}</th>
+                  <th scope="col">{t('networkOutcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e, i) => (
+                  <tr key={i}>
+                    <td>{formatDate(new Date(e.at).toISOString())}</td>
+                    <td class="ledger__url">{e.method !== 'GET' ? `${e.method} ` : ''}{e.url}</td>
+                    <td class="ledger__bytes">{formatNumber(e.bytes)}</td>
+                    <td>{e.outcome}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

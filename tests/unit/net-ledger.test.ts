@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ledgered, ledgerRecorder, netLedgerItem, type LedgerEntry } from '../../lib/net-ledger.ts';
+
+const body = (n: number) => new Uint8Array(n).fill(65);
+
+function recorded() {
+  const entries: LedgerEntry[] = [];
+  return { entries, record: (e: LedgerEntry) => entries.push(e) };
+}
+
+describe('the network ledger', () => {
+  it('records a request once its body is read, with the bytes that arrived', async () => {
+    const { entries, record } = recorded();
+    const f = ledgered(async () => new Response(body(1234), { status: 200 }), record, () => 42);
+    const res = await f('https://store.example/manifest.json', { method: 'GET' });
+    expect(entries).toEqual([]);
+    expect((await res.arrayBuffer()).byteLength).toBe(1234);
+    expect(entries).toEqual([{ at: 42, method: 'GET', url: 'https://store.example/manifest.json', bytes: 1234, outcome: '200' }]);
+  });
+
+  it('records a 304 with no body', async () => {
+    const { entries, record } = recorded();
+    await ledgered(async () => new Response(null, { status: 304 }), record)('https://s.example/m.json', {});
+    expect(entries).toMatchObject([{ bytes: 0, outcome: '304' }]);
+  });
+
+  it('records a body the reader stopped early, with what had arrived', async () => {
+    const { entries, record } = recorded();
+    const res = await ledgered(async () => new Response(body(100_000)), record)('https://s.example/shard.json', {});
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    await reader.cancel();
+    expect(entries).toEqual([expect.objectContaining({ bytes: first.value!.byteLength, outcome: '200, stopped early' })]);
+  });
+
+  it('records failures and timeouts, and passes them on', async () => {
+    const { entries, record } = recorded();
+    await expect(ledgered(async () => { throw new TypeError('Failed to fetch'); }, record)('https://s.example/a', {})).rejects.toThrow('Failed to fetch');
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
+    await expect(ledgered(async () => { throw abort; }, record)('https://s.example/b', {})).rejects.toBe(abort);
+    expect(entries.map((e) => e.outcome)).toEqual(['network error: Failed to fetch', 'timeout']);
+  });
+
+  it('keeps status and headers for the caller', async () => {
+    const res = await ledgered(async () => new Response('x', { status: 503, headers: { 'retry-after': '60' } }), () => {})('https://s.example/a', {});
+    expect([res.status, res.headers.get('retry-after')]).toEqual([503, '60']);
+  });
+
+  it('stores entries newest first, none lost when requests overlap', async () => {
+    const record = ledgerRecorder();
+    for (let i = 0; i < 5; i++) record({ at: i, method: 'GET', url: `https://s.example/${i}`, bytes: i, outcome: '200' });
+    await expect.poll(async () => (await netLedgerItem.getValue()).map((e) => e.at)).toEqual([4, 3, 2, 1, 0]);
+  });
+});
