@@ -39,12 +39,17 @@ export function hostFromInput(input: string): string | null {
   }
 }
 
-/** Match patterns for a site and its subdomains, both schemes. */
-export const sitePatterns = (site: string) => [`*://${site}/*`, `*://*.${site}/*`];
+// One pattern per scheme: browsers check that each requested pattern is inside one granted
+// pattern, so `*://site/*` is not "granted" by separate http and https grants.
+const SCHEMES = ['https', 'http'];
+
+/** Match patterns for a site and its subdomains (an IP address has none), for http and https. */
+export const sitePatterns = (site: string) =>
+  SCHEMES.flatMap((scheme) => (/^[\d.]+$/.test(site) ? [`${scheme}://${site}/*`] : [`${scheme}://${site}/*`, `${scheme}://*.${site}/*`]));
 
 /** The host permissions automatic mode asks for. */
 export function autoOrigins(mode: ReadingMode): string[] {
-  return mode.scope === 'all' ? ['*://*/*'] : mode.sites.flatMap(sitePatterns);
+  return mode.scope === 'all' ? SCHEMES.map((scheme) => `${scheme}://*/*`) : mode.sites.flatMap(sitePatterns);
 }
 
 /** True when `url` is on a site the reader asked never to be read. */

@@ -53,7 +53,7 @@ describe('topic and story alerts', () => {
     store.publish(built);
     const options = await lens.openExtensionPage('options.html');
     await options.getByLabel('Story store address').fill(server.url('/store/'));
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.locator('[data-testid=store-version]', { hasText: String(built.manifest.version) }).waitFor();
     expect(await notifications()).toEqual([]);
 

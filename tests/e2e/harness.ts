@@ -50,7 +50,7 @@ export interface Lens {
 }
 
 /** Starts Chromium with the extension loaded (the working launch from TOOLCHAIN.md). */
-export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Lens> {
+export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<Lens> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -58,7 +58,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
     colorScheme: options.colorScheme ?? 'light',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run',
-      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
+      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, ...(options.args ?? [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -53,7 +53,7 @@ describe('the remote story store', () => {
     const options = await lens.openExtensionPage('options.html');
     await options.getByLabel('Story store address').fill(server.url('/store/'));
     await options.getByLabel('Check for new stories').selectOption('60');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.locator('[data-testid=story-counts]', { hasText: '2 built in · 1 downloaded · 2 in use' }).waitFor();
     await options.locator('[data-testid=store-version]', { hasText: String(v1.manifest.version) }).waitFor();
     expect(await options.locator('[data-testid=last-error]').innerText()).toBe('None');

@@ -17,8 +17,10 @@ describe('reading mode', () => {
   ])('reads the site %j as %j', (input, host) => expect(hostFromInput(input)).toBe(host));
 
   it('asks for every site, or exactly the listed sites and their subdomains', () => {
-    expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'all' }))).toEqual(['*://*/*']);
-    expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'listed', sites: ['example.com'] }))).toEqual(['*://example.com/*', '*://*.example.com/*']);
+    expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'all' }))).toEqual(['https://*/*', 'http://*/*']);
+    expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'listed', sites: ['example.com', '127.0.0.1'] }))).toEqual([
+      'https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*', 'https://127.0.0.1/*', 'http://127.0.0.1/*',
+    ]);
   });
 
   it.each([
