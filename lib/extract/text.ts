@@ -43,7 +43,13 @@ export function blockText(root: Node): string {
   return out;
 }
 
-/** Counts words the way readers do: runs of letters or digits, in any script. */
+// Chinese and Japanese run words together: each character counts as one word, which is
+// also how sites in those languages count their `wordCount`.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Counts words the way readers do: runs of letters or digits, and each CJK character. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  let n = 0;
+  for (const w of text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []) n += CJK.test(w) ? [...w].length : 1;
+  return n;
 }
