@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bundledStories } from './build/bundled-stories.ts';
+import { mangleReadability } from './build/mangle-readability.ts';
 
 // `--mode e2e` is the build the real-browser suite drives: Playwright cannot click the toolbar
 // button, so activeTab is never granted there, and the suite's pages live on 127.0.0.1.
@@ -24,7 +25,7 @@ export default defineConfig({
     }),
   }),
   vite: ({ mode }) => ({
-    plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories')],
+    plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories'), mangleReadability()],
     build: { target: 'es2022' },
   }),
 });

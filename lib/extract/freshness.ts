@@ -3,12 +3,19 @@
  * the first article's `<head>` (canonical, `og:*`, JSON-LD) in place. Reading it would give the
  * old title, byline, date and — worst — a canonical URL that proves a match to the wrong story.
  */
-import { normalizeUrl } from '../url.ts';
 import { titleSimilarity } from './title.ts';
 
-function resolve(href: string | null | undefined, base: string): string | null {
+/**
+ * One page's address, for comparing: no scheme, `www.`, fragment, trailing slash or tracking
+ * parameters. (lib/url.ts does this thoroughly for matching; this is the few hundred bytes the
+ * injected script can afford.)
+ */
+function pageKey(href: string | null | undefined, base?: string): string | null {
   try {
-    return href ? normalizeUrl(new URL(href, base).href) : null;
+    const u = new URL(href ?? '', base);
+    for (const k of [...u.searchParams.keys()]) if (/^(?:utm_|fbclid$|gclid$|ref$)/.test(k)) u.searchParams.delete(k);
+    u.searchParams.sort();
+    return href ? u.host.replace(/^www\./, '') + u.pathname.replace(/\/$/, '') + u.search : null;
   } catch {
     return null;
   }
@@ -20,12 +27,12 @@ function resolve(href: string | null | undefined, base: string): string | null {
  * one, or, when none is declared, an `og:title` that names neither a visible `<h1>` nor `<title>`.
  */
 export function isHeadStale(doc: Document, url: string, loadedUrl: string | null | undefined): boolean {
-  const here = normalizeUrl(url);
-  if (!here || !loadedUrl || normalizeUrl(loadedUrl) === here || !doc.head) return false;
+  const here = pageKey(url);
+  if (!here || !loadedUrl || pageKey(loadedUrl) === here || !doc.head) return false;
   const declared = [
     doc.head.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
     doc.head.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
-  ].map((u) => resolve(u, url)).filter(Boolean);
+  ].map((u) => pageKey(u, url)).filter(Boolean);
   if (declared.length) return declared.some((u) => u !== here);
   const ogTitle = doc.head.querySelector('meta[property="og:title" i]')?.getAttribute('content');
   if (!ogTitle) return false;
