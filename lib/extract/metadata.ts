@@ -40,6 +40,14 @@ function splitKeywords(v: unknown): string[] {
 }
 
 const first = <T>(...xs: (T | null | undefined)[]): T | null => xs.find((x) => x != null && x !== '') ?? null;
+/** The first time the sources give, each read only if the ones before it gave nothing: the later ones query the whole page. */
+const firstTime = (...sources: (() => string | null | undefined)[]): string | null => {
+  for (const source of sources) {
+    const t = normalizeTime(source());
+    if (t) return t;
+  }
+  return null;
+};
 const isUrl = (s: string) => /^(?:https?:)?\/\//.test(s);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -99,19 +107,18 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
   };
-  // The article's own <time> follows its headline; earlier ones belong to navigation or tickers.
-  const time = firstAfter(doc, 'time[datetime]', mainH1)?.getAttribute('datetime');
-  const published = first(
-    normalizeTime(ldText(ld.datePublished)),
-    normalizeTime(metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time')),
-    normalizeTime(itemDate('datePublished')),
-    normalizeTime(time),
-    normalizeTime(metaFirst(tags, ...PUBLISHED_META)),
+  const published = firstTime(
+    () => ldText(ld.datePublished),
+    () => metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time'),
+    () => itemDate('datePublished'),
+    // The article's own <time> follows its headline; earlier ones belong to navigation or tickers.
+    () => firstAfter(doc, 'time[datetime]', mainH1)?.getAttribute('datetime'),
+    () => metaFirst(tags, ...PUBLISHED_META),
   );
-  const modified = first(
-    normalizeTime(ldText(ld.dateModified)),
-    normalizeTime(metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified')),
-    normalizeTime(itemDate('dateModified')),
+  const modified = firstTime(
+    () => ldText(ld.dateModified),
+    () => metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified'),
+    () => itemDate('dateModified'),
   );
 
   const lang = first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));

@@ -43,13 +43,11 @@ export function blockText(root: Node): string {
   return out;
 }
 
-// Chinese and Japanese run words together: each character counts as one word, which is
-// also how sites in those languages count their `wordCount`.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+// Chinese and Japanese run words together: each character counts as one word, which is also
+// how sites in those languages count their `wordCount`.
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
 
 /** Counts words the way readers do: runs of letters or digits, and each CJK character. */
 export function countWords(text: string): number {
-  let n = 0;
-  for (const w of text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []) n += CJK.test(w) ? [...w].length : 1;
-  return n;
+  return (text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0) + (text.match(CJK)?.length ?? 0);
 }
