@@ -49,5 +49,6 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
 
 /** Counts words the way readers do: runs of letters or digits, and each CJK character. */
 export function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0) + (text.match(CJK)?.length ?? 0);
+  const cjk = text.match(CJK)?.length ?? 0;
+  return ((cjk ? text.replace(CJK, ' ') : text).match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0) + cjk;
 }
