@@ -1,4 +1,4 @@
-/** Author names out of the many ways pages print a byline. */
+/** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
@@ -10,6 +10,10 @@ const TAIL = new RegExp(
 );
 const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：]\s*/i;
 
+// Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
+// www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All").
+const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|follow.*|see full bio|(?:view|see) all|watch live|more|contact|rss)$/i;
+
 /** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = (raw ?? '').replace(/\s+/g, ' ').trim();
@@ -17,7 +21,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis Haney").
   s = s.replace(/^By(?=\p{Lu}\p{Ll})/u, '');
   s = s.replace(TAIL, '').replace(/[\s,;:–—-]+$/, '').trim();
-  if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s)) return null;
+  if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
 }
 
@@ -33,7 +37,7 @@ export function joinAuthors(names: (string | null | undefined)[]): string | null
 }
 
 const BYLINE = '[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i],[class*="writtenby" i]';
-// Author lists of comments, related stories and footers are not the article's byline
+// Author names in comments, related stories, menus and sidebars are not the article's byline
 // (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
 const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
 const AUTHOR_LINK = /\/(?:authors?|people|profiles?|staff|by|contributors?|reporters?|journalists?|writers?)(?:\/|$|-)/i;

@@ -35,6 +35,7 @@ function isPartial(meta: PageMetadata, doc: Document, words: number): boolean {
   return words < TEASER_WORDS;
 }
 
+/** The elements of a selector the page wrote itself, or null when it is not valid CSS. */
 function safeQuery(doc: Document, selector: string): Element[] | null {
   try {
     return Array.from(doc.querySelectorAll(selector));

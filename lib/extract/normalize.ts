@@ -24,8 +24,9 @@ export function normalizeTime(value: string | null | undefined): string | null {
   if (ISO.test(v)) {
     let s = v.replace(' ', 'T').replace(/\s+(?=[+-]\d|Z$)/, '');
     if (/T[\d:.]+$/.test(s)) s += 'Z';
-    // "+0000" offsets are valid ISO 8601 but not accepted by every Date parser.
-    s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    // "+0000" offsets are valid ISO 8601 but not accepted by every Date parser; "-500" is a
+    // CMS's "-05:00" (mercury-fixtures www.washingtonpost.com).
+    s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-])(\d)(\d{2})$/, '$10$2:$3');
     const t = Date.parse(s);
     return Number.isNaN(t) || !inRange(t) ? null : new Date(t).toISOString();
   }

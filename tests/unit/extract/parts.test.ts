@@ -18,6 +18,7 @@ describe('normalizeTime', () => {
     ['Fri Mar 13 21:30:09 EST 2015', '2015-03-14T02:30:09.000Z'],
     ['2026-06-21', '2026-06-21'],
     ['June 21, 2026', '2026-06-21'],
+    ['2018-10-29T10:15-500', '2018-10-29T15:15:00.000Z'],
   ])('reads %s as %s', (input, out) => {
     expect(normalizeTime(input)).toBe(out);
   });
