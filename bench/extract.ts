@@ -5,7 +5,7 @@
 // fixtures); pages are served from 127.0.0.1 and every other request is blocked.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXT_DIR, launch, serve, type Lens } from '../tests/e2e/harness.ts';
@@ -177,6 +177,8 @@ async function main(): Promise<void> {
     await lens.close();
     await server.close();
   }
+  mkdirSync('bench-output', { recursive: true });
+  writeFileSync('bench-output/extract.json', JSON.stringify({ size, runs: RUNS, timings, failures }, null, 1));
   report(timings, failures, size);
 }
 
@@ -205,15 +207,26 @@ function report(timings: Timing[], failures: string[], size: number): void {
       out.push(`  our own steps timed apart (gate + metadata + text), as a share of Readability on the same clone: median ${(100 * median(share)).toFixed(1)} %, p95 ${(100 * quantile(share, 0.95)).toFixed(1)} %`);
       out.push(`    summed over the pages: gate ${sum((s) => s.gate).toFixed(1)} ms, metadata ${sum((s) => s.metadata).toFixed(1)} ms, text ${sum((s) => s.text).toFixed(1)} ms, Readability ${sum((s) => s.readability).toFixed(1)} ms`);
     }
-    const perK = articles.map((t) => (t.ours / t.elements) * 1000);
-    out.push(`  cost per 1,000 elements: median ${median(perK).toFixed(2)} ms, p95 ${quantile(perK, 0.95).toFixed(2)} ms; largest page ${Math.max(...articles.map((t) => t.elements))} elements`);
   }
   if (notArticles.length) {
-    const ms = notArticles.map((t) => t.ours);
-    out.push(`\nnot-an-article decision (${notArticles.length} pages), ms in the page: median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)} (target p95 ≤ 5 ms ${quantile(ms, 0.95) <= 5 ? 'met' : 'MISSED'})`);
-    for (const t of notArticles.filter((x) => x.path.startsWith('/synthetic/') || x.ours > 5)) {
-      out.push(`  ${t.path.padEnd(48)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
+    // The gate's answers are the fast path the target is about; "no-content" is said only after
+    // Readability ran on a page the gate let through, and is shown apart with its full cost.
+    const gated = notArticles.filter((t) => t.reason !== 'no-content');
+    const late = notArticles.filter((t) => t.reason === 'no-content');
+    const ms = gated.map((t) => t.ours);
+    if (gated.length) out.push(`\nnot-an-article decision at the gate (${gated.length} pages), ms in the page: median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)} (target p95 ≤ 5 ms ${quantile(ms, 0.95) <= 5 ? 'met' : 'MISSED'})`);
+    for (const t of gated.filter((x) => x.path.startsWith('/synthetic/') || x.ours > 5)) {
+      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
     }
+    if (late.length) {
+      const all = notArticles.map((t) => t.ours);
+      out.push(`not an article only after Readability found too little text (${late.length} pages; p95 over all ${notArticles.length} not-article pages ${quantile(all, 0.95).toFixed(2)} ms):`);
+      for (const t of late) out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
+    }
+  }
+  if (articles.length) {
+    out.push('\nthe largest corpus articles, ms in the page (ours / bare):');
+    for (const t of [...articles].sort((a, b) => b.elements - a.elements).slice(0, 5)) out.push(`  ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ${fmt(t.bare!)}  ${t.path}`);
   }
   const sized = timings.filter((t) => /article-\d+/.test(t.path));
   if (sized.length) {
