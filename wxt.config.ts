@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { bundledStories } from './build/bundled-stories.ts';
+import { mangleReadability } from './build/mangle-readability.ts';
 import { storeBuildConfig } from './build/store-config.ts';
 
 // `--mode e2e` is the build the real-browser suite drives: Playwright cannot click the toolbar
@@ -38,7 +39,7 @@ export default defineConfig({
     }),
   }),
   vite: ({ mode }) => ({
-    plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories')],
+    plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories'), mangleReadability()],
     define: store.define,
     // No modulepreload polyfill: it fetch()es chunks, and extension pages need no polyfill.
     build: { target: 'es2022', modulePreload: { polyfill: false } },

@@ -4,14 +4,14 @@
 // Nothing is added to the page and nothing leaves the browser.
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractArticle } from '../lib/extract/index.ts';
+import { extractCurrentPage } from '../lib/extract/current-page.ts';
 
 export default defineUnlistedScript(() => {
   let last = '';
   const read = () => {
     if (location.href === last) return;
     last = location.href;
-    void browser.runtime.sendMessage({ type: 'autoRead', extraction: extractArticle(document, location.href) }).catch(() => {});
+    void browser.runtime.sendMessage({ type: 'autoRead', extraction: extractCurrentPage() }).catch(() => {});
   };
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(read, { timeout: 3000 }) : setTimeout(read, 0));
   whenIdle();

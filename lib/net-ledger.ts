@@ -18,6 +18,8 @@ export interface LedgerEntry {
 export const MAX_LEDGER = 200;
 export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [] });
 
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
@@ -36,8 +38,10 @@ export function ledgered(fetchFn: Fetch, record: (entry: LedgerEntry) => void, n
       record({ at, method, url, bytes: 0, outcome: name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : `network error: ${(err as Error)?.message ?? err}` });
       throw err;
     }
-    if (!res.body) {
-      record({ at, method, url, bytes: 0, outcome: String(res.status) });
+    // A body-less answer (304, 204, …) cannot be rebuilt as a Response with a stream, and browsers
+    // give even a 304 an empty body stream: record it as it is.
+    if (!res.body || NULL_BODY.has(res.status) || res.type === 'opaqueredirect') {
+      record({ at, method, url, bytes: 0, outcome: res.type === 'opaqueredirect' ? 'redirect (not followed)' : String(res.status) });
       return res;
     }
     let bytes = 0;

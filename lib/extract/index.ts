@@ -1,77 +1,70 @@
 /**
- * Article extraction: a fast gate, then Readability on a clone of the document, then the
- * page's own metadata. Takes a Document so it runs the same in a tab and in Node (linkedom).
+ * Article extraction: a fast gate, then the page's own metadata and Readability, both on one
+ * clone of the document. Takes a Document so it runs the same in a tab and in Node (linkedom).
  */
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { Article, Extraction } from '../article.ts';
-import { readMetadata } from './metadata.ts';
-import { normalizeLang, normalizeTime } from './normalize.ts';
+import { cleanByline, joinAuthors } from './byline.ts';
+import { dropHeadMetadata, isHeadStale } from './freshness.ts';
+import { gate, MAX_ELEMENTS } from './gate.ts';
+import { readMetadata, type PageMetadata } from './metadata.ts';
+import { normalizeLang } from './normalize.ts';
 import { blockText, countWords } from './text.ts';
-import { cleanTitle } from './title.ts';
 
-/**
- * Past this many elements a page is not read. Readability's scoring walks the tree several
- * times; real articles in ../shared/corpus stay far below this, and a page that size would
- * cost the reader a visible pause.
- */
-export const MAX_ELEMENTS = 60_000;
-
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+export { gate, MAX_ELEMENTS };
+export { joinAuthors };
 
 export interface ExtractOptions {
   maxElements?: number;
+  /** The URL the document was loaded from, when the page may have moved since (`history.pushState`). */
+  loadedUrl?: string | null;
 }
 
-function hostOf(url: string): string {
+// A teaser shows well under the length the page declares for its article.
+const TEASER_SHARE = 0.6;
+// A locked article without a declared length: this little text is the teaser, not the article.
+const TEASER_WORDS = 250;
+
+/** True when what was extracted is a teaser of a longer or locked article the page declares. */
+function isPartial(meta: PageMetadata, doc: Document, words: number): boolean {
+  if (meta.declaredWords !== null && words < meta.declaredWords * TEASER_SHARE) return true;
+  if (!meta.locked) return false;
+  // A subscriber's page keeps the locked part in the document: then the article is all there.
+  const lockedPart = meta.lockedSelector ? safeQuery(doc, meta.lockedSelector) : null;
+  if (lockedPart) return countWords(lockedPart.map((e) => e.textContent ?? '').join(' ')) < TEASER_WORDS / 2;
+  return words < TEASER_WORDS;
+}
+
+/** The elements of a selector the page wrote itself, or null when it is not valid CSS. */
+function safeQuery(doc: Document, selector: string): Element[] | null {
   try {
-    return new URL(url).hostname;
+    return Array.from(doc.querySelectorAll(selector));
   } catch {
-    return '';
+    return null;
   }
-}
-
-/** The live collection is the cheapest count in browsers; linkedom's `*` collection is empty. */
-function elementCount(doc: Document): number {
-  return doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
-}
-
-/** The cheap checks that answer "not an article" before any real work. */
-export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS): Extraction | null {
-  const title = (doc.title ?? '').trim();
-  const no = (reason: Extract<Extraction, { kind: 'not-article' }>['reason']): Extraction => ({ kind: 'not-article', reason, url, title });
-  const type = doc.contentType;
-  if (type && !HTML_TYPES.has(type)) return no('not-html');
-  // The built-in PDF viewer wraps the file in an HTML page with one <embed>.
-  if (doc.querySelector('body > embed[type="application/pdf"], body > embed[type="application/x-google-chrome-pdf"]')) return no('not-html');
-  if (elementCount(doc) > maxElements) return no('too-large');
-  if (!doc.body || !isProbablyReaderable(doc)) return no('not-readerable');
-  return null;
 }
 
 /** Extracts the article of `doc` (never modifying it) or says why the page is not one. */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
-  const closed = gate(doc, url, options.maxElements);
-  if (closed) return closed;
+  const title = (doc.title ?? '').trim();
+  const reason = gate(doc, url, options.maxElements);
+  if (reason) return { kind: 'not-article', reason, url, title };
 
-  const meta = readMetadata(doc, url);
   const clone = doc.cloneNode(true) as Document;
+  if (isHeadStale(clone, url, options.loadedUrl)) dropHeadMetadata(clone);
+  const meta = readMetadata(clone, url);
   const parsed = new Readability<Node>(clone, { serializer: (el) => el }).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
-  if (!parsed || countWords(text) < 30) return { kind: 'not-article', reason: 'no-content', url, title: (doc.title ?? '').trim() };
-
-  const host = hostOf(url);
-  const siteName = meta.siteName ?? parsed.siteName?.trim() ?? (host.replace(/^www\./, '') || null);
-  const rawTitle = meta.title ?? parsed.title ?? doc.title ?? '';
-  const authors = meta.authors.length ? meta.authors : parsed.byline ? [parsed.byline.trim()] : [];
   const wordCount = countWords(text);
+  if (!parsed || wordCount < 30) return { kind: 'not-article', reason: 'no-content', url, title };
 
   const article: Article = {
     url,
     canonicalUrl: meta.canonicalUrl ?? url,
-    title: cleanTitle(rawTitle, siteName, host),
-    byline: joinAuthors(authors),
-    siteName,
-    publishedTime: meta.publishedTime ?? normalizeTime(parsed.publishedTime),
+    title: meta.title || parsed.title?.trim() || title,
+    byline: joinAuthors(meta.authors.length ? meta.authors : [cleanByline(parsed.byline)]),
+    siteName: meta.siteName,
+    publishedTime: meta.publishedTime,
     modifiedTime: meta.modifiedTime,
     lang: meta.lang ?? normalizeLang(parsed.lang),
     excerpt: meta.description ?? parsed.excerpt?.trim() ?? null,
@@ -79,16 +72,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     keywords: meta.keywords,
     text,
     wordCount,
-    // A teaser: the page says the article is much longer than what it shows, or locks it.
-    partial: meta.paywalled || (meta.declaredWords !== null && wordCount < meta.declaredWords * 0.6),
+    // The locked part is looked up in the page itself: Readability has taken the clone apart.
+    partial: isPartial(meta, doc, wordCount),
   };
   return { kind: 'article', article };
-}
-
-/** "Ann Lee", "Ann Lee and Bo Chan", "Ann Lee, Bo Chan and Cy Diaz". */
-export function joinAuthors(names: string[]): string | null {
-  const unique = [...new Set(names.map((n) => n.replace(/^by\s+/i, '').replace(/\s+/g, ' ').trim()).filter(Boolean))];
-  if (unique.length === 0) return null;
-  if (unique.length === 1) return unique[0]!;
-  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }

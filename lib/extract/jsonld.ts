@@ -2,51 +2,74 @@
 
 export type JsonObject = Record<string, unknown>;
 
-const ARTICLE_TYPE = /(?:^|:|\/)(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting|WebPage)$/;
+/** What the page's JSON-LD says about its article, with `@id` references resolvable. */
+export interface JsonLd {
+  /** The most article-like object, or null when the page declares none. */
+  article: JsonObject | null;
+  /** Objects by `@id`, for following `{"@id": "#author"}` references inside `@graph`. */
+  byId: Map<string, JsonObject>;
+}
 
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|SocialMediaPosting|DiscussionForumPosting|APIReference)$/;
+
+const isObject = (x: unknown): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Types without their vocabulary prefix: `http://schema.org/NewsArticle` → `NewsArticle`. */
 function typesOf(node: JsonObject): string[] {
   const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/:#]/, ''));
 }
 
-function isObject(x: unknown): x is JsonObject {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Every object in a JSON-LD value: arrays, `@graph` and nested objects, depth-first. */
+/** Every object in a JSON-LD value — arrays, `@graph`, `mainEntity`, `itemListElement` — depth-first. */
 function collect(value: unknown, out: JsonObject[], depth = 0): void {
   if (depth > 6) return;
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out, depth + 1);
   } else if (isObject(value)) {
     out.push(value);
-    if (value['@graph']) collect(value['@graph'], out, depth + 1);
-    if (isObject(value.mainEntity)) collect(value.mainEntity, out, depth + 1);
+    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement']) {
+      if (typeof value[key] === 'object') collect(value[key], out, depth + 1);
+    }
   }
 }
 
 /**
- * The most article-like JSON-LD object of the document: a `NewsArticle`/`Article`/… wins over a
- * `WebPage`; broken scripts are skipped, never thrown.
+ * The page's JSON-LD: a `NewsArticle`/`Article`/`BlogPosting`/… wins over a `WebPage` with a
+ * headline; among several articles, the one whose `url` is `pageUrl`, else the first with a
+ * headline. Broken scripts are skipped, never thrown.
  */
-export function findJsonLdArticle(doc: Document): JsonObject | null {
+export function readJsonLd(doc: Document, pageUrl = ''): JsonLd {
   const nodes: JsonObject[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     try {
-      // Some CMSs wrap the JSON in CDATA or HTML comments.
-      const src = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)\s*$/g, '');
+      // Some CMSs wrap the JSON in CDATA or HTML comments (readability-test-pages theverge, videos-1).
+      const src = (script.textContent ?? '').replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, '');
       collect(JSON.parse(src), nodes);
     } catch {
       // Broken JSON-LD is common on real pages and says nothing about the article: ignore it.
     }
   }
-  let page: JsonObject | null = null;
-  for (const node of nodes) {
-    const types = typesOf(node);
-    if (types.some((t) => ARTICLE_TYPE.test(t) && !/WebPage$/.test(t))) return node;
-    if (!page && types.some((t) => /WebPage$/.test(t)) && node.headline) page = node;
-  }
-  return page;
+  const byId = new Map<string, JsonObject>();
+  for (const n of nodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1 && !byId.has(n['@id'])) byId.set(n['@id'], n);
+  const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPE.test(t)));
+  const page = stripHash(pageUrl);
+  const article =
+    articles.find((n) => page && [n.url, ldId(n.mainEntityOfPage)].some((u) => typeof u === 'string' && stripHash(u) === page)) ??
+    articles.find((n) => n.headline || n.name) ??
+    articles[0] ??
+    nodes.find((n) => typesOf(n).some((t) => /WebPage$/.test(t)) && n.headline) ??
+    null;
+  return { article, byId };
+}
+
+const stripHash = (u: string) => u.replace(/#.*$/, '').replace(/\/$/, '');
+const ldId = (v: unknown) => (isObject(v) ? v['@id'] ?? v.url : v);
+
+/** A reference (`{"@id": "…"}`) replaced by the object it names; anything else unchanged. */
+export function deref(ld: JsonLd, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => deref(ld, v));
+  if (isObject(value) && typeof value['@id'] === 'string' && !value.name) return ld.byId.get(value['@id']) ?? value;
+  return value;
 }
 
 /** A plain string out of a JSON-LD value that may be a string, an object with a name, or a list. */
@@ -54,13 +77,13 @@ export function ldText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return ldText(value[0]);
-  if (isObject(value)) return ldText(value.name ?? value['@value'] ?? value.headline);
+  if (isObject(value)) return ldText(value.name ?? value['@value']);
   return null;
 }
 
-/** Author names from JSON-LD `author`: strings, `Person` objects or lists of either. */
-export function ldAuthors(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
+/** Author names from JSON-LD `author`: strings, `Person`/`Organization` objects, references or lists of them. */
+export function ldAuthors(ld: JsonLd, value: unknown): string[] {
+  const list = deref(ld, Array.isArray(value) ? value : [value]) as unknown[];
   const names: string[] = [];
   for (const item of list) {
     const name = typeof item === 'string' ? item : isObject(item) ? ldText(item.name) : null;

@@ -1,11 +1,15 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
-import { findJsonLdArticle, ldAuthors, ldText, type JsonObject } from './jsonld.ts';
+import { findPrintedByline } from './byline.ts';
+import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
+import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime } from './normalize.ts';
+import { chooseTitle, titleSimilarity } from './title.ts';
 
 export interface PageMetadata {
-  title: string | null;
+  title: string;
+  /** Author names in precedence order of their source; empty when the page names none. */
   authors: string[];
-  siteName: string | null;
+  siteName: string;
   publishedTime: string | null;
   modifiedTime: string | null;
   lang: string | null;
@@ -15,25 +19,9 @@ export interface PageMetadata {
   canonicalUrl: string | null;
   /** What the page says about its full length, for spotting teasers and paywalls. */
   declaredWords: number | null;
-  paywalled: boolean;
-}
-
-/** The content of the first `<meta>` whose property, name or itemprop is one of `keys`. */
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const el = doc.querySelector(`meta[${attr}="${key}" i]`);
-      const v = el?.getAttribute('content')?.trim();
-      if (v) return v;
-    }
-  }
-  return null;
-}
-
-function metaAll(doc: Document, key: string): string[] {
-  return Array.from(doc.querySelectorAll(`meta[property="${key}" i], meta[name="${key}" i]`))
-    .map((el) => el.getAttribute('content')?.trim() ?? '')
-    .filter(Boolean);
+  /** The page declares the article locked; the selector of the locked part when it names one. */
+  locked: boolean;
+  lockedSelector: string | null;
 }
 
 function resolve(href: string | null | undefined, base: string): string | null {
@@ -52,52 +40,106 @@ function splitKeywords(v: unknown): string[] {
 }
 
 const first = <T>(...xs: (T | null | undefined)[]): T | null => xs.find((x) => x != null && x !== '') ?? null;
+/** The first time the sources give, each read only if the ones before it gave nothing: the later ones query the whole page. */
+const firstTime = (...sources: (() => string | null | undefined)[]): string | null => {
+  for (const source of sources) {
+    const t = normalizeTime(source());
+    if (t) return t;
+  }
+  return null;
+};
+const isUrl = (s: string) => /^(?:https?:)?\/\//.test(s);
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-// Dates that sites put in meta tags under names other than Open Graph's.
-const PUBLISHED_META = ['article:published_time', 'datePublished', 'og:published_time', 'published_time', 'pubdate',
-  'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date',
-  'parsely-pub-date', 'article.published', 'og:article:published_time', 'dateCreated'];
-const MODIFIED_META = ['article:modified_time', 'dateModified', 'og:updated_time', 'last-modified', 'dcterms.modified'];
+// Dates sites put in meta tags under names other than Open Graph's, most specific first.
+const PUBLISHED_META = ['datepublished', 'parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
+  'pubdate', 'published_time', 'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'dc:date', 'date', 'datecreated'];
+const FALSE = new Set([false, 'false', 'False']);
+
+/** The first element of `selector` after `anchor` in document order, else the first on the page. */
+function firstAfter(doc: Document, selector: string, anchor: Element | null): Element | null {
+  let seen = !anchor;
+  let head: Element | null = null;
+  for (const el of Array.from(doc.querySelectorAll(`h1,${selector}`))) {
+    if (el === anchor) seen = true;
+    if (!el.matches(selector)) continue;
+    if (seen) return el;
+    head ??= el;
+  }
+  return head;
+}
 
 /** Reads every metadata source of `doc` and applies the precedence documented per field. */
 export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
-  const ld: JsonObject = findJsonLdArticle(doc) ?? {};
-  const publisher = ld.publisher as unknown;
+  const tags = readMetaTags(doc);
+  const jsonLd = readJsonLd(doc, pageUrl);
+  const ld: JsonObject = jsonLd.article ?? {};
+  const host = (() => { try { return new URL(pageUrl).hostname; } catch { return ''; } })();
+  const siteName = first(metaFirst(tags, 'og:site_name'), ldText(deref(jsonLd, ld.publisher))) ?? host.replace(/^www\./, '');
+  const docTitle = doc.title ?? '';
 
-  const ldAuthorNames = ldAuthors(ld.author ?? ld.creator);
-  const metaAuthor = meta(doc, 'author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator', 'byl');
-  const relAuthors = Array.from(doc.querySelectorAll('a[rel~="author" i], [itemprop="author"] [itemprop="name"]'))
-    .map((a) => a.textContent?.trim() ?? '')
-    .filter((n) => n && n.length < 80);
-  const authors = ldAuthorNames.length ? ldAuthorNames
-    : metaAuthor && !/^https?:\/\//.test(metaAuthor) ? [metaAuthor]
-    : [...new Set(relAuthors)];
+  // JSON-LD `name` and `headline` usually agree; when they don't, the one that matches <title>
+  // is the headline (readability-test-pages wikipedia-4: headline "Wikimedia list article").
+  const [headline, name] = [ldText(ld.headline), ldText(ld.name)];
+  const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : headline ?? name;
+  const h1s = Array.from(doc.getElementsByTagName('h1'));
+  const title = chooseTitle({
+    // Dublin Core before Open Graph, as Readability reads it (readability-test-pages 003-metadata-preferred).
+    declared: [ldTitle, metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title')],
+    h1s: h1s.map(text),
+    docTitle,
+    siteName,
+    host,
+  });
+  const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
 
-  const timeEl = doc.querySelector('time[datetime][pubdate], article time[datetime], time[datetime]');
-  const published = first(ldText(ld.datePublished), meta(doc, ...PUBLISHED_META), timeEl?.getAttribute('datetime'));
-  const modified = first(ldText(ld.dateModified), meta(doc, ...MODIFIED_META));
+  // Authors: JSON-LD, then meta tags (several tags are several authors; `article:author` is often
+  // a profile URL), then the printed byline — `rel=author`, `itemprop=author` or a byline class
+  // nearest the headline (see findPrintedByline).
+  const metaAuthors = metaAll(tags, 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'article:author', 'parsely-author', 'sailthru:author', 'byl')
+    .filter((a) => !isUrl(a));
+  // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
+  let authors = ldAuthors(jsonLd, ld.author);
+  if (!authors.length) authors = metaAuthors;
+  if (!authors.length) authors = findPrintedByline(doc, mainH1);
 
-  const httpLang = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
-  const lang = first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), meta(doc, 'og:locale'), httpLang);
+  const itemDate = (prop: string) => {
+    const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
+    return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
+  };
+  const published = firstTime(
+    () => ldText(ld.datePublished),
+    () => metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time'),
+    () => itemDate('datePublished'),
+    // The article's own <time> follows its headline; earlier ones belong to navigation or tickers.
+    () => firstAfter(doc, 'time[datetime]', mainH1)?.getAttribute('datetime'),
+    () => metaFirst(tags, ...PUBLISHED_META),
+  );
+  const modified = firstTime(
+    () => ldText(ld.dateModified),
+    () => metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified'),
+    () => itemDate('dateModified'),
+  );
 
+  const lang = first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));
   const words = Number(ld.wordCount);
-  const free = ld.isAccessibleForFree;
+  const part = deref(jsonLd, ld.hasPart) as JsonObject | JsonObject[] | undefined;
+  const parts = (Array.isArray(part) ? part : part ? [part] : []).filter((p) => p && FALSE.has(p.isAccessibleForFree as string));
+  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
 
   return {
-    title: first(ldText(ld.headline), meta(doc, 'og:title', 'twitter:title')),
+    title,
     authors,
-    siteName: first(meta(doc, 'og:site_name', 'application-name'), ldText(publisher)),
-    publishedTime: normalizeTime(published),
-    modifiedTime: normalizeTime(modified),
+    siteName,
+    publishedTime: published,
+    modifiedTime: modified,
     lang: normalizeLang(lang),
-    description: first(ldText(ld.description), meta(doc, 'og:description', 'description', 'twitter:description')),
-    section: first(ldText(ld.articleSection), meta(doc, 'article:section', 'section')),
-    keywords: splitKeywords(ld.keywords ?? (metaAll(doc, 'article:tag').join(',') || meta(doc, 'keywords', 'news_keywords'))),
-    canonicalUrl: first(
-      resolve(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl),
-      resolve(meta(doc, 'og:url'), pageUrl),
-    ),
+    description: first(ldText(ld.description), metaFirst(tags, 'og:description', 'description', 'dc:description', 'twitter:description')),
+    section: first(ldText(ld.articleSection), metaFirst(tags, 'article:section', 'section', 'parsely-section')),
+    keywords: splitKeywords(ld.keywords ?? (metaAll(tags, 'article:tag').join(',') || metaFirst(tags, 'news_keywords', 'keywords'))),
+    canonicalUrl: first(resolve(canonical, pageUrl), resolve(metaFirst(tags, 'og:url'), pageUrl)),
     declaredWords: Number.isFinite(words) && words > 0 ? words : null,
-    paywalled: free === false || free === 'False' || free === 'false',
+    locked: FALSE.has(ld.isAccessibleForFree as string) || parts.length > 0 || metaFirst(tags, 'article:content_tier') === 'locked',
+    lockedSelector: ldText(parts[0]?.cssSelector),
   };
 }

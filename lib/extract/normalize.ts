@@ -1,25 +1,43 @@
 /** Normalisers for the values pages declare in many spellings. */
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d/;
+// An explicit zone in a non-ISO date ("Fri Mar 13 21:30:09 EST 2015", "… GMT+0100").
+const ZONE = /(?:\b(?:GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2})\s*(?:\(.*\))?$/;
+
+const inRange = (t: number) => {
+  const y = new Date(t).getUTCFullYear();
+  return y >= 1990 && y <= 2200;
+};
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A page's date or date-time as ISO 8601 in UTC (`2026-06-21T16:32:00.000Z`); a bare date
- * stays a bare date, because inventing midnight would move it a day in half the world.
+ * stays a bare date, because inventing midnight would move it a day in half the world. A time
+ * without a zone is read as UTC, as most CMSs that omit it mean it, and never in the zone of
+ * the machine that happens to run this.
  */
 export function normalizeTime(value: string | null | undefined): string | null {
   const v = value?.trim();
   if (!v) return null;
-  const dateOnly = DATE_ONLY.exec(v);
-  if (dateOnly) return v;
-  // "2026-06-21 16:32:00" is read as UTC, as most CMSs that omit the offset mean it.
-  let s = /^\d{4}-\d{2}-\d{2} \d/.test(v) ? v.replace(' ', 'T') : v;
-  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(s)) s += 'Z';
-  // "+0000" offsets are valid ISO 8601 but not accepted by every Date parser.
-  s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) return null;
-  const year = new Date(t).getUTCFullYear();
-  return year >= 1990 && year <= 2200 ? new Date(t).toISOString() : null;
+  if (ISO_DATE.test(v)) return v;
+  if (ISO.test(v)) {
+    let s = v.replace(' ', 'T').replace(/\s+(?=[+-]\d|Z$)/, '');
+    if (/T[\d:.]+$/.test(s)) s += 'Z';
+    // "+0000" offsets are valid ISO 8601 but not accepted by every Date parser; "-500" is a
+    // CMS's "-05:00" (mercury-fixtures www.washingtonpost.com).
+    s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-])(\d)(\d{2})$/, '$10$2:$3');
+    const t = Date.parse(s);
+    return Number.isNaN(t) || !inRange(t) ? null : new Date(t).toISOString();
+  }
+  // Other spellings ("December 2, 2016", "Fri Mar 13 21:30:09 EST 2015"): the engine parses
+  // them in its local zone unless they name one, so a zone-less value is rebuilt from its parts.
+  const t = Date.parse(v);
+  if (Number.isNaN(t) || !inRange(t) || !/\d{4}/.test(v)) return null;
+  if (ZONE.test(v)) return new Date(t).toISOString();
+  const d = new Date(t);
+  if (!/\d:\d\d/.test(v)) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())).toISOString();
 }
 
 /** A language tag reduced to its primary subtag: `en-US`, `en_GB` and `EN` all become `en`. */

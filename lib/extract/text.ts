@@ -43,7 +43,12 @@ export function blockText(root: Node): string {
   return out;
 }
 
-/** Counts words the way readers do: runs of letters or digits, in any script. */
+// Chinese and Japanese run words together: each character counts as one word, which is also
+// how sites in those languages count their `wordCount`.
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
+
+/** Counts words the way readers do: runs of letters or digits, and each CJK character. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  const cjk = text.match(CJK)?.length ?? 0;
+  return ((cjk ? text.replace(CJK, ' ') : text).match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0) + cjk;
 }

@@ -1,43 +1,92 @@
-/** The headline without the site name that `<title>` and `og:title` often carry. */
+/** The article's headline: the title the page declares, checked against what it shows, without the site name. */
 
-const SEPARATOR = /\s+[|\-–—·•:»«/]\s+/;
+const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+/;
 
 const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+function tokenSet(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Dice overlap of the two titles' words, 0..1. */
+export function titleSimilarity(a: string, b: string): number {
+  const x = tokenSet(a);
+  const y = tokenSet(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const t of x) if (y.has(t)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+const similar = (a: string, b: string) => titleSimilarity(a, b) >= 0.5;
+
 /**
- * Drops a " | Site" / " - Site" / "Site: " part when it names the site (compared with
- * `siteName` and the host) or is clearly the short tail of a long headline.
+ * Drops a " | Site" / " - Site" / "Site | " part when it names the site (compared with
+ * `siteName` and the host) or is the short tail of a longer headline after a strong separator
+ * (readability-test-pages title-en-dash: "Lorem ipsum dolor sit amet – My website").
  */
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
   const t = title.replace(/\s+/g, ' ').trim();
-  const parts = t.split(SEPARATOR);
-  if (parts.length < 2) return t;
+  // Parts at even indices, the separators between them at odd ones.
+  const bits = t.split(SEPARATOR);
+  const n = (bits.length + 1) / 2;
+  if (n < 2) return t;
+  const part = (i: number) => bits[2 * i]!;
+  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).join(' ');
   const site = siteName ? fold(siteName) : '';
   const hostKey = fold(host.replace(/^www\./, '').replace(/\.[a-z]+$/, ''));
   const isSite = (p: string) => {
     const f = fold(p);
-    return !!f && (f === site || f === hostKey || (!!site && (site.includes(f) || f.includes(site))) || f === fold(host));
+    return !!f && (f === hostKey || f === fold(host) || (!!site && site.includes(f)));
   };
   let start = 0;
-  let end = parts.length;
-  while (end - start > 1 && isSite(parts[end - 1]!)) end--;
-  while (end - start > 1 && isSite(parts[start]!)) start++;
-  if (start > 0 || end < parts.length) return rejoin(t, parts, start, end);
-  // No part names the site: a short last part after a long headline is still a site suffix
-  // ("… to Build a Model | Health News").
-  const last = parts[parts.length - 1]!;
-  const head = parts.slice(0, -1).join(' ');
-  if (/\s\|\s/.test(t) && last.split(' ').length <= 4 && head.split(' ').length >= 4) return rejoin(t, parts, 0, parts.length - 1);
-  return t;
+  let end = n;
+  while (end - start > 1 && isSite(part(end - 1))) end--;
+  while (end - start > 1 && isSite(part(start))) start++;
+  // A short last part after a headline is a site or section name even when it does not name the
+  // site ("… to Build a Model | Health News"; mercury-fixtures www.npr.org "… : The Two-Way : NPR").
+  // Not after a plain " - ", which as often joins two halves of one headline
+  // (readability-test-pages royal-road: "… wordchain? - Super Supportive").
+  const words = (from: number, to: number) => join(from, to).split(' ').length;
+  if (end - start > 1 && bits[2 * end - 3] !== '-' && words(end - 1, end) <= 4 && words(start, end - 1) >= 3 && words(start, end - 1) > words(end - 1, end)) end--;
+  return join(start, end);
 }
 
-/** Joins parts[start..end) back with the separators that stood between them in `t`. */
-function rejoin(t: string, parts: string[], start: number, end: number): string {
-  let offset = 0;
-  const spans = parts.map((p) => {
-    const at = t.indexOf(p, offset);
-    offset = at + p.length;
-    return [at, offset] as const;
-  });
-  return t.slice(spans[start]![0], spans[end - 1]![1]).trim();
+export interface TitleSources {
+  /** Declared titles in precedence order: JSON-LD headline, Dublin Core, `og:title`, `twitter:title`, … */
+  declared: (string | null)[];
+  /** The texts of the page's `<h1>`s, in document order. */
+  h1s: string[];
+  docTitle: string;
+  siteName: string | null;
+  host: string;
+}
+
+/**
+ * The headline: the first declared title, unless it agrees with neither `<title>` nor any `<h1>`
+ * while an `<h1>` agrees with `<title>` — then the declaration is stale (an SPA that kept the last
+ * article's `og:title`) or generic (readability-test-pages yahoo-2's `og:title` is "Yahoo News -
+ * Latest News & Headlines"), and the visible headline wins. Without a declaration, the `<h1>` that
+ * matches `<title>` (it carries no site suffix), else the cleaned `<title>`.
+ */
+export function chooseTitle(s: TitleSources): string {
+  const doc = s.docTitle.replace(/\s+/g, ' ').trim();
+  const h1s = s.h1s.map((h) => h.replace(/\s+/g, ' ').replace(/\s*¶$/, '').trim()).filter((h) => h && h.length < 300);
+  // The visible headline: the <h1> that <title> repeats, site name aside — the one <title> starts
+  // with first (readability-test-pages mercurial also has a site-name <h1> inside <title>) — else
+  // the <h1> closest to <title> (mercury-fixtures fortune.com: an SEO <title> over the headline).
+  // Logo and section <h1>s ("Salon", "V8") resemble neither.
+  const key = fold(doc);
+  const score = (h: string) => {
+    const f = fold(h);
+    return f.length >= key.length * 0.4 && key.includes(f) ? (key.startsWith(f) ? 3 : 2) + f.length / 1e4 : titleSimilarity(h, doc);
+  };
+  const best = h1s.map((h) => [score(h), h] as const).sort((a, b) => b[0] - a[0])[0];
+  const shown = best && best[0] >= 0.5 ? best[1] : undefined;
+  const declared = s.declared.find((d) => d && d.trim())?.trim();
+  if (declared && (!shown || similar(declared, doc) || h1s.some((h) => similar(h, declared)))) {
+    return cleanTitle(declared, s.siteName, s.host);
+  }
+  if (shown) return shown;
+  return cleanTitle(doc, s.siteName, s.host) || (h1s.length === 1 ? h1s[0]! : '');
 }

@@ -1,0 +1,94 @@
+// The measures the extraction eval reports, kept apart from its I/O so they can be tested.
+
+/** Case- and whitespace-folded text, for comparing titles and bylines. */
+export function fold(s: string | null | undefined): string {
+  return (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** True when both are missing or both fold to the same text. */
+export function sameText(expected: string | null | undefined, got: string | null | undefined): boolean {
+  return fold(expected) === fold(got);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instant a truth or extracted time names, to the minute, as `YYYY-MM-DDTHH:MM`; a bare date
+ * stays `YYYY-MM-DD`. Truth files give the page's own spelling (`2017-11-03 03:01:00.000000`,
+ * `+0100` offsets); a time without an offset is read as UTC, as the extractor reads it.
+ */
+export function minuteKey(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  if (DATE_ONLY.test(v)) return v;
+  let s = /^\d{4}-\d{2}-\d{2} \d/.test(v) ? v.replace(' ', 'T') : v;
+  s = s.replace(/(\.\d{3})\d+/, '$1');
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(s)) s += 'Z';
+  s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? `unparsed:${v}` : new Date(t).toISOString().slice(0, 16);
+}
+
+/** True when both are missing or both name the same minute (a bare date only matches a bare date). */
+export function sameMinute(expected: string | null | undefined, got: string | null | undefined): boolean {
+  return minuteKey(expected) === minuteKey(got);
+}
+
+/** Words as the F1 counts them: runs of letters or digits, lower case. */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Token-level F1 (bag of words) of `got` against `expected`; 1 when both are empty. */
+export function tokenF1(expected: string, got: string): number {
+  const e = tokens(expected);
+  const g = tokens(got);
+  if (!e.length && !g.length) return 1;
+  if (!e.length || !g.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of e) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let overlap = 0;
+  for (const t of g) {
+    const c = counts.get(t) ?? 0;
+    if (c > 0) {
+      overlap++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (!overlap) return 0;
+  const p = overlap / g.length;
+  const r = overlap / e.length;
+  return (2 * p * r) / (p + r);
+}
+
+/** The q-quantile (0..1) of `xs` by nearest rank; NaN for an empty list. */
+export function quantile(xs: number[], q: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+/** The median of `xs` (mean of the middle two for an even count); NaN for an empty list. */
+export function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * True when `got` is `expected` without a site or section part that `expected` keeps after (or
+ * before) a separator — Readability's own title keeps " | eHow", the issue asks to drop it.
+ */
+export function sameTitleButSiteName(expected: string | null | undefined, got: string | null | undefined): boolean {
+  const e = fold(expected);
+  const g = fold(got);
+  if (!g || e === g) return e === g;
+  return (e.startsWith(g) && /^(?:\s+(?:[|\-–—·•»«/:]|::)\s|\s*[_[])/.test(e.slice(g.length))) || (e.endsWith(g) && /(?:\s(?:[|\-–—·•»«/:]|::)\s+|_\s*)$/.test(e.slice(0, -g.length)));
+}
+
+/** True when `got` is `expected` without a leading "By"/"Par" and anything after its first line break. */
+export function sameBylineButDecoration(expected: string | null | undefined, got: string | null | undefined): boolean {
+  const e = (expected ?? '').replace(/^\s*(?:(?:written\s+)?by|par)\b\s*:?\s*/i, '').split('\n')[0];
+  return fold(e) === fold(got);
+}

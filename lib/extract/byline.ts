@@ -1,0 +1,105 @@
+/** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+// Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
+// separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
+// money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h").
+const TAIL = new RegExp(
+  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
+  'i',
+);
+const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：]\s*/i;
+
+// Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
+// www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All").
+const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|follow.*|see full bio|(?:view|see) all|watch live|more|contact|rss)$/i;
+
+/** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let s = (raw ?? '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 2 && LEAD.test(s); i++) s = s.replace(LEAD, '');
+  // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis Haney").
+  s = s.replace(/^By(?=\p{Lu}\p{Ll})/u, '');
+  s = s.replace(TAIL, '').replace(/[\s,;:–—-]+$/, '').trim();
+  if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
+  return s;
+}
+
+/** "Ann Lee", "Ann Lee and Bo Chan", "Ann Lee, Bo Chan and Cy Diaz"; null for no names. */
+export function joinAuthors(names: (string | null | undefined)[]): string | null {
+  const unique: string[] = [];
+  for (const n of names) {
+    const c = cleanByline(n);
+    if (c && !unique.some((u) => u.toLowerCase() === c.toLowerCase())) unique.push(c);
+  }
+  if (unique.length <= 1) return unique[0] ?? null;
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+const BYLINE = '[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i],[class*="writtenby" i]';
+// Author names in comments, related stories, menus and sidebars are not the article's byline
+// (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
+const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
+const AUTHOR_LINK = /\/(?:authors?|people|profiles?|staff|by|contributors?|reporters?|journalists?|writers?)(?:\/|$|-)/i;
+const CONNECTIVE = /^[\s,&;|·•]*(?:(?:(?:written|posted)\s+by|by|and|und|et|y|e|von|par|por)\b[\s,&:;|·•]*)*$/i;
+
+/** The names in one byline element: its `itemprop=name` parts, its author links, or its cleaned text. */
+function namesIn(found: Element): string[] {
+  // An author link is read with its line, which may hold more of them ("Von <a rel=author>…</a>
+  // und <a rel=author>…</a>": tests/fixtures/pages/rel-author.html).
+  const el = found.tagName === 'A' && found.parentElement ? found.parentElement : found;
+  const named = Array.from(el.querySelectorAll('[itemprop~="name" i]')).map((n) => n.getAttribute('content') ?? n.textContent ?? '');
+  if (named.some((n) => n.trim())) return named;
+  const links = Array.from(el.querySelectorAll('a')).filter((a) => a.textContent?.trim());
+  let rest = el.textContent ?? '';
+  for (const a of links) rest = rest.replace(a.textContent ?? '', ' ');
+  // "By <a>Ann Lee</a> and <a>Bo Chan</a>": the links are the names.
+  if (links.length && CONNECTIVE.test(rest)) return links.map((a) => a.textContent!);
+  const authorLinks = links.filter((a) => a.getAttribute('rel')?.includes('author') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
+  if (authorLinks.length) return authorLinks.map((a) => a.textContent!);
+  // Otherwise the first piece of text that is a name once "By" and any date are cut off
+  // ("Howard Blume<span>Staff Writer</span>" in mercury-fixtures www.latimes.com).
+  for (const piece of pieces(el)) {
+    const name = cleanByline(piece);
+    if (name && !CONNECTIVE.test(name)) return [name];
+  }
+  return [];
+}
+
+/** The texts between `el`'s element boundaries; adjacent text nodes are one piece (linkedom splits entities). */
+function pieces(el: Node, out: string[] = [''], top = true): string[] {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) out[out.length - 1] += c.nodeValue ?? '';
+    else if (c.nodeType === 1) {
+      out.push('');
+      pieces(c, out, false);
+      out.push('');
+    }
+  }
+  return top ? out.filter((p) => p.trim()) : out;
+}
+
+/** The names of the first usable byline element in `els`, outside comments and related stories. */
+function firstByline(els: Iterable<Element>): string[] | null {
+  for (const el of els) {
+    const len = el.textContent?.trim().length ?? 0;
+    if (!len || len > 200 || el.closest(ELSEWHERE)) continue;
+    const names = namesIn(el).filter((n) => cleanByline(n));
+    if (names.length) return names;
+  }
+  return null;
+}
+
+/**
+ * The byline the page prints, found as Readability finds it (`rel=author`, `itemprop=author`,
+ * `byline`/`author` classes) but in the live document and near the headline: in the smallest
+ * box around `headline` that holds one, as other author names on the page belong to other
+ * stories (readability-test-pages salon-1, wikia); else the first on the page.
+ */
+export function findPrintedByline(doc: Document, headline: Element | null): string[] {
+  for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++) {
+    const names = firstByline(box.querySelectorAll(BYLINE));
+    if (names) return names;
+  }
+  return firstByline(doc.querySelectorAll(BYLINE)) ?? [];
+}

@@ -1,0 +1,35 @@
+// The measures eval:extract reports: they decide what counts as a match, so they are tested too.
+import { describe, expect, it } from 'vitest';
+import { median, minuteKey, quantile, sameBylineButDecoration, sameMinute, sameText, sameTitleButSiteName, tokenF1 } from '../../../eval/measures.ts';
+
+describe('eval measures', () => {
+  it('compares titles and bylines after folding whitespace and case only', () => {
+    expect(sameText('  Ann  LEE\n', 'ann lee')).toBe(true);
+    expect(sameText('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);
+    expect(sameText(null, null)).toBe(true);
+  });
+
+  it('compares times to the minute, and a bare date only with a bare date', () => {
+    expect(sameMinute('2015-07-10T09:53:00-04:00', '2015-07-10T13:53:59.000Z')).toBe(true);
+    expect(sameMinute('2017-11-03 03:01:00.000000', '2017-11-03T03:01:00.000Z')).toBe(true);
+    expect(sameMinute('2026-03-04', '2026-03-04T00:00:00.000Z')).toBe(false);
+    expect(minuteKey('2024-06-25')).toBe('2024-06-25');
+  });
+
+  it('scores text by token F1', () => {
+    expect(tokenF1('a b c d', 'a b c d')).toBe(1);
+    expect(tokenF1('a b c d', 'a b')).toBeCloseTo(2 / 3);
+    expect(tokenF1('a b', '')).toBe(0);
+  });
+
+  it('recognises the misses it reports apart, and nothing more', () => {
+    expect(sameTitleButSiteName('How to Build a Terrarium | eHow', 'How to Build a Terrarium')).toBe(true);
+    expect(sameTitleButSiteName('Lust for Youth: Lust for Youth', 'Lust for Youth')).toBe(false);
+    expect(sameBylineButDecoration('By Nathan Willis\n   March 25, 2015', 'Nathan Willis')).toBe(true);
+    expect(sameBylineButDecoration('Joanna Rothkopf', 'Richard Eskow')).toBe(false);
+  });
+
+  it('takes medians and nearest-rank quantiles', () => {
+    expect([median([3, 1, 2]), median([1, 2, 3, 4]), quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)]).toEqual([2, 2.5, 10]);
+  });
+});

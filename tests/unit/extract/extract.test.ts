@@ -1,0 +1,120 @@
+// The whole extraction: the gate's answers, single-page sites after pushState, teasers.
+import { describe, expect, it } from 'vitest';
+import { extractArticle, gate, MAX_ELEMENTS } from '../../../lib/extract/index.ts';
+import { hugePage, frontPage } from '../../fixtures/generated-pages.ts';
+import { BODY_TEXT, ld, meta, page, parse, parseFixture } from './dom.ts';
+
+const URL_ = 'https://countycourier.example/news/water-rates';
+
+describe('the gate', () => {
+  it('lets an article through', () => {
+    expect(gate(page(), URL_)).toBeNull();
+  });
+
+  it('says a PDF, an image or plain text is not a web page', () => {
+    for (const type of ['application/pdf', 'image/png', 'text/plain']) {
+      const doc = page();
+      Object.defineProperty(doc, 'contentType', { value: type });
+      expect(gate(doc, URL_)).toBe('not-html');
+    }
+  });
+
+  it('recognises the PDF viewer by its <embed>', () => {
+    expect(gate(parse('<html><body><embed type="application/pdf" src="about:blank"></body></html>'), URL_)).toBe('not-html');
+  });
+
+  it('says a browser page is one', () => {
+    expect(gate(page(), 'chrome://settings/')).toBe('browser-page');
+    expect(gate(page(), 'about:blank')).toBe('browser-page');
+  });
+
+  it('turns away a page past the element cap without reading it', () => {
+    expect(gate(parse(hugePage(MAX_ELEMENTS + 500)), URL_)).toBe('too-large');
+    expect(gate(page(), URL_, 5)).toBe('too-large');
+  });
+
+  it('says a page without an article’s worth of paragraphs is not readerable', () => {
+    expect(gate(parse(frontPage(100)), URL_)).toBe('not-readerable');
+    expect(gate(parseFixture('not-an-article.html'), URL_)).toBe('not-readerable');
+  });
+
+  it('reads shorter paragraphs in Japanese, and on a page that declares itself an article', () => {
+    const short = ['東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。', '都によると、開館時間の延長にかかる費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。', '利用者からは仕事帰りに立ち寄れるようになると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。'];
+    const body = `<article><h1>図書館の開館時間延長へ</h1>${short.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    expect(gate(page({ body, lang: 'ja' }), URL_)).toBeNull();
+    const english = `<article><h1>Library hours</h1>${['The library will open until nine on weekdays from April.', 'Sunday hours return at the two busiest branches next year.', 'The council will review the trial after three years of use.'].map((p) => `<p>${p} ${p}</p>`).join('')}</article>`;
+    expect(gate(page({ body: english }), URL_)).toBe('not-readerable');
+    expect(gate(page({ body: english, head: meta('og:type', 'article') }), URL_)).toBeNull();
+  });
+});
+
+describe('extractArticle', () => {
+  it('never modifies the document it reads', () => {
+    const doc = parseFixture('jsonld-graph.html');
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, URL_);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('keeps paragraph breaks in the text', () => {
+    const ex = extractArticle(page(), URL_);
+    expect(ex.kind).toBe('article');
+    if (ex.kind === 'article') expect(ex.article.text.split('\n\n')).toHaveLength(4);
+  });
+
+  it('answers a not-article with the reason and the page it is about', () => {
+    expect(extractArticle(parse(frontPage(50)), URL_)).toEqual({ kind: 'not-article', reason: 'not-readerable', url: URL_, title: 'Valley Post — front page' });
+  });
+});
+
+describe('a single-page site after history.pushState', () => {
+  // The head names the first story; the body shows the second.
+  const head = '<link rel="canonical" href="https://countycourier.example/news/first-story">' + meta('og:url', 'https://countycourier.example/news/first-story') +
+    meta('og:title', 'Bridge to close for repairs in May') + meta('author', 'First Author', 'name') + ld({ '@type': 'NewsArticle', headline: 'Bridge to close for repairs in May', author: 'First Author' });
+  const second = () => page({ head, title: 'Water rates to rise six percent | County Courier' });
+
+  it('drops the head that still names the page it was loaded as', () => {
+    const ex = extractArticle(second(), URL_, { loadedUrl: 'https://countycourier.example/news/first-story' });
+    expect(ex.kind === 'article' && [ex.article.title, ex.article.canonicalUrl, ex.article.byline]).toEqual(['Water rates to rise six percent', URL_, null]);
+  });
+
+  it('keeps a head the site did update', () => {
+    const updated = head.replaceAll('first-story', 'water-rates');
+    const ex = extractArticle(page({ head: updated }), URL_, { loadedUrl: 'https://countycourier.example/news/first-story' });
+    expect(ex.kind === 'article' && [ex.article.canonicalUrl, ex.article.byline]).toEqual([URL_, 'First Author']);
+  });
+
+  it('trusts the head of a page that was not navigated in place', () => {
+    const ex = extractArticle(second(), URL_, { loadedUrl: URL_ });
+    expect(ex.kind === 'article' && ex.article.canonicalUrl).toBe('https://countycourier.example/news/first-story');
+  });
+
+  it('drops a head without URLs whose og:title names neither the <h1> nor <title>', () => {
+    const noUrls = meta('og:title', 'Bridge to close for repairs in May') + meta('author', 'First Author', 'name');
+    const ex = extractArticle(page({ head: noUrls }), URL_, { loadedUrl: 'https://countycourier.example/news/first-story' });
+    expect(ex.kind === 'article' && ex.article.byline).toBeNull();
+  });
+});
+
+describe('teasers and paywalls', () => {
+  const locked = { '@type': 'NewsArticle', headline: 'Water rates to rise six percent', isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.locked' } };
+  const partial = (doc: Document) => {
+    const ex = extractArticle(doc, URL_);
+    return ex.kind === 'article' ? ex.article.partial : null;
+  };
+
+  it('flags a page that shows much less than the length it declares', () => {
+    expect(partial(page({ head: ld({ '@type': 'NewsArticle', wordCount: 900 }) }))).toBe(true);
+    expect(partial(page({ head: ld({ '@type': 'NewsArticle', wordCount: 160 }) }))).toBe(false);
+  });
+
+  it('flags a locked article whose locked part is missing, not a subscriber’s full page', () => {
+    expect(partial(page({ head: ld(locked) }))).toBe(true);
+    const full = `<article><h1>Water rates to rise six percent</h1>${BODY_TEXT}<div class="locked">${BODY_TEXT}</div></article>`;
+    expect(partial(page({ head: ld(locked), body: full }))).toBe(false);
+  });
+
+  it('does not flag an open article', () => {
+    expect(partial(page())).toBe(false);
+  });
+});

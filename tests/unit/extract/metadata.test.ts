@@ -1,0 +1,151 @@
+// Each source of metadata, and which one wins when a page declares several.
+import { describe, expect, it } from 'vitest';
+import { readMetadata } from '../../../lib/extract/metadata.ts';
+import { ld, meta, page } from './dom.ts';
+
+const URL_ = 'https://countycourier.example/news/water-rates';
+const read = (...args: Parameters<typeof page>) => readMetadata(page(...args), URL_);
+
+describe('title', () => {
+  it('takes the JSON-LD headline first', () => {
+    const m = read({ head: ld({ '@type': 'NewsArticle', headline: 'Water rates to rise six percent from July' }) + meta('og:title', 'Water rates rise') });
+    expect(m.title).toBe('Water rates to rise six percent from July');
+  });
+
+  it('takes og:title when there is no JSON-LD, over the <h1> and <title>', () => {
+    expect(read({ head: meta('og:title', 'Water rates: six percent rise approved') }).title).toBe('Water rates: six percent rise approved');
+  });
+
+  it('takes the <h1> that <title> repeats when nothing is declared, without the site suffix', () => {
+    expect(read({ title: 'Water rates to rise six percent | County Courier' }).title).toBe('Water rates to rise six percent');
+  });
+
+  it('falls back to <title> without the site name when there is no usable <h1>', () => {
+    expect(read({ h1: '', title: 'Board raises water rates - County Courier', head: meta('og:site_name', 'County Courier') }).title).toBe('Board raises water rates');
+  });
+
+  it('prefers the JSON-LD name over the headline when only the name matches <title>', () => {
+    const m = read({ head: ld({ '@type': 'Article', name: 'Water rates to rise six percent', headline: 'Utility news item' }) });
+    expect(m.title).toBe('Water rates to rise six percent');
+  });
+
+  it('passes over a declared title that names neither the <h1> nor <title>', () => {
+    // A generic og:title, or one an SPA left from the previous article.
+    expect(read({ head: meta('og:title', 'County Courier - Latest News & Headlines') }).title).toBe('Water rates to rise six percent');
+  });
+});
+
+describe('byline', () => {
+  it('reads JSON-LD authors as objects, strings and @id references, joined readably', () => {
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'Water rates to rise six percent', author: [{ '@id': '#ann' }, 'Bo Chan', { '@type': 'Person', name: 'Cy Diaz' }] },
+        { '@type': 'Person', '@id': '#ann', name: 'Ann Lee' },
+      ],
+    };
+    expect(read({ head: ld(graph) + meta('author', 'Someone Else', 'name') }).authors).toEqual(['Ann Lee', 'Bo Chan', 'Cy Diaz']);
+  });
+
+  it('reads every meta author when JSON-LD names none, skipping profile URLs', () => {
+    const head = meta('article:author', 'https://facebook.com/ann') + meta('author', 'Ann Lee', 'name') + meta('author', 'Bo Chan', 'name');
+    expect(read({ head }).authors).toEqual(['Ann Lee', 'Bo Chan']);
+  });
+
+  it('reads rel=author links near the headline, not those of other stories', () => {
+    const body = `<aside><a rel="author" href="/a/zed">Zed Other</a></aside><article><header><h1>Water rates to rise six percent</h1>
+      <p class="meta">By <a rel="author" href="/a/ann">Ann Lee</a> and <a rel="author" href="/a/bo">Bo Chan</a></p></header>${page().body!.innerHTML}</article>`;
+    expect(read({ body }).authors).toEqual(['Ann Lee', 'Bo Chan']);
+  });
+
+  it('reads a printed byline and leaves its "By", date and handle behind', () => {
+    const body = `<article><h1>Water rates to rise six percent</h1><div class="byline">By Ann Lee @annlee · March 3, 2026</div>${page().body!.innerHTML}</article>`;
+    expect(read({ body }).authors).toEqual(['Ann Lee']);
+  });
+
+  it('ignores comment authors', () => {
+    const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
+    expect(read({ body }).authors).toEqual([]);
+  });
+});
+
+describe('site name', () => {
+  it('takes og:site_name, then the JSON-LD publisher, then the domain', () => {
+    expect(read({ head: meta('og:site_name', 'County Courier') + ld({ '@type': 'NewsArticle', publisher: { name: 'Courier Group' } }) }).siteName).toBe('County Courier');
+    expect(read({ head: ld({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'Courier Group' } }) }).siteName).toBe('Courier Group');
+    expect(read().siteName).toBe('countycourier.example');
+  });
+});
+
+describe('published and modified time', () => {
+  const article = (extra: string) => `<article><h1>Water rates to rise six percent</h1>${extra}${page().body!.innerHTML}</article>`;
+
+  it('takes JSON-LD first and normalises it to UTC', () => {
+    const head = ld({ '@type': 'NewsArticle', datePublished: '2026-03-03T09:00:00+01:00', dateModified: '2026-03-04T10:00:00+01:00' }) + meta('article:published_time', '2026-01-01T00:00:00Z');
+    const m = read({ head });
+    expect([m.publishedTime, m.modifiedTime]).toEqual(['2026-03-03T08:00:00.000Z', '2026-03-04T09:00:00.000Z']);
+  });
+
+  it('then article:published_time', () => {
+    expect(read({ head: meta('article:published_time', '2026-03-03 09:00:00 -0500') }).publishedTime).toBe('2026-03-03T14:00:00.000Z');
+  });
+
+  it('then an itemprop=datePublished element, then the <time> after the headline', () => {
+    const ticker = '<div class="ticker"><time datetime="2020-01-01T00:00:00Z">old</time></div>';
+    expect(read({ body: ticker + article('<span itemprop="datePublished" content="2026-03-02T08:00:00Z">2 March</span><time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+    expect(read({ body: ticker + article('<time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-05');
+  });
+
+  it('then the other meta names sites use', () => {
+    expect(read({ head: meta('parsely-pub-date', '2026-03-06T12:30:00Z', 'name') }).publishedTime).toBe('2026-03-06T12:30:00.000Z');
+    expect(read({ head: meta('DC.date.issued', '2026-03-07', 'name') }).publishedTime).toBe('2026-03-07');
+  });
+
+  it('says null rather than guessing', () => {
+    expect(read().publishedTime).toBeNull();
+  });
+});
+
+describe('language', () => {
+  it('takes html[lang], then og:locale, then content-language, reduced to the primary subtag', () => {
+    expect(read({ lang: 'en-GB', head: meta('og:locale', 'fr_FR') }).lang).toBe('en');
+    expect(read({ head: meta('og:locale', 'fr_FR') }).lang).toBe('fr');
+    expect(read({ head: '<meta http-equiv="Content-Language" content="de-AT">' }).lang).toBe('de');
+    expect(read().lang).toBeNull();
+  });
+});
+
+describe('canonical URL', () => {
+  it('takes link[rel=canonical], then og:url, resolved against the page', () => {
+    expect(read({ head: '<link rel="canonical" href="/news/water-rates-rise">' + meta('og:url', 'https://elsewhere.example/') }).canonicalUrl).toBe('https://countycourier.example/news/water-rates-rise');
+    expect(read({ head: meta('og:url', 'https://countycourier.example/n/123') }).canonicalUrl).toBe('https://countycourier.example/n/123');
+    expect(read().canonicalUrl).toBeNull();
+  });
+});
+
+describe('description, section and keywords', () => {
+  it('reads them from JSON-LD first, then Open Graph and meta tags', () => {
+    const fromLd = read({ head: ld({ '@type': 'NewsArticle', description: 'Rates rise.', articleSection: 'Local', keywords: 'water, rates' }) });
+    expect([fromLd.description, fromLd.section, fromLd.keywords]).toEqual(['Rates rise.', 'Local', ['water', 'rates']]);
+    const fromMeta = read({ head: meta('og:description', 'Six percent.') + meta('article:section', 'County') + meta('article:tag', 'water') + meta('article:tag', 'utilities') });
+    expect([fromMeta.description, fromMeta.section, fromMeta.keywords]).toEqual(['Six percent.', 'County', ['water', 'utilities']]);
+    expect(read({ head: meta('news_keywords', 'pipes; budget', 'name') }).keywords).toEqual(['pipes', 'budget']);
+  });
+});
+
+describe('meta tags', () => {
+  it('reads space-separated property lists and prefers property over name', () => {
+    const head = '<meta property="og:title twitter:title" content="Water rates to rise six percent in July"><meta name="dc.creator" content="Name Spelling"><meta property="dc:creator" content="Property Spelling">';
+    const m = read({ head });
+    expect(m.title).toBe("Water rates to rise six percent in July");
+    expect(m.authors).toEqual(['Property Spelling']);
+  });
+});
+
+describe('teasers and paywalls', () => {
+  it('reports the declared length and a locked part', () => {
+    const m = read({ head: ld({ '@type': 'NewsArticle', wordCount: '1200', isAccessibleForFree: 'False', hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.locked' } }) });
+    expect([m.declaredWords, m.locked, m.lockedSelector]).toEqual([1200, true, '.locked']);
+    expect(read().locked).toBe(false);
+  });
+});

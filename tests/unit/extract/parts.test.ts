@@ -1,0 +1,114 @@
+// The small pieces extraction is built from: normalisers, title and byline cleaning, JSON-LD.
+import { describe, expect, it } from 'vitest';
+import { cleanByline, joinAuthors } from '../../../lib/extract/byline.ts';
+import { readJsonLd } from '../../../lib/extract/jsonld.ts';
+import { normalizeLang, normalizeTime } from '../../../lib/extract/normalize.ts';
+import { countWords } from '../../../lib/extract/text.ts';
+import { cleanTitle } from '../../../lib/extract/title.ts';
+import { ld, parse } from './dom.ts';
+
+describe('normalizeTime', () => {
+  it.each([
+    ['2026-06-21T16:32:00Z', '2026-06-21T16:32:00.000Z'],
+    ['2026-06-21T18:32:00+02:00', '2026-06-21T16:32:00.000Z'],
+    ['2026-06-21T12:32:00-0400', '2026-06-21T16:32:00.000Z'],
+    ['2026-06-21 16:32:00', '2026-06-21T16:32:00.000Z'],
+    ['2017-11-03 03:01:00.000000', '2017-11-03T03:01:00.000Z'],
+    ['2015-07-10 09:53:00 -0400', '2015-07-10T13:53:00.000Z'],
+    ['Fri Mar 13 21:30:09 EST 2015', '2015-03-14T02:30:09.000Z'],
+    ['2026-06-21', '2026-06-21'],
+    ['June 21, 2026', '2026-06-21'],
+    ['2018-10-29T10:15-500', '2018-10-29T15:15:00.000Z'],
+  ])('reads %s as %s', (input, out) => {
+    expect(normalizeTime(input)).toBe(out);
+  });
+
+  it('refuses what is not a date, and dates outside any news archive', () => {
+    expect([normalizeTime('yesterday'), normalizeTime('8h'), normalizeTime('0001-01-01T00:00:00Z'), normalizeTime(''), normalizeTime(null)]).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('normalizeLang', () => {
+  it('keeps the primary subtag in lower case', () => {
+    expect(['en-US', 'en_GB', 'EN', ' de ', 'zh-Hant-TW', 'x', ''].map(normalizeLang)).toEqual(['en', 'en', 'en', 'de', 'zh', null, null]);
+  });
+});
+
+describe('cleanTitle', () => {
+  it.each([
+    ['How to Build a Terrarium | eHow', 'eHow', 'www.ehow.com', 'How to Build a Terrarium'],
+    ['The Verge | Apple’s headset, tried', 'The Verge', 'theverge.com', 'Apple’s headset, tried'],
+    ['Dylann Roof Convicted Of Charleston Church Massacre : The Two-Way : NPR', 'NPR', 'npr.org', 'Dylann Roof Convicted Of Charleston Church Massacre'],
+    ['Lorem ipsum dolor sit amet – My website', null, 'fakehost', 'Lorem ipsum dolor sit amet'],
+    // A plain hyphen joins halves of one headline as often as it adds a site name.
+    ['ONE HUNDRED TWO: What kind of wordchain? - Super Supportive', null, 'royalroad.com', 'ONE HUNDRED TWO: What kind of wordchain? - Super Supportive'],
+    ['Spider-Man - a review', null, 'example.com', 'Spider-Man - a review'],
+  ])('cleans %s', (title, site, host, out) => {
+    expect(cleanTitle(title, site, host)).toBe(out);
+  });
+});
+
+describe('cleanByline and joinAuthors', () => {
+  it.each([
+    ['By Ann Lee', 'Ann Lee'],
+    ['ByTravis Haney', 'Travis Haney'],
+    ['Posted by Ruth Adeyemi on March 4, 2026', 'Ruth Adeyemi'],
+    ['Julia Horowitz @juliakhorowitz November 29, 2016: 3:42 PM ET', 'Julia Horowitz'],
+    ['Par Cécile Ducourtieux (Bruxelles, bureau européen)', 'Cécile Ducourtieux'],
+    ['James Akinaka • 8h', 'James Akinaka'],
+    ['Emily Kirkpatrick Updated on December 12, 2016 09:22 AM', 'Emily Kirkpatrick'],
+    ['小暮ひさのり', '小暮ひさのり'],
+    ['https://www.facebook.com/someone', null],
+    ['12/03/2026', null],
+  ])('reads %s as %s', (raw, out) => {
+    expect(cleanByline(raw)).toBe(out);
+  });
+
+  it('joins several authors readably and drops repeats', () => {
+    expect(joinAuthors(['Ann Lee'])).toBe('Ann Lee');
+    expect(joinAuthors(['By Ann Lee', 'Bo Chan'])).toBe('Ann Lee and Bo Chan');
+    expect(joinAuthors(['Ann Lee', 'Bo Chan', 'ann lee', 'Cy Diaz'])).toBe('Ann Lee, Bo Chan and Cy Diaz');
+    expect(joinAuthors([])).toBeNull();
+  });
+});
+
+describe('readJsonLd', () => {
+  const doc = (...scripts: string[]) => parse(`<html><head>${scripts.join('')}</head><body></body></html>`);
+
+  it('finds the article in a @graph, an array, or behind mainEntity', () => {
+    expect(readJsonLd(doc(ld({ '@graph': [{ '@type': 'WebSite', name: 'S' }, { '@type': 'BlogPosting', headline: 'G' }] }))).article?.headline).toBe('G');
+    expect(readJsonLd(doc(ld([{ '@type': 'Organization' }, { '@type': 'NewsArticle', headline: 'A' }]))).article?.headline).toBe('A');
+    expect(readJsonLd(doc(ld({ '@type': 'WebPage', mainEntity: { '@type': 'Article', headline: 'M' } }))).article?.headline).toBe('M');
+  });
+
+  it('knows article types however they are spelled, and in type lists', () => {
+    for (const type of ['ReportageNewsArticle', 'http://schema.org/OpinionNewsArticle', ['CreativeWork', 'LiveBlogPosting']]) {
+      expect(readJsonLd(doc(ld({ '@type': type, headline: 'T' }))).article?.headline).toBe('T');
+    }
+  });
+
+  it('prefers the article whose url is the page among several', () => {
+    const a = ld([{ '@type': 'NewsArticle', headline: 'Other', url: 'https://x.example/other' }, { '@type': 'NewsArticle', headline: 'This', url: 'https://x.example/this/' }]);
+    expect(readJsonLd(doc(a), 'https://x.example/this').article?.headline).toBe('This');
+  });
+
+  it('ignores broken scripts and reads JSON wrapped in CDATA', () => {
+    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>';
+    const cdata = `<script type="application/ld+json">//<![CDATA[\n${JSON.stringify({ '@type': 'NewsArticle', headline: 'C' })}\n//]]></script>`;
+    expect(readJsonLd(doc(broken, cdata)).article?.headline).toBe('C');
+    expect(readJsonLd(doc(broken)).article).toBeNull();
+  });
+
+  it('falls back to a WebPage with a headline, and to nothing', () => {
+    expect(readJsonLd(doc(ld({ '@type': 'WebPage', headline: 'W' }))).article?.headline).toBe('W');
+    expect(readJsonLd(doc(ld({ '@type': 'WebSite', name: 'S' }))).article).toBeNull();
+  });
+});
+
+describe('countWords', () => {
+  it('counts words, and each Chinese or Japanese character', () => {
+    expect(countWords("Don't count   the spaces, 42 times")).toBe(6);
+    expect(countWords('東京都に住む')).toBe(6);
+    expect(countWords('iPhone 17 が発売')).toBe(5);
+  });
+});
