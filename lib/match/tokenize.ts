@@ -7,12 +7,59 @@ const STOP = new Set(('a an and are as at be been but by for from had has have h
   'against all any because before being between both can could did do does during each few how just like ' +
   'mr mrs ms much must now only other own same should some such through under until very where why').split(' '));
 
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
+function clean(raw: string): string | null {
+  const t = raw.toLowerCase().replace(/['’]s$/, '');
+  return t.length > 1 && !STOP.has(t) ? t : null;
+}
+
 /** Lower-cased word tokens (letters/digits in any script), stop words and 1-letter tokens dropped. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
-    const t = m[0].replace(/['’]s$/, '');
-    if (t.length > 1 && !STOP.has(t)) out.push(t);
+  for (const m of text.matchAll(WORD)) {
+    const t = clean(m[0]);
+    if (t) out.push(t);
   }
+  return out;
+}
+
+/** One proper name as written ("Mayo Clinic") and its tokens. */
+export interface Name {
+  text: string;
+  tokens: string[];
+}
+
+// A capitalised word (an upper-case letter then a lower-case one: "Mayo", "McCain", "Łódź"),
+// which ALL-CAPS datelines and lower-case words are not.
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u;
+
+/**
+ * Proper names in running text: runs of capitalised words that do not start a sentence (a
+ * sentence's first word is capitalised anyway). Headlines in title case would make every word a
+ * name, so callers pass sentence-case text (body, dek), not titles.
+ */
+export function names(text: string): Name[] {
+  const out: Name[] = [];
+  let run: string[] = [];
+  let sentenceStart = true;
+  const flush = () => {
+    const tokens = run.map(clean).filter((t): t is string => t !== null);
+    if (tokens.length) out.push({ text: run.join(' '), tokens });
+    run = [];
+  };
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const between = text.slice(last, m.index);
+    last = m.index + m[0].length;
+    // A sentence end, a line break or a quote/bracket breaks a run of names.
+    const boundary = /[.!?:;]\s|\n/.test(between) || (last > m[0].length && /[.!?]$/.test(between));
+    if (boundary || /[,()"“”]/.test(between)) flush();
+    if (boundary) sentenceStart = true;
+    if (CAPITALISED.test(m[0]) && !sentenceStart) run.push(m[0]);
+    else if (run.length) flush();
+    sentenceStart = false;
+  }
+  flush();
   return out;
 }

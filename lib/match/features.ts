@@ -1,0 +1,90 @@
+/**
+ * The evidence for one (article, story) pair as a few numbers in 0..1, each one a signal a
+ * person would check: how much of the article's telling vocabulary the story has, how far it
+ * leads the runner-up, whether the headline is the same, whether the names are the same, and
+ * whether the dates agree.
+ */
+import type { AnalysedQuery } from './query.ts';
+import type { StoryDoc } from './story-doc.ts';
+import { dfOf, idf, type Scores, type TextIndex } from './text-index.ts';
+import { tokenize } from './tokenize.ts';
+
+/** The features, in the order of the model's weights. */
+export const FEATURES = ['bm25', 'lead', 'title', 'names', 'storyNames', 'rare', 'timeNear', 'timeFar'] as const;
+export type Features = Record<(typeof FEATURES)[number], number>;
+
+/** Days between the article and the story's first and last dates at which the time says "same event". */
+const NEAR_DAYS = 3;
+/** Gaps are compared on a log scale up to this many days (ten years). */
+const FAR_DAYS = 3650;
+
+/** The source (n = 0: the story itself) whose headline is closest to the article's, and how close. */
+export interface TitleHit {
+  n: number;
+  outlet: string;
+  domain: string | null;
+  similarity: number;
+}
+
+/** idf-weighted cosine between two headlines' word sets. */
+function titleSimilarity(ix: TextIndex, a: Set<string>, b: string[]): number {
+  const bs = new Set(b);
+  let shared = 0;
+  let na = 0;
+  let nb = 0;
+  for (const t of a) {
+    const w = idf(ix, dfOf(ix, t));
+    na += w * w;
+    if (bs.has(t)) shared += w * w;
+  }
+  for (const t of bs) nb += idf(ix, dfOf(ix, t)) ** 2;
+  return na && nb ? shared / Math.sqrt(na * nb) : 0;
+}
+
+/** The headline of the story or of one of its sources closest to the article's headline. */
+export function bestTitle(ix: TextIndex, q: AnalysedQuery, doc: StoryDoc): TitleHit {
+  const a = new Set(q.titleTokens);
+  let best: TitleHit = { n: 0, outlet: '', domain: null, similarity: a.size ? titleSimilarity(ix, a, tokenize(doc.title)) : 0 };
+  if (!a.size) return best;
+  for (const s of doc.sources) {
+    const sim = titleSimilarity(ix, a, tokenize(s.title));
+    if (sim > best.similarity) best = { n: s.n, outlet: s.outlet, domain: s.domain, similarity: sim };
+  }
+  return best;
+}
+
+/** Days between the article's day and the story's window (0 inside it), or null if either is unknown. */
+export function dayGap(q: AnalysedQuery, doc: StoryDoc): number | null {
+  if (q.day === null || !doc.window) return null;
+  const [from, to] = doc.window;
+  return q.day < from ? from - q.day : q.day > to ? q.day - to : 0;
+}
+
+/** The features of `slot`'s story for the article, given every slot's BM25 scores. */
+export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, runnerUp: number, title: TitleHit): Features {
+  const s = scores.score[slot]!;
+  const hits = scores.hits[slot]!;
+  const has = (bit: number) => bit >= 0 && ((hits >>> bit) & 1) === 1;
+  let nameAll = 0;
+  let nameHit = 0;
+  for (const n of q.names) {
+    nameAll += n.idf;
+    if (has(n.bit)) nameHit += n.idf;
+  }
+  // The article's most telling words (the first terms are the heaviest).
+  const top = q.terms.slice(0, 8);
+  const rareAll = top.reduce((x, t) => x + t.weight, 0);
+  const rareHit = top.reduce((x, t) => x + (has(t.bit) ? t.weight : 0), 0);
+  const storyNames = doc.names.slice(0, 8);
+  const gap = dayGap(q, doc);
+  return {
+    bm25: s / q.ceiling,
+    lead: s > 0 ? Math.max(-1, (s - runnerUp) / s) : -1,
+    title: title.similarity,
+    names: nameAll ? nameHit / nameAll : 0,
+    storyNames: storyNames.length ? storyNames.filter((t) => q.tokens.has(t)).length / storyNames.length : 0,
+    rare: rareAll ? rareHit / rareAll : 0,
+    timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
+    timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),
+  };
+}

@@ -1,0 +1,63 @@
+/** Why a story matched, in words a reader can check against the page in front of them. */
+import type { AnalysedQuery } from './query.ts';
+import type { Features, TitleHit } from './features.ts';
+import type { StoryDoc } from './story-doc.ts';
+import type { Scores } from './text-index.ts';
+import type { MatchReason } from './types.ts';
+
+/** A headline at least this close (idf-weighted cosine) reads as "the same headline". */
+export const SAME_TITLE = 0.85;
+const CLOSE_TITLE = 0.5;
+const LIST = 3;
+
+const whose = (t: TitleHit) => (t.n === 0 ? 'the story' : `${t.outlet}'s coverage`);
+
+function titleReason(t: TitleHit): MatchReason | null {
+  if (t.similarity >= SAME_TITLE) return { kind: 'title', detail: `Same headline as ${whose(t)}` };
+  if (t.similarity >= CLOSE_TITLE) return { kind: 'title', detail: `Headline close to ${whose(t)}` };
+  return null;
+}
+
+/** The article's names (as written) whose every word the story also has, rarest first. */
+function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[] {
+  const rank = new Map(q.names.map((n, i) => [n.token, i]));
+  const seen = new Set<string>();
+  return q.nameText
+    .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
+    .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
+    .map((n) => n.text)
+    .filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()))
+    .slice(0, LIST);
+}
+
+function timeReason(gap: number | null): MatchReason | null {
+  if (gap === null || gap > 7) return null;
+  return { kind: 'time', detail: gap === 0 ? "Published while the story's sources were" : `Published ${gap} day${gap === 1 ? '' : 's'} from the story's coverage` };
+}
+
+/** The reasons for matching `doc`, strongest first (by each feature's part in the score). */
+export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, f: Features, title: TitleHit, gap: number | null, weight: (k: keyof Features) => number): MatchReason[] {
+  const hits = scores.hits[slot]!;
+  const hitTerms = new Set(q.terms.filter((t) => (hits >>> t.bit) & 1).map((t) => t.term));
+  const names = sharedNames(q, (t) => hitTerms.has(t));
+  const nameTokens = new Set(q.names.map((n) => n.token));
+  const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term)).slice(0, LIST).map((t) => t.term);
+  const out: [number, MatchReason | null][] = [
+    [f.title * weight('title'), titleReason(title)],
+    [f.names * weight('names'), names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null],
+    [(f.bm25 * weight('bm25')) + f.rare * weight('rare'), rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null],
+    [f.timeNear * weight('timeNear'), timeReason(gap)],
+  ];
+  return out.filter((r): r is [number, MatchReason] => r[1] !== null).sort((a, b) => b[0] - a[0]).map((r) => r[1]);
+}
+
+/** The reason for a page that is one of the story's sources. */
+export function urlReason(doc: StoryDoc, n: number): MatchReason {
+  const outlet = doc.sources.find((s) => s.n === n)?.outlet;
+  return { kind: 'url', detail: `This page is source [${n}]${outlet ? `, ${outlet}` : ''}` };
+}
+
+/** The reason for a page of a source's outlet carrying that source's headline. */
+export function outletTitleReason(t: TitleHit): MatchReason {
+  return { kind: 'title', detail: `Same outlet and headline as source [${t.n}], ${t.outlet}` };
+}

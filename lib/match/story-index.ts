@@ -1,0 +1,117 @@
+/**
+ * The matcher's index of a story store: a BM25 text index, each story's evidence, and every
+ * source URL. Built once per store version, updated in place when stories are added, replaced
+ * or removed, and serialisable to plain data (typed arrays, strings) for IndexedDB.
+ */
+import type { Story } from '../story.ts';
+import { normalizeUrl } from '../url.ts';
+import { storyDoc, storyTerms, type StoryDoc } from './story-doc.ts';
+import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type TextIndex } from './text-index.ts';
+
+export interface StoryIndex {
+  text: TextIndex;
+  /** Each slot's story evidence; undefined for a free slot. */
+  docs: (StoryDoc | undefined)[];
+  slots: Map<string, number>;
+  /** Normalised source URL → [slot, citation number]. */
+  urls: Map<string, [number, number]>;
+}
+
+/** Bump when the serialised shape or the way stories are indexed changes. */
+export const INDEX_FORMAT = 1;
+
+/** An index of `stories`. */
+export function buildIndex(stories: readonly Story[]): StoryIndex {
+  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), urls: new Map() };
+  addStories(index, stories);
+  return index;
+}
+
+/** Slots a new story may take: empty ones whose old postings are compacted away, then new ones. */
+function* freeSlots(index: StoryIndex): Generator<number> {
+  for (let s = 0; s < index.docs.length; s++) if (!index.docs[s] && !index.text.dead.has(s)) yield s;
+  for (let s = index.docs.length; ; s++) yield s;
+}
+
+/** Removes the stories with these ids (unknown ids are ignored). */
+export function removeStories(index: StoryIndex, ids: Iterable<string>): number {
+  const gone = new Set<number>();
+  for (const id of ids) {
+    const slot = index.slots.get(id);
+    if (slot === undefined) continue;
+    removeDoc(index.text, slot);
+    index.docs[slot] = undefined;
+    index.slots.delete(id);
+    gone.add(slot);
+  }
+  if (!gone.size) return 0;
+  for (const [url, [slot]] of index.urls) if (gone.has(slot)) index.urls.delete(url);
+  compact(index.text);
+  return gone.size;
+}
+
+/** Adds stories; a story whose id is already indexed replaces the old one (if it changed). */
+export function addStories(index: StoryIndex, stories: readonly Story[]): number {
+  const docs = [...new Map(stories.map((s) => [s.id, s])).values()].map(storyDoc);
+  const changed = docs.filter((d) => index.docs[index.slots.get(d.id) ?? -1]?.hash !== d.hash);
+  removeStories(index, changed.filter((d) => index.slots.has(d.id)).map((d) => d.id));
+  const bulk = index.text.live === 0;
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  const slots = freeSlots(index);
+  for (const doc of changed) {
+    const story = byId.get(doc.id)!;
+    const slot = slots.next().value!;
+    addDoc(index.text, slot, storyTerms(story));
+    index.docs[slot] = doc;
+    index.slots.set(doc.id, slot);
+    for (const s of story.sources) {
+      const key = normalizeUrl(s.url);
+      if (key) index.urls.set(key, [slot, s.n]);
+    }
+  }
+  if (bulk || needsCompaction(index.text)) compact(index.text);
+  return changed.length;
+}
+
+/**
+ * Brings the index to exactly `stories`: removes the ones that are gone, adds the new ones and
+ * re-indexes the changed ones. Returns how many stories it touched (0: nothing changed).
+ */
+export function syncIndex(index: StoryIndex, stories: readonly Story[]): number {
+  const keep = new Set(stories.map((s) => s.id));
+  const gone = [...index.slots.keys()].filter((id) => !keep.has(id));
+  return removeStories(index, gone) + addStories(index, stories);
+}
+
+/** The index as plain data that structured-clones (IndexedDB) or JSON-encodes. */
+export interface SerializedIndex {
+  format: number;
+  terms: string[];
+  offsets: Uint32Array;
+  post: Int32Array;
+  lens: number[];
+  totalLen: number;
+  docs: (StoryDoc | null)[];
+  urls: [string, number, number][];
+}
+
+/** Plain data for `loadIndex`; compacts first so the tail and tombstones are not stored. */
+export function serializeIndex(index: StoryIndex): SerializedIndex {
+  compact(index.text);
+  const { terms, offsets, post, lens, totalLen } = index.text;
+  return { format: INDEX_FORMAT, terms, offsets, post, lens, totalLen, docs: index.docs.map((d) => d ?? null), urls: [...index.urls].map(([u, [s, n]]) => [u, s, n]) };
+}
+
+/** The index `serializeIndex` saved, or null when the data is of another format or damaged. */
+export function loadIndex(data: unknown): StoryIndex | null {
+  const d = data as SerializedIndex | null;
+  if (!d || d.format !== INDEX_FORMAT || !Array.isArray(d.terms) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
+  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || d.lens.length !== d.docs.length) return null;
+  const text: TextIndex = { ...emptyTextIndex(), terms: d.terms, vocab: new Map(d.terms.map((t, i) => [t, i])), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
+  text.df = Array.from({ length: d.terms.length }, (_, t) => d.offsets[t + 1]! - d.offsets[t]!);
+  text.live = d.docs.filter(Boolean).length;
+  const docs = d.docs.map((x) => x ?? undefined);
+  const slots = new Map<string, number>();
+  docs.forEach((doc, slot) => doc && slots.set(doc.id, slot));
+  return { text, docs, slots, urls: new Map(d.urls.map(([u, s, n]) => [u, [s, n]])) };
+}
