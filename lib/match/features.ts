@@ -10,7 +10,7 @@ import { dfOf, idf, type Scores, type TextIndex } from './text-index.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The features, in the order of the model's weights. */
-export const FEATURES = ['bm25', 'lead', 'title', 'names', 'storyNames', 'rare', 'timeNear', 'timeFar'] as const;
+export const FEATURES = ['bm25', 'lead', 'title', 'names', 'storyNames', 'nameProfile', 'numbers', 'rare', 'timeNear', 'timeFar'] as const;
 export type Features = Record<(typeof FEATURES)[number], number>;
 
 /** Days between the article and the story's first and last dates at which the time says "same event". */
@@ -75,14 +75,30 @@ export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot
   const top = q.terms.slice(0, 8);
   const rareAll = top.reduce((x, t) => x + t.weight, 0);
   const rareHit = top.reduce((x, t) => x + (has(t.bit) ? t.weight : 0), 0);
-  const storyNames = doc.names.slice(0, 8);
+  // The story's protagonists, weighted by how often the story names them, found in the article.
+  let storyAll = 0;
+  let storyHit = 0;
+  let dot = 0;
+  let qq = 0;
+  let ss = 0;
+  doc.names.forEach((t, i) => {
+    const c = doc.nameCounts[i]!;
+    storyAll += c;
+    if (q.tokens.has(t)) storyHit += c;
+    const w = idf(ix, dfOf(ix, t)) ** 2;
+    dot += c * (q.nameCounts.get(t) ?? 0) * w;
+    ss += c * c * w;
+  });
+  for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * idf(ix, dfOf(ix, n.token)) ** 2;
   const gap = dayGap(q, doc);
   return {
     bm25: s / q.ceiling,
     lead: s > 0 ? Math.max(-1, (s - runnerUp) / s) : -1,
     title: title.similarity,
     names: nameAll ? nameHit / nameAll : 0,
-    storyNames: storyNames.length ? storyNames.filter((t) => q.tokens.has(t)).length / storyNames.length : 0,
+    storyNames: storyAll ? storyHit / storyAll : 0,
+    nameProfile: qq && ss ? Math.min(1, dot / Math.sqrt(qq * ss)) : 0,
+    numbers: q.numbers.length ? q.numbers.filter((n) => has(n.bit)).length / q.numbers.length : 0,
     rare: rareAll ? rareHit / rareAll : 0,
     timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
     timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),

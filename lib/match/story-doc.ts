@@ -24,8 +24,9 @@ export interface StoryDoc {
   /** Changes whenever the story does: a replaced story is re-indexed, an unchanged one is not. */
   hash: string;
   title: string;
-  /** The story's most frequent proper-name tokens, most frequent first. */
+  /** The story's most frequent proper-name tokens, most frequent first, and how often each occurs. */
   names: string[];
+  nameCounts: number[];
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
   sources: StorySource[];
@@ -80,12 +81,14 @@ export function storyDoc(story: Story): StoryDoc {
   for (const text of [story.dek, story.whyItMatters ?? '', ...(story.keyPoints ?? []), ...bodyText(story)]) {
     for (const n of names(text)) for (const t of n.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   return {
     id: story.id,
     hash: hashOf(story),
     title: story.title,
-    names: [...counts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT).map(([t]) => t),
+    names: top.map(([t]) => t),
+    nameCounts: top.map(([, c]) => c),
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
     sources: story.sources.map((s) => ({ n: s.n, outlet: s.outlet, domain: s.outletDomain?.toLowerCase().replace(/^www\./, '') ?? hostname(s.url), title: s.title })),
   };

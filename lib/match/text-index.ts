@@ -131,7 +131,7 @@ export interface Scores {
   touched: number[];
 }
 
-/** Accumulates BM25 over the postings of `query` (at most 32 terms). */
+/** Accumulates BM25 over the postings of `query`; terms with a bit (0..31) are recorded in `hits`. */
 export function score(ix: TextIndex, query: QueryTerm[]): Scores {
   const slots = ix.lens.length;
   const out: Scores = { score: new Float64Array(slots), hits: new Uint32Array(slots), touched: [] };
@@ -141,14 +141,14 @@ export function score(ix: TextIndex, query: QueryTerm[]): Scores {
     const len = ix.lens[slot]!;
     if (len < 0) return;
     const f = (p & TF_MAX) / 2;
-    if (out.hits[slot] === 0) out.touched.push(slot);
+    if (out.score[slot] === 0) out.touched.push(slot);
     out.score[slot]! += (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / avg));
     out.hits[slot]! |= mask;
   };
   for (const q of query) {
     const id = ix.vocab.get(q.term);
     if (id === undefined) continue;
-    const mask = (1 << q.bit) >>> 0;
+    const mask = q.bit >= 0 ? (1 << q.bit) >>> 0 : 0;
     if (id + 1 < ix.offsets.length) for (let i = ix.offsets[id]!; i < ix.offsets[id + 1]!; i++) visit(ix.post[i]!, q.weight, mask);
     for (const p of ix.tail.get(id) ?? []) visit(p, q.weight, mask);
   }
