@@ -1,8 +1,7 @@
 /**
  * On-device story matching. A source URL is proof; so is the same outlet with the same
  * headline. Otherwise BM25 finds the few stories whose words the article shares most, and a
- * calibrated model weighs the evidence for each (vocabulary, lead over the runner-up, headline,
- * names, dates). Below the model's threshold the answer is "no match": a wrong story is worse
+ * calibrated model weighs the evidence for each (vocabulary, headline, names, dates). Below the model's threshold the answer is "no match": a wrong story is worse
  * than none.
  */
 import { normalizeUrl } from '../url.ts';
@@ -35,12 +34,11 @@ export interface Weighed {
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
 export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Model = MODEL): { scores: Scores; weighed: Weighed[] } {
   const scores = score(index.text, q.terms);
-  const top = scores.touched.sort((a, b) => scores.score[b]! - scores.score[a]!).slice(0, CANDIDATES + 1);
-  const weighed = top.slice(0, CANDIDATES).map((slot, i) => {
+  const top = scores.touched.sort((a, b) => scores.score[b]! - scores.score[a]!).slice(0, CANDIDATES);
+  const weighed = top.map((slot) => {
     const doc = index.docs[slot]!;
-    const runnerUp = scores.score[top[i === 0 ? 1 : 0] ?? -1] ?? 0;
     const title = bestTitle(index.text, q, doc);
-    const features = featuresOf(index.text, q, scores, slot, doc, runnerUp, title);
+    const features = featuresOf(index.text, q, scores, slot, doc, title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
   });

@@ -8,7 +8,6 @@ import type { MatchQuery } from './types.ts';
 /** How many of the article's most telling words are looked up, and how many of them are names. */
 const TERMS = 24;
 const NAME_TERMS = 8;
-const NUMBERS = 6;
 /** The headline counts like this many mentions in the text. */
 const TITLE_WEIGHT = 3;
 /** Saturation of repeated words in the article (BM25's k3). */
@@ -23,8 +22,6 @@ export interface AnalysedQuery {
   /** The article's telling names: tokens, idf (missing from the store counts most) and bit. */
   names: { token: string; idf: number; bit: number }[];
   nameText: Name[];
-  /** The article's most repeated numbers and their bits (-1: no story has it). */
-  numbers: { token: string; bit: number }[];
   /** How often each name token occurs in the article. */
   nameCounts: Map<string, number>;
   day: number | null;
@@ -52,12 +49,8 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   const picked = known.map((t) => ({ term: t, weight: weigh(t) })).sort((a, b) => b.weight - a.weight).slice(0, TERMS);
   const pickedSet = new Set(picked.map((p) => p.term));
   for (const n of topNames) if (!pickedSet.has(n.t) && dfOf(ix, n.t) > 0 && qtf.has(n.t)) picked.push({ term: n.t, weight: weigh(n.t) }), pickedSet.add(n.t);
-  // Numbers (counts, sums, magnitudes) are facts of one event; the most repeated ones are looked up too.
-  const numbers = [...qtf].filter(([t]) => /^\d+$/.test(t) && !pickedSet.has(t)).sort((a, b) => b[1] - a[1]).slice(0, NUMBERS).map(([t]) => t);
-  for (const t of numbers) if (dfOf(ix, t) > 0) picked.push({ term: t, weight: weigh(t) });
-  const allNumbers = [...qtf].filter(([t]) => /^\d+$/.test(t)).sort((a, b) => b[1] - a[1]).slice(0, NUMBERS).map(([t]) => t);
-  // Hit masks hold 32 terms: the names and numbers first, then the heaviest words.
-  const nameSet = new Set([...topNames.map((n) => n.t), ...allNumbers]);
+  // Hit masks hold 32 terms: the names first, then the heaviest words.
+  const nameSet = new Set(topNames.map((n) => n.t));
   const order = [...picked.filter((p) => nameSet.has(p.term)), ...picked.filter((p) => !nameSet.has(p.term))];
   const bits = new Map(order.slice(0, 32).map((p, i) => [p.term, i]));
   const terms = picked.map((p) => ({ ...p, bit: bits.get(p.term) ?? -1 }));
@@ -70,7 +63,6 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     names: topNames.map((n) => ({ token: n.t, idf: n.idf, bit: bitOf.get(n.t) ?? -1 })),
     nameText,
     nameCounts: nameCount,
-    numbers: allNumbers.map((t) => ({ token: t, bit: bits.get(t) ?? -1 })),
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
   };

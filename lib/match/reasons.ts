@@ -1,6 +1,6 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
-import type { Features, TitleHit } from './features.ts';
+import { MIN_SHARE, type Features, type TitleHit } from './features.ts';
 import type { StoryDoc } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
 import type { MatchReason } from './types.ts';
@@ -45,7 +45,7 @@ export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, f: Fe
   const out: [number, MatchReason | null][] = [
     [f.title * weight('title'), titleReason(title)],
     [f.names * weight('names'), names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null],
-    [(f.bm25 * weight('bm25')) + f.rare * weight('rare'), rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null],
+    [(f.bm25 - Math.log(MIN_SHARE)) * weight('bm25'), rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null],
     [f.timeNear * weight('timeNear'), timeReason(gap)],
   ];
   return out.filter((r): r is [number, MatchReason] => r[1] !== null).sort((a, b) => b[0] - a[0]).map((r) => r[1]);
