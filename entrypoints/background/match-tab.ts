@@ -1,10 +1,12 @@
 // matchTab: read the tab's article with the injected extractor, match it, badge the tab.
+// correctMatch: remember the reader's word on that match, then report again.
 import { browser } from 'wxt/browser';
-import type { Extraction } from '../../lib/article.ts';
-import { matchArticle } from '../../lib/match/index.ts';
-import type { TabReport } from '../../lib/messages.ts';
+import type { Article, Extraction } from '../../lib/article.ts';
+import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
+import { matchArticle, type Candidate } from '../../lib/match/index.ts';
+import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
-import { getStore } from './store.ts';
+import { getStore, type Store } from './store.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
 
 /** Runs the extractor in the tab; a page scripts cannot reach (chrome://, the store) is not an article. */
@@ -28,21 +30,39 @@ async function extractTab(tabId: number): Promise<Extraction> {
   }
 }
 
-export async function matchTab(tabId: number): Promise<TabReport> {
+/** What the popup shows for `article`: the reader's own choice first, then the matcher's answer. */
+export function reportFor(article: Article, store: Store, choice: ReaderChoice | null): TabReport {
+  const page = { url: article.url, title: article.title, siteName: article.siteName };
+  const { match, alternatives } = matchArticle(article, store.index);
+  const named = (list: Candidate[], except?: string): Alternative[] =>
+    list.flatMap((c) => {
+      const s = c.storyId !== except ? store.stories.get(c.storyId) : undefined;
+      return s ? [{ ...c, title: s.title }] : [];
+    });
+  if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
+  const picked = choice?.kind === 'story' ? store.stories.get(choice.storyId) : undefined;
+  if (picked) {
+    const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);
+    return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
+  }
+  const story = match && store.stories.get(match.storyId);
+  if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
+  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
+}
+
+async function report(tabId: number, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
   const extraction = await extractTab(tabId);
   if (extraction.kind === 'not-article') {
     await clearBadge(tabId);
     return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };
   }
   const { article } = extraction;
-  const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const store = getStore();
-  const { match, alternatives } = matchArticle(article, store.index);
-  const story = match && store.stories.get(match.storyId);
-  if (!match || !story) {
-    await clearBadge(tabId);
-    return { state: 'no-match', page };
-  }
-  await badgeMatch(tabId, storyFigures(story));
-  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives };
+  if (choose) await setCorrection(article, choose.choice);
+  const result = reportFor(article, await getStore(), choose ? choose.choice : await getCorrection(article));
+  if (result.state === 'match') await badgeMatch(tabId, storyFigures(result.story));
+  else await clearBadge(tabId);
+  return result;
 }
+
+export const matchTab = (tabId: number) => report(tabId);
+export const correctMatch = (tabId: number, choice: ReaderChoice | null) => report(tabId, { choice });

@@ -1,16 +1,30 @@
 // The stories the matcher searches: the bundled store, passed through the same door as any
-// other, and the index built from them once per service-worker life.
+// other, and its match index, loaded from IndexedDB when saved for this store version.
 import bundled from 'virtual:bundled-stories';
-import { buildIndex, type StoryIndex } from '../../lib/match/index.ts';
+import type { StoryIndex } from '../../lib/match/index.ts';
+import { contentVersion, indexFor } from '../../lib/match/persist.ts';
 import { describeRejection, parseStories, type Story } from '../../lib/story.ts';
 
-let cache: { stories: Map<string, Story>; index: StoryIndex } | null = null;
+export interface Store {
+  stories: Map<string, Story>;
+  index: StoryIndex;
+}
 
-export function getStore() {
-  if (!cache) {
-    const { stories, rejected } = parseStories(bundled);
-    for (const r of rejected) console.warn('[factlen] bundled', ...describeRejection(r));
-    cache = { stories: new Map(stories.map((s) => [s.id, s])), index: buildIndex(stories) };
-  }
+let cache: Promise<Store> | null = null;
+
+async function load(): Promise<Store> {
+  const { stories, rejected } = parseStories(bundled);
+  for (const r of rejected) console.warn('[factlen] bundled', ...describeRejection(r));
+  // The one call the store wiring needs: whoever supplies the stories supplies their version.
+  const { index } = await indexFor(contentVersion(stories), stories);
+  return { stories: new Map(stories.map((s) => [s.id, s])), index };
+}
+
+/** The store and its index, once per service-worker life (a failed load is retried next time). */
+export function getStore(): Promise<Store> {
+  cache ??= load().catch((err: unknown) => {
+    cache = null;
+    throw err;
+  });
   return cache;
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { NotThisStory, ReaderChoiceNote } from '../../components/NotThisStory.tsx';
 import { StoryCard } from '../../components/StoryCard.tsx';
 import { t, type MessageKey } from '../../lib/i18n.ts';
-import type { TabReport } from '../../lib/messages.ts';
+import type { ReaderChoice, TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
 
@@ -14,11 +15,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(t('errorTimeout'))), ms))]);
 }
 
-async function load(): Promise<TabReport> {
+/** Asks the background about the tab; with `choice`, first records the reader's word on the match. */
+async function load(choice?: ReaderChoice | null): Promise<TabReport> {
   try {
     const tabId = await targetTabId(location.search);
     if (tabId === null) return { state: 'not-article', reason: 'browser-page', page: { url: '', title: '' } };
-    return await withTimeout(sendMessage('matchTab', { tabId }), TIMEOUT_MS);
+    const asked = choice === undefined ? sendMessage('matchTab', { tabId }) : sendMessage('correctMatch', { tabId, choice });
+    return await withTimeout(asked, TIMEOUT_MS);
   } catch (err) {
     return { state: 'error', message: err instanceof Error ? err.message : String(err) };
   }
@@ -26,29 +29,49 @@ async function load(): Promise<TabReport> {
 
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
+  const [busy, setBusy] = useState(false);
   const refresh = () => {
     setView({ state: 'loading' });
     void load().then(setView);
   };
+  // The reader's word keeps the current view until the answer comes, so focus is not lost.
+  const choose = (choice: ReaderChoice | null) => {
+    setBusy(true);
+    void load(choice).then((v) => {
+      setView(v);
+      setBusy(false);
+    });
+  };
   useEffect(refresh, []);
   return (
-    <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading'}>
-      <Body view={view} onRetry={refresh} />
+    <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading' || busy}>
+      <Body view={view} onRetry={refresh} onChoose={choose} busy={busy} />
     </main>
   );
 }
 
-function Body({ view, onRetry }: { view: View; onRetry: () => void }) {
+function Body({ view, onRetry, onChoose, busy }: { view: View; onRetry: () => void; onChoose: (c: ReaderChoice | null) => void; busy: boolean }) {
   switch (view.state) {
     case 'loading':
       return <p class="popup__status">{t('loading')}</p>;
     case 'match':
-      return <StoryCard story={view.story} reasons={view.reasons} />;
+      return (
+        <StoryCard story={view.story} reasons={view.reasons}>
+          {view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
+          <NotThisStory
+            alternatives={view.alternatives}
+            busy={busy}
+            onPick={(storyId) => onChoose({ kind: 'story', storyId })}
+            onDismiss={() => onChoose({ kind: 'none' })}
+          />
+        </StoryCard>
+      );
     case 'no-match':
       return (
         <section class="popup__empty">
           <h1>{t('noMatchTitle')}</h1>
           <p class="muted">{t('noMatchBody', view.page.title)}</p>
+          {view.dismissedByReader && <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />}
         </section>
       );
     case 'not-article':

@@ -19,6 +19,8 @@ export { addStories, buildIndex, loadIndex, removeStories, serializeIndex, syncI
 /** How many stories BM25 hands to the model. */
 const CANDIDATES = 5;
 const ALTERNATIVES = 3;
+/** A runner-up below this confidence has next to no evidence: offering it would only be noise. */
+const MIN_ALTERNATIVE = 0.01;
 
 /** One story the model weighed for an article. */
 export interface Weighed {
@@ -59,9 +61,9 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   const q = analyseQuery(query, index.text);
   const { scores, weighed } = weighCandidates(index, q, model);
   const best = weighed[0];
-  const alternatives = (list: Weighed[]): Candidate[] => list.slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
+  const alternatives = (list: Weighed[]): Candidate[] => list.filter((w) => w.confidence >= MIN_ALTERNATIVE).slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
   if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
-  const reasons = reasonsFor(q, scores, best.slot, best.features, best.title, dayGap(q, index.docs[best.slot]!), (k) => model.weights[k]);
-  if (best.sameOutletTitle) reasons.unshift(outletTitleReason(best.title));
+  const reasons = reasonsFor(q, scores, best.slot, best.title, dayGap(q, index.docs[best.slot]!));
+  if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
   return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
 }

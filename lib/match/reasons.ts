@@ -1,6 +1,6 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
-import { MIN_SHARE, type Features, type TitleHit } from './features.ts';
+import type { TitleHit } from './features.ts';
 import type { StoryDoc } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
 import type { MatchReason } from './types.ts';
@@ -10,7 +10,7 @@ export const SAME_TITLE = 0.85;
 const CLOSE_TITLE = 0.5;
 const LIST = 3;
 
-const whose = (t: TitleHit) => (t.n === 0 ? 'the story' : `${t.outlet}'s coverage`);
+const whose = (t: TitleHit) => (t.n === 0 ? "the story's" : `${t.outlet}'s coverage`);
 
 function titleReason(t: TitleHit): MatchReason | null {
   if (t.similarity >= SAME_TITLE) return { kind: 'title', detail: `Same headline as ${whose(t)}` };
@@ -25,30 +25,37 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[]
   return q.nameText
     .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
     .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
+    .filter((n) => {
+      // "Mayo" adds nothing after "Mayo Clinic".
+      if ([...seen].some((s) => n.tokens.every((t) => s.split(' ').includes(t)))) return false;
+      seen.add(n.tokens.join(' '));
+      return true;
+    })
     .map((n) => n.text)
-    .filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()))
     .slice(0, LIST);
 }
 
 function timeReason(gap: number | null): MatchReason | null {
   if (gap === null || gap > 7) return null;
-  return { kind: 'time', detail: gap === 0 ? "Published while the story's sources were" : `Published ${gap} day${gap === 1 ? '' : 's'} from the story's coverage` };
+  return { kind: 'time', detail: gap === 0 ? "Published during the story's coverage" : `Published within ${gap} day${gap === 1 ? '' : 's'} of the story's coverage` };
 }
 
-/** The reasons for matching `doc`, strongest first (by each feature's part in the score). */
-export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, f: Features, title: TitleHit, gap: number | null, weight: (k: keyof Features) => number): MatchReason[] {
+/**
+ * The reasons for matching `slot`'s story, most specific first: a headline, then names, then
+ * words, then dates. Only evidence that is there is listed.
+ */
+export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title: TitleHit, gap: number | null): MatchReason[] {
   const hits = scores.hits[slot]!;
-  const hitTerms = new Set(q.terms.filter((t) => (hits >>> t.bit) & 1).map((t) => t.term));
+  const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t));
   const nameTokens = new Set(q.names.map((n) => n.token));
   const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term)).slice(0, LIST).map((t) => t.term);
-  const out: [number, MatchReason | null][] = [
-    [f.title * weight('title'), titleReason(title)],
-    [f.names * weight('names'), names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null],
-    [(f.bm25 - Math.log(MIN_SHARE)) * weight('bm25'), rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null],
-    [f.timeNear * weight('timeNear'), timeReason(gap)],
-  ];
-  return out.filter((r): r is [number, MatchReason] => r[1] !== null).sort((a, b) => b[0] - a[0]).map((r) => r[1]);
+  return [
+    titleReason(title),
+    names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null,
+    rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null,
+    timeReason(gap),
+  ].filter((r): r is MatchReason => r !== null);
 }
 
 /** The reason for a page that is one of the story's sources. */

@@ -24,6 +24,10 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+// Capitalised, but days and months name no one: every story of a week shares them.
+const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+  'may june july august september october november december').split(' '));
+
 /** One proper name as written ("Mayo Clinic") and its tokens. */
 export interface Name {
   text: string;
@@ -56,7 +60,7 @@ export function names(text: string): Name[] {
     const boundary = /[.!?:;]\s|\n/.test(between) || (last > m[0].length && /[.!?]$/.test(between));
     if (boundary || /[,()"“”]/.test(between)) flush();
     if (boundary) sentenceStart = true;
-    if (CAPITALISED.test(m[0]) && !sentenceStart) run.push(m[0]);
+    if (CAPITALISED.test(m[0]) && !sentenceStart && !CALENDAR.has(m[0].toLowerCase())) run.push(m[0]);
     else if (run.length) flush();
     sentenceStart = false;
   }
