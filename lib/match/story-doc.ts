@@ -34,23 +34,34 @@ export interface StoryDoc {
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
-function add(into: Map<string, number>, text: string, weight: number) {
-  for (const t of tokenize(text)) into.set(t, (into.get(t) ?? 0) + weight);
+/**
+ * The story's terms with their field-weighted frequencies, and the counts of the proper names
+ * in its running text (dek, key points, body), found in the same pass over the words.
+ */
+function scanStory(story: Story): { tf: Map<string, number>; nameCounts: Map<string, number> } {
+  const w = FIELD_WEIGHTS;
+  const tf = new Map<string, number>();
+  const nameCounts = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + weight);
+  };
+  const addProse = (text: string, weight: number) => {
+    const found = names(text, (t) => tf.set(t, (tf.get(t) ?? 0) + weight));
+    for (const n of found) for (const t of n.tokens) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
+  };
+  add(story.title, w.title);
+  addProse(story.dek, w.dek);
+  for (const s of story.sources) add(s.title, w.sourceTitles);
+  for (const k of story.keyTerms ?? []) add(k.term, w.keyTerms);
+  for (const p of story.keyPoints ?? []) addProse(p, w.keyPoints);
+  for (const p of bodyText(story)) addProse(p, w.body);
+  addProse(story.whyItMatters ?? '', w.context);
+  for (const p of [...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(p, w.context);
+  return { tf, nameCounts };
 }
 
 /** The story's terms with their field-weighted frequencies. */
-export function storyTerms(story: Story): Map<string, number> {
-  const w = FIELD_WEIGHTS;
-  const tf = new Map<string, number>();
-  add(tf, story.title, w.title);
-  add(tf, story.dek, w.dek);
-  for (const s of story.sources) add(tf, s.title, w.sourceTitles);
-  for (const k of story.keyTerms ?? []) add(tf, k.term, w.keyTerms);
-  for (const p of story.keyPoints ?? []) add(tf, p, w.keyPoints);
-  for (const p of bodyText(story)) add(tf, p, w.body);
-  for (const p of [story.whyItMatters ?? '', ...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(tf, p, w.context);
-  return tf;
-}
+export const storyTerms = (story: Story): Map<string, number> => scanStory(story).tf;
 
 /** Days since 1970 of an ISO date, or null. */
 export function dayOf(iso: string | null | undefined): number | null {
@@ -59,12 +70,22 @@ export function dayOf(iso: string | null | undefined): number | null {
   return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) : null;
 }
 
-/** FNV-1a over the story's JSON: cheap, and enough to notice that a story changed. */
-function hashOf(story: Story): string {
-  const s = JSON.stringify(story);
+/**
+ * A fingerprint of what the index reads of a story, to notice that a story changed without
+ * reading all of it (hashing every story's full JSON cost ~0.1 ms a story, most of a 10k-story
+ * build): dates, headline, dek, every source, and the length of every text field. An edit that
+ * keeps every length and bumps no date goes unnoticed until the next rebuild (INDEX_FORMAT).
+ */
+export function hashOf(story: Story): string {
+  const len = (xs: readonly (string | { caption: string })[] | undefined) => (xs ?? []).map((x) => (typeof x === 'string' ? x : x.caption).length).join(',');
+  const parts = [
+    story.id, story.publishedAt, story.updatedAt ?? '', story.title, story.dek, story.whyItMatters?.length ?? 0, len(story.body), len(story.keyPoints),
+    len(story.tags), (story.keyTerms ?? []).map((k) => k.term).join('|'), story.viewpoints.map((v) => v.summary.length).join(','),
+    ...story.sources.map((x) => `${x.n}|${x.outlet}|${x.outletDomain ?? ''}|${x.title}|${x.url ?? ''}|${x.publishedAt ?? ''}`),
+  ].join('\n');
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return `${(h >>> 0).toString(36)}.${s.length.toString(36)}`;
+  for (let i = 0; i < parts.length; i++) h = Math.imul(h ^ parts.charCodeAt(i), 0x01000193);
+  return `${(h >>> 0).toString(36)}.${parts.length.toString(36)}`;
 }
 
 function hostname(url: string | undefined): string | null {
@@ -75,15 +96,12 @@ function hostname(url: string | undefined): string | null {
   }
 }
 
-/** The evidence the matcher keeps of `story`. */
-export function storyDoc(story: Story): StoryDoc {
-  const counts = new Map<string, number>();
-  for (const text of [story.dek, story.whyItMatters ?? '', ...(story.keyPoints ?? []), ...bodyText(story)]) {
-    for (const n of names(text)) for (const t of n.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
+/** The evidence the matcher keeps of `story`, and its terms for the text index. */
+export function indexStory(story: Story): { doc: StoryDoc; tf: Map<string, number> } {
+  const { tf, nameCounts } = scanStory(story);
+  const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
-  return {
+  const doc: StoryDoc = {
     id: story.id,
     hash: hashOf(story),
     title: story.title,
@@ -92,4 +110,5 @@ export function storyDoc(story: Story): StoryDoc {
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
     sources: story.sources.map((s) => ({ n: s.n, outlet: s.outlet, domain: s.outletDomain?.toLowerCase().replace(/^www\./, '') ?? hostname(s.url), title: s.title })),
   };
+  return { doc, tf };
 }

@@ -7,23 +7,27 @@
  * bench:match` measures both.
  */
 
+import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
+
 /** BM25 parameters, the usual defaults (Robertson & Zaragoza 2009). */
 export const K1 = 1.2;
 const B = 0.75;
 // A posting packs (slot << 7 | weighted tf × 2, capped), so slots stay below 2^23.
 const TF_BITS = 7;
 const TF_MAX = (1 << TF_BITS) - 1;
+/** Past this many tail postings (~50 stories) a compaction is cheaper than scanning the tail in every query. */
+const TAIL_MAX = 20_000;
 
 export interface TextIndex {
-  /** term → term id. */
-  vocab: Map<string, number>;
-  /** term id → term (for serialisation). */
-  terms: string[];
+  /** term hash → term id. */
+  vocab: TermTable;
   /** Frozen segment: postings of term id t are `post[offsets[t]..offsets[t+1])`. */
   offsets: Uint32Array;
   post: Int32Array;
-  /** Postings added since the segment was frozen, by term id. */
-  tail: Map<number, number[]>;
+  /** Postings added since the segment was frozen: parallel term ids and postings, `tailSize` used. */
+  tailTerms: Int32Array;
+  tailPosts: Int32Array;
+  tailSize: number;
   /** Document frequency by term id, counting only live documents. */
   df: number[];
   /** Weighted length of each slot's document; -1 for a free or removed slot. */
@@ -35,31 +39,37 @@ export interface TextIndex {
 
 /** An empty index. */
 export function emptyTextIndex(): TextIndex {
-  return { vocab: new Map(), terms: [], offsets: new Uint32Array(1), post: new Int32Array(0), tail: new Map(), df: [], lens: [], dead: new Set(), live: 0, totalLen: 0 };
+  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0 };
 }
 
 function termId(ix: TextIndex, term: string): number {
-  let id = ix.vocab.get(term);
-  if (id === undefined) {
-    id = ix.terms.length;
-    ix.vocab.set(term, id);
-    ix.terms.push(term);
-    ix.df.push(0);
-  }
+  const id = intern(ix.vocab, termHash(term));
+  if (id === ix.df.length) ix.df.push(0);
   return id;
 }
+
+/** The id of `term`, or -1 when no document has had it. */
+export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
 /** Adds a document (weighted term frequencies) at `slot`, which must be free. */
 export function addDoc(ix: TextIndex, slot: number, tf: Map<string, number>): void {
   let len = 0;
-  for (const [term, f] of tf) {
+  if (ix.tailSize + tf.size > ix.tailTerms.length) {
+    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + tf.size);
+    const terms = new Int32Array(cap);
+    const posts = new Int32Array(cap);
+    terms.set(ix.tailTerms.subarray(0, ix.tailSize));
+    posts.set(ix.tailPosts.subarray(0, ix.tailSize));
+    ix.tailTerms = terms;
+    ix.tailPosts = posts;
+  }
+  tf.forEach((f, term) => {
     const id = termId(ix, term);
     ix.df[id]!++;
     len += f;
-    let list = ix.tail.get(id);
-    if (!list) ix.tail.set(id, (list = []));
-    list.push((slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2))));
-  }
+    ix.tailTerms[ix.tailSize] = id;
+    ix.tailPosts[ix.tailSize++] = (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2)));
+  });
   ix.lens[slot] = len;
   ix.live++;
   ix.totalLen += len;
@@ -78,32 +88,31 @@ export function removeDoc(ix: TextIndex, slot: number): void {
   ix.totalLen -= len;
 }
 
-/** Folds the tail into the frozen segment, drops removed postings and recounts df. */
+/** Folds the tail into the frozen segment, drops removed postings and recounts df (a counting sort by term). */
 export function compact(ix: TextIndex): void {
-  const n = ix.terms.length;
-  const old = (t: number) => (t + 1 < ix.offsets.length ? ix.post.subarray(ix.offsets[t]!, ix.offsets[t + 1]!) : []);
-  let size = 0;
-  for (let t = 0; t < n; t++) size += old(t).length + (ix.tail.get(t)?.length ?? 0);
+  const n = ix.vocab.size;
+  const live = (p: number) => !ix.dead.size || !ix.dead.has(p >> TF_BITS);
+  const counts = new Uint32Array(n + 1);
+  for (let t = 0; t + 1 < ix.offsets.length; t++) for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) counts[t]!++;
+  for (let i = 0; i < ix.tailSize; i++) if (live(ix.tailPosts[i]!)) counts[ix.tailTerms[i]!]!++;
   const offsets = new Uint32Array(n + 1);
-  const post = new Int32Array(size);
-  let k = 0;
-  for (let t = 0; t < n; t++) {
-    offsets[t] = k;
-    for (const list of [old(t), ix.tail.get(t) ?? []]) for (const p of list) if (!ix.dead.has(p >> TF_BITS)) post[k++] = p;
-    ix.df[t] = k - offsets[t]!;
-  }
-  offsets[n] = k;
+  for (let t = 0; t < n; t++) offsets[t + 1] = offsets[t]! + counts[t]!;
+  const post = new Int32Array(offsets[n]!);
+  const fill = offsets.slice(0, n);
+  for (let t = 0; t + 1 < ix.offsets.length; t++) for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) post[fill[t]!++] = ix.post[i]!;
+  for (let i = 0; i < ix.tailSize; i++) if (live(ix.tailPosts[i]!)) post[fill[ix.tailTerms[i]!]!++] = ix.tailPosts[i]!;
+  for (let t = 0; t < n; t++) ix.df[t] = counts[t]!;
   ix.offsets = offsets;
-  ix.post = k === size ? post : post.slice(0, k);
-  ix.tail.clear();
+  ix.post = post;
+  ix.tailTerms = new Int32Array(4096);
+  ix.tailPosts = new Int32Array(4096);
+  ix.tailSize = 0;
   ix.dead.clear();
 }
 
-/** Whether a compaction is worth its cost: the tail or the tombstones have grown. */
+/** Whether a compaction is worth its cost: the tail (scanned whole by every query) or the tombstones have grown. */
 export function needsCompaction(ix: TextIndex): boolean {
-  let tail = 0;
-  for (const l of ix.tail.values()) tail += l.length;
-  return ix.dead.size > 0.1 * Math.max(ix.live, 1) || tail > 0.1 * Math.max(ix.post.length, 1) + 1000;
+  return ix.dead.size > 0.1 * Math.max(ix.live, 1) || ix.tailSize > TAIL_MAX;
 }
 
 /** BM25 inverse document frequency (the non-negative "+1" form). */
@@ -113,8 +122,8 @@ export function idf(ix: TextIndex, df: number): number {
 
 /** The df of `term` among live documents (0 when unknown). */
 export function dfOf(ix: TextIndex, term: string): number {
-  const id = ix.vocab.get(term);
-  return id === undefined ? 0 : ix.df[id]!;
+  const id = idOf(ix, term);
+  return id < 0 ? 0 : ix.df[id]!;
 }
 
 /** One query term with its weight; `bit` < 32 marks it in the per-slot hit masks. */
@@ -145,12 +154,17 @@ export function score(ix: TextIndex, query: QueryTerm[]): Scores {
     out.score[slot]! += (w * f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / avg));
     out.hits[slot]! |= mask;
   };
+  const inTail = new Map<number, [number, number]>();
   for (const q of query) {
-    const id = ix.vocab.get(q.term);
-    if (id === undefined) continue;
+    const id = idOf(ix, q.term);
+    if (id < 0) continue;
     const mask = q.bit >= 0 ? (1 << q.bit) >>> 0 : 0;
     if (id + 1 < ix.offsets.length) for (let i = ix.offsets[id]!; i < ix.offsets[id + 1]!; i++) visit(ix.post[i]!, q.weight, mask);
-    for (const p of ix.tail.get(id) ?? []) visit(p, q.weight, mask);
+    if (ix.tailSize) inTail.set(id, [q.weight, mask]);
+  }
+  for (let i = 0; i < ix.tailSize; i++) {
+    const q = inTail.get(ix.tailTerms[i]!);
+    if (q) visit(ix.tailPosts[i]!, q[0], q[1]);
   }
   return out;
 }

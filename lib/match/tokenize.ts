@@ -10,7 +10,9 @@ const STOP = new Set(('a an and are as at be been but by for from had has have h
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 
 function clean(raw: string): string | null {
-  const t = raw.toLowerCase().replace(/['’]s$/, '');
+  let t = raw.toLowerCase();
+  // Possessives: "Mayo's" is "mayo" (a plain check: this runs for every word of every story).
+  if (t.length > 2 && t.charCodeAt(t.length - 1) === 115 && (t[t.length - 2] === "'" || t[t.length - 2] === '’')) t = t.slice(0, -2);
   return t.length > 1 && !STOP.has(t) ? t : null;
 }
 
@@ -38,30 +40,46 @@ export interface Name {
 // which ALL-CAPS datelines and lower-case words are not.
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u;
 
+// What ends a run of names between two words: sentence ends, line breaks, quotes, brackets, commas.
+const BREAKS = new Set(['.', '!', '?', ':', ';', '\n', ',', '(', ')', '"', '“', '”']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n']);
+
 /**
  * Proper names in running text: runs of capitalised words that do not start a sentence (a
  * sentence's first word is capitalised anyway). Headlines in title case would make every word a
- * name, so callers pass sentence-case text (body, dek), not titles.
+ * name, so callers pass sentence-case text (body, dek), not titles. `onToken` receives every
+ * token of the text on the way, as `tokenize` gives them, so one pass serves both.
  */
-export function names(text: string): Name[] {
+export function names(text: string, onToken?: (token: string) => void): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
   let sentenceStart = true;
   const flush = () => {
+    if (!run.length) return;
     const tokens = run.map(clean).filter((t): t is string => t !== null);
     if (tokens.length) out.push({ text: run.join(' '), tokens });
     run = [];
   };
   let last = 0;
   for (const m of text.matchAll(WORD)) {
-    const between = text.slice(last, m.index);
+    // The few characters between two words say whether a sentence or a run of names ended.
+    let broke = false;
+    for (let i = last; i < m.index; i++) {
+      const c = text[i]!;
+      if (BREAKS.has(c)) {
+        broke = true;
+        if (SENTENCE_END.has(c)) sentenceStart = true;
+      }
+    }
     last = m.index + m[0].length;
-    // A sentence end, a line break or a quote/bracket breaks a run of names.
-    const boundary = /[.!?:;]\s|\n/.test(between) || (last > m[0].length && /[.!?]$/.test(between));
-    if (boundary || /[,()"“”]/.test(between)) flush();
-    if (boundary) sentenceStart = true;
-    if (CAPITALISED.test(m[0]) && !sentenceStart && !CALENDAR.has(m[0].toLowerCase())) run.push(m[0]);
-    else if (run.length) flush();
+    if (broke) flush();
+    const w = m[0];
+    if (onToken) {
+      const t = clean(w);
+      if (t) onToken(t);
+    }
+    if (!sentenceStart && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
+    else flush();
     sentenceStart = false;
   }
   flush();
