@@ -2,7 +2,8 @@
 // Match latency against generated stores (bench/generate.ts: ~8 sources and ~600 words a story,
 // ~1,000-word articles): p50/p95 per match, index build time, persisted size, heap held by the
 // index, load time from the persisted form; in the same run a brute-force TF-IDF cosine over every
-// story as the baseline, and MiniSearch (a general-purpose engine) up to 10k stories.
+// story as the baseline, and MiniSearch (a general-purpose engine) up to --minisearch stories
+// (1k by default: at 10k it needs over a minute and ~340 MB).
 import { serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
@@ -13,7 +14,7 @@ import { tokenize } from '../lib/match/tokenize.ts';
 import type { Story } from '../lib/story.ts';
 import { generate, type GeneratedArticle } from './generate.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, articles: { type: 'string', default: '200' }, minisearch: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, articles: { type: 'string', default: '200' }, minisearch: { type: 'string', default: '1000' } } });
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:match does)');
 const heap = () => (gc(), gc(), process.memoryUsage().heapUsed);
@@ -101,22 +102,25 @@ say(`node ${process.version}, ${values.articles} articles per store; timings are
 for (const n of values.sizes.split(',').map(Number)) {
   const { stories, articles } = generate(n, Number(values.articles), 42);
   const h0 = heap();
+  const c0 = process.cpuUsage();
   let t = performance.now();
   const index = buildIndex(stories);
   const build = performance.now() - t;
+  const c1 = process.cpuUsage(c0);
+  const buildCpu = (c1.user + c1.system) / 1000;
   const held = heap() - h0;
   t = performance.now();
   const data = serializeIndex(index);
   const bytes = serialize(data).length;
   const saveMs = performance.now() - t;
   t = performance.now();
-  const loaded = loadIndex(structuredClone(data))!;
+  const loaded = loadIndex(structuredClone(data), stories)!;
   const loadMs = performance.now() - t;
   const ours = timeEach(articles, (a) => matchArticle(a, loaded).match?.storyId ?? null);
   const onStory = articles.filter((a) => a.storyId).length;
   const falseMatches = articles.filter((a) => !a.storyId && matchArticle(a, loaded).match).length;
   say(`\n${n} stories`);
-  say(`  lens index   build ${ms(build)}  heap ${mb(held)}  persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})  match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)}  correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`);
+  say(`  lens index   build ${ms(build)} (CPU ${ms(buildCpu)})  heap ${mb(held)}  persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})  match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)}  correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`);
   const sample = articles.slice(0, n >= 50_000 ? 40 : 100);
   t = performance.now();
   const brute = bruteForce(stories);

@@ -5,7 +5,8 @@
  * the dates agree.
  */
 import type { AnalysedQuery } from './query.ts';
-import type { StoryDoc } from './story-doc.ts';
+import type { Story } from '../story.ts';
+import { sourceDomain, type StoryDoc } from './story-doc.ts';
 import { dfOf, idf, type Scores, type TextIndex } from './text-index.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -47,13 +48,13 @@ function titleSimilarity(ix: TextIndex, a: Set<string>, b: string[]): number {
 }
 
 /** The headline of the story or of one of its sources closest to the article's headline. */
-export function bestTitle(ix: TextIndex, q: AnalysedQuery, doc: StoryDoc): TitleHit {
+export function bestTitle(ix: TextIndex, q: AnalysedQuery, story: Story): TitleHit {
   const a = new Set(q.titleTokens);
-  let best: TitleHit = { n: 0, outlet: '', domain: null, similarity: a.size ? titleSimilarity(ix, a, tokenize(doc.title)) : 0 };
+  let best: TitleHit = { n: 0, outlet: '', domain: null, similarity: a.size ? titleSimilarity(ix, a, tokenize(story.title)) : 0 };
   if (!a.size) return best;
-  for (const s of doc.sources) {
+  for (const s of story.sources) {
     const sim = titleSimilarity(ix, a, tokenize(s.title));
-    if (sim > best.similarity) best = { n: s.n, outlet: s.outlet, domain: s.domain, similarity: sim };
+    if (sim > best.similarity) best = { n: s.n, outlet: s.outlet, domain: sourceDomain(s), similarity: sim };
   }
   return best;
 }

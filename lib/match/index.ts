@@ -10,7 +10,7 @@ import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import type { StoryIndex } from './story-index.ts';
-import { score, type Scores } from './text-index.ts';
+import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
@@ -36,10 +36,10 @@ export interface Weighed {
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
 export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Model = MODEL): { scores: Scores; weighed: Weighed[] } {
   const scores = score(index.text, q.terms);
-  const top = scores.touched.sort((a, b) => scores.score[b]! - scores.score[a]!).slice(0, CANDIDATES);
+  const top = topSlots(scores, CANDIDATES);
   const weighed = top.map((slot) => {
     const doc = index.docs[slot]!;
-    const title = bestTitle(index.text, q, doc);
+    const title = bestTitle(index.text, q, index.stories.get(doc.id)!);
     const features = featuresOf(index.text, q, scores, slot, doc, title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
@@ -54,8 +54,8 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   for (const url of [query.canonicalUrl, query.url]) {
     const hit = index.urls.get(normalizeUrl(url) ?? '');
     if (hit) {
-      const doc = index.docs[hit[0]]!;
-      return { match: { storyId: doc.id, confidence: 1, reasons: [urlReason(doc, hit[1])] }, alternatives: [] };
+      const id = index.docs[hit[0]]!.id;
+      return { match: { storyId: id, confidence: 1, reasons: [urlReason(index.stories.get(id)!, hit[1])] }, alternatives: [] };
     }
   }
   const q = analyseQuery(query, index.text);

@@ -41,7 +41,7 @@ export async function indexFor(storeVersion: string, stories: readonly Story[], 
   } catch (err) {
     warn('the saved match index could not be read; building it', err);
   }
-  const old = saved && saved.format === INDEX_FORMAT ? loadIndex(saved.data) : null;
+  const old = saved && saved.format === INDEX_FORMAT ? loadIndex(saved.data, stories) : null;
   if (old && saved!.storeVersion === storeVersion) return { index: old, source: 'loaded' };
   const index = old ?? buildIndex(stories);
   if (old) syncIndex(index, stories);

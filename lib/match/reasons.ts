@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import type { TitleHit } from './features.ts';
-import type { StoryDoc } from './story-doc.ts';
+import type { Story } from '../story.ts';
 import type { Scores } from './text-index.ts';
 import type { MatchReason } from './types.ts';
 
@@ -59,8 +59,8 @@ export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title
 }
 
 /** The reason for a page that is one of the story's sources. */
-export function urlReason(doc: StoryDoc, n: number): MatchReason {
-  const outlet = doc.sources.find((s) => s.n === n)?.outlet;
+export function urlReason(story: Story, n: number): MatchReason {
+  const outlet = story.sources.find((s) => s.n === n)?.outlet;
   return { kind: 'url', detail: `This page is source [${n}]${outlet ? `, ${outlet}` : ''}` };
 }
 

@@ -11,25 +11,20 @@ export const FIELD_WEIGHTS = { title: 3, dek: 2, sourceTitles: 2, keyTerms: 2, k
 /** How many of a story's most frequent names are kept to check against an article. */
 const NAMES_KEPT = 16;
 
-export interface StorySource {
-  n: number;
-  outlet: string;
-  domain: string | null;
-  title: string;
-}
-
-/** The evidence of one story the features read. */
+/**
+ * The evidence of one story the features read that is costly to derive (names, dates) or needed
+ * to notice a change (hash). Headlines and outlets are read from the story itself, which the
+ * store keeps in memory anyway, so the saved index does not carry them twice.
+ */
 export interface StoryDoc {
   id: string;
   /** Changes whenever the story does: a replaced story is re-indexed, an unchanged one is not. */
   hash: string;
-  title: string;
   /** The story's most frequent proper-name tokens, most frequent first, and how often each occurs. */
   names: string[];
   nameCounts: number[];
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
-  sources: StorySource[];
 }
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
@@ -88,6 +83,11 @@ export function hashOf(story: Story): string {
   return `${(h >>> 0).toString(36)}.${parts.length.toString(36)}`;
 }
 
+/** The site of a source: its `outletDomain`, else its URL's host, without `www.`. */
+export function sourceDomain(s: Story['sources'][number]): string | null {
+  return s.outletDomain?.toLowerCase().replace(/^www\./, '') ?? hostname(s.url);
+}
+
 function hostname(url: string | undefined): string | null {
   try {
     return url ? new URL(url).hostname.replace(/^www\./, '') : null;
@@ -104,11 +104,9 @@ export function indexStory(story: Story): { doc: StoryDoc; tf: Map<string, numbe
   const doc: StoryDoc = {
     id: story.id,
     hash: hashOf(story),
-    title: story.title,
     names: top.map(([t]) => t),
     nameCounts: top.map(([, c]) => c),
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
-    sources: story.sources.map((s) => ({ n: s.n, outlet: s.outlet, domain: s.outletDomain?.toLowerCase().replace(/^www\./, '') ?? hostname(s.url), title: s.title })),
   };
   return { doc, tf };
 }

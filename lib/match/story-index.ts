@@ -14,16 +14,18 @@ export interface StoryIndex {
   /** Each slot's story evidence; undefined for a free slot. */
   docs: (StoryDoc | undefined)[];
   slots: Map<string, number>;
+  /** The indexed stories themselves (the store's objects, not copies): headlines and outlets are read from them. */
+  stories: Map<string, Story>;
   /** Normalised source URL → [slot, citation number]. */
   urls: Map<string, [number, number]>;
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
-  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), urls: new Map() };
+  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), stories: new Map(), urls: new Map() };
   addStories(index, stories);
   return index;
 }
@@ -43,6 +45,7 @@ export function removeStories(index: StoryIndex, ids: Iterable<string>): number 
     removeDoc(index.text, slot);
     index.docs[slot] = undefined;
     index.slots.delete(id);
+    index.stories.delete(id);
     gone.add(slot);
   }
   if (!gone.size) return 0;
@@ -63,12 +66,15 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
     const slot = slots.next().value!;
     addDoc(index.text, slot, tf);
     index.docs[slot] = doc;
+    index.stories.set(doc.id, story);
     index.slots.set(doc.id, slot);
     for (const s of story.sources) {
       const key = normalizeUrl(s.url);
       if (key) index.urls.set(key, [slot, s.n]);
     }
   }
+  // An unchanged story keeps its evidence but takes the caller's object (the store's own).
+  for (const s of unique) if (index.slots.has(s.id)) index.stories.set(s.id, s);
   if (bulk || needsCompaction(index.text)) compact(index.text);
   return changed.length;
 }
@@ -114,8 +120,12 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
   };
 }
 
-/** The index `serializeIndex` saved, or null when the data is of another format or damaged. */
-export function loadIndex(data: unknown): StoryIndex | null {
+/**
+ * The index `serializeIndex` saved, over `stories` (whose objects it reads headlines from), or
+ * null when the data is of another format or damaged. Indexed stories missing from `stories`
+ * are removed; `syncIndex` then brings in the new and the changed ones.
+ */
+export function loadIndex(data: unknown, stories: readonly Story[]): StoryIndex | null {
   const d = data as SerializedIndex | null;
   if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
   if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || typeof d.docs !== 'string' || typeof d.urls !== 'string') return null;
@@ -133,5 +143,15 @@ export function loadIndex(data: unknown): StoryIndex | null {
   const docs = parsed.map((x) => x ?? undefined);
   const slots = new Map<string, number>();
   docs.forEach((doc, slot) => doc && slots.set(doc.id, slot));
-  return { text, docs, slots, urls: new Map(urlKeys.map((u, i) => [u, [d.urlSlots[i]!, d.urlNs[i]!]])) };
+  const byId = new Map(stories.map((s) => [s.id, s]));
+  const indexed = new Map<string, Story>();
+  const missing: string[] = [];
+  for (const id of slots.keys()) {
+    const s = byId.get(id);
+    if (s) indexed.set(id, s);
+    else missing.push(id);
+  }
+  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new Map(urlKeys.map((u, i) => [u, [d.urlSlots[i]!, d.urlNs[i]!]])) };
+  removeStories(index, missing);
+  return index;
 }

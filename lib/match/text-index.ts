@@ -140,10 +140,42 @@ export interface Scores {
   touched: number[];
 }
 
-/** Accumulates BM25 over the postings of `query`; terms with a bit (0..31) are recorded in `hits`. */
-export function score(ix: TextIndex, query: QueryTerm[]): Scores {
+// Score buffers are reused from one query to the next (clearing only what the last one touched):
+// allocating two arrays the size of the store per query made the garbage collector the p95.
+const buffers = new WeakMap<TextIndex, Scores>();
+
+function scratch(ix: TextIndex): Scores {
   const slots = ix.lens.length;
-  const out: Scores = { score: new Float64Array(slots), hits: new Uint32Array(slots), touched: [] };
+  let out = buffers.get(ix);
+  if (!out || out.score.length < slots) {
+    out = { score: new Float64Array(slots + 64), hits: new Uint32Array(slots + 64), touched: [] };
+    buffers.set(ix, out);
+  }
+  for (const s of out.touched) (out.score[s] = 0), (out.hits[s] = 0);
+  out.touched = [];
+  return out;
+}
+
+/** The `k` best-scoring slots, best first (a linear pass: the touched slots can be most of the store). */
+export function topSlots(scores: Scores, k: number): number[] {
+  const top: number[] = [];
+  for (const slot of scores.touched) {
+    const v = scores.score[slot]!;
+    if (top.length === k && v <= scores.score[top[k - 1]!]!) continue;
+    let i = Math.min(top.length, k - 1);
+    while (i > 0 && scores.score[top[i - 1]!]! < v) i--;
+    top.splice(i, 0, slot);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/**
+ * Accumulates BM25 over the postings of `query`; terms with a bit (0..31) are recorded in `hits`.
+ * The answer is valid until the next call on the same index.
+ */
+export function score(ix: TextIndex, query: QueryTerm[]): Scores {
+  const out = scratch(ix);
   const avg = ix.totalLen / Math.max(ix.live, 1) || 1;
   const visit = (p: number, w: number, mask: number) => {
     const slot = p >> TF_BITS;

@@ -78,7 +78,9 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
       const t = clean(w);
       if (t) onToken(t);
     }
-    if (!sentenceStart && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
+    const c = w.charCodeAt(0);
+    // Most words start with an ASCII lower-case letter or digit: skip the Unicode test for them.
+    if (!sentenceStart && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57) && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
     else flush();
     sentenceStart = false;
   }

@@ -8,7 +8,7 @@ const answers = (index: ReturnType<typeof buildIndex>) => ARTICLES.map((a) => ma
 describe('the story index', () => {
   it('answers the same after serialising and loading (also through JSON-free structured data)', () => {
     const index = buildIndex(STORIES);
-    const loaded = loadIndex(structuredClone(serializeIndex(index)));
+    const loaded = loadIndex(structuredClone(serializeIndex(index)), STORIES);
     expect(loaded).not.toBeNull();
     expect(answers(loaded!)).toEqual(answers(index));
   });
@@ -44,11 +44,17 @@ describe('the story index', () => {
     expect(index.docs.length).toBeLessThanOrEqual(STORIES.length);
   });
 
+  it('drops, on loading, the stories that are no longer in the store', () => {
+    const loaded = loadIndex(serializeIndex(buildIndex(STORIES)), STORIES.filter((s) => s !== QUAKE_2019))!;
+    expect(loaded.slots.has(QUAKE_2019.id)).toBe(false);
+    expect(answers(loaded)).toEqual(answers(buildIndex(STORIES.filter((s) => s !== QUAKE_2019))));
+  });
+
   it('refuses data of another format or damaged data', () => {
     const data = serializeIndex(buildIndex(STORIES));
-    expect(loadIndex({ ...data, format: 999 })).toBeNull();
-    expect(loadIndex({ ...data, post: data.post.slice(1) })).toBeNull();
-    expect(loadIndex(null)).toBeNull();
-    expect(loadIndex('nonsense')).toBeNull();
+    expect(loadIndex({ ...data, format: 999 }, STORIES)).toBeNull();
+    expect(loadIndex({ ...data, post: data.post.slice(1) }, STORIES)).toBeNull();
+    expect(loadIndex(null, STORIES)).toBeNull();
+    expect(loadIndex('nonsense', STORIES)).toBeNull();
   });
 });
