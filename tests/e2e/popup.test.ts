@@ -136,3 +136,23 @@ describe('"Not this story?" in the popup', () => {
   });
 });
 
+describe('the match index', () => {
+  it('is saved in IndexedDB for the store version, so a waking service worker loads it', async () => {
+    await popupFor('/healthtech-mayo-microsoft.html');
+    const saved = await lens.worker.evaluate(
+      () =>
+        new Promise<{ storeVersion: string; format: number; terms: number } | null>((resolve, reject) => {
+          const open = indexedDB.open('factlen-match');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('index').objectStore('index').get('current');
+            get.onsuccess = () => resolve(get.result ? { storeVersion: get.result.storeVersion, format: get.result.format, terms: get.result.data.terms.length } : null);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    expect(saved?.storeVersion).toMatch(/^content:3:/);
+    expect(saved!.terms).toBeGreaterThan(100);
+  });
+});
+
