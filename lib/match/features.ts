@@ -15,12 +15,13 @@ import { tokenize } from './tokenize.ts';
 // over the runner-up (on ECB+ it learnt a negative weight: an unseen event's sibling stands
 // alone), the share of the article's heaviest words the story has, and shared numbers.
 export const FEATURES = ['bm25', 'title', 'names', 'storyNames', 'nameProfile', 'timeNear', 'timeFar'] as const;
+/** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
 
 /** Days between the article and the story's first and last dates at which the time says "same event". */
 const NEAR_DAYS = 3;
 /** The smallest score share told apart from none (its log is the feature's floor). */
-export const MIN_SHARE = 0.01;
+const MIN_SHARE = 0.01;
 /** Gaps are compared on a log scale up to this many days (ten years). */
 const FAR_DAYS = 3650;
 

@@ -6,6 +6,7 @@
 import model from './model.json' with { type: 'json' };
 import { FEATURES, type Features } from './features.ts';
 
+/** A fitted model: weights per feature, bias, and the threshold of a match. */
 export interface Model {
   bias: number;
   weights: Record<(typeof FEATURES)[number], number>;
@@ -15,11 +16,6 @@ export interface Model {
 
 /** The shipped model. */
 export const MODEL: Model = model as Model;
-
-/** Each feature's contribution to the log-odds, to rank the reasons for a match. */
-export function contributions(f: Features, m: Model = MODEL): [keyof Features, number][] {
-  return FEATURES.map((k) => [k, f[k] * m.weights[k]]);
-}
 
 /** The probability that the pair is right: σ(bias + Σ wᵢ·fᵢ). */
 export function confidenceOf(f: Features, m: Model = MODEL): number {

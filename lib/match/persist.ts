@@ -20,6 +20,7 @@ interface Saved {
 /** How `indexFor` got its index, for logs and tests. */
 export type IndexSource = 'loaded' | 'updated' | 'built';
 
+/** What `indexFor` may be given instead of its defaults. */
 export interface IndexDeps {
   warn?: (message: string, err: unknown) => void;
 }

@@ -13,6 +13,7 @@ const TITLE_WEIGHT = 3;
 /** Saturation of repeated words in the article (BM25's k3). */
 const K3 = 1.2;
 
+/** The article as the matcher looks it up. */
 export interface AnalysedQuery {
   terms: QueryTerm[];
   /** The score a story holding every looked-up word very often would reach. */

@@ -9,6 +9,7 @@ import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
 import { termTable } from './term-table.ts';
 import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type TextIndex } from './text-index.ts';
 
+/** Everything the matcher searches; build it with `buildIndex` or `loadIndex`. */
 export interface StoryIndex {
   text: TextIndex;
   /** Each slot's story evidence; undefined for a free slot. */

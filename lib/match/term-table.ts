@@ -12,6 +12,7 @@ export function termHash(term: string): number {
   return h >>> 0 || 1;
 }
 
+/** Term hashes and the open-addressing table that finds their ids. */
 export interface TermTable {
   /** Hash of each term id. */
   hashes: Uint32Array;

@@ -3,8 +3,8 @@
  * in a service worker: the bulk of the postings sit in one Int32Array (a frozen segment, which
  * structured-clones straight into IndexedDB), documents added later go to a small growable
  * tail, removed ones are tombstoned until the next compaction. A general-purpose engine
- * (MiniSearch 7.2.0) needed ~19 s and ~340 MB to index 10k generated stories: `npm run
- * bench:match` measures both.
+ * (MiniSearch 7.2.0) needed over a minute and ~340 MB of heap to index 10k generated stories
+ * where this needs seconds and ~10 MB: `npm run bench:match -- --minisearch 10000` measures both.
  */
 
 import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
@@ -18,6 +18,7 @@ const TF_MAX = (1 << TF_BITS) - 1;
 /** Past this many tail postings (~50 stories) a compaction is cheaper than scanning the tail in every query. */
 const TAIL_MAX = 20_000;
 
+/** The text index's state: plain data and typed arrays, so it serialises as it is. */
 export interface TextIndex {
   /** term hash → term id. */
   vocab: TermTable;
