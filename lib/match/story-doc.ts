@@ -30,18 +30,17 @@ export interface StoryDoc {
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
 /**
- * The story's terms with their field-weighted frequencies, and the counts of the proper names
- * in its running text (dek, key points, body), found in the same pass over the words.
+ * Gives `emit` every word of the story with its field's weight, and returns the counts of the
+ * proper names in its running text (dek, key points, body), found in the same pass.
  */
-function scanStory(story: Story): { tf: Map<string, number>; nameCounts: Map<string, number> } {
+function scanStory(story: Story, emit: (term: string, weight: number) => void): Map<string, number> {
   const w = FIELD_WEIGHTS;
-  const tf = new Map<string, number>();
   const nameCounts = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const t of tokenize(text)) tf.set(t, (tf.get(t) ?? 0) + weight);
+    for (const t of tokenize(text)) emit(t, weight);
   };
   const addProse = (text: string, weight: number) => {
-    const found = names(text, (t) => tf.set(t, (tf.get(t) ?? 0) + weight));
+    const found = names(text, (t) => emit(t, weight));
     for (const n of found) for (const t of n.tokens) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
   };
   add(story.title, w.title);
@@ -52,11 +51,15 @@ function scanStory(story: Story): { tf: Map<string, number>; nameCounts: Map<str
   for (const p of bodyText(story)) addProse(p, w.body);
   addProse(story.whyItMatters ?? '', w.context);
   for (const p of [...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(p, w.context);
-  return { tf, nameCounts };
+  return nameCounts;
 }
 
 /** The story's terms with their field-weighted frequencies. */
-export const storyTerms = (story: Story): Map<string, number> => scanStory(story).tf;
+export function storyTerms(story: Story): Map<string, number> {
+  const tf = new Map<string, number>();
+  scanStory(story, (t, w) => tf.set(t, (tf.get(t) ?? 0) + w));
+  return tf;
+}
 
 /** Days since 1970 of an ISO date, or null. */
 export function dayOf(iso: string | null | undefined): number | null {
@@ -96,9 +99,9 @@ function hostname(url: string | undefined): string | null {
   }
 }
 
-/** The evidence the matcher keeps of `story`, and its terms for the text index. */
-export function indexStory(story: Story): { doc: StoryDoc; tf: Map<string, number> } {
-  const { tf, nameCounts } = scanStory(story);
+/** The evidence the matcher keeps of `story`; its weighted words go to `emit` on the way. */
+export function indexStory(story: Story, emit: (term: string, weight: number) => void): StoryDoc {
+  const nameCounts = scanStory(story, emit);
   const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   const doc: StoryDoc = {
@@ -108,5 +111,5 @@ export function indexStory(story: Story): { doc: StoryDoc; tf: Map<string, numbe
     nameCounts: top.map(([, c]) => c),
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
   };
-  return { doc, tf };
+  return doc;
 }

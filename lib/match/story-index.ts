@@ -63,9 +63,9 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
   const bulk = index.text.live === 0;
   const slots = freeSlots(index);
   for (const story of changed) {
-    const { doc, tf } = indexStory(story);
     const slot = slots.next().value!;
-    addDoc(index.text, slot, tf);
+    let doc!: StoryDoc;
+    addDoc(index.text, slot, (add) => (doc = indexStory(story, add)));
     index.docs[slot] = doc;
     index.stories.set(doc.id, story);
     index.slots.set(doc.id, slot);

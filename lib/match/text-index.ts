@@ -52,11 +52,30 @@ function termId(ix: TextIndex, term: string): number {
 /** The id of `term`, or -1 when no document has had it. */
 export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
-/** Adds a document (weighted term frequencies) at `slot`, which must be free. */
-export function addDoc(ix: TextIndex, slot: number, tf: Map<string, number>): void {
+// Weighted frequencies of the document being added, by term id, and the ids it has touched: a
+// per-document Map of strings was most of the cost of building the index.
+let acc = new Float64Array(1 << 16);
+let seen: number[] = [];
+
+/**
+ * Adds a document at `slot` (which must be free): `write` calls its `add` for every word with
+ * the weight of the word's field.
+ */
+export function addDoc(ix: TextIndex, slot: number, write: (add: (term: string, weight: number) => void) => void): void {
+  seen = [];
+  write((term, weight) => {
+    const id = termId(ix, term);
+    if (id >= acc.length) {
+      const more = new Float64Array(acc.length * 2);
+      more.set(acc);
+      acc = more;
+    }
+    if (acc[id] === 0) seen.push(id);
+    acc[id]! += weight;
+  });
   let len = 0;
-  if (ix.tailSize + tf.size > ix.tailTerms.length) {
-    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + tf.size);
+  if (ix.tailSize + seen.length > ix.tailTerms.length) {
+    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + seen.length);
     const terms = new Int32Array(cap);
     const posts = new Int32Array(cap);
     terms.set(ix.tailTerms.subarray(0, ix.tailSize));
@@ -64,13 +83,14 @@ export function addDoc(ix: TextIndex, slot: number, tf: Map<string, number>): vo
     ix.tailTerms = terms;
     ix.tailPosts = posts;
   }
-  tf.forEach((f, term) => {
-    const id = termId(ix, term);
+  for (const id of seen) {
+    const f = acc[id]!;
+    acc[id] = 0;
     ix.df[id]!++;
     len += f;
     ix.tailTerms[ix.tailSize] = id;
     ix.tailPosts[ix.tailSize++] = (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2)));
-  });
+  }
   ix.lens[slot] = len;
   ix.live++;
   ix.totalLen += len;
