@@ -58,7 +58,9 @@ function Body({ view, onRetry, onChoose, busy }: { view: View; onRetry: () => vo
       return (
         <StoryCard story={view.story} reasons={view.reasons}>
           {view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
+          {/* A new story or a new choice starts with the list closed. */}
           <NotThisStory
+            key={`${view.story.id}:${view.chosenByReader ? 1 : 0}`}
             alternatives={view.alternatives}
             busy={busy}
             onPick={(storyId) => onChoose({ kind: 'story', storyId })}
