@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { tn } from '../lib/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
 import type { Story } from '../lib/story.ts';
@@ -10,8 +11,8 @@ import { SourceList } from './SourceList.tsx';
 import { ViewpointBar } from './ViewpointBar.tsx';
 import { t } from '../lib/i18n.ts';
 
-/** The popup's view of a matched story: coverage, shares, what's missing, sources, why. */
-export function StoryCard({ story, reasons }: { story: Story; reasons: Reason[] }) {
+/** The popup's view of a matched story: coverage, shares, what's missing, sources, why; `children` go under the why. */
+export function StoryCard({ story, reasons, children }: { story: Story; reasons: Reason[]; children?: ComponentChildren }) {
   const figures = storyFigures(story);
   return (
     <article class="story-card" aria-labelledby="story-title">
@@ -26,6 +27,7 @@ export function StoryCard({ story, reasons }: { story: Story; reasons: Reason[] 
       </header>
       <MatchReason reasons={reasons} />
       <FollowButtons story={story} />
+      {children}
       <section aria-labelledby="viewpoints-heading">
         <h2 id="viewpoints-heading" class="section-heading">{t('viewpointsHeading')}</h2>
         <ViewpointBar viewpoints={story.viewpoints} />

@@ -3,15 +3,30 @@
  * each says who sends it and who answers.
  */
 import type { Article, NotArticleReason } from './article.ts';
+import type { ReaderChoice } from './match/corrections.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
 import type { SyncStatus } from './store/settings.ts';
 import type { Story } from './story.ts';
 import type { StorySummary } from './story-search.ts';
 
+/** A runner-up story, named so the reader can pick it ("Not this story?"). */
+export interface Alternative extends Candidate {
+  title: string;
+}
+
 /** What the popup and side panel show for one tab. */
 export type TabReport =
-  | { state: 'match'; page: PageRef; story: Story; confidence: number; reasons: MatchReason[]; alternatives: Candidate[] }
-  | { state: 'no-match'; page: PageRef }
+  | {
+      state: 'match';
+      page: PageRef;
+      story: Story;
+      confidence: number;
+      reasons: MatchReason[];
+      alternatives: Alternative[];
+      /** Set when the reader picked this story for this page. */
+      chosenByReader?: boolean;
+    }
+  | { state: 'no-match'; page: PageRef; alternatives?: Alternative[]; dismissedByReader?: boolean }
   | { state: 'not-article'; page: PageRef; reason: NotArticleReason }
   | { state: 'error'; message: string };
 
@@ -42,6 +57,8 @@ export interface Messages {
   listTopics: { request: Record<string, never>; response: TopicSummary[] };
   /** options page → background: sync now, whatever the back-off; answers when it is done. */
   syncNow: { request: Record<string, never>; response: SyncStatus };
+  /** popup → background: remember the reader's choice for this tab's page (null forgets it) and report again. */
+  correctMatch: { request: { tabId: number; choice: ReaderChoice | null }; response: TabReport };
 }
 
 /** A topic of the store as the options page lists it. */
@@ -60,4 +77,4 @@ export const reportKey = (tabId: number) => `report:${tabId}`;
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
 
-export type { Article };
+export type { Article, ReaderChoice };

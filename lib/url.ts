@@ -1,7 +1,7 @@
 /** URL normalisation: the many addresses of one article reduced to one key. */
 
 // Parameters that track the visit, not the page.
-const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|ref_url|referrer|cmpid|cmp|smid|smtyp|ito|icid|ncid|sr_share|partner|taid|guccounter|guce_referrer\w*|_ga|_gl|yclid|ocid|outputtype|amp|__twitter_impression|s_cid|rss|at_medium|at_campaign|intcmp)$/i;
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|ref_url|referrer|cmpid|cmp|smid|smtyp|ito|icid|ncid|sr_share|partner|taid|guccounter|guce_referrer\w*|_ga|_gl|yclid|ocid|outputtype|output|amp|__twitter_impression|s_cid|rss|at_\w+|intcmp|fb_action_ids|fb_action_types|fb_ref|fb_source|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt\.mc_id|ns_\w+|xtor|pk_\w+|mtm_\w+|ftag|emc|share)$/i;
 // Host prefixes that serve the same article on another front: mobile and AMP editions.
 const EDITION_HOST = /^(?:www\d?|m|mobile|amp|amp-\w+)\./i;
 
@@ -15,7 +15,7 @@ export function normalizeUrl(input: string | null | undefined): string | null {
   if (!input) return null;
   let u: URL;
   try {
-    u = new URL(input.trim());
+    u = new URL(unwrapAmpCache(input.trim()));
   } catch {
     return null;
   }
@@ -26,6 +26,8 @@ export function normalizeUrl(input: string | null | undefined): string | null {
 
   let path = decodeSafe(u.pathname)
     .replace(/\/(?:index|default)\.(?:html?|php|aspx?)$/i, '/')
+    .replace(/;jsessionid=[^/]*$/i, '')
+    .replace(/\.amp(?=\.html?$)/i, '')
     .replace(/(?:\/amp|\.amp)(?=\/?$)/i, '')
     .replace(/^\/amp\//i, '/')
     .replace(/\/{2,}/g, '/')
@@ -36,6 +38,16 @@ export function normalizeUrl(input: string | null | undefined): string | null {
     .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return `${host}${port}${path}${query}`;
+}
+
+/**
+ * The publisher's URL inside an AMP cache or viewer address:
+ * `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a` and
+ * `https://www.google.com/amp/s/www.example.com/a` both stand for `https://www.example.com/a`.
+ */
+function unwrapAmpCache(url: string): string {
+  const m = /^https?:\/\/(?:[^/]+\.cdn\.ampproject\.org\/(?:[a-z]\/)+|(?:www\.)?google\.[a-z.]+\/amp\/)(s\/)?(.+)$/i.exec(url);
+  return m ? `${m[1] ? 'https' : 'http'}://${m[2]}` : url;
 }
 
 function decodeSafe(path: string): string {

@@ -6,7 +6,7 @@ import { searchStories } from '../../lib/story-search.ts';
 import { listTopics } from '../../lib/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { setUpAutoMode } from './auto-mode.ts';
-import { matchTab } from './match-tab.ts';
+import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
 import { getStore } from './store.ts';
@@ -18,6 +18,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await getStore()).stories.get(storyId)));
   handleMessages({
     matchTab: ({ tabId }) => matchTab(tabId),
+    correctMatch: ({ tabId, choice }) => correctMatch(tabId, choice),
     getTabReport: ({ tabId }) => loadReport(tabId),
     searchStories: async ({ query, limit }) => searchStories((await getStore()).stories.values(), query, limit),
     getStory: async ({ id }) => (await getStore()).stories.get(id) ?? null,

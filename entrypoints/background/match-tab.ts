@@ -1,12 +1,14 @@
 // matchTab: read the tab's article with the injected extractor, match it, badge the tab.
+// correctMatch: remember the reader's word on that match, then report again.
 import { browser } from 'wxt/browser';
-import type { Extraction } from '../../lib/article.ts';
-import { matchArticle } from '../../lib/match/index.ts';
-import type { TabReport } from '../../lib/messages.ts';
+import type { Article, Extraction } from '../../lib/article.ts';
+import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
+import { matchArticle, type Candidate } from '../../lib/match/index.ts';
+import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
-import { getStore } from './store.ts';
-import { badgeMatch, clearBadge } from './badge.ts';
+import { getStore, type Store } from './store.ts';
 import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
+import { badgeMatch, clearBadge } from './badge.ts';
 import { saveReport } from './reports.ts';
 
 /** Runs the extractor in the tab; a page scripts cannot reach (chrome://, the store) is not an article. */
@@ -30,8 +32,32 @@ async function extractTab(tabId: number): Promise<Extraction> {
   }
 }
 
-/** Reads and matches the tab the reader clicked, badges it and keeps the report for the side panel. */
-export async function matchTab(tabId: number): Promise<TabReport> {
+/** What the popup shows for `article`: the reader's own choice first, then the matcher's answer. */
+export function reportFor(article: Article, store: Pick<Store, 'stories' | 'index'>, choice: ReaderChoice | null): TabReport {
+  const page = { url: article.url, title: article.title, siteName: article.siteName };
+  const { match, alternatives } = matchArticle(article, store.index);
+  const named = (list: Candidate[], except?: string): Alternative[] =>
+    list.flatMap((c) => {
+      const s = c.storyId !== except ? store.stories.get(c.storyId) : undefined;
+      return s ? [{ ...c, title: s.title }] : [];
+    });
+  if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
+  const picked = choice?.kind === 'story' ? store.stories.get(choice.storyId) : undefined;
+  if (picked) {
+    const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);
+    return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
+  }
+  const story = match && store.stories.get(match.storyId);
+  if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
+  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
+}
+
+interface Where {
+  incognito: boolean;
+}
+
+/** Reads and matches the tab the reader clicked (with their choice, when they just made one). */
+async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
   // The click's activeTab grant lets us see the tab's address: a site the reader excluded is
   // not read at all.
   const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -39,30 +65,27 @@ export async function matchTab(tabId: number): Promise<TabReport> {
     await clearBadge(tabId);
     return { state: 'not-article', reason: 'never-site', page: { url: tab.url ?? '', title: tab.title ?? '' } };
   }
-  return reportExtraction(tabId, await extractTab(tabId), { incognito: tab?.incognito ?? false });
+  return reportExtraction(tabId, await extractTab(tabId), { incognito: tab?.incognito ?? false }, choose);
 }
 
 /** Matches what was read in a tab (on click or automatically), badges the tab and keeps the report. */
-export async function reportExtraction(tabId: number, extraction: Extraction, where: { incognito: boolean }): Promise<TabReport> {
-  const report = await matchExtraction(tabId, extraction);
+export async function reportExtraction(tabId: number, extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+  const report = await matchExtraction(extraction, where, choose);
+  if (report.state === 'match') await badgeMatch(tabId, storyFigures(report.story));
+  else await clearBadge(tabId);
   await saveReport(tabId, report, where);
   return report;
 }
 
-async function matchExtraction(tabId: number, extraction: Extraction): Promise<TabReport> {
+async function matchExtraction(extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
   if (extraction.kind === 'not-article') {
-    await clearBadge(tabId);
     return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };
   }
   const { article } = extraction;
-  const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const store = await getStore();
-  const { match, alternatives } = matchArticle(article, store.index);
-  const story = match && store.stories.get(match.storyId);
-  if (!match || !story) {
-    await clearBadge(tabId);
-    return { state: 'no-match', page };
-  }
-  await badgeMatch(tabId, storyFigures(story));
-  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives };
+  // Nothing from a private window is stored: a choice made there applies to this page view only.
+  if (choose && !where.incognito) await setCorrection(article, choose.choice);
+  return reportFor(article, await getStore(), choose ? choose.choice : await getCorrection(article));
 }
+
+export const matchTab = (tabId: number) => readTab(tabId);
+export const correctMatch = (tabId: number, choice: ReaderChoice | null) => readTab(tabId, { choice });

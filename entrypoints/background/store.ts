@@ -1,18 +1,38 @@
-// The stories the matcher searches: the bundled store and the remote one on top (lib/store), and
-// the index built from them. The index follows the story set's change notification.
+// The stories the matcher searches — the bundled store with the remote one on top (lib/store) —
+// and their match index, which IndexedDB keeps per story-set version (lib/match/persist.ts): a
+// waking service worker loads it instead of rebuilding it, and a sync updates only the stories
+// that changed.
 import bundled from 'virtual:bundled-stories';
-import { buildIndex, type StoryIndex } from '../../lib/match/index.ts';
+import type { StoryIndex } from '../../lib/match/index.ts';
+import { indexFor } from '../../lib/match/persist.ts';
 import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
-import { createStorySet, type StoryChange, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
+import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
 import { describeRejection, parseStories, type Story } from '../../lib/story.ts';
 
-let ready: Promise<{ set: StorySet; db: StoreDb }> | null = null;
-let indexed: { version: string; index: StoryIndex } | null = null;
+export interface Store {
+  stories: ReadonlyMap<string, Story>;
+  index: StoryIndex;
+  topicNames: Record<string, string>;
+}
 
-/** Keeps the match index in step with the story set. `change` lists what an incremental index would touch. */
-function updateIndex(view: StorySetView, _change?: StoryChange): void {
-  indexed = { version: view.version, index: buildIndex([...view.stories.values()]) };
+let ready: Promise<{ set: StorySet; db: StoreDb }> | null = null;
+let indexed: { version: string; index: Promise<StoryIndex> } | null = null;
+// One index update at a time: each starts from what the previous one saved.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The index for this view of the story set, loaded, updated or built once per version. */
+function indexOf(view: StorySetView): Promise<StoryIndex> {
+  if (indexed?.version !== view.version) {
+    const run = queue.then(() => indexFor(view.version, [...view.stories.values()])).then((r) => r.index);
+    queue = run.catch(() => undefined);
+    indexed = { version: view.version, index: run };
+    // A failed update is retried by the next caller rather than remembered.
+    run.catch(() => {
+      if (indexed?.index === run) indexed = null;
+    });
+  }
+  return indexed.index;
 }
 
 /** The story set, once per service-worker life: bundled stories at once, the remote store from IndexedDB. */
@@ -21,7 +41,8 @@ export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
     const { stories, rejected } = parseStories(bundled);
     for (const r of rejected) console.warn('[factlen] bundled', ...describeRejection(r));
     const set = createStorySet(stories, fnv1a(JSON.stringify(bundled)));
-    set.onChange(updateIndex);
+    // A sync's swap starts the index update at once, so the first match after it need not wait.
+    set.onChange((view) => void indexOf(view).catch((err) => console.error('[factlen] match index update failed', err)));
     let db: StoreDb;
     try {
       db = await openStoreDb();
@@ -36,9 +57,9 @@ export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
   return ready;
 }
 
-export async function getStore(): Promise<{ stories: ReadonlyMap<string, Story>; index: StoryIndex; topicNames: Record<string, string> }> {
+/** The stories in use, their index and the store's topic names. */
+export async function getStore(): Promise<Store> {
   const view = (await loadStories()).set.current();
-  if (indexed?.version !== view.version) updateIndex(view);
   const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
-  return { stories: view.stories, index: indexed!.index, topicNames };
+  return { stories: view.stories, index: await indexOf(view), topicNames };
 }

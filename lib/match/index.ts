@@ -1,112 +1,69 @@
 /**
- * On-device story matching: a source URL is proof; otherwise TF-IDF cosine similarity between
- * the article and each story's text, with a threshold below which the answer is "no match".
+ * On-device story matching. A source URL is proof; so is the same outlet with the same
+ * headline. Otherwise BM25 finds the few stories whose words the article shares most, and a
+ * calibrated model weighs the evidence for each (vocabulary, headline, names, dates). Below the model's threshold the answer is "no match": a wrong story is worse
+ * than none.
  */
-import type { Story } from '../story.ts';
 import { normalizeUrl } from '../url.ts';
-import { tokenize } from './tokenize.ts';
+import { bestTitle, dayGap, featuresOf, type Features, type TitleHit } from './features.ts';
+import { confidenceOf, MODEL, type Model } from './model.ts';
+import { analyseQuery, type AnalysedQuery } from './query.ts';
+import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import type { StoryIndex } from './story-index.ts';
+import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
+export { addStories, buildIndex, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
-interface Doc {
-  story: Story;
-  weights: Map<string, number>;
-  norm: number;
+/** How many stories BM25 hands to the model. */
+const CANDIDATES = 5;
+const ALTERNATIVES = 3;
+/** A runner-up below this confidence has next to no evidence: offering it would only be noise. */
+const MIN_ALTERNATIVE = 0.01;
+
+/** One story the model weighed for an article. */
+export interface Weighed {
+  slot: number;
+  storyId: string;
+  features: Features;
+  confidence: number;
+  title: TitleHit;
+  /** The article is from a source's outlet and carries its headline. */
+  sameOutletTitle: boolean;
 }
 
-export interface StoryIndex {
-  docs: Doc[];
-  idf: Map<string, number>;
-  byUrl: Map<string, { storyId: string; n: number; outlet: string }>;
-}
-
-/** Below this cosine the answer is "no match": a wrong story is worse than none. */
-export const TEXT_THRESHOLD = 0.25;
-
-function counts(tokens: string[], weight: number, into = new Map<string, number>()) {
-  for (const t of tokens) into.set(t, (into.get(t) ?? 0) + weight);
-  return into;
-}
-
-function storyTerms(story: Story): Map<string, number> {
-  const tf = counts(tokenize(story.title), 3);
-  counts(tokenize(story.dek), 2, tf);
-  counts(tokenize([...(story.keyPoints ?? []), ...(story.keyTerms ?? []).map((k) => k.term)].join(' ')), 1, tf);
-  counts(tokenize((story.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption)).join(' ')), 1, tf);
-  counts(tokenize(story.sources.map((s) => s.title).join(' ')), 2, tf);
-  return tf;
-}
-
-function weigh(tf: Map<string, number>, idf: Map<string, number>, fallbackIdf: number) {
-  const weights = new Map<string, number>();
-  let sq = 0;
-  for (const [t, f] of tf) {
-    const w = (1 + Math.log(f)) * (idf.get(t) ?? fallbackIdf);
-    weights.set(t, w);
-    sq += w * w;
-  }
-  return { weights, norm: Math.sqrt(sq) || 1 };
-}
-
-/** Builds the index the matcher searches: URL keys of every source and TF-IDF vectors. */
-export function buildIndex(stories: Story[]): StoryIndex {
-  const tfs = stories.map(storyTerms);
-  const df = new Map<string, number>();
-  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = stories.length;
-  const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / (d + 1)) + 1);
-  const byUrl = new Map<string, { storyId: string; n: number; outlet: string }>();
-  stories.forEach((story) => {
-    for (const s of story.sources) {
-      const key = normalizeUrl(s.url);
-      if (key) byUrl.set(key, { storyId: story.id, n: s.n, outlet: s.outlet });
-    }
+/** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
+export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Model = MODEL): { scores: Scores; weighed: Weighed[] } {
+  const scores = score(index.text, q.terms);
+  const top = topSlots(scores, CANDIDATES);
+  const weighed = top.map((slot) => {
+    const doc = index.docs[slot]!;
+    const title = bestTitle(index.text, q, index.stories.get(doc.id)!);
+    const features = featuresOf(index.text, q, scores, slot, doc, title);
+    const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
+    return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
   });
-  const docs = stories.map((story, i) => ({ story, ...weigh(tfs[i]!, idf, 1) }));
-  return { docs, idf, byUrl };
-}
-
-/** Finds the story `query` belongs to, or none, with the reasons and up to 3 alternatives. */
-export function matchArticle(query: MatchQuery, index: StoryIndex): MatchResult {
-  for (const url of [query.url, query.canonicalUrl]) {
-    const hit = index.byUrl.get(normalizeUrl(url) ?? '');
-    if (hit) {
-      return {
-        match: { storyId: hit.storyId, confidence: 1, reasons: [{ kind: 'url', detail: `This page is source [${hit.n}], ${hit.outlet}` }] },
-        alternatives: [],
-      };
-    }
-  }
-  const tf = counts(tokenize(query.title), 3);
-  counts(tokenize(query.text), 1, tf);
-  const maxIdf = Math.log(index.docs.length + 1) + 1;
-  const q = weigh(tf, index.idf, maxIdf);
-  const scored = index.docs
-    .map((doc) => {
-      let dot = 0;
-      const shared: [string, number][] = [];
-      for (const [t, w] of q.weights) {
-        const dw = doc.weights.get(t);
-        if (dw) {
-          dot += w * dw;
-          shared.push([t, w * dw]);
-        }
-      }
-      return { doc, score: dot / (q.norm * doc.norm), shared };
-    })
-    .sort((a, b) => b.score - a.score);
-  const alternatives: Candidate[] = scored.slice(1, 4).map((s) => ({ storyId: s.doc.story.id, confidence: round(s.score) }));
-  const best = scored[0];
-  if (!best || best.score < TEXT_THRESHOLD) {
-    return { match: null, alternatives: scored.slice(0, 3).filter((s) => s.score > 0).map((s) => ({ storyId: s.doc.story.id, confidence: round(s.score) })) };
-  }
-  const words = best.shared.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
-  return {
-    match: { storyId: best.doc.story.id, confidence: round(best.score), reasons: [{ kind: 'text', detail: `Similar wording: ${words.join(', ')}` }] },
-    alternatives,
-  };
+  return { scores, weighed: weighed.sort((a, b) => b.confidence - a.confidence) };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Finds the story `query` belongs to, or none, with the reasons and up to 3 alternatives. */
+export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model = MODEL): MatchResult {
+  for (const url of [query.canonicalUrl, query.url]) {
+    const hit = index.urls.get(normalizeUrl(url) ?? '');
+    if (hit) {
+      const id = index.docs[hit[0]]!.id;
+      return { match: { storyId: id, confidence: 1, reasons: [urlReason(index.stories.get(id)!, hit[1])] }, alternatives: [] };
+    }
+  }
+  const q = analyseQuery(query, index.text);
+  const { scores, weighed } = weighCandidates(index, q, model);
+  const best = weighed[0];
+  const alternatives = (list: Weighed[]): Candidate[] => list.filter((w) => w.confidence >= MIN_ALTERNATIVE).slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
+  if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
+  const reasons = reasonsFor(q, scores, best.slot, best.title, dayGap(q, index.docs[best.slot]!));
+  if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
+  return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
+}

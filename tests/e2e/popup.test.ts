@@ -79,3 +79,81 @@ describe('the popup on a served page', () => {
     expect(await page.content()).toBe(before);
   });
 });
+
+describe('"Not this story?" in the popup', () => {
+  // The choice is kept under the page's canonical URL, so the served page's address (here with a
+  // query string) does not matter; each test takes its choice back at the end.
+  const page = (tag: string) => `/healthtech-mayo-microsoft.html?case=${tag}`;
+
+  it('lets the reader pick another story, remembers it for the page, and undo it', async () => {
+    const { popup } = await popupFor(page('pick'));
+    expect(await popup.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+    await popup.getByRole('button', { name: 'Not this story?' }).click();
+    const pick = popup.locator('button.not-this-story__pick', { hasText: 'Northvale Health System Rolls Out AI Triage' });
+    await pick.click();
+    await popup.locator('.reader-choice[data-kind="picked"]').waitFor();
+    expect(await popup.locator('h1').innerText()).toContain('Northvale Health System');
+    await screenshot(popup, 'popup-reader-picked');
+
+    // Next time the page is read, the reader's choice applies.
+    const { popup: again } = await popupFor(page('pick'));
+    expect(await again.locator('h1').innerText()).toContain('Northvale Health System');
+    expect(await again.locator('.reader-choice').innerText()).toContain('You chose this story for this page.');
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await again.locator('main[data-state="match"]:not(:has(.reader-choice))').waitFor();
+    expect(await again.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+  });
+
+  it('lets the reader dismiss the match, remembers it, and undo it', async () => {
+    const { popup, tabId } = await popupFor(page('dismiss'));
+    await popup.getByRole('button', { name: 'Not this story?' }).click();
+    await popup.getByRole('button', { name: 'No story covers this page' }).click();
+    await popup.locator('main[data-state="no-match"] .reader-choice[data-kind="dismissed"]').waitFor();
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await screenshot(popup, 'popup-reader-dismissed');
+
+    const { popup: again } = await popupFor(page('dismiss'));
+    expect(await again.locator('main').getAttribute('data-state')).toBe('no-match');
+    expect(await again.locator('.reader-choice').innerText()).toContain('You said no Factlen story covers this page.');
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await again.locator('main[data-state="match"]').waitFor();
+  });
+
+  it('keeps the choice on the device: in local storage, and no request leaves the browser', async () => {
+    const requests: string[] = [];
+    lens.context.on('request', (r) => {
+      if (!r.url().startsWith(server.origin) && !r.url().startsWith('chrome-extension://')) requests.push(r.url());
+    });
+    const { popup } = await popupFor(page('private'));
+    await popup.getByRole('button', { name: 'Not this story?' }).click();
+    await popup.getByRole('button', { name: 'No story covers this page' }).click();
+    await popup.locator('.reader-choice').waitFor();
+    const saved = await lens.worker.evaluate(async () => (await chrome.storage.local.get('matchCorrections')).matchCorrections as Record<string, { kind: string }>);
+    expect(saved).toEqual({ 'healthtechwire.example/2026/06/22/mayo-clinic-microsoft-frontier-model': expect.objectContaining({ kind: 'none' }) });
+    expect(requests).toEqual([]);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.locator('main[data-state="match"]').waitFor();
+  });
+});
+
+describe('the match index', () => {
+  it('is saved in IndexedDB for the store version, so a waking service worker loads it', async () => {
+    await popupFor('/healthtech-mayo-microsoft.html');
+    const saved = await lens.worker.evaluate(
+      () =>
+        new Promise<{ storeVersion: string; format: number; terms: number } | null>((resolve, reject) => {
+          const open = indexedDB.open('factlen-match');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('index').objectStore('index').get('current');
+            get.onsuccess = () => resolve(get.result ? { storeVersion: get.result.storeVersion, format: get.result.format, terms: get.result.data.terms.length } : null);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    // The story set's version: the bundled store's tag, and "none" for the remote store.
+    expect(saved?.storeVersion).toMatch(/^[0-9a-z]+\.none$/);
+    expect(saved!.terms).toBeGreaterThan(100);
+  });
+});
+

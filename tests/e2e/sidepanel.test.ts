@@ -105,7 +105,7 @@ describe('the side panel', () => {
     expect(await panel.locator('main').innerText()).toContain('No Factlen story covers this page yet');
     const results = panel.locator('.story-search__result');
     // With no query the newest stories are listed; typing narrows them.
-    await expect.poll(() => results.count()).toBe(2);
+    await expect.poll(() => results.count()).toBe(3);
     await panel.getByLabel('Search Factlen stories').fill('fortune');
     await expect.poll(() => results.allInnerTexts()).toEqual([expect.stringContaining('Microsoft and Mayo Clinic')]);
     await panel.getByLabel('Search Factlen stories').fill('transit levy');

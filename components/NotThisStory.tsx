@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n.ts';
+import type { Alternative } from '../lib/messages.ts';
+
+interface Props {
+  alternatives: Alternative[];
+  onPick: (storyId: string) => void;
+  onDismiss: () => void;
+  busy?: boolean;
+}
+
+/** "Not this story?": the runner-up stories to pick from, or "no story covers this page". */
+export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section class="not-this-story">
+      <button type="button" class="link-button" aria-expanded={open} aria-controls="not-this-story-panel" onClick={() => setOpen(!open)}>
+        {t('notThisStory')}
+      </button>
+      {open && (
+        <div id="not-this-story-panel" class="not-this-story__panel">
+          {alternatives.length > 0 && (
+            <>
+              <h2 class="section-heading">{t('notThisStoryHeading')}</h2>
+              <ul class="not-this-story__list">
+                {alternatives.map((a) => (
+                  <li key={a.storyId}>
+                    <button type="button" class="not-this-story__pick" data-story-id={a.storyId} disabled={busy} onClick={() => onPick(a.storyId)}>
+                      {a.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <button type="button" class="not-this-story__none" disabled={busy} onClick={onDismiss}>
+            {t('noStoryFits')}
+          </button>
+          <p class="muted not-this-story__note">{t('choiceStaysHere')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The reader's earlier choice for this page, said plainly, with a way to take it back. */
+export function ReaderChoiceNote({ kind, onUndo, busy = false }: { kind: 'picked' | 'dismissed'; onUndo: () => void; busy?: boolean }) {
+  return (
+    <p class="reader-choice" data-kind={kind}>
+      {t(kind === 'picked' ? 'chosenByReader' : 'dismissedByReader')}{' '}
+      <button type="button" class="link-button" disabled={busy} onClick={onUndo}>
+        {t('undoChoice')}
+      </button>
+    </p>
+  );
+}

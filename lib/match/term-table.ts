@@ -1,0 +1,66 @@
+/**
+ * The vocabulary as 32-bit hashes of the terms (the "hashing trick"): an open-addressing table
+ * in typed arrays instead of a Map of ~200k strings. It builds and loads several times faster,
+ * holds a fraction of the memory and stores no words at all. Two terms whose hashes collide
+ * (a handful among 200k) share their statistics, which barely moves a score.
+ */
+
+/** FNV-1a of a term; never 0, which marks an empty cell. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
+
+/** Term hashes and the open-addressing table that finds their ids. */
+export interface TermTable {
+  /** Hash of each term id. */
+  hashes: Uint32Array;
+  size: number;
+  cells: Uint32Array;
+  ids: Int32Array;
+}
+
+/** A table holding `hashes` (term id = position). */
+export function termTable(hashes: Uint32Array = new Uint32Array(1024), size = 0, room = size): TermTable {
+  let cap = 2048;
+  while (cap < room * 2 + 2) cap *= 2;
+  const table: TermTable = { hashes, size: 0, cells: new Uint32Array(cap), ids: new Int32Array(cap) };
+  for (let id = 0; id < size; id++) place(table, hashes[id]!, id);
+  table.size = size;
+  return table;
+}
+
+function place(t: TermTable, h: number, id: number): void {
+  const mask = t.cells.length - 1;
+  let i = h & mask;
+  while (t.cells[i] !== 0) i = (i + 1) & mask;
+  t.cells[i] = h;
+  t.ids[i] = id;
+}
+
+/** The id of a term hash, or -1. */
+export function lookup(t: TermTable, h: number): number {
+  const mask = t.cells.length - 1;
+  for (let i = h & mask; t.cells[i] !== 0; i = (i + 1) & mask) if (t.cells[i] === h) return t.ids[i]!;
+  return -1;
+}
+
+/** The id of a term hash, adding it when new. */
+export function intern(t: TermTable, h: number): number {
+  const found = lookup(t, h);
+  if (found >= 0) return found;
+  if ((t.size + 1) * 2 > t.cells.length) {
+    const grown = termTable(t.hashes, t.size, t.cells.length);
+    t.cells = grown.cells;
+    t.ids = grown.ids;
+  }
+  if (t.size === t.hashes.length) {
+    const more = new Uint32Array(t.hashes.length * 2);
+    more.set(t.hashes);
+    t.hashes = more;
+  }
+  t.hashes[t.size] = h;
+  place(t, h, t.size);
+  return t.size++;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Article } from '../../lib/article.ts';
+import { getCorrection, MAX_CORRECTIONS, setCorrection } from '../../lib/match/corrections.ts';
+import { buildIndex } from '../../lib/match/index.ts';
+import { reportFor } from '../../entrypoints/background/match-tab.ts';
+import { QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
+
+const page = { url: 'https://www.example.com/quake?utm_source=feed', canonicalUrl: 'https://example.com/quake' };
+const article: Article = {
+  ...page, ...RIDGECREST_ARTICLE, byline: null, siteName: 'Example', modifiedTime: null, lang: 'en', excerpt: null, section: null, keywords: [], wordCount: 120, partial: false,
+};
+const store = { stories: new Map(STORIES.map((s) => [s.id, s])), index: buildIndex(STORIES) };
+
+describe("the reader's choice", () => {
+  it('is remembered for the page under its normalised URL, and only on this device', async () => {
+    await setCorrection(page, { kind: 'story', storyId: QUAKE_2023.id }, 1);
+    expect(await getCorrection({ url: 'http://example.com/quake#top' })).toEqual({ kind: 'story', storyId: QUAKE_2023.id });
+    expect(await getCorrection({ url: 'https://example.com/other' })).toBeNull();
+    expect(Object.keys((await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as object)).toEqual(['example.com/quake']);
+  });
+
+  it('is forgotten with null', async () => {
+    await setCorrection(page, { kind: 'none' });
+    await setCorrection(page, null);
+    expect(await getCorrection(page)).toBeNull();
+  });
+
+  it('keeps only the most recent pages', async () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_CORRECTIONS }, (_, i) => [`example.com/${i}`, { kind: 'none', at: i }]));
+    await fakeBrowser.storage.local.set({ matchCorrections: many });
+    await setCorrection(page, { kind: 'none' }, MAX_CORRECTIONS + 1);
+    const kept = (await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as Record<string, unknown>;
+    expect(Object.keys(kept)).toHaveLength(MAX_CORRECTIONS);
+    expect(kept['example.com/0']).toBeUndefined();
+    expect(kept['example.com/quake']).toBeDefined();
+  });
+
+  it('ignores a damaged record', async () => {
+    await fakeBrowser.storage.local.set({ matchCorrections: { 'example.com/quake': { kind: 'story' } } });
+    expect(await getCorrection(page)).toBeNull();
+  });
+});
+
+describe('the report with a remembered choice', () => {
+  it('shows the matcher’s story with runners-up when the reader said nothing', () => {
+    const r = reportFor(article, store, null);
+    expect(r.state === 'match' && r.story.id).toBe(QUAKE_2019.id);
+    expect(r.state === 'match' && r.chosenByReader).toBeFalsy();
+  });
+
+  it('shows the story the reader picked, offering the matcher’s own as an alternative', () => {
+    const r = reportFor(article, store, { kind: 'story', storyId: QUAKE_2023.id });
+    if (r.state !== 'match') throw new Error(r.state);
+    expect(r.story.id).toBe(QUAKE_2023.id);
+    expect(r.chosenByReader).toBe(true);
+    expect(r.reasons).toEqual([]);
+    expect(r.alternatives[0]).toMatchObject({ storyId: QUAKE_2019.id, title: QUAKE_2019.title });
+    expect(r.alternatives.map((a) => a.storyId)).not.toContain(QUAKE_2023.id);
+  });
+
+  it('shows no story when the reader dismissed the match', () => {
+    const r = reportFor(article, store, { kind: 'none' });
+    expect(r).toMatchObject({ state: 'no-match', dismissedByReader: true });
+  });
+
+  it('falls back to the matcher when the picked story has left the store', () => {
+    const r = reportFor(article, store, { kind: 'story', storyId: 'gone' });
+    expect(r.state === 'match' && r.story.id).toBe(QUAKE_2019.id);
+  });
+});

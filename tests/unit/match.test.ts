@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, matchArticle } from '../../lib/match/index.ts';
+import { MODEL } from '../../lib/match/model.ts';
+import { names, tokenize } from '../../lib/match/tokenize.ts';
+import { parseStories } from '../../lib/story.ts';
+import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
+
+const index = buildIndex(STORIES);
+const source = QUAKE_2019.sources[1]!;
+
+describe('the test store', () => {
+  it('is valid', () => {
+    expect(parseStories(STORIES).rejected).toEqual([]);
+  });
+});
+
+describe('tokenising', () => {
+  it('keeps letters and numbers of any script', () => {
+    expect(tokenize('Kahramanmaraş, Łódź, 東京 and Москва in 2023')).toEqual(['kahramanmaraş', 'łódź', '東京', 'москва', '2023']);
+  });
+
+  it('finds names that do not start a sentence, without days and months', () => {
+    expect(names('On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.').map((n) => n.text)).toEqual(['Ridgecrest', 'Lucy Jones']);
+  });
+});
+
+describe('URL signal', () => {
+  it.each([
+    ['the source URL', source.url],
+    ['its AMP edition', source.url!.replace('www.', 'amp.') + '/amp'],
+    ['with tracking parameters', `${source.url}?utm_source=x&fbclid=y`],
+    ['over http with a fragment', source.url!.replace('https:', 'http:') + '#top'],
+  ])('matches a page at %s as that source, with certainty', (_, url) => {
+    const { match } = matchArticle({ title: 'x', text: 'nothing in common', url }, index);
+    expect(match).toEqual({ storyId: QUAKE_2019.id, confidence: 1, reasons: [{ kind: 'url', detail: 'This page is source [2], Kern Daily' }] });
+  });
+
+  it('counts the canonical URL', () => {
+    const { match } = matchArticle({ title: 'x', text: 'y', url: 'https://kerndaily.com/?p=123', canonicalUrl: source.url }, index);
+    expect(match?.storyId).toBe(QUAKE_2019.id);
+  });
+});
+
+describe('outlet and title signal', () => {
+  it.each([
+    ['the same outlet and headline', `https://kerndaily.com/news/ridgecrest-trona-damage-v2`, 1, 'Same outlet and headline as source [2], Kern Daily'],
+    ['the same headline elsewhere', 'https://elsewhere.example/a', null, null],
+  ])('with %s', (_, url, confidence, detail) => {
+    const { match, alternatives } = matchArticle({ title: source.title, text: 'Crews worked through the night.', url }, index);
+    if (confidence === null) {
+      // A headline alone, from another site, with no text to back it, is not enough.
+      expect(match).toBeNull();
+      expect(alternatives[0]?.storyId).toBe(QUAKE_2019.id);
+    } else {
+      expect(match?.confidence).toBe(confidence);
+      expect(match?.reasons[0]?.detail).toBe(detail);
+    }
+  });
+
+  it('says when the headline is the same as a source', () => {
+    const { match } = matchArticle({ ...RIDGECREST_ARTICLE, title: source.title }, index);
+    expect(match?.reasons[0]).toEqual({ kind: 'title', detail: "Same headline as Kern Daily's coverage" });
+  });
+});
+
+describe('text and names signal', () => {
+  it('matches an article about the event at another URL, saying why in plain words', () => {
+    const { match } = matchArticle(RIDGECREST_ARTICLE, index);
+    expect(match?.storyId).toBe(QUAKE_2019.id);
+    expect(match!.confidence).toBeGreaterThanOrEqual(MODEL.threshold);
+    expect(match!.reasons.map((r) => r.kind)).toEqual(['entities', 'text', 'time']);
+    expect(match!.reasons[0]!.detail).toBe('Shares rare names: Ridgecrest, Mojave Desert, Trona');
+  });
+});
+
+describe('time signal', () => {
+  const at = (publishedTime: string | null) => matchArticle({ ...RIDGECREST_ARTICLE, publishedTime }, index);
+  it.each([
+    ['the same day', '2019-07-04T20:00:00Z', true],
+    ['a day later', '2019-07-05T20:00:00Z', true],
+    ['unknown', null, true],
+    ['years later', '2025-07-05T00:00:00Z', false],
+  ])('with the article published %s, matches: %s', (_, when, matches) => {
+    expect(at(when).match?.storyId ?? null).toBe(matches ? QUAKE_2019.id : null);
+  });
+
+  it('trusts an article less the further its date is from the coverage', () => {
+    const conf = (when: string | null) => at(when).match?.confidence ?? at(when).alternatives[0]!.confidence;
+    expect(conf('2019-07-05T00:00:00Z')).toBeGreaterThan(conf(null));
+    expect(conf(null)).toBeGreaterThan(conf('2019-09-01T00:00:00Z'));
+    expect(conf('2019-09-01T00:00:00Z')).toBeGreaterThan(conf('2025-07-05T00:00:00Z'));
+  });
+
+  it('names the gap in the reason', () => {
+    expect(at('2019-07-06T10:00:00Z').match?.reasons.at(-1)).toEqual({ kind: 'time', detail: "Published within 2 days of the story's coverage" });
+  });
+});
+
+describe('no match', () => {
+  it('returns no match for an unrelated article', () => {
+    expect(matchArticle(SPORTS_ARTICLE, index).match).toBeNull();
+  });
+
+  it('returns no match for the same kind of event at another place and time', () => {
+    const { match } = matchArticle(NOTO_ARTICLE, index);
+    expect(match).toBeNull();
+  });
+
+  it('returns no match against an empty store', () => {
+    expect(matchArticle(RIDGECREST_ARTICLE, buildIndex([]))).toEqual({ match: null, alternatives: [] });
+  });
+});
+
+describe('alternatives', () => {
+  it('offers at most three runners-up, best first, never the match itself', () => {
+    const general = { title: 'Earthquakes: what the United States Geological Survey measures', text: 'The United States Geological Survey measures every earthquake and its aftershocks, from Ridgecrest in the Mojave Desert to Gaziantep in Turkey.' };
+    const { match, alternatives } = matchArticle(general, index);
+    const ids = alternatives.map((a) => a.storyId);
+    expect(ids.length).toBeLessThanOrEqual(3);
+    expect(ids).toEqual(expect.arrayContaining(match ? [] : [QUAKE_2019.id, 'gaziantep-quake-2023']));
+    if (match) expect(ids).not.toContain(match.storyId);
+    const confs = alternatives.map((a) => a.confidence);
+    expect(confs).toEqual([...confs].sort((a, b) => b - a));
+  });
+});

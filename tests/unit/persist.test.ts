@@ -1,0 +1,44 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { matchArticle } from '../../lib/match/index.ts';
+import { clearSavedIndex, contentVersion, indexFor } from '../../lib/match/persist.ts';
+import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
+
+afterEach(() => clearSavedIndex());
+
+describe('the saved match index', () => {
+  it('is built once per store version, then loaded instead of rebuilt', async () => {
+    const first = await indexFor('v1', STORIES);
+    expect(first.source).toBe('built');
+    const again = await indexFor('v1', STORIES);
+    expect(again.source).toBe('loaded');
+    expect(matchArticle(RIDGECREST_ARTICLE, again.index)).toEqual(matchArticle(RIDGECREST_ARTICLE, first.index));
+  });
+
+  it('is brought up to date, not rebuilt, for a new store version', async () => {
+    await indexFor('v1', STORIES.filter((s) => s !== QUAKE_2019));
+    const next = await indexFor('v2', STORIES);
+    expect(next.source).toBe('updated');
+    expect(matchArticle(RIDGECREST_ARTICLE, next.index).match?.storyId).toBe(QUAKE_2019.id);
+    expect((await indexFor('v2', STORIES)).source).toBe('loaded');
+  });
+
+  it('still answers when the index cannot be saved', async () => {
+    const warnings: string[] = [];
+    const broken = globalThis.indexedDB;
+    (globalThis as { indexedDB: unknown }).indexedDB = { open: () => { throw new Error('blocked'); } };
+    try {
+      const { index, source } = await indexFor('v1', STORIES, { warn: (m) => warnings.push(m) });
+      expect(source).toBe('built');
+      expect(matchArticle(RIDGECREST_ARTICLE, index).match?.storyId).toBe(QUAKE_2019.id);
+      expect(warnings).toEqual(['the saved match index could not be read; building it']);
+    } finally {
+      (globalThis as { indexedDB: unknown }).indexedDB = broken;
+    }
+  });
+
+  it('keys a store without a version by its content', () => {
+    expect(contentVersion(STORIES)).toBe(contentVersion(structuredClone(STORIES)));
+    expect(contentVersion(STORIES)).not.toBe(contentVersion(STORIES.slice(1)));
+  });
+});

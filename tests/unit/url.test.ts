@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { hostOf, normalizeUrl } from '../../lib/url.ts';
+
+const BASE = 'example.com/news/2026/quake-hits';
+
+describe('normalizeUrl', () => {
+  it.each([
+    ['https://example.com/news/2026/quake-hits', 'the plain URL'],
+    ['http://example.com/news/2026/quake-hits', 'another scheme'],
+    ['https://www.example.com/news/2026/quake-hits', 'www.'],
+    ['https://m.example.com/news/2026/quake-hits', 'a mobile host (m.)'],
+    ['https://mobile.example.com/news/2026/quake-hits', 'a mobile host (mobile.)'],
+    ['https://amp.example.com/news/2026/quake-hits', 'an AMP host'],
+    ['https://example.com/news/2026/quake-hits/amp', 'an /amp path'],
+    ['https://example.com/news/2026/quake-hits/amp/', 'an /amp/ path'],
+    ['https://example.com/amp/news/2026/quake-hits', 'a leading /amp/'],
+    ['https://example.com/news/2026/quake-hits.amp', 'a .amp suffix'],
+    ['https://example.com/news/2026/quake-hits?outputType=amp', '?outputType=amp'],
+    ['https://example.com/news/2026/quake-hits?amp=1', '?amp=1'],
+    ['https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/2026/quake-hits', 'the AMP cache'],
+    ['https://www.google.com/amp/s/www.example.com/news/2026/quake-hits', 'the Google AMP viewer'],
+    ['https://example.com/news/2026/quake-hits/', 'a trailing slash'],
+    ['https://example.com/news/2026/quake-hits/index.html', 'index.html'],
+    ['https://example.com/news/2026/quake-hits#comments', 'a fragment'],
+    ['https://EXAMPLE.com:443/news/2026/quake-hits', 'case and the default port'],
+    ['https://example.com/news/2026/quake-hits?utm_source=tw&utm_medium=social&fbclid=abc', 'utm_* and fbclid'],
+    ['https://example.com/news/2026/quake-hits?gclid=1&mc_cid=2&mc_eid=3&ref=home', 'gclid, mc_cid, mc_eid, ref'],
+    ['https://example.com/news/2026/quake-hits?at_medium=x&ns_source=y&xtor=z&_ga=1', 'more trackers'],
+    ['https://example.com/news/2026/quake-hits;jsessionid=ABC123', 'a session id'],
+  ])('reduces %s (%s) to one key', (url) => {
+    expect(normalizeUrl(url)).toBe(BASE);
+  });
+
+  it.each([
+    ['https://example.com/news?id=2&page=1', 'example.com/news?id=2&page=1'],
+    ['https://example.com/news?page=1&id=2', 'example.com/news?id=2&page=1'],
+    ['https://example.com:8080/a', 'example.com:8080/a'],
+    ['https://news.example.com/a', 'news.example.com/a'],
+  ])('keeps what tells pages apart: %s', (url, key) => {
+    expect(normalizeUrl(url)).toBe(key);
+  });
+
+  it.each([null, undefined, '', 'not a url', 'ftp://example.com/a', 'javascript:alert(1)', 'chrome://extensions'])('returns null for %s', (url) => {
+    expect(normalizeUrl(url)).toBeNull();
+  });
+
+  it('gives the host without edition prefixes', () => {
+    expect(hostOf('https://m.fortune.com/2026/01/x')).toBe('fortune.com');
+  });
+});
