@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import { buildIndex, loadIndex, matchArticle, serializeIndex } from '../lib/match/index.ts';
 import { storyTerms } from '../lib/match/story-doc.ts';
 import { analyseQuery } from '../lib/match/query.ts';
+import { termHash } from '../lib/match/term-table.ts';
 import { tokenize } from '../lib/match/tokenize.ts';
 import type { Story } from '../lib/story.ts';
 import { generate, type GeneratedArticle } from './generate.ts';
@@ -46,7 +47,7 @@ function timeEach(articles: GeneratedArticle[], fn: (a: GeneratedArticle) => str
 
 /** The baseline: TF-IDF vectors of every story, compared with the article one by one. */
 function bruteForce(stories: Story[]) {
-  const vocab = new Map<string, number>();
+  const vocab = new Map<number, number>();
   const df: number[] = [];
   const tfs = stories.map((s) => {
     const tf = storyTerms(s);
@@ -75,7 +76,7 @@ function bruteForce(stories: Story[]) {
   return (a: GeneratedArticle): string | null => {
     const q = new Map<number, number>();
     for (const t of [...tokenize(a.title), ...tokenize(a.title), ...tokenize(a.text)]) {
-      const id = vocab.get(t);
+      const id = vocab.get(termHash(t));
       if (id !== undefined) q.set(id, (q.get(id) ?? 0) + 1);
     }
     for (const [id, f] of q) q.set(id, (1 + Math.log(f)) * idf(id));

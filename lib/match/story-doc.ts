@@ -1,6 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
-import { names, tokenize } from './tokenize.ts';
+import { names, tokenHashes } from './tokenize.ts';
 
 /**
  * How much a word counts in each field (BM25F-style weights): the headline and the outlets'
@@ -30,17 +30,16 @@ export interface StoryDoc {
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
 /**
- * Gives `emit` every word of the story with its field's weight, and returns the counts of the
- * proper names in its running text (dek, key points, body), found in the same pass.
+ * Gives `emit` the `termHash` of every word of the story with its field's weight, and returns
+ * the counts of the proper names in its running text (dek, key points, body), found in the same
+ * pass.
  */
-function scanStory(story: Story, emit: (term: string, weight: number) => void): Map<string, number> {
+function scanStory(story: Story, emit: (hash: number, weight: number) => void): Map<string, number> {
   const w = FIELD_WEIGHTS;
   const nameCounts = new Map<string, number>();
-  const add = (text: string, weight: number) => {
-    for (const t of tokenize(text)) emit(t, weight);
-  };
+  const add = (text: string, weight: number) => tokenHashes(text, (h) => emit(h, weight));
   const addProse = (text: string, weight: number) => {
-    const found = names(text, (t) => emit(t, weight));
+    const found = names(text, undefined, (h) => emit(h, weight));
     for (const n of found) for (const t of n.tokens) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
   };
   add(story.title, w.title);
@@ -54,9 +53,9 @@ function scanStory(story: Story, emit: (term: string, weight: number) => void): 
   return nameCounts;
 }
 
-/** The story's terms with their field-weighted frequencies. */
-export function storyTerms(story: Story): Map<string, number> {
-  const tf = new Map<string, number>();
+/** The story's terms (as `termHash`es) with their field-weighted frequencies. */
+export function storyTerms(story: Story): Map<number, number> {
+  const tf = new Map<number, number>();
   scanStory(story, (t, w) => tf.set(t, (tf.get(t) ?? 0) + w));
   return tf;
 }
@@ -100,7 +99,7 @@ function hostname(url: string | undefined): string | null {
 }
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `emit` on the way. */
-export function indexStory(story: Story, emit: (term: string, weight: number) => void): StoryDoc {
+export function indexStory(story: Story, emit: (hash: number, weight: number) => void): StoryDoc {
   const nameCounts = scanStory(story, emit);
   const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);

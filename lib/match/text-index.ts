@@ -43,8 +43,8 @@ export function emptyTextIndex(): TextIndex {
   return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0 };
 }
 
-function termId(ix: TextIndex, term: string): number {
-  const id = intern(ix.vocab, termHash(term));
+function termId(ix: TextIndex, hash: number): number {
+  const id = intern(ix.vocab, hash);
   if (id === ix.df.length) ix.df.push(0);
   return id;
 }
@@ -58,13 +58,13 @@ let acc = new Float64Array(1 << 16);
 let seen: number[] = [];
 
 /**
- * Adds a document at `slot` (which must be free): `write` calls its `add` for every word with
- * the weight of the word's field.
+ * Adds a document at `slot` (which must be free): `write` calls its `add` for every word (its
+ * `termHash`) with the weight of the word's field.
  */
-export function addDoc(ix: TextIndex, slot: number, write: (add: (term: string, weight: number) => void) => void): void {
+export function addDoc(ix: TextIndex, slot: number, write: (add: (hash: number, weight: number) => void) => void): void {
   seen = [];
-  write((term, weight) => {
-    const id = termId(ix, term);
+  write((hash, weight) => {
+    const id = termId(ix, hash);
     if (id >= acc.length) {
       const more = new Float64Array(acc.length * 2);
       more.set(acc);

@@ -1,4 +1,5 @@
 /** Tokenising for matching: Unicode letters and numbers, so any language tokenises. */
+import { termHash } from './term-table.ts';
 
 // Function words that say nothing about which event an article covers.
 const STOP = new Set(('a an and are as at be been but by for from had has have he her his i if in into is it its ' +
@@ -7,7 +8,52 @@ const STOP = new Set(('a an and are as at be been but by for from had has have h
   'against all any because before being between both can could did do does during each few how just like ' +
   'mr mrs ms much must now only other own same should some such through under until very where why').split(' '));
 
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+// A word: a run of letters and numbers (any script), optionally followed by an apostrophe and
+// letters ("Mayo's", "don’t"), as /[\p{L}\p{N}]+(?:['’]\p{L}+)?/u would match. Scanned by hand:
+// this runs over every word of every story when the index is built, and a Unicode regex with a
+// match object per word was most of that cost.
+const LETTER = /\p{L}/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+// Per BMP code unit: 1 letter, 2 number, 0 neither (computed on first sight).
+const kinds = new Uint8Array(0x10000).fill(255);
+
+function kindOf(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // An astral character: test the pair (rare enough to take the slow road).
+    const pair = text.slice(i, i + 2);
+    return LETTER.test(pair) ? 1 : LETTER_OR_NUMBER.test(pair) ? 2 : 0;
+  }
+  let k = kinds[c]!;
+  if (k === 255) {
+    const ch = String.fromCharCode(c);
+    k = kinds[c] = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 0;
+  }
+  return k;
+}
+
+const width = (text: string, i: number) => (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1);
+
+/** Calls `onWord(start, end)` for each word of `text`, in order. */
+function scanWords(text: string, onWord: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (kindOf(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && kindOf(text, i) !== 0) i += width(text, i);
+    const a = text.charCodeAt(i);
+    if ((a === 39 || a === 0x2019) && i + 1 < n && kindOf(text, i + 1) === 1) {
+      i++;
+      while (i < n && kindOf(text, i) === 1) i += width(text, i);
+    }
+    onWord(start, i);
+  }
+}
 
 function clean(raw: string): string | null {
   let t = raw.toLowerCase();
@@ -19,11 +65,44 @@ function clean(raw: string): string | null {
 /** Lower-cased word tokens (letters/digits in any script), stop words and 1-letter tokens dropped. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const t = clean(m[0]);
+  scanWords(text, (start, end) => {
+    const t = clean(text.slice(start, end));
     if (t) out.push(t);
-  }
+  });
   return out;
+}
+
+const STOP_HASHES = new Set([...STOP].map(termHash));
+
+/**
+ * `termHash(clean(word))` for the word at [start, end), or 0 when `clean` drops it, computed
+ * without building the lower-cased string for ASCII words (nearly all of them): building the
+ * index of a large store hashes every word of every story.
+ */
+function cleanHash(text: string, start: number, end: number): number {
+  // "Mayo's" is "mayo", as in `clean` (a curly apostrophe is not ASCII: the general road below).
+  if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115 && text.charCodeAt(end - 2) === 39) end -= 2;
+  if (end - start < 2) return 0;
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) {
+      const t = clean(text.slice(start, end));
+      return t ? termHash(t) : 0;
+    }
+    if (c >= 65 && c <= 90) c |= 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  h = h >>> 0 || 1;
+  return STOP_HASHES.has(h) ? 0 : h;
+}
+
+/** `termHash` of each token `tokenize` would give for `text`, without building the tokens. */
+export function tokenHashes(text: string, onHash: (hash: number) => void): void {
+  scanWords(text, (start, end) => {
+    const h = cleanHash(text, start, end);
+    if (h) onHash(h);
+  });
 }
 
 // Capitalised, but days and months name no one: every story of a week shares them.
@@ -40,17 +119,19 @@ export interface Name {
 // which ALL-CAPS datelines and lower-case words are not.
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u;
 
-// What ends a run of names between two words: sentence ends, line breaks, quotes, brackets, commas.
-const BREAKS = new Set(['.', '!', '?', ':', ';', '\n', ',', '(', ')', '"', '“', '”']);
-const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n']);
+// What ends a run of names between two words: sentence ends, line breaks, quotes, brackets,
+// commas (by char code: this looks at every character between every two words).
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCodeAt(0)));
+const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].map((c) => c.charCodeAt(0))]);
 
 /**
  * Proper names in running text: runs of capitalised words that do not start a sentence (a
  * sentence's first word is capitalised anyway). Headlines in title case would make every word a
  * name, so callers pass sentence-case text (body, dek), not titles. `onToken` receives every
- * token of the text on the way, as `tokenize` gives them, so one pass serves both.
+ * token of the text on the way, as `tokenize` gives them (`onHash` their `termHash`), so one
+ * pass serves both.
  */
-export function names(text: string, onToken?: (token: string) => void): Name[] {
+export function names(text: string, onToken?: (token: string) => void, onHash?: (hash: number) => void): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
   let sentenceStart = true;
@@ -61,29 +142,35 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
     run = [];
   };
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
+  scanWords(text, (start, end) => {
     // The few characters between two words say whether a sentence or a run of names ended.
     let broke = false;
-    for (let i = last; i < m.index; i++) {
-      const c = text[i]!;
-      if (BREAKS.has(c)) {
+    for (let i = last; i < start; i++) {
+      const c = text.charCodeAt(i);
+      // A space, the usual gap, is neither.
+      if (c !== 32 && BREAKS.has(c)) {
         broke = true;
         if (SENTENCE_END.has(c)) sentenceStart = true;
       }
     }
-    last = m.index + m[0].length;
+    last = end;
     if (broke) flush();
-    const w = m[0];
     if (onToken) {
-      const t = clean(w);
+      const t = clean(text.slice(start, end));
       if (t) onToken(t);
     }
-    const c = w.charCodeAt(0);
-    // Most words start with an ASCII lower-case letter or digit: skip the Unicode test for them.
-    if (!sentenceStart && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57) && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
+    if (onHash) {
+      const h = cleanHash(text, start, end);
+      if (h) onHash(h);
+    }
+    const c = text.charCodeAt(start);
+    // Most words start with an ASCII lower-case letter or digit: skip the Unicode test (and the
+    // string) for them.
+    const w = !sentenceStart && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57) ? text.slice(start, end) : null;
+    if (w && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
     else flush();
     sentenceStart = false;
-  }
+  });
   flush();
   return out;
 }
