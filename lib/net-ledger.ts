@@ -79,10 +79,26 @@ export function ledgered(fetchFn: Fetch, record: (entry: LedgerEntry) => void, n
   };
 }
 
-/** Appends an entry, newest first. Writes are queued so concurrent requests never lose one. */
-export function ledgerRecorder(): (entry: LedgerEntry) => void {
+/**
+ * Appends entries, newest first. A sync may make thousands of requests: they are written in
+ * batches (one storage write per `flushMs`), so neither storage nor a settings page showing the
+ * ledger is flooded, and queued so no entry is lost.
+ */
+export function ledgerRecorder(flushMs = 300): (entry: LedgerEntry) => void {
+  let pending: LedgerEntry[] = [];
   let chain = Promise.resolve();
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const batch = pending.reverse();
+    pending = [];
+    chain = chain.then(async () => netLedgerItem.setValue([...batch, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER))).catch(() => undefined);
+  };
   return (entry) => {
-    chain = chain.then(async () => netLedgerItem.setValue([entry, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER))).catch(() => undefined);
+    pending.push(entry);
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(flush, flushMs);
+    }
   };
 }

@@ -40,6 +40,7 @@ export async function serve(root = PAGES, handler?: Handler): Promise<Server> {
 
 export interface Lens {
   context: BrowserContext;
+  userDataDir: string;
   extensionId: string;
   worker: Worker;
   /** Opens `url` in a tab and returns the page and its tab id. */
@@ -65,6 +66,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
   const tabIdOf = (url: string) => worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
   return {
     context,
+    userDataDir,
     extensionId,
     worker,
     async openTab(url) {

@@ -50,8 +50,8 @@ describe('the network ledger', () => {
     expect([res.status, res.headers.get('retry-after')]).toEqual([503, '60']);
   });
 
-  it('stores entries newest first, none lost when requests overlap', async () => {
-    const record = ledgerRecorder();
+  it('stores entries newest first, in batches, none lost when requests overlap', async () => {
+    const record = ledgerRecorder(5);
     for (let i = 0; i < 5; i++) record({ at: i, method: 'GET', url: `https://s.example/${i}`, bytes: i, outcome: '200' });
     await expect.poll(async () => (await netLedgerItem.getValue()).map((e) => e.at)).toEqual([4, 3, 2, 1, 0]);
   });

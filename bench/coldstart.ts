@@ -1,0 +1,121 @@
+// npm run bench:coldstart — the service worker with a 10k-story store, in Chromium with the
+// built extension: the time from a stopped worker to an answered match (cold start, p50/p95),
+// the same warm, the worker's JS heap, and whether it stays stopped while nobody uses it.
+// Pages and the store come from a real HTTP server on 127.0.0.1.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { buildStore } from '../lib/store/build.ts';
+import { launch, serve } from '../tests/e2e/harness.ts';
+import { storeServer } from '../tests/e2e/store-server.ts';
+import { generate } from './generate.ts';
+
+const N = Number(process.argv[2] ?? 10_000);
+const RUNS = Number(process.argv[3] ?? 25);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+const { stories, articles } = generate(N, 40, 42);
+const article = articles.find((a) => a.storyId)!;
+const store = storeServer();
+store.publish(await buildStore(stories, { now: new Date(Date.now() - 60_000) }));
+const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${article.title}</title>
+<meta property="article:published_time" content="${article.publishedTime}"></head><body><main><article><h1>${article.title}</h1>
+${article.text.split('\n\n').map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
+const server = await serve(undefined, (req, res) => {
+  if (req.url !== '/article.html') return store.handler(req, res);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  return true;
+});
+
+const lens = await launch({ args: ['--remote-debugging-port=0'] });
+try {
+  const options = await lens.openExtensionPage('options.html');
+  await options.getByLabel('Story store address').fill(server.url('/store/'));
+  let t = performance.now();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  // Counts are written with the reader's number format: match the digits whatever the separators.
+  const counts = options.locator('[data-testid=story-counts]');
+  const done = new RegExp(`${String(N).replace(/\B(?=(\d{3})+$)/g, '\\D?')} downloaded`);
+  await counts.filter({ hasText: done }).waitFor({ timeout: 300_000 }).catch(async (err) => {
+    throw new Error(`the sync did not finish: ${await options.locator('main').innerText()}`, { cause: err });
+  });
+  console.log(`${N} stories synced into the extension in ${ms(performance.now() - t)} (first sync, through the options page)`);
+
+  const { tabId } = await lens.openTab(server.url('/article.html'));
+  const cdp = await lens.context.newCDPSession(options);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => e.versions.forEach((v) => status.set(v.versionId, v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  const running = () => [...status.values()].some((s) => s !== 'stopped');
+  const stop = async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    while (running()) await new Promise((r) => setTimeout(r, 10));
+  };
+  const match = () => options.evaluate(async (id) => {
+    const t0 = performance.now();
+    const reply = await chrome.runtime.sendMessage({ type: 'matchTab', tabId: id });
+    return { ms: performance.now() - t0, state: reply?.value?.state as string, story: reply?.value?.story?.id as string | undefined };
+  }, tabId);
+
+  // The first start after the sync builds and saves the match index; every later start loads it.
+  t = performance.now();
+  const first = await match();
+  console.log(`first match after the sync: ${ms(performance.now() - t)} (${first.state}${first.story === article.storyId ? ', the right story' : ''})`);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await stop();
+    const c = await match();
+    if (c.story !== article.storyId) throw new Error(`cold match gave ${c.state} ${c.story}`);
+    cold.push(c.ms);
+    warm.push((await match()).ms);
+  }
+  console.log(`cold start → answered match (${RUNS} runs): p50 ${ms(pct(cold, 50))}  p95 ${ms(pct(cold, 95))}  max ${ms(Math.max(...cold))}  (target p95 ≤ 300 ms)`);
+  console.log(`warm match (worker running):            p50 ${ms(pct(warm, 50))}  p95 ${ms(pct(warm, 95))}`);
+
+  // The worker's JS heap, through the browser's own DevTools endpoint.
+  const port = readFileSync(join(lens.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const bs = await browser.newBrowserCDPSession();
+  const { targetInfos } = await bs.send('Target.getTargets');
+  const sw = targetInfos.find((x) => x.type === 'service_worker' && x.url.startsWith(`chrome-extension://${lens.extensionId}/`))!;
+  const { sessionId } = await bs.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let nextId = 1;
+  const call = (method: string) => new Promise<Record<string, number>>((resolve) => {
+    const id = nextId++;
+    const on = (e: { sessionId: string; message: string }) => {
+      const m = JSON.parse(e.message);
+      if (m.id !== id) return;
+      bs.off('Target.receivedMessageFromTarget', on);
+      resolve(m.result);
+    };
+    bs.on('Target.receivedMessageFromTarget', on);
+    void bs.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
+  await call('HeapProfiler.collectGarbage');
+  const heap = await call('Runtime.getHeapUsage');
+  console.log(`service worker JS heap after a match: ${(heap.usedSize! / 1048576).toFixed(1)} MB used of ${(heap.totalSize! / 1048576).toFixed(1)} MB`);
+  await bs.send('Target.detachFromTarget', { sessionId });
+  await browser.close();
+
+  // Idle: nothing keeps the worker alive or wakes it but the sync alarm.
+  const alarms = await options.evaluate(async () => (await chrome.alarms.getAll()).map((a) => `${a.name} every ${a.periodInMinutes} min`));
+  t = performance.now();
+  while (running() && performance.now() - t < 90_000) await new Promise((r) => setTimeout(r, 250));
+  const stoppedAfter = performance.now() - t;
+  if (running()) console.log('idle: the worker was still running after 90 s');
+  else {
+    const watch = 60_000;
+    const since = performance.now();
+    let woke = false;
+    while (performance.now() - since < watch) {
+      if (running()) woke = true;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    console.log(`idle: the browser stopped the worker ${ms(stoppedAfter)} after the last match; it then stayed stopped (no CPU) for ${watch / 1000} s${woke ? ' — NO: it woke up' : ''}; alarms: ${alarms.join(', ') || 'none'}`);
+  }
+} finally {
+  await lens.close();
+  await server.close();
+}
