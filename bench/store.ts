@@ -63,12 +63,12 @@ const sync = async () => {
   wire = raw = requests = 0;
   const start = performance.now();
   const result = await syncStore({ storeUrl, db, current, fetchFn: (u, i) => fetch(u, i), now: Date.now, concurrency: 6 });
-  current = result.state;
-  return { result, time: performance.now() - start, wire, raw, requests };
+  if (result.kind === 'updated') current = result.state;
+  return { result, state: current!, time: performance.now() - start, wire, raw, requests };
 };
 
 const full = await sync();
-const fullState = full.result.state;
+const fullState = full.state;
 
 // One story changes: a new title and updatedAt, as Factlen does when coverage grows.
 const changed = { ...stories[1234 % N]!, title: 'An updated headline after new coverage', updatedAt: '2026-11-24T11:00:00Z' };
@@ -81,8 +81,12 @@ server.close();
 t = performance.now();
 const reread = await db.read();
 const reloadMs = performance.now() - t;
+// What a waking service worker reads instead: the snapshot and its catalog, not the stories.
+t = performance.now();
+const snapshot = await db.readSnapshot();
+const snapshotMs = performance.now() - t;
 
-const ok = remoteStories(inc.result.state).stories.find((s) => s.id === changed.id)?.title === changed.title;
+const ok = remoteStories(inc.state).stories.find((s) => s.id === changed.id)?.title === changed.title;
 const rows: [string, string][] = [
   ['stories', `${N} (${v1.manifest.shards.length} day shards; generated in ${ms(genMs)}, built in ${ms(buildMs)})`],
   ['store size, raw', `${MB(storeRaw)} (manifest ${kB(v1.manifestBytes.byteLength)})`],
@@ -91,7 +95,7 @@ const rows: [string, string][] = [
   ['incremental sync, 1 story changed', `${ms(inc.time)}: ${inc.requests} requests, ${kB(inc.wire)} over the wire (${kB(inc.raw)} decoded)`],
   ['  share of the full store', `${((inc.wire / storeGz) * 100).toFixed(2)} % gzip-to-gzip, ${((inc.raw / storeRaw) * 100).toFixed(2)} % raw-to-raw (target ≤ 2 %)`],
   ['unchanged sync (304)', `${ms(unchanged.time)}: ${unchanged.requests} request, ${unchanged.wire} bytes of body`],
-  ['reload from IndexedDB (restart)', `${ms(reloadMs)} for ${reread ? remoteStories(reread).stories.length : 0} stories`],
+  ['reload from IndexedDB (restart)', `${ms(reloadMs)} for all ${reread ? remoteStories(reread).stories.length : 0} stories; a waking worker reads only the snapshot and catalog: ${ms(snapshotMs)} for ${snapshot?.catalog?.length ?? 0} entries`],
   ['check', `${remoteStories(fullState).stories.length} stories after the full sync; updated story ${ok ? 'present' : 'MISSING'} after the incremental one`],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,6 +1,6 @@
 // Alerts on sync: decide (pure), remember, notify within the reader's limits, keep the badge.
 import { browser } from 'wxt/browser';
-import { decideAlerts } from '../../lib/alerts/decide.ts';
+import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
 import { getAlertPrefs, inQuietHours } from '../../lib/alerts/prefs.ts';
 import { alertListItem, getFollows, ledgerItem, MAX_LISTED } from '../../lib/alerts/state.ts';
@@ -9,12 +9,14 @@ import { topicLabel } from '../../lib/topics.ts';
 import { badgeUnread } from './badge.ts';
 
 /**
- * Called after each store change with the stories before and after. `prev === null` is the
- * first load since install: it records a baseline and raises nothing.
+ * Called after each store change with the store before (its ids and followed stories, or every
+ * story) and the stories after that are new or followed. `prev === null` is the first load since
+ * install: it records a baseline and raises nothing.
  */
-export async function raiseAlerts(prev: Story[] | null, next: Story[], topicNames: Record<string, string> = {}, now = Date.now()): Promise<void> {
+export async function raiseAlerts(prev: PreviousStore | readonly Story[] | null, next: readonly Story[], topicNames: Record<string, string> = {}, now = Date.now()): Promise<void> {
   const [follows, ledger, prefs, list] = await Promise.all([getFollows(), ledgerItem.getValue(), getAlertPrefs(), alertListItem.getValue()]);
-  const { alerts, ledger: nextLedger } = decideAlerts(prev, next, follows, ledger, now);
+  const before = prev && (Array.isArray(prev) ? previousOf(prev as readonly Story[]) : (prev as PreviousStore));
+  const { alerts, ledger: nextLedger } = decideAlerts(before, next, follows, ledger, now);
   // The ledger is saved before anything is shown: a crash after this point loses an alert at
   // worst, never repeats one.
   await ledgerItem.setValue(nextLedger);

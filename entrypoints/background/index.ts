@@ -9,23 +9,24 @@ import { setUpAutoMode } from './auto-mode.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
-import { getStore } from './store.ts';
+import { loadStories } from './store.ts';
 import { saveStoreSettings, setUpStoreSync, storeStatus, syncNow } from './sync.ts';
 
 export default defineBackground(() => {
   setUpReports();
   setUpAlertBadge();
-  browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await getStore()).stories.get(storyId)));
+  browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)));
   handleMessages({
     matchTab: ({ tabId }) => matchTab(tabId),
     correctMatch: ({ tabId, choice }) => correctMatch(tabId, choice),
     getTabReport: ({ tabId }) => loadReport(tabId),
-    searchStories: async ({ query, limit }) => searchStories((await getStore()).stories.values(), query, limit),
-    getStory: async ({ id }) => (await getStore()).stories.get(id) ?? null,
+    // Search and topics read every story: once per worker life, and never on the match path.
+    searchStories: async ({ query, limit }) => searchStories((await (await loadStories()).set.current().all()).values(), query, limit),
+    getStory: async ({ id }) => (await (await loadStories()).set.current().get(id)) ?? null,
     getStoreStatus: () => storeStatus(),
     listTopics: async () => {
-      const { stories, topicNames } = await getStore();
-      return listTopics(stories.values(), topicNames);
+      const view = (await loadStories()).set.current();
+      return listTopics((await view.all()).values(), Object.fromEntries((view.remote?.topics ?? []).map((t) => [t.id, t.name])));
     },
     saveStoreSettings: (req) => saveStoreSettings(req),
     syncNow: () => syncNow('manual'),

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
 import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
-import { matchArticle, type Candidate } from '../../lib/match/index.ts';
+import { matchArticle, storyIdsFor, type Candidate } from '../../lib/match/index.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore, type Store } from './store.ts';
@@ -32,22 +32,32 @@ async function extractTab(tabId: number): Promise<Extraction> {
   }
 }
 
-/** What the popup shows for `article`: the reader's own choice first, then the matcher's answer. */
-export function reportFor(article: Article, store: Pick<Store, 'stories' | 'index'>, choice: ReaderChoice | null): TabReport {
+/**
+ * What the popup shows for `article`: the reader's own choice first, then the matcher's answer.
+ * The index may hold no story objects (a waking worker): the few this match reads are loaded
+ * into it first.
+ */
+export async function reportFor(article: Article, store: Pick<Store, 'view' | 'index'>, choice: ReaderChoice | null): Promise<TabReport> {
+  const { view, index } = store;
+  const wanted = [...storyIdsFor(article, index), ...(choice?.kind === 'story' ? [choice.storyId] : [])];
+  await Promise.all(wanted.filter((id) => !index.stories.has(id)).map(async (id) => {
+    const s = await view.get(id);
+    if (s) index.stories.set(id, s);
+  }));
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const { match, alternatives } = matchArticle(article, store.index);
+  const { match, alternatives } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>
     list.flatMap((c) => {
-      const s = c.storyId !== except ? store.stories.get(c.storyId) : undefined;
+      const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
       return s ? [{ ...c, title: s.title }] : [];
     });
   if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
-  const picked = choice?.kind === 'story' ? store.stories.get(choice.storyId) : undefined;
+  const picked = choice?.kind === 'story' ? index.stories.get(choice.storyId) : undefined;
   if (picked) {
     const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);
     return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
   }
-  const story = match && store.stories.get(match.storyId);
+  const story = match && index.stories.get(match.storyId);
   if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
   return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
 }

@@ -1,17 +1,18 @@
 // The stories the matcher searches — the bundled store with the remote one on top (lib/store) —
-// and their match index, which IndexedDB keeps per story-set version (lib/match/persist.ts): a
-// waking service worker loads it instead of rebuilding it, and a sync updates only the stories
-// that changed.
+// and their match index, which IndexedDB keeps per story-set version (lib/match/persist.ts). A
+// waking service worker reads the remote store's snapshot and the saved index, not the stories:
+// a match loads the few it weighs (see match-tab.ts).
 import bundled from 'virtual:bundled-stories';
 import type { StoryIndex } from '../../lib/match/index.ts';
 import { indexFor } from '../../lib/match/persist.ts';
 import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
 import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
-import { describeRejection, parseStories, type Story } from '../../lib/story.ts';
+import { describeRejection, parseStories } from '../../lib/story.ts';
 
+/** The stories in use, their index and the store's topic names. */
 export interface Store {
-  stories: ReadonlyMap<string, Story>;
+  view: StorySetView;
   index: StoryIndex;
   topicNames: Record<string, string>;
 }
@@ -24,7 +25,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /** The index for this view of the story set, loaded, updated or built once per version. */
 function indexOf(view: StorySetView): Promise<StoryIndex> {
   if (indexed?.version !== view.version) {
-    const run = queue.then(() => indexFor(view.version, [...view.stories.values()])).then((r) => r.index);
+    const run = queue.then(() => indexFor(view.version, view)).then((r) => r.index);
     queue = run.catch(() => undefined);
     indexed = { version: view.version, index: run };
     // A failed update is retried by the next caller rather than remembered.
@@ -35,31 +36,35 @@ function indexOf(view: StorySetView): Promise<StoryIndex> {
   return indexed.index;
 }
 
-/** The story set, once per service-worker life: bundled stories at once, the remote store from IndexedDB. */
+/** The story set, once per service-worker life: bundled stories at once, the remote snapshot from IndexedDB. */
 export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
   ready ??= (async () => {
     const { stories, rejected } = parseStories(bundled);
     for (const r of rejected) console.warn('[factlen] bundled', ...describeRejection(r));
-    const set = createStorySet(stories, fnv1a(JSON.stringify(bundled)));
-    // A sync's swap starts the index update at once, so the first match after it need not wait.
-    set.onChange((view) => void indexOf(view).catch((err) => console.error('[factlen] match index update failed', err)));
     let db: StoreDb;
     try {
       db = await openStoreDb();
-      set.setRemote(await db.read());
     } catch (err) {
       // No IndexedDB (a private window in some browsers): sync into memory for this session.
       console.error('[factlen] the saved story store could not be opened; using memory', err);
       db = memoryDb();
+    }
+    const set = createStorySet(stories, fnv1a(JSON.stringify(bundled)), (shas) => db.getShards(shas));
+    // A sync's swap starts the index update at once, so the first match after it need not wait.
+    set.onChange((view) => void indexOf(view).catch((err) => console.error('[factlen] match index update failed', err)));
+    try {
+      await set.openRemote(await db.readSnapshot());
+    } catch (err) {
+      console.error('[factlen] the saved story store could not be read; starting from the bundled stories', err);
     }
     return { set, db };
   })();
   return ready;
 }
 
-/** The stories in use, their index and the store's topic names. */
+/** The stories in use and their index. */
 export async function getStore(): Promise<Store> {
   const view = (await loadStories()).set.current();
   const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
-  return { stories: view.stories, index: await indexOf(view), topicNames };
+  return { view, index: await indexOf(view), topicNames };
 }

@@ -7,7 +7,10 @@ import { BUILD_PUBLIC_KEY, BUILD_STORE_URL } from '../../lib/store/build-config.
 import { runSync, type SyncReason } from '../../lib/store/runner.ts';
 import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
+import type { PreviousStore } from '../../lib/alerts/decide.ts';
+import { getFollows } from '../../lib/alerts/state.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
+import type { Story } from '../../lib/story.ts';
 import { raiseAlerts } from './alerts.ts';
 import { loadStories } from './store.ts';
 
@@ -40,10 +43,12 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       const { set, db } = await loadStories();
       const storeUrl = effectiveStoreUrl(await readSettings(), BUILD_STORE_URL);
       const before = set.current();
+      // The followed stories as they are now: a sync that changes them prunes their old shards.
+      const prev = await previousStore(before);
       const status = await runSync({ storySet: set, db, storeUrl, fetchFn: ledgered((url, init) => fetch(url, init), recordRequest), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach }, reason);
       if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
       else await browser.alarms.clear(RETRY_ALARM);
-      await alertOnChange(before, set.current());
+      await alertOnChange(before, prev, set.current());
       return status;
     } finally {
       running = null;
@@ -52,16 +57,31 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
   return running;
 }
 
+/** What the alerts compare a sync's result with: none before the first remote store. */
+async function previousStore(view: StorySetView): Promise<PreviousStore | null> {
+  if (!view.remote) return null;
+  const { stories: followed } = await getFollows().catch(() => ({ stories: [] as string[] }));
+  const stories = new Map<string, Story>();
+  for (const id of followed) {
+    const s = await view.get(id).catch(() => undefined);
+    if (s) stories.set(id, s);
+  }
+  return { ids: view.ids, stories };
+}
+
 /**
  * Alerts fire on sync. Before the first remote store (just installed, or bundled only) there is
  * no previous store to compare with: that sync records the baseline and raises nothing.
  */
-async function alertOnChange(before: StorySetView, after: StorySetView): Promise<void> {
+async function alertOnChange(before: StorySetView, prev: PreviousStore | null, after: StorySetView): Promise<void> {
   if (after.version === before.version) return;
-  const prev = before.remote ? [...before.stories.values()] : null;
   const topicNames = Object.fromEntries((after.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
   try {
-    await raiseAlerts(prev, [...after.stories.values()], topicNames);
+    // Only the stories that are new, and the followed ones, can raise an alert.
+    const { stories: followed } = await getFollows();
+    const ids = [...after.ids].filter((id) => !before.ids.has(id) || followed.includes(id));
+    const next = (await Promise.all(ids.map((id) => after.get(id)))).filter((s): s is Story => !!s);
+    await raiseAlerts(prev, next, topicNames);
   } catch (err) {
     // Alerts are a courtesy on top of the sync: a failure here must not fail the sync.
     console.error('[factlen] alerts failed', err);

@@ -42,25 +42,36 @@ const fold = (s: string) => s.trim().toLowerCase();
 const lastChange = (s: Story) => Date.parse(s.updatedAt ?? s.publishedAt);
 
 /**
- * Decides which alerts to raise when the store changes from `prev` to `next`. `prev === null`
- * (the first load, bundled or synced) only records a baseline: it raises nothing.
+ * The store before the change, as much as the decision needs: which stories it had, and the
+ * followed ones in full. (A store of thousands of stories is not read whole to raise alerts.)
  */
-export function decideAlerts(prev: Story[] | null, next: Story[], follows: Follows, ledger: Ledger, now: number): Decision {
+export interface PreviousStore {
+  ids: ReadonlySet<string>;
+  stories: ReadonlyMap<string, Story>;
+}
+
+/** A PreviousStore of a list of stories (all of them in full). */
+export const previousOf = (stories: readonly Story[]): PreviousStore => ({ ids: new Set(stories.map((s) => s.id)), stories: new Map(stories.map((s) => [s.id, s])) });
+
+/**
+ * Decides which alerts to raise when the store changes from `prev` to `next`. `prev === null`
+ * (the first load, bundled or synced) only records a baseline: it raises nothing. `next` needs
+ * only the stories new since `prev` and the followed ones; others are ignored.
+ */
+export function decideAlerts(prev: PreviousStore | null, next: readonly Story[], follows: Follows, ledger: Ledger, now: number): Decision {
   const told = new Set(ledger.told);
   const outlets = { ...ledger.outlets };
   const alerts: Alert[] = [];
-  const before = new Map((prev ?? []).map((s) => [s.id, s]));
   const topics = new Set(follows.topics);
   const followed = new Set(follows.stories);
 
   for (const story of next) {
     const figures = storyFigures(story);
-    const old = before.get(story.id);
     if (prev === null) {
       if (followed.has(story.id)) outlets[story.id] ??= figures.outlets;
       continue;
     }
-    if (!old) {
+    if (!prev.ids.has(story.id)) {
       const key = `story:${story.id}`;
       if (topics.has(story.topic) && !told.has(key) && now - lastChange(story) <= NEW_STORY_MAX_AGE_MS) {
         alerts.push({ kind: 'new-story', storyId: story.id, topic: story.topic, title: story.title, outlets: figures.outlets, viewpoints: figures.viewpointsSurfaced });
@@ -69,7 +80,8 @@ export function decideAlerts(prev: Story[] | null, next: Story[], follows: Follo
       if (followed.has(story.id)) outlets[story.id] ??= figures.outlets;
       continue;
     }
-    if (!followed.has(story.id)) continue;
+    const old = prev.stories.get(story.id);
+    if (!followed.has(story.id) || !old) continue;
 
     const was = surfaced(old);
     const names = new Map(story.viewpoints.map((v) => [v.id, v.name]));

@@ -33,10 +33,25 @@ export interface Weighed {
   sameOutletTitle: boolean;
 }
 
+/**
+ * The ids of the stories `matchArticle` will read for `query` (a source URL's story, else the
+ * candidates BM25 ranks highest): a caller whose index holds no story objects (a waking worker)
+ * loads just these into `index.stories` first.
+ */
+export function storyIdsFor(query: MatchQuery, index: StoryIndex): string[] {
+  for (const url of [query.canonicalUrl, query.url]) {
+    const hit = index.urls.get(normalizeUrl(url) ?? '');
+    if (hit) return [index.docs[hit[0]]!.id];
+  }
+  const scores = score(index.text, analyseQuery(query, index.text).terms);
+  return topSlots(scores, CANDIDATES).map((slot) => index.docs[slot]!.id);
+}
+
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
 export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Model = MODEL): { scores: Scores; weighed: Weighed[] } {
   const scores = score(index.text, q.terms);
-  const top = topSlots(scores, CANDIDATES);
+  // A story the index knows but whose object is not at hand (not loaded) is not weighed.
+  const top = topSlots(scores, CANDIDATES).filter((slot) => index.stories.has(index.docs[slot]!.id));
   const weighed = top.map((slot) => {
     const doc = index.docs[slot]!;
     const title = bestTitle(index.text, q, index.stories.get(doc.id)!);
@@ -53,7 +68,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model = MODEL): MatchResult {
   for (const url of [query.canonicalUrl, query.url]) {
     const hit = index.urls.get(normalizeUrl(url) ?? '');
-    if (hit) {
+    if (hit && index.stories.has(index.docs[hit[0]]!.id)) {
       const id = index.docs[hit[0]]!.id;
       return { match: { storyId: id, confidence: 1, reasons: [urlReason(index.stories.get(id)!, hit[1])] }, alternatives: [] };
     }

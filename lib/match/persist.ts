@@ -27,12 +27,19 @@ export interface IndexDeps {
 
 const open = () => openDB(DB_NAME, 1, { upgrade: (db) => void db.createObjectStore(OBJECTS) });
 
+/** The stories to index, read whole only when the saved index is not for their version. */
+export interface StorySource {
+  ids: ReadonlySet<string>;
+  all(): Promise<ReadonlyMap<string, Story>>;
+}
+
 /**
- * The index for `stories` at `storeVersion`: the saved one when it is for this version, else
- * the saved one brought up to date, else a new one; a new or updated index is saved. Storage
- * failures (private mode, quota) only cost the saving: the index is returned anyway.
+ * The index for `stories` at `storeVersion`: the saved one when it is for this version (without
+ * reading the stories: see `loadIndex`), else the saved one brought up to date, else a new one;
+ * a new or updated index is saved. Storage failures (private mode, quota) only cost the saving:
+ * the index is returned anyway.
  */
-export async function indexFor(storeVersion: string, stories: readonly Story[], deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource }> {
+export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource }> {
   const warn = deps.warn ?? ((m, e) => console.warn(`[factlen] ${m}`, e));
   let db: IDBPDatabase | null = null;
   let saved: Saved | undefined;
@@ -42,8 +49,17 @@ export async function indexFor(storeVersion: string, stories: readonly Story[], 
   } catch (err) {
     warn('the saved match index could not be read; building it', err);
   }
-  const old = saved && saved.format === INDEX_FORMAT ? loadIndex(saved.data, stories) : null;
-  if (old && saved!.storeVersion === storeVersion) return { index: old, source: 'loaded' };
+  const usable = saved && saved.format === INDEX_FORMAT ? saved : undefined;
+  const lazy = !Array.isArray(source);
+  if (usable && usable.storeVersion === storeVersion) {
+    const index = loadIndex(usable.data, lazy ? (source as StorySource).ids : (source as readonly Story[]));
+    if (index) {
+      db?.close();
+      return { index, source: 'loaded' };
+    }
+  }
+  const stories = lazy ? [...(await (source as StorySource).all()).values()] : (source as readonly Story[]);
+  const old = usable ? loadIndex(usable.data, stories) : null;
   const index = old ?? buildIndex(stories);
   if (old) syncIndex(index, stories);
   try {

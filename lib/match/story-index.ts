@@ -124,9 +124,11 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
 /**
  * The index `serializeIndex` saved, over `stories` (whose objects it reads headlines from), or
  * null when the data is of another format or damaged. Indexed stories missing from `stories`
- * are removed; `syncIndex` then brings in the new and the changed ones.
+ * are removed; `syncIndex` then brings in the new and the changed ones. Given only the ids in
+ * use, the index starts without story objects: the caller puts the few a match reads into
+ * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
  */
-export function loadIndex(data: unknown, stories: readonly Story[]): StoryIndex | null {
+export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>): StoryIndex | null {
   const d = data as SerializedIndex | null;
   if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
   if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || typeof d.docs !== 'string' || typeof d.urls !== 'string') return null;
@@ -144,13 +146,14 @@ export function loadIndex(data: unknown, stories: readonly Story[]): StoryIndex 
   const docs = parsed.map((x) => x ?? undefined);
   const slots = new Map<string, number>();
   docs.forEach((doc, slot) => doc && slots.set(doc.id, slot));
-  const byId = new Map(stories.map((s) => [s.id, s]));
+  const ids = stories instanceof Set ? stories : null;
+  const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
   const missing: string[] = [];
   for (const id of slots.keys()) {
-    const s = byId.get(id);
+    const s = byId?.get(id);
     if (s) indexed.set(id, s);
-    else missing.push(id);
+    else if (!ids?.has(id)) missing.push(id);
   }
   const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new Map(urlKeys.map((u, i) => [u, [d.urlSlots[i]!, d.urlNs[i]!]])) };
   removeStories(index, missing);

@@ -21,7 +21,12 @@ export interface RemoteSnapshot {
   /** Earlier versions kept because the store's new version of them was rejected. */
   carried: Story[];
   syncedAt: number;
+  /** Every story's id, shard and stamp (see `catalogOf`); absent in snapshots saved before it existed. */
+  catalog?: CatalogEntry[];
 }
+
+/** [story id, index in `shards` (-1: carried), last change in ms]. */
+export type CatalogEntry = [string, number, number];
 
 /** A snapshot with its shard records: everything needed to list its stories without the network. */
 export interface RemoteState {
@@ -32,7 +37,11 @@ export interface RemoteState {
 /** The persistence a sync needs; IndexedDB in the extension, memory in tests and benchmarks. */
 export interface StoreDb {
   read(): Promise<RemoteState | null>;
+  /** The snapshot in use without its shards: what a waking service worker reads. */
+  readSnapshot(): Promise<RemoteSnapshot | null>;
   getShard(sha256: string): Promise<ShardRecord | undefined>;
+  /** Several shards in one transaction; missing ones are left out. */
+  getShards(sha256s: readonly string[]): Promise<Map<string, ShardRecord>>;
   /** Stages a verified shard; it is in use only once a committed snapshot names it. */
   putShard(record: ShardRecord): Promise<void>;
   /** Makes `snapshot` current (null: no remote store) and drops every shard it does not name. */
@@ -65,7 +74,14 @@ export async function openStoreDb(name = 'factlen-store'): Promise<StoreDb> {
       if (records.some((r) => !r)) return null;
       return { snapshot, shards: new Map(records.map((r) => [r!.sha256, r!])) };
     },
+    readSnapshot: async () => (await db.get('meta', CURRENT)) ?? null,
     getShard: (sha256) => db.get('shards', sha256),
+    async getShards(sha256s) {
+      const tx = db.transaction('shards', 'readonly');
+      const records = await Promise.all(sha256s.map((k) => tx.store.get(k)));
+      await tx.done;
+      return new Map(records.filter((r): r is ShardRecord => !!r).map((r) => [r.sha256, r]));
+    },
     async putShard(record) {
       await db.put('shards', record);
     },
@@ -89,7 +105,9 @@ export function memoryDb(): StoreDb {
       if (!current) return null;
       return { snapshot: current, shards: new Map(current.shards.map((s) => [s.sha256, shards.get(s.sha256)!])) };
     },
+    readSnapshot: async () => current,
     getShard: async (sha256) => shards.get(sha256),
+    getShards: async (sha256s) => new Map(sha256s.flatMap((k) => (shards.has(k) ? [[k, shards.get(k)!] as const] : []))),
     putShard: async (record) => void shards.set(record.sha256, record),
     async commit(snapshot) {
       current = snapshot;

@@ -3,7 +3,7 @@
  * of an id wins), then the earlier versions the sync chose to keep.
  */
 import type { Story } from '../story.ts';
-import type { RemoteState } from './db.ts';
+import type { CatalogEntry, RemoteState } from './db.ts';
 import type { ShardRecord } from './shard.ts';
 
 /** Every story of `state` and a line for each id a later shard repeated. */
@@ -39,4 +39,27 @@ export function carryOver(records: ShardRecord[], valid: ReadonlySet<string>, pr
     }
   }
   return carried;
+}
+
+/** When a story last changed: what decides between two versions of it. */
+export const stampOf = (s: Story) => Date.parse(s.updatedAt ?? s.publishedAt);
+
+/**
+ * Where each story of `state` lives ([id, shard index or -1 for a carried story, stamp]), in
+ * the order `remoteStories` gives them: what a waking service worker needs to know which
+ * stories exist and to load any one of them alone.
+ */
+export function catalogOf(state: RemoteState): CatalogEntry[] {
+  const at = new Map(state.snapshot.shards.map((s, i) => [s.sha256, i]));
+  const catalog: CatalogEntry[] = [];
+  const seen = new Set<string>();
+  for (const ref of state.snapshot.shards) {
+    for (const story of state.shards.get(ref.sha256)?.stories ?? []) {
+      if (seen.has(story.id)) continue;
+      seen.add(story.id);
+      catalog.push([story.id, at.get(ref.sha256)!, stampOf(story)]);
+    }
+  }
+  for (const story of state.snapshot.carried) if (!seen.has(story.id)) catalog.push([story.id, -1, stampOf(story)]);
+  return catalog;
 }

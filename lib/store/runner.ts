@@ -68,11 +68,13 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
         lastWrite = t;
         writes = writes.then(() => writeStatus({ ...running, progress })).catch(() => {});
       };
+      const snapshot = storySet.remote();
       const result = await syncStore({
-        storeUrl: deps.storeUrl, db, current: storySet.remote(), fetchFn: deps.fetchFn, now,
+        storeUrl: deps.storeUrl, db, current: snapshot && { snapshot, load: () => storySet.loadRemote() }, fetchFn: deps.fetchFn, now,
         publicKey: deps.publicKey, timeoutMs: deps.timeoutMs, onProgress,
       });
-      storySet.setRemote(result.state);
+      if (result.kind === 'updated') storySet.setRemote(result.state);
+      else storySet.updateSnapshot(result.snapshot);
       status = {
         ...inUse(status, storySet), running: false, progress: null, lastSuccessAt: now(), lastError: null, failures: 0, nextRetryAt: null,
         rejected: result.kind === 'updated' ? result.rejected.slice(0, MAX_REJECTED_LINES) : status.rejected,

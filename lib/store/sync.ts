@@ -9,7 +9,7 @@ import type { RemoteSnapshot, RemoteState, StoreDb } from './db.ts';
 import { StoreError } from './errors.ts';
 import { fetchStoreFile, type FetchFn } from './fetch.ts';
 import { MAX_MANIFEST_BYTES, parseManifest, type Manifest, type ShardRef } from './manifest.ts';
-import { carryOver, remoteStories } from './remote.ts';
+import { carryOver, catalogOf, remoteStories } from './remote.ts';
 import { decodeShard, type ShardRecord } from './shard.ts';
 import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
 import { checkStoreUrl, resolveInStore } from './store-url.ts';
@@ -19,8 +19,11 @@ export type SyncProgress = { phase: 'manifest' } | { phase: 'shards'; done: numb
 export interface SyncOptions {
   storeUrl: string;
   db: StoreDb;
-  /** The remote store in use now (the last good one), or null. */
-  current: RemoteState | null;
+  /**
+   * The remote store in use now (the last good one), or null: its snapshot, and a way to read
+   * all its shards, which is only done when the store changed.
+   */
+  current: RemoteState | null | { snapshot: RemoteSnapshot; load: () => Promise<RemoteState | null> };
   fetchFn: FetchFn;
   now: () => number;
   /** When set, the manifest must carry this key's Ed25519 signature. */
@@ -33,7 +36,7 @@ export interface SyncOptions {
 }
 
 export type SyncResult =
-  | { kind: 'unchanged'; state: RemoteState }
+  | { kind: 'unchanged'; snapshot: RemoteSnapshot }
   | { kind: 'updated'; state: RemoteState; rejected: string[]; downloaded: number; bytes: number };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -71,21 +74,22 @@ const sameShards = (m: Manifest, s: RemoteSnapshot) => m.shards.length === s.sha
 
 /** Syncs once; resolves with the store to use, or throws a StoreError and changes nothing in use. */
 export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
-  const { db, fetchFn, now, current, onProgress = () => {}, concurrency = 4, timeoutMs = DEFAULT_TIMEOUT_MS } = opts;
+  const { db, fetchFn, now, onProgress = () => {}, concurrency = 4, timeoutMs = DEFAULT_TIMEOUT_MS } = opts;
+  const known = opts.current;
   const target = checkStoreUrl(opts.storeUrl);
   if (!target.ok) throw new StoreError('bad_url', [opts.storeUrl]);
   const stop = new AbortController();
   opts.signal?.addEventListener('abort', () => stop.abort(opts.signal!.reason), { once: true });
   const base = { fetchFn, origin: target.origin, now, signal: stop.signal };
   // Versions and validators only mean something for the store they came from.
-  const same = current?.snapshot.storeUrl === target.manifestUrl ? current : null;
+  const same = known?.snapshot.storeUrl === target.manifestUrl ? known : null;
 
   onProgress({ phase: 'manifest' });
   const got = await fetchStoreFile(target.manifestUrl, {
     ...base, name: 'manifest.json', maxBytes: MAX_MANIFEST_BYTES, timeoutMs,
     validators: same ? { etag: same.snapshot.etag, lastModified: same.snapshot.lastModified } : undefined,
   });
-  if (got.notModified) return { kind: 'unchanged', state: same! };
+  if (got.notModified) return { kind: 'unchanged', snapshot: same!.snapshot };
 
   if (opts.publicKey) {
     const sig = await fetchStoreFile(target.manifestUrl + SIGNATURE_SUFFIX, { ...base, name: `manifest.json${SIGNATURE_SUFFIX}`, maxBytes: 1024, timeoutMs }).catch((err: unknown) => {
@@ -103,9 +107,11 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
       if (!sameShards(manifest, same.snapshot)) throw new StoreError('same_version', [version]);
       const snapshot = { ...same.snapshot, ...validators };
       await storage(() => db.commit(snapshot));
-      return { kind: 'unchanged', state: { snapshot, shards: same.shards } };
+      return { kind: 'unchanged', snapshot };
     }
   }
+  // The store changed: now the stories in use are needed (to reuse shards, keep earlier versions).
+  const current = known && 'load' in known ? await storage(known.load) : known;
 
   // Content-addressed: a shard this device already has (in use, or staged by a sync that failed
   // later) is not downloaded again.
@@ -142,12 +148,13 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   const { stories, duplicates } = remoteStories({ snapshot: draft, shards: records });
   const previous = current ? new Map(remoteStories(current).stories.map((s) => [s.id, s])) : new Map();
   const carried = carryOver(inUse, new Set(stories.map((s) => s.id)), previous);
-  const snapshot = { ...draft, carried };
+  const inUseMap = new Map(inUse.map((r) => [r.sha256, r]));
+  const snapshot: RemoteSnapshot = { ...draft, carried, catalog: catalogOf({ snapshot: { ...draft, carried }, shards: inUseMap }) };
   await storage(() => db.commit(snapshot));
   const rejected = [
     ...inUse.flatMap((r) => r.rejected.flatMap((x) => x.lines)),
     ...duplicates,
     ...carried.map((s) => `story "${s.id}": the store's new version was rejected; the previous version is kept`),
   ];
-  return { kind: 'updated', state: { snapshot, shards: new Map(inUse.map((r) => [r.sha256, r])) }, rejected, downloaded: missing.length, bytes };
+  return { kind: 'updated', state: { snapshot, shards: inUseMap }, rejected, downloaded: missing.length, bytes };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decideAlerts, EMPTY_LEDGER, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
+import { decideAlerts, EMPTY_LEDGER, previousOf, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
 import type { Story } from '../../lib/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
@@ -43,7 +43,7 @@ describe('decideAlerts', () => {
   ];
 
   it.each(cases)('%s', (_, prev, next, follows, ledger, expected) => {
-    const { alerts } = decideAlerts(prev, next, follows, ledger, NOW);
+    const { alerts } = decideAlerts(prev && previousOf(prev), next, follows, ledger, NOW);
     expect(alerts.map((a) => a.kind === 'new-story' ? `new-story:${a.storyId}` : `update:${[
       a.nowRepresented.length ? `now represented ${a.nowRepresented.join(',')}` : '',
       a.newViewpoints.length ? `new viewpoint ${a.newViewpoints.join(',')}` : '',
@@ -52,10 +52,10 @@ describe('decideAlerts', () => {
   });
 
   it('raises nothing after a restart that replays the same change', () => {
-    const first = decideAlerts([base], [base, story('fresh')], followAi, EMPTY_LEDGER, NOW);
+    const first = decideAlerts(previousOf([base]), [base, story('fresh')], followAi, EMPTY_LEDGER, NOW);
     expect(first.alerts).toHaveLength(1);
     // The worker restarted before it saved the new store, so it sees the same change again.
-    const replay = decideAlerts([base], [base, story('fresh')], followAi, first.ledger, NOW);
+    const replay = decideAlerts(previousOf([base]), [base, story('fresh')], followAi, first.ledger, NOW);
     expect(replay.alerts).toEqual([]);
   });
 
@@ -65,15 +65,15 @@ describe('decideAlerts', () => {
   });
 
   it('moves the growth baseline only when it tells', () => {
-    const small = decideAlerts([base], [withSources(base, 2)], followSeed, { told: [], outlets: { [seed.id]: 7 } }, NOW);
+    const small = decideAlerts(previousOf([base]), [withSources(base, 2)], followSeed, { told: [], outlets: { [seed.id]: 7 } }, NOW);
     expect(small.ledger.outlets[seed.id]).toBe(7);
-    const big = decideAlerts([withSources(base, 2)], [withSources(base, 4)], followSeed, small.ledger, NOW);
+    const big = decideAlerts(previousOf([withSources(base, 2)]), [withSources(base, 4)], followSeed, small.ledger, NOW);
     expect(big.alerts).toHaveLength(1);
     expect(big.ledger.outlets[seed.id]).toBe(11);
   });
 
   it('forgets the baseline of a story no longer followed', () => {
-    const { ledger } = decideAlerts([base], [base], followAi, { told: [], outlets: { [seed.id]: 7 } }, NOW);
+    const { ledger } = decideAlerts(previousOf([base]), [base], followAi, { told: [], outlets: { [seed.id]: 7 } }, NOW);
     expect(ledger.outlets).toEqual({});
   });
 });

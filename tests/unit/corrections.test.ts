@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../lib/article.ts';
 import { getCorrection, MAX_CORRECTIONS, setCorrection } from '../../lib/match/corrections.ts';
-import { buildIndex } from '../../lib/match/index.ts';
+import { buildIndex, loadIndex, serializeIndex } from '../../lib/match/index.ts';
+import { createStorySet } from '../../lib/store/story-set.ts';
 import { reportFor } from '../../entrypoints/background/match-tab.ts';
 import { QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -10,7 +11,9 @@ const page = { url: 'https://www.example.com/quake?utm_source=feed', canonicalUr
 const article: Article = {
   ...page, ...RIDGECREST_ARTICLE, byline: null, siteName: 'Example', modifiedTime: null, lang: 'en', excerpt: null, section: null, keywords: [], wordCount: 120, partial: false,
 };
-const store = { stories: new Map(STORIES.map((s) => [s.id, s])), index: buildIndex(STORIES) };
+// As a waking worker has it: the saved index without story objects, the stories behind a view.
+const view = createStorySet(STORIES, 'test').current();
+const store = { view, index: loadIndex(serializeIndex(buildIndex(STORIES)), view.ids)! };
 
 describe("the reader's choice", () => {
   it('is remembered for the page under its normalised URL, and only on this device', async () => {
@@ -43,14 +46,14 @@ describe("the reader's choice", () => {
 });
 
 describe('the report with a remembered choice', () => {
-  it('shows the matcher’s story with runners-up when the reader said nothing', () => {
-    const r = reportFor(article, store, null);
+  it('shows the matcher’s story with runners-up when the reader said nothing', async () => {
+    const r = await reportFor(article, store, null);
     expect(r.state === 'match' && r.story.id).toBe(QUAKE_2019.id);
     expect(r.state === 'match' && r.chosenByReader).toBeFalsy();
   });
 
-  it('shows the story the reader picked, offering the matcher’s own as an alternative', () => {
-    const r = reportFor(article, store, { kind: 'story', storyId: QUAKE_2023.id });
+  it('shows the story the reader picked, offering the matcher’s own as an alternative', async () => {
+    const r = await reportFor(article, store, { kind: 'story', storyId: QUAKE_2023.id });
     if (r.state !== 'match') throw new Error(r.state);
     expect(r.story.id).toBe(QUAKE_2023.id);
     expect(r.chosenByReader).toBe(true);
@@ -59,13 +62,13 @@ describe('the report with a remembered choice', () => {
     expect(r.alternatives.map((a) => a.storyId)).not.toContain(QUAKE_2023.id);
   });
 
-  it('shows no story when the reader dismissed the match', () => {
-    const r = reportFor(article, store, { kind: 'none' });
+  it('shows no story when the reader dismissed the match', async () => {
+    const r = await reportFor(article, store, { kind: 'none' });
     expect(r).toMatchObject({ state: 'no-match', dismissedByReader: true });
   });
 
-  it('falls back to the matcher when the picked story has left the store', () => {
-    const r = reportFor(article, store, { kind: 'story', storyId: 'gone' });
+  it('falls back to the matcher when the picked story has left the store', async () => {
+    const r = await reportFor(article, store, { kind: 'story', storyId: 'gone' });
     expect(r.state === 'match' && r.story.id).toBe(QUAKE_2019.id);
   });
 });

@@ -42,9 +42,9 @@ describe('the background store sync', () => {
     const status = await installWithStore();
     expect(status.lastError).toBeNull();
     expect(await fakeBrowser.alarms.get(bg.SYNC_ALARM)).toMatchObject({ periodInMinutes: 60 });
-    const { stories, index } = await store.getStore();
-    expect(stories.has('harbor-seawall-plan')).toBe(true);
-    expect(stories.has('microsoft-mayo-clinic-frontier-ai-model')).toBe(true);
+    const { view, index } = await store.getStore();
+    expect(view.ids.has('harbor-seawall-plan')).toBe(true);
+    expect(view.ids.has('microsoft-mayo-clinic-frontier-ai-model')).toBe(true);
     expect(matchArticle({ title: 'x', text: 'y', url: 'https://harbortimes.example/seawall' }, index).match?.storyId).toBe('harbor-seawall-plan');
   });
 
@@ -53,7 +53,11 @@ describe('the background store sync', () => {
     vi.resetModules();
     host.route(() => Promise.reject(new TypeError('Failed to fetch')));
     const restarted = await import('../../../entrypoints/background/store.ts');
-    expect((await restarted.getStore()).stories.has('harbor-seawall-plan')).toBe(true);
+    const { view, index } = await restarted.getStore();
+    // A waking worker has the catalog and the saved index, not the stories: it reads one on demand.
+    expect(view.ids.has('harbor-seawall-plan')).toBe(true);
+    expect(index.stories.size).toBe(0);
+    expect((await view.get('harbor-seawall-plan'))?.title).toBe('Story harbor-seawall-plan');
   });
 
   it('syncs on the alarm, and on failure schedules a retry alarm', async () => {
@@ -63,7 +67,7 @@ describe('the background store sync', () => {
     const status = await bg.syncNow('alarm');
     expect(status.lastError?.code).toBe('http_5xx');
     expect((await fakeBrowser.alarms.get(bg.RETRY_ALARM))?.scheduledTime).toBe(status.nextRetryAt);
-    expect((await store.getStore()).stories.has('harbor-seawall-plan')).toBe(true);
+    expect((await store.getStore()).view.ids.has('harbor-seawall-plan')).toBe(true);
   });
 
   it('refuses to save an address that is not https, in plain words', async () => {
@@ -76,7 +80,7 @@ describe('the background store sync', () => {
     const status = await bg.syncNow('manual');
     expect(status).toMatchObject({ storeUrl: null, counts: { bundled: 1, remote: 0, total: 1 } });
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
-    expect((await store.getStore()).stories.has('harbor-seawall-plan')).toBe(false);
+    expect((await store.getStore()).view.ids.has('harbor-seawall-plan')).toBe(false);
   });
 
   it('without any store URL syncs nothing and says it runs on the bundled stories', async () => {

@@ -158,7 +158,7 @@ describe('a sync that fails', () => {
     host.route(undefined);
     const status = await runSync(deps(), 'manual');
     expect(status).toMatchObject({ lastError: null, failures: 0, nextRetryAt: null, version: v2.manifest.version, lastSuccessAt: now });
-    expect(set.current().stories.get('b')?.title).toBe('b, updated');
+    expect((await set.current().get('b'))?.title).toBe('b, updated');
   });
 
   it('says so when the reader has not granted the store origin', async () => {
@@ -203,6 +203,6 @@ describe('a sync that succeeds', () => {
     const status = await runSync(deps({ storeUrl: null }), 'manual');
     expect(status).toMatchObject({ storeUrl: null, version: null, counts: { bundled: 1, remote: 0, total: 1 } });
     expect(await db.read()).toBeNull();
-    expect([...set.current().stories.keys()]).toEqual(['bundled-one']);
+    expect([...set.current().ids]).toEqual(['bundled-one']);
   });
 });

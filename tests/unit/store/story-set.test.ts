@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RemoteState } from '../../../lib/store/db.ts';
 import type { ShardRecord } from '../../../lib/store/shard.ts';
-import { createStorySet, diffStories, mergeStories } from '../../../lib/store/story-set.ts';
+import { createStorySet, mergeStories } from '../../../lib/store/story-set.ts';
 import type { Story } from '../../../lib/story.ts';
 import { story } from './helpers.ts';
 
@@ -34,22 +34,13 @@ describe('mergeStories', () => {
   });
 });
 
-describe('diffStories', () => {
-  it('names what was added, replaced and removed, and not what only moved', () => {
-    const a = story('a');
-    const before = new Map([['a', a], ['b', story('b')], ['c', story('c')]]);
-    const after = new Map([['a', structuredClone(a)], ['b', { ...story('b'), title: 'new' }], ['d', story('d')]]);
-    expect(diffStories(before, after)).toEqual({ added: ['d'], replaced: ['b'], removed: ['c'] });
-  });
-});
-
 describe('createStorySet', () => {
   it('starts on the bundled stories alone', () => {
     const set = createStorySet([story('x')], 'bundle1');
     expect(set.current()).toMatchObject({ version: 'bundle1.none', counts: { bundled: 1, remote: 0, total: 1 }, remote: null });
   });
 
-  it('swaps the whole view at once and tells listeners what changed', () => {
+  it('swaps the whole view at once and tells listeners what changed', async () => {
     const set = createStorySet([story('x')], 'bundle1');
     const listener = vi.fn();
     set.onChange(listener);
@@ -58,8 +49,8 @@ describe('createStorySet', () => {
     expect(change).toEqual({ added: ['a', 'b'], replaced: [], removed: [] });
     expect(listener).toHaveBeenCalledWith(set.current(), change);
     // A reader holding the old view still sees the old stories.
-    expect([...old.stories.keys()]).toEqual(['x']);
-    expect([...set.current().stories.keys()]).toEqual(['x', 'a', 'b']);
+    expect([...(await old.all()).keys()]).toEqual(['x']);
+    expect([...(await set.current().all()).keys()]).toEqual(['x', 'a', 'b']);
     expect(set.current().version).toMatch(/^bundle1\.7-[0-9a-f]{8}$/);
     expect(set.setRemote(null)).toEqual({ added: [], replaced: [], removed: ['a', 'b'] });
   });
@@ -76,10 +67,10 @@ describe('createStorySet', () => {
     expect(set.current().version).not.toBe(v);
   });
 
-  it('keeps the first of two shards that repeat an id', () => {
+  it('keeps the first of two shards that repeat an id', async () => {
     const set = createStorySet([], 'b');
     set.setRemote(remote(1, [{ ...story('a'), title: 'first' }], [{ ...story('a'), title: 'second' }]));
-    expect(set.current().stories.get('a')?.title).toBe('first');
+    expect((await set.current().get('a'))?.title).toBe('first');
   });
 
   it('survives a listener that throws', () => {
@@ -91,5 +82,52 @@ describe('createStorySet', () => {
     expect(() => set.setRemote(remote(1, [story('a')]))).not.toThrow();
     expect(set.current().counts.remote).toBe(1);
     expect(error).toHaveBeenCalled();
+  });
+});
+
+describe('a story set opened from a saved snapshot', () => {
+  it('knows every story from the catalog and reads a shard only when one of its stories is asked for', async () => {
+    const state = remote(3, [story('a'), story('b')], [story('c')]);
+    const full = createStorySet([story('x')], 'b1');
+    full.setRemote(state);
+    const saved = full.remote()!;
+    const reads: string[][] = [];
+    const lazy = createStorySet([story('x')], 'b1', async (shas) => {
+      reads.push(shas);
+      return new Map(shas.map((k) => [k, state.shards.get(k)!]));
+    });
+    await lazy.openRemote(saved);
+    const view = lazy.current();
+    expect(view.version).toBe(full.current().version);
+    expect([...view.ids]).toEqual(['x', 'a', 'b', 'c']);
+    expect(view.counts).toEqual({ bundled: 1, remote: 3, total: 4 });
+    expect(reads).toEqual([]);
+    expect((await view.get('c'))?.id).toBe('c');
+    expect(reads).toEqual([[state.snapshot.shards[1]!.sha256]]);
+    expect((await view.get('x'))?.id).toBe('x');
+    expect(reads).toHaveLength(1);
+    expect([...(await view.all()).keys()]).toEqual(['x', 'a', 'b', 'c']);
+    expect(reads).toEqual([[state.snapshot.shards[1]!.sha256], [state.snapshot.shards[0]!.sha256]]);
+  });
+
+  it('prefers a newer remote story to the bundled one without reading it', async () => {
+    const bundledX = story('x', '2026-06-21');
+    const newer = { ...bundledX, title: 'Newer', updatedAt: '2026-06-25T00:00:00Z' };
+    const state = remote(4, [newer]);
+    const full = createStorySet([bundledX], 'b1');
+    full.setRemote(state);
+    const lazy = createStorySet([bundledX], 'b1', async (shas) => new Map(shas.map((k) => [k, state.shards.get(k)!])));
+    await lazy.openRemote(full.remote());
+    expect((await lazy.current().get('x'))?.title).toBe('Newer');
+  });
+
+  it('reads an old snapshot without a catalog whole, once', async () => {
+    const state = remote(5, [story('a')]);
+    const { catalog: _, ...old } = { ...state.snapshot, catalog: undefined };
+    const loads = vi.fn(async (shas: string[]) => new Map(shas.map((k) => [k, state.shards.get(k)!])));
+    const lazy = createStorySet([], 'b1', loads);
+    await lazy.openRemote(old);
+    expect([...lazy.current().ids]).toEqual(['a']);
+    expect(loads).toHaveBeenCalledOnce();
   });
 });

@@ -73,6 +73,7 @@ describe('syncStore', () => {
     const result = await run();
     expect(host.paths()).toEqual(['manifest.json', v2.manifest.shards[1]!.path]);
     expect(result.kind === 'updated' && [result.downloaded, result.bytes]).toEqual([1, v2.manifest.shards[1]!.bytes]);
+    if (result.kind !== 'updated') throw new Error(result.kind);
     expect(remoteStories(result.state).stories.find((s) => s.id === 'b')!.title).toBe('Updated');
   });
 
@@ -135,6 +136,7 @@ describe('syncStore', () => {
     const v2 = await build([story('a'), invalid({ ...story('b'), title: 'Broken update' })], v1.manifest);
     host.publish(v2);
     const result = await run();
+    if (result.kind !== 'updated') throw new Error(result.kind);
     const b = remoteStories(result.state).stories.find((s) => s.id === 'b');
     expect(b?.title).toBe('Story b');
     expect(result.kind === 'updated' && result.rejected.at(-1)).toBe('story "b": the store\'s new version was rejected; the previous version is kept');
