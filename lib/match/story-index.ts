@@ -22,7 +22,7 @@ export interface StoryIndex {
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
