@@ -75,6 +75,17 @@ export function dayGap(q: AnalysedQuery, doc: StoryDoc): number | null {
   return q.day < from ? from - q.day : q.day > to ? q.day - to : 0;
 }
 
+/**
+ * How the article's figures and weekdays fare against the story's (facts.ts). Agreement more
+ * than RECURRENCE_DAYS from the story's dates is dropped: it corroborates nothing.
+ */
+export function factsEvidence(q: AnalysedQuery, doc: StoryDoc, gap: number | null): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
+  const figures = compareFigures(q.facts.figures.keys(), doc.figures);
+  const days = compareDays(q.facts.days, doc.days);
+  if (gap === null || gap <= RECURRENCE_DAYS) return { ...figures, days };
+  return { agree: 0, disagree: figures.disagree, same: [], days: days === 1 ? 0 : days };
+}
+
 /** The features of `slot`'s story for the article, given every slot's BM25 scores. */
 export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, title: TitleHit): Features {
   const s = scores.score[slot]!;
@@ -102,9 +113,7 @@ export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot
   });
   for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * idf(ix, dfOf(ix, n.token)) ** 2;
   const gap = dayGap(q, doc);
-  const figures = compareFigures(q.facts.figures, new Map(doc.figures.map((f, i) => [f, doc.figureCounts[i]!])));
-  const days = compareDays(q.facts.days, doc.days);
-  const recurrence = gap !== null && gap > RECURRENCE_DAYS;
+  const facts = factsEvidence(q, doc, gap);
   return {
     // A log: the score's share of its ceiling matters as a ratio (half as much evidence), not a difference.
     bm25: Math.log(Math.max(MIN_SHARE, s / q.ceiling)),
@@ -115,9 +124,9 @@ export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot
     timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
     timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),
     // Logs: the third figure in agreement adds less than the first.
-    figuresSame: recurrence ? 0 : Math.log1p(figures.agree),
-    figuresDiffer: Math.log1p(figures.disagree),
-    daysSame: days === 1 && !recurrence ? 1 : 0,
-    daysDiffer: days === -1 ? 1 : 0,
+    figuresSame: Math.log1p(facts.agree),
+    figuresDiffer: Math.log1p(facts.disagree),
+    daysSame: facts.days === 1 ? 1 : 0,
+    daysDiffer: facts.days === -1 ? 1 : 0,
   };
 }

@@ -1,6 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
-import { factsOf, type Facts } from './facts.ts';
+import { factsOf, packFigures, type Facts } from './facts.ts';
 import { names, tokenHashes } from './tokenize.ts';
 
 /**
@@ -28,9 +28,8 @@ export interface StoryDoc {
   nameCounts: number[];
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
-  /** The figures the story states (`value key`, see facts.ts), most often stated first, and how often. */
-  figures: string[];
-  figureCounts: number[];
+  /** The figures the story states most often, as facts.ts's `packFigures` keeps them. */
+  figures: number[];
   /** The weekdays the story names, as facts.ts's bit mask. */
   days: number;
 }
@@ -42,17 +41,13 @@ const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' 
  * the counts of the proper names in its running text (dek, key points, body) and the facts of
  * its headlines and running text (unless `withFacts` is false), found in the same pass.
  */
-function scanStory(story: Story, emit: (hash: number, weight: number) => void, withFacts = true): { nameCounts: Map<string, number>; facts: Facts } {
+function scanStory(story: Story, emit: (hash: number, weight: number) => void, withFacts = true): { nameCounts: Map<string, number>; facts: Facts | null } {
   const w = FIELD_WEIGHTS;
   const nameCounts = new Map<string, number>();
-  const facts: Facts = { figures: new Map(), days: 0 };
-  // Figures and weekdays come from what the story says about the event: headlines and prose.
-  const note = (text: string) => {
-    if (!withFacts) return;
-    const f = factsOf(text);
-    for (const [k, c] of f.figures) facts.figures.set(k, (facts.figures.get(k) ?? 0) + c);
-    facts.days |= f.days;
-  };
+  // Figures and weekdays come from what the story says about the event, its headlines and
+  // prose, read in one pass (a figure's key never reaches across a line).
+  const said: string[] = [];
+  const note = (text: string) => withFacts && said.push(text);
   const add = (text: string, weight: number) => tokenHashes(text, (h) => emit(h, weight));
   const addTitle = (text: string, weight: number) => (add(text, weight), note(text));
   const addProse = (text: string, weight: number) => {
@@ -68,7 +63,7 @@ function scanStory(story: Story, emit: (hash: number, weight: number) => void, w
   for (const p of bodyText(story)) addProse(p, w.body);
   addProse(story.whyItMatters ?? '', w.context);
   for (const p of [...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(p, w.context);
-  return { nameCounts, facts };
+  return { nameCounts, facts: withFacts ? factsOf(said.join('\n')) : null };
 }
 
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
@@ -120,7 +115,6 @@ function hostname(url: string | undefined): string | null {
 export function indexStory(story: Story, emit: (hash: number, weight: number) => void): StoryDoc {
   const { nameCounts, facts } = scanStory(story, emit);
   const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
-  const figures = [...facts.figures].sort((a, b) => b[1] - a[1]).slice(0, FIGURES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   const doc: StoryDoc = {
     id: story.id,
@@ -128,9 +122,8 @@ export function indexStory(story: Story, emit: (hash: number, weight: number) =>
     names: top.map(([t]) => t),
     nameCounts: top.map(([, c]) => c),
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
-    figures: figures.map(([f]) => f),
-    figureCounts: figures.map(([, c]) => c),
-    days: facts.days,
+    figures: packFigures(facts!.figures, FIGURES_KEPT),
+    days: facts!.days,
   };
   return doc;
 }
