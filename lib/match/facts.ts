@@ -1,7 +1,7 @@
 /**
  * The specific facts a news text states, which tell two events of the same kind apart when
  * their words do not: figures with what they count ("magnitude 4.6", "$160m contract",
- * "33 year") and the weekdays it names. Two articles about one quake give the same magnitude
+ * "33 year"), dates ("March 14") and the weekdays it names. Two articles about one quake give the same magnitude
  * and the same day; an article about another quake on the same fault gives another. Figures are
  * read with the word on each side as their key, so "4.4-magnitude" and "a magnitude of 4.6" are
  * both about "magnitude" and disagree.
@@ -23,7 +23,8 @@ const SCALE: Record<string, string> = { thousand: 'k', million: 'm', billion: 'b
 // Words that say nothing about what a figure counts: the key is the next word that does.
 const FILLER = new Set(('a an the of to in on at for and or but by with from as is was were be been are has have had that this ' +
   'it its he she they his her their said says will would about some nearly almost more than over under up only just least ' +
-  'per each who which were another other all').split(' '));
+  'per each who which were another other all when then while since after before where').split(' '));
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 /** How many words either side may be skipped as filler to find a figure's key. */
 const REACH = 3;
@@ -95,6 +96,9 @@ export function factsOf(text: string): Facts {
     // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".
     const keys = new Set([sep === ':' ? 'time' : null, pct ? 'percent' : null, keyWord(text, after, 1), keyWord(text, start - 1, -1)]);
     for (const k of keys) if (k) add(`${value} ${k}`);
+    // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
+    const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    if (month) add(`${month[1]!.toLowerCase()}-${n} date`);
   }
   return { figures, days: weekdays(text) };
 }

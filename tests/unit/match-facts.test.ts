@@ -17,6 +17,8 @@ describe('figures a text states', () => {
     ['a percent sign', 'prices were up 12%.', ['12 percent', '12 prices']],
     ['the word percent', 'prices were up 12 percent.', ['12 percent', '12 prices']],
     ['an age after a name', 'Teixeira, 28, was acquired', ['28 acquired', '28 teixeira']],
+    ['a date, as a date whichever month', 'arrested on Feb. 1 in', ['feb-1 date']],
+    ['a date written out', 'since March 14 when', ['mar-14 date', '14 march']],
   ])('reads %s', (_, text, expected) => {
     expect(figures(text).sort()).toEqual([...expected].sort());
   });
