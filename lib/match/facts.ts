@@ -106,16 +106,17 @@ export function factsOf(text: string): Facts {
 /** The key of a figure (`value key` → `key`). */
 const keyOf = (figure: string) => figure.slice(figure.indexOf(' ') + 1);
 
-/** `termHash` cut to 30 bits, which V8 keeps unboxed in an array (a 32-bit hash is a heap number). */
+/** `termHash` cut to 30 bits: a small integer in V8, and it fits an Int32Array. */
 const smallHash = (s: string) => termHash(s) >>> 2;
 
 /**
  * A story's figures as the index keeps them: the `keep` most often stated, each as three numbers
- * (hash of `value key`, hash of `key`, times stated), flat. Hashes, not strings: 10k stories'
- * figures as strings doubled the index's heap.
+ * (hash of `value key`, hash of `key`, times stated), flat in an Int32Array. Hashes, not strings:
+ * 10k stories' figures as strings doubled the index's heap; as plain arrays they took 2.4 times
+ * the memory of typed ones.
  */
-export function packFigures(figures: ReadonlyMap<string, number>, keep: number): number[] {
-  return [...figures].sort((a, b) => b[1] - a[1]).slice(0, keep).flatMap(([f, c]) => [smallHash(f), smallHash(keyOf(f)), c]);
+export function packFigures(figures: ReadonlyMap<string, number>, keep: number): Int32Array {
+  return Int32Array.from([...figures].sort((a, b) => b[1] - a[1]).slice(0, keep).flatMap(([f, c]) => [smallHash(f), smallHash(keyOf(f)), c]));
 }
 
 /**
@@ -124,7 +125,7 @@ export function packFigures(figures: ReadonlyMap<string, number>, keep: number):
  * key that are the same (agree) and the rest (disagree), summed over the article's figures; and
  * the article's figures the story states too.
  */
-export function compareFigures(article: Iterable<string>, story: readonly number[]): { agree: number; disagree: number; same: string[] } {
+export function compareFigures(article: Iterable<string>, story: ArrayLike<number>): { agree: number; disagree: number; same: string[] } {
   const byKey = new Map<number, number>();
   for (let i = 0; i < story.length; i += 3) byKey.set(story[i + 1]!, (byKey.get(story[i + 1]!) ?? 0) + story[i + 2]!);
   let agree = 0;

@@ -29,7 +29,7 @@ export interface StoryDoc {
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
   /** The figures the story states most often, as facts.ts's `packFigures` keeps them. */
-  figures: number[];
+  figures: Int32Array;
   /** The weekdays the story names, as facts.ts's bit mask. */
   days: number;
 }
