@@ -1,6 +1,7 @@
 /**
  * Generates realistic stores and articles for benchmarks: stories in FORMAT.md with ~8 sources
- * and ~600 words of body, and ~1,000-word articles about a story's event (or about none).
+ * and ~600 words of body, and ~1,000-word articles about a story's event (or about none), both
+ * stating figures as news does.
  * Deterministic for a seed, so runs compare. Vocabulary follows a Zipf law like news text:
  * common words everywhere, topic words within a topic, rare names and terms per event.
  */
@@ -79,22 +80,43 @@ interface Event {
   names: string[];
   terms: string[];
   day: Date;
+  /** What the event's coverage states in figures ("4.6 magnitude", "$120 million budget"). */
+  figures: string[];
 }
 
-function event(lex: Lexicon, r: () => number): Event {
+const UNITS = ['people', 'miles', 'percent', 'years', 'homes', 'votes', 'magnitude', 'jobs', 'million', 'points'];
+
+/** A figure: a count, a decimal, money or a clock time, with the word it counts. */
+function figure(f: () => number): string {
+  const x = f();
+  const unit = UNITS[Math.floor(f() * UNITS.length)]!;
+  if (x < 0.4) return `${2 + Math.floor(f() * 400)} ${unit}`;
+  if (x < 0.6) return `${(1 + f() * 9).toFixed(1)} ${unit}`;
+  if (x < 0.8) return `$${1 + Math.floor(f() * 900)} million`;
+  return `${1 + Math.floor(f() * 12)}:${String(Math.floor(f() * 60)).padStart(2, '0')} a.m.`;
+}
+
+// Figures come from their own generator (`f`), so the words of every story and article are
+// the same as they were before figures were added.
+function event(lex: Lexicon, r: () => number, f: () => number): Event {
   return {
     topic: Math.floor(r() * lex.topics.length),
     names: Array.from({ length: 3 + Math.floor(r() * 4) }, () => `${cap(word(r, 2))} ${cap(word(r, 3))}`),
     terms: Array.from({ length: 8 + Math.floor(r() * 6) }, () => word(r, 3 + Math.floor(r() * 2))),
     day: new Date(Date.UTC(2020, 0, 1) + Math.floor(r() * 6 * 365) * 86_400_000),
+    figures: Array.from({ length: 4 + Math.floor(f() * 5) }, () => figure(f)),
   };
 }
 
-/** Text about `ev`: mostly general words, some topic words, a few of the event's names and terms. */
-function prose(lex: Lexicon, ev: Event, words: number, r: () => number, focus = 0.08): string {
+/**
+ * Text about `ev`: mostly general words, some topic words, a few of the event's names and terms,
+ * and now and then a figure (about one in 60 words: mostly the event's, some incidental).
+ */
+function prose(lex: Lexicon, ev: Event, words: number, r: () => number, focus = 0.08, f?: () => number): string {
   const out: string[] = [];
   const topic = lex.topics[ev.topic]!.words;
   for (let i = 0; i < words; i++) {
+    if (f && f() < 1 / 60) out.push(f() < 0.7 ? ev.figures[Math.floor(f() * ev.figures.length)]! : figure(f));
     const x = r();
     if (x < focus / 2) out.push(ev.names[Math.floor(r() * ev.names.length)]!);
     else if (x < focus) out.push(ev.terms[Math.floor(r() * ev.terms.length)]!);
@@ -107,7 +129,7 @@ function prose(lex: Lexicon, ev: Event, words: number, r: () => number, focus = 
 
 const sentence = (lex: Lexicon, ev: Event, n: number, r: () => number) => prose(lex, ev, n, r, 0.35).replace(/\.$/, '');
 
-function storyOf(lex: Lexicon, ev: Event, id: number, r: () => number): Story {
+function storyOf(lex: Lexicon, ev: Event, id: number, r: () => number, f: () => number): Story {
   const nSources = 5 + Math.floor(r() * 7);
   const viewpoints = [
     { id: 'officials', name: 'Government Officials', share: 0.4, summary: sentence(lex, ev, 18, r) },
@@ -128,7 +150,7 @@ function storyOf(lex: Lexicon, ev: Event, id: number, r: () => number): Story {
     missingPerspectives: ['Patient Advocacy Groups', 'Rural Residents'].slice(0, 1 + Math.floor(r() * 2)),
     keyPoints: Array.from({ length: 4 }, () => sentence(lex, ev, 20, r)),
     keyTerms: ev.terms.slice(0, 3).map((term) => ({ term, definition: sentence(lex, ev, 15, r) })),
-    body: Array.from({ length: 6 }, () => prose(lex, ev, 100, r)),
+    body: Array.from({ length: 6 }, () => prose(lex, ev, 100, r, undefined, f)),
     sources: Array.from({ length: nSources }, (_, i) => {
       const o = lex.outlets[Math.floor(r() * lex.outlets.length)]!;
       return {
@@ -158,14 +180,15 @@ export interface GeneratedArticle {
 export function generate(n: number, articles = 200, seed = 42): { stories: Story[]; articles: GeneratedArticle[] } {
   const lex = lexicon(seed);
   const r = rng(seed + 1);
-  const events = Array.from({ length: n }, () => event(lex, r));
-  const stories = events.map((ev, i) => storyOf(lex, ev, i, r));
+  const f = rng(seed + 2);
+  const events = Array.from({ length: n }, () => event(lex, r, f));
+  const stories = events.map((ev, i) => storyOf(lex, ev, i, r, f));
   const out: GeneratedArticle[] = [];
   for (let i = 0; i < articles; i++) {
     const onStory = r() < 0.8;
     const idx = Math.floor(r() * n);
-    const ev = onStory ? events[idx]! : event(lex, r);
-    const paragraphs = Array.from({ length: 10 }, () => prose(lex, ev, 100, r, 0.05));
+    const ev = onStory ? events[idx]! : event(lex, r, f);
+    const paragraphs = Array.from({ length: 10 }, () => prose(lex, ev, 100, r, 0.05, f));
     out.push({
       id: `a-${i}`,
       title: sentence(lex, ev, 11, r),

@@ -151,15 +151,29 @@ const names = [...new Set(cases.map((c) => c.set))];
 let held = emptyTally();
 process.stdout.write(`held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds):\n`);
 const perSet = new Map<string, Tally>();
+const outOfFold: { c: Case; d: ReturnType<typeof decide> }[] = [];
 for (let k = 0; k < FOLDS; k++) {
   const train = cases.filter((c) => foldOf(eventOf(c)) !== k);
   const w = fit(train);
   const t = chooseThreshold(train, w);
   for (const s of names) perSet.set(s, addTally(perSet.get(s) ?? emptyTally(), score(cases.filter((c) => foldOf(eventOf(c)) === k && c.set === s), w, t)));
+  for (const c of cases.filter((x) => foldOf(eventOf(x)) === k)) outOfFold.push({ c, d: decide(c, w) });
 }
 for (const [s, t] of perSet) process.stdout.write(`${formatTally(s, t)}\n`);
 for (const t of perSet.values()) held = addTally(held, t);
 process.stdout.write(`${formatTally('held-out all', held)}\n`);
+// The same held-out confidences without the thresholds' own noise: how many in-store queries
+// one threshold over all of them keeps right at a given false-match rate.
+const unseenPs = outOfFold.filter((o) => o.c.expected.kind === 'unseen').map((o) => o.d.p).sort((a, b) => b - a);
+const atRates = [0.01, 0.02].map((rate) => {
+  const allowed = Math.floor(rate * unseenPs.length);
+  const cut = (unseenPs[allowed] ?? 0) + 1e-12;
+  const kept = outOfFold.filter((o) => o.c.expected.kind === 'in-store' && o.d.p >= cut);
+  const right = kept.filter((o) => o.d.storyId === o.c.expected.storyId).length;
+  const inStore = outOfFold.filter((o) => o.c.expected.kind === 'in-store').length;
+  return `false match <= ${rate * 100} % (${allowed}/${unseenPs.length}): correct ${((100 * right) / inStore).toFixed(1)} % (${right}/${inStore}), wrong ${kept.length - right}`;
+});
+process.stdout.write(`held-out trade-off (pooled out-of-fold confidences, one threshold): ${atRates.join('; ')}\n`);
 held = emptyTally();
 if (names.length > 1) {
   process.stdout.write('held out by data set (fitted and thresholded on the other sets):\n');

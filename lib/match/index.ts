@@ -5,7 +5,7 @@
  * than none.
  */
 import { normalizeUrl } from '../url.ts';
-import { bestTitle, dayGap, featuresOf, type Features, type TitleHit } from './features.ts';
+import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type TitleHit } from './features.ts';
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
@@ -78,7 +78,9 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   const best = weighed[0];
   const alternatives = (list: Weighed[]): Candidate[] => list.filter((w) => w.confidence >= MIN_ALTERNATIVE).slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
   if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
-  const reasons = reasonsFor(q, scores, best.slot, best.title, dayGap(q, index.docs[best.slot]!));
+  const doc = index.docs[best.slot]!;
+  const gap = dayGap(q, doc);
+  const reasons = reasonsFor(q, scores, best.slot, best.title, gap, factsEvidence(q, doc, gap).same);
   if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
   return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
 }

@@ -1,5 +1,6 @@
 /** The article side of matching: which of its words to look up, and its names, headline and day. */
 import { hostOf } from '../url.ts';
+import { factsOf, type Facts } from './facts.ts';
 import { dayOf } from './story-doc.ts';
 import { dfOf, idf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
 import { names, tokenize, type Name } from './tokenize.ts';
@@ -27,6 +28,8 @@ export interface AnalysedQuery {
   nameCounts: Map<string, number>;
   day: number | null;
   host: string | null;
+  /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
+  facts: Facts;
 }
 
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
@@ -66,5 +69,6 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     nameCounts: nameCount,
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
+    facts: factsOf(query.text),
   };
 }

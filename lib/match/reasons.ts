@@ -1,5 +1,6 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
+import { showFigures } from './facts.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story.ts';
 import type { Scores } from './text-index.ts';
@@ -42,17 +43,19 @@ function timeReason(gap: number | null): MatchReason | null {
 
 /**
  * The reasons for matching `slot`'s story, most specific first: a headline, then names, then
- * words, then dates. Only evidence that is there is listed.
+ * figures stated alike, then words, then dates. Only evidence that is there is listed.
  */
-export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title: TitleHit, gap: number | null): MatchReason[] {
+export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title: TitleHit, gap: number | null, sameFigures: readonly string[] = []): MatchReason[] {
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t));
   const nameTokens = new Set(q.names.map((n) => n.token));
+  const figures = showFigures(sameFigures).slice(0, LIST);
   const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term)).slice(0, LIST).map((t) => t.term);
   return [
     titleReason(title),
     names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null,
+    figures.length ? { kind: 'text', detail: `Same figures: ${figures.join(', ')}` } : null,
     rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null,
     timeReason(gap),
   ].filter((r): r is MatchReason => r !== null);

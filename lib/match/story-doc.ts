@@ -1,5 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
+import { factsOf, packFigures, type Facts } from './facts.ts';
 import { names, tokenHashes } from './tokenize.ts';
 
 /**
@@ -10,6 +11,8 @@ export const FIELD_WEIGHTS = { title: 3, dek: 2, sourceTitles: 2, keyTerms: 2, k
 
 /** How many of a story's most frequent names are kept to check against an article. */
 const NAMES_KEPT = 16;
+/** How many of a story's most often stated figures are kept (a real story states a few dozen). */
+const FIGURES_KEPT = 48;
 
 /**
  * The evidence of one story the features read that is costly to derive (names, dates) or needed
@@ -25,38 +28,48 @@ export interface StoryDoc {
   nameCounts: number[];
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
+  /** The figures the story states most often, as facts.ts's `packFigures` keeps them. */
+  figures: Int32Array;
+  /** The weekdays the story names, as facts.ts's bit mask. */
+  days: number;
 }
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
 /**
  * Gives `emit` the `termHash` of every word of the story with its field's weight, and returns
- * the counts of the proper names in its running text (dek, key points, body), found in the same
- * pass.
+ * the counts of the proper names in its running text (dek, key points, body) and the facts of
+ * its headlines and running text (unless `withFacts` is false), found in the same pass.
  */
-function scanStory(story: Story, emit: (hash: number, weight: number) => void): Map<string, number> {
+function scanStory(story: Story, emit: (hash: number, weight: number) => void, withFacts = true): { nameCounts: Map<string, number>; facts: Facts | null } {
   const w = FIELD_WEIGHTS;
   const nameCounts = new Map<string, number>();
+  // Figures and weekdays come from what the story says about the event, its headlines and
+  // prose, read in one pass (a figure's key never reaches across a line).
+  const said: string[] = [];
+  const note = (text: string) => withFacts && said.push(text);
   const add = (text: string, weight: number) => tokenHashes(text, (h) => emit(h, weight));
+  const addTitle = (text: string, weight: number) => (add(text, weight), note(text));
   const addProse = (text: string, weight: number) => {
     const found = names(text, undefined, (h) => emit(h, weight));
     for (const n of found) for (const t of n.tokens) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
+    note(text);
   };
-  add(story.title, w.title);
+  addTitle(story.title, w.title);
   addProse(story.dek, w.dek);
-  for (const s of story.sources) add(s.title, w.sourceTitles);
+  for (const s of story.sources) addTitle(s.title, w.sourceTitles);
   for (const k of story.keyTerms ?? []) add(k.term, w.keyTerms);
   for (const p of story.keyPoints ?? []) addProse(p, w.keyPoints);
   for (const p of bodyText(story)) addProse(p, w.body);
   addProse(story.whyItMatters ?? '', w.context);
   for (const p of [...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(p, w.context);
-  return nameCounts;
+  return { nameCounts, facts: withFacts ? factsOf(said.join('\n')) : null };
 }
 
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, (t, w) => tf.set(t, (tf.get(t) ?? 0) + w));
+  scanStory(story, (t, w) => tf.set(t, (tf.get(t) ?? 0) + w), false);
   return tf;
 }
 
@@ -100,7 +113,7 @@ function hostname(url: string | undefined): string | null {
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `emit` on the way. */
 export function indexStory(story: Story, emit: (hash: number, weight: number) => void): StoryDoc {
-  const nameCounts = scanStory(story, emit);
+  const { nameCounts, facts } = scanStory(story, emit);
   const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   const doc: StoryDoc = {
@@ -109,6 +122,8 @@ export function indexStory(story: Story, emit: (hash: number, weight: number) =>
     names: top.map(([t]) => t),
     nameCounts: top.map(([, c]) => c),
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
+    figures: packFigures(facts!.figures, FIGURES_KEPT),
+    days: facts!.days,
   };
   return doc;
 }

@@ -68,8 +68,9 @@ describe('text and names signal', () => {
     const { match } = matchArticle(RIDGECREST_ARTICLE, index);
     expect(match?.storyId).toBe(QUAKE_2019.id);
     expect(match!.confidence).toBeGreaterThanOrEqual(MODEL.threshold);
-    expect(match!.reasons.map((r) => r.kind)).toEqual(['entities', 'text', 'time']);
+    expect(match!.reasons.map((r) => r.kind)).toEqual(['entities', 'text', 'text', 'time']);
     expect(match!.reasons[0]!.detail).toBe('Shares rare names: Ridgecrest, Mojave Desert, Trona');
+    expect(match!.reasons[1]!.detail).toBe('Same figures: 6.4 earthquake');
   });
 });
 

@@ -1,0 +1,164 @@
+/**
+ * The specific facts a news text states, which tell two events of the same kind apart when
+ * their words do not: figures with what they count ("magnitude 4.6", "$160m contract",
+ * "33 year"), dates ("March 14") and the weekdays it names. Two articles about one quake give the same magnitude
+ * and the same day; an article about another quake on the same fault gives another. Figures are
+ * read with the word on each side as their key, so "4.4-magnitude" and "a magnitude of 4.6" are
+ * both about "magnitude" and disagree.
+ */
+import { termHash } from './term-table.ts';
+
+/** Figures as `value key` (e.g. "4.6 magnitude"), with how often each is stated, and the weekdays named. */
+export interface Facts {
+  figures: Map<string, number>;
+  /** Bit d (0 = Sunday) set when the text names that weekday. */
+  days: number;
+}
+
+// A figure: an optional currency sign, digits with thousands separators, a decimal or clock
+// part, and a percent sign. Years (1900–2099 alone) are left out: background years ("since
+// 2002") are everywhere and said nothing held out (scripts/fit-match.ts).
+const FIGURE = /([$€£]?)(\d{1,3}(?:,\d{3})+|\d+)(?:([.:])(\d+))?(%?)/g;
+const SCALE: Record<string, string> = { thousand: 'k', million: 'm', billion: 'bn', trillion: 'tn' };
+// Words that say nothing about what a figure counts: the key is the next word that does.
+const FILLER = new Set(('a an the of to in on at for and or but by with from as is was were be been are has have had that this ' +
+  'it its he she they his her their said says will would about some nearly almost more than over under up only just least ' +
+  'per each who which were another other all when then while since after before where').split(' '));
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+/** How many words either side may be skipped as filler to find a figure's key. */
+const REACH = 3;
+
+const LETTER = /\p{L}/u;
+
+/** Whether the character at `i` is a letter (ASCII by code: this runs for every character around every figure). */
+function isLetter(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text[i]!);
+}
+
+// What a key may be looked for across: spaces, hyphens, commas, quotes and brackets, but not a
+// sentence end, a line break or another figure.
+const GAP = new Set([...' \t-,\'"“”‘’()\u00a0'].map((c) => c.charCodeAt(0)));
+
+/** The next (dir 1) or previous (dir -1) word from `i` that is not filler, within the sentence. */
+function keyWord(text: string, i: number, dir: 1 | -1): string | null {
+  let j = i;
+  for (let skipped = 0; skipped <= REACH; skipped++) {
+    while (j >= 0 && j < text.length && GAP.has(text.charCodeAt(j))) j += dir;
+    if (j < 0 || j >= text.length || !isLetter(text, j)) return null;
+    let k = j;
+    while (k >= 0 && k < text.length && isLetter(text, k)) k += dir;
+    const word = (dir === 1 ? text.slice(j, k) : text.slice(k + 1, j + 1)).toLowerCase();
+    if (word.length > 1 && !FILLER.has(word)) return word;
+    j = k;
+  }
+  return null;
+}
+
+/** Whether the character at `i` continues a word or a figure (so a figure next to it is not one). */
+function joins(text: string, i: number, dot: boolean): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (dot && c === 46) || isLetter(text, i);
+}
+
+/** The weekdays `text` names, as a bit mask (found by their "day", far cheaper than a pattern with seven choices). */
+function weekdays(text: string): number {
+  let days = 0;
+  for (let i = text.indexOf('day'); i >= 0; i = text.indexOf('day', i + 3)) {
+    if (isLetter(text, i + 3)) continue;
+    const before = text.slice(Math.max(0, i - 6), i).toLowerCase();
+    WEEKDAYS.forEach((d, bit) => {
+      if (before.endsWith(d) && !isLetter(text, i - d.length - 1)) days |= 1 << bit;
+    });
+  }
+  return days;
+}
+
+/** The figures and weekdays of `text`. */
+export function factsOf(text: string): Facts {
+  const figures = new Map<string, number>();
+  const add = (f: string) => figures.set(f, (figures.get(f) ?? 0) + 1);
+  for (const m of text.matchAll(FIGURE)) {
+    const [all, sign, whole, sep, part, pct] = m;
+    const start = m.index;
+    const end = start + all.length;
+    // Inside a word or a longer figure ("A380", "1.2.3"): not a stated figure.
+    if (joins(text, start - 1, true) || joins(text, end, false)) continue;
+    const n = whole!.includes(',') ? whole!.replace(/,/g, '') : whole!;
+    if (!sign && !sep && !pct && n.length === 4 && (n.startsWith('19') || n.startsWith('20'))) continue;
+    let value = sign + n + (sep ? sep + part : '');
+    let after = end;
+    const scale = GAP.has(text.charCodeAt(end)) ? /^[\s-]*(thousand|million|billion|trillion)\b/i.exec(text.slice(end, end + 12)) : null;
+    if (scale) (value += SCALE[scale[1]!.toLowerCase()]), (after = end + scale[0].length);
+    // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".
+    const keys = new Set([sep === ':' ? 'time' : null, pct ? 'percent' : null, keyWord(text, after, 1), keyWord(text, start - 1, -1)]);
+    for (const k of keys) if (k) add(`${value} ${k}`);
+    // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
+    const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    if (month) add(`${month[1]!.toLowerCase()}-${n} date`);
+  }
+  return { figures, days: weekdays(text) };
+}
+
+/** The key of a figure (`value key` → `key`). */
+const keyOf = (figure: string) => figure.slice(figure.indexOf(' ') + 1);
+
+/** `termHash` cut to 30 bits: a small integer in V8, and it fits an Int32Array. */
+const smallHash = (s: string) => termHash(s) >>> 2;
+
+/**
+ * A story's figures as the index keeps them: the `keep` most often stated, each as three numbers
+ * (hash of `value key`, hash of `key`, times stated), flat in an Int32Array. Hashes, not strings:
+ * 10k stories' figures as strings doubled the index's heap; as plain arrays they took 2.4 times
+ * the memory of typed ones.
+ */
+export function packFigures(figures: ReadonlyMap<string, number>, keep: number): Int32Array {
+  return Int32Array.from([...figures].sort((a, b) => b[1] - a[1]).slice(0, keep).flatMap(([f, c]) => [smallHash(f), smallHash(keyOf(f)), c]));
+}
+
+/**
+ * How the article's figures fare against the story's (`packFigures`): for each figure of the
+ * article whose key the story also gives a value for, the share of the story's values for that
+ * key that are the same (agree) and the rest (disagree), summed over the article's figures; and
+ * the article's figures the story states too.
+ */
+export function compareFigures(article: Iterable<string>, story: ArrayLike<number>): { agree: number; disagree: number; same: string[] } {
+  const byKey = new Map<number, number>();
+  for (let i = 0; i < story.length; i += 3) byKey.set(story[i + 1]!, (byKey.get(story[i + 1]!) ?? 0) + story[i + 2]!);
+  let agree = 0;
+  let disagree = 0;
+  const same: string[] = [];
+  for (const f of article) {
+    const total = byKey.get(smallHash(keyOf(f)));
+    if (!total) continue;
+    const h = smallHash(f);
+    let stated = 0;
+    for (let i = 0; i < story.length; i += 3) if (story[i] === h) stated = story[i + 2]!;
+    const share = stated / total;
+    agree += share;
+    disagree += 1 - share;
+    if (share > 0) same.push(f);
+  }
+  return { agree, disagree, same };
+}
+
+/** Figures (`value key`) as a reader would write them, each value once: "6.4 magnitude", "2:09", "12%". */
+export function showFigures(figures: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return figures.flatMap((f) => {
+    const value = f.slice(0, f.indexOf(' '));
+    const key = keyOf(f);
+    if (seen.has(value)) return [];
+    seen.add(value);
+    return [key === 'time' ? value : key === 'percent' ? `${value}%` : `${value} ${key}`];
+  });
+}
+
+/** Whether the article and story name weekdays and none of them the same (-1), share one (1), or say nothing (0). */
+export function compareDays(article: number, story: number): -1 | 0 | 1 {
+  if (!article || !story) return 0;
+  return article & story ? 1 : -1;
+}

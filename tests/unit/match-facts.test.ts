@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { compareDays, compareFigures, factsOf, packFigures, showFigures } from '../../lib/match/facts.ts';
+import { weighCandidates } from '../../lib/match/index.ts';
+import { buildIndex } from '../../lib/match/story-index.ts';
+import { analyseQuery } from '../../lib/match/query.ts';
+import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
+
+const figures = (text: string) => [...factsOf(text).figures.keys()];
+
+describe('figures a text states', () => {
+  it.each([
+    ['a hyphenated unit', 'the 4.4-magnitude temblor', ['4.4 magnitude']],
+    ['a unit before, past filler words', 'a preliminary magnitude of 4.6.', ['4.6 magnitude']],
+    ['money with a scale word', 'worth $160 million over the contract', ['$160m contract', '$160m worth']],
+    ['thousands separators', 'about 1,200 people fled', ['1200 people']],
+    ['a clock time, which is a time whatever surrounds it', 'on Sunday at 9:27 a.m.', ['9:27 time', '9:27 sunday']],
+    ['a percent sign', 'prices were up 12%.', ['12 percent', '12 prices']],
+    ['the word percent', 'prices were up 12 percent.', ['12 percent', '12 prices']],
+    ['an age after a name', 'Teixeira, 28, was acquired', ['28 acquired', '28 teixeira']],
+    ['a date, as a date whichever month', 'arrested on Feb. 1 in', ['feb-1 date']],
+    ['a date written out', 'since March 14 when', ['mar-14 date', '14 march']],
+  ])('reads %s', (_, text, expected) => {
+    expect(figures(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['years', 'ousted in 2002 after a power struggle'],
+    ['digits inside a word or a code', 'an A380 on flight BA2490'],
+    ['a figure with no word beside it', '4.5'],
+  ])('leaves out %s', (_, text) => {
+    expect(figures(text)).toEqual([]);
+  });
+
+  it('counts a figure stated twice', () => {
+    expect(factsOf('A 6.4 quake. Another 6.4 quake.').figures.get('6.4 quake')).toBe(2);
+  });
+
+  it.each([
+    ['no weekday', 'Residents swept up glass.', 0],
+    ['Sunday', 'It struck on Sunday.', 0b1],
+    ['Thursday and Friday', 'Thursday night and friday morning', 0b110000],
+    ['none in a word that ends in day', 'Holiday and today', 0],
+  ])('notes the weekdays named: %s', (_, text, days) => {
+    expect(factsOf(text).days).toBe(days);
+  });
+});
+
+describe('comparing figures', () => {
+  const story = packFigures(new Map([['4.6 magnitude', 3], ['4.4 magnitude', 1], ['2:09 time', 2], ['7 injured', 1]]), 3);
+  it.each([
+    ['the value the story states most', ['4.6 magnitude'], 0.75, 0.25, ['4.6 magnitude']],
+    ['a value the story states once in four', ['4.4 magnitude'], 0.25, 0.75, ['4.4 magnitude']],
+    ['a value the story never states for that key', ['9:27 time'], 0, 1, []],
+    ['a key the story gives no value for: no evidence', ['23 miles'], 0, 0, []],
+    ['a figure past the most stated ones the index keeps: no evidence', ['7 injured'], 0, 0, []],
+    ['two figures', ['4.6 magnitude', '2:09 time'], 1.75, 0.25, ['4.6 magnitude', '2:09 time']],
+  ])('%s', (_, article, agree, disagree, same) => {
+    const got = compareFigures(article, story);
+    expect(got.agree).toBeCloseTo(agree);
+    expect(got.disagree).toBeCloseTo(disagree);
+    expect(got.same).toEqual(same);
+  });
+
+  it('shows figures as a reader writes them, each value once', () => {
+    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract'])).toEqual(['6.4 earthquake', '2:09', '12%', '$160m contract']);
+  });
+});
+
+describe('comparing weekdays', () => {
+  it.each([
+    ['both name the same day', 0b10000, 0b11000, 1],
+    ['both name days, none the same', 0b1, 0b10000, -1],
+    ['the article names none', 0, 0b10000, 0],
+    ['the story names none', 0b1, 0, 0],
+  ])('%s', (_, article, story, expected) => {
+    expect(compareDays(article, story)).toBe(expected);
+  });
+});
+
+describe('facts as features', () => {
+  const index = buildIndex(STORIES);
+  const weigh = (text: string, publishedTime: string | null = RIDGECREST_ARTICLE.publishedTime) =>
+    weighCandidates(index, analyseQuery({ ...RIDGECREST_ARTICLE, text, publishedTime }, index.text)).weighed.find((w) => w.storyId === QUAKE_2019.id)!;
+  const same = 'A magnitude 6.4 earthquake struck near Ridgecrest on Thursday, damaging homes in Trona and the Mojave Desert.';
+  const other = 'A magnitude 4.4 earthquake struck near Ridgecrest on Sunday, damaging homes in Trona and the Mojave Desert.';
+
+  it('rewards the story stating the same magnitude and day, and counts a different one against it', () => {
+    const agree = weigh(same);
+    const differ = weigh(other);
+    expect(agree.features).toMatchObject({ figuresDiffer: 0, daysSame: 1, daysDiffer: 0 });
+    expect(agree.features.figuresSame).toBeGreaterThan(0);
+    expect(differ.features).toMatchObject({ figuresSame: 0, daysSame: 0, daysDiffer: 1 });
+    expect(differ.features.figuresDiffer).toBeGreaterThan(0);
+    expect(agree.confidence).toBeGreaterThan(differ.confidence);
+  });
+
+  it('takes agreeing facts more than a year from the story for a recurrence, not corroboration', () => {
+    const years = weigh(same, '2025-07-04T12:00:00Z');
+    expect(years.features).toMatchObject({ figuresSame: 0, daysSame: 0 });
+  });
+
+  it('reads the article headline once, as a headline, not again as figures', () => {
+    const q = analyseQuery({ title: 'A 6.4 quake', text: 'Crews worked through the night.' }, index.text);
+    expect(q.facts.figures.size).toBe(0);
+  });
+});
