@@ -41,6 +41,6 @@ export function matchCommand(args: string[]): void {
   const index = buildIndex(stories);
   for (const q of queries) {
     const { match, alternatives } = matchArticle(q, index);
-    printJson({ id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: match?.reasons ?? [], alternatives });
+    printJson({ id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })), alternatives });
   }
 }

@@ -1,4 +1,4 @@
-import { t } from '../lib/i18n.ts';
+import { t, type MessageKey } from '../lib/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
 
 /** One line saying why this story was matched, from the matcher's strongest reason. */
@@ -7,7 +7,7 @@ export function MatchReason({ reasons }: { reasons: Reason[] }) {
   if (!first) return null;
   return (
     <p class="match-reason" data-kind={first.kind}>
-      <span class="match-reason__label">{t('whyMatchedLabel')}</span> {first.detail}
+      <span class="match-reason__label">{t('whyMatchedLabel')}</span> {first.code ? t(first.code as MessageKey, first.args) : first.detail}
     </p>
   );
 }

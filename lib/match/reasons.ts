@@ -4,18 +4,29 @@ import { showFigures } from './facts.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story.ts';
 import type { Scores } from './text-index.ts';
-import type { MatchReason } from './types.ts';
+import type { MatchReason, ReasonKind } from './types.ts';
+// One wording for the reader, in the extension's messages: the CLI and `detail` use the English
+// one, the extension's pages translate `code` with `args` (components/MatchReason.tsx).
+import messages from '../../public/_locales/en/messages.json' with { type: 'json' };
+
+const ENGLISH = messages as Record<string, { message: string }>;
+
+/** A reason worded by the message `code` (a `reason…` key of _locales) with `$1`… from `args`. */
+function reason(kind: ReasonKind, code: string, args: (string | number)[] = []): MatchReason {
+  const list = args.map(String);
+  const detail = (ENGLISH[code]?.message ?? code).replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  return { kind, detail, code, args: list };
+}
 
 /** A headline at least this close (idf-weighted cosine) reads as "the same headline". */
 export const SAME_TITLE = 0.85;
 const CLOSE_TITLE = 0.5;
 const LIST = 3;
 
-const whose = (t: TitleHit) => (t.n === 0 ? "the story's" : `${t.outlet}'s coverage`);
-
 function titleReason(t: TitleHit): MatchReason | null {
-  if (t.similarity >= SAME_TITLE) return { kind: 'title', detail: `Same headline as ${whose(t)}` };
-  if (t.similarity >= CLOSE_TITLE) return { kind: 'title', detail: `Headline close to ${whose(t)}` };
+  const whose = t.n === 0 ? 'Story' : 'Source';
+  if (t.similarity >= SAME_TITLE) return reason('title', `reasonSameTitle${whose}`, [t.outlet]);
+  if (t.similarity >= CLOSE_TITLE) return reason('title', `reasonCloseTitle${whose}`, [t.outlet]);
   return null;
 }
 
@@ -38,7 +49,7 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[]
 
 function timeReason(gap: number | null): MatchReason | null {
   if (gap === null || gap > 7) return null;
-  return { kind: 'time', detail: gap === 0 ? "Published during the story's coverage" : `Published within ${gap} day${gap === 1 ? '' : 's'} of the story's coverage` };
+  return gap === 0 ? reason('time', 'reasonTimeDuring') : reason('time', gap === 1 ? 'reasonTimeWithinOne' : 'reasonTimeWithinOther', [gap]);
 }
 
 /**
@@ -54,9 +65,9 @@ export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title
   const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term)).slice(0, LIST).map((t) => t.term);
   return [
     titleReason(title),
-    names.length ? { kind: 'entities', detail: `Shares rare names: ${names.join(', ')}` } : null,
-    figures.length ? { kind: 'text', detail: `Same figures: ${figures.join(', ')}` } : null,
-    rare.length ? { kind: 'text', detail: `Shares rare terms: ${rare.join(', ')}` } : null,
+    names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null,
+    figures.length ? reason('text', 'reasonFigures', [figures.join(', ')]) : null,
+    rare.length ? reason('text', 'reasonTerms', [rare.join(', ')]) : null,
     timeReason(gap),
   ].filter((r): r is MatchReason => r !== null);
 }
@@ -64,10 +75,10 @@ export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title
 /** The reason for a page that is one of the story's sources. */
 export function urlReason(story: Story, n: number): MatchReason {
   const outlet = story.sources.find((s) => s.n === n)?.outlet;
-  return { kind: 'url', detail: `This page is source [${n}]${outlet ? `, ${outlet}` : ''}` };
+  return outlet ? reason('url', 'reasonSource', [n, outlet]) : reason('url', 'reasonSourceNoOutlet', [n]);
 }
 
 /** The reason for a page of a source's outlet carrying that source's headline. */
 export function outletTitleReason(t: TitleHit): MatchReason {
-  return { kind: 'title', detail: `Same outlet and headline as source [${t.n}], ${t.outlet}` };
+  return reason('title', 'reasonOutletTitle', [t.n, t.outlet]);
 }

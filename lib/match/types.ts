@@ -5,7 +5,11 @@ export type ReasonKind = 'url' | 'title' | 'text' | 'entities' | 'time';
 /** One piece of evidence for a match, worded for the reader. */
 export interface MatchReason {
   kind: ReasonKind;
+  /** In English. */
   detail: string;
+  /** The message (a `reason…` key of _locales) and its arguments, for a page to translate. */
+  code?: string;
+  args?: string[];
 }
 
 /** What the matcher needs of an article: the extraction output, or a line of an eval set. */

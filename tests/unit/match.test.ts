@@ -32,7 +32,7 @@ describe('URL signal', () => {
     ['over http with a fragment', source.url!.replace('https:', 'http:') + '#top'],
   ])('matches a page at %s as that source, with certainty', (_, url) => {
     const { match } = matchArticle({ title: 'x', text: 'nothing in common', url }, index);
-    expect(match).toEqual({ storyId: QUAKE_2019.id, confidence: 1, reasons: [{ kind: 'url', detail: 'This page is source [2], Kern Daily' }] });
+    expect(match).toEqual({ storyId: QUAKE_2019.id, confidence: 1, reasons: [{ kind: 'url', detail: 'This page is source [2], Kern Daily', code: 'reasonSource', args: ['2', 'Kern Daily'] }] });
   });
 
   it('counts the canonical URL', () => {
@@ -59,7 +59,7 @@ describe('outlet and title signal', () => {
 
   it('says when the headline is the same as a source', () => {
     const { match } = matchArticle({ ...RIDGECREST_ARTICLE, title: source.title }, index);
-    expect(match?.reasons[0]).toEqual({ kind: 'title', detail: "Same headline as Kern Daily's coverage" });
+    expect(match?.reasons[0]).toEqual({ kind: 'title', detail: "Same headline as Kern Daily's coverage", code: 'reasonSameTitleSource', args: ['Kern Daily'] });
   });
 });
 
@@ -93,7 +93,7 @@ describe('time signal', () => {
   });
 
   it('names the gap in the reason', () => {
-    expect(at('2019-07-06T10:00:00Z').match?.reasons.at(-1)).toEqual({ kind: 'time', detail: "Published within 2 days of the story's coverage" });
+    expect(at('2019-07-06T10:00:00Z').match?.reasons.at(-1)).toEqual({ kind: 'time', detail: "Published within 2 days of the story's coverage", code: 'reasonTimeWithinOther', args: ['2'] });
   });
 });
 
