@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, t, tn } from '../lib/i18n.ts';
 import type { StorySummary } from '../lib/story-search.ts';
 
@@ -15,7 +15,8 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StorySummary[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // Layout effect: focus lands before the first paint, so a keystroke right after opening goes to the box.
+  useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
   useEffect(() => {

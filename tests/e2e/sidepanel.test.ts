@@ -150,8 +150,7 @@ describe('the side panel', () => {
 
     // The search opens from the header and Escape closes it, back on its button.
     await panel.getByRole('button', { name: 'Search stories' }).press('Enter');
-    await panel.getByLabel('Search Factlen stories').waitFor();
-    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('story-search-input');
+    await panel.waitForFunction(() => document.activeElement?.id === 'story-search-input');
     await panel.keyboard.press('Escape');
     await panel.locator('#story-search-input').waitFor({ state: 'detached' });
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Search stories');
