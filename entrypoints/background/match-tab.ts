@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
 import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
-import { matchArticle, storyIdsFor, type Candidate } from '../../lib/match/index.ts';
+import { ensureQueryPostings, matchArticle, storyIdsFor, type Candidate } from '../../lib/match/index.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore, type Store } from './store.ts';
@@ -39,11 +39,9 @@ async function extractTab(tabId: number): Promise<Extraction> {
  */
 export async function reportFor(article: Article, store: Pick<Store, 'view' | 'index'>, choice: ReaderChoice | null): Promise<TabReport> {
   const { view, index } = store;
+  await ensureQueryPostings(article, index);
   const wanted = [...storyIdsFor(article, index), ...(choice?.kind === 'story' ? [choice.storyId] : [])];
-  await Promise.all(wanted.filter((id) => !index.stories.has(id)).map(async (id) => {
-    const s = await view.get(id);
-    if (s) index.stories.set(id, s);
-  }));
+  for (const [id, s] of await view.getMany(wanted.filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
   const page = { url: article.url, title: article.title, siteName: article.siteName };
   const { match, alternatives } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>

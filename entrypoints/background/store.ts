@@ -4,7 +4,7 @@
 // a match loads the few it weighs (see match-tab.ts).
 import bundled from 'virtual:bundled-stories';
 import type { StoryIndex } from '../../lib/match/index.ts';
-import { indexFor } from '../../lib/match/persist.ts';
+import { indexFor, readSavedIndex } from '../../lib/match/persist.ts';
 import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
 import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
@@ -22,10 +22,16 @@ let indexed: { version: string; index: Promise<StoryIndex> } | null = null;
 // One index update at a time: each starts from what the previous one saved.
 let queue: Promise<unknown> = Promise.resolve();
 
+// The saved index is read as the worker wakes, alongside the story set's snapshot (which says
+// the version it must be for): the two reads are most of a cold start, and need not wait in turn.
+let early: ReturnType<typeof readSavedIndex> | null = null;
+
 /** The index for this view of the story set, loaded, updated or built once per version. */
 function indexOf(view: StorySetView): Promise<StoryIndex> {
   if (indexed?.version !== view.version) {
-    const run = queue.then(() => indexFor(view.version, view)).then((r) => r.index);
+    const saved = early ?? undefined;
+    early = null;
+    const run = queue.then(() => indexFor(view.version, view, { saved })).then((r) => r.index);
     queue = run.catch(() => undefined);
     indexed = { version: view.version, index: run };
     // A failed update is retried by the next caller rather than remembered.
@@ -64,6 +70,7 @@ export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
 
 /** The stories in use and their index. */
 export async function getStore(): Promise<Store> {
+  if (!ready && !indexed) early = readSavedIndex();
   const view = (await loadStories()).set.current();
   const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
   return { view, index: await indexOf(view), topicNames };

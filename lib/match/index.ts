@@ -10,7 +10,7 @@ import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import type { StoryIndex } from './story-index.ts';
-import { score, topSlots, type Scores } from './text-index.ts';
+import { ensurePostings, score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
@@ -31,6 +31,15 @@ export interface Weighed {
   title: TitleHit;
   /** The article is from a source's outlet and carries its headline. */
   sameOutletTitle: boolean;
+}
+
+/**
+ * Reads the postings of the words `query` is looked up by, for an index loaded without them
+ * (a waking worker's); call before `storyIdsFor` and `matchArticle`.
+ */
+export function ensureQueryPostings(query: MatchQuery, index: StoryIndex): Promise<void> {
+  if (!index.text.pending) return Promise.resolve();
+  return ensurePostings(index.text, analyseQuery(query, index.text).terms.map((t) => t.term));
 }
 
 /**

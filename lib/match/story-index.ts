@@ -7,7 +7,8 @@ import type { Story } from '../story.ts';
 import { normalizeUrl } from '../url.ts';
 import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
 import { termTable } from './term-table.ts';
-import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type TextIndex } from './text-index.ts';
+import { UrlTable } from './url-table.ts';
+import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type PostingsSource, type TextIndex } from './text-index.ts';
 
 /** Everything the matcher searches; build it with `buildIndex` or `loadIndex`. */
 export interface StoryIndex {
@@ -18,15 +19,15 @@ export interface StoryIndex {
   /** The indexed stories themselves (the store's objects, not copies): headlines and outlets are read from them. */
   stories: Map<string, Story>;
   /** Normalised source URL → [slot, citation number]. */
-  urls: Map<string, [number, number]>;
+  urls: UrlTable;
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
-  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), stories: new Map(), urls: new Map() };
+  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), stories: new Map(), urls: new UrlTable() };
   addStories(index, stories);
   return index;
 }
@@ -99,15 +100,20 @@ export interface SerializedIndex {
   post: Int32Array;
   lens: number[];
   totalLen: number;
-  /** The stories' evidence but their figures as one JSON text: one string clones and parses far faster than 10k objects. */
+  /**
+   * The stories' evidence but their figures, one JSON text a line (an empty line for a free
+   * slot): a load parses only the lines a match reads. `ids` is each line's story id.
+   */
   docs: string;
+  ids: string;
   /** Every slot's figures (`StoryDoc.figures`) end to end, and where each slot's end: 4 bytes a number, not JSON's 10. */
   figures: Int32Array;
   figureEnds: Uint32Array;
-  /** Source URL keys, newline-separated, and the slot and citation number of each. */
+  /** Source URL keys, newline-separated, the slot and citation number of each, and their hash table. */
   urls: string;
   urlSlots: Int32Array;
   urlNs: Int32Array;
+  urlTable: Int32Array;
 }
 
 function packDocFigures(docs: readonly (StoryDoc | undefined)[]): { figures: Int32Array; figureEnds: Uint32Array } {
@@ -123,14 +129,13 @@ function packDocFigures(docs: readonly (StoryDoc | undefined)[]): { figures: Int
 export function serializeIndex(index: StoryIndex): SerializedIndex {
   compact(index.text);
   const { vocab, offsets, post, lens, totalLen } = index.text;
-  const urls = [...index.urls];
+  const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs[slot]);
   return {
     format: INDEX_FORMAT, terms: vocab.hashes.slice(0, vocab.size), offsets, post, lens, totalLen,
-    docs: JSON.stringify(index.docs.map((d) => d ?? null), (key, v: unknown) => (key === 'figures' ? undefined : v)),
-    ...packDocFigures(index.docs),
-    urls: urls.map(([u]) => u).join('\n'),
-    urlSlots: Int32Array.from(urls, ([, [s]]) => s),
-    urlNs: Int32Array.from(urls, ([, [, n]]) => n),
+    docs: docs.map((d) => (d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : '')).join('\n'),
+    ids: docs.map((d) => d?.id ?? '').join('\n'),
+    ...packDocFigures(docs),
+    ...index.urls.save(),
   };
 }
 
@@ -141,26 +146,23 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * use, the index starts without story objects: the caller puts the few a match reads into
  * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
  */
-export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>): StoryIndex | null {
+export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, postings: PostingsSource | null = null): StoryIndex | null {
   const d = data as SerializedIndex | null;
   if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
-  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || typeof d.docs !== 'string' || typeof d.urls !== 'string') return null;
-  let parsed: (StoryDoc | null)[];
-  try {
-    parsed = JSON.parse(d.docs) as (StoryDoc | null)[];
-  } catch {
-    return null;
-  }
-  const urlKeys = d.urls ? d.urls.split('\n') : [];
-  if (!Array.isArray(parsed) || parsed.length !== d.lens.length || urlKeys.length !== d.urlSlots?.length) return null;
-  if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== parsed.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
-  parsed.forEach((doc, slot) => doc && (doc.figures = d.figures.subarray(slot ? d.figureEnds[slot - 1]! : 0, d.figureEnds[slot]!)));
+  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || typeof d.docs !== 'string' || typeof d.ids !== 'string' || typeof d.urls !== 'string') return null;
+  const lines = d.lens.length ? d.docs.split('\n') : [];
+  const idList = d.lens.length ? d.ids.split('\n') : [];
+  if (lines.length !== d.lens.length || idList.length !== d.lens.length || !(d.urlSlots instanceof Int32Array) || !(d.urlNs instanceof Int32Array) || !(d.urlTable instanceof Int32Array)) return null;
+  if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== lines.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
   const text: TextIndex = { ...emptyTextIndex(), vocab: termTable(d.terms, d.terms.length), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
-  text.df = Array.from({ length: d.terms.length }, (_, t) => d.offsets[t + 1]! - d.offsets[t]!);
-  text.live = parsed.filter(Boolean).length;
-  const docs = parsed.map((x) => x ?? undefined);
+  const df: number[] = new Array(d.terms.length);
+  for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
+  text.df = df;
+  if (postings) text.pending = { source: postings, loaded: new Uint8Array(d.terms.length) };
   const slots = new Map<string, number>();
-  docs.forEach((doc, slot) => doc && slots.set(doc.id, slot));
+  idList.forEach((id, slot) => id && slots.set(id, slot));
+  text.live = slots.size;
+  const docs = lazyDocs(lines, (slot) => d.figures.subarray(slot ? d.figureEnds[slot - 1]! : 0, d.figureEnds[slot]!));
   const ids = stories instanceof Set ? stories : null;
   const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
@@ -170,7 +172,35 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
     if (s) indexed.set(id, s);
     else if (!ids?.has(id)) missing.push(id);
   }
-  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new Map(urlKeys.map((u, i) => [u, [d.urlSlots[i]!, d.urlNs[i]!]])) };
-  removeStories(index, missing);
+  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urls: d.urls, urlSlots: d.urlSlots, urlNs: d.urlNs, urlTable: d.urlTable }) };
+  // An index without its postings is for this exact store version: nothing can be missing.
+  if (!postings) removeStories(index, missing);
   return index;
+}
+
+/**
+ * The docs of a loaded index as an array that parses a slot's line the first time it is read:
+ * a match reads five of ten thousand. Writes and every other array use go to the plain array.
+ */
+function lazyDocs(lines: string[], figuresOf: (slot: number) => Int32Array): (StoryDoc | undefined)[] {
+  const parsed: (StoryDoc | undefined)[] = new Array(lines.length);
+  const pending = new Uint8Array(lines.length).fill(1);
+  return new Proxy(parsed, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string') {
+        const slot = +prop;
+        if (slot >= 0 && slot < pending.length && pending[slot] && String(slot) === prop) {
+          pending[slot] = 0;
+          const line = lines[slot]!;
+          if (line) target[slot] = { ...(JSON.parse(line) as StoryDoc), figures: figuresOf(slot) };
+        }
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+    set(target, prop, value, receiver) {
+      const slot = typeof prop === 'string' ? +prop : NaN;
+      if (slot >= 0 && slot < pending.length) pending[slot] = 0;
+      return Reflect.set(target, prop, value, receiver);
+    },
+  });
 }

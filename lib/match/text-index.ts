@@ -36,6 +36,30 @@ export interface TextIndex {
   dead: Set<number>;
   live: number;
   totalLen: number;
+  /** Set on an index loaded without its postings: where to read them, and which terms are in `post`. */
+  pending?: { source: PostingsSource; loaded: Uint8Array } | null;
+}
+
+/** Reads postings `from`..`to` (element positions in the frozen segment) from where they are saved. */
+export interface PostingsSource {
+  read(from: number, to: number): Promise<Int32Array>;
+}
+
+/**
+ * Brings the postings of `terms` into an index loaded without them (a no-op otherwise): what
+ * scoring those terms needs, and all it needs.
+ */
+export async function ensurePostings(ix: TextIndex, terms: readonly string[]): Promise<void> {
+  const p = ix.pending;
+  if (!p) return;
+  await Promise.all(terms.map(async (term) => {
+    const id = idOf(ix, term);
+    if (id < 0 || id + 1 >= ix.offsets.length || p.loaded[id]) return;
+    const from = ix.offsets[id]!;
+    const to = ix.offsets[id + 1]!;
+    if (to > from) ix.post.set(await p.source.read(from, to), from);
+    p.loaded[id] = 1;
+  }));
 }
 
 /** An empty index. */
@@ -111,6 +135,8 @@ export function removeDoc(ix: TextIndex, slot: number): void {
 
 /** Folds the tail into the frozen segment, drops removed postings and recounts df (a counting sort by term). */
 export function compact(ix: TextIndex): void {
+  // Only an index with every posting at hand can be rewritten (indexFor reads it whole for that).
+  if (ix.pending) throw new Error('the index was loaded without its postings and cannot be changed');
   const n = ix.vocab.size;
   const live = (p: number) => !ix.dead.size || !ix.dead.has(p >> TF_BITS);
   const counts = new Uint32Array(n + 1);

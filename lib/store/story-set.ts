@@ -24,6 +24,8 @@ export interface StorySetView {
   /** The ids of every story in use. */
   ids: ReadonlySet<string>;
   get(id: string): Promise<Story | undefined>;
+  /** Several stories, their shards read together; unknown ids are left out. */
+  getMany(ids: readonly string[]): Promise<Map<string, Story>>;
   /** Every story in use, bundled first, then the remote ones in store order. */
   all(): Promise<ReadonlyMap<string, Story>>;
 }
@@ -126,6 +128,19 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
         if (o === 'bundled') return bundledById.get(id);
         if (o[1] >= 0) await read([snap!.shards[o[1]]!.sha256]);
         return storyAt(o);
+      },
+      async getMany(ids) {
+        await read(ids.flatMap((id) => {
+          const o = own.get(id);
+          return o && o !== 'bundled' && o[1] >= 0 ? [snap!.shards[o[1]]!.sha256] : [];
+        }));
+        const out = new Map<string, Story>();
+        for (const id of ids) {
+          const o = own.get(id);
+          const s = !o ? undefined : o === 'bundled' ? bundledById.get(id) : storyAt(o);
+          if (s) out.set(id, s);
+        }
+        return out;
       },
       all() {
         everything ??= (async () => {

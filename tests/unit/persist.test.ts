@@ -31,9 +31,38 @@ describe('the saved match index', () => {
       const { index, source } = await indexFor('v1', STORIES, { warn: (m) => warnings.push(m) });
       expect(source).toBe('built');
       expect(matchArticle(RIDGECREST_ARTICLE, index).match?.storyId).toBe(QUAKE_2019.id);
-      expect(warnings).toEqual(['the saved match index could not be read; building it']);
+      expect(warnings).toEqual(['the saved match index could not be read; building it', 'the match index could not be saved']);
     } finally {
       (globalThis as { indexedDB: unknown }).indexedDB = broken;
+    }
+  });
+
+  it('is one file where the browser has a private file system, and IndexedDB is left alone', async () => {
+    const files = new Map<string, ArrayBuffer>();
+    const dir = {
+      async getFileHandle(name: string, o?: { create?: boolean }) {
+        if (!files.has(name) && !o?.create) throw new DOMException('not found', 'NotFoundError');
+        return {
+          getFile: async () => new Blob([files.get(name) ?? new ArrayBuffer(0)]),
+          createWritable: async () => {
+            let written = new ArrayBuffer(0);
+            return { write: async (b: ArrayBuffer) => void (written = b), close: async () => void files.set(name, written) };
+          },
+        };
+      },
+      removeEntry: async (name: string) => void files.delete(name),
+    };
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { storage: { getDirectory: async () => dir } }, configurable: true });
+    try {
+      expect((await indexFor('v1', STORIES)).source).toBe('built');
+      expect([...files.keys()]).toEqual(['match-index.bin']);
+      const again = await indexFor('v1', STORIES);
+      expect(again.source).toBe('loaded');
+      expect(matchArticle(RIDGECREST_ARTICLE, again.index).match?.storyId).toBe(QUAKE_2019.id);
+    } finally {
+      if (before) Object.defineProperty(globalThis, 'navigator', before);
+      else delete (globalThis as { navigator?: unknown }).navigator;
     }
   });
 
