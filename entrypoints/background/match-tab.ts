@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
 import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
-import { ensureQueryPostings, matchArticle, storyIdsFor, type Candidate } from '../../lib/match/index.ts';
+import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore, type Store } from './store.ts';
@@ -39,9 +39,10 @@ async function extractTab(tabId: number): Promise<Extraction> {
  */
 export async function reportFor(article: Article, store: Pick<Store, 'view' | 'index'>, choice: ReaderChoice | null): Promise<TabReport> {
   const { view, index } = store;
-  await ensureQueryPostings(article, index);
-  const wanted = [...storyIdsFor(article, index), ...(choice?.kind === 'story' ? [choice.storyId] : [])];
-  for (const [id, s] of await view.getMany(wanted.filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
+  const chosen = choice?.kind === 'story' ? [choice.storyId] : [];
+  await readForQuery(article, index, async (ids) => {
+    for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
+  });
   const page = { url: article.url, title: article.title, siteName: article.siteName };
   const { match, alternatives } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>
@@ -66,6 +67,8 @@ interface Where {
 
 /** Reads and matches the tab the reader clicked (with their choice, when they just made one). */
 async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+  // A waking worker reads the store while the page is read: the match then waits for neither in turn.
+  getStore().catch(() => undefined);
   // The click's activeTab grant lets us see the tab's address: a site the reader excluded is
   // not read at all.
   const tab = await browser.tabs.get(tabId).catch(() => null);

@@ -9,12 +9,12 @@ import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type Title
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
-import type { StoryIndex } from './story-index.ts';
+import { ensureDocs, slotId, type StoryIndex } from './story-index.ts';
 import { ensurePostings, score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
-export { addStories, buildIndex, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
+export { addStories, buildIndex, ensureDocs, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
 /** How many stories BM25 hands to the model. */
 const CANDIDATES = 5;
@@ -34,26 +34,36 @@ export interface Weighed {
 }
 
 /**
- * Reads the postings of the words `query` is looked up by, for an index loaded without them
- * (a waking worker's); call before `storyIdsFor` and `matchArticle`.
+ * Gets ready to match `query`: for an index whose postings and evidence were left on disk (a
+ * waking worker's), reads the postings of the words the query is looked up by, then the
+ * evidence of the stories the match will weigh; and, at the same time, has `loadStories` bring
+ * those stories' objects (see `storyIdsFor`). Call before `matchArticle`.
  */
-export function ensureQueryPostings(query: MatchQuery, index: StoryIndex): Promise<void> {
-  if (!index.text.pending) return Promise.resolve();
-  return ensurePostings(index.text, analyseQuery(query, index.text).terms.map((t) => t.term));
+export async function readForQuery(query: MatchQuery, index: StoryIndex, loadStories: (ids: string[]) => Promise<void> = async () => {}): Promise<void> {
+  const q = analyseQuery(query, index.text);
+  await Promise.all([ensurePostings(index.text, q.terms.map((t) => t.term)), index.urls.ensure(urlKeys(query))]);
+  const slots = slotsFor(query, index, q);
+  await Promise.all([ensureDocs(index, slots), loadStories(slots.map((slot) => slotId(index, slot)))]);
+}
+
+/** The article's addresses as source URL keys: the canonical one first. */
+const urlKeys = (query: MatchQuery): string[] => [query.canonicalUrl, query.url].flatMap((url) => normalizeUrl(url) ?? []);
+
+/** The slots `matchArticle` will read for `query`: a source URL's story, else the candidates BM25 ranks highest. */
+function slotsFor(query: MatchQuery, index: StoryIndex, q: AnalysedQuery): number[] {
+  for (const key of urlKeys(query)) {
+    const hit = index.urls.get(key);
+    if (hit) return [hit[0]];
+  }
+  return topSlots(score(index.text, q.terms), CANDIDATES);
 }
 
 /**
- * The ids of the stories `matchArticle` will read for `query` (a source URL's story, else the
- * candidates BM25 ranks highest): a caller whose index holds no story objects (a waking worker)
- * loads just these into `index.stories` first.
+ * The ids of the stories `matchArticle` will read for `query`: a caller whose index holds no
+ * story objects (a waking worker) loads just these into `index.stories` first.
  */
 export function storyIdsFor(query: MatchQuery, index: StoryIndex): string[] {
-  for (const url of [query.canonicalUrl, query.url]) {
-    const hit = index.urls.get(normalizeUrl(url) ?? '');
-    if (hit) return [index.docs[hit[0]]!.id];
-  }
-  const scores = score(index.text, analyseQuery(query, index.text).terms);
-  return topSlots(scores, CANDIDATES).map((slot) => index.docs[slot]!.id);
+  return slotsFor(query, index, analyseQuery(query, index.text)).map((slot) => slotId(index, slot));
 }
 
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
@@ -75,8 +85,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Finds the story `query` belongs to, or none, with the reasons and up to 3 alternatives. */
 export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model = MODEL): MatchResult {
-  for (const url of [query.canonicalUrl, query.url]) {
-    const hit = index.urls.get(normalizeUrl(url) ?? '');
+  for (const key of urlKeys(query)) {
+    const hit = index.urls.get(key);
     if (hit && index.stories.has(index.docs[hit[0]]!.id)) {
       const id = index.docs[hit[0]]!.id;
       return { match: { storyId: id, confidence: 1, reasons: [urlReason(index.stories.get(id)!, hit[1])] }, alternatives: [] };

@@ -8,8 +8,7 @@
 import { openDB } from 'idb';
 import type { Story } from '../story.ts';
 import { packIndex, readIndexFile } from './index-file.ts';
-import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
-import type { PostingsSource } from './text-index.ts';
+import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type LeftOnDisk, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
 const DB_NAME = 'factlen-match';
 const OBJECTS = 'index';
@@ -19,8 +18,8 @@ export interface Saved {
   storeVersion: string;
   format: number;
   data: SerializedIndex;
-  /** Where the postings are still to be read from, when they were left on disk. */
-  postings?: PostingsSource | null;
+  /** Where the postings and each slot's evidence are still to be read from, when they were left on disk. */
+  disk?: LeftOnDisk | null;
 }
 
 /** How `indexFor` got its index, for logs and tests. */
@@ -35,7 +34,7 @@ export interface IndexDeps {
 
 /**
  * Starts reading the saved index before the story set's version is known — a waking worker
- * reads both at once. It is read without its postings; `indexFor` reads it again whole if it
+ * reads both at once. It is read without its postings and evidence; `indexFor` reads it again whole if it
  * turns out to be for another version.
  */
 export function readSavedIndex(): Promise<Saved | undefined> {
@@ -46,7 +45,7 @@ const open = () => openDB(DB_NAME, 1, { upgrade: (db) => void db.createObjectSto
 
 /** Where the saved index lives. */
 interface SavedStore {
-  /** The saved index; for `lazyFor`'s version ('*': any), without reading its postings where it can. */
+  /** The saved index; for `lazyFor`'s version ('*': any), leaving its postings and evidence on disk where it can. */
   read(lazyFor?: string): Promise<Saved | undefined>;
   write(saved: Saved): Promise<void>;
   clear(): Promise<void>;
@@ -66,7 +65,7 @@ function fileStore(): SavedStore | null {
       const handle = await (await dir()).getFileHandle(FILE).catch(() => null);
       if (!handle) return undefined;
       const read = await readIndexFile(await handle.getFile(), (version) => lazyFor === '*' || version === lazyFor);
-      return read ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, postings: read.postings } : undefined;
+      return read ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, disk: read.disk } : undefined;
     },
     async write(saved) {
       const handle = await (await dir()).getFileHandle(FILE, { create: true });
@@ -139,12 +138,12 @@ export async function indexFor(storeVersion: string, source: readonly Story[] | 
   const usable = saved && saved.format === INDEX_FORMAT ? saved : undefined;
   const lazy = !Array.isArray(source);
   if (usable && usable.storeVersion === storeVersion) {
-    const index = loadIndex(usable.data, lazy ? (source as StorySource).ids : (source as readonly Story[]), usable.postings ?? null);
+    const index = loadIndex(usable.data, lazy ? (source as StorySource).ids : (source as readonly Story[]), usable.disk ?? null);
     if (index) return { index, source: 'loaded' };
   }
   const stories = lazy ? [...(await (source as StorySource).all()).values()] : (source as readonly Story[]);
   // To be brought up to date the index must be whole: a file read lazily is read again, fully.
-  const whole = usable?.postings ? await store.read().catch(() => undefined) : usable;
+  const whole = usable?.disk ? await store.read().catch(() => undefined) : usable;
   const old = whole && whole.format === INDEX_FORMAT ? loadIndex(whole.data, stories) : null;
   const index = old ?? buildIndex(stories);
   if (old) syncIndex(index, stories);

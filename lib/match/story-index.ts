@@ -6,7 +6,7 @@
 import type { Story } from '../story.ts';
 import { normalizeUrl } from '../url.ts';
 import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
-import { termTable } from './term-table.ts';
+import { frozenTermTable, sortedTerms } from './term-table.ts';
 import { UrlTable } from './url-table.ts';
 import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type PostingsSource, type TextIndex } from './text-index.ts';
 
@@ -20,10 +20,30 @@ export interface StoryIndex {
   stories: Map<string, Story>;
   /** Normalised source URL → [slot, citation number]. */
   urls: UrlTable;
+  /** A lazily loaded index: the slots whose evidence is still on disk (see `ensureDocs`). */
+  unreadDocs?: { unread: Uint8Array; ids: readonly string[]; read(slot: number): Promise<void> } | null;
+}
+
+/** What a lazily read index file leaves on disk: the postings, and each slot's evidence by range. */
+export interface LeftOnDisk extends PostingsSource {
+  docs(from: number, to: number): Promise<Uint8Array>;
+  /** URL table rows `from`..`to`. */
+  urlRows(from: number, to: number): Promise<Int32Array>;
+  figures(from: number, to: number): Promise<Int32Array>;
+}
+
+/** The id of the story in `slot`, without reading its evidence. */
+export const slotId = (index: StoryIndex, slot: number): string => index.unreadDocs?.ids[slot] ?? index.docs[slot]!.id;
+
+/** Reads the evidence of these slots into an index loaded without it (a no-op otherwise). */
+export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Promise<void> {
+  const lazy = index.unreadDocs;
+  if (!lazy) return;
+  await Promise.all([...new Set(slots)].filter((slot) => lazy.unread[slot]).map((slot) => lazy.read(slot)));
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 11;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
@@ -51,7 +71,7 @@ export function removeStories(index: StoryIndex, ids: Iterable<string>): number 
     gone.add(slot);
   }
   if (!gone.size) return 0;
-  for (const [url, [slot]] of index.urls) if (gone.has(slot)) index.urls.delete(url);
+  index.urls.deleteSlots(gone);
   compact(index.text);
   return gone.size;
 }
@@ -94,26 +114,26 @@ export function syncIndex(index: StoryIndex, stories: readonly Story[]): number 
 /** The index as plain data that structured-clones (IndexedDB) or JSON-encodes. */
 export interface SerializedIndex {
   format: number;
-  /** Term hashes by term id. */
+  /** Term hashes ascending; a term's id is its position (see `TermTable.frozen`). */
   terms: Uint32Array;
   offsets: Uint32Array;
   post: Int32Array;
   lens: number[];
   totalLen: number;
   /**
-   * The stories' evidence but their figures, one JSON text a line (an empty line for a free
-   * slot): a load parses only the lines a match reads. `ids` is each line's story id.
+   * The stories' evidence but their figures, one JSON text a slot end to end in UTF-8 (empty for
+   * a free slot), and where each slot's ends: a load decodes and parses only the slots a match
+   * reads. `ids` is each slot's story id, a line each.
    */
-  docs: string;
+  docs: Uint8Array;
+  docEnds: Uint32Array;
   ids: string;
   /** Every slot's figures (`StoryDoc.figures`) end to end, and where each slot's end: 4 bytes a number, not JSON's 10. */
   figures: Int32Array;
   figureEnds: Uint32Array;
-  /** Source URL keys, newline-separated, the slot and citation number of each, and their hash table. */
-  urls: string;
-  urlSlots: Int32Array;
-  urlNs: Int32Array;
-  urlTable: Int32Array;
+  /** Source URL keys' hashes and hits, by bucket (see url-table.ts). */
+  urlRows: Int32Array;
+  urlBuckets: Uint32Array;
 }
 
 function packDocFigures(docs: readonly (StoryDoc | undefined)[]): { figures: Int32Array; figureEnds: Uint32Array } {
@@ -125,14 +145,44 @@ function packDocFigures(docs: readonly (StoryDoc | undefined)[]): { figures: Int
   return { figures, figureEnds };
 }
 
+function packDocTexts(docs: readonly (StoryDoc | undefined)[]): { docs: Uint8Array; docEnds: Uint32Array } {
+  const enc = new TextEncoder();
+  const parts = docs.map((d) => enc.encode(d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : ''));
+  const docEnds = new Uint32Array(docs.length);
+  let end = 0;
+  parts.forEach((p, slot) => (docEnds[slot] = end += p.length));
+  const out = new Uint8Array(end);
+  parts.forEach((p, slot) => out.set(p, docEnds[slot]! - p.length));
+  return { docs: out, docEnds };
+}
+
+/**
+ * The postings with the terms renumbered in the order of their hashes: the saved vocabulary is
+ * then the sorted hashes alone, a term's id its rank (no id table to read as the worker wakes).
+ */
+function inHashOrder(text: TextIndex): { sorted: Uint32Array; offsets: Uint32Array; post: Int32Array } {
+  const { sorted, ids } = sortedTerms(text.vocab);
+  if (!ids) return { sorted, offsets: text.offsets, post: text.post };
+  const offsets = new Uint32Array(ids.length + 1);
+  const post = new Int32Array(text.post.length);
+  for (let k = 0; k < ids.length; k++) {
+    const from = text.offsets[ids[k]!]!;
+    const to = text.offsets[ids[k]! + 1]!;
+    post.set(text.post.subarray(from, to), offsets[k]!);
+    offsets[k + 1] = offsets[k]! + to - from;
+  }
+  return { sorted, offsets, post };
+}
+
 /** Plain data for `loadIndex`; compacts first so the tail and tombstones are not stored. */
 export function serializeIndex(index: StoryIndex): SerializedIndex {
   compact(index.text);
-  const { vocab, offsets, post, lens, totalLen } = index.text;
+  const { vocab, lens, totalLen } = index.text;
+  const { sorted, offsets, post } = inHashOrder(index.text);
   const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs[slot]);
   return {
-    format: INDEX_FORMAT, terms: vocab.hashes.slice(0, vocab.size), offsets, post, lens, totalLen,
-    docs: docs.map((d) => (d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : '')).join('\n'),
+    format: INDEX_FORMAT, terms: sorted, offsets, post, lens, totalLen,
+    ...packDocTexts(docs),
     ids: docs.map((d) => d?.id ?? '').join('\n'),
     ...packDocFigures(docs),
     ...index.urls.save(),
@@ -146,23 +196,29 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * use, the index starts without story objects: the caller puts the few a match reads into
  * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
  */
-export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, postings: PostingsSource | null = null): StoryIndex | null {
+export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: PostingsSource | LeftOnDisk | null = null): StoryIndex | null {
   const d = data as SerializedIndex | null;
   if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
-  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || typeof d.docs !== 'string' || typeof d.ids !== 'string' || typeof d.urls !== 'string') return null;
-  const lines = d.lens.length ? d.docs.split('\n') : [];
+  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || !(d.docs instanceof Uint8Array) || !(d.docEnds instanceof Uint32Array) || typeof d.ids !== 'string' || !(d.urlRows instanceof Int32Array) || !(d.urlBuckets instanceof Uint32Array)) return null;
   const idList = d.lens.length ? d.ids.split('\n') : [];
-  if (lines.length !== d.lens.length || idList.length !== d.lens.length || !(d.urlSlots instanceof Int32Array) || !(d.urlNs instanceof Int32Array) || !(d.urlTable instanceof Int32Array)) return null;
-  if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== lines.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
-  const text: TextIndex = { ...emptyTextIndex(), vocab: termTable(d.terms, d.terms.length), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
+  if (d.docEnds.length !== d.lens.length || (d.docEnds.at(-1) ?? 0) !== d.docs.length || idList.length !== d.lens.length || d.urlRows.length !== 4 * (d.urlBuckets.at(-1) ?? -1)) return null;
+  if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== d.lens.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
+  const text: TextIndex = { ...emptyTextIndex(), vocab: frozenTermTable({ sorted: d.terms }), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
   const df: number[] = new Array(d.terms.length);
   for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
   text.df = df;
-  if (postings) text.pending = { source: postings, loaded: new Uint8Array(d.terms.length) };
+  if (disk) text.pending = { source: disk, loaded: new Uint8Array(d.terms.length) };
   const slots = new Map<string, number>();
   idList.forEach((id, slot) => id && slots.set(id, slot));
   text.live = slots.size;
-  const docs = lazyDocs(lines, (slot) => d.figures.subarray(slot ? d.figureEnds[slot - 1]! : 0, d.figureEnds[slot]!));
+  const dec = new TextDecoder();
+  const lineOf = (slot: number) => dec.decode(d.docs.subarray(slot ? d.docEnds[slot - 1]! : 0, d.docEnds[slot]!));
+  // Evidence left on disk is read slot by slot (`ensureDocs`), into the arrays it was cut from.
+  const unread = disk && 'docs' in disk ? new Uint8Array(d.lens.length).fill(1) : null;
+  const docs = lazyDocs(d.lens.length, (slot) => {
+    if (unread?.[slot]) throw new Error(`slot ${slot}'s evidence was not read (ensureDocs)`);
+    return lineOf(slot);
+  }, (slot) => d.figures.subarray(slot ? d.figureEnds[slot - 1]! : 0, d.figureEnds[slot]!));
   const ids = stories instanceof Set ? stories : null;
   const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
@@ -172,9 +228,25 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
     if (s) indexed.set(id, s);
     else if (!ids?.has(id)) missing.push(id);
   }
-  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urls: d.urls, urlSlots: d.urlSlots, urlNs: d.urlNs, urlTable: d.urlTable }) };
-  // An index without its postings is for this exact store version: nothing can be missing.
-  if (!postings) removeStories(index, missing);
+  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urlRows: d.urlRows, urlBuckets: d.urlBuckets }, disk && 'urlRows' in disk ? (a, b) => disk.urlRows(a, b) : null) };
+  if (unread) {
+    const left = disk as LeftOnDisk;
+    const span = (ends: Uint32Array, slot: number): [number, number] => [slot ? ends[slot - 1]! : 0, ends[slot]!];
+    index.unreadDocs = {
+      unread,
+      ids: idList,
+      async read(slot) {
+        const [a, b] = span(d.docEnds, slot);
+        const [f, g] = span(d.figureEnds, slot);
+        const [text, figures] = await Promise.all([b > a ? left.docs(a, b) : null, g > f ? left.figures(f, g) : null]);
+        if (text) d.docs.set(text, a);
+        if (figures) d.figures.set(figures, f);
+        unread[slot] = 0;
+      },
+    };
+  }
+  // An index with parts left on disk is for this exact store version: nothing can be missing.
+  if (!disk) removeStories(index, missing);
   return index;
 }
 
@@ -182,17 +254,17 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
  * The docs of a loaded index as an array that parses a slot's line the first time it is read:
  * a match reads five of ten thousand. Writes and every other array use go to the plain array.
  */
-function lazyDocs(lines: string[], figuresOf: (slot: number) => Int32Array): (StoryDoc | undefined)[] {
-  const parsed: (StoryDoc | undefined)[] = new Array(lines.length);
-  const pending = new Uint8Array(lines.length).fill(1);
+function lazyDocs(length: number, lineOf: (slot: number) => string, figuresOf: (slot: number) => Int32Array): (StoryDoc | undefined)[] {
+  const parsed: (StoryDoc | undefined)[] = new Array(length);
+  const pending = new Uint8Array(length).fill(1);
   return new Proxy(parsed, {
     get(target, prop, receiver) {
       if (typeof prop === 'string') {
         const slot = +prop;
         if (slot >= 0 && slot < pending.length && pending[slot] && String(slot) === prop) {
-          pending[slot] = 0;
-          const line = lines[slot]!;
+          const line = lineOf(slot);
           if (line) target[slot] = { ...(JSON.parse(line) as StoryDoc), figures: figuresOf(slot) };
+          pending[slot] = 0;
         }
       }
       return Reflect.get(target, prop, receiver);

@@ -19,6 +19,53 @@ export interface TermTable {
   size: number;
   cells: Uint32Array;
   ids: Int32Array;
+  /**
+   * A table loaded from its saved form: the hashes in ascending order and the id of each,
+   * searched by bisection. Loading then touches none of the ~200k terms (a waking worker runs
+   * cold, interpreted code: building the cells was a tenth of a cold start); the first term
+   * added builds the cells.
+   */
+  frozen?: SortedTerms | null;
+}
+
+/** A table's saved form: term hashes ascending, and the term id of each (none: the position). */
+export interface SortedTerms {
+  sorted: Uint32Array;
+  ids?: Int32Array;
+}
+
+/** A table over a saved `SortedTerms`, ready for lookups at once. */
+export function frozenTermTable(saved: SortedTerms): TermTable {
+  return { hashes: new Uint32Array(0), size: saved.sorted.length, cells: new Uint32Array(0), ids: new Int32Array(0), frozen: saved };
+}
+
+/** The hash of every term id, in id order. */
+export function hashesById(t: TermTable): Uint32Array {
+  if (!t.frozen) return t.hashes.slice(0, t.size);
+  const hashes = new Uint32Array(t.size);
+  const { sorted, ids } = t.frozen;
+  if (!ids) return sorted.slice();
+  for (let k = 0; k < sorted.length; k++) hashes[ids[k]!] = sorted[k]!;
+  return hashes;
+}
+
+/** The table's saved form. */
+export function sortedTerms(t: TermTable): SortedTerms {
+  if (t.frozen) return t.frozen;
+  const ids = new Int32Array(t.size);
+  for (let id = 0; id < t.size; id++) ids[id] = id;
+  const h = t.hashes;
+  ids.sort((a, b) => h[a]! - h[b]!);
+  return { sorted: Uint32Array.from(ids, (id) => h[id]!), ids };
+}
+
+/** Builds the cells of a frozen table, before a term is added. */
+function thaw(t: TermTable): void {
+  if (!t.frozen) return;
+  const size = t.size;
+  const hashes = new Uint32Array(Math.max(1024, size));
+  hashes.set(hashesById(t));
+  Object.assign(t, termTable(hashes, size), { frozen: null });
 }
 
 /** A table holding `hashes` (term id = position). */
@@ -41,6 +88,19 @@ function place(t: TermTable, h: number, id: number): void {
 
 /** The id of a term hash, or -1. */
 export function lookup(t: TermTable, h: number): number {
+  if (t.frozen) {
+    const { sorted, ids } = t.frozen;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = sorted[mid]!;
+      if (v === h) return ids ? ids[mid]! : mid;
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
   const mask = t.cells.length - 1;
   for (let i = h & mask; t.cells[i] !== 0; i = (i + 1) & mask) if (t.cells[i] === h) return t.ids[i]!;
   return -1;
@@ -50,6 +110,7 @@ export function lookup(t: TermTable, h: number): number {
 export function intern(t: TermTable, h: number): number {
   const found = lookup(t, h);
   if (found >= 0) return found;
+  thaw(t);
   if ((t.size + 1) * 2 > t.cells.length) {
     const grown = termTable(t.hashes, t.size, t.cells.length);
     t.cells = grown.cells;

@@ -40,6 +40,9 @@ export interface TextIndex {
   pending?: { source: PostingsSource; loaded: Uint8Array } | null;
 }
 
+/** Postings this close (in entries: 256 kB) are read together, the gap with them. */
+const MERGE_GAP = 65536;
+
 /** Reads postings `from`..`to` (element positions in the frozen segment) from where they are saved. */
 export interface PostingsSource {
   read(from: number, to: number): Promise<Int32Array>;
@@ -52,14 +55,25 @@ export interface PostingsSource {
 export async function ensurePostings(ix: TextIndex, terms: readonly string[]): Promise<void> {
   const p = ix.pending;
   if (!p) return;
-  await Promise.all(terms.map(async (term) => {
+  const wanted = new Set<number>();
+  for (const term of terms) {
     const id = idOf(ix, term);
-    if (id < 0 || id + 1 >= ix.offsets.length || p.loaded[id]) return;
+    if (id >= 0 && id + 1 < ix.offsets.length && !p.loaded[id]) wanted.add(id);
+  }
+  // Every read has a fixed cost far above its bytes': lists close together are read as one.
+  const ids = [...wanted].sort((a, b) => ix.offsets[a]! - ix.offsets[b]!);
+  const runs: [from: number, to: number][] = [];
+  for (const id of ids) {
     const from = ix.offsets[id]!;
     const to = ix.offsets[id + 1]!;
-    if (to > from) ix.post.set(await p.source.read(from, to), from);
-    p.loaded[id] = 1;
-  }));
+    const last = runs.at(-1);
+    if (to === from) continue;
+    if (last && from - last[1] <= MERGE_GAP) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  await Promise.all(runs.map(async ([from, to]) => ix.post.set(await p.source.read(from, to), from)));
+  // Marked only once read: a failed read is tried again by the next match.
+  for (const id of ids) p.loaded[id] = 1;
 }
 
 /** An empty index. */

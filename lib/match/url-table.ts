@@ -1,98 +1,136 @@
 /**
- * Source URL keys → [slot, citation number], with a Map's interface. A saved index brings its
- * keys as one text and an open-addressing table of their hashes, so loading builds nothing
- * (building a Map of 80k keys was a third of a cold start at 10k stories); keys added or removed
- * afterwards live in a small overlay until the next save.
+ * Source URL keys → [slot, citation number], looked up by a 64-bit hash of the key. The saved
+ * form holds no URLs at all: each key's hash and hit, sorted by hash into 4,096 buckets, and
+ * where each bucket starts. A waking worker reads only that directory (16 kB) and then the
+ * one or two buckets an article's addresses fall in, instead of 80k keys. Two URLs that share
+ * 64 hash bits, among 80k, are a chance of one in ~10^14. Keys added or removed after a load
+ * live in a small overlay until the next save.
  */
 import { termHash } from './term-table.ts';
 
 export type UrlHit = [slot: number, n: number];
 
-/** The saved form: keys newline-separated, their hits, and the hash table over them. */
+const BUCKET_BITS = 12;
+const BUCKETS = 1 << BUCKET_BITS;
+/** Numbers a row: low hash, high hash, slot, citation number. */
+const ROW = 4;
+
+/** The saved form. */
 export interface SavedUrls {
-  urls: string;
-  urlSlots: Int32Array;
-  urlNs: Int32Array;
-  /** Open addressing: row + 1 at the cell of the key's hash, 0 for an empty cell. */
-  urlTable: Int32Array;
+  /** The rows, ordered by their low hash (unsigned). */
+  urlRows: Int32Array;
+  /** Row where each bucket (the top bits of the low hash) starts, and one past the last. */
+  urlBuckets: Uint32Array;
 }
 
+/** Reads rows `from`..`to` of a saved table left on disk. */
+export type UrlRowSource = (from: number, to: number) => Promise<Int32Array>;
+
+/** A second, independent 32 bits (FNV-1a with another basis and a final mix). */
+function highHash(key: string): number {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) | 0;
+}
+
+interface Row {
+  lo: number;
+  hi: number;
+  hit: UrlHit;
+}
+
+const hashOfKey = (key: string): [lo: number, hi: number] => [termHash(key) | 0, highHash(key)];
+const bucketOf = (lo: number) => lo >>> (32 - BUCKET_BITS);
+const overlayKey = (lo: number, hi: number) => `${lo}:${hi}`;
+const EMPTY: SavedUrls = { urlRows: new Int32Array(0), urlBuckets: new Uint32Array(BUCKETS + 1) };
+
 export class UrlTable {
-  /** Start of each frozen row in `text`, and one past the last. */
-  private starts: Uint32Array;
-  private overlay = new Map<string, UrlHit>();
-  private removed = new Set<string>();
+  private overlay = new Map<string, Row>();
+  /** Frozen rows removed or replaced since the load. */
+  private removed = new Set<number>();
+  /** Buckets still on disk, when the rows were left there. */
+  private unread: Uint8Array | null;
 
-  constructor(private saved: SavedUrls = { urls: '', urlSlots: new Int32Array(0), urlNs: new Int32Array(0), urlTable: new Int32Array(0) }) {
-    const n = saved.urlSlots.length;
-    this.starts = new Uint32Array(n + 1);
-    let at = 0;
-    for (let row = 0; row < n; row++) {
-      this.starts[row] = at;
-      at = saved.urls.indexOf('\n', at) + 1 || saved.urls.length + 1;
-    }
-    this.starts[n] = saved.urls.length + 1;
+  constructor(private saved: SavedUrls = EMPTY, private disk: UrlRowSource | null = null) {
+    this.unread = disk ? new Uint8Array(BUCKETS).fill(1) : null;
   }
 
-  private keyAt(row: number): string {
-    return this.saved.urls.slice(this.starts[row]!, this.starts[row + 1]! - 1);
+  /** Reads the buckets these keys fall in, for a table whose rows were left on disk. */
+  async ensure(keys: readonly string[]): Promise<void> {
+    const { unread, disk } = this;
+    if (!unread || !disk) return;
+    const buckets = new Set(keys.map((key) => bucketOf(hashOfKey(key)[0])).filter((b) => unread[b]));
+    await Promise.all([...buckets].map(async (b) => {
+      const [from, to] = [this.saved.urlBuckets[b]!, this.saved.urlBuckets[b + 1]!];
+      if (to > from) this.saved.urlRows.set(await disk(from, to), from * ROW);
+      unread[b] = 0;
+    }));
   }
 
-  private frozenRow(key: string): number {
-    const table = this.saved.urlTable;
-    if (!table.length) return -1;
-    const mask = table.length - 1;
-    for (let i = termHash(key) & mask; table[i] !== 0; i = (i + 1) & mask) {
-      const row = table[i]! - 1;
-      if (this.keyAt(row) === key) return row;
+  private frozenRow(lo: number, hi: number): number {
+    const { urlRows: rows, urlBuckets } = this.saved;
+    const b = bucketOf(lo);
+    if (this.unread?.[b]) throw new Error('this address was not read (UrlTable.ensure)');
+    for (let row = urlBuckets[b]!; row < urlBuckets[b + 1]!; row++) {
+      if (rows[row * ROW] === lo && rows[row * ROW + 1] === hi) return this.removed.has(row) ? -1 : row;
     }
     return -1;
   }
 
   get(key: string): UrlHit | undefined {
-    const hit = this.overlay.get(key);
-    if (hit || this.removed.has(key)) return hit;
-    const row = this.frozenRow(key);
-    return row < 0 ? undefined : [this.saved.urlSlots[row]!, this.saved.urlNs[row]!];
+    const [lo, hi] = hashOfKey(key);
+    const own = this.overlay.get(overlayKey(lo, hi));
+    if (own) return own.hit;
+    const row = this.frozenRow(lo, hi);
+    return row < 0 ? undefined : [this.saved.urlRows[row * ROW + 2]!, this.saved.urlRows[row * ROW + 3]!];
   }
 
   set(key: string, hit: UrlHit): this {
-    this.overlay.set(key, hit);
-    this.removed.delete(key);
+    const [lo, hi] = hashOfKey(key);
+    const row = this.frozenRow(lo, hi);
+    if (row >= 0) this.removed.add(row);
+    this.overlay.set(overlayKey(lo, hi), { lo, hi, hit });
     return this;
   }
 
-  delete(key: string): boolean {
-    const had = this.get(key) !== undefined;
-    this.overlay.delete(key);
-    if (this.frozenRow(key) >= 0) this.removed.add(key);
-    return had;
+  private whole(): Int32Array {
+    if (this.unread?.some((u) => u)) throw new Error('the table was loaded without its rows and cannot be changed');
+    return this.saved.urlRows;
   }
 
-  *[Symbol.iterator](): IterableIterator<[string, UrlHit]> {
-    for (let row = 0; row < this.saved.urlSlots.length; row++) {
-      const key = this.keyAt(row);
-      if (!this.overlay.has(key) && !this.removed.has(key)) yield [key, [this.saved.urlSlots[row]!, this.saved.urlNs[row]!]];
+  /** Forgets every key whose hit is in one of `slots`. */
+  deleteSlots(slots: ReadonlySet<number>): void {
+    const rows = this.whole();
+    for (let row = 0; row * ROW < rows.length; row++) if (slots.has(rows[row * ROW + 2]!)) this.removed.add(row);
+    for (const [k, row] of this.overlay) if (slots.has(row.hit[0])) this.overlay.delete(k);
+  }
+
+  private rows(): Row[] {
+    const rows = this.whole();
+    const out: Row[] = [];
+    for (let row = 0; row * ROW < rows.length; row++) {
+      const at = row * ROW;
+      if (!this.removed.has(row)) out.push({ lo: rows[at]!, hi: rows[at + 1]!, hit: [rows[at + 2]!, rows[at + 3]!] });
     }
-    yield* this.overlay;
+    return [...out, ...this.overlay.values()];
+  }
+
+  get size(): number {
+    return this.rows().length;
   }
 
   /** Everything, frozen: what a save writes and a load reads back as is. */
   save(): SavedUrls {
-    const rows = [...this];
-    let cap = 16;
-    while (cap < rows.length * 2) cap *= 2;
-    const urlTable = new Int32Array(rows.length ? cap : 0);
-    rows.forEach(([key], row) => {
-      let i = termHash(key) & (cap - 1);
-      while (urlTable[i] !== 0) i = (i + 1) & (cap - 1);
-      urlTable[i] = row + 1;
+    const rows = this.rows().sort((a, b) => (a.lo >>> 0) - (b.lo >>> 0));
+    const urlRows = new Int32Array(rows.length * ROW);
+    const urlBuckets = new Uint32Array(BUCKETS + 1);
+    rows.forEach(({ lo, hi, hit }, row) => {
+      urlRows.set([lo, hi, hit[0], hit[1]], row * ROW);
+      urlBuckets[bucketOf(lo) + 1]!++;
     });
-    return {
-      urls: rows.map(([u]) => u).join('\n'),
-      urlSlots: Int32Array.from(rows, ([, [s]]) => s),
-      urlNs: Int32Array.from(rows, ([, [, n]]) => n),
-      urlTable,
-    };
+    for (let b = 0; b < BUCKETS; b++) urlBuckets[b + 1]! += urlBuckets[b]!;
+    return { urlRows, urlBuckets };
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packIndex, readIndexFile, unpackIndex } from '../../lib/match/index-file.ts';
-import { buildIndex, ensureQueryPostings, loadIndex, matchArticle, serializeIndex, storyIdsFor } from '../../lib/match/index.ts';
+import type { LeftOnDisk } from '../../lib/match/story-index.ts';
+import { buildIndex, readForQuery, loadIndex, matchArticle, serializeIndex, storyIdsFor } from '../../lib/match/index.ts';
 import { RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
 describe('the index file', () => {
@@ -18,27 +19,49 @@ describe('the index file', () => {
     expect(unpackIndex(buf)!.data.post.buffer).toBe(buf);
   });
 
-  it('reads everything but the postings, then only the postings a match needs, and matches the same', async () => {
+  it('reads what finds terms and slots, then only the postings and evidence a match needs, and matches the same', async () => {
     const built = buildIndex(STORIES);
     const file = new Blob([packIndex('v3', serializeIndex(built))]);
-    const reads: [number, number][] = [];
+    const reads = { post: 0, docs: 0, figures: 0 };
     const read = (await readIndexFile(file, (v) => v === 'v3'))!;
-    const source = { read: (from: number, to: number) => (reads.push([from, to]), read.postings!.read(from, to)) };
-    const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), source)!;
-    await ensureQueryPostings(RIDGECREST_ARTICLE, ix);
-    const read1 = reads.reduce((n, [a, b]) => n + b - a, 0);
-    expect(read1).toBeGreaterThan(0);
-    expect(read1).toBeLessThan(read.data.post.length);
+    const disk = read.disk!;
+    const counted: LeftOnDisk = {
+      read: (from, to) => ((reads.post += to - from), disk.read(from, to)),
+      docs: (from, to) => ((reads.docs += to - from), disk.docs(from, to)),
+      figures: (from, to) => ((reads.figures += to - from), disk.figures(from, to)),
+      urlRows: (from, to) => disk.urlRows(from, to),
+    };
+    const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), counted)!;
+    // Nothing of a slot is readable before it was read.
+    expect(() => ix.docs[0]).toThrow(/not read/);
+    await readForQuery(RIDGECREST_ARTICLE, ix);
+    const first = { ...reads };
+    expect(first.post).toBeGreaterThan(0);
+    expect(first.post).toBeLessThan(read.data.post.length);
+    expect(first.docs).toBeGreaterThan(0);
+    expect(first.docs).toBeLessThan(read.data.docs.length);
     for (const id of storyIdsFor(RIDGECREST_ARTICLE, ix)) ix.stories.set(id, STORIES.find((s) => s.id === id)!);
     expect(matchArticle(RIDGECREST_ARTICLE, ix)).toEqual(matchArticle(RIDGECREST_ARTICLE, built));
     // Asked again, nothing more is read.
-    await ensureQueryPostings(RIDGECREST_ARTICLE, ix);
-    expect(reads.reduce((n, [a, b]) => n + b - a, 0)).toBe(read1);
+    await readForQuery(RIDGECREST_ARTICLE, ix);
+    expect(reads).toEqual(first);
+  });
+
+  it('reads only the story a source URL names', async () => {
+    const story = STORIES[1]!;
+    const article = { ...RIDGECREST_ARTICLE, url: story.sources[0]!.url, canonicalUrl: undefined };
+    const built = buildIndex(STORIES);
+    const read = (await readIndexFile(new Blob([packIndex('v3', serializeIndex(built))]), () => true))!;
+    const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), read.disk)!;
+    await readForQuery(article, ix);
+    expect(storyIdsFor(article, ix)).toEqual([story.id]);
+    ix.stories.set(story.id, story);
+    expect(matchArticle(article, ix).match).toMatchObject({ storyId: story.id, confidence: 1 });
   });
 
   it('reads a file for another store version whole', async () => {
     const read = (await readIndexFile(new Blob([packIndex('v3', serializeIndex(buildIndex(STORIES)))]), (v) => v === 'v4'))!;
-    expect(read.postings).toBeNull();
+    expect(read.disk).toBeNull();
     expect(loadIndex(read.data, STORIES)!.text.pending).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { matchArticle } from '../../lib/match/index.ts';
+import { matchArticle, readForQuery } from '../../lib/match/index.ts';
 import { clearSavedIndex, contentVersion, indexFor } from '../../lib/match/persist.ts';
 import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -59,6 +59,9 @@ describe('the saved match index', () => {
       expect([...files.keys()]).toEqual(['match-index.bin']);
       const again = await indexFor('v1', STORIES);
       expect(again.source).toBe('loaded');
+      // Loaded lazily: the postings and evidence a match needs are read first.
+      expect(again.index.unreadDocs).toBeTruthy();
+      await readForQuery(RIDGECREST_ARTICLE, again.index);
       expect(matchArticle(RIDGECREST_ARTICLE, again.index).match?.storyId).toBe(QUAKE_2019.id);
     } finally {
       if (before) Object.defineProperty(globalThis, 'navigator', before);
