@@ -31,8 +31,10 @@ function indexOf(view: StorySetView): Promise<StoryIndex> {
   if (indexed?.version !== view.version) {
     const saved = early ?? undefined;
     early = null;
-    const run = queue.then(() => indexFor(view.version, view, { saved })).then((r) => r.index);
-    queue = run.catch(() => undefined);
+    const made = queue.then(() => indexFor(view.version, view, { saved }));
+    const run = made.then((r) => r.index);
+    // The next update starts from what this one saved.
+    queue = made.then((r) => r.saved).catch(() => undefined);
     indexed = { version: view.version, index: run };
     // A failed update is retried by the next caller rather than remembered.
     run.catch(() => {

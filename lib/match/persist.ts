@@ -123,23 +123,24 @@ export interface StorySource {
 /**
  * The index for `stories` at `storeVersion`: the saved one when it is for this version (without
  * reading the stories: see `loadIndex`), else the saved one brought up to date, else a new one;
- * a new or updated index is saved. Storage failures (private mode, quota) only cost the saving:
- * the index is returned anyway.
+ * a new or updated index is saved. The index is returned before it is saved (`saved` settles
+ * then), so a match waiting for it does not wait for the disk. Storage failures (private mode,
+ * quota) only cost the saving: `saved` never rejects.
  */
-export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource }> {
+export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource; saved: Promise<void> }> {
   const warn = deps.warn ?? ((m, e) => console.warn(`[factlen] ${m}`, e));
   const store = savedStore();
-  let saved: Saved | undefined;
+  let found: Saved | undefined;
   try {
-    saved = (await deps.saved) ?? (await store.read(storeVersion));
+    found = (await deps.saved) ?? (await store.read(storeVersion));
   } catch (err) {
     warn('the saved match index could not be read; building it', err);
   }
-  const usable = saved && saved.format === INDEX_FORMAT ? saved : undefined;
+  const usable = found && found.format === INDEX_FORMAT ? found : undefined;
   const lazy = !Array.isArray(source);
   if (usable && usable.storeVersion === storeVersion) {
     const index = loadIndex(usable.data, lazy ? (source as StorySource).ids : (source as readonly Story[]), usable.disk ?? null);
-    if (index) return { index, source: 'loaded' };
+    if (index) return { index, source: 'loaded', saved: Promise.resolve() };
   }
   const stories = lazy ? [...(await (source as StorySource).all()).values()] : (source as readonly Story[]);
   // To be brought up to date the index must be whole: a file read lazily is read again, fully.
@@ -147,12 +148,15 @@ export async function indexFor(storeVersion: string, source: readonly Story[] | 
   const old = whole && whole.format === INDEX_FORMAT ? loadIndex(whole.data, stories) : null;
   const index = old ?? buildIndex(stories);
   if (old) syncIndex(index, stories);
+  // Serialised now, while nothing else can touch the index; written while the caller goes on.
+  let saved: Promise<void>;
   try {
-    await store.write({ storeVersion, format: INDEX_FORMAT, data: serializeIndex(index) });
+    saved = store.write({ storeVersion, format: INDEX_FORMAT, data: serializeIndex(index) }).catch((err) => warn('the match index could not be saved', err));
   } catch (err) {
     warn('the match index could not be saved', err);
+    saved = Promise.resolve();
   }
-  return { index, source: old ? 'updated' : 'built' };
+  return { index, source: old ? 'updated' : 'built', saved };
 }
 
 /** Forgets the saved index (the next `indexFor` builds anew). */

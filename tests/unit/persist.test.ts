@@ -6,21 +6,35 @@ import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
 afterEach(() => clearSavedIndex());
 
+/** `indexFor`, once what it built is saved. */
+async function saved(...args: Parameters<typeof indexFor>): ReturnType<typeof indexFor> {
+  const made = await indexFor(...args);
+  await made.saved;
+  return made;
+}
+
 describe('the saved match index', () => {
-  it('is built once per store version, then loaded instead of rebuilt', async () => {
+  it('says when what it built is saved, and is loaded from then on', async () => {
     const first = await indexFor('v1', STORIES);
     expect(first.source).toBe('built');
-    const again = await indexFor('v1', STORIES);
+    await first.saved;
+    expect((await indexFor('v1', STORIES)).source).toBe('loaded');
+  });
+
+  it('is built once per store version, then loaded instead of rebuilt', async () => {
+    const first = await saved('v1', STORIES);
+    expect(first.source).toBe('built');
+    const again = await saved('v1', STORIES);
     expect(again.source).toBe('loaded');
     expect(matchArticle(RIDGECREST_ARTICLE, again.index)).toEqual(matchArticle(RIDGECREST_ARTICLE, first.index));
   });
 
   it('is brought up to date, not rebuilt, for a new store version', async () => {
-    await indexFor('v1', STORIES.filter((s) => s !== QUAKE_2019));
-    const next = await indexFor('v2', STORIES);
+    await saved('v1', STORIES.filter((s) => s !== QUAKE_2019));
+    const next = await saved('v2', STORIES);
     expect(next.source).toBe('updated');
     expect(matchArticle(RIDGECREST_ARTICLE, next.index).match?.storyId).toBe(QUAKE_2019.id);
-    expect((await indexFor('v2', STORIES)).source).toBe('loaded');
+    expect((await saved('v2', STORIES)).source).toBe('loaded');
   });
 
   it('still answers when the index cannot be saved', async () => {
@@ -28,7 +42,7 @@ describe('the saved match index', () => {
     const broken = globalThis.indexedDB;
     (globalThis as { indexedDB: unknown }).indexedDB = { open: () => { throw new Error('blocked'); } };
     try {
-      const { index, source } = await indexFor('v1', STORIES, { warn: (m) => warnings.push(m) });
+      const { index, source } = await saved('v1', STORIES, { warn: (m) => warnings.push(m) });
       expect(source).toBe('built');
       expect(matchArticle(RIDGECREST_ARTICLE, index).match?.storyId).toBe(QUAKE_2019.id);
       expect(warnings).toEqual(['the saved match index could not be read; building it', 'the match index could not be saved']);
@@ -55,9 +69,9 @@ describe('the saved match index', () => {
     const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     Object.defineProperty(globalThis, 'navigator', { value: { storage: { getDirectory: async () => dir } }, configurable: true });
     try {
-      expect((await indexFor('v1', STORIES)).source).toBe('built');
+      expect((await saved('v1', STORIES)).source).toBe('built');
       expect([...files.keys()]).toEqual(['match-index.bin']);
-      const again = await indexFor('v1', STORIES);
+      const again = await saved('v1', STORIES);
       expect(again.source).toBe('loaded');
       // Loaded lazily: the postings and evidence a match needs are read first.
       expect(again.index.unreadDocs).toBeTruthy();
