@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
 import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
 import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
+import { readArticle } from '../../lib/match/query.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { getStore, type Store } from './store.ts';
@@ -93,6 +94,8 @@ async function matchExtraction(extraction: Extraction, where: Where, choose?: { 
     return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };
   }
   const { article } = extraction;
+  // The article's words are read while a waking worker's index still comes off the disk.
+  readArticle(article);
   // Nothing from a private window is stored: a choice made there applies to this page view only.
   if (choose && !where.incognito) await setCorrection(article, choose.choice);
   return reportFor(article, await getStore(), choose ? choose.choice : await getCorrection(article));

@@ -32,18 +32,44 @@ export interface AnalysedQuery {
   facts: Facts;
 }
 
+/** What the article says, before any store is consulted. */
+interface ArticleWords {
+  titleTokens: string[];
+  textTokens: string[];
+  qtf: Map<string, number>;
+  nameText: Name[];
+  nameCount: Map<string, number>;
+  facts: Facts;
+}
+
+const read = new WeakMap<MatchQuery, ArticleWords>();
+
+/**
+ * Reads the article's words, names and facts, once per query object: a waking worker does
+ * this while the index is still coming off the disk, and the match does not do it twice.
+ */
+export function readArticle(query: MatchQuery): ArticleWords {
+  let words = read.get(query);
+  if (!words) {
+    const titleTokens = tokenize(query.title);
+    const textTokens = tokenize(query.text);
+    const qtf = new Map<string, number>();
+    for (const t of titleTokens) qtf.set(t, (qtf.get(t) ?? 0) + TITLE_WEIGHT);
+    for (const t of textTokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
+    const nameText = names(query.text);
+    const nameCount = new Map<string, number>();
+    for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
+    words = { titleTokens, textTokens, qtf, nameText, nameCount, facts: factsOf(query.text) };
+    read.set(query, words);
+  }
+  return words;
+}
+
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
-  const titleTokens = tokenize(query.title);
-  const textTokens = tokenize(query.text);
-  const qtf = new Map<string, number>();
-  for (const t of titleTokens) qtf.set(t, (qtf.get(t) ?? 0) + TITLE_WEIGHT);
-  for (const t of textTokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
+  const { titleTokens, textTokens, qtf, nameText, nameCount, facts } = readArticle(query);
   const weigh = (t: string) => ((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!) * idf(ix, dfOf(ix, t));
 
-  const nameText = names(query.text);
-  const nameCount = new Map<string, number>();
-  for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
   const topNames = [...nameCount.keys()]
     .map((t) => ({ t, idf: idf(ix, dfOf(ix, t)), s: Math.log1p(nameCount.get(t)!) * idf(ix, dfOf(ix, t)) }))
     .sort((a, b) => b.s - a.s)
@@ -69,6 +95,6 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     nameCounts: nameCount,
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
-    facts: factsOf(query.text),
+    facts,
   };
 }
