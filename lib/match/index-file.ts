@@ -1,83 +1,59 @@
 /**
- * The saved match index as one binary file: a small JSON header, each typed array as raw bytes,
- * the texts as UTF-8; each slot's evidence and the postings last. A waking service worker reads
+ * The saved match index as one binary file: a small JSON header, then each section as raw bytes
+ * (typed arrays as they are, the ids as UTF-8); each slot's evidence and the postings last. A waking service worker reads
  * what finds terms, URLs and slots with one file read and views the arrays in place (no
  * structured clone of tens of megabytes, which was most of a cold start through IndexedDB); a
  * match then reads the postings of the few words it looks up and the evidence of the few
  * stories it weighs, by range: five sixths of the file stay untouched.
  */
-import type { LeftOnDisk, SerializedIndex } from './story-index.ts';
+import { INDEX_FORMAT, type LeftOnDisk, type SerializedIndex } from './story-index.ts';
 
 const MAGIC = 'FLIX';
 
-type ArrayName = 'terms' | 'offsets' | 'lens' | 'docEnds' | 'figureEnds' | 'urlBuckets' | 'urlRows' | 'docs' | 'figures';
 type Kind = 'u8' | 'u32' | 'i32' | 'f64';
+type Name = 'ids' | 'terms' | 'offsets' | 'lens' | 'docEnds' | 'figureEnds' | 'urlBuckets' | 'docs' | 'figures' | 'urlRows' | 'post';
 /** Read as the worker wakes: what finds terms, URLs and slots. */
-const EAGER: [ArrayName, Kind][] = [
-  ['terms', 'u32'], ['offsets', 'u32'], ['lens', 'f64'], ['docEnds', 'u32'], ['figureEnds', 'u32'], ['urlBuckets', 'u32'],
+const EAGER: [Name, Kind][] = [
+  ['ids', 'u8'], ['terms', 'u32'], ['offsets', 'u32'], ['lens', 'f64'], ['docEnds', 'u32'], ['figureEnds', 'u32'], ['urlBuckets', 'u32'],
 ];
-/** Each slot's evidence and the URL rows: a match reads the few slots it weighs and the bucket of its address, by range, like the postings. */
-const LAZY: [ArrayName, Kind][] = [['docs', 'u8'], ['figures', 'i32'], ['urlRows', 'i32']];
-const ARRAYS = [...EAGER, ...LAZY];
-const TEXTS = ['ids'] as const;
+/** Read by range as a match needs them: its slots' evidence, its address's URL bucket, its words' postings. */
+const LAZY: [Name, Kind][] = [['docs', 'u8'], ['figures', 'i32'], ['urlRows', 'i32'], ['post', 'i32']];
+const SECTIONS = [...EAGER, ...LAZY];
+const BYTES = { u8: 1, u32: 4, i32: 4, f64: 8 } as const;
 
 interface Header {
   storeVersion: string;
   format: number;
   totalLen: number;
-  /** Element counts of the EAGER arrays, byte lengths of the TEXTS, element counts of the LAZY arrays, then the postings' count. */
+  /** Element count of each of SECTIONS. */
   lengths: number[];
 }
 
 const pad8 = (n: number) => (n + 7) & ~7;
-const BYTES = { u8: 1, u32: 4, i32: 4, f64: 8 } as const;
 
-interface Layout {
-  /** Where each of ARRAYS starts. */
-  arrays: number[];
-  texts: number[];
-  /** Where the first LAZY array starts: everything before it is read at once. */
-  lazy: number;
-  post: number;
-  end: number;
-}
-
-const lengthOf = (h: Header, name: ArrayName | (typeof TEXTS)[number] | 'post'): number => {
-  const i = EAGER.findIndex(([n]) => n === name);
-  if (i >= 0) return h.lengths[i]!;
-  const t = TEXTS.indexOf(name as (typeof TEXTS)[number]);
-  if (t >= 0) return h.lengths[EAGER.length + t]!;
-  const l = LAZY.findIndex(([n]) => n === name);
-  return h.lengths[EAGER.length + TEXTS.length + (l >= 0 ? l : LAZY.length)]!;
-};
-
-/** Where each section of a file with this header starts: eager arrays, texts, lazy arrays, postings. */
-function layout(headerBytes: number, h: Header): Layout {
+/** Where each of SECTIONS starts (each 8-byte aligned), and where the file ends. */
+function layout(headerBytes: number, h: Header): { starts: number[]; end: number } {
   let at = pad8(8 + headerBytes);
-  const place = ([name, kind]: [ArrayName, Kind]) => {
+  const starts = SECTIONS.map(([, kind], i) => {
     const start = at;
-    at += pad8(lengthOf(h, name) * BYTES[kind]);
-    return start;
-  };
-  const eager = EAGER.map(place);
-  const texts = TEXTS.map((name) => {
-    const start = at;
-    at += lengthOf(h, name);
+    at += pad8(h.lengths[i]! * BYTES[kind]);
     return start;
   });
-  at = pad8(at);
-  const lazy = at;
-  const arrays = [...eager, ...LAZY.map(place)];
-  const post = at;
-  return { arrays, texts, lazy, post, end: post + lengthOf(h, 'post') * 4 };
+  return { starts, end: at };
+}
+
+/** A section of `data` as the bytes to write. */
+function sectionBytes(data: SerializedIndex, name: Name, kind: Kind): Uint8Array {
+  if (name === 'ids') return new TextEncoder().encode(data.ids);
+  const a = kind === 'f64' ? Float64Array.from(data[name] as ArrayLike<number>) : (data[name] as Uint8Array | Uint32Array | Int32Array);
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
 /** The index and the store version it is for, as one ArrayBuffer. */
 export function packIndex(storeVersion: string, data: SerializedIndex): ArrayBuffer {
+  const sections = SECTIONS.map(([name, kind]) => sectionBytes(data, name, kind));
+  const h: Header = { storeVersion, format: data.format, totalLen: data.totalLen, lengths: sections.map((b, i) => b.length / BYTES[SECTIONS[i]![1]]) };
   const enc = new TextEncoder();
-  const texts = TEXTS.map((name) => enc.encode(data[name]));
-  const arrays = ARRAYS.map(([name, kind]) => (kind === 'f64' ? Float64Array.from(data[name] as ArrayLike<number>) : (data[name] as Uint8Array | Uint32Array | Int32Array)));
-  const h: Header = { storeVersion, format: data.format, totalLen: data.totalLen, lengths: [...arrays.slice(0, EAGER.length).map((a) => a.length), ...texts.map((t) => t.length), ...arrays.slice(EAGER.length).map((a) => a.length), data.post.length] };
   const header = enc.encode(JSON.stringify(h));
   const at = layout(header.length, h);
   const buf = new ArrayBuffer(at.end);
@@ -85,9 +61,7 @@ export function packIndex(storeVersion: string, data: SerializedIndex): ArrayBuf
   bytes.set(enc.encode(MAGIC), 0);
   new DataView(buf).setUint32(4, header.length, true);
   bytes.set(header, 8);
-  arrays.forEach((a, i) => bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at.arrays[i]!));
-  texts.forEach((t, i) => bytes.set(t, at.texts[i]!));
-  bytes.set(new Uint8Array(data.post.buffer, data.post.byteOffset, data.post.byteLength), at.post);
+  sections.forEach((b, i) => bytes.set(b, at.starts[i]!));
   return buf;
 }
 
@@ -96,21 +70,25 @@ function readHeader(start: ArrayBuffer): { header: Header; headerBytes: number }
   if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) return null;
   const headerBytes = new DataView(start).getUint32(4, true);
   if (8 + headerBytes > bytes.length) return null;
-  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerBytes))) as Header, headerBytes };
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerBytes))) as Header;
+  // Another format is laid out otherwise: it is not read at all (the index is rebuilt).
+  return header.format === INDEX_FORMAT && header.lengths?.length === SECTIONS.length ? { header, headerBytes } : null;
 }
 
-function view(buf: ArrayBuffer, kind: Kind, at: number, n: number): Uint8Array | Uint32Array | Int32Array | number[] {
-  // `lens` grows as stories are added, so it is a plain array again.
-  if (kind === 'f64') return Array.from(new Float64Array(buf, at, n));
-  return kind === 'u8' ? new Uint8Array(buf, at, n) : kind === 'u32' ? new Uint32Array(buf, at, n) : new Int32Array(buf, at, n);
+/** A view of `n` elements of `kind` at `at` in `buf`. */
+function view(buf: ArrayBuffer, kind: Kind, at: number, n: number): Uint8Array | Uint32Array | Int32Array | Float64Array {
+  return kind === 'u8' ? new Uint8Array(buf, at, n) : kind === 'u32' ? new Uint32Array(buf, at, n) : kind === 'i32' ? new Int32Array(buf, at, n) : new Float64Array(buf, at, n);
 }
 
-/** The eager arrays and the texts, from `buf` (the file at least up to `at.lazy`). */
-function eagerSections(buf: ArrayBuffer, h: Header, at: Layout): Record<string, unknown> {
+/** The sections `which` of a file, from `buf` (holding the file from its start at least up to them). */
+function sectionsOf(buf: ArrayBuffer, h: Header, starts: number[], which: [Name, Kind][]): Record<string, unknown> {
   const out: Record<string, unknown> = { format: h.format, totalLen: h.totalLen };
-  EAGER.forEach(([name, kind], i) => (out[name] = view(buf, kind, at.arrays[i]!, lengthOf(h, name))));
-  const dec = new TextDecoder();
-  TEXTS.forEach((name, i) => (out[name] = dec.decode(new Uint8Array(buf, at.texts[i]!, lengthOf(h, name)))));
+  for (const [name, kind] of which) {
+    const i = SECTIONS.findIndex(([n]) => n === name);
+    const v = view(buf, kind, starts[i]!, h.lengths[i]!);
+    // `lens` grows as stories are added, so it is a plain array again.
+    out[name] = name === 'ids' ? new TextDecoder().decode(v) : name === 'lens' ? Array.from(v) : v;
+  }
   return out;
 }
 
@@ -119,13 +97,9 @@ export function unpackIndex(buf: ArrayBuffer): { storeVersion: string; data: Ser
   try {
     const head = readHeader(buf);
     if (!head) return null;
-    const { header: h } = head;
-    const at = layout(head.headerBytes, h);
+    const at = layout(head.headerBytes, head.header);
     if (at.end !== buf.byteLength) return null;
-    const out = eagerSections(buf, h, at);
-    LAZY.forEach(([name, kind], i) => (out[name] = view(buf, kind, at.arrays[EAGER.length + i]!, lengthOf(h, name))));
-    out.post = new Int32Array(buf, at.post, lengthOf(h, 'post'));
-    return { storeVersion: h.storeVersion, data: out as unknown as SerializedIndex };
+    return { storeVersion: head.header.storeVersion, data: sectionsOf(buf, head.header, at.starts, SECTIONS) as unknown as SerializedIndex };
   } catch {
     return null;
   }
@@ -133,8 +107,8 @@ export function unpackIndex(buf: ArrayBuffer): { storeVersion: string; data: Ser
 
 /**
  * Reads an index file: whole, or — when `lazy(storeVersion)` says so — only what finds terms,
- * URLs and slots. The postings and each slot's evidence stay on disk: `data.post`, `data.docs`
- * and `data.figures` are the right size but unfilled, and `disk` reads their ranges.
+ * URLs and slots. The postings, each slot's evidence and the URL rows stay on disk: their
+ * arrays in `data` are the right size but unfilled, and `disk` reads their ranges.
  */
 export async function readIndexFile(file: Blob, lazy: (storeVersion: string) => boolean): Promise<{ storeVersion: string; data: SerializedIndex; disk: LeftOnDisk | null } | null> {
   try {
@@ -144,25 +118,22 @@ export async function readIndexFile(file: Blob, lazy: (storeVersion: string) => 
       return whole && { ...whole, disk: null };
     }
     const { header: h, headerBytes } = first;
-    const at = layout(headerBytes, h);
-    if (at.end !== file.size) return null;
-    const bb = await file.slice(0, at.lazy).arrayBuffer();
-    const out = eagerSections(bb, h, at);
-    out.docs = new Uint8Array(lengthOf(h, 'docs'));
-    out.figures = new Int32Array(lengthOf(h, 'figures'));
-    out.urlRows = new Int32Array(lengthOf(h, 'urlRows'));
-    out.post = new Int32Array(lengthOf(h, 'post'));
-    const bytes = (from: number, to: number) => file.slice(from, to).arrayBuffer();
-    const docsAt = at.arrays[ARRAYS.findIndex(([n]) => n === 'docs')]!;
-    const figuresAt = at.arrays[ARRAYS.findIndex(([n]) => n === 'figures')]!;
-    const urlRowsAt = at.arrays[ARRAYS.findIndex(([n]) => n === 'urlRows')]!;
-    const disk: LeftOnDisk = {
-      read: async (from, to) => new Int32Array(await bytes(at.post + from * 4, at.post + to * 4)),
-      docs: async (from, to) => new Uint8Array(await bytes(docsAt + from, docsAt + to)),
-      figures: async (from, to) => new Int32Array(await bytes(figuresAt + from * 4, figuresAt + to * 4)),
-      // A row is four numbers.
-      urlRows: async (from, to) => new Int32Array(await bytes(urlRowsAt + from * 16, urlRowsAt + to * 16)),
+    const { starts, end } = layout(headerBytes, h);
+    if (end !== file.size) return null;
+    const out = sectionsOf(await file.slice(0, starts[EAGER.length]).arrayBuffer(), h, starts, EAGER);
+    // A range of a lazy section, in its elements.
+    const range = (name: Name) => {
+      const i = SECTIONS.findIndex(([n]) => n === name);
+      const [, kind] = SECTIONS[i]!;
+      out[name] = view(new ArrayBuffer(h.lengths[i]! * BYTES[kind]), kind, 0, h.lengths[i]!);
+      return async (from: number, to: number) => view(await file.slice(starts[i]! + from * BYTES[kind], starts[i]! + to * BYTES[kind]).arrayBuffer(), kind, 0, to - from);
     };
+    const docs = range('docs') as (from: number, to: number) => Promise<Uint8Array>;
+    const figures = range('figures') as (from: number, to: number) => Promise<Int32Array>;
+    const urlRows = range('urlRows') as (from: number, to: number) => Promise<Int32Array>;
+    const post = range('post') as (from: number, to: number) => Promise<Int32Array>;
+    // A URL row is four numbers.
+    const disk: LeftOnDisk = { read: post, docs, figures, urlRows: (from, to) => urlRows(from * 4, to * 4) };
     return { storeVersion: h.storeVersion, data: out as unknown as SerializedIndex, disk };
   } catch {
     return null;

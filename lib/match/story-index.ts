@@ -114,7 +114,7 @@ export function syncIndex(index: StoryIndex, stories: readonly Story[]): number 
 /** The index as plain data that structured-clones (IndexedDB) or JSON-encodes. */
 export interface SerializedIndex {
   format: number;
-  /** Term hashes ascending; a term's id is its position (see `TermTable.frozen`). */
+  /** Term hashes ascending; a term's id is its rank (see `TermTable.frozen`). */
   terms: Uint32Array;
   offsets: Uint32Array;
   post: Int32Array;
@@ -128,7 +128,7 @@ export interface SerializedIndex {
   docs: Uint8Array;
   docEnds: Uint32Array;
   ids: string;
-  /** Every slot's figures (`StoryDoc.figures`) end to end, and where each slot's end: 4 bytes a number, not JSON's 10. */
+  /** Every slot's figures (`StoryDoc.figures`) end to end, and where each slot's end. */
   figures: Int32Array;
   figureEnds: Uint32Array;
   /** Source URL keys' hashes and hits, by bucket (see url-table.ts). */
@@ -136,24 +136,14 @@ export interface SerializedIndex {
   urlBuckets: Uint32Array;
 }
 
-function packDocFigures(docs: readonly (StoryDoc | undefined)[]): { figures: Int32Array; figureEnds: Uint32Array } {
-  const figureEnds = new Uint32Array(docs.length);
+/** Each slot's part end to end in one array, and where each slot's part ends (see `span`). */
+function cutBySlot<A extends Uint8Array | Int32Array>(parts: readonly A[], make: (length: number) => A): { all: A; ends: Uint32Array } {
+  const ends = new Uint32Array(parts.length);
   let end = 0;
-  docs.forEach((d, slot) => (figureEnds[slot] = end += d?.figures.length ?? 0));
-  const figures = new Int32Array(end);
-  docs.forEach((d, slot) => d && figures.set(d.figures, figureEnds[slot]! - d.figures.length));
-  return { figures, figureEnds };
-}
-
-function packDocTexts(docs: readonly (StoryDoc | undefined)[]): { docs: Uint8Array; docEnds: Uint32Array } {
-  const enc = new TextEncoder();
-  const parts = docs.map((d) => enc.encode(d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : ''));
-  const docEnds = new Uint32Array(docs.length);
-  let end = 0;
-  parts.forEach((p, slot) => (docEnds[slot] = end += p.length));
-  const out = new Uint8Array(end);
-  parts.forEach((p, slot) => out.set(p, docEnds[slot]! - p.length));
-  return { docs: out, docEnds };
+  parts.forEach((p, slot) => (ends[slot] = end += p.length));
+  const all = make(end);
+  parts.forEach((p, slot) => all.set(p, ends[slot]! - p.length));
+  return { all, ends };
 }
 
 /**
@@ -180,11 +170,15 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
   const { vocab, lens, totalLen } = index.text;
   const { sorted, offsets, post } = inHashOrder(index.text);
   const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs[slot]);
+  const enc = new TextEncoder();
+  // A slot's evidence is its JSON but its figures, which go apart as numbers: 4 bytes each, not JSON's 10.
+  const texts = cutBySlot(docs.map((d) => enc.encode(d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : '')), (n) => new Uint8Array(n));
+  const figures = cutBySlot(docs.map((d) => d?.figures ?? new Int32Array(0)), (n) => new Int32Array(n));
   return {
     format: INDEX_FORMAT, terms: sorted, offsets, post, lens, totalLen,
-    ...packDocTexts(docs),
+    docs: texts.all, docEnds: texts.ends,
     ids: docs.map((d) => d?.id ?? '').join('\n'),
-    ...packDocFigures(docs),
+    figures: figures.all, figureEnds: figures.ends,
     ...index.urls.save(),
   };
 }
@@ -196,14 +190,14 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * use, the index starts without story objects: the caller puts the few a match reads into
  * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
  */
-export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: PostingsSource | LeftOnDisk | null = null): StoryIndex | null {
+export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: LeftOnDisk | null = null): StoryIndex | null {
   const d = data as SerializedIndex | null;
   if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
   if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || !(d.docs instanceof Uint8Array) || !(d.docEnds instanceof Uint32Array) || typeof d.ids !== 'string' || !(d.urlRows instanceof Int32Array) || !(d.urlBuckets instanceof Uint32Array)) return null;
   const idList = d.lens.length ? d.ids.split('\n') : [];
   if (d.docEnds.length !== d.lens.length || (d.docEnds.at(-1) ?? 0) !== d.docs.length || idList.length !== d.lens.length || d.urlRows.length !== 4 * (d.urlBuckets.at(-1) ?? -1)) return null;
   if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== d.lens.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
-  const text: TextIndex = { ...emptyTextIndex(), vocab: frozenTermTable({ sorted: d.terms }), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
+  const text: TextIndex = { ...emptyTextIndex(), vocab: frozenTermTable(d.terms), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
   const df: number[] = new Array(d.terms.length);
   for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
   text.df = df;
@@ -212,13 +206,12 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
   idList.forEach((id, slot) => id && slots.set(id, slot));
   text.live = slots.size;
   const dec = new TextDecoder();
-  const lineOf = (slot: number) => dec.decode(d.docs.subarray(slot ? d.docEnds[slot - 1]! : 0, d.docEnds[slot]!));
   // Evidence left on disk is read slot by slot (`ensureDocs`), into the arrays it was cut from.
-  const unread = disk && 'docs' in disk ? new Uint8Array(d.lens.length).fill(1) : null;
+  const unread = disk ? new Uint8Array(d.lens.length).fill(1) : null;
   const docs = lazyDocs(d.lens.length, (slot) => {
     if (unread?.[slot]) throw new Error(`slot ${slot}'s evidence was not read (ensureDocs)`);
-    return lineOf(slot);
-  }, (slot) => d.figures.subarray(slot ? d.figureEnds[slot - 1]! : 0, d.figureEnds[slot]!));
+    return dec.decode(d.docs.subarray(...span(d.docEnds, slot)));
+  }, (slot) => d.figures.subarray(...span(d.figureEnds, slot)));
   const ids = stories instanceof Set ? stories : null;
   const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
@@ -228,17 +221,15 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
     if (s) indexed.set(id, s);
     else if (!ids?.has(id)) missing.push(id);
   }
-  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urlRows: d.urlRows, urlBuckets: d.urlBuckets }, disk && 'urlRows' in disk ? (a, b) => disk.urlRows(a, b) : null) };
-  if (unread) {
-    const left = disk as LeftOnDisk;
-    const span = (ends: Uint32Array, slot: number): [number, number] => [slot ? ends[slot - 1]! : 0, ends[slot]!];
+  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urlRows: d.urlRows, urlBuckets: d.urlBuckets }, disk && ((a, b) => disk.urlRows(a, b))) };
+  if (disk && unread) {
     index.unreadDocs = {
       unread,
       ids: idList,
       async read(slot) {
         const [a, b] = span(d.docEnds, slot);
         const [f, g] = span(d.figureEnds, slot);
-        const [text, figures] = await Promise.all([b > a ? left.docs(a, b) : null, g > f ? left.figures(f, g) : null]);
+        const [text, figures] = await Promise.all([b > a ? disk.docs(a, b) : null, g > f ? disk.figures(f, g) : null]);
         if (text) d.docs.set(text, a);
         if (figures) d.figures.set(figures, f);
         unread[slot] = 0;
@@ -249,6 +240,9 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
   if (!disk) removeStories(index, missing);
   return index;
 }
+
+/** Where a slot's part of an array cut by slot starts and ends, given each slot's end. */
+const span = (ends: Uint32Array, slot: number): [number, number] => [slot ? ends[slot - 1]! : 0, ends[slot]!];
 
 /**
  * The docs of a loaded index as an array that parses a slot's line the first time it is read:

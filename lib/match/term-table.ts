@@ -20,38 +20,25 @@ export interface TermTable {
   cells: Uint32Array;
   ids: Int32Array;
   /**
-   * A table loaded from its saved form: the hashes in ascending order and the id of each,
+   * A table loaded from its saved form: the hashes in ascending order, a term's id its rank,
    * searched by bisection. Loading then touches none of the ~200k terms (a waking worker runs
    * cold, interpreted code: building the cells was a tenth of a cold start); the first term
    * added builds the cells.
    */
-  frozen?: SortedTerms | null;
+  frozen?: Uint32Array | null;
 }
 
-/** A table's saved form: term hashes ascending, and the term id of each (none: the position). */
-export interface SortedTerms {
-  sorted: Uint32Array;
-  ids?: Int32Array;
+/** A table over hashes saved in ascending order (`sortedTerms`), ready for lookups at once. */
+export function frozenTermTable(sorted: Uint32Array): TermTable {
+  return { hashes: new Uint32Array(0), size: sorted.length, cells: new Uint32Array(0), ids: new Int32Array(0), frozen: sorted };
 }
 
-/** A table over a saved `SortedTerms`, ready for lookups at once. */
-export function frozenTermTable(saved: SortedTerms): TermTable {
-  return { hashes: new Uint32Array(0), size: saved.sorted.length, cells: new Uint32Array(0), ids: new Int32Array(0), frozen: saved };
-}
-
-/** The hash of every term id, in id order. */
-export function hashesById(t: TermTable): Uint32Array {
-  if (!t.frozen) return t.hashes.slice(0, t.size);
-  const hashes = new Uint32Array(t.size);
-  const { sorted, ids } = t.frozen;
-  if (!ids) return sorted.slice();
-  for (let k = 0; k < sorted.length; k++) hashes[ids[k]!] = sorted[k]!;
-  return hashes;
-}
-
-/** The table's saved form. */
-export function sortedTerms(t: TermTable): SortedTerms {
-  if (t.frozen) return t.frozen;
+/**
+ * The table's hashes in ascending order, and the term id of each (none when the ids already
+ * are the ranks): what a save writes, renumbering the terms by rank (see `frozenTermTable`).
+ */
+export function sortedTerms(t: TermTable): { sorted: Uint32Array; ids?: Int32Array } {
+  if (t.frozen) return { sorted: t.frozen };
   const ids = new Int32Array(t.size);
   for (let id = 0; id < t.size; id++) ids[id] = id;
   const h = t.hashes;
@@ -64,7 +51,7 @@ function thaw(t: TermTable): void {
   if (!t.frozen) return;
   const size = t.size;
   const hashes = new Uint32Array(Math.max(1024, size));
-  hashes.set(hashesById(t));
+  hashes.set(t.frozen);
   Object.assign(t, termTable(hashes, size), { frozen: null });
 }
 
@@ -89,13 +76,13 @@ function place(t: TermTable, h: number, id: number): void {
 /** The id of a term hash, or -1. */
 export function lookup(t: TermTable, h: number): number {
   if (t.frozen) {
-    const { sorted, ids } = t.frozen;
+    const sorted = t.frozen;
     let lo = 0;
     let hi = sorted.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const v = sorted[mid]!;
-      if (v === h) return ids ? ids[mid]! : mid;
+      if (v === h) return mid;
       if (v < h) lo = mid + 1;
       else hi = mid - 1;
     }

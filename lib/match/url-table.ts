@@ -117,10 +117,6 @@ export class UrlTable {
     return [...out, ...this.overlay.values()];
   }
 
-  get size(): number {
-    return this.rows().length;
-  }
-
   /** Everything, frozen: what a save writes and a load reads back as is. */
   save(): SavedUrls {
     const rows = this.rows().sort((a, b) => (a.lo >>> 0) - (b.lo >>> 0));

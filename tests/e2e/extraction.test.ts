@@ -31,8 +31,7 @@ afterAll(async () => {
 });
 
 async function popupState(tabId: number) {
-  const popup = await lens.openExtensionPage('popup.html', tabId);
-  await popup.locator('main:not([data-state="loading"])').waitFor();
+  const popup = await lens.openPopup(tabId);
   return { popup, state: await popup.locator('main').getAttribute('data-state'), text: await popup.locator('main').innerText() };
 }
 

@@ -47,6 +47,8 @@ export interface Lens {
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens an extension page (`popup.html`, …) describing `tabId`. */
   openExtensionPage(path: string, tabId?: number): Promise<Page>;
+  /** The popup for `tabId`, as the reader's click opens it, once it has answered (read and matched the tab). */
+  openPopup(tabId: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,11 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const openExtensionPage = async (path: string, tabId?: number) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+    return page;
+  };
   const tabIdOf = (url: string) => worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
   return {
     context,
@@ -76,10 +83,11 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
       if (tabId === null) throw new Error(`no tab found for ${url}`);
       return { page, tabId };
     },
-    async openExtensionPage(path, tabId) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}${tabId === undefined ? '' : `?tabId=${tabId}`}`);
-      return page;
+    openExtensionPage,
+    async openPopup(tabId) {
+      const popup = await openExtensionPage('popup.html', tabId);
+      await popup.locator('main:not([data-state="loading"])').waitFor();
+      return popup;
     },
     async close() {
       await context.close();

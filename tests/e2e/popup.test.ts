@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_FORMAT } from '../../lib/match/story-index.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
 
 let lens: Lens;
@@ -15,9 +16,7 @@ afterAll(async () => {
 
 async function popupFor(path: string) {
   const { tabId } = await lens.openTab(server.url(path));
-  const popup = await lens.openExtensionPage('popup.html', tabId);
-  await popup.locator('main:not([data-state="loading"])').waitFor();
-  return { popup, tabId };
+  return { popup: await lens.openPopup(tabId), tabId };
 }
 
 describe('the popup on a served page', () => {
@@ -149,7 +148,9 @@ describe('the match index', () => {
     expect(saved.magic).toBe('FLIX');
     // The story set's version: the bundled store's tag, and "none" for the remote store.
     expect(saved.storeVersion).toMatch(/^[0-9a-z]+\.none$/);
-    expect(saved.lengths[0]).toBeGreaterThan(100);
+    expect(saved.format).toBe(INDEX_FORMAT);
+    // The bundled store's words, postings and evidence: some 20 kB.
+    expect(saved.size).toBeGreaterThan(10_000);
   });
 });
 

@@ -46,11 +46,7 @@ async function visit(path: string) {
   return lens!.openTab(server.url(path));
 }
 
-async function clickIcon(tabId: number) {
-  const popup = await lens!.openExtensionPage('popup.html', tabId);
-  await popup.locator('main:not([data-state="loading"])').waitFor();
-  return popup;
-}
+const clickIcon = (tabId: number) => lens!.openPopup(tabId);
 
 describe('what leaves the browser', () => {
   it('on click: reading, matching, the popup, the side panel, following and searching', async () => {

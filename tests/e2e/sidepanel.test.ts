@@ -18,9 +18,7 @@ afterAll(async () => {
 /** Reads the tab through the popup, as a reader's click does, and returns the tab id. */
 async function readTab(path: string): Promise<number> {
   const { tabId } = await lens.openTab(server.url(path));
-  const popup = await lens.openExtensionPage('popup.html', tabId);
-  await popup.locator('main:not([data-state="loading"])').waitFor();
-  await popup.close();
+  await (await lens.openPopup(tabId)).close();
   return tabId;
 }
 

@@ -31,10 +31,7 @@ afterAll(async () => {
 });
 
 async function popupFor(path: string) {
-  const { tabId } = await lens.openTab(server.url(path));
-  const popup = await lens.openExtensionPage('popup.html', tabId);
-  await popup.locator('main:not([data-state="loading"])').waitFor();
-  return popup;
+  return lens.openPopup((await lens.openTab(server.url(path))).tabId);
 }
 
 describe('the remote story store', () => {

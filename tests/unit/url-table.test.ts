@@ -14,7 +14,7 @@ describe('the URL table', () => {
     const t = filled();
     KEYS.forEach((k, i) => expect(t.get(k)).toEqual([i % 700, (i % 9) + 1]));
     expect(t.get('example.com/news/5000')).toBeUndefined();
-    expect(t.size).toBe(KEYS.length);
+    expect(t.save().urlRows.length / 4).toBe(KEYS.length);
   });
 
   it('gives back the same table from its saved form, with later changes on top', () => {
@@ -30,7 +30,7 @@ describe('the URL table', () => {
     const again = new UrlTable(back.save());
     expect(again.get(KEYS[3]!)).toEqual([9999, 2]);
     expect(again.get(KEYS[0]!)).toBeUndefined();
-    expect(again.size).toBe(KEYS.length - Math.ceil(KEYS.length / 700) + 1);
+    expect(again.save().urlRows.length / 4).toBe(KEYS.length - Math.ceil(KEYS.length / 700) + 1);
   });
 
   it('left on disk, reads only the buckets of the keys asked for, and refuses the others', async () => {
