@@ -1,7 +1,8 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
 import { factsOf, packFigures, type Facts } from './facts.ts';
-import { names, tokenHashes } from './tokenize.ts';
+import { StoryScan } from './scan.ts';
+import type { TermSink } from './text-index.ts';
 
 /**
  * How much a word counts in each field (BM25F-style weights): the headline and the outlets'
@@ -36,40 +37,41 @@ export interface StoryDoc {
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
+// One scanner for every story (its buffers are reused: see scan.ts).
+const scanner = new StoryScan();
+
 /**
- * Gives `emit` the `termHash` of every word of the story with its field's weight, and returns
- * the counts of the proper names in its running text (dek, key points, body) and the facts of
- * its headlines and running text (unless `withFacts` is false), found in the same pass.
+ * Gives `sink` the `termHash` of every word of the story with its field's weight, leaves the
+ * counts of the proper names in its running text (dek, key points, body) in `scanner`, and
+ * returns the facts of its headlines and running text (unless `withFacts` is false), found in
+ * the same pass.
  */
-function scanStory(story: Story, emit: (hash: number, weight: number) => void, withFacts = true): { nameCounts: Map<string, number>; facts: Facts | null } {
+function scanStory(story: Story, sink: TermSink, withFacts = true): Facts | null {
   const w = FIELD_WEIGHTS;
-  const nameCounts = new Map<string, number>();
+  scanner.reset();
+  scanner.sink = sink;
   // Figures and weekdays come from what the story says about the event, its headlines and
   // prose, read in one pass (a figure's key never reaches across a line).
   const said: string[] = [];
   const note = (text: string) => withFacts && said.push(text);
-  const add = (text: string, weight: number) => tokenHashes(text, (h) => emit(h, weight));
-  const addTitle = (text: string, weight: number) => (add(text, weight), note(text));
-  const addProse = (text: string, weight: number) => {
-    const found = names(text, undefined, (h) => emit(h, weight));
-    for (const n of found) for (const t of n.tokens) nameCounts.set(t, (nameCounts.get(t) ?? 0) + 1);
-    note(text);
-  };
+  const addTitle = (text: string, weight: number) => (scanner.words(text, weight), note(text));
+  const addProse = (text: string, weight: number) => (scanner.prose(text, weight), note(text));
   addTitle(story.title, w.title);
   addProse(story.dek, w.dek);
   for (const s of story.sources) addTitle(s.title, w.sourceTitles);
-  for (const k of story.keyTerms ?? []) add(k.term, w.keyTerms);
+  for (const k of story.keyTerms ?? []) scanner.words(k.term, w.keyTerms);
   for (const p of story.keyPoints ?? []) addProse(p, w.keyPoints);
   for (const p of bodyText(story)) addProse(p, w.body);
   addProse(story.whyItMatters ?? '', w.context);
-  for (const p of [...(story.tags ?? []), ...story.viewpoints.map((v) => v.summary)]) add(p, w.context);
-  return { nameCounts, facts: withFacts ? factsOf(said.join('\n')) : null };
+  for (const p of story.tags ?? []) scanner.words(p, w.context);
+  for (const v of story.viewpoints) scanner.words(v.summary, w.context);
+  return withFacts ? factsOf(said.join('\n')) : null;
 }
 
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, (t, w) => tf.set(t, (tf.get(t) ?? 0) + w), false);
+  scanStory(story, { add: (t, w) => tf.set(t, (tf.get(t) ?? 0) + w) }, false);
   return tf;
 }
 
@@ -80,22 +82,30 @@ export function dayOf(iso: string | null | undefined): number | null {
   return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) : null;
 }
 
+/** FNV-1a of `text` and a line break after it, from `h`. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 10, 0x01000193);
+}
+
 /**
  * A fingerprint of what the index reads of a story, to notice that a story changed without
  * reading all of it (hashing every story's full JSON cost ~0.1 ms a story, most of a 10k-story
- * build): dates, headline, dek, every source, and the length of every text field. An edit that
- * keeps every length and bumps no date goes unnoticed until the next rebuild (INDEX_FORMAT).
+ * build): dates, headline, dek, every source, and the length of every text field, hashed part
+ * by part (joining them into one string first was a twentieth of a build). An edit that keeps
+ * every length and bumps no date goes unnoticed until the next rebuild (INDEX_FORMAT).
  */
 export function hashOf(story: Story): string {
   const len = (xs: readonly (string | { caption: string })[] | undefined) => (xs ?? []).map((x) => (typeof x === 'string' ? x : x.caption).length).join(',');
   const parts = [
-    story.id, story.publishedAt, story.updatedAt ?? '', story.title, story.dek, story.whyItMatters?.length ?? 0, len(story.body), len(story.keyPoints),
+    story.id, story.publishedAt, story.updatedAt ?? '', story.title, story.dek, String(story.whyItMatters?.length ?? 0), len(story.body), len(story.keyPoints),
     len(story.tags), (story.keyTerms ?? []).map((k) => k.term).join('|'), story.viewpoints.map((v) => v.summary.length).join(','),
-    ...story.sources.map((x) => `${x.n}|${x.outlet}|${x.outletDomain ?? ''}|${x.title}|${x.url ?? ''}|${x.publishedAt ?? ''}`),
-  ].join('\n');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < parts.length; i++) h = Math.imul(h ^ parts.charCodeAt(i), 0x01000193);
-  return `${(h >>> 0).toString(36)}.${parts.length.toString(36)}`;
+  ];
+  for (const x of story.sources) parts.push(String(x.n), x.outlet, x.outletDomain ?? '', x.title, x.url ?? '', x.publishedAt ?? '');
+  let h = 0x811c9dc5 | 0;
+  let length = 0;
+  for (const part of parts) (h = fnv(h, part)), (length += part.length + 1);
+  return `${(h >>> 0).toString(36)}.${length.toString(36)}`;
 }
 
 /** The site of a source: its `outletDomain`, else its URL's host, without `www.`. */
@@ -111,19 +121,18 @@ function hostname(url: string | undefined): string | null {
   }
 }
 
-/** The evidence the matcher keeps of `story`; its weighted words go to `emit` on the way. */
-export function indexStory(story: Story, emit: (hash: number, weight: number) => void): StoryDoc {
-  const { nameCounts, facts } = scanStory(story, emit);
-  const top = [...nameCounts].sort((a, b) => b[1] - a[1]).slice(0, NAMES_KEPT);
+/** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
+export function indexStory(story: Story, sink: TermSink): StoryDoc {
+  const facts = scanStory(story, sink)!;
+  const top = scanner.topNames(NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
-  const doc: StoryDoc = {
+  return {
     id: story.id,
     hash: hashOf(story),
-    names: top.map(([t]) => t),
-    nameCounts: top.map(([, c]) => c),
+    names: top.names,
+    nameCounts: top.counts,
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
-    figures: packFigures(facts!.figures, FIGURES_KEPT),
-    days: facts!.days,
+    figures: packFigures(facts.figures, FIGURES_KEPT),
+    days: facts.days,
   };
-  return doc;
 }

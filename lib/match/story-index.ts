@@ -6,6 +6,7 @@
 import type { Story } from '../story.ts';
 import { normalizeUrl } from '../url.ts';
 import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
+import { beginBulk, endBulk } from './bulk.ts';
 import { frozenTermTable, sortedTerms } from './term-table.ts';
 import { UrlTable } from './url-table.ts';
 import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type PostingsSource, type TextIndex } from './text-index.ts';
@@ -43,7 +44,7 @@ export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Pr
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
@@ -81,7 +82,8 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
   const unique = [...new Map(stories.map((s) => [s.id, s])).values()];
   const changed = unique.filter((s) => index.docs[index.slots.get(s.id) ?? -1]?.hash !== hashOf(s));
   removeStories(index, changed.filter((s) => index.slots.has(s.id)).map((s) => s.id));
-  const bulk = index.text.live === 0;
+  const blank = index.text.live === 0;
+  const bulk = beginBulk(index.text);
   const slots = freeSlots(index);
   for (const story of changed) {
     const slot = slots.next().value!;
@@ -97,7 +99,8 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
   }
   // An unchanged story keeps its evidence but takes the caller's object (the store's own).
   for (const s of unique) if (index.slots.has(s.id)) index.stories.set(s.id, s);
-  if (bulk || needsCompaction(index.text)) compact(index.text);
+  if (bulk) endBulk(index.text);
+  else if (blank || needsCompaction(index.text)) compact(index.text);
   return changed.length;
 }
 

@@ -7,6 +7,7 @@
  * where this needs seconds and ~10 MB: `npm run bench:match -- --minisearch 10000` measures both.
  */
 
+import type { BulkPostings } from './bulk.ts';
 import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
 
 /** BM25 parameters, the usual defaults (Robertson & Zaragoza 2009). */
@@ -36,6 +37,8 @@ export interface TextIndex {
   dead: Set<number>;
   live: number;
   totalLen: number;
+  /** Set while a bulk build fills an empty index (see bulk.ts): postings by term hash, sorted at the end. */
+  bulk?: BulkPostings | null;
   /** Set on an index loaded without its postings: where to read them, and which terms are in `post`. */
   pending?: { source: PostingsSource; loaded: Uint8Array } | null;
 }
@@ -94,30 +97,79 @@ function termId(ix: TextIndex, hash: number): number {
 /** The id of `term`, or -1 when no document has had it. */
 export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
-// Weighted frequencies of the document being added, by term id, and the ids it has touched: a
-// per-document Map of strings was most of the cost of building the index.
-let acc = new Float64Array(1 << 16);
-let seen: number[] = [];
-
 /**
- * Adds a document at `slot` (which must be free): `write` calls its `add` for every word (its
- * `termHash`) with the weight of the word's field.
+ * Collects the weighted frequencies of the document being added by term hash, in a small
+ * open-addressing table of its own: a story's ~700 words are ~400 distinct terms, and looking
+ * each word up in the vocabulary (~200k terms, megabytes of cells) missed the cache every time.
+ * The distinct terms meet the vocabulary once, at the end. One writer (a class, so the
+ * scanner's call to `add` stays monomorphic) serves every document in turn.
  */
-export function addDoc(ix: TextIndex, slot: number, write: (add: (hash: number, weight: number) => void) => void): void {
-  seen = [];
-  write((hash, weight) => {
-    const id = termId(ix, hash);
-    if (id >= acc.length) {
-      const more = new Float64Array(acc.length * 2);
-      more.set(acc);
-      acc = more;
+class DocWriter {
+  hashes = new Uint32Array(1 << 12);
+  weights = new Float64Array(1 << 12);
+  /** Used cells, in order of first sight. */
+  used: number[] = [];
+
+  add(hash: number, weight: number): void {
+    const mask = this.hashes.length - 1;
+    let i = hash & mask;
+    for (let h = this.hashes[i]!; h !== 0; h = this.hashes[i]!) {
+      if (h === hash) {
+        this.weights[i]! += weight;
+        return;
+      }
+      i = (i + 1) & mask;
     }
-    if (acc[id] === 0) seen.push(id);
-    acc[id]! += weight;
-  });
+    this.hashes[i] = hash;
+    this.weights[i] = weight;
+    this.used.push(i);
+    // Kept under half full: a long document doubles the table.
+    if (this.used.length * 2 > this.hashes.length) this.grow();
+  }
+
+  private grow(): void {
+    const old = this.used.map((i): [number, number] => [this.hashes[i]!, this.weights[i]!]);
+    this.hashes = new Uint32Array(this.hashes.length * 2);
+    this.weights = new Float64Array(this.hashes.length);
+    this.used = [];
+    for (const [h, w] of old) this.add(h, w);
+  }
+
+  /** Empties the table for the next document. */
+  clear(): void {
+    for (const i of this.used) this.hashes[i] = 0;
+    this.used = [];
+  }
+}
+
+const writer = new DocWriter();
+
+/** Receives each word of a document (its `termHash`) with the weight of the word's field. */
+export interface TermSink {
+  add(hash: number, weight: number): void;
+}
+
+/** Adds a document at `slot` (which must be free): `write` gives `sink` every word of it. */
+export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => void): void {
+  write(writer);
+  const { hashes, weights, used } = writer;
   let len = 0;
-  if (ix.tailSize + seen.length > ix.tailTerms.length) {
-    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + seen.length);
+  if (ix.bulk) {
+    const bulk = ix.bulk;
+    bulk.reserve(used.length);
+    for (const cell of used) {
+      const f = weights[cell]!;
+      len += f;
+      bulk.push(hashes[cell]!, (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2))));
+    }
+    writer.clear();
+    ix.lens[slot] = len;
+    ix.live++;
+    ix.totalLen += len;
+    return;
+  }
+  if (ix.tailSize + used.length > ix.tailTerms.length) {
+    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + used.length);
     const terms = new Int32Array(cap);
     const posts = new Int32Array(cap);
     terms.set(ix.tailTerms.subarray(0, ix.tailSize));
@@ -125,14 +177,15 @@ export function addDoc(ix: TextIndex, slot: number, write: (add: (hash: number, 
     ix.tailTerms = terms;
     ix.tailPosts = posts;
   }
-  for (const id of seen) {
-    const f = acc[id]!;
-    acc[id] = 0;
+  for (const cell of used) {
+    const id = termId(ix, hashes[cell]!);
+    const f = weights[cell]!;
     ix.df[id]!++;
     len += f;
     ix.tailTerms[ix.tailSize] = id;
     ix.tailPosts[ix.tailSize++] = (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2)));
   }
+  writer.clear();
   ix.lens[slot] = len;
   ix.live++;
   ix.totalLen += len;

@@ -17,7 +17,7 @@ const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 // Per BMP code unit: 1 letter, 2 number, 0 neither (computed on first sight).
 const kinds = new Uint8Array(0x10000).fill(255);
 
-function kindOf(text: string, i: number): number {
+export function kindOf(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
@@ -55,7 +55,7 @@ function scanWords(text: string, onWord: (start: number, end: number) => void): 
   }
 }
 
-function clean(raw: string): string | null {
+export function clean(raw: string): string | null {
   let t = raw.toLowerCase();
   // Possessives: "Mayo's" is "mayo" (a plain check: this runs for every word of every story).
   if (t.length > 2 && t.charCodeAt(t.length - 1) === 115 && (t[t.length - 2] === "'" || t[t.length - 2] === '’')) t = t.slice(0, -2);
@@ -72,14 +72,26 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-const STOP_HASHES = new Set([...STOP].map(termHash));
+// The stop words' hashes in a small open-addressing table: asked for every word of every story.
+const STOP_CELLS = new Uint32Array(1024);
+for (const h of [...STOP].map(termHash)) {
+  let i = h & 1023;
+  while (STOP_CELLS[i]) i = (i + 1) & 1023;
+  STOP_CELLS[i] = h;
+}
+
+/** Whether `h` is the `termHash` of a stop word. */
+export function isStopHash(h: number): boolean {
+  for (let i = h & 1023; STOP_CELLS[i]; i = (i + 1) & 1023) if (STOP_CELLS[i] === h) return true;
+  return false;
+}
 
 /**
  * `termHash(clean(word))` for the word at [start, end), or 0 when `clean` drops it, computed
  * without building the lower-cased string for ASCII words (nearly all of them): building the
  * index of a large store hashes every word of every story.
  */
-function cleanHash(text: string, start: number, end: number): number {
+export function cleanHash(text: string, start: number, end: number): number {
   // "Mayo's" is "mayo", as in `clean` (a curly apostrophe is not ASCII: the general road below).
   if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115 && text.charCodeAt(end - 2) === 39) end -= 2;
   if (end - start < 2) return 0;
@@ -94,7 +106,7 @@ function cleanHash(text: string, start: number, end: number): number {
     h = Math.imul(h ^ c, 0x01000193);
   }
   h = h >>> 0 || 1;
-  return STOP_HASHES.has(h) ? 0 : h;
+  return isStopHash(h) ? 0 : h;
 }
 
 /** `termHash` of each token `tokenize` would give for `text`, without building the tokens. */
@@ -106,7 +118,7 @@ export function tokenHashes(text: string, onHash: (hash: number) => void): void 
 }
 
 // Capitalised, but days and months name no one: every story of a week shares them.
-const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+export const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
   'may june july august september october november december').split(' '));
 
 /** One proper name as written ("Mayo Clinic") and its tokens. */
@@ -119,9 +131,23 @@ export interface Name {
 // which ALL-CAPS datelines and lower-case words are not.
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u;
 
+/** Whether the word at [start, end) is capitalised (`CAPITALISED`), by char code for ASCII words. */
+export function isCapitalised(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c >= 128) return CAPITALISED.test(text.slice(start, end));
+  if (c < 65 || c > 90) return false;
+  for (let i = start + 1; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 97 && d <= 122) return true;
+    if (d >= 128) return CAPITALISED.test(text.slice(start, end));
+    if (!((d >= 65 && d <= 90) || d === 39)) return false;
+  }
+  return false;
+}
+
 // What ends a run of names between two words: sentence ends, line breaks, quotes, brackets,
 // commas (by char code: this looks at every character between every two words).
-const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCodeAt(0)));
+export const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCodeAt(0)));
 const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].map((c) => c.charCodeAt(0))]);
 
 /**

@@ -1,0 +1,96 @@
+/**
+ * Building the text index of a whole store at once. Postings are gathered by term hash, not
+ * term id, then sorted by hash in two radix passes: the sorted hashes are the frozen vocabulary
+ * the index is saved with (a term's id is its rank), the runs are the postings lists, their
+ * lengths the document frequencies. Giving every word of 10k stories an id as it came, through
+ * a vocabulary of ~200k terms, missed the cache on nearly every word and was a third of a build.
+ */
+import { frozenTermTable } from './term-table.ts';
+import type { TextIndex } from './text-index.ts';
+
+/** (term hash, posting) pairs in arrival order. */
+export class BulkPostings {
+  hashes = new Uint32Array(1 << 16);
+  posts = new Int32Array(1 << 16);
+  size = 0;
+
+  /** Makes room for `more` pairs. */
+  reserve(more: number): void {
+    if (this.size + more <= this.hashes.length) return;
+    const cap = Math.max(this.hashes.length * 2, this.size + more);
+    const hashes = new Uint32Array(cap);
+    const posts = new Int32Array(cap);
+    hashes.set(this.hashes.subarray(0, this.size));
+    posts.set(this.posts.subarray(0, this.size));
+    this.hashes = hashes;
+    this.posts = posts;
+  }
+
+  push(hash: number, post: number): void {
+    this.hashes[this.size] = hash;
+    this.posts[this.size++] = post;
+  }
+}
+
+/** Whether `ix` holds no terms at all, so a bulk build may fill it. */
+const isBlank = (ix: TextIndex) => ix.vocab.size === 0 && ix.tailSize === 0 && ix.offsets.length <= 1 && !ix.pending;
+
+/** Starts a bulk build on a blank index (returns false, doing nothing, on any other). */
+export function beginBulk(ix: TextIndex): boolean {
+  if (!isBlank(ix)) return false;
+  ix.bulk = new BulkPostings();
+  return true;
+}
+
+/** Ends a bulk build: the gathered postings become the index's frozen segment and vocabulary. */
+export function endBulk(ix: TextIndex): void {
+  const bulk = ix.bulk;
+  if (!bulk) return;
+  ix.bulk = null;
+  const n = bulk.size;
+  // Stable LSD radix sort on the hash, 16 bits a pass: postings of a term stay in slot order.
+  const keys2 = new Uint32Array(n);
+  const vals2 = new Int32Array(n);
+  radixPass(bulk.hashes, bulk.posts, keys2, vals2, n, 0);
+  radixPass(keys2, vals2, bulk.hashes, bulk.posts, n, 16);
+  const keys = bulk.hashes;
+  const vals = bulk.posts;
+  // Distinct hashes in order are the vocabulary; where each run starts, the offsets.
+  let terms = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) terms++;
+  const sorted = new Uint32Array(terms);
+  const offsets = new Uint32Array(terms + 1);
+  const df = new Array<number>(terms);
+  let t = -1;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || keys[i] !== keys[i - 1]) {
+      if (t >= 0) df[t] = i - offsets[t]!;
+      sorted[++t] = keys[i]!;
+      offsets[t] = i;
+    }
+  }
+  if (t >= 0) df[t] = n - offsets[t]!;
+  offsets[terms] = n;
+  ix.vocab = frozenTermTable(sorted);
+  ix.offsets = offsets;
+  // A copy the size of the postings, so the sort's buffers (twice that) can go.
+  ix.post = vals.slice(0, n);
+  ix.df = df;
+}
+
+/** One counting-sort pass of (key, value) pairs on 16 bits of the key from `shift`. */
+function radixPass(keys: Uint32Array, vals: Int32Array, toKeys: Uint32Array, toVals: Int32Array, n: number, shift: number): void {
+  const start = new Uint32Array(1 << 16);
+  for (let i = 0; i < n; i++) start[(keys[i]! >>> shift) & 0xffff]!++;
+  let sum = 0;
+  for (let d = 0; d < start.length; d++) {
+    const c = start[d]!;
+    start[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const at = start[(keys[i]! >>> shift) & 0xffff]!++;
+    toKeys[at] = keys[i]!;
+    toVals[at] = vals[i]!;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The story side of tokenising, fused into one loop per text: word hashes (as `tokenHashes`
+ * gives them) and the proper names of running text (as `names` counts them), without a callback
+ * per word or a string per word. Building the index of a 10k-story store reads ~55 MB of text;
+ * the general tokeniser's callbacks and per-character calls made that most of the build.
+ * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
+ * same answers.
+ */
+import { CALENDAR, clean, cleanHash, isCapitalised, isStopHash, kindOf } from './tokenize.ts';
+import { termHash } from './term-table.ts';
+import type { TermSink } from './text-index.ts';
+
+const CALENDAR_HASHES = new Set([...CALENDAR].map(termHash));
+
+/** Whether the character at `i` starts a word (letters and numbers in any script). */
+const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
+
+/** Where the word starting at `start` ends, as tokenize.ts's `scanWords` reads words. */
+function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  while (i < n && kindOf(text, i) !== 0) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+  const a = text.charCodeAt(i);
+  if ((a === 39 || a === 0x2019) && i + 1 < n && kindOf(text, i + 1) === 1) {
+    i++;
+    while (i < n && kindOf(text, i) === 1) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
+const isCalendar = (text: string, start: number, end: number, h: number) => CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
+
+/**
+ * Scans the texts of one story at a time: `words` and `prose` feed the sink, and `prose` also
+ * counts the tokens of its proper names, which `topNames` reads (then `reset` for the next story).
+ */
+export class StoryScan {
+  /** Name token hash → its position in the arrays below (first seen first, as `names` orders them). */
+  private seen = new Map<number, number>();
+  private counts: number[] = [];
+  private texts: string[] = [];
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  /** Where the words go: set per story (the index's writer, or a plain counter). */
+  sink!: TermSink;
+
+  reset(): void {
+    this.seen.clear();
+    this.counts.length = this.texts.length = this.starts.length = this.ends.length = 0;
+  }
+
+  /** Every word of `text` to the sink with `weight`. */
+  words(text: string, weight: number): void {
+    this.scan(text, weight, false);
+  }
+
+  /** Like `words`, and counts the proper names (capitalised words not starting a sentence). */
+  prose(text: string, weight: number): void {
+    this.scan(text, weight, true);
+  }
+
+  /** The `keep` most frequent name tokens, most frequent first (ties: first seen first), and their counts. */
+  topNames(keep: number): { names: string[]; counts: number[] } {
+    const order = this.counts.map((_, i) => i).sort((a, b) => this.counts[b]! - this.counts[a]! || a - b).slice(0, keep);
+    return { names: order.map((i) => clean(this.texts[i]!.slice(this.starts[i], this.ends[i]))!), counts: order.map((i) => this.counts[i]!) };
+  }
+
+  private scan(text: string, weight: number, prose: boolean): void {
+    const n = text.length;
+    const sink = this.sink;
+    let sentenceStart = true;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
+        if (c >= 128 && isWordAt(text, i)) {
+          // A word that starts outside ASCII: the general road (rare in English stories).
+          const end = wordEnd(text, i);
+          const h = cleanHash(text, i, end);
+          if (h) sink.add(h, weight);
+          if (prose) {
+            if (h && !sentenceStart && isCapitalised(text, i, end) && !isCalendar(text, i, end, h)) this.count(h, text, i, end);
+            sentenceStart = false;
+          }
+          i = end;
+          continue;
+        }
+        // Between words only sentence ends matter to names (runs of names need no tracking
+        // here: every capitalised word counts on its own, as `names` counts them): ., !, ?, :,
+        // ; and a line break (tokenize.ts's SENTENCE_END, by code for speed).
+        if (c === 46 || c === 10 || c === 33 || c === 63 || c === 58 || c === 59) sentenceStart = true;
+        i++;
+        continue;
+      }
+      const start = i;
+      // FNV-1a of the lower-cased word as `termHash` gives it (the offset basis as an int32: the
+      // same bits, and the loop stays in small integers).
+      let h = 0x811c9dc5 | 0;
+      let d = c;
+      for (;;) {
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = Math.imul(h ^ d, 0x01000193);
+        else if (d >= 65 && d <= 90) h = Math.imul(h ^ (d | 32), 0x01000193);
+        else break;
+        if (++i === n) break;
+        d = text.charCodeAt(i);
+      }
+      if (i < n && (d >= 128 || d === 39)) {
+        // Letters outside ASCII, or an apostrophe: `wordEnd` and `cleanHash` know them.
+        const end = wordEnd(text, start);
+        if (end !== i) {
+          i = end;
+          h = cleanHash(text, start, end);
+          if (h) sink.add(h, weight);
+          if (prose) {
+            if (h && !sentenceStart && c >= 65 && c <= 90 && isCapitalised(text, start, end) && !isCalendar(text, start, end, h)) this.count(h, text, start, end);
+            sentenceStart = false;
+          }
+          continue;
+        }
+      }
+      if (i - start < 2) h = 0;
+      else {
+        h = h >>> 0 || 1;
+        if (isStopHash(h)) h = 0;
+      }
+      if (h) sink.add(h, weight);
+      if (prose) {
+        if (h && !sentenceStart && c >= 65 && c <= 90 && isCapitalised(text, start, i) && !CALENDAR_HASHES.has(h)) this.count(h, text, start, i);
+        sentenceStart = false;
+      }
+    }
+  }
+
+  private count(h: number, text: string, start: number, end: number): void {
+    const at = this.seen.get(h);
+    if (at !== undefined) {
+      this.counts[at]!++;
+      return;
+    }
+    this.seen.set(h, this.counts.length);
+    this.counts.push(1);
+    this.texts.push(text);
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+}

@@ -1,0 +1,77 @@
+// The story side's fused scanner must read words and names exactly as the general tokeniser
+// does (queries use tokenize.ts): a word hashed differently on either side would never match.
+import { describe, expect, it } from 'vitest';
+import { StoryScan } from '../../lib/match/scan.ts';
+import { names, tokenHashes } from '../../lib/match/tokenize.ts';
+
+function viaScan(text: string, prose: boolean): { hashes: number[]; names: string[]; counts: number[] } {
+  const hashes: number[] = [];
+  const scan = new StoryScan();
+  scan.sink = { add: (h) => hashes.push(h) };
+  scan.reset();
+  if (prose) scan.prose(text, 1);
+  else scan.words(text, 1);
+  const top = scan.topNames(1000);
+  return { hashes, names: top.names, counts: top.counts };
+}
+
+function viaTokenizer(text: string): { hashes: number[]; names: string[]; counts: number[] } {
+  const hashes: number[] = [];
+  tokenHashes(text, (h) => hashes.push(h));
+  const counts = new Map<string, number>();
+  for (const n of names(text)) for (const t of n.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Most frequent first, ties first seen first, as StoryScan.topNames orders them.
+  const order = [...counts].map((e, i) => [...e, i] as const).sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+  return { hashes, names: order.map(([t]) => t), counts: order.map(([, c]) => c) };
+}
+
+const TEXTS = [
+  'On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.',
+  "Mayo's board and Mayo Clinic's chief said the deal, worth $160m, closes Monday's session at 9:30.",
+  'The Mayo’s curly possessive, don’t and O’Brien, O\'Brien and rock\'n\'roll; AT&T and U.S. officials.',
+  'Łódź and Zürich mayors met in São Paulo; Ελλάδα and Москва named. 東京都 officials said 2019年.',
+  'An emoji 😀 between words, a math letter 𝐀𝐁𝐂 and 𝒶 script, then Trona residents.',
+  'Monday. Tuesday, March 14: Wednesday’s vote in May and June. McCain and DeSantis spoke, NASA too.',
+  "It's a 4.4-magnitude quake; ABC's report and the students' union's vote. X Y Z a b c I.",
+  '"Quoted Name" (Bracketed Name) Name, Another Name\nNew Line Name! Why Not? Yes: Colon Name',
+  "'s alone, trailing apostrophe' and Jones'",
+  '',
+  'ALL CAPS DATELINE — Washington Post reported that Biden-Harris officials in Ukraine-Russia talks…',
+];
+
+describe('StoryScan', () => {
+  it.each(TEXTS)('reads words and names as tokenize.ts does: %s', (text) => {
+    const want = viaTokenizer(text);
+    const prose = viaScan(text, true);
+    expect(prose.hashes).toEqual(want.hashes);
+    expect(prose.names).toEqual(want.names);
+    expect(prose.counts).toEqual(want.counts);
+    expect(viaScan(text, false).hashes).toEqual(want.hashes);
+  });
+
+  it('agrees with tokenize.ts on random text made of the tricky characters', () => {
+    // A fixed seed: the same 2,000 texts every run.
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pieces = ['a', 'b', 'S', 's', 'T', 'Mon', 'day', 'May', 'é', 'Ł', 'ß', '東', '𝐀', '😀', '1', '9', ' ', ' ', ' ', '.', ',', "'", '’', '-', '—', '\n', ':', '"', '(', 'Jones', 'the'];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const len = Math.floor(next() * 40);
+      for (let j = 0; j < len; j++) text += pieces[Math.floor(next() * pieces.length)];
+      const want = viaTokenizer(text);
+      const got = viaScan(text, true);
+      expect({ text, ...got }).toEqual({ text, ...want });
+    }
+  });
+
+  it('keeps names per story until reset, most frequent first', () => {
+    const scan = new StoryScan();
+    scan.sink = { add: () => {} };
+    scan.reset();
+    scan.prose('Officials met Lucy Jones and Ridgecrest leaders. Later Jones left.', 1);
+    scan.prose('Then Jones and Ridgecrest spoke.', 1);
+    expect(scan.topNames(2)).toEqual({ names: ['jones', 'ridgecrest'], counts: [3, 2] });
+    scan.reset();
+    expect(scan.topNames(2)).toEqual({ names: [], counts: [] });
+  });
+});
