@@ -48,13 +48,15 @@ export function endBulk(ix: TextIndex): void {
   if (!bulk) return;
   ix.bulk = null;
   const n = bulk.size;
-  // Stable LSD radix sort on the hash, 16 bits a pass: postings of a term stay in slot order.
+  // Stable LSD radix sort on the hash, 11 bits a pass (2,048 counters stay in the fastest
+  // cache): postings of a term stay in slot order.
   const keys2 = new Uint32Array(n);
   const vals2 = new Int32Array(n);
   radixPass(bulk.hashes, bulk.posts, keys2, vals2, n, 0);
-  radixPass(keys2, vals2, bulk.hashes, bulk.posts, n, 16);
-  const keys = bulk.hashes;
-  const vals = bulk.posts;
+  radixPass(keys2, vals2, bulk.hashes, bulk.posts, n, 11);
+  radixPass(bulk.hashes, bulk.posts, keys2, vals2, n, 22);
+  const keys = keys2;
+  const vals = vals2;
   // Distinct hashes in order are the vocabulary; where each run starts, the offsets.
   let terms = 0;
   for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) terms++;
@@ -78,10 +80,10 @@ export function endBulk(ix: TextIndex): void {
   ix.df = df;
 }
 
-/** One counting-sort pass of (key, value) pairs on 16 bits of the key from `shift`. */
+/** One counting-sort pass of (key, value) pairs on 11 bits of the key from `shift`. */
 function radixPass(keys: Uint32Array, vals: Int32Array, toKeys: Uint32Array, toVals: Int32Array, n: number, shift: number): void {
-  const start = new Uint32Array(1 << 16);
-  for (let i = 0; i < n; i++) start[(keys[i]! >>> shift) & 0xffff]!++;
+  const start = new Uint32Array(1 << 11);
+  for (let i = 0; i < n; i++) start[(keys[i]! >>> shift) & 0x7ff]!++;
   let sum = 0;
   for (let d = 0; d < start.length; d++) {
     const c = start[d]!;
@@ -89,7 +91,7 @@ function radixPass(keys: Uint32Array, vals: Int32Array, toKeys: Uint32Array, toV
     sum += c;
   }
   for (let i = 0; i < n; i++) {
-    const at = start[(keys[i]! >>> shift) & 0xffff]!++;
+    const at = start[(keys[i]! >>> shift) & 0x7ff]!++;
     toKeys[at] = keys[i]!;
     toVals[at] = vals[i]!;
   }

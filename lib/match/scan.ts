@@ -10,7 +10,8 @@ import { CALENDAR, clean, cleanHash, isCapitalised, isStopHash, kindOf } from '.
 import { termHash } from './term-table.ts';
 import type { TermSink } from './text-index.ts';
 
-const CALENDAR_HASHES = new Set([...CALENDAR].map(termHash));
+// As int32s, like the hashes the scan works with.
+const CALENDAR_HASHES = new Set([...CALENDAR].map((w) => termHash(w) | 0));
 
 /** Whether the character at `i` starts a word (letters and numbers in any script). */
 const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
@@ -78,7 +79,7 @@ export class StoryScan {
         if (c >= 128 && isWordAt(text, i)) {
           // A word that starts outside ASCII: the general road (rare in English stories).
           const end = wordEnd(text, i);
-          const h = cleanHash(text, i, end);
+          const h = cleanHash(text, i, end) | 0;
           if (h) sink.add(h, weight);
           if (prose) {
             if (h && !sentenceStart && isCapitalised(text, i, end) && !isCalendar(text, i, end, h)) this.count(h, text, i, end);
@@ -111,7 +112,7 @@ export class StoryScan {
         const end = wordEnd(text, start);
         if (end !== i) {
           i = end;
-          h = cleanHash(text, start, end);
+          h = cleanHash(text, start, end) | 0;
           if (h) sink.add(h, weight);
           if (prose) {
             if (h && !sentenceStart && c >= 65 && c <= 90 && isCapitalised(text, start, end) && !isCalendar(text, start, end, h)) this.count(h, text, start, end);
@@ -122,7 +123,9 @@ export class StoryScan {
       }
       if (i - start < 2) h = 0;
       else {
-        h = h >>> 0 || 1;
+        // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
+        // number, and one per word was most of a build's garbage.
+        if (h === 0) h = 1;
         if (isStopHash(h)) h = 0;
       }
       if (h) sink.add(h, weight);

@@ -71,7 +71,7 @@ function scanStory(story: Story, sink: TermSink, withFacts = true): Facts | null
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, { add: (t, w) => tf.set(t, (tf.get(t) ?? 0) + w) }, false);
+  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) }, false);
   return tf;
 }
 
@@ -122,13 +122,13 @@ function hostname(url: string | undefined): string | null {
 }
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
-export function indexStory(story: Story, sink: TermSink): StoryDoc {
+export function indexStory(story: Story, sink: TermSink, hash = hashOf(story)): StoryDoc {
   const facts = scanStory(story, sink)!;
   const top = scanner.topNames(NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   return {
     id: story.id,
-    hash: hashOf(story),
+    hash,
     names: top.names,
     nameCounts: top.counts,
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,

@@ -80,15 +80,20 @@ export function removeStories(index: StoryIndex, ids: Iterable<string>): number 
 /** Adds stories; a story whose id is already indexed replaces the old one (if it changed). */
 export function addStories(index: StoryIndex, stories: readonly Story[]): number {
   const unique = [...new Map(stories.map((s) => [s.id, s])).values()];
-  const changed = unique.filter((s) => index.docs[index.slots.get(s.id) ?? -1]?.hash !== hashOf(s));
-  removeStories(index, changed.filter((s) => index.slots.has(s.id)).map((s) => s.id));
+  // Each story's fingerprint once: it decides what changed and is kept with the new evidence.
+  const changed: { story: Story; hash: string }[] = [];
+  for (const story of unique) {
+    const hash = hashOf(story);
+    if (index.docs[index.slots.get(story.id) ?? -1]?.hash !== hash) changed.push({ story, hash });
+  }
+  removeStories(index, changed.filter(({ story }) => index.slots.has(story.id)).map(({ story }) => story.id));
   const blank = index.text.live === 0;
   const bulk = beginBulk(index.text);
   const slots = freeSlots(index);
-  for (const story of changed) {
+  for (const { story, hash } of changed) {
     const slot = slots.next().value!;
     let doc!: StoryDoc;
-    addDoc(index.text, slot, (add) => (doc = indexStory(story, add)));
+    addDoc(index.text, slot, (add) => (doc = indexStory(story, add, hash)));
     index.docs[slot] = doc;
     index.stories.set(doc.id, story);
     index.slots.set(doc.id, slot);

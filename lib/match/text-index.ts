@@ -105,10 +105,11 @@ export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(t
  * scanner's call to `add` stays monomorphic) serves every document in turn.
  */
 class DocWriter {
-  hashes = new Uint32Array(1 << 12);
+  hashes = new Int32Array(1 << 12);
   weights = new Float64Array(1 << 12);
-  /** Used cells, in order of first sight. */
-  used: number[] = [];
+  /** Used cells, in order of first sight (`size` of them): reused, as a growing array per document was a build's garbage. */
+  used = new Int32Array(1 << 11);
+  size = 0;
 
   add(hash: number, weight: number): void {
     const mask = this.hashes.length - 1;
@@ -122,29 +123,33 @@ class DocWriter {
     }
     this.hashes[i] = hash;
     this.weights[i] = weight;
-    this.used.push(i);
+    this.used[this.size++] = i;
     // Kept under half full: a long document doubles the table.
-    if (this.used.length * 2 > this.hashes.length) this.grow();
+    if (this.size === this.used.length) this.grow();
   }
 
   private grow(): void {
-    const old = this.used.map((i): [number, number] => [this.hashes[i]!, this.weights[i]!]);
-    this.hashes = new Uint32Array(this.hashes.length * 2);
+    const old = Array.from(this.used, (i): [number, number] => [this.hashes[i]!, this.weights[i]!]);
+    this.hashes = new Int32Array(this.hashes.length * 2);
     this.weights = new Float64Array(this.hashes.length);
-    this.used = [];
+    this.used = new Int32Array(this.used.length * 2);
+    this.size = 0;
     for (const [h, w] of old) this.add(h, w);
   }
 
   /** Empties the table for the next document. */
   clear(): void {
-    for (const i of this.used) this.hashes[i] = 0;
-    this.used = [];
+    for (let k = 0; k < this.size; k++) this.hashes[this.used[k]!] = 0;
+    this.size = 0;
   }
 }
 
 const writer = new DocWriter();
 
-/** Receives each word of a document (its `termHash`) with the weight of the word's field. */
+/**
+ * Receives each word of a document with the weight of the word's field. `hash` is the word's
+ * `termHash` as an int32 (`| 0`, the same bits): uint32s above 2^31 are heap numbers in V8.
+ */
 export interface TermSink {
   add(hash: number, weight: number): void;
 }
@@ -152,12 +157,14 @@ export interface TermSink {
 /** Adds a document at `slot` (which must be free): `write` gives `sink` every word of it. */
 export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => void): void {
   write(writer);
-  const { hashes, weights, used } = writer;
+  const { hashes, weights, used, size } = writer;
   let len = 0;
   if (ix.bulk) {
     const bulk = ix.bulk;
-    bulk.reserve(used.length);
-    for (const cell of used) {
+    bulk.reserve(size);
+    // Indexed loops: an iterator here made an object per posting.
+    for (let k = 0; k < size; k++) {
+      const cell = used[k]!;
       const f = weights[cell]!;
       len += f;
       bulk.push(hashes[cell]!, (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, Math.round(f * 2))));
@@ -168,8 +175,8 @@ export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => v
     ix.totalLen += len;
     return;
   }
-  if (ix.tailSize + used.length > ix.tailTerms.length) {
-    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + used.length);
+  if (ix.tailSize + size > ix.tailTerms.length) {
+    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + size);
     const terms = new Int32Array(cap);
     const posts = new Int32Array(cap);
     terms.set(ix.tailTerms.subarray(0, ix.tailSize));
@@ -177,8 +184,9 @@ export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => v
     ix.tailTerms = terms;
     ix.tailPosts = posts;
   }
-  for (const cell of used) {
-    const id = termId(ix, hashes[cell]!);
+  for (let k = 0; k < size; k++) {
+    const cell = used[k]!;
+    const id = termId(ix, hashes[cell]! >>> 0);
     const f = weights[cell]!;
     ix.df[id]!++;
     len += f;

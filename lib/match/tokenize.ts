@@ -73,15 +73,16 @@ export function tokenize(text: string): string[] {
 }
 
 // The stop words' hashes in a small open-addressing table: asked for every word of every story.
-const STOP_CELLS = new Uint32Array(1024);
+const STOP_CELLS = new Int32Array(1024);
 for (const h of [...STOP].map(termHash)) {
   let i = h & 1023;
   while (STOP_CELLS[i]) i = (i + 1) & 1023;
-  STOP_CELLS[i] = h;
+  STOP_CELLS[i] = h | 0;
 }
 
-/** Whether `h` is the `termHash` of a stop word. */
+/** Whether `h` is the `termHash` of a stop word (as a uint32 or an int32 of the same bits). */
 export function isStopHash(h: number): boolean {
+  h |= 0;
   for (let i = h & 1023; STOP_CELLS[i]; i = (i + 1) & 1023) if (STOP_CELLS[i] === h) return true;
   return false;
 }

@@ -39,15 +39,17 @@ interface Row {
   lo: number;
   hi: number;
   hit: UrlHit;
+  /** The next overlay row with the same low hash (among 80k keys, a few share 32 bits). */
+  next?: Row | undefined;
 }
 
 const hashOfKey = (key: string): [lo: number, hi: number] => [termHash(key) | 0, highHash(key)];
 const bucketOf = (lo: number) => lo >>> (32 - BUCKET_BITS);
-const overlayKey = (lo: number, hi: number) => `${lo}:${hi}`;
 const EMPTY: SavedUrls = { urlRows: new Int32Array(0), urlBuckets: new Uint32Array(BUCKETS + 1) };
 
 export class UrlTable {
-  private overlay = new Map<string, Row>();
+  /** Rows set since the load, by low hash (a number key: a string per key was a tenth of a build). */
+  private overlay = new Map<number, Row>();
   /** Frozen rows removed or replaced since the load. */
   private removed = new Set<number>();
   /** Buckets still on disk, when the rows were left there. */
@@ -81,7 +83,7 @@ export class UrlTable {
 
   get(key: string): UrlHit | undefined {
     const [lo, hi] = hashOfKey(key);
-    const own = this.overlay.get(overlayKey(lo, hi));
+    const own = this.own(lo, hi);
     if (own) return own.hit;
     const row = this.frozenRow(lo, hi);
     return row < 0 ? undefined : [this.saved.urlRows[row * ROW + 2]!, this.saved.urlRows[row * ROW + 3]!];
@@ -91,8 +93,21 @@ export class UrlTable {
     const [lo, hi] = hashOfKey(key);
     const row = this.frozenRow(lo, hi);
     if (row >= 0) this.removed.add(row);
-    this.overlay.set(overlayKey(lo, hi), { lo, hi, hit });
+    const own = this.own(lo, hi);
+    if (own) own.hit = hit;
+    else this.overlay.set(lo, { lo, hi, hit, next: this.overlay.get(lo) });
     return this;
+  }
+
+  private own(lo: number, hi: number): Row | undefined {
+    let row = this.overlay.get(lo);
+    while (row && row.hi !== hi) row = row.next;
+    return row;
+  }
+
+  /** Every overlay row. */
+  private *owned(): Generator<Row> {
+    for (let row of this.overlay.values()) for (; row; row = row.next!) yield row;
   }
 
   private whole(): Int32Array {
@@ -104,7 +119,9 @@ export class UrlTable {
   deleteSlots(slots: ReadonlySet<number>): void {
     const rows = this.whole();
     for (let row = 0; row * ROW < rows.length; row++) if (slots.has(rows[row * ROW + 2]!)) this.removed.add(row);
-    for (const [k, row] of this.overlay) if (slots.has(row.hit[0])) this.overlay.delete(k);
+    const kept = [...this.owned()].filter((row) => !slots.has(row.hit[0]));
+    this.overlay.clear();
+    for (const row of kept) this.overlay.set(row.lo, { ...row, next: this.overlay.get(row.lo) });
   }
 
   private rows(): Row[] {
@@ -114,7 +131,7 @@ export class UrlTable {
       const at = row * ROW;
       if (!this.removed.has(row)) out.push({ lo: rows[at]!, hi: rows[at + 1]!, hit: [rows[at + 2]!, rows[at + 3]!] });
     }
-    return [...out, ...this.overlay.values()];
+    return [...out, ...this.owned()];
   }
 
   /** Everything, frozen: what a save writes and a load reads back as is. */

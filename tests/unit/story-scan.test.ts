@@ -7,7 +7,7 @@ import { names, tokenHashes } from '../../lib/match/tokenize.ts';
 function viaScan(text: string, prose: boolean): { hashes: number[]; names: string[]; counts: number[] } {
   const hashes: number[] = [];
   const scan = new StoryScan();
-  scan.sink = { add: (h) => hashes.push(h) };
+  scan.sink = { add: (h) => hashes.push(h >>> 0) };
   scan.reset();
   if (prose) scan.prose(text, 1);
   else scan.words(text, 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { termHash } from '../../lib/match/term-table.ts';
 import { UrlTable } from '../../lib/match/url-table.ts';
 
 const KEYS = Array.from({ length: 5000 }, (_, i) => `example.com/news/${i}`);
@@ -15,6 +16,27 @@ describe('the URL table', () => {
     KEYS.forEach((k, i) => expect(t.get(k)).toEqual([i % 700, (i % 9) + 1]));
     expect(t.get('example.com/news/5000')).toBeUndefined();
     expect(t.save().urlRows.length / 4).toBe(KEYS.length);
+  });
+
+  it('keeps apart keys whose low 32 bits of hash are the same', () => {
+    // Two keys with one termHash, found by search (among 80k real keys a few pairs share it).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; !pair; i++) {
+      const key = `example.com/${i}`;
+      const other = seen.get(termHash(key));
+      if (other) pair = [other, key];
+      else seen.set(termHash(key), key);
+    }
+    const [a, b] = pair;
+    const t = new UrlTable();
+    t.set(a, [1, 1]).set(b, [2, 1]).set(a, [3, 1]);
+    expect([t.get(a), t.get(b)]).toEqual([[3, 1], [2, 1]]);
+    t.deleteSlots(new Set([3]));
+    expect([t.get(a), t.get(b)]).toEqual([undefined, [2, 1]]);
+    t.set(a, [4, 2]);
+    const back = new UrlTable(t.save());
+    expect([back.get(a), back.get(b)]).toEqual([[4, 2], [2, 1]]);
   });
 
   it('gives back the same table from its saved form, with later changes on top', () => {
