@@ -51,7 +51,8 @@ const PLAIN = /^https?:\/\/(?!.*xn--)((?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*)((?:\/[A-
 
 /** The host without its edition prefixes (`www.`, `m.`, `amp.`). */
 function foldHost(host: string): string {
-  while (EDITION_HOST.test(host) && host.split('.').length > 2) host = host.replace(EDITION_HOST, '');
+  // (Only while the host keeps two labels after it: `www.com` stays.)
+  while (EDITION_HOST.test(host) && host.indexOf('.') !== host.lastIndexOf('.')) host = host.replace(EDITION_HOST, '');
   return host;
 }
 
