@@ -140,6 +140,11 @@ describe('meta tags', () => {
     expect(m.title).toBe("Water rates to rise six percent in July");
     expect(m.authors).toEqual(['Property Spelling']);
   });
+
+  it('reads `value` where a saved page has no `content`, and `content` first when it has both', () => {
+    expect(read({ head: '<meta value="2026-03-03T09:00:00Z" name="article:published_time">' }).publishedTime).toBe('2026-03-03T09:00:00.000Z');
+    expect(read({ head: '<meta content="Ann Lee" value="Bo Chan" name="author">' }).authors).toEqual(['Ann Lee']);
+  });
 });
 
 describe('teasers and paywalls', () => {
