@@ -40,19 +40,29 @@ function splitKeywords(v: unknown): string[] {
 }
 
 const first = <T>(...xs: (T | null | undefined)[]): T | null => xs.find((x) => x != null && x !== '') ?? null;
-/** The first time the sources give, each read only if the ones before it gave nothing: the later ones query the whole page. */
+/**
+ * The first time the sources give, each read only if the ones before it gave nothing: the later
+ * ones query the whole page. A bare date gives way to a later source's time on that day
+ * (mercury-fixtures www.npr.org: `<meta name=date>` has the day, the `<time>` the minute);
+ * a day in any zone spans UTC midnight -14 h to +38 h.
+ */
 const firstTime = (...sources: (() => string | null | undefined)[]): string | null => {
+  let day: string | null = null;
   for (const source of sources) {
     const t = normalizeTime(source());
-    if (t) return t;
+    if (!t) continue;
+    if (!day && t.length > 10) return t;
+    day ??= t;
+    const d = Date.parse(t) - Date.parse(day);
+    if (t.length > 10 && d > -5e7 && d < 1.4e8) return t;
   }
-  return null;
+  return day;
 };
 const isUrl = (s: string) => /^(?:https?:)?\/\//.test(s);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 // Dates sites put in meta tags under names other than Open Graph's, most specific first.
-const PUBLISHED_META = ['datepublished', 'parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
+const PUBLISHED_META = ['parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
   'pubdate', 'published_time', 'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'dc:date', 'date', 'datecreated'];
 const FALSE = new Set([false, 'false', 'False']);
 
@@ -103,6 +113,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   if (!authors.length) authors = metaAuthors;
   if (!authors.length) authors = findPrintedByline(doc, mainH1);
 
+  const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
@@ -110,10 +121,13 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const published = firstTime(
     () => ldText(ld.datePublished),
     () => metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time'),
-    () => itemDate('datePublished'),
-    // The article's own <time> follows its headline; earlier ones belong to navigation or tickers.
-    () => firstAfter(doc, 'time[datetime]', mainH1)?.getAttribute('datetime'),
+    // schema.org microdata, a <meta> first: its content is the machine's value, where an
+    // element's may be a later update (mercury-fixtures www.msnbc.com).
+    () => metaFirst(tags, 'datepublished') ?? itemDate('datePublished'),
     () => metaFirst(tags, ...PUBLISHED_META),
+    // The article's own stamp follows its headline; earlier ones belong to navigation or
+    // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
+    () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
   );
   const modified = firstTime(
     () => ldText(ld.dateModified),
@@ -121,7 +135,6 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     () => itemDate('dateModified'),
   );
 
-  const lang = first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));
   const words = Number(ld.wordCount);
   const part = deref(jsonLd, ld.hasPart) as JsonObject | JsonObject[] | undefined;
   const parts = (Array.isArray(part) ? part : part ? [part] : []).filter((p) => p && FALSE.has(p.isAccessibleForFree as string));
@@ -133,7 +146,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     siteName,
     publishedTime: published,
     modifiedTime: modified,
-    lang: normalizeLang(lang),
+    lang: language,
     description: first(ldText(ld.description), metaFirst(tags, 'og:description', 'description', 'dc:description', 'twitter:description')),
     section: first(ldText(ld.articleSection), metaFirst(tags, 'article:section', 'section', 'parsely-section')),
     keywords: splitKeywords(ld.keywords ?? (metaAll(tags, 'article:tag').join(',') || metaFirst(tags, 'news_keywords', 'keywords'))),

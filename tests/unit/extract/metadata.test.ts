@@ -96,6 +96,22 @@ describe('published and modified time', () => {
     expect(read({ body: ticker + article('<time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-05');
   });
 
+  it('takes schema.org microdata after Open Graph, a <meta itemprop> before an element', () => {
+    const micro = '<meta itemprop="datePublished" content="2026-03-02T08:00:00Z">';
+    expect(read({ head: micro + meta('article:published_time', '2026-03-01T08:00:00Z') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
+    expect(read({ head: micro, body: article('<time itemprop="datePublished" datetime="2026-03-02T09:30:00Z">update</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+    expect(read({ head: micro + meta('article:published', '2026-03-02T09:30:00Z', 'name') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it('lets a bare date give way to a later source with the time on that day, not on another', () => {
+    expect(read({ head: meta('date', '2026-03-02', 'name'), body: article('<time datetime="2026-03-02T15:33:00-05:00">2 March</time>') }).publishedTime).toBe('2026-03-02T20:33:00.000Z');
+    expect(read({ head: meta('date', '2026-03-02', 'name'), body: article('<time datetime="2026-03-09T15:33:00Z">9 March</time>') }).publishedTime).toBe('2026-03-02');
+  });
+
+  it('reads `datetime` on any element after the headline', () => {
+    expect(read({ body: article('<relative-time datetime="2026-03-02T12:10:51Z">on Mar 2</relative-time>') }).publishedTime).toBe('2026-03-02T12:10:51.000Z');
+  });
+
   it('then the other meta names sites use', () => {
     expect(read({ head: meta('parsely-pub-date', '2026-03-06T12:30:00Z', 'name') }).publishedTime).toBe('2026-03-06T12:30:00.000Z');
     expect(read({ head: meta('DC.date.issued', '2026-03-07', 'name') }).publishedTime).toBe('2026-03-07');
