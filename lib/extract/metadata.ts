@@ -1,5 +1,6 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
 import { findPrintedByline } from './byline.ts';
+import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime } from './normalize.ts';
@@ -128,6 +129,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     // The article's own stamp follows its headline; earlier ones belong to navigation or
     // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
     () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
+    () => findDateline(mainH1 ?? h1s[0] ?? null, language),
   );
   const modified = firstTime(
     () => ldText(ld.dateModified),
