@@ -1,5 +1,5 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
-import { findPrintedByline } from './byline.ts';
+import { cleanByline, findPrintedByline } from './byline.ts';
 import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
@@ -59,12 +59,15 @@ const firstTime = (...sources: (() => string | null | undefined)[]): string | nu
   }
   return day;
 };
-const isUrl = (s: string) => /^(?:https?:)?\/\//.test(s);
+// Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
+const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 // Dates sites put in meta tags under names other than Open Graph's, most specific first.
 const PUBLISHED_META = ['parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
   'pubdate', 'published_time', 'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'dc:date', 'date', 'datecreated'];
+const AUTHOR_META = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'article:author', 'author', 'parsely-author', 'sailthru:author', 'byl'];
+const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 const FALSE = new Set([false, 'false', 'False']);
 
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
@@ -104,11 +107,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   });
   const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
 
-  // Authors: JSON-LD, then meta tags (several tags are several authors; `article:author` is often
-  // a profile URL), then the printed byline — `rel=author`, `itemprop=author` or a byline class
-  // nearest the headline (see findPrintedByline).
-  const metaAuthors = metaAll(tags, 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'article:author', 'parsely-author', 'sailthru:author', 'byl')
-    .filter((a) => !isUrl(a));
+  // Authors: JSON-LD, then meta tags (several tags are several authors), then the printed
+  // byline — `rel=author`, `itemprop=author` or a byline class nearest the headline (see
+  // findPrintedByline). A tag holding only profile URLs (`article:author`) or the site or its
+  // company (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene
+  // Inc.") names no author: the next tag is read (observer.com: `sailthru:author`).
+  const site = siteName.toLowerCase();
+  const metaAuthors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && cleanByline(a)))
+    .find((names) => names.length) ?? [];
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   let authors = ldAuthors(jsonLd, ld.author);
   if (!authors.length) authors = metaAuthors;

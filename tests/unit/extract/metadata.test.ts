@@ -63,6 +63,20 @@ describe('byline', () => {
     expect(read({ body }).authors).toEqual(['Ann Lee']);
   });
 
+  it('passes over meta tags that name only profile links, the site or its company, or no name at all', () => {
+    const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
+    expect(read({ head: head(meta('article:author', '/@annlee') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    expect(read({ head: head(meta('author', 'County Courier', 'name') + meta('byl', 'By Ann Lee', 'name')) }).authors).toEqual(['By Ann Lee']);
+    expect(read({ head: head(meta('author', 'Courier Media Inc.', 'name') + meta('author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    const credits = meta('author', `Ann Lee,${'Photographer Name at Some Agency,'.repeat(4)}`, 'name');
+    const body = `<article><h1>Water rates to rise six percent</h1><div class="byline"><a href="/a/ann">Ann Lee</a></div>${page().body!.innerHTML}</article>`;
+    expect(read({ head: head(credits), body }).authors).toEqual(['Ann Lee']);
+  });
+
+  it('reads article:author before author, which often names the publisher', () => {
+    expect(read({ head: meta('author', 'Courier Group', 'name') + meta('article:author', 'Ann Lee') }).authors).toEqual(['Ann Lee']);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
