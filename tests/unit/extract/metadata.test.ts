@@ -77,6 +77,14 @@ describe('byline', () => {
     expect(read({ head: meta('author', 'Courier Group', 'name') + meta('article:author', 'Ann Lee') }).authors).toEqual(['Ann Lee']);
   });
 
+  it('reads a line starting with "By" just after the headline, whatever its class names', () => {
+    const body = (line: string) => `<article><h1>Water rates to rise six percent</h1>${line}${page().body!.innerHTML.repeat(4)}<p class="x1">By Zed Other</p></article>`;
+    expect(read({ body: body('<div class="a9f"><span>By</span><div><a href="/a/ann">Ann Lee</a></div></div>') }).authors).toEqual(['Ann Lee']);
+    expect(read({ body: body('<p class="q7">By Ann Lee<span>Staff Writer</span></p>') }).authors).toEqual(['Ann Lee']);
+    // Far below the headline, a "By" line belongs to something else.
+    expect(read({ body: body('') }).authors).toEqual([]);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
