@@ -29,6 +29,19 @@ describe('title', () => {
     expect(m.title).toBe('Water rates to rise six percent');
   });
 
+  it.each([
+    ['Opinion | Water rates to rise six percent'],
+    ['Water rates to rise six percent (Published 2026)'],
+    ['Water rates to rise six percent ｜ 県民新聞'],
+    ['Water rates to rise six percent'],
+  ])('takes the shown <h1> when the declared title is it decorated: %s', (declared) => {
+    expect(read({ head: meta('og:title', declared), h1: 'Water rates to rise six percent' }).title).toBe('Water rates to rise six percent');
+  });
+
+  it('keeps a declared title whose <h1> is only a part of it', () => {
+    expect(read({ head: meta('og:title', 'Lust for Youth: Lust for Youth'), h1: 'Lust for Youth', title: 'Lust for Youth: Lust for Youth' }).title).toBe('Lust for Youth: Lust for Youth');
+  });
+
   it('passes over a declared title that names neither the <h1> nor <title>', () => {
     // A generic og:title, or one an SPA left from the previous article.
     expect(read({ head: meta('og:title', 'County Courier - Latest News & Headlines') }).title).toBe('Water rates to rise six percent');
