@@ -59,7 +59,11 @@ export function parseDateline(text: string, lang: string | null): string | null 
 export function findDateline(headline: Element | null, lang: string | null): string | null {
   const title = headline?.textContent?.replace(/\s+/g, ' ').trim();
   for (let box = headline?.parentElement, depth = 0; title && box && depth < 4; box = box.parentElement, depth++) {
-    const text = box.textContent!.replace(/\s+/g, ' ');
+    const raw = box.textContent!;
+    // A box this large is the page, not the headline's: its dates are other stories' (and
+    // folding its spaces would cost a huge page tens of milliseconds).
+    if (raw.length > 20_000) break;
+    const text = raw.replace(/\s+/g, ' ');
     const at = text.indexOf(title);
     const found = parseDateline(text.slice(Math.max(0, at - 100), at + title.length + 300), lang);
     if (found) return found;
