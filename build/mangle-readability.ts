@@ -12,7 +12,11 @@ export function mangleReadability(): Plugin {
     name: 'lens:mangle-readability',
     async transform(code, id) {
       if (!READABILITY.test(id)) return null;
-      const out = await transform(code, { mangleProps: /^_/, sourcemap: true, sourcefile: id });
+      // Debug logging never runs here (no caller passes `debug`), but its ~1 kB of messages
+      // would ship: each `this.log(…)` statement becomes `0&&this.log(…)`, and the debug
+      // branches `if (false)`, which the minifier then drops.
+      const quiet = code.replace(/^(\s*)this\.log\(/gm, (_, indent: string) => `${indent}0&&this.log(`).replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
+      const out = await transform(quiet, { mangleProps: /^_/, sourcemap: true, sourcefile: id });
       return { code: out.code, map: out.map };
     },
   };

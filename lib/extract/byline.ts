@@ -5,7 +5,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.
 // separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
 // money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h").
 const TAIL = new RegExp(
-  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
+  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
   'i',
 );
 const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：]\s*/i;
@@ -17,9 +17,10 @@ const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|
 /** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = (raw ?? '').replace(/\s+/g, ' ').trim();
+  // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
+  // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
+  s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
   for (let i = 0; i < 2 && LEAD.test(s); i++) s = s.replace(LEAD, '');
-  // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis Haney").
-  s = s.replace(/^By(?=\p{Lu}\p{Ll})/u, '');
   s = s.replace(TAIL, '').replace(/[\s,;:–—-]+$/, '').trim();
   if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
@@ -36,7 +37,7 @@ export function joinAuthors(names: (string | null | undefined)[]): string | null
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
-const BYLINE = '[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i],[class*="writtenby" i]';
+const BYLINE = '[class*="writer" i],[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i]';
 // Author names in comments, related stories, menus and sidebars are not the article's byline
 // (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
 const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
@@ -91,12 +92,36 @@ function firstByline(els: Iterable<Element>): string[] | null {
 }
 
 /**
- * The byline the page prints, found as Readability finds it (`rel=author`, `itemprop=author`,
- * `byline`/`author` classes) but in the live document and near the headline: in the smallest
- * box around `headline` that holds one, as other author names on the page belong to other
- * stories (readability-test-pages salon-1, wikia); else the first on the page.
+ * A line starting with "By" among the first text after `headline` is its byline, whatever the
+ * markup's class names (mercury-fixtures qz.com, deadspin.com: hashed classes). A lone "By" is
+ * read with the element around it, which holds the names ("<span>By</span><a>Name</a>").
+ * (linkedom's TreeWalker ignores `currentNode`, so the walk starts at the top.)
+ */
+function byLineAfter(doc: Document, headline: Element): string[] | null {
+  const walk = doc.createTreeWalker(doc.body ?? doc, 4);
+  let seen = -1;
+  for (let n = walk.nextNode(); n && seen < 12; n = walk.nextNode()) {
+    if (headline.contains(n)) seen = 0;
+    else if (seen >= 0 && n.nodeValue!.trim() && seen++ >= 0 && /^\s*by\b/i.test(n.nodeValue!)) {
+      let el = n.parentElement!;
+      while (el.parentElement && el.textContent!.trim().length < 4) el = el.parentElement;
+      const names = namesIn(el).filter((x) => cleanByline(x));
+      return names.length ? names : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The byline the page prints: a "By" line just after the headline, else as Readability finds it
+ * (`rel=author`, `itemprop=author`, `byline`/`author` classes) but in the live document and near
+ * the headline: in the smallest box around `headline` that holds one, as other author names on
+ * the page belong to other stories (readability-test-pages salon-1, wikia); else the first on
+ * the page.
  */
 export function findPrintedByline(doc: Document, headline: Element | null): string[] {
+  const by = headline && byLineAfter(doc, headline);
+  if (by) return by;
   for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++) {
     const names = firstByline(box.querySelectorAll(BYLINE));
     if (names) return names;

@@ -21,7 +21,9 @@ export function readMetaTags(doc: Document): MetaTags {
     }
   };
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = el.getAttribute('content')?.trim();
+    // Pages saved by some archiving tools carry `value` where the page had `content`
+    // (mercury-fixtures: 130 of 141 pages), and a few CMSs write `value` themselves.
+    const content = (el.getAttribute('content') ?? el.getAttribute('value'))?.trim();
     if (!content) continue;
     add(byProperty, el.getAttribute('property') ?? '', content);
     add(byName, `${el.getAttribute('name') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('http-equiv') ?? ''}`, content);

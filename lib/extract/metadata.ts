@@ -1,5 +1,6 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
-import { findPrintedByline } from './byline.ts';
+import { cleanByline, findPrintedByline } from './byline.ts';
+import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime } from './normalize.ts';
@@ -40,20 +41,33 @@ function splitKeywords(v: unknown): string[] {
 }
 
 const first = <T>(...xs: (T | null | undefined)[]): T | null => xs.find((x) => x != null && x !== '') ?? null;
-/** The first time the sources give, each read only if the ones before it gave nothing: the later ones query the whole page. */
+/**
+ * The first time the sources give, each read only if the ones before it gave nothing: the later
+ * ones query the whole page. A bare date gives way to a later source's time on that day
+ * (mercury-fixtures www.npr.org: `<meta name=date>` has the day, the `<time>` the minute);
+ * a day in any zone spans UTC midnight -14 h to +38 h.
+ */
 const firstTime = (...sources: (() => string | null | undefined)[]): string | null => {
+  let day: string | null = null;
   for (const source of sources) {
     const t = normalizeTime(source());
-    if (t) return t;
+    if (!t) continue;
+    if (!day && t.length > 10) return t;
+    day ??= t;
+    const d = Date.parse(t) - Date.parse(day);
+    if (t.length > 10 && d > -5e7 && d < 1.4e8) return t;
   }
-  return null;
+  return day;
 };
-const isUrl = (s: string) => /^(?:https?:)?\/\//.test(s);
+// Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
+const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 // Dates sites put in meta tags under names other than Open Graph's, most specific first.
-const PUBLISHED_META = ['datepublished', 'parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
+const PUBLISHED_META = ['parsely-pub-date', 'sailthru:date', 'article:published', 'publishdate', 'publish-date',
   'pubdate', 'published_time', 'dc:date:issued', 'dcterms:issued', 'dcterms:created', 'dc:date', 'date', 'datecreated'];
+const AUTHOR_META = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'article:author', 'author', 'parsely-author', 'sailthru:author', 'byl'];
+const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 const FALSE = new Set([false, 'false', 'False']);
 
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
@@ -93,16 +107,20 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   });
   const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
 
-  // Authors: JSON-LD, then meta tags (several tags are several authors; `article:author` is often
-  // a profile URL), then the printed byline — `rel=author`, `itemprop=author` or a byline class
-  // nearest the headline (see findPrintedByline).
-  const metaAuthors = metaAll(tags, 'dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'article:author', 'parsely-author', 'sailthru:author', 'byl')
-    .filter((a) => !isUrl(a));
+  // Authors: JSON-LD, then meta tags (several tags are several authors), then the printed
+  // byline — `rel=author`, `itemprop=author` or a byline class nearest the headline (see
+  // findPrintedByline). A tag holding only profile URLs (`article:author`) or the site or its
+  // company (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene
+  // Inc.") names no author: the next tag is read (observer.com: `sailthru:author`).
+  const site = siteName.toLowerCase();
+  const metaAuthors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && cleanByline(a)))
+    .find((names) => names.length) ?? [];
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   let authors = ldAuthors(jsonLd, ld.author);
   if (!authors.length) authors = metaAuthors;
   if (!authors.length) authors = findPrintedByline(doc, mainH1);
 
+  const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
@@ -110,10 +128,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const published = firstTime(
     () => ldText(ld.datePublished),
     () => metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time'),
-    () => itemDate('datePublished'),
-    // The article's own <time> follows its headline; earlier ones belong to navigation or tickers.
-    () => firstAfter(doc, 'time[datetime]', mainH1)?.getAttribute('datetime'),
+    // schema.org microdata, a <meta> first: its content is the machine's value, where an
+    // element's may be a later update (mercury-fixtures www.msnbc.com).
+    () => metaFirst(tags, 'datepublished') ?? itemDate('datePublished'),
     () => metaFirst(tags, ...PUBLISHED_META),
+    // The article's own stamp follows its headline; earlier ones belong to navigation or
+    // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
+    () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
+    () => findDateline(mainH1 ?? h1s[0] ?? null, language),
   );
   const modified = firstTime(
     () => ldText(ld.dateModified),
@@ -121,7 +143,6 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     () => itemDate('dateModified'),
   );
 
-  const lang = first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));
   const words = Number(ld.wordCount);
   const part = deref(jsonLd, ld.hasPart) as JsonObject | JsonObject[] | undefined;
   const parts = (Array.isArray(part) ? part : part ? [part] : []).filter((p) => p && FALSE.has(p.isAccessibleForFree as string));
@@ -133,7 +154,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     siteName,
     publishedTime: published,
     modifiedTime: modified,
-    lang: normalizeLang(lang),
+    lang: language,
     description: first(ldText(ld.description), metaFirst(tags, 'og:description', 'description', 'dc:description', 'twitter:description')),
     section: first(ldText(ld.articleSection), metaFirst(tags, 'article:section', 'section', 'parsely-section')),
     keywords: splitKeywords(ld.keywords ?? (metaAll(tags, 'article:tag').join(',') || metaFirst(tags, 'news_keywords', 'keywords'))),

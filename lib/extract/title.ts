@@ -2,6 +2,13 @@
 
 const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+/;
 
+// Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
+// "X-Men" a word), full-width ones, underscores and brackets as they come.
+const DECOR_AFTER = /^(?:[。.]?\s+[|\-–—·•»«:/]|[。.]?\s*[：｜_(（[])/;
+const DECOR_BEFORE = /(?:\s[|\-–—·•»«:/]\s+|[：｜_)）\]]\s*)$/;
+// Typography aside: a site may curl the quotes of its <h1> and not those of its meta tags.
+const plain = (s: string) => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+
 const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function tokenSet(s: string): Set<string> {
@@ -85,7 +92,13 @@ export function chooseTitle(s: TitleSources): string {
   const shown = best && best[0] >= 0.5 ? best[1] : undefined;
   const declared = s.declared.find((d) => d && d.trim())?.trim();
   if (declared && (!shown || similar(declared, doc) || h1s.some((h) => similar(h, declared)))) {
-    return cleanTitle(declared, s.siteName, s.host);
+    // A declared title that is a shown headline decorated — a site or section name, a note,
+    // after or before a separator or in brackets (mercury-fixtures www.washingtonpost.com
+    // "Opinion | …", www.nytimes.com "… (Published 2016)", www.yomiuri.co.jp "… : スポーツ") —
+    // or spelt with other quotes, is that headline: the page shows it so.
+    const d = plain(declared);
+    const shownIn = (h: string) => fold(h) === fold(d) || (d.startsWith((h = plain(h))) && DECOR_AFTER.test(d.slice(h.length))) || (d.endsWith(h) && DECOR_BEFORE.test(d.slice(0, -h.length)));
+    return h1s.find(shownIn) ?? cleanTitle(declared, s.siteName, s.host);
   }
   if (shown) return shown;
   return cleanTitle(doc, s.siteName, s.host) || (h1s.length === 1 ? h1s[0]! : '');

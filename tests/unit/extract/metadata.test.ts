@@ -29,6 +29,19 @@ describe('title', () => {
     expect(m.title).toBe('Water rates to rise six percent');
   });
 
+  it.each([
+    ['Opinion | Water rates to rise six percent'],
+    ['Water rates to rise six percent (Published 2026)'],
+    ['Water rates to rise six percent ｜ 県民新聞'],
+    ['Water rates to rise six percent'],
+  ])('takes the shown <h1> when the declared title is it decorated: %s', (declared) => {
+    expect(read({ head: meta('og:title', declared), h1: 'Water rates to rise six percent' }).title).toBe('Water rates to rise six percent');
+  });
+
+  it('keeps a declared title whose <h1> is only a part of it', () => {
+    expect(read({ head: meta('og:title', 'Lust for Youth: Lust for Youth'), h1: 'Lust for Youth', title: 'Lust for Youth: Lust for Youth' }).title).toBe('Lust for Youth: Lust for Youth');
+  });
+
   it('passes over a declared title that names neither the <h1> nor <title>', () => {
     // A generic og:title, or one an SPA left from the previous article.
     expect(read({ head: meta('og:title', 'County Courier - Latest News & Headlines') }).title).toBe('Water rates to rise six percent');
@@ -63,6 +76,28 @@ describe('byline', () => {
     expect(read({ body }).authors).toEqual(['Ann Lee']);
   });
 
+  it('passes over meta tags that name only profile links, the site or its company, or no name at all', () => {
+    const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
+    expect(read({ head: head(meta('article:author', '/@annlee') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    expect(read({ head: head(meta('author', 'County Courier', 'name') + meta('byl', 'By Ann Lee', 'name')) }).authors).toEqual(['By Ann Lee']);
+    expect(read({ head: head(meta('author', 'Courier Media Inc.', 'name') + meta('author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    const credits = meta('author', `Ann Lee,${'Photographer Name at Some Agency,'.repeat(4)}`, 'name');
+    const body = `<article><h1>Water rates to rise six percent</h1><div class="byline"><a href="/a/ann">Ann Lee</a></div>${page().body!.innerHTML}</article>`;
+    expect(read({ head: head(credits), body }).authors).toEqual(['Ann Lee']);
+  });
+
+  it('reads article:author before author, which often names the publisher', () => {
+    expect(read({ head: meta('author', 'Courier Group', 'name') + meta('article:author', 'Ann Lee') }).authors).toEqual(['Ann Lee']);
+  });
+
+  it('reads a line starting with "By" just after the headline, whatever its class names', () => {
+    const body = (line: string) => `<article><h1>Water rates to rise six percent</h1>${line}${page().body!.innerHTML.repeat(4)}<p class="x1">By Zed Other</p></article>`;
+    expect(read({ body: body('<div class="a9f"><span>By</span><div><a href="/a/ann">Ann Lee</a></div></div>') }).authors).toEqual(['Ann Lee']);
+    expect(read({ body: body('<p class="q7">By Ann Lee<span>Staff Writer</span></p>') }).authors).toEqual(['Ann Lee']);
+    // Far below the headline, a "By" line belongs to something else.
+    expect(read({ body: body('') }).authors).toEqual([]);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
@@ -94,6 +129,29 @@ describe('published and modified time', () => {
     const ticker = '<div class="ticker"><time datetime="2020-01-01T00:00:00Z">old</time></div>';
     expect(read({ body: ticker + article('<span itemprop="datePublished" content="2026-03-02T08:00:00Z">2 March</span><time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
     expect(read({ body: ticker + article('<time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-05');
+  });
+
+  it('takes schema.org microdata after Open Graph, a <meta itemprop> before an element', () => {
+    const micro = '<meta itemprop="datePublished" content="2026-03-02T08:00:00Z">';
+    expect(read({ head: micro + meta('article:published_time', '2026-03-01T08:00:00Z') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
+    expect(read({ head: micro, body: article('<time itemprop="datePublished" datetime="2026-03-02T09:30:00Z">update</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+    expect(read({ head: micro + meta('article:published', '2026-03-02T09:30:00Z', 'name') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it('lets a bare date give way to a later source with the time on that day, not on another', () => {
+    expect(read({ head: meta('date', '2026-03-02', 'name'), body: article('<time datetime="2026-03-02T15:33:00-05:00">2 March</time>') }).publishedTime).toBe('2026-03-02T20:33:00.000Z');
+    expect(read({ head: meta('date', '2026-03-02', 'name'), body: article('<time datetime="2026-03-09T15:33:00Z">9 March</time>') }).publishedTime).toBe('2026-03-02');
+  });
+
+  it('reads `datetime` on any element after the headline', () => {
+    expect(read({ body: article('<relative-time datetime="2026-03-02T12:10:51Z">on Mar 2</relative-time>') }).publishedTime).toBe('2026-03-02T12:10:51.000Z');
+  });
+
+  it('reads the printed dateline last: its zone, else the zone its language implies, else the day', () => {
+    expect(read({ body: article('<p>Updated: Mar 2, 2026 2:57 PM UTC</p>') }).publishedTime).toBe('2026-03-02T14:57:00.000Z');
+    expect(read({ lang: 'ja', body: article('<p>2026年3月2日 09:43</p>') }).publishedTime).toBe('2026-03-02T00:43:00.000Z');
+    expect(read({ lang: 'en-US', body: article('<p>March 2, 2026 9:43 AM</p>') }).publishedTime).toBe('2026-03-02');
+    expect(read({ head: meta('article:published_time', '2026-03-01T08:00:00Z'), body: article('<p>Mar 2, 2026 2:57 PM UTC</p>') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
   });
 
   it('then the other meta names sites use', () => {
@@ -139,6 +197,11 @@ describe('meta tags', () => {
     const m = read({ head });
     expect(m.title).toBe("Water rates to rise six percent in July");
     expect(m.authors).toEqual(['Property Spelling']);
+  });
+
+  it('reads `value` where a saved page has no `content`, and `content` first when it has both', () => {
+    expect(read({ head: '<meta value="2026-03-03T09:00:00Z" name="article:published_time">' }).publishedTime).toBe('2026-03-03T09:00:00.000Z');
+    expect(read({ head: '<meta content="Ann Lee" value="Bo Chan" name="author">' }).authors).toEqual(['Ann Lee']);
   });
 });
 

@@ -52,6 +52,8 @@ describe('cleanByline and joinAuthors', () => {
   it.each([
     ['By Ann Lee', 'Ann Lee'],
     ['ByTravis Haney', 'Travis Haney'],
+    ['Byby ANN LEE and BO CHAN', 'ANN LEE and BO CHAN'],
+    ['By Ann Lee, December 16th 2026', 'Ann Lee'],
     ['Posted by Ruth Adeyemi on March 4, 2026', 'Ruth Adeyemi'],
     ['Julia Horowitz @juliakhorowitz November 29, 2016: 3:42 PM ET', 'Julia Horowitz'],
     ['Par Cécile Ducourtieux (Bruxelles, bureau européen)', 'Cécile Ducourtieux'],

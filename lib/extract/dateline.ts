@@ -1,0 +1,72 @@
+/** The date a page prints beside its headline, for pages that declare none in their markup. */
+
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+// No \\b before a month: textContent joins elements ("… six percentMarch 2, 2026").
+const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+// "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5"; then an optional
+// time ("at 6:47 p.m.", "09:43", "12時00分") then a zone name (see ZONE).
+const DATE = new RegExp(
+  `(?:${MON}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\.?\\s+${MON},?\\s+(\\d{4})|(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})日?)` +
+    '(?:[,\\s]*(?:at\\s*)?(\\d{1,2})\\s*[:時]\\s*(\\d\\d)分?(?::\\d\\d)?\\s*(?:([ap])\\.?m\\.?)?)?',
+  'gi',
+);
+// Zone names datelines print, as minutes east of UTC, in capitals and read where the next word
+// may follow without a space (textContent joins elements: "11:05 ISTShare"). CST and the other
+// American names are the US zones, IST India's (mercury-fixtures timesofindia.indiatimes.com).
+const ZONE = /\s*(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|JST)/y;
+const ZONES: Record<string, number> = {
+  UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  BST: 60, CET: 60, CEST: 120, IST: 330, JST: 540,
+};
+// A language spoken in one country with one zone and no daylight saving tells the zone of a
+// time printed without one: Japanese pages print Japan's time (mercury-fixtures www.ossnews.jp
+// "2019年3月15日 09:43"). English, Spanish, French, … name no zone: their times stay unread.
+const LANG_ZONES: Record<string, number> = { ja: 540 };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The first date in `text` as ISO 8601: a date and time in UTC when the text names its zone or
+ * `lang` implies one, else the bare date (a local time in an unknown zone is no instant). A bare
+ * date gives way to a time printed later on the same day (mercury-fixtures
+ * timesofindia.indiatimes.com: "This story is from October 9, 2019 … Updated: Oct 9, 2019, 11:05 IST").
+ */
+export function parseDateline(text: string, lang: string | null): string | null {
+  let date: string | null = null;
+  for (const m of text.matchAll(DATE)) {
+    const name = m[1] ?? m[5];
+    const month = name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) / 3 : Number(m[8]) - 1;
+    const day = Number(m[2] ?? m[4] ?? m[9]);
+    const year = Number(m[3] ?? m[6] ?? m[7]);
+    if (month < 0 || month > 11 || day < 1 || day > 31 || year < 1990) continue;
+    const ymd = `${year}-${pad(month + 1)}-${pad(day)}`;
+    if (date && date !== ymd) break;
+    date = ymd;
+    ZONE.lastIndex = m.index + m[0].length;
+    const offset = ZONES[ZONE.exec(text)?.[1] ?? ''] ?? LANG_ZONES[lang ?? ''];
+    if (!m[10] || offset === undefined) continue;
+    const hour = m[12] ? (Number(m[10]) % 12) + (/p/i.test(m[12]) ? 12 : 0) : Number(m[10]);
+    return new Date(Date.UTC(year, month, day, hour, Number(m[11])) - offset * 6e4).toISOString();
+  }
+  return date;
+}
+
+/**
+ * The date printed nearest `headline`: in the text of its smallest enclosing box that has one,
+ * a little before the headline (kickers) to a few lines after it (byline, dateline). Dates
+ * further away belong to other stories, captions or archives.
+ */
+export function findDateline(headline: Element | null, lang: string | null): string | null {
+  const title = headline?.textContent?.replace(/\s+/g, ' ').trim();
+  for (let box = headline?.parentElement, depth = 0; title && box && depth < 4; box = box.parentElement, depth++) {
+    const raw = box.textContent!;
+    // A box this large is the page, not the headline's: its dates are other stories' (and
+    // folding its spaces would cost a huge page tens of milliseconds).
+    if (raw.length > 20_000) break;
+    const text = raw.replace(/\s+/g, ' ');
+    const at = text.indexOf(title);
+    const found = parseDateline(text.slice(Math.max(0, at - 100), at + title.length + 300), lang);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+// Dates as pages print them beside the headline, and the zones they may be read in.
+import { describe, expect, it } from 'vitest';
+import { findDateline, parseDateline } from '../../../lib/extract/dateline.ts';
+import { parse } from './dom.ts';
+
+describe('parseDateline', () => {
+  it.each([
+    ['Updated: Mar 3, 2026 2:57 PM UTC', 'en', '2026-03-03T14:57:00.000Z'],
+    ['Published: Mar. 3, 2026, 6:47 p.m. EST', 'en', '2026-03-03T23:47:00.000Z'],
+    ['on 1 June 2026 at 08:34 PM EDT', 'en', '2026-06-02T00:34:00.000Z'],
+    ['Ann Lee / Updated: Oct 9, 2026, 11:05 ISTShare', 'en', '2026-10-09T05:35:00.000Z'],
+    ['2026年3月15日 09:43', 'ja', '2026-03-15T00:43:00.000Z'],
+    ['2026年04月21日 12時00分更新', 'ja', '2026-04-21T03:00:00.000Z'],
+    ['2026.04.19 20:00', 'ja', '2026-04-19T11:00:00.000Z'],
+    // A local time in a zone the page does not name is no instant: the day is what is known.
+    ['March 9 2026 4:21 PM', 'en', '2026-03-09'],
+    ['2026年3月15日 09:43', null, '2026-03-15'],
+    ['2026/3/5', 'ja', '2026-03-05'],
+    ['Thursday, December 22nd, 2026', 'en', '2026-12-22'],
+    // A bare date, then a time on that day; a second day is another date and ends the search.
+    ['This story is from October 9, 2026 · Updated: Oct 9, 2026, 11:05 IST', 'en', '2026-10-09T05:35:00.000Z'],
+    ['May 2, 2026 · Related: May 1, 2026 10:00 UTC', 'en', '2026-05-02'],
+    ['The market 12, 2026 plan', 'en', null],
+    ['Chapter 13 of 2026', 'en', null],
+  ])('reads %j (lang %s) as %s', (text, lang, want) => {
+    expect(parseDateline(text, lang)).toBe(want);
+  });
+});
+
+describe('findDateline', () => {
+  it('reads the date printed beside the headline, not one further down', () => {
+    const doc = parse(`<body><main><header><p class="kicker">Local</p><h1>Water rates to rise</h1><p>Ann Lee · Mar 3, 2026 9:00 AM GMT</p></header>
+      <div>${'<p>Words of the article go on here for some time.</p>'.repeat(12)}<p>Rates last rose on May 1, 2019 at 10:00 UTC.</p></div></main></body>`);
+    expect(findDateline(doc.querySelector('h1'), 'en')).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('says null without a headline or a date near it', () => {
+    const doc = parse(`<body><article><h1>Water rates to rise</h1><p>${'No date here. '.repeat(40)}</p><p>May 1, 2019 10:00 UTC</p></article></body>`);
+    expect(findDateline(doc.querySelector('h1'), 'en')).toBeNull();
+    expect(findDateline(null, 'en')).toBeNull();
+  });
+});
