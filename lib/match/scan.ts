@@ -37,8 +37,16 @@ const isCalendar = (text: string, start: number, end: number, h: number) => CALE
  * counts the tokens of its proper names, which `topNames` reads (then `reset` for the next story).
  */
 export class StoryScan {
-  /** Name token hash → its position in the arrays below (first seen first, as `names` orders them). */
-  private seen = new Map<number, number>();
+  /**
+   * Name token hash → 1 + its position in the arrays below (first seen first, as `names` orders
+   * them), in an open-addressing table whose used cells are emptied per story (a Map cleared
+   * per story reallocated its table every time).
+   */
+  private cells = new Int32Array(1024);
+  private at = new Int32Array(1024);
+  /** Each name's cell and hash. */
+  private cellOf: number[] = [];
+  private hashes: number[] = [];
   private counts: number[] = [];
   private texts: string[] = [];
   private starts: number[] = [];
@@ -48,8 +56,8 @@ export class StoryScan {
   sink!: TermSink;
 
   reset(): void {
-    this.seen.clear();
-    this.counts.length = this.texts.length = this.starts.length = this.ends.length = 0;
+    for (const cell of this.cellOf) this.at[cell] = 0;
+    this.cellOf.length = this.hashes.length = this.counts.length = this.texts.length = this.starts.length = this.ends.length = 0;
   }
 
   /** Every word of `text` to the sink with `weight`. */
@@ -137,15 +145,39 @@ export class StoryScan {
   }
 
   private count(h: number, text: string, start: number, end: number): void {
-    const at = this.seen.get(h);
-    if (at !== undefined) {
-      this.counts[at]!++;
-      return;
+    const mask = this.cells.length - 1;
+    let i = h & mask;
+    for (; this.at[i] !== 0; i = (i + 1) & mask) {
+      if (this.cells[i] === h) {
+        this.counts[this.at[i]! - 1]!++;
+        return;
+      }
     }
-    this.seen.set(h, this.counts.length);
+    if ((this.counts.length + 1) * 2 > this.cells.length) {
+      this.grow();
+      return this.count(h, text, start, end);
+    }
+    this.cells[i] = h;
+    this.at[i] = this.counts.length + 1;
+    this.cellOf.push(i);
+    this.hashes.push(h);
     this.counts.push(1);
     this.texts.push(text);
     this.starts.push(start);
     this.ends.push(end);
+  }
+
+  /** Doubles the table (a story with over 512 distinct names). */
+  private grow(): void {
+    this.cells = new Int32Array(this.cells.length * 2);
+    this.at = new Int32Array(this.cells.length);
+    const mask = this.cells.length - 1;
+    this.hashes.forEach((h, name) => {
+      let i = h & mask;
+      while (this.at[i] !== 0) i = (i + 1) & mask;
+      this.cells[i] = h;
+      this.at[i] = name + 1;
+      this.cellOf[name] = i;
+    });
   }
 }

@@ -88,7 +88,7 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
   }
   removeStories(index, changed.filter(({ story }) => index.slots.has(story.id)).map(({ story }) => story.id));
   const blank = index.text.live === 0;
-  const bulk = beginBulk(index.text);
+  const bulk = beginBulk(index.text, changed.length);
   const slots = freeSlots(index);
   for (const { story, hash } of changed) {
     const slot = slots.next().value!;

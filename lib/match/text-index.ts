@@ -85,7 +85,9 @@ export async function ensurePostings(ix: TextIndex, terms: readonly string[]): P
 
 /** An empty index. */
 export function emptyTextIndex(): TextIndex {
-  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0 };
+  // Every field from the start (`bulk` and `pending` too): an object that gains one later
+  // changes shape, and the code optimised for the old shape is thrown away mid-build.
+  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null, pending: null };
 }
 
 function termId(ix: TextIndex, hash: number): number {

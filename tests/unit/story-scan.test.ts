@@ -64,6 +64,20 @@ describe('StoryScan', () => {
     }
   });
 
+  it('counts a story with more names than its table first holds, and starts the next one empty', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => `met Name${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}x${Math.floor(i / 676)}`).join(', ') + '. Then Nameaax0 left.';
+    const want = viaTokenizer(many);
+    expect(want.names.length).toBeGreaterThan(1000);
+    const scan = new StoryScan();
+    scan.sink = { add: () => {} };
+    scan.reset();
+    scan.prose(many, 1);
+    expect(scan.topNames(5000)).toEqual({ names: want.names, counts: want.counts });
+    scan.reset();
+    scan.prose('Officials met Lucy Jones.', 1);
+    expect(scan.topNames(10)).toEqual({ names: ['lucy', 'jones'], counts: [1, 1] });
+  });
+
   it('keeps names per story until reset, most frequent first', () => {
     const scan = new StoryScan();
     scan.sink = { add: () => {} };
