@@ -18,7 +18,14 @@ export interface Store {
 }
 
 let ready: Promise<{ set: StorySet; db: StoreDb }> | null = null;
-let indexed: { version: string; index: Promise<StoryIndex> } | null = null;
+/**
+ * How far the index of a store version has got: being built (or read), being saved, on the
+ * device, or kept in memory only (saving failed). A worker stopped before its index is saved
+ * does that work again when it next wakes; the options page and the benchmarks can tell.
+ */
+export type IndexState = 'building' | 'saving' | 'saved' | 'unsaved';
+
+let indexed: { version: string; index: Promise<StoryIndex>; state: IndexState } | null = null;
 // One index update at a time: each starts from what the previous one saved.
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -35,7 +42,12 @@ function indexOf(view: StorySetView): Promise<StoryIndex> {
     const run = made.then((r) => r.index);
     // The next update starts from what this one saved.
     queue = made.then((r) => r.saved).catch(() => undefined);
-    indexed = { version: view.version, index: run };
+    const entry: NonNullable<typeof indexed> = { version: view.version, index: run, state: 'building' };
+    indexed = entry;
+    void made.then(async (r) => {
+      entry.state = 'saving';
+      entry.state = (await r.saved) ? 'saved' : 'unsaved';
+    }, () => undefined);
     // A failed update is retried by the next caller rather than remembered.
     run.catch(() => {
       if (indexed?.index === run) indexed = null;
@@ -43,6 +55,9 @@ function indexOf(view: StorySetView): Promise<StoryIndex> {
   }
   return indexed.index;
 }
+
+/** The state of the index for `version` in this worker, or null when none is under way. */
+export const indexState = (version: string): IndexState | null => (indexed?.version === version ? indexed.state : null);
 
 /** The story set, once per service-worker life: bundled stories at once, the remote snapshot from IndexedDB. */
 export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {

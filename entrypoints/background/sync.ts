@@ -12,7 +12,7 @@ import { getFollows } from '../../lib/alerts/state.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
 import type { Story } from '../../lib/story.ts';
 import { raiseAlerts } from './alerts.ts';
-import { loadStories } from './store.ts';
+import { indexState, loadStories } from './store.ts';
 
 export const SYNC_ALARM = 'store-sync';
 
@@ -104,7 +104,7 @@ async function schedule(settings: StoreSettings): Promise<void> {
 export async function storeStatus(): Promise<SyncStatus> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null };
+  return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, matchIndex: indexState(view.version) };
 }
 
 /**

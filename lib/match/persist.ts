@@ -124,10 +124,10 @@ export interface StorySource {
  * The index for `stories` at `storeVersion`: the saved one when it is for this version (without
  * reading the stories: see `loadIndex`), else the saved one brought up to date, else a new one;
  * a new or updated index is saved. The index is returned before it is saved (`saved` settles
- * then), so a match waiting for it does not wait for the disk. Storage failures (private mode,
- * quota) only cost the saving: `saved` never rejects.
+ * then, true once the index is on the device), so a match waiting for it does not wait for the
+ * disk. Storage failures (private mode, quota) only cost the saving: `saved` never rejects.
  */
-export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource; saved: Promise<void> }> {
+export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource; saved: Promise<boolean> }> {
   const warn = deps.warn ?? ((m, e) => console.warn(`[factlen] ${m}`, e));
   const store = savedStore();
   let found: Saved | undefined;
@@ -140,7 +140,7 @@ export async function indexFor(storeVersion: string, source: readonly Story[] | 
   const lazy = !Array.isArray(source);
   if (usable && usable.storeVersion === storeVersion) {
     const index = loadIndex(usable.data, lazy ? (source as StorySource).ids : (source as readonly Story[]), usable.disk ?? null);
-    if (index) return { index, source: 'loaded', saved: Promise.resolve() };
+    if (index) return { index, source: 'loaded', saved: Promise.resolve(true) };
   }
   const stories = lazy ? [...(await (source as StorySource).all()).values()] : (source as readonly Story[]);
   // To be brought up to date the index must be whole: a file read lazily is read again, fully.
@@ -149,12 +149,12 @@ export async function indexFor(storeVersion: string, source: readonly Story[] | 
   const index = old ?? buildIndex(stories);
   if (old) syncIndex(index, stories);
   // Serialised now, while nothing else can touch the index; written while the caller goes on.
-  let saved: Promise<void>;
+  const failed = (err: unknown) => (warn('the match index could not be saved', err), false);
+  let saved: Promise<boolean>;
   try {
-    saved = store.write({ storeVersion, format: INDEX_FORMAT, data: serializeIndex(index) }).catch((err) => warn('the match index could not be saved', err));
+    saved = store.write({ storeVersion, format: INDEX_FORMAT, data: serializeIndex(index) }).then(() => true, failed);
   } catch (err) {
-    warn('the match index could not be saved', err);
-    saved = Promise.resolve();
+    saved = Promise.resolve(failed(err));
   }
   return { index, source: old ? 'updated' : 'built', saved };
 }

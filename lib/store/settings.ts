@@ -44,6 +44,8 @@ export const SyncStatus = z.object({
   counts: z.object({ bundled: z.number(), remote: z.number(), total: z.number() }).catch({ bundled: 0, remote: 0, total: 0 }).default({ bundled: 0, remote: 0, total: 0 }),
   /** One line per story the store carried but the door rejected (capped). */
   rejected: z.array(z.string()).catch([]).default([]),
+  /** The match index of the stories in use, in this worker (see background/store.ts): not kept, told. */
+  matchIndex: nullable(z.enum(['building', 'saving', 'saved', 'unsaved'])),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -17,8 +17,10 @@ describe('the saved match index', () => {
   it('says when what it built is saved, and is loaded from then on', async () => {
     const first = await indexFor('v1', STORIES);
     expect(first.source).toBe('built');
-    await first.saved;
-    expect((await indexFor('v1', STORIES)).source).toBe('loaded');
+    expect(await first.saved).toBe(true);
+    const loaded = await indexFor('v1', STORIES);
+    expect(loaded.source).toBe('loaded');
+    expect(await loaded.saved).toBe(true);
   });
 
   it('is built once per store version, then loaded instead of rebuilt', async () => {
@@ -42,7 +44,9 @@ describe('the saved match index', () => {
     const broken = globalThis.indexedDB;
     (globalThis as { indexedDB: unknown }).indexedDB = { open: () => { throw new Error('blocked'); } };
     try {
-      const { index, source } = await saved('v1', STORIES, { warn: (m) => warnings.push(m) });
+      const made = await indexFor('v1', STORIES, { warn: (m) => warnings.push(m) });
+      expect(await made.saved).toBe(false);
+      const { index, source } = made;
       expect(source).toBe('built');
       expect(matchArticle(RIDGECREST_ARTICLE, index).match?.storyId).toBe(QUAKE_2019.id);
       expect(warnings).toEqual(['the saved match index could not be read; building it', 'the match index could not be saved']);
