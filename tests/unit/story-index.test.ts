@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addStories, buildIndex, loadIndex, matchArticle, removeStories, serializeIndex, syncIndex } from '../../lib/match/index.ts';
+import { storyTerms } from '../../lib/match/story-doc.ts';
 import { NOTO_ARTICLE, QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
 
 const ARTICLES = [RIDGECREST_ARTICLE, NOTO_ARTICLE, SPORTS_ARTICLE, { title: QUAKE_2023.title, text: QUAKE_2023.body!.join(' ') }];
@@ -21,6 +22,22 @@ describe('the story index', () => {
     const one = buildIndex([]);
     for (const s of STORIES) addStories(one, [s]);
     expect(answers(one)).toEqual(answers(buildIndex(STORIES)));
+  });
+
+  it('weighs every word of a story with thousands of distinct words, built at once or added', () => {
+    // Past the per-document table's first size (2,048 terms): it grows, and no word is lost.
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
+    const long = { ...QUAKE_2023, id: 'long-story', body: [words.join(' ')], sources: QUAKE_2023.sources.map((s) => ({ ...s, url: `${s.url}?long` })) };
+    const bulk = buildIndex([...STORIES, long]);
+    const one = buildIndex(STORIES);
+    addStories(one, [long]);
+    // Its weighted length, summed by a plain Map instead of the index's table.
+    const weighed = [...storyTerms(long).values()].reduce((a, b) => a + b, 0);
+    expect(weighed).toBeGreaterThan(5000);
+    for (const index of [bulk, one]) {
+      expect(index.text.lens[index.slots.get('long-story')!]).toBeCloseTo(weighed, 6);
+      expect(answers(index)).toEqual(answers(bulk));
+    }
   });
 
   it('forgets a removed story, its words and its URLs', () => {
