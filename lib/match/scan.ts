@@ -1,33 +1,20 @@
 /**
- * The story side of tokenising, fused into one loop per text: word hashes (as `tokenHashes`
- * gives them) and the proper names of running text (as `names` counts them), without a callback
+ * The story side of tokenising, fused into one loop per text: word hashes (the `termHash` of
+ * each token `tokenize` gives) and the proper names of running text (as `names` counts them), without a callback
  * per word or a string per word. Building the index of a 10k-story store reads ~55 MB of text;
  * the general tokeniser's callbacks and per-character calls made that most of the build.
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
-import { CALENDAR, clean, cleanHash, isCapitalised, isStopHash, kindOf } from './tokenize.ts';
+import { CALENDAR, clean, cleanHash, isCapitalised, isStopHash, kindOf, wordEnd } from './tokenize.ts';
 import { termHash } from './term-table.ts';
-import type { TermSink } from './text-index.ts';
+import type { TermSink } from './doc-writer.ts';
 
 // As int32s, like the hashes the scan works with.
 const CALENDAR_HASHES = new Set([...CALENDAR].map((w) => termHash(w) | 0));
 
 /** Whether the character at `i` starts a word (letters and numbers in any script). */
 const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
-
-/** Where the word starting at `start` ends, as tokenize.ts's `scanWords` reads words. */
-function wordEnd(text: string, start: number): number {
-  const n = text.length;
-  let i = start;
-  while (i < n && kindOf(text, i) !== 0) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
-  const a = text.charCodeAt(i);
-  if ((a === 39 || a === 0x2019) && i + 1 < n && kindOf(text, i + 1) === 1) {
-    i++;
-    while (i < n && kindOf(text, i) === 1) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
-  }
-  return i;
-}
 
 /** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
 const isCalendar = (text: string, start: number, end: number, h: number) => CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());

@@ -2,7 +2,7 @@
 import type { Story } from '../story.ts';
 import { factsOf, packFigures, type Facts } from './facts.ts';
 import { StoryScan } from './scan.ts';
-import type { TermSink } from './text-index.ts';
+import type { TermSink } from './doc-writer.ts';
 
 /**
  * How much a word counts in each field (BM25F-style weights): the headline and the outlets'

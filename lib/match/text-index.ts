@@ -7,7 +7,8 @@
  * where this needs seconds and ~10 MB: `npm run bench:match -- --minisearch 10000` measures both.
  */
 
-import type { BulkPostings } from './bulk.ts';
+import { withRoom, type BulkPostings } from './bulk.ts';
+import { writer, type TermSink } from './doc-writer.ts';
 import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
 
 /** BM25 parameters, the usual defaults (Robertson & Zaragoza 2009). */
@@ -99,108 +100,27 @@ function termId(ix: TextIndex, hash: number): number {
 /** The id of `term`, or -1 when no document has had it. */
 export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
-/**
- * Collects the weighted frequencies of the document being added by term hash, in a small
- * open-addressing table of its own: a story's ~700 words are ~400 distinct terms, and looking
- * each word up in the vocabulary (~200k terms, megabytes of cells) missed the cache every time.
- * The distinct terms meet the vocabulary once, at the end. One writer (a class, so the
- * scanner's call to `add` stays monomorphic) serves every document in turn.
- */
-class DocWriter {
-  /**
-   * Cell i is `cells[2i]` (the hash, 0: empty) and `cells[2i + 1]` (the summed weight in
-   * halves: every field weight is a multiple of ½), side by side so a word touches one cache line.
-   */
-  cells = new Int32Array(2 << 12);
-  /** Used cells, in order of first sight (`size` of them): reused, as a growing array per document was a build's garbage. */
-  used = new Int32Array(1 << 11);
-  size = 0;
-
-  add(hash: number, weight: number): void {
-    const cells = this.cells;
-    const mask = (cells.length >> 1) - 1;
-    let i = hash & mask;
-    for (let h = cells[i << 1]!; h !== 0; h = cells[i << 1]!) {
-      if (h === hash) {
-        cells[(i << 1) + 1]! += Math.round(weight * 2);
-        return;
-      }
-      i = (i + 1) & mask;
-    }
-    cells[i << 1] = hash;
-    cells[(i << 1) + 1] = Math.round(weight * 2);
-    this.used[this.size++] = i;
-    // Kept under half full: a long document doubles the table.
-    if (this.size === this.used.length) this.grow();
-  }
-
-  /** The hash and the weight (in halves) of the k-th term of the document. */
-  hash = (k: number) => this.cells[this.used[k]! << 1]!;
-  halves = (k: number) => this.cells[(this.used[k]! << 1) + 1]!;
-
-  private grow(): void {
-    const old = Array.from({ length: this.size }, (_, k): [number, number] => [this.hash(k), this.halves(k)]);
-    this.cells = new Int32Array(this.cells.length * 2);
-    this.used = new Int32Array(this.used.length * 2);
-    this.size = 0;
-    for (const [h, halves] of old) this.add(h, halves / 2);
-  }
-
-  /** Empties the table for the next document. */
-  clear(): void {
-    for (let k = 0; k < this.size; k++) this.cells[this.used[k]! << 1] = 0;
-    this.size = 0;
-  }
-}
-
-const writer = new DocWriter();
-
-/**
- * Receives each word of a document with the weight of the word's field. `hash` is the word's
- * `termHash` as an int32 (`| 0`, the same bits): uint32s above 2^31 are heap numbers in V8.
- */
-export interface TermSink {
-  add(hash: number, weight: number): void;
-}
-
 /** Adds a document at `slot` (which must be free): `write` gives `sink` every word of it. */
 export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => void): void {
   write(writer);
   const { cells, used, size } = writer;
+  const bulk = ix.bulk;
+  if (bulk) bulk.reserve(size);
+  else [ix.tailTerms, ix.tailPosts] = withRoom(ix.tailTerms, ix.tailPosts, ix.tailSize, size);
   let halves = 0;
-  if (ix.bulk) {
-    const bulk = ix.bulk;
-    bulk.reserve(size);
-    // Indexed loops: an iterator here made an object per posting.
-    for (let k = 0; k < size; k++) {
-      const cell = used[k]! << 1;
-      const f2 = cells[cell + 1]!;
-      halves += f2;
-      bulk.push(cells[cell]!, (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, f2)));
-    }
-    writer.clear();
-    ix.lens[slot] = halves / 2;
-    ix.live++;
-    ix.totalLen += halves / 2;
-    return;
-  }
-  if (ix.tailSize + size > ix.tailTerms.length) {
-    const cap = Math.max(ix.tailTerms.length * 2, ix.tailSize + size);
-    const terms = new Int32Array(cap);
-    const posts = new Int32Array(cap);
-    terms.set(ix.tailTerms.subarray(0, ix.tailSize));
-    posts.set(ix.tailPosts.subarray(0, ix.tailSize));
-    ix.tailTerms = terms;
-    ix.tailPosts = posts;
-  }
+  // Indexed loops: an iterator here made an object per posting.
   for (let k = 0; k < size; k++) {
     const cell = used[k]! << 1;
-    const id = termId(ix, cells[cell]! >>> 0);
     const f2 = cells[cell + 1]!;
-    ix.df[id]!++;
     halves += f2;
-    ix.tailTerms[ix.tailSize] = id;
-    ix.tailPosts[ix.tailSize++] = (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, f2));
+    const post = (slot << TF_BITS) | Math.min(TF_MAX, Math.max(1, f2));
+    if (bulk) bulk.push(cells[cell]!, post);
+    else {
+      const id = termId(ix, cells[cell]! >>> 0);
+      ix.df[id]!++;
+      ix.tailTerms[ix.tailSize] = id;
+      ix.tailPosts[ix.tailSize++] = post;
+    }
   }
   writer.clear();
   ix.lens[slot] = halves / 2;

@@ -35,22 +35,28 @@ export function kindOf(text: string, i: number): number {
 
 const width = (text: string, i: number) => (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1);
 
+/** Where the word starting at `start` ends: letters and numbers, then an apostrophe and letters. */
+export function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  while (i < n && kindOf(text, i) !== 0) i += width(text, i);
+  const a = text.charCodeAt(i);
+  if ((a === 39 || a === 0x2019) && i + 1 < n && kindOf(text, i + 1) === 1) {
+    i++;
+    while (i < n && kindOf(text, i) === 1) i += width(text, i);
+  }
+  return i;
+}
+
 /** Calls `onWord(start, end)` for each word of `text`, in order. */
 function scanWords(text: string, onWord: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < text.length; ) {
     if (kindOf(text, i) === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && kindOf(text, i) !== 0) i += width(text, i);
-    const a = text.charCodeAt(i);
-    if ((a === 39 || a === 0x2019) && i + 1 < n && kindOf(text, i + 1) === 1) {
-      i++;
-      while (i < n && kindOf(text, i) === 1) i += width(text, i);
-    }
+    i = wordEnd(text, start);
     onWord(start, i);
   }
 }
@@ -110,14 +116,6 @@ export function cleanHash(text: string, start: number, end: number): number {
   return isStopHash(h) ? 0 : h;
 }
 
-/** `termHash` of each token `tokenize` would give for `text`, without building the tokens. */
-export function tokenHashes(text: string, onHash: (hash: number) => void): void {
-  scanWords(text, (start, end) => {
-    const h = cleanHash(text, start, end);
-    if (h) onHash(h);
-  });
-}
-
 // Capitalised, but days and months name no one: every story of a week shares them.
 export const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
   'may june july august september october november december').split(' '));
@@ -148,7 +146,7 @@ export function isCapitalised(text: string, start: number, end: number): boolean
 
 // What ends a run of names between two words: sentence ends, line breaks, quotes, brackets,
 // commas (by char code: this looks at every character between every two words).
-export const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCodeAt(0)));
 const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].map((c) => c.charCodeAt(0))]);
 
 /**

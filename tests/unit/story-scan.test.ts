@@ -2,7 +2,8 @@
 // does (queries use tokenize.ts): a word hashed differently on either side would never match.
 import { describe, expect, it } from 'vitest';
 import { StoryScan } from '../../lib/match/scan.ts';
-import { names, tokenHashes } from '../../lib/match/tokenize.ts';
+import { termHash } from '../../lib/match/term-table.ts';
+import { names, tokenize } from '../../lib/match/tokenize.ts';
 
 function viaScan(text: string, prose: boolean): { hashes: number[]; names: string[]; counts: number[] } {
   const hashes: number[] = [];
@@ -16,8 +17,7 @@ function viaScan(text: string, prose: boolean): { hashes: number[]; names: strin
 }
 
 function viaTokenizer(text: string): { hashes: number[]; names: string[]; counts: number[] } {
-  const hashes: number[] = [];
-  tokenHashes(text, (h) => hashes.push(h));
+  const hashes = tokenize(text).map(termHash);
   const counts = new Map<string, number>();
   for (const n of names(text)) for (const t of n.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
   // Most frequent first, ties first seen first, as StoryScan.topNames orders them.
