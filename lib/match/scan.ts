@@ -6,7 +6,7 @@
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
-import { CALENDAR, clean, cleanHash, isCapitalised, isStopHash, kindOf, wordEnd } from './tokenize.ts';
+import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, wordEnd } from './tokenize.ts';
 import { termHash } from './term-table.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -52,7 +52,7 @@ export class StoryScan {
     this.scan(text, weight, false);
   }
 
-  /** Like `words`, and counts the proper names (capitalised words not starting a sentence). */
+  /** Like `words`, and counts the proper names (`isNameCase` words not starting a sentence). */
   prose(text: string, weight: number): void {
     this.scan(text, weight, true);
   }
@@ -67,6 +67,8 @@ export class StoryScan {
     const n = text.length;
     const sink = this.sink;
     let sentenceStart = true;
+    // The last word was in capitals (`isNameCase`).
+    let afterCapitals = false;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -77,8 +79,9 @@ export class StoryScan {
           const h = cleanHash(text, i, end) | 0;
           if (h) sink.add(h, weight);
           if (prose) {
-            if (h && !sentenceStart && isCapitalised(text, i, end) && !isCalendar(text, i, end, h)) this.count(h, text, i, end);
-            sentenceStart = false;
+            // Capitals outside ASCII are never an acronym (`capsOf`).
+            if (h && !sentenceStart && capsOf(text, i, end) === CAPS.capitalised && !isCalendar(text, i, end, h)) this.count(h, text, i, end);
+            sentenceStart = afterCapitals = false;
           }
           i = end;
           continue;
@@ -110,7 +113,9 @@ export class StoryScan {
           h = cleanHash(text, start, end) | 0;
           if (h) sink.add(h, weight);
           if (prose) {
-            if (h && !sentenceStart && c >= 65 && c <= 90 && isCapitalised(text, start, end) && !isCalendar(text, start, end, h)) this.count(h, text, start, end);
+            const caps = c >= 65 && c <= 90 ? capsOf(text, start, end) : CAPS.lower;
+            if (h && !sentenceStart && isNameCase(caps, end - start, afterCapitals) && !isCalendar(text, start, end, h)) this.count(h, text, start, end);
+            afterCapitals = caps === CAPS.upper;
             sentenceStart = false;
           }
           continue;
@@ -125,7 +130,9 @@ export class StoryScan {
       }
       if (h) sink.add(h, weight);
       if (prose) {
-        if (h && !sentenceStart && c >= 65 && c <= 90 && isCapitalised(text, start, i) && !CALENDAR_HASHES.has(h)) this.count(h, text, start, i);
+        const caps = c >= 65 && c <= 90 ? capsOf(text, start, i) : CAPS.lower;
+        if (h && !sentenceStart && isNameCase(caps, i - start, afterCapitals) && !CALENDAR_HASHES.has(h)) this.count(h, text, start, i);
+        afterCapitals = caps === CAPS.upper;
         sentenceStart = false;
       }
     }

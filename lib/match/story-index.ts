@@ -44,7 +44,7 @@ export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Pr
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {

@@ -126,23 +126,38 @@ export interface Name {
   tokens: string[];
 }
 
-// A capitalised word (an upper-case letter then a lower-case one: "Mayo", "McCain", "Łódź"),
-// which ALL-CAPS datelines and lower-case words are not.
+// A capitalised word (an upper-case letter then a lower-case one: "Mayo", "McCain", "Łódź").
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u;
 
-/** Whether the word at [start, end) is capitalised (`CAPITALISED`), by char code for ASCII words. */
-export function isCapitalised(text: string, start: number, end: number): boolean {
+/** How a word is written: `CAPS.lower` (or digits), `CAPS.capitalised` ("Mayo"), `CAPS.upper` (two or more ASCII capitals: "NASA", "WASHINGTON"). */
+export const CAPS = { lower: 0, capitalised: 1, upper: 2 } as const;
+export type Caps = (typeof CAPS)[keyof typeof CAPS];
+
+/** How the word at [start, end) is written (`CAPS`), by char code for ASCII words. */
+export function capsOf(text: string, start: number, end: number): Caps {
   const c = text.charCodeAt(start);
-  if (c >= 128) return CAPITALISED.test(text.slice(start, end));
-  if (c < 65 || c > 90) return false;
+  if (c >= 128) return CAPITALISED.test(text.slice(start, end)) ? CAPS.capitalised : CAPS.lower;
+  if (c < 65 || c > 90) return CAPS.lower;
   for (let i = start + 1; i < end; i++) {
     const d = text.charCodeAt(i);
-    if (d >= 97 && d <= 122) return true;
-    if (d >= 128) return CAPITALISED.test(text.slice(start, end));
-    if (!((d >= 65 && d <= 90) || d === 39)) return false;
+    if (d >= 97 && d <= 122) return CAPS.capitalised;
+    if (d >= 128) return CAPITALISED.test(text.slice(start, end)) ? CAPS.capitalised : CAPS.lower;
+    if (!((d >= 65 && d <= 90) || d === 39)) return CAPS.lower;
   }
-  return false;
+  return end - start >= 2 ? CAPS.upper : CAPS.lower;
 }
+
+/** The longest word in capitals read as a name: an acronym ("FBI", "NASA", "RCMP"). */
+const ACRONYM_MAX = 5;
+
+/**
+ * Whether a word written `caps`, `length` characters long, reads as a name: a capitalised word,
+ * or an acronym that does not follow a word in capitals (a run of them is a dateline,
+ * "WASHINGTON (AP)", or a headline in capitals, not names). Organisations are named by their
+ * acronyms ("HP", "EDS", "FLDS"): without them the article's main actor is often missed.
+ */
+export const isNameCase = (caps: Caps, length: number, afterCapitals: boolean): boolean =>
+  caps === CAPS.capitalised || (caps === CAPS.upper && length <= ACRONYM_MAX && !afterCapitals);
 
 // What ends a run of names between two words: sentence ends, line breaks, quotes, brackets,
 // commas (by char code: this looks at every character between every two words).
@@ -150,8 +165,8 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '\n'].map((c) => c.charCo
 const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].map((c) => c.charCodeAt(0))]);
 
 /**
- * Proper names in running text: runs of capitalised words that do not start a sentence (a
- * sentence's first word is capitalised anyway). Headlines in title case would make every word a
+ * Proper names in running text: runs of capitalised words and acronyms (`isNameCase`) that do
+ * not start a sentence (a sentence's first word is capitalised anyway). Headlines in title case would make every word a
  * name, so callers pass sentence-case text (body, dek), not titles. `onToken` receives every
  * token of the text on the way, as `tokenize` gives them (`onHash` their `termHash`), so one
  * pass serves both.
@@ -160,6 +175,7 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
   const out: Name[] = [];
   let run: string[] = [];
   let sentenceStart = true;
+  let afterCapitals = false;
   const flush = () => {
     if (!run.length) return;
     const tokens = run.map(clean).filter((t): t is string => t !== null);
@@ -188,12 +204,12 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
       const h = cleanHash(text, start, end);
       if (h) onHash(h);
     }
-    const c = text.charCodeAt(start);
-    // Most words start with an ASCII lower-case letter or digit: skip the Unicode test (and the
-    // string) for them.
-    const w = !sentenceStart && !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57) ? text.slice(start, end) : null;
-    if (w && CAPITALISED.test(w) && !CALENDAR.has(w.toLowerCase())) run.push(w);
+    // A sentence's first word is no name, but one in capitals still marks what follows it.
+    const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
+    const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;
+    if (w && !CALENDAR.has(w.toLowerCase())) run.push(w);
     else flush();
+    afterCapitals = caps === CAPS.upper;
     sentenceStart = false;
   });
   flush();
