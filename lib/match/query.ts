@@ -26,6 +26,8 @@ export interface AnalysedQuery {
   nameText: Name[];
   /** How often each name token occurs in the article. */
   nameCounts: Map<string, number>;
+  /** The name token the article repeats most (the first of equals), who or what it is about; null without names. */
+  leadName: string | null;
   day: number | null;
   host: string | null;
   /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
@@ -93,8 +95,17 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     names: topNames.map((n) => ({ token: n.t, idf: n.idf, bit: bitOf.get(n.t) ?? -1 })),
     nameText,
     nameCounts: nameCount,
+    leadName: leadOf(nameCount),
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
     facts,
   };
+}
+
+/** The key with the highest count, the first one of equal counts (a Map keeps first-seen order). */
+function leadOf(counts: Map<string, number>): string | null {
+  let lead: string | null = null;
+  let most = 0;
+  for (const [t, c] of counts) if (c > most) (lead = t), (most = c);
+  return lead;
 }

@@ -87,16 +87,16 @@ describe('facts as features', () => {
   it('rewards the story stating the same magnitude and day, and counts a different one against it', () => {
     const agree = weigh(same);
     const differ = weigh(other);
-    expect(agree.features).toMatchObject({ figuresDiffer: 0, daysSame: 1, daysDiffer: 0 });
+    expect(agree.features).toMatchObject({ figuresDiffer: 0, daysDiffer: 0 });
     expect(agree.features.figuresSame).toBeGreaterThan(0);
-    expect(differ.features).toMatchObject({ figuresSame: 0, daysSame: 0, daysDiffer: 1 });
+    expect(differ.features).toMatchObject({ figuresSame: 0, daysDiffer: 1 });
     expect(differ.features.figuresDiffer).toBeGreaterThan(0);
     expect(agree.confidence).toBeGreaterThan(differ.confidence);
   });
 
   it('takes agreeing facts more than a year from the story for a recurrence, not corroboration', () => {
     const years = weigh(same, '2025-07-04T12:00:00Z');
-    expect(years.features).toMatchObject({ figuresSame: 0, daysSame: 0 });
+    expect(years.features).toMatchObject({ figuresSame: 0, daysDiffer: 0 });
   });
 
   it('reads the article headline once, as a headline, not again as figures', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, matchArticle } from '../../lib/match/index.ts';
+import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
+import { analyseQuery } from '../../lib/match/query.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { names, tokenize } from '../../lib/match/tokenize.ts';
 import { parseStories } from '../../lib/story.ts';
@@ -21,6 +22,47 @@ describe('tokenising', () => {
 
   it('finds names that do not start a sentence, without days and months', () => {
     expect(names('On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.').map((n) => n.text)).toEqual(['Ridgecrest', 'Lucy Jones']);
+  });
+
+  it.each([
+    ['acronyms are names', 'Officials said the FBI and NASA met HP.', ['FBI', 'NASA', 'HP']],
+    ['a dateline in capitals is not', 'WASHINGTON (AP) — officials met.', []],
+    ['nor is a headline in capitals', 'Then: REPORT: RED SOX MAKE HUGE OFFER.', []],
+    ['one letter is not an acronym', 'So I met A team.', []],
+    ['nor are five letters and more', 'officials at ABCDEF met.', []],
+  ])('%s', (_, text, expected) => {
+    expect(names(text).map((n) => n.text)).toEqual(expected);
+  });
+});
+
+describe('who the article is about', () => {
+  // A story with many names, which names one player (Sam Brook) only in passing.
+  const team = 'Ash Birch Cole Dale Eden Frost Gale Hale Irwin Jude Kent Lowe Moss Nash Oakes Pike Reed'.split(' ');
+  const alder = {
+    ...QUAKE_2019,
+    id: 'alder-arrest',
+    title: 'Rovers defender Tom Alder arrested on drink-driving charge',
+    dek: 'Tom Alder was arrested early on Sunday.',
+    body: [
+      'Rovers defender Tom Alder was arrested on a drink-driving charge, the second Rovers player this month after Sam Brook.',
+      ...team.map((n) => `Teammate Jo ${n} said Alder would play. Coach Lee ${n} agreed with Alder and ${n}.`),
+    ],
+    sources: QUAKE_2019.sources.slice(0, 1),
+  };
+  const ix = buildIndex([alder]);
+  // As news writes it: the full name once, then the surname.
+  const about = (first: string, last: string) => ({ title: '', text: `Rovers striker ${first} ${last} was arrested on Tuesday. The club said ${last} will play. Police said ${last} was cited.` });
+
+  it('is the name the article repeats most, the first of equals', () => {
+    expect(analyseQuery(about('Sam', 'Brook'), ix.text).leadName).toBe('brook');
+    expect(analyseQuery({ title: '', text: 'Police met Ann Lee.' }, ix.text).leadName).toBe('ann');
+    expect(analyseQuery({ title: '', text: 'nobody is named here.' }, ix.text).leadName).toBeNull();
+  });
+
+  it("counts for a story that is about them, not for one naming them in passing", () => {
+    const lead = (first: string, last: string) => weighCandidates(ix, analyseQuery(about(first, last), ix.text)).weighed[0]!.features.leadName;
+    expect(lead('Tom', 'Alder')).toBe(1);
+    expect(lead('Sam', 'Brook')).toBe(0);
   });
 });
 
