@@ -9,7 +9,7 @@ import { compareDays, compareFigures } from './facts.ts';
 import type { AnalysedQuery } from './query.ts';
 import type { Story } from '../story.ts';
 import { sourceDomain, type StoryDoc } from './story-doc.ts';
-import { dfOf, idf, type Scores, type TextIndex } from './text-index.ts';
+import type { Scores } from './text-index.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The features, in the order of the model's weights. */
@@ -48,28 +48,25 @@ export interface TitleHit {
   similarity: number;
 }
 
-/** idf-weighted cosine between two headlines' word sets. */
-function titleSimilarity(ix: TextIndex, a: Set<string>, b: string[]): number {
+/** idf-weighted cosine between the article's headline words `a` (with `na`, their squared norm) and a headline's. */
+function titleSimilarity(q: AnalysedQuery, a: Set<string>, na: number, b: string[]): number {
   const bs = new Set(b);
   let shared = 0;
-  let na = 0;
   let nb = 0;
-  for (const t of a) {
-    const w = idf(ix, dfOf(ix, t));
-    na += w * w;
-    if (bs.has(t)) shared += w * w;
-  }
-  for (const t of bs) nb += idf(ix, dfOf(ix, t)) ** 2;
+  for (const t of a) if (bs.has(t)) shared += q.idfOf(t) ** 2;
+  for (const t of bs) nb += q.idfOf(t) ** 2;
   return na && nb ? shared / Math.sqrt(na * nb) : 0;
 }
 
 /** The headline of the story or of one of its sources closest to the article's headline. */
-export function bestTitle(ix: TextIndex, q: AnalysedQuery, story: Story): TitleHit {
+export function bestTitle(q: AnalysedQuery, story: Story): TitleHit {
   const a = new Set(q.titleTokens);
-  let best: TitleHit = { n: 0, outlet: '', domain: null, similarity: a.size ? titleSimilarity(ix, a, tokenize(story.title)) : 0 };
+  let na = 0;
+  for (const t of a) na += q.idfOf(t) ** 2;
+  let best: TitleHit = { n: 0, outlet: '', domain: null, similarity: a.size ? titleSimilarity(q, a, na, tokenize(story.title)) : 0 };
   if (!a.size) return best;
   for (const s of story.sources) {
-    const sim = titleSimilarity(ix, a, tokenize(s.title));
+    const sim = titleSimilarity(q, a, na, tokenize(s.title));
     if (sim > best.similarity) best = { n: s.n, outlet: s.outlet, domain: sourceDomain(s), similarity: sim };
   }
   return best;
@@ -94,7 +91,7 @@ export function factsEvidence(q: AnalysedQuery, doc: StoryDoc, gap: number | nul
 }
 
 /** The features of `slot`'s story for the article, given every slot's BM25 scores. */
-export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, title: TitleHit): Features {
+export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, title: TitleHit): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;
   const has = (bit: number) => bit >= 0 && ((hits >>> bit) & 1) === 1;
@@ -114,11 +111,11 @@ export function featuresOf(ix: TextIndex, q: AnalysedQuery, scores: Scores, slot
     const c = doc.nameCounts[i]!;
     storyAll += c;
     if (q.tokens.has(t)) storyHit += c;
-    const w = idf(ix, dfOf(ix, t)) ** 2;
+    const w = q.idfOf(t) ** 2;
     dot += c * (q.nameCounts.get(t) ?? 0) * w;
     ss += c * c * w;
   });
-  for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * idf(ix, dfOf(ix, n.token)) ** 2;
+  for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * n.idf ** 2;
   const gap = dayGap(q, doc);
   const facts = factsEvidence(q, doc, gap);
   return {

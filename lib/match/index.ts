@@ -73,8 +73,8 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
   const top = topSlots(scores, CANDIDATES).filter((slot) => index.stories.has(index.docs[slot]!.id));
   const weighed = top.map((slot) => {
     const doc = index.docs[slot]!;
-    const title = bestTitle(index.text, q, index.stories.get(doc.id)!);
-    const features = featuresOf(index.text, q, scores, slot, doc, title);
+    const title = bestTitle(q, index.stories.get(doc.id)!);
+    const features = featuresOf(q, scores, slot, doc, title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
   });

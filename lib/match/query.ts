@@ -20,7 +20,8 @@ export interface AnalysedQuery {
   /** The score a story holding every looked-up word very often would reach. */
   ceiling: number;
   titleTokens: string[];
-  tokens: Set<string>;
+  /** Every word of the article (headline and text), with its weighted count. */
+  tokens: ReadonlyMap<string, number>;
   /** The article's telling names: tokens, idf (missing from the store counts most) and bit. */
   names: { token: string; idf: number; bit: number }[];
   nameText: Name[];
@@ -32,6 +33,8 @@ export interface AnalysedQuery {
   host: string | null;
   /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
   facts: Facts;
+  /** idf of a word in the index, each word looked up once per match (the features ask for many twice or more). */
+  idfOf: (term: string) => number;
 }
 
 /** What the article says, before any store is consulted. */
@@ -54,11 +57,12 @@ export function readArticle(query: MatchQuery): ArticleWords {
   let words = read.get(query);
   if (!words) {
     const titleTokens = tokenize(query.title);
-    const textTokens = tokenize(query.text);
+    const textTokens: string[] = [];
+    // One pass over the text gives its words and its names.
+    const nameText = names(query.text, (t) => textTokens.push(t));
     const qtf = new Map<string, number>();
     for (const t of titleTokens) qtf.set(t, (qtf.get(t) ?? 0) + TITLE_WEIGHT);
     for (const t of textTokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
-    const nameText = names(query.text);
     const nameCount = new Map<string, number>();
     for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
     words = { titleTokens, textTokens, qtf, nameText, nameCount, facts: factsOf(query.text) };
@@ -69,18 +73,33 @@ export function readArticle(query: MatchQuery): ArticleWords {
 
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
-  const { titleTokens, textTokens, qtf, nameText, nameCount, facts } = readArticle(query);
-  const weigh = (t: string) => ((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!) * idf(ix, dfOf(ix, t));
+  const { titleTokens, qtf, nameText, nameCount, facts } = readArticle(query);
+  // idf by word, each looked up once: the features ask again for headline words and names.
+  const idfs = new Map<string, number>();
+  const idfOf = (t: string) => {
+    let w = idfs.get(t);
+    if (w === undefined) idfs.set(t, (w = idf(ix, dfOf(ix, t))));
+    return w;
+  };
+  const weigh = (t: string, df: number) => (((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!)) * idf(ix, df);
 
-  const topNames = [...nameCount.keys()]
-    .map((t) => ({ t, idf: idf(ix, dfOf(ix, t)), s: Math.log1p(nameCount.get(t)!) * idf(ix, dfOf(ix, t)) }))
-    .sort((a, b) => b.s - a.s)
-    .slice(0, NAME_TERMS);
-
-  const known = [...qtf.keys()].filter((t) => dfOf(ix, t) > 0);
-  const picked = known.map((t) => ({ term: t, weight: weigh(t) })).sort((a, b) => b.weight - a.weight).slice(0, TERMS);
+  // Kept in short ranked lists rather than sorting every word: an article has ~500 distinct
+  // words, and an object per word was a good part of a match's garbage.
+  const topNames: { t: string; idf: number; s: number }[] = [];
+  for (const [t, count] of nameCount) {
+    const w = idfOf(t);
+    rankInto(topNames, NAME_TERMS, { t, idf: w, s: Math.log1p(count) * w }, (n) => n.s);
+  }
+  const picked: { term: string; weight: number }[] = [];
+  for (const t of qtf.keys()) {
+    const df = dfOf(ix, t);
+    if (df > 0) rankInto(picked, TERMS, { term: t, weight: weigh(t, df) }, (p) => p.weight);
+  }
   const pickedSet = new Set(picked.map((p) => p.term));
-  for (const n of topNames) if (!pickedSet.has(n.t) && dfOf(ix, n.t) > 0 && qtf.has(n.t)) picked.push({ term: n.t, weight: weigh(n.t) }), pickedSet.add(n.t);
+  for (const n of topNames) {
+    const df = dfOf(ix, n.t);
+    if (!pickedSet.has(n.t) && df > 0 && qtf.has(n.t)) picked.push({ term: n.t, weight: weigh(n.t, df) }), pickedSet.add(n.t);
+  }
   // Hit masks hold 32 terms: the names first, then the heaviest words.
   const nameSet = new Set(topNames.map((n) => n.t));
   const order = [...picked.filter((p) => nameSet.has(p.term)), ...picked.filter((p) => !nameSet.has(p.term))];
@@ -91,7 +110,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     terms,
     ceiling: terms.reduce((s, t) => s + t.weight * (K1 + 1), 0) || 1,
     titleTokens,
-    tokens: new Set([...titleTokens, ...textTokens]),
+    tokens: qtf,
     names: topNames.map((n) => ({ token: n.t, idf: n.idf, bit: bitOf.get(n.t) ?? -1 })),
     nameText,
     nameCounts: nameCount,
@@ -99,6 +118,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
     facts,
+    idfOf,
   };
 }
 
@@ -108,4 +128,17 @@ function leadOf(counts: Map<string, number>): string | null {
   let most = 0;
   for (const [t, c] of counts) if (c > most) (lead = t), (most = c);
   return lead;
+}
+
+/**
+ * Puts `item` into `list`, kept best first by `key` and at most `size` long; of equal keys the
+ * one put in first stays first (as a stable sort would order them).
+ */
+function rankInto<T>(list: T[], size: number, item: T, key: (x: T) => number): void {
+  const k = key(item);
+  if (list.length === size && k <= key(list[size - 1]!)) return;
+  let i = list.length;
+  while (i > 0 && key(list[i - 1]!) < k) i--;
+  list.splice(i, 0, item);
+  if (list.length > size) list.pop();
 }
