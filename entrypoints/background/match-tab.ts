@@ -4,10 +4,11 @@ import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
 import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
 import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
+import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
-import { getStore, type Store } from './store.ts';
+import { forgetIndex, getStore, type Store } from './store.ts';
 import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
 import { saveReport } from './reports.ts';
@@ -89,7 +90,8 @@ export async function reportExtraction(tabId: number, extraction: Extraction, wh
   return report;
 }
 
-async function matchExtraction(extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+/** The report for what was read in a tab: not an article, or the match with the reader's choice applied. */
+export async function matchExtraction(extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
   if (extraction.kind === 'not-article') {
     return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };
   }
@@ -98,7 +100,17 @@ async function matchExtraction(extraction: Extraction, where: Where, choose?: { 
   readArticle(article);
   // Nothing from a private window is stored: a choice made there applies to this page view only.
   if (choose && !where.incognito) await setCorrection(article, choose.choice);
-  return reportFor(article, await getStore(), choose ? choose.choice : await getCorrection(article));
+  const choice = choose ? choose.choice : await getCorrection(article);
+  const store = await getStore();
+  try {
+    return await reportFor(article, store, choice);
+  } catch (err) {
+    if (!(err instanceof IndexReadError)) throw err;
+    // The saved index changed under this worker: build it anew and answer this click with it.
+    console.warn('[factlen] the saved match index could not be read; rebuilding it', err);
+    await forgetIndex(store.index);
+    return reportFor(article, await getStore(), choice);
+  }
 }
 
 export const matchTab = (tabId: number) => readTab(tabId);

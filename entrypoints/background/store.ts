@@ -4,7 +4,7 @@
 // a match loads the few it weighs (see match-tab.ts).
 import bundled from 'virtual:bundled-stories';
 import type { StoryIndex } from '../../lib/match/index.ts';
-import { indexFor, readSavedIndex } from '../../lib/match/persist.ts';
+import { clearSavedIndex, indexFor, readSavedIndex } from '../../lib/match/persist.ts';
 import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
 import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
@@ -54,6 +54,21 @@ function indexOf(view: StorySetView): Promise<StoryIndex> {
     });
   }
   return indexed.index;
+}
+
+/**
+ * Forgets `index`, and the saved copy it was read from, after a part of it left on disk could not
+ * be read (IndexReadError): the next `getStore` builds the index anew from the stories instead of
+ * every match failing until the worker sleeps (a failed read is otherwise tried again, and fails
+ * again, on every click).
+ */
+export async function forgetIndex(index: StoryIndex): Promise<void> {
+  const entry = indexed;
+  // An index that is no longer the current one (a newer version replaced it, and its file) is
+  // left alone: the next `getStore` gives the current one.
+  if (!entry || (await entry.index.catch(() => null)) !== index || indexed !== entry) return;
+  indexed = null;
+  await clearSavedIndex().catch((err) => console.warn('[factlen] the saved match index could not be removed', err));
 }
 
 /** The state of the index for `version` in this worker, or null when none is under way. */

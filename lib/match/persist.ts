@@ -22,6 +22,24 @@ export interface Saved {
   disk?: LeftOnDisk | null;
 }
 
+/**
+ * A part of an index left on disk could not be read: the file changed or went away under a live
+ * worker (site data cleared, storage evicted). The index in memory is no use any more; the
+ * caller forgets it, with the saved copy, and builds anew (entrypoints/background).
+ */
+export class IndexReadError extends Error {
+  constructor(cause: unknown) {
+    super('the saved match index could not be read', { cause });
+    this.name = 'IndexReadError';
+  }
+}
+
+/** `disk` with each read's failure an IndexReadError. */
+function readsOrSays(disk: LeftOnDisk): LeftOnDisk {
+  const guard = <A extends unknown[], R>(read: (...a: A) => Promise<R>) => (...a: A) => read(...a).catch((err: unknown) => Promise.reject(new IndexReadError(err)));
+  return { read: guard(disk.read), docs: guard(disk.docs), figures: guard(disk.figures), urlRows: guard(disk.urlRows) };
+}
+
 /** How `indexFor` got its index, for logs and tests. */
 export type IndexSource = 'loaded' | 'updated' | 'built';
 
@@ -65,7 +83,7 @@ function fileStore(): SavedStore | null {
       const handle = await (await dir()).getFileHandle(FILE).catch(() => null);
       if (!handle) return undefined;
       const read = await readIndexFile(await handle.getFile(), (version) => lazyFor === '*' || version === lazyFor);
-      return read ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, disk: read.disk } : undefined;
+      return read ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, disk: read.disk && readsOrSays(read.disk) } : undefined;
     },
     async write(saved) {
       const handle = await (await dir()).getFileHandle(FILE, { create: true });
