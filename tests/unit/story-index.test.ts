@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStories, buildIndex, loadIndex, matchArticle, removeStories, serializeIndex, syncIndex } from '../../lib/match/index.ts';
-import { storyTerms } from '../../lib/match/story-doc.ts';
+import { hashOf, storyTerms } from '../../lib/match/story-doc.ts';
+import type { Story } from '../../lib/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
 
 const ARTICLES = [RIDGECREST_ARTICLE, NOTO_ARTICLE, SPORTS_ARTICLE, { title: QUAKE_2023.title, text: QUAKE_2023.body!.join(' ') }];
@@ -54,6 +55,21 @@ describe('the story index', () => {
     expect(addStories(index, [moved])).toBe(1);
     expect(matchArticle({ title: 'x', text: 'y', url: QUAKE_2019.sources[0]!.url }, index).match).toBeNull();
     expect(matchArticle({ title: 'x', text: 'y', url: moved.sources[0]!.url }, index).match?.storyId).toBe(QUAKE_2019.id);
+  });
+
+  it.each<[string, (s: Story) => void]>([
+    ['a longer paragraph', (s) => void (s.body![0] += ' More.')],
+    ['a paragraph more', (s) => void s.body!.push('Another paragraph.')],
+    ['a new headline', (s) => void (s.title += '!')],
+    ['a source retitled', (s) => void (s.sources[1]!.title += ' (updated)')],
+    ['a source added', (s) => void s.sources.push({ ...s.sources[0]!, n: 9 })],
+    ['a viewpoint summary rewritten longer', (s) => void (s.viewpoints[0]!.summary += ' And more.')],
+    ['an update time', (s) => void (s.updatedAt = '2019-07-06T00:00:00Z')],
+  ])('notices a story changed by %s', (_, edit) => {
+    const changed = structuredClone(QUAKE_2019);
+    edit(changed);
+    expect(hashOf(changed)).not.toBe(hashOf(QUAKE_2019));
+    expect(hashOf(structuredClone(QUAKE_2019))).toBe(hashOf(QUAKE_2019));
   });
 
   it('syncs to a new store version: adds, replaces and removes, and reuses freed slots', () => {
