@@ -8,7 +8,7 @@
 import { compareDays, compareFigures } from './facts.ts';
 import type { AnalysedQuery } from './query.ts';
 import type { Story } from '../story.ts';
-import { sourceDomain, type StoryDoc } from './story-doc.ts';
+import { sourceDomain, type StoryDoc, type StoryFacts } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -83,15 +83,15 @@ export function dayGap(q: AnalysedQuery, doc: StoryDoc): number | null {
  * How the article's figures and weekdays fare against the story's (facts.ts). Agreement more
  * than RECURRENCE_DAYS from the story's dates is dropped: it corroborates nothing.
  */
-export function factsEvidence(q: AnalysedQuery, doc: StoryDoc, gap: number | null): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
-  const figures = compareFigures(q.facts.figures.keys(), doc.figures);
-  const days = compareDays(q.facts.days, doc.days);
+export function factsEvidence(q: AnalysedQuery, story: StoryFacts, gap: number | null): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
+  const figures = compareFigures(q.facts.figures.keys(), story.figures);
+  const days = compareDays(q.facts.days, story.days);
   if (gap === null || gap <= RECURRENCE_DAYS) return { ...figures, days };
   return { agree: 0, disagree: figures.disagree, same: [], days: days === 1 ? 0 : days };
 }
 
-/** The features of `slot`'s story for the article, given every slot's BM25 scores. */
-export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, title: TitleHit): Features {
+/** The features of `slot`'s story (its evidence `doc` and its `facts`) for the article, given every slot's BM25 scores. */
+export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, facts: StoryFacts, title: TitleHit): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;
   const has = (bit: number) => bit >= 0 && ((hits >>> bit) & 1) === 1;
@@ -117,7 +117,7 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
   });
   for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * n.idf ** 2;
   const gap = dayGap(q, doc);
-  const facts = factsEvidence(q, doc, gap);
+  const stated = factsEvidence(q, facts, gap);
   return {
     // A log: the score's share of its ceiling matters as a ratio (half as much evidence), not a difference.
     bm25: Math.log(Math.max(MIN_SHARE, s / q.ceiling)),
@@ -132,8 +132,8 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
     timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),
     // Logs: the third figure in agreement adds less than the first.
-    figuresSame: Math.log1p(facts.agree),
-    figuresDiffer: Math.log1p(facts.disagree),
-    daysDiffer: facts.days === -1 ? 1 : 0,
+    figuresSame: Math.log1p(stated.agree),
+    figuresDiffer: Math.log1p(stated.disagree),
+    daysDiffer: stated.days === -1 ? 1 : 0,
   };
 }

@@ -11,13 +11,13 @@ import { INDEX_FORMAT, type LeftOnDisk, type SerializedIndex } from './story-ind
 const MAGIC = 'FLIX';
 
 type Kind = 'u8' | 'u32' | 'i32' | 'f64';
-type Name = 'ids' | 'terms' | 'offsets' | 'lens' | 'docEnds' | 'figureEnds' | 'urlBuckets' | 'docs' | 'figures' | 'urlRows' | 'post';
+type Name = 'ids' | 'terms' | 'offsets' | 'lens' | 'docEnds' | 'urlBuckets' | 'docs' | 'urlRows' | 'post';
 /** Read as the worker wakes: what finds terms, URLs and slots. */
 const EAGER: [Name, Kind][] = [
-  ['ids', 'u8'], ['terms', 'u32'], ['offsets', 'u32'], ['lens', 'f64'], ['docEnds', 'u32'], ['figureEnds', 'u32'], ['urlBuckets', 'u32'],
+  ['ids', 'u8'], ['terms', 'u32'], ['offsets', 'u32'], ['lens', 'f64'], ['docEnds', 'u32'], ['urlBuckets', 'u32'],
 ];
 /** Read by range as a match needs them: its slots' evidence, its address's URL bucket, its words' postings. */
-const LAZY: [Name, Kind][] = [['docs', 'u8'], ['figures', 'i32'], ['urlRows', 'i32'], ['post', 'i32']];
+const LAZY: [Name, Kind][] = [['docs', 'u8'], ['urlRows', 'i32'], ['post', 'i32']];
 const SECTIONS = [...EAGER, ...LAZY];
 const BYTES = { u8: 1, u32: 4, i32: 4, f64: 8 } as const;
 
@@ -129,11 +129,10 @@ export async function readIndexFile(file: Blob, lazy: (storeVersion: string) => 
       return async (from: number, to: number) => view(await file.slice(starts[i]! + from * BYTES[kind], starts[i]! + to * BYTES[kind]).arrayBuffer(), kind, 0, to - from);
     };
     const docs = range('docs') as (from: number, to: number) => Promise<Uint8Array>;
-    const figures = range('figures') as (from: number, to: number) => Promise<Int32Array>;
     const urlRows = range('urlRows') as (from: number, to: number) => Promise<Int32Array>;
     const post = range('post') as (from: number, to: number) => Promise<Int32Array>;
     // A URL row is four numbers.
-    const disk: LeftOnDisk = { read: post, docs, figures, urlRows: (from, to) => urlRows(from * 4, to * 4) };
+    const disk: LeftOnDisk = { read: post, docs, urlRows: (from, to) => urlRows(from * 4, to * 4) };
     return { storeVersion: h.storeVersion, data: out as unknown as SerializedIndex, disk };
   } catch {
     return null;

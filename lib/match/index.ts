@@ -9,6 +9,7 @@ import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type Title
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import { storyFacts } from './story-doc.ts';
 import { ensureDocs, slotId, type StoryIndex } from './story-index.ts';
 import { ensurePostings, score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
@@ -73,8 +74,9 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
   const top = topSlots(scores, CANDIDATES).filter((slot) => index.stories.has(index.docs[slot]!.id));
   const weighed = top.map((slot) => {
     const doc = index.docs[slot]!;
-    const title = bestTitle(q, index.stories.get(doc.id)!);
-    const features = featuresOf(q, scores, slot, doc, title);
+    const story = index.stories.get(doc.id)!;
+    const title = bestTitle(q, story);
+    const features = featuresOf(q, scores, slot, doc, storyFacts(story), title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
   });
@@ -99,7 +101,7 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
   const doc = index.docs[best.slot]!;
   const gap = dayGap(q, doc);
-  const reasons = reasonsFor(q, scores, best.slot, best.title, gap, factsEvidence(q, doc, gap).same);
+  const reasons = reasonsFor(q, scores, best.slot, best.title, gap, factsEvidence(q, storyFacts(index.stories.get(best.storyId)!), gap).same);
   if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
   return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
 }

@@ -37,7 +37,7 @@ export class IndexReadError extends Error {
 /** `disk` with each read's failure an IndexReadError. */
 function readsOrSays(disk: LeftOnDisk): LeftOnDisk {
   const guard = <A extends unknown[], R>(read: (...a: A) => Promise<R>) => (...a: A) => read(...a).catch((err: unknown) => Promise.reject(new IndexReadError(err)));
-  return { read: guard(disk.read), docs: guard(disk.docs), figures: guard(disk.figures), urlRows: guard(disk.urlRows) };
+  return { read: guard(disk.read), docs: guard(disk.docs), urlRows: guard(disk.urlRows) };
 }
 
 /** How `indexFor` got its index, for logs and tests. */

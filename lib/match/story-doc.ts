@@ -1,6 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
-import { factsOf, packFigures, type Facts } from './facts.ts';
+import { factsOf, packFigures } from './facts.ts';
 import { StoryScan } from './scan.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -17,8 +17,9 @@ const FIGURES_KEPT = 48;
 
 /**
  * The evidence of one story the features read that is costly to derive (names, dates) or needed
- * to notice a change (hash). Headlines and outlets are read from the story itself, which the
- * store keeps in memory anyway, so the saved index does not carry them twice.
+ * to notice a change (hash). Headlines, outlets and the facts the story states are read from the
+ * story itself when it is weighed (`storyFacts`): a match weighs five stories, and reading the
+ * facts of every story at build time was a tenth of a build and a tenth of the saved index.
  */
 export interface StoryDoc {
   id: string;
@@ -29,9 +30,11 @@ export interface StoryDoc {
   nameCounts: number[];
   /** First and last day (days since 1970) the story or its sources carry; null when none parse. */
   window: [number, number] | null;
-  /** The figures the story states most often, as facts.ts's `packFigures` keeps them. */
+}
+
+/** The facts a story states: its most often stated figures (facts.ts's `packFigures`) and the weekdays it names (a bit mask). */
+export interface StoryFacts {
   figures: Int32Array;
-  /** The weekdays the story names, as facts.ts's bit mask. */
   days: number;
 }
 
@@ -41,37 +44,46 @@ const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' 
 const scanner = new StoryScan();
 
 /**
- * Gives `sink` the `termHash` of every word of the story with its field's weight, leaves the
- * counts of the proper names in its running text (dek, key points, body) in `scanner`, and
- * returns the facts of its headlines and running text (unless `withFacts` is false), found in
- * the same pass.
+ * Gives `sink` the `termHash` of every word of the story with its field's weight, and leaves the
+ * counts of the proper names in its running text (dek, key points, body) in `scanner`.
  */
-function scanStory(story: Story, sink: TermSink, withFacts = true): Facts | null {
+function scanStory(story: Story, sink: TermSink): void {
   const w = FIELD_WEIGHTS;
   scanner.reset();
   scanner.sink = sink;
-  // Figures and weekdays come from what the story says about the event, its headlines and
-  // prose, read in one pass (a figure's key never reaches across a line).
-  const said: string[] = [];
-  const note = (text: string) => withFacts && said.push(text);
-  const addTitle = (text: string, weight: number) => (scanner.words(text, weight), note(text));
-  const addProse = (text: string, weight: number) => (scanner.prose(text, weight), note(text));
-  addTitle(story.title, w.title);
-  addProse(story.dek, w.dek);
-  for (const s of story.sources) addTitle(s.title, w.sourceTitles);
+  scanner.words(story.title, w.title);
+  scanner.prose(story.dek, w.dek);
+  for (const s of story.sources) scanner.words(s.title, w.sourceTitles);
   for (const k of story.keyTerms ?? []) scanner.words(k.term, w.keyTerms);
-  for (const p of story.keyPoints ?? []) addProse(p, w.keyPoints);
-  for (const p of bodyText(story)) addProse(p, w.body);
-  addProse(story.whyItMatters ?? '', w.context);
+  for (const p of story.keyPoints ?? []) scanner.prose(p, w.keyPoints);
+  for (const p of bodyText(story)) scanner.prose(p, w.body);
+  scanner.prose(story.whyItMatters ?? '', w.context);
   for (const p of story.tags ?? []) scanner.words(p, w.context);
   for (const v of story.viewpoints) scanner.words(v.summary, w.context);
-  return withFacts ? factsOf(said.join('\n')) : null;
+}
+
+// Per story object: a worker keeps the few stories it has weighed, and weighs them again.
+const factsRead = new WeakMap<Story, StoryFacts>();
+
+/**
+ * The figures and weekdays of what the story says about the event, its headlines and prose (a
+ * figure's key never reaches across a line), read once per story object.
+ */
+export function storyFacts(story: Story): StoryFacts {
+  let facts = factsRead.get(story);
+  if (!facts) {
+    const said = [story.title, story.dek, ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story), story.whyItMatters ?? ''];
+    const read = factsOf(said.join('\n'));
+    facts = { figures: packFigures(read.figures, FIGURES_KEPT), days: read.days };
+    factsRead.set(story, facts);
+  }
+  return facts;
 }
 
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) }, false);
+  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) });
   return tf;
 }
 
@@ -146,7 +158,7 @@ function hostname(url: string | undefined): string | null {
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
 export function indexStory(story: Story, sink: TermSink, hash = hashOf(story)): StoryDoc {
-  const facts = scanStory(story, sink)!;
+  scanStory(story, sink);
   const top = scanner.topNames(NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   return {
@@ -155,7 +167,5 @@ export function indexStory(story: Story, sink: TermSink, hash = hashOf(story)): 
     names: top.names,
     nameCounts: top.counts,
     window: days.length ? [Math.min(...days), Math.max(...days)] : null,
-    figures: packFigures(facts.figures, FIGURES_KEPT),
-    days: facts.days,
   };
 }

@@ -30,7 +30,6 @@ export interface LeftOnDisk extends PostingsSource {
   docs(from: number, to: number): Promise<Uint8Array>;
   /** URL table rows `from`..`to`. */
   urlRows(from: number, to: number): Promise<Int32Array>;
-  figures(from: number, to: number): Promise<Int32Array>;
 }
 
 /** The id of the story in `slot`, without reading its evidence. */
@@ -44,7 +43,7 @@ export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Pr
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 14;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
@@ -129,27 +128,24 @@ export interface SerializedIndex {
   lens: number[];
   totalLen: number;
   /**
-   * The stories' evidence but their figures, one JSON text a slot end to end in UTF-8 (empty for
-   * a free slot), and where each slot's ends: a load decodes and parses only the slots a match
-   * reads. `ids` is each slot's story id, a line each.
+   * The stories' evidence, one JSON text a slot end to end in UTF-8 (empty for a free slot), and
+   * where each slot's ends: a load decodes and parses only the slots a match reads. `ids` is
+   * each slot's story id, a line each.
    */
   docs: Uint8Array;
   docEnds: Uint32Array;
   ids: string;
-  /** Every slot's figures (`StoryDoc.figures`) end to end, and where each slot's end. */
-  figures: Int32Array;
-  figureEnds: Uint32Array;
   /** Source URL keys' hashes and hits, by bucket (see url-table.ts). */
   urlRows: Int32Array;
   urlBuckets: Uint32Array;
 }
 
 /** Each slot's part end to end in one array, and where each slot's part ends (see `span`). */
-function cutBySlot<A extends Uint8Array | Int32Array>(parts: readonly A[], make: (length: number) => A): { all: A; ends: Uint32Array } {
+function cutBySlot(parts: readonly Uint8Array[]): { all: Uint8Array; ends: Uint32Array } {
   const ends = new Uint32Array(parts.length);
   let end = 0;
   parts.forEach((p, slot) => (ends[slot] = end += p.length));
-  const all = make(end);
+  const all = new Uint8Array(end);
   parts.forEach((p, slot) => all.set(p, ends[slot]! - p.length));
   return { all, ends };
 }
@@ -179,14 +175,11 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
   const { sorted, offsets, post } = inHashOrder(index.text);
   const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs[slot]);
   const enc = new TextEncoder();
-  // A slot's evidence is its JSON but its figures, which go apart as numbers: 4 bytes each, not JSON's 10.
-  const texts = cutBySlot(docs.map((d) => enc.encode(d ? JSON.stringify(d, (key, v: unknown) => (key === 'figures' ? undefined : v)) : '')), (n) => new Uint8Array(n));
-  const figures = cutBySlot(docs.map((d) => d?.figures ?? new Int32Array(0)), (n) => new Int32Array(n));
+  const texts = cutBySlot(docs.map((d) => enc.encode(d ? JSON.stringify(d) : '')));
   return {
     format: INDEX_FORMAT, terms: sorted, offsets, post, lens, totalLen,
     docs: texts.all, docEnds: texts.ends,
     ids: docs.map((d) => d?.id ?? '').join('\n'),
-    figures: figures.all, figureEnds: figures.ends,
     ...index.urls.save(),
   };
 }
@@ -204,7 +197,6 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
   if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || !(d.docs instanceof Uint8Array) || !(d.docEnds instanceof Uint32Array) || typeof d.ids !== 'string' || !(d.urlRows instanceof Int32Array) || !(d.urlBuckets instanceof Uint32Array)) return null;
   const idList = d.lens.length ? d.ids.split('\n') : [];
   if (d.docEnds.length !== d.lens.length || (d.docEnds.at(-1) ?? 0) !== d.docs.length || idList.length !== d.lens.length || d.urlRows.length !== 4 * (d.urlBuckets.at(-1) ?? -1)) return null;
-  if (!(d.figures instanceof Int32Array) || !(d.figureEnds instanceof Uint32Array) || d.figureEnds.length !== d.lens.length || (d.figureEnds.at(-1) ?? 0) !== d.figures.length) return null;
   const text: TextIndex = { ...emptyTextIndex(), vocab: frozenTermTable(d.terms), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
   const df: number[] = new Array(d.terms.length);
   for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
@@ -219,7 +211,7 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
   const docs = lazyDocs(d.lens.length, (slot) => {
     if (unread?.[slot]) throw new Error(`slot ${slot}'s evidence was not read (ensureDocs)`);
     return dec.decode(d.docs.subarray(...span(d.docEnds, slot)));
-  }, (slot) => d.figures.subarray(...span(d.figureEnds, slot)));
+  });
   const ids = stories instanceof Set ? stories : null;
   const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
@@ -236,10 +228,7 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
       ids: idList,
       async read(slot) {
         const [a, b] = span(d.docEnds, slot);
-        const [f, g] = span(d.figureEnds, slot);
-        const [text, figures] = await Promise.all([b > a ? disk.docs(a, b) : null, g > f ? disk.figures(f, g) : null]);
-        if (text) d.docs.set(text, a);
-        if (figures) d.figures.set(figures, f);
+        if (b > a) d.docs.set(await disk.docs(a, b), a);
         unread[slot] = 0;
       },
     };
@@ -256,7 +245,7 @@ const span = (ends: Uint32Array, slot: number): [number, number] => [slot ? ends
  * The docs of a loaded index as an array that parses a slot's line the first time it is read:
  * a match reads five of ten thousand. Writes and every other array use go to the plain array.
  */
-function lazyDocs(length: number, lineOf: (slot: number) => string, figuresOf: (slot: number) => Int32Array): (StoryDoc | undefined)[] {
+function lazyDocs(length: number, lineOf: (slot: number) => string): (StoryDoc | undefined)[] {
   const parsed: (StoryDoc | undefined)[] = new Array(length);
   const pending = new Uint8Array(length).fill(1);
   return new Proxy(parsed, {
@@ -265,7 +254,7 @@ function lazyDocs(length: number, lineOf: (slot: number) => string, figuresOf: (
         const slot = +prop;
         if (slot >= 0 && slot < pending.length && pending[slot] && String(slot) === prop) {
           const line = lineOf(slot);
-          if (line) target[slot] = { ...(JSON.parse(line) as StoryDoc), figures: figuresOf(slot) };
+          if (line) target[slot] = JSON.parse(line) as StoryDoc;
           pending[slot] = 0;
         }
       }

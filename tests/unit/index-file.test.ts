@@ -22,13 +22,12 @@ describe('the index file', () => {
   it('reads what finds terms and slots, then only the postings and evidence a match needs, and matches the same', async () => {
     const built = buildIndex(STORIES);
     const file = new Blob([packIndex('v3', serializeIndex(built))]);
-    const reads = { post: 0, docs: 0, figures: 0 };
+    const reads = { post: 0, docs: 0 };
     const read = (await readIndexFile(file, (v) => v === 'v3'))!;
     const disk = read.disk!;
     const counted: LeftOnDisk = {
       read: (from, to) => ((reads.post += to - from), disk.read(from, to)),
       docs: (from, to) => ((reads.docs += to - from), disk.docs(from, to)),
-      figures: (from, to) => ((reads.figures += to - from), disk.figures(from, to)),
       urlRows: (from, to) => disk.urlRows(from, to),
     };
     const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), counted)!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDays, compareFigures, factsOf, packFigures, showFigures } from '../../lib/match/facts.ts';
 import { weighCandidates } from '../../lib/match/index.ts';
 import { buildIndex } from '../../lib/match/story-index.ts';
+import { storyFacts } from '../../lib/match/story-doc.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
 import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -74,6 +75,18 @@ describe('comparing weekdays', () => {
     ['the story names none', 0b1, 0, 0],
   ])('%s', (_, article, story, expected) => {
     expect(compareDays(article, story)).toBe(expected);
+  });
+});
+
+describe("a story's facts", () => {
+  it('are read from its headlines and prose when it is weighed, once per story object', () => {
+    const facts = storyFacts(QUAKE_2019);
+    expect(compareFigures(['6.4 earthquake'], facts.figures).agree).toBeGreaterThan(0);
+    expect(compareFigures(['4.4 earthquake'], facts.figures).disagree).toBeGreaterThan(0);
+    // "on Thursday morning": bit 4.
+    expect(facts.days & (1 << 4)).toBeTruthy();
+    expect(storyFacts(QUAKE_2019)).toBe(facts);
+    expect(storyFacts(structuredClone(QUAKE_2019))).toEqual(facts);
   });
 });
 
