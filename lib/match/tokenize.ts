@@ -61,8 +61,18 @@ function scanWords(text: string, onWord: (start: number, end: number) => void): 
   }
 }
 
+/** Whether `raw` may change when lower-cased: an ASCII capital or any non-ASCII character. */
+function mayHaveCapitals(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
 export function clean(raw: string): string | null {
-  let t = raw.toLowerCase();
+  // toLowerCase makes a new string even when nothing changes: most words are lower case already.
+  let t = mayHaveCapitals(raw) ? raw.toLowerCase() : raw;
   // Possessives: "Mayo's" is "mayo" (a plain check: this runs for every word of every story).
   if (t.length > 2 && t.charCodeAt(t.length - 1) === 115 && (t[t.length - 2] === "'" || t[t.length - 2] === '’')) t = t.slice(0, -2);
   return t.length > 1 && !STOP.has(t) ? t : null;
@@ -174,13 +184,16 @@ const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].m
 export function names(text: string, onToken?: (token: string) => void, onHash?: (hash: number) => void): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
+  // The run's words cleaned (null where `clean` drops one), each cleaned once.
+  let runTokens: (string | null)[] = [];
   let sentenceStart = true;
   let afterCapitals = false;
   const flush = () => {
     if (!run.length) return;
-    const tokens = run.map(clean).filter((t): t is string => t !== null);
+    const tokens = runTokens.filter((t): t is string => t !== null);
     if (tokens.length) out.push({ text: run.join(' '), tokens });
     run = [];
+    runTokens = [];
   };
   let last = 0;
   scanWords(text, (start, end) => {
@@ -196,10 +209,8 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
     }
     last = end;
     if (broke) flush();
-    if (onToken) {
-      const t = clean(text.slice(start, end));
-      if (t) onToken(t);
-    }
+    const token = onToken ? clean(text.slice(start, end)) : undefined;
+    if (token) onToken!(token);
     if (onHash) {
       const h = cleanHash(text, start, end);
       if (h) onHash(h);
@@ -207,7 +218,7 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
     // A sentence's first word is no name, but one in capitals still marks what follows it.
     const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
     const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;
-    if (w && !CALENDAR.has(w.toLowerCase())) run.push(w);
+    if (w && !CALENDAR.has(w.toLowerCase())) run.push(w), runTokens.push(token === undefined ? clean(w) : token);
     else flush();
     afterCapitals = caps === CAPS.upper;
     sentenceStart = false;
