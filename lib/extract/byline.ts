@@ -1,4 +1,5 @@
 /** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
+import { squash } from './normalize.ts';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
@@ -16,7 +17,7 @@ const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|
 
 /** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = (raw ?? '').replace(/\s+/g, ' ').trim();
+  let s = squash(raw ?? '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
   s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
