@@ -98,6 +98,18 @@ describe('byline', () => {
     expect(read({ body: body('') }).authors).toEqual([]);
   });
 
+  it.each([
+    // A meta column in an <aside> beside the headline, names in rel=author links (as theguardian.com).
+    ['rel=author links in an <aside> beside the headline', '<aside class="meta"><address><div><a rel="author" href="//countycourier.example/profile/ann-lee">Ann Lee</a> and <a rel="author" href="//countycourier.example/profile/bo-chan">Bo Chan</a></div></address></aside>', ['Ann Lee', 'Bo Chan']],
+    // A bare link to the writer's page after the dek, a handle and an age beside it (as engadget.com).
+    ['a link to a writer page after the dek', '<div class="k3">No rise for pensioners.</div><section><div><a href="https://countycourier.example/about/editors/ann-lee/"><img alt=""></a></div><div class="m1"><a href="https://countycourier.example/about/editors/ann-lee/">Ann Lee</a><span>, <a href="https://twitter.com/annlee">@annlee</a></span><div>1h ago</div></div></section>', ['Ann Lee']],
+    // "/people/" pages are as often the article's subjects (as tmz.com's "/people/prince/").
+    ['no byline from a link to a subject page', '<p class="t2">Filed under <a href="/people/ann-lee/">Ann Lee</a></p>', []],
+  ])('reads %s', (_, line, authors) => {
+    const body = `<article><div class="hd"><h1>Water rates to rise six percent</h1></div>${line}${page().body!.innerHTML}</article>`;
+    expect(read({ body }).authors).toEqual(authors);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
