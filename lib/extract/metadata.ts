@@ -106,6 +106,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     host,
   });
   const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
+  // Where the printed byline and dateline are looked for: the headline, else the first <h1> when
+  // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
+  const heading = mainH1 ?? h1s[0] ?? null;
 
   // Authors: JSON-LD, then meta tags (several tags are several authors), then the printed
   // byline — `rel=author`, `itemprop=author` or a byline class nearest the headline (see
@@ -118,7 +121,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   let authors = ldAuthors(jsonLd, ld.author);
   if (!authors.length) authors = metaAuthors;
-  if (!authors.length) authors = findPrintedByline(doc, mainH1);
+  if (!authors.length) authors = findPrintedByline(doc, heading);
 
   const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {
@@ -135,7 +138,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     // The article's own stamp follows its headline; earlier ones belong to navigation or
     // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
     () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
-    () => findDateline(mainH1 ?? h1s[0] ?? null, language),
+    () => findDateline(heading, language),
   );
   const modified = firstTime(
     () => ldText(ld.dateModified),

@@ -1,7 +1,7 @@
 // Each source of metadata, and which one wins when a page declares several.
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../../lib/extract/metadata.ts';
-import { ld, meta, page } from './dom.ts';
+import { BODY_TEXT, ld, meta, page } from './dom.ts';
 
 const URL_ = 'https://countycourier.example/news/water-rates';
 const read = (...args: Parameters<typeof page>) => readMetadata(page(...args), URL_);
@@ -106,8 +106,14 @@ describe('byline', () => {
     // "/people/" pages are as often the article's subjects (as tmz.com's "/people/prince/").
     ['no byline from a link to a subject page', '<p class="t2">Filed under <a href="/people/ann-lee/">Ann Lee</a></p>', []],
   ])('reads %s', (_, line, authors) => {
-    const body = `<article><div class="hd"><h1>Water rates to rise six percent</h1></div>${line}${page().body!.innerHTML}</article>`;
+    const body = `<article><div class="hd"><h1>Water rates to rise six percent</h1></div>${line}${BODY_TEXT}</article>`;
     expect(read({ body }).authors).toEqual(authors);
+  });
+
+  it('reads the byline after the <h1> when the declared title is another headline', () => {
+    // An og:title written for search over a shorter <h1> (as bustle.com), a "By" in its own span.
+    const body = `<article><h1>Rates rise for old pipes</h1><div class="Yc"><span>By </span><a href="/profile/ann-lee-1910837">Ann Lee</a></div>${BODY_TEXT}</article>`;
+    expect(read({ head: meta('og:title', '13 Ways The County Water Board Will Spend Your Money'), body }).authors).toEqual(['Ann Lee']);
   });
 
   it('ignores comment authors', () => {
