@@ -122,6 +122,10 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   let authors = ldAuthors(jsonLd, ld.author);
   if (!authors.length) authors = metaAuthors;
   if (!authors.length) authors = findPrintedByline(doc, heading);
+  // Last, a Twitter card's "Written by" pair as WordPress's Yoast SEO writes it (mercury-fixtures
+  // www.linkedin.com). It names the account that posted, which on a magazine may be an editor
+  // and not the printed author (www.prospectmagazine.co.uk), hence after the printed byline.
+  if (!authors.length) authors = metaAll(tags, `twitter:data${[1, 2].find((i) => /^written by$/i.test(metaFirst(tags, `twitter:label${i}`) ?? ''))}`);
 
   const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {

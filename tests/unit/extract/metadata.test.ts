@@ -116,6 +116,16 @@ describe('byline', () => {
     expect(read({ head: meta('og:title', '13 Ways The County Water Board Will Spend Your Money'), body }).authors).toEqual(['Ann Lee']);
   });
 
+  it.each([
+    ['the "Written by" pair of a Twitter card', meta('twitter:label1', 'Written by', 'name') + meta('twitter:data1', 'Ann Lee', 'name'), '', ['Ann Lee']],
+    ['it in either slot', meta('twitter:label1', 'Est. reading time', 'name') + meta('twitter:data1', '4 minutes', 'name') + meta('twitter:label2', 'Written by', 'name') + meta('twitter:data2', 'Ann Lee', 'name'), '', ['Ann Lee']],
+    ['no name from another pair', meta('twitter:label1', 'Reading time', 'name') + meta('twitter:data1', '8 min read', 'name'), '', []],
+    // The card names the account that posted; the page prints who wrote it.
+    ['the printed byline over the pair', meta('twitter:label1', 'Written by', 'name') + meta('twitter:data1', 'Web Editor', 'name'), '<p class="x">By Ann Lee</p>', ['Ann Lee']],
+  ])('reads %s', (_, head, line, authors) => {
+    expect(read({ head, body: `<article><h1>Water rates to rise six percent</h1>${line}${BODY_TEXT}</article>` }).authors).toEqual(authors);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
