@@ -126,6 +126,12 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // www.linkedin.com). It names the account that posted, which on a magazine may be an editor
   // and not the printed author (www.prospectmagazine.co.uk), hence after the printed byline.
   if (!authors.length) authors = metaAll(tags, `twitter:data${[1, 2].find((i) => /^written by$/i.test(metaFirst(tags, `twitter:label${i}`) ?? ''))}`);
+  // One name written "Last, First", as Dublin Core files creators (mercury-fixtures
+  // www.thepennyhoarder.com: `dcterms.creator` "Gillman, Steve"), is said "First Last" — if the
+  // page prints it so: "Goodman, MA" or "Lee, AP" are a name and a degree or an agency.
+  const [one, more] = authors;
+  const turned = !more && one?.replace(/^([^,]+), ([^,]+)$/, '$2 $1');
+  if (turned && turned !== one && findPrintedByline(doc, heading).some((n) => squash(n).toLowerCase() === turned.toLowerCase())) authors = [turned];
 
   const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {

@@ -126,6 +126,18 @@ describe('byline', () => {
     expect(read({ head, body: `<article><h1>Water rates to rise six percent</h1>${line}${BODY_TEXT}</article>` }).authors).toEqual(authors);
   });
 
+  it.each([
+    ['Gillman, Ann', '<p class="byline">By <a href="/author/ann-gillman">Ann Gillman</a></p>', ['Ann Gillman']],
+    ['Gillman, Ann', '<p class="byline">By ANN GILLMAN</p>', ['Ann Gillman']],
+    // Not printed so: the name is left as the page declares it.
+    ['Gillman, Ann', '', ['Gillman, Ann']],
+    ['Ann Goodman, MA', '<p class="byline">By Ann Goodman, MA</p>', ['Ann Goodman, MA']],
+    ['Goodman, MA', '<p class="byline">By Goodman</p>', ['Goodman, MA']],
+  ])('reads the declared author %j as the page prints it (%s)', (declared, line, authors) => {
+    const body = `<article><h1>Water rates to rise six percent</h1>${line}${BODY_TEXT}</article>`;
+    expect(read({ head: meta('dcterms.creator', declared, 'name'), body }).authors).toEqual(authors);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
