@@ -1,7 +1,8 @@
 /** The article's headline: the title the page declares, checked against what it shows, without the site name. */
 import { squash } from './normalize.ts';
 
-const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+/;
+// A site name may also come last in brackets, without a separator ("… [LWN.net]").
+const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
@@ -35,12 +36,12 @@ const similar = (a: string, b: string) => titleSimilarity(a, b) >= 0.5;
  */
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
   const t = squash(title);
-  // Parts at even indices, the separators between them at odd ones.
+  // Parts at even indices, the separators between them at odd ones (none before a bracket).
   const bits = t.split(SEPARATOR);
   const n = (bits.length + 1) / 2;
   if (n < 2) return t;
   const part = (i: number) => bits[2 * i]!;
-  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).join(' ');
+  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).filter((b) => b != null).join(' ');
   const site = siteName ? fold(siteName) : '';
   const hostKey = fold(host.replace(/^www\./, '').replace(/\.[a-z]+$/, ''));
   const isSite = (p: string) => {
