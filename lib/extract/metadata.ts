@@ -114,9 +114,10 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // byline — `rel=author`, `itemprop=author` or a byline class nearest the headline (see
   // findPrintedByline). A tag holding only profile URLs (`article:author`) or the site or its
   // company (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene
-  // Inc.") names no author: the next tag is read (observer.com: `sailthru:author`).
+  // Inc.") or a login (www.al.com `sailthru.author` "mikecason") names no author: the next tag
+  // is read (observer.com: `sailthru:author`).
   const site = siteName.toLowerCase();
-  const metaAuthors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && cleanByline(a)))
+  const metaAuthors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
     .find((names) => names.length) ?? [];
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   let authors = ldAuthors(jsonLd, ld.author);

@@ -76,8 +76,10 @@ describe('byline', () => {
     expect(read({ body }).authors).toEqual(['Ann Lee']);
   });
 
-  it('passes over meta tags that name only profile links, the site or its company, or no name at all', () => {
+  it('passes over meta tags that name only profile links, the site or its company, a login, or no name at all', () => {
     const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
+    expect(read({ head: head(meta('parsely-author', 'annlee', 'name') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    expect(read({ head: head(meta('author', 'ann.lee_2', 'name')) }).authors).toEqual([]);
     expect(read({ head: head(meta('article:author', '/@annlee') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
     expect(read({ head: head(meta('author', 'County Courier', 'name') + meta('byl', 'By Ann Lee', 'name')) }).authors).toEqual(['By Ann Lee']);
     expect(read({ head: head(meta('author', 'Courier Media Inc.', 'name') + meta('author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
