@@ -1,7 +1,7 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
-import { cleanByline, findPrintedByline } from './byline.ts';
+import { readAuthors } from './authors.ts';
 import { findDateline } from './dateline.ts';
-import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
+import { deref, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
 import { chooseTitle, titleSimilarity } from './title.ts';
@@ -59,15 +59,11 @@ const firstTime = (...sources: (() => string | null | undefined)[]): string | nu
   }
   return day;
 };
-// Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
-const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
 const text = (el: Element) => squash(el.textContent ?? '');
 
 // Dates sites put in meta tags under names other than Open Graph's, most specific first.
-// (Space-separated lists: shorter in the injected script than arrays of string literals.)
+// (A space-separated list: shorter in the injected script than an array of string literals.)
 const PUBLISHED_META = 'parsely-pub-date sailthru:date article:published publishdate publish-date pubdate published_time dc:date:issued dcterms:issued dcterms:created dc:date date datecreated'.split(' ');
-const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author author parsely-author sailthru:author byl'.split(' ');
-const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 const FALSE = new Set([false, 'false', 'False']);
 
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
@@ -110,29 +106,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
   const heading = mainH1 ?? h1s[0] ?? null;
 
-  // Authors: JSON-LD, then meta tags (several tags are several authors), then the printed
-  // byline — `rel=author`, `itemprop=author` or a byline class nearest the headline (see
-  // findPrintedByline). A tag holding only profile URLs (`article:author`) or the site or its
-  // company (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene
-  // Inc.") or a login (www.al.com `sailthru.author` "mikecason") names no author: the next tag
-  // is read (observer.com: `sailthru:author`).
-  const site = siteName.toLowerCase();
-  const metaAuthors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
-    .find((names) => names.length) ?? [];
-  // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
-  let authors = ldAuthors(jsonLd, ld.author);
-  if (!authors.length) authors = metaAuthors;
-  if (!authors.length) authors = findPrintedByline(doc, heading);
-  // Last, a Twitter card's "Written by" pair as WordPress's Yoast SEO writes it (mercury-fixtures
-  // www.linkedin.com). It names the account that posted, which on a magazine may be an editor
-  // and not the printed author (www.prospectmagazine.co.uk), hence after the printed byline.
-  if (!authors.length) authors = metaAll(tags, `twitter:data${[1, 2].find((i) => /^written by$/i.test(metaFirst(tags, `twitter:label${i}`) ?? ''))}`);
-  // One name written "Last, First", as Dublin Core files creators (mercury-fixtures
-  // www.thepennyhoarder.com: `dcterms.creator` "Gillman, Steve"), is said "First Last" — if the
-  // page prints it so: "Goodman, MA" or "Lee, AP" are a name and a degree or an agency.
-  const [one, more] = authors;
-  const turned = !more && one?.replace(/^([^,]+), ([^,]+)$/, '$2 $1');
-  if (turned && turned !== one && findPrintedByline(doc, heading).some((n) => squash(n).toLowerCase() === turned.toLowerCase())) authors = [turned];
+  const authors = readAuthors(doc, tags, jsonLd, siteName, heading);
 
   const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {
