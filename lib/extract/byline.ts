@@ -1,4 +1,5 @@
 /** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
+import { squash } from './normalize.ts';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
@@ -16,7 +17,7 @@ const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|
 
 /** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = (raw ?? '').replace(/\s+/g, ' ').trim();
+  let s = squash(raw ?? '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
   s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
@@ -41,7 +42,10 @@ const BYLINE = '[class*="writer" i],[rel~="author" i],[itemprop~="author" i],[cl
 // Author names in comments, related stories, menus and sidebars are not the article's byline
 // (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
 const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
-const AUTHOR_LINK = /\/(?:authors?|people|profiles?|staff|by|contributors?|reporters?|journalists?|writers?)(?:\/|$|-)/i;
+// Writers' pages, by their address (mercury-fixtures www.engadget.com "/about/editors/jon-fingas/").
+// Not "/people/": sites file the people an article is about there (www.tmz.com "/people/prince/").
+const AUTHOR_LINK = /\/(?:authors?|profiles?|staff|by|contributors?|reporters?|journalists?|writers?|editors?)(?:\/|$|-)/i;
+const isAuthorLink = (a: Element | null | undefined) => !!a && (/\bauthor\b/i.test(a.getAttribute('rel') ?? '') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
 const CONNECTIVE = /^[\s,&;|·•]*(?:(?:(?:written|posted)\s+by|by|and|und|et|y|e|von|par|por)\b[\s,&:;|·•]*)*$/i;
 
 /** The names in one byline element: its `itemprop=name` parts, its author links, or its cleaned text. */
@@ -56,7 +60,7 @@ function namesIn(found: Element): string[] {
   for (const a of links) rest = rest.replace(a.textContent ?? '', ' ');
   // "By <a>Ann Lee</a> and <a>Bo Chan</a>": the links are the names.
   if (links.length && CONNECTIVE.test(rest)) return links.map((a) => a.textContent!);
-  const authorLinks = links.filter((a) => a.getAttribute('rel')?.includes('author') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
+  const authorLinks = links.filter(isAuthorLink);
   if (authorLinks.length) return authorLinks.map((a) => a.textContent!);
   // Otherwise the first piece of text that is a name once "By" and any date are cut off
   // ("Howard Blume<span>Staff Writer</span>" in mercury-fixtures www.latimes.com).
@@ -92,9 +96,11 @@ function firstByline(els: Iterable<Element>): string[] | null {
 }
 
 /**
- * A line starting with "By" among the first text after `headline` is its byline, whatever the
- * markup's class names (mercury-fixtures qz.com, deadspin.com: hashed classes). A lone "By" is
- * read with the element around it, which holds the names ("<span>By</span><a>Name</a>").
+ * A line starting with "By", or a link to a writer's page, among the first text after `headline`
+ * is its byline, whatever the markup's class names (mercury-fixtures qz.com, deadspin.com: hashed
+ * classes; www.engadget.com: a bare profile link) or box (www.theguardian.com keeps its byline in
+ * an <aside> beside the headline). A lone "By" is read with the element around it, which holds
+ * the names ("<span>By</span><a>Name</a>"), and a link with its line ("<a>A</a> and <a>B</a>").
  * (linkedom's TreeWalker ignores `currentNode`, so the walk starts at the top.)
  */
 function byLineAfter(doc: Document, headline: Element): string[] | null {
@@ -102,7 +108,7 @@ function byLineAfter(doc: Document, headline: Element): string[] | null {
   let seen = -1;
   for (let n = walk.nextNode(); n && seen < 12; n = walk.nextNode()) {
     if (headline.contains(n)) seen = 0;
-    else if (seen >= 0 && n.nodeValue!.trim() && seen++ >= 0 && /^\s*by\b/i.test(n.nodeValue!)) {
+    else if (seen >= 0 && n.nodeValue!.trim() && seen++ >= 0 && (/^\s*by\b/i.test(n.nodeValue!) || isAuthorLink(n.parentElement!.closest('a')))) {
       let el = n.parentElement!;
       while (el.parentElement && el.textContent!.trim().length < 4) el = el.parentElement;
       const names = namesIn(el).filter((x) => cleanByline(x));

@@ -1,4 +1,5 @@
 /** The date a page prints beside its headline, for pages that declare none in their markup. */
+import { isoDay, squash } from './normalize.ts';
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // No \\b before a month: textContent joins elements ("… six percentMarch 2, 2026").
@@ -23,8 +24,6 @@ const ZONES: Record<string, number> = {
 // "2019年3月15日 09:43"). English, Spanish, French, … name no zone: their times stay unread.
 const LANG_ZONES: Record<string, number> = { ja: 540 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * The first date in `text` as ISO 8601: a date and time in UTC when the text names its zone or
  * `lang` implies one, else the bare date (a local time in an unknown zone is no instant). A bare
@@ -39,7 +38,7 @@ export function parseDateline(text: string, lang: string | null): string | null 
     const day = Number(m[2] ?? m[4] ?? m[9]);
     const year = Number(m[3] ?? m[6] ?? m[7]);
     if (month < 0 || month > 11 || day < 1 || day > 31 || year < 1990) continue;
-    const ymd = `${year}-${pad(month + 1)}-${pad(day)}`;
+    const ymd = isoDay(year, month, day);
     if (date && date !== ymd) break;
     date = ymd;
     ZONE.lastIndex = m.index + m[0].length;
@@ -57,7 +56,7 @@ export function parseDateline(text: string, lang: string | null): string | null 
  * further away belong to other stories, captions or archives.
  */
 export function findDateline(headline: Element | null, lang: string | null): string | null {
-  const title = headline?.textContent?.replace(/\s+/g, ' ').trim();
+  const title = squash(headline?.textContent ?? '');
   for (let box = headline?.parentElement, depth = 0; title && box && depth < 4; box = box.parentElement, depth++) {
     const raw = box.textContent!;
     // A box this large is the page, not the headline's: its dates are other stories' (and

@@ -5,11 +5,18 @@ const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d/;
 // An explicit zone in a non-ISO date ("Fri Mar 13 21:30:09 EST 2015", "… GMT+0100").
 const ZONE = /(?:\b(?:GMT|UTC|Z|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2})\s*(?:\(.*\))?$/;
 
+// NaN, an unparsed date, is in no range.
 const inRange = (t: number) => {
   const y = new Date(t).getUTCFullYear();
   return y >= 1990 && y <= 2200;
 };
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar day as ISO 8601, `month` counted from 0 as `Date` counts it. */
+export const isoDay = (year: number, month: number, day: number) => `${year}-${pad(month + 1)}-${pad(day)}`;
+
+/** Text with its runs of whitespace folded to one space, and trimmed. */
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * A page's date or date-time as ISO 8601 in UTC (`2026-06-21T16:32:00.000Z`); a bare date
@@ -28,15 +35,15 @@ export function normalizeTime(value: string | null | undefined): string | null {
     // CMS's "-05:00" (mercury-fixtures www.washingtonpost.com).
     s = s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-])(\d)(\d{2})$/, '$10$2:$3');
     const t = Date.parse(s);
-    return Number.isNaN(t) || !inRange(t) ? null : new Date(t).toISOString();
+    return inRange(t) ? new Date(t).toISOString() : null;
   }
   // Other spellings ("December 2, 2016", "Fri Mar 13 21:30:09 EST 2015"): the engine parses
   // them in its local zone unless they name one, so a zone-less value is rebuilt from its parts.
   const t = Date.parse(v);
-  if (Number.isNaN(t) || !inRange(t) || !/\d{4}/.test(v)) return null;
+  if (!inRange(t) || !/\d{4}/.test(v)) return null;
   if (ZONE.test(v)) return new Date(t).toISOString();
   const d = new Date(t);
-  if (!/\d:\d\d/.test(v)) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  if (!/\d:\d\d/.test(v)) return isoDay(d.getFullYear(), d.getMonth(), d.getDate());
   return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())).toISOString();
 }
 

@@ -1,6 +1,8 @@
 /** The article's headline: the title the page declares, checked against what it shows, without the site name. */
+import { squash } from './normalize.ts';
 
-const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+/;
+// A site name may also come last in brackets, without a separator ("… [LWN.net]").
+const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
@@ -33,13 +35,13 @@ const similar = (a: string, b: string) => titleSimilarity(a, b) >= 0.5;
  * (readability-test-pages title-en-dash: "Lorem ipsum dolor sit amet – My website").
  */
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
-  const t = title.replace(/\s+/g, ' ').trim();
-  // Parts at even indices, the separators between them at odd ones.
+  const t = squash(title);
+  // Parts at even indices, the separators between them at odd ones (none before a bracket).
   const bits = t.split(SEPARATOR);
   const n = (bits.length + 1) / 2;
   if (n < 2) return t;
   const part = (i: number) => bits[2 * i]!;
-  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).join(' ');
+  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).filter((b) => b != null).join(' ');
   const site = siteName ? fold(siteName) : '';
   const hostKey = fold(host.replace(/^www\./, '').replace(/\.[a-z]+$/, ''));
   const isSite = (p: string) => {
@@ -77,8 +79,8 @@ export interface TitleSources {
  * matches `<title>` (it carries no site suffix), else the cleaned `<title>`.
  */
 export function chooseTitle(s: TitleSources): string {
-  const doc = s.docTitle.replace(/\s+/g, ' ').trim();
-  const h1s = s.h1s.map((h) => h.replace(/\s+/g, ' ').replace(/\s*¶$/, '').trim()).filter((h) => h && h.length < 300);
+  const doc = squash(s.docTitle);
+  const h1s = s.h1s.map((h) => squash(h).replace(/\s*¶$/, '')).filter((h) => h && h.length < 300);
   // The visible headline: the <h1> that <title> repeats, site name aside — the one <title> starts
   // with first (readability-test-pages mercurial also has a site-name <h1> inside <title>) — else
   // the <h1> closest to <title> (mercury-fixtures fortune.com: an SEO <title> over the headline).

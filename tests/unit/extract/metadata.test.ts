@@ -1,7 +1,7 @@
 // Each source of metadata, and which one wins when a page declares several.
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../../lib/extract/metadata.ts';
-import { ld, meta, page } from './dom.ts';
+import { BODY_TEXT, ld, meta, page } from './dom.ts';
 
 const URL_ = 'https://countycourier.example/news/water-rates';
 const read = (...args: Parameters<typeof page>) => readMetadata(page(...args), URL_);
@@ -76,8 +76,10 @@ describe('byline', () => {
     expect(read({ body }).authors).toEqual(['Ann Lee']);
   });
 
-  it('passes over meta tags that name only profile links, the site or its company, or no name at all', () => {
+  it('passes over meta tags that name only profile links, the site or its company, a login, or no name at all', () => {
     const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
+    expect(read({ head: head(meta('parsely-author', 'annlee', 'name') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
+    expect(read({ head: head(meta('author', 'ann.lee_2', 'name')) }).authors).toEqual([]);
     expect(read({ head: head(meta('article:author', '/@annlee') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
     expect(read({ head: head(meta('author', 'County Courier', 'name') + meta('byl', 'By Ann Lee', 'name')) }).authors).toEqual(['By Ann Lee']);
     expect(read({ head: head(meta('author', 'Courier Media Inc.', 'name') + meta('author', 'Ann Lee', 'name')) }).authors).toEqual(['Ann Lee']);
@@ -96,6 +98,46 @@ describe('byline', () => {
     expect(read({ body: body('<p class="q7">By Ann Lee<span>Staff Writer</span></p>') }).authors).toEqual(['Ann Lee']);
     // Far below the headline, a "By" line belongs to something else.
     expect(read({ body: body('') }).authors).toEqual([]);
+  });
+
+  it.each([
+    // A meta column in an <aside> beside the headline, names in rel=author links (as theguardian.com).
+    ['rel=author links in an <aside> beside the headline', '<aside class="meta"><address><div><a rel="author" href="//countycourier.example/profile/ann-lee">Ann Lee</a> and <a rel="author" href="//countycourier.example/profile/bo-chan">Bo Chan</a></div></address></aside>', ['Ann Lee', 'Bo Chan']],
+    // A bare link to the writer's page after the dek, a handle and an age beside it (as engadget.com).
+    ['a link to a writer page after the dek', '<div class="k3">No rise for pensioners.</div><section><div><a href="https://countycourier.example/about/editors/ann-lee/"><img alt=""></a></div><div class="m1"><a href="https://countycourier.example/about/editors/ann-lee/">Ann Lee</a><span>, <a href="https://twitter.com/annlee">@annlee</a></span><div>1h ago</div></div></section>', ['Ann Lee']],
+    // "/people/" pages are as often the article's subjects (as tmz.com's "/people/prince/").
+    ['no byline from a link to a subject page', '<p class="t2">Filed under <a href="/people/ann-lee/">Ann Lee</a></p>', []],
+  ])('reads %s', (_, line, authors) => {
+    const body = `<article><div class="hd"><h1>Water rates to rise six percent</h1></div>${line}${BODY_TEXT}</article>`;
+    expect(read({ body }).authors).toEqual(authors);
+  });
+
+  it('reads the byline after the <h1> when the declared title is another headline', () => {
+    // An og:title written for search over a shorter <h1> (as bustle.com), a "By" in its own span.
+    const body = `<article><h1>Rates rise for old pipes</h1><div class="Yc"><span>By </span><a href="/profile/ann-lee-1910837">Ann Lee</a></div>${BODY_TEXT}</article>`;
+    expect(read({ head: meta('og:title', '13 Ways The County Water Board Will Spend Your Money'), body }).authors).toEqual(['Ann Lee']);
+  });
+
+  it.each([
+    ['the "Written by" pair of a Twitter card', meta('twitter:label1', 'Written by', 'name') + meta('twitter:data1', 'Ann Lee', 'name'), '', ['Ann Lee']],
+    ['it in either slot', meta('twitter:label1', 'Est. reading time', 'name') + meta('twitter:data1', '4 minutes', 'name') + meta('twitter:label2', 'Written by', 'name') + meta('twitter:data2', 'Ann Lee', 'name'), '', ['Ann Lee']],
+    ['no name from another pair', meta('twitter:label1', 'Reading time', 'name') + meta('twitter:data1', '8 min read', 'name'), '', []],
+    // The card names the account that posted; the page prints who wrote it.
+    ['the printed byline over the pair', meta('twitter:label1', 'Written by', 'name') + meta('twitter:data1', 'Web Editor', 'name'), '<p class="x">By Ann Lee</p>', ['Ann Lee']],
+  ])('reads %s', (_, head, line, authors) => {
+    expect(read({ head, body: `<article><h1>Water rates to rise six percent</h1>${line}${BODY_TEXT}</article>` }).authors).toEqual(authors);
+  });
+
+  it.each([
+    ['Gillman, Ann', '<p class="byline">By <a href="/author/ann-gillman">Ann Gillman</a></p>', ['Ann Gillman']],
+    ['Gillman, Ann', '<p class="byline">By ANN GILLMAN</p>', ['Ann Gillman']],
+    // Not printed so: the name is left as the page declares it.
+    ['Gillman, Ann', '', ['Gillman, Ann']],
+    ['Ann Goodman, MA', '<p class="byline">By Ann Goodman, MA</p>', ['Ann Goodman, MA']],
+    ['Goodman, MA', '<p class="byline">By Goodman</p>', ['Goodman, MA']],
+  ])('reads the declared author %j as the page prints it (%s)', (declared, line, authors) => {
+    const body = `<article><h1>Water rates to rise six percent</h1>${line}${BODY_TEXT}</article>`;
+    expect(read({ head: meta('dcterms.creator', declared, 'name'), body }).authors).toEqual(authors);
   });
 
   it('ignores comment authors', () => {

@@ -43,6 +43,11 @@ describe('cleanTitle', () => {
     // A plain hyphen joins halves of one headline as often as it adds a site name.
     ['ONE HUNDRED TWO: What kind of wordchain? - Super Supportive', null, 'royalroad.com', 'ONE HUNDRED TWO: What kind of wordchain? - Super Supportive'],
     ['Spider-Man - a review', null, 'example.com', 'Spider-Man - a review'],
+    // A site name in brackets, after a section name (as archiveofourown.org, lwn.net).
+    ['A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia | My Hero Academia [Archive of Our Own]', null, 'archiveofourown.org', 'A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia'],
+    ['Weekly Edition for March 26, 2026 [LWN.net]', null, 'lwn.net', 'Weekly Edition for March 26, 2026'],
+    ['Ann Lee [Blog]', null, 'example.com', 'Ann Lee [Blog]'],
+    ['Crowds[1] gather', null, 'example.com', 'Crowds[1] gather'],
   ])('cleans %s', (title, site, host, out) => {
     expect(cleanTitle(title, site, host)).toBe(out);
   });

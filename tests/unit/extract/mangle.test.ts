@@ -1,0 +1,41 @@
+// The build's renaming of Readability's internals must leave what it does unchanged.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { mangleReadability } from '../../../build/mangle-readability.ts';
+import { parseFixture } from './dom.ts';
+
+const require = createRequire(import.meta.url);
+const id = require.resolve('@mozilla/readability/Readability.js');
+type ReadabilityClass = new (doc: Document) => { parse(): unknown };
+
+async function mangled(): Promise<{ code: string; Readability: ReadabilityClass }> {
+  const hook = mangleReadability().transform as (code: string, id: string) => Promise<{ code: string }>;
+  const { code } = await hook(readFileSync(id, 'utf8'), id);
+  const module = { exports: {} as unknown };
+  new Function('module', 'exports', code)(module, module.exports);
+  return { code, Readability: module.exports as ReadabilityClass };
+}
+
+describe('the Readability build step', () => {
+  it.each([
+    ['private methods', '_grabArticle'],
+    ['private fields', '_flags'],
+    ['constants', 'REGEXPS'],
+    ['flags', 'FLAG_STRIP_UNLIKELYS'],
+    ['tag lists', 'DEFAULT_TAGS_TO_SCORE'],
+  ])('renames its %s (%s)', async (_, name) => {
+    expect((await mangled()).code).not.toMatch(new RegExp(`\\.${name}\\b`));
+  });
+
+  it('keeps the node type names a DOM node also has', async () => {
+    expect((await mangled()).code).toMatch(/\bTEXT_NODE\b[^]*\bELEMENT_NODE\b|\bELEMENT_NODE\b[^]*\bTEXT_NODE\b/);
+  });
+
+  const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
+  it.each(pages)('parses %s exactly as the original', async (page) => {
+    const Original = require(id) as ReadabilityClass;
+    const { Readability } = await mangled();
+    expect(new Readability(parseFixture(page)).parse()).toEqual(new Original(parseFixture(page)).parse());
+  });
+});
