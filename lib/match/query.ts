@@ -33,7 +33,7 @@ export interface AnalysedQuery {
   host: string | null;
   /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
   facts: Facts;
-  /** idf of a word in the index, each word looked up once per match (the features ask for many twice or more). */
+  /** idf of a word in the index (the headline's words looked up once per match: every source headline is compared with them). */
   idfOf: (term: string) => number;
 }
 
@@ -74,13 +74,12 @@ export function readArticle(query: MatchQuery): ArticleWords {
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   const { titleTokens, qtf, nameText, nameCount, facts } = readArticle(query);
-  // idf by word, each looked up once: the features ask again for headline words and names.
+  // The idf of the headline's words, which every candidate's every source headline is compared
+  // with, is looked up once; other words are looked up as asked (a memo of every word the
+  // features ask about grew a Map per match for words asked about once).
   const idfs = new Map<string, number>();
-  const idfOf = (t: string) => {
-    let w = idfs.get(t);
-    if (w === undefined) idfs.set(t, (w = idf(ix, dfOf(ix, t))));
-    return w;
-  };
+  for (const t of titleTokens) if (!idfs.has(t)) idfs.set(t, idf(ix, dfOf(ix, t)));
+  const idfOf = (t: string) => idfs.get(t) ?? idf(ix, dfOf(ix, t));
   const weigh = (t: string, df: number) => (((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!)) * idf(ix, df);
 
   // Kept in short ranked lists rather than sorting every word: an article has ~500 distinct

@@ -207,7 +207,8 @@ function scratch(ix: TextIndex): Scores {
     buffers.set(ix, out);
   }
   for (const s of out.touched) (out.score[s] = 0), (out.hits[s] = 0);
-  out.touched = [];
+  // Emptied, not replaced: it grows to thousands of slots, and a new one per query was garbage.
+  out.touched.length = 0;
   return out;
 }
 
