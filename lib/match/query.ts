@@ -40,7 +40,7 @@ export interface AnalysedQuery {
 /** What the article says, before any store is consulted. */
 interface ArticleWords {
   titleTokens: string[];
-  textTokens: string[];
+  /** Every word of headline and text with its weighted count (the headline's words first). */
   qtf: Map<string, number>;
   nameText: Name[];
   nameCount: Map<string, number>;
@@ -57,15 +57,13 @@ export function readArticle(query: MatchQuery): ArticleWords {
   let words = read.get(query);
   if (!words) {
     const titleTokens = tokenize(query.title);
-    const textTokens: string[] = [];
-    // One pass over the text gives its words and its names.
-    const nameText = names(query.text, (t) => textTokens.push(t));
     const qtf = new Map<string, number>();
     for (const t of titleTokens) qtf.set(t, (qtf.get(t) ?? 0) + TITLE_WEIGHT);
-    for (const t of textTokens) qtf.set(t, (qtf.get(t) ?? 0) + 1);
+    // One pass over the text counts its words and finds its names.
+    const nameText = names(query.text, (t) => qtf.set(t, (qtf.get(t) ?? 0) + 1));
     const nameCount = new Map<string, number>();
     for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
-    words = { titleTokens, textTokens, qtf, nameText, nameCount, facts: factsOf(query.text) };
+    words = { titleTokens, qtf, nameText, nameCount, facts: factsOf(query.text) };
     read.set(query, words);
   }
   return words;
