@@ -1,9 +1,10 @@
 /**
  * The evidence for one (article, story) pair as a few numbers (0..1 but for `bm25`, a log), each one a signal a
  * person would check: how much of the article's telling vocabulary the story has, whether the
- * headline is the same, whether the names (and who is named most) are the same, whether the
- * dates agree, and whether the figures, dates and weekdays the article states are the story's
- * (facts.ts): what tells two events of one kind apart when their words and names do not.
+ * headline is the same, whether the names (who is named most, who the headline and lede
+ * name) are the same, whether the dates agree, and whether the figures, dates and weekdays the
+ * article states are the story's (facts.ts): what tells two events of one kind apart when
+ * their words and names do not.
  */
 import { compareDays, compareFigures } from './facts.ts';
 import type { AnalysedQuery } from './query.ts';
@@ -22,7 +23,7 @@ import { tokenize } from './tokenize.ts';
 // name mentions the story has, interactions (with "undated", with the names), and, instead of
 // this logistic model, boosted decision stumps and trees. Dropped: the weekdays agreeing (a
 // story told by eight sources names most days of its week; held out it cost correct answers).
-export const FEATURES = ['bm25', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'timeNear', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer'] as const;
+export const FEATURES = ['bm25', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeNear', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer'] as const;
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
 
@@ -116,6 +117,12 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     ss += c * c * w;
   });
   for (const n of q.names) qq += (q.nameCounts.get(n.token) ?? 0) ** 2 * n.idf ** 2;
+  let ledeAll = 0;
+  let ledeHit = 0;
+  for (const n of q.lede) {
+    ledeAll += n.idf;
+    if (has(n.bit)) ledeHit += n.idf;
+  }
   const gap = dayGap(q, doc);
   const stated = factsEvidence(q, facts, gap);
   return {
@@ -129,6 +136,10 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     // (another player's arrest, another sect leader's trial) often mentions the article's
     // protagonist in passing, but does not name them often.
     leadName: q.leadName !== null && doc.names.includes(q.leadName) ? 1 : 0,
+    // The actors the headline and first sentence name, which the story mentions anywhere: a
+    // sibling event shares the article's vocabulary and many of its names, but its lede is
+    // about other people (another team's offer, another town's quake).
+    ledeNames: ledeAll ? ledeHit / ledeAll : 0,
     timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
     timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),
     // Logs: the third figure in agreement adds less than the first.

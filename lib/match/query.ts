@@ -1,6 +1,7 @@
 /** The article side of matching: which of its words to look up, and its names, headline and day. */
 import { hostOf } from '../url.ts';
 import { factsOf, type Facts } from './facts.ts';
+import { ledeOf } from './lede.ts';
 import { dayOf } from './story-doc.ts';
 import { dfOf, idf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
 import { names, tokenize, type Name } from './tokenize.ts';
@@ -9,6 +10,8 @@ import type { MatchQuery } from './types.ts';
 /** How many of the article's most telling words are looked up, and how many of them are names. */
 const TERMS = 24;
 const NAME_TERMS = 8;
+/** At most this many of the headline's and lede's name tokens are checked (a lede names a handful). */
+const LEDE_TERMS = 16;
 /** The headline counts like this many mentions in the text. */
 const TITLE_WEIGHT = 3;
 /** Saturation of repeated words in the article (BM25's k3). */
@@ -29,6 +32,8 @@ export interface AnalysedQuery {
   nameCounts: Map<string, number>;
   /** The name token the article repeats most (the first of equals), who or what it is about; null without names. */
   leadName: string | null;
+  /** The name tokens of the headline and the lede (first two sentences), with idf and bit: the actors of this event. */
+  lede: { token: string; idf: number; bit: number }[];
   day: number | null;
   host: string | null;
   /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
@@ -44,6 +49,8 @@ interface ArticleWords {
   qtf: Map<string, number>;
   nameText: Name[];
   nameCount: Map<string, number>;
+  /** The name tokens of the headline and the lede, each once. */
+  ledeNames: string[];
   facts: Facts;
 }
 
@@ -63,7 +70,8 @@ export function readArticle(query: MatchQuery): ArticleWords {
     const nameText = names(query.text, (t) => qtf.set(t, (qtf.get(t) ?? 0) + 1));
     const nameCount = new Map<string, number>();
     for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
-    words = { titleTokens, qtf, nameText, nameCount, facts: factsOf(query.text) };
+    const ledeNames = [...new Set([...names(query.title), ...names(ledeOf(query.text))].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
+    words = { titleTokens, qtf, nameText, nameCount, ledeNames, facts: factsOf(query.text) };
     read.set(query, words);
   }
   return words;
@@ -71,7 +79,7 @@ export function readArticle(query: MatchQuery): ArticleWords {
 
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
-  const { titleTokens, qtf, nameText, nameCount, facts } = readArticle(query);
+  const { titleTokens, qtf, nameText, nameCount, ledeNames, facts } = readArticle(query);
   // The idf of the headline's words, which every candidate's every source headline is compared
   // with, is looked up once; other words are looked up as asked (a memo of every word the
   // features ask about grew a Map per match for words asked about once).
@@ -93,12 +101,14 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     if (df > 0) rankInto(picked, TERMS, { term: t, weight: weigh(t, df) }, (p) => p.weight);
   }
   const pickedSet = new Set(picked.map((p) => p.term));
-  for (const n of topNames) {
-    const df = dfOf(ix, n.t);
-    if (!pickedSet.has(n.t) && df > 0 && qtf.has(n.t)) picked.push({ term: n.t, weight: weigh(n.t, df) }), pickedSet.add(n.t);
+  // The article's main names and its lede's are looked up too, whatever their weight: the
+  // features ask which stories have them.
+  for (const t of [...topNames.map((n) => n.t), ...ledeNames]) {
+    const df = dfOf(ix, t);
+    if (!pickedSet.has(t) && df > 0 && qtf.has(t)) picked.push({ term: t, weight: weigh(t, df) }), pickedSet.add(t);
   }
-  // Hit masks hold 32 terms: the names first, then the heaviest words.
-  const nameSet = new Set(topNames.map((n) => n.t));
+  // Hit masks hold 32 terms: the names first (at most NAME_TERMS + LEDE_TERMS), then the heaviest words.
+  const nameSet = new Set([...topNames.map((n) => n.t), ...ledeNames]);
   const order = [...picked.filter((p) => nameSet.has(p.term)), ...picked.filter((p) => !nameSet.has(p.term))];
   const bits = new Map(order.slice(0, 32).map((p, i) => [p.term, i]));
   const terms = picked.map((p) => ({ ...p, bit: bits.get(p.term) ?? -1 }));
@@ -112,6 +122,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     nameText,
     nameCounts: nameCount,
     leadName: leadOf(nameCount),
+    lede: ledeNames.map((t) => ({ token: t, idf: idfOf(t), bit: bitOf.get(t) ?? -1 })),
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
     facts,
