@@ -6,18 +6,20 @@
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
-import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, wordEnd } from './tokenize.ts';
+import { CALENDAR, CAPS, capsOf, clean, cleanHash, isMonthAbbreviation, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
 import { termHash } from './term-table.ts';
 import type { TermSink } from './doc-writer.ts';
 
 // As int32s, like the hashes the scan works with.
 const CALENDAR_HASHES = new Set([...CALENDAR].map((w) => termHash(w) | 0));
+const MONTH_HASHES = new Set([...MONTH_ABBREVIATIONS].map((w) => termHash(w) | 0));
 
 /** Whether the character at `i` starts a word (letters and numbers in any script). */
 const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
 
 /** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
-const isCalendar = (text: string, start: number, end: number, h: number) => CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
+const isCalendar = (text: string, start: number, end: number, h: number) =>
+  (CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase())) || (MONTH_HASHES.has(h) && isMonthAbbreviation(text, end, text.slice(start, end).toLowerCase()));
 
 /**
  * Scans the texts of one story at a time: `words` and `prose` feed the sink, and `prose` also
@@ -131,7 +133,7 @@ export class StoryScan {
       if (h) sink.add(h, weight);
       if (prose) {
         const caps = c >= 65 && c <= 90 ? capsOf(text, start, i) : CAPS.lower;
-        if (h && !sentenceStart && isNameCase(caps, i - start, afterCapitals) && !CALENDAR_HASHES.has(h)) this.count(h, text, start, i);
+        if (h && !sentenceStart && isNameCase(caps, i - start, afterCapitals) && !CALENDAR_HASHES.has(h) && !(MONTH_HASHES.has(h) && text.charCodeAt(i) === 46)) this.count(h, text, start, i);
         afterCapitals = caps === CAPS.upper;
         sentenceStart = false;
       }

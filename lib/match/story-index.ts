@@ -43,7 +43,7 @@ export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Pr
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 14;
+export const INDEX_FORMAT = 15;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {

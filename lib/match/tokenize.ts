@@ -129,6 +129,10 @@ export function cleanHash(text: string, start: number, end: number): number {
 // Capitalised, but days and months name no one: every story of a week shares them.
 export const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
   'may june july august september october november december').split(' '));
+/** Months as news abbreviates them before a day ("Jan. 20", "Sept. 3"): with their full stop, no name. */
+export const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+/** Whether the word `lower` at [start, end) is an abbreviated month ("Jan." but not the name "Jan"). */
+export const isMonthAbbreviation = (text: string, end: number, lower: string): boolean => text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower);
 
 /** One proper name as written ("Mayo Clinic") and its tokens. */
 export interface Name {
@@ -218,7 +222,7 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
     // A sentence's first word is no name, but one in capitals still marks what follows it.
     const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
     const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;
-    if (w && !CALENDAR.has(w.toLowerCase())) run.push(w), runTokens.push(token === undefined ? clean(w) : token);
+    if (w && !CALENDAR.has(w.toLowerCase()) && !isMonthAbbreviation(text, end, w.toLowerCase())) run.push(w), runTokens.push(token === undefined ? clean(w) : token);
     else flush();
     afterCapitals = caps === CAPS.upper;
     sentenceStart = false;

@@ -30,6 +30,7 @@ describe('tokenising', () => {
     ['nor is a headline in capitals', 'Then: REPORT: RED SOX MAKE HUGE OFFER.', []],
     ['one letter is not an acronym', 'So I met A team.', []],
     ['nor are five letters and more', 'officials at ABCDEF met.', []],
+    ['a month abbreviated before a day is not', 'They met on Jan. 20 and Sept. 3 with Jan Oort.', ['Jan Oort']],
   ])('%s', (_, text, expected) => {
     expect(names(text).map((n) => n.text)).toEqual(expected);
   });
