@@ -136,7 +136,7 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     // (another player's arrest, another sect leader's trial) often mentions the article's
     // protagonist in passing, but does not name them often.
     leadName: q.leadName !== null && doc.names.includes(q.leadName) ? 1 : 0,
-    // The actors the headline and first sentence name, which the story mentions anywhere: a
+    // The actors the headline and first two sentences name, which the story mentions anywhere: a
     // sibling event shares the article's vocabulary and many of its names, but its lede is
     // about other people (another team's offer, another town's quake).
     ledeNames: ledeAll ? ledeHit / ledeAll : 0,

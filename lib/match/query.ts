@@ -103,12 +103,13 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   const pickedSet = new Set(picked.map((p) => p.term));
   // The article's main names and its lede's are looked up too, whatever their weight: the
   // features ask which stories have them.
-  for (const t of [...topNames.map((n) => n.t), ...ledeNames]) {
+  const mainNames = [...topNames.map((n) => n.t), ...ledeNames];
+  for (const t of mainNames) {
     const df = dfOf(ix, t);
     if (!pickedSet.has(t) && df > 0 && qtf.has(t)) picked.push({ term: t, weight: weigh(t, df) }), pickedSet.add(t);
   }
   // Hit masks hold 32 terms: the names first (at most NAME_TERMS + LEDE_TERMS), then the heaviest words.
-  const nameSet = new Set([...topNames.map((n) => n.t), ...ledeNames]);
+  const nameSet = new Set(mainNames);
   const order = [...picked.filter((p) => nameSet.has(p.term)), ...picked.filter((p) => !nameSet.has(p.term))];
   const bits = new Map(order.slice(0, 32).map((p, i) => [p.term, i]));
   const terms = picked.map((p) => ({ ...p, bit: bits.get(p.term) ?? -1 }));

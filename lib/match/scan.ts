@@ -6,7 +6,7 @@
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
-import { CALENDAR, CAPS, capsOf, clean, cleanHash, isMonthAbbreviation, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
+import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
 import { termHash } from './term-table.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -18,8 +18,8 @@ const MONTH_HASHES = new Set([...MONTH_ABBREVIATIONS].map((w) => termHash(w) | 0
 const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
 
 /** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
-const isCalendar = (text: string, start: number, end: number, h: number) =>
-  (CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase())) || (MONTH_HASHES.has(h) && isMonthAbbreviation(text, end, text.slice(start, end).toLowerCase()));
+// (An abbreviated month is ASCII: the ASCII path below checks for it.)
+const isCalendar = (text: string, start: number, end: number, h: number) => CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
 
 /**
  * Scans the texts of one story at a time: `words` and `prose` feed the sink, and `prose` also

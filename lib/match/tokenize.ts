@@ -131,7 +131,7 @@ export const CALENDAR = new Set(('monday tuesday wednesday thursday friday satur
   'may june july august september october november december').split(' '));
 /** Months as news abbreviates them before a day ("Jan. 20", "Sept. 3"): with their full stop, no name. */
 export const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
-/** Whether the word `lower` at [start, end) is an abbreviated month ("Jan." but not the name "Jan"). */
+/** Whether the word `lower`, ending at `end` in `text`, is an abbreviated month ("Jan." but not the name "Jan"). */
 export const isMonthAbbreviation = (text: string, end: number, lower: string): boolean => text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower);
 
 /** One proper name as written ("Mayo Clinic") and its tokens. */
