@@ -4,48 +4,64 @@ import { isoDay, squash } from './normalize.ts';
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // No \\b before a month: textContent joins elements ("… six percentMarch 2, 2026").
 const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
-// "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5"; then an optional
-// time ("at 6:47 p.m.", "09:43", "12時00分") then a zone name (see ZONE).
+// "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5", "19.07.2022",
+// "11/28/2016"; then an optional time ("at 6:47 p.m.", "09:43", "12時00分") then a zone name (see ZONE).
 const DATE = new RegExp(
-  `(?:${MON}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\.?\\s+${MON},?\\s+(\\d{4})|(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})日?)` +
+  `(?:${MON}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\.?\\s+${MON},?\\s+(\\d{4})|(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})日?|\\b(\\d{1,2})([/.])(\\d{1,2})\\11(\\d{4}))` +
     '(?:[,\\s]*(?:at\\s*)?(\\d{1,2})\\s*[:時]\\s*(\\d\\d)分?(?::\\d\\d)?\\s*(?:([ap])\\.?m\\.?)?)?',
   'gi',
 );
 // Zone names datelines print, as minutes east of UTC, in capitals and read where the next word
 // may follow without a space (textContent joins elements: "11:05 ISTShare"). CST and the other
-// American names are the US zones, IST India's (mercury-fixtures timesofindia.indiatimes.com).
-const ZONE = /\s*(UTC|GMT|[ECMP][SD]T|BST|CES?T|IST|JST)/y;
+// American names are the US zones, IST India's (mercury-fixtures timesofindia.indiatimes.com);
+// "ET" and "PT" name a US zone whichever time it keeps (www.tmz.com "11/28/2016 11:00 AM PT").
+const ZONE = /\s*(UTC|GMT|[ECMP][SD]?T|BST|CES?T|IST|JST)/y;
 const ZONES: Record<string, number> = {
   UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  BST: 60, CET: 60, CEST: 120, IST: 330, JST: 540,
+  ET: -300, CT: -360, MT: -420, PT: -480, BST: 60, CET: 60, CEST: 120, IST: 330, JST: 540,
 };
 // A language spoken in one country with one zone and no daylight saving tells the zone of a
 // time printed without one: Japanese pages print Japan's time (mercury-fixtures www.ossnews.jp
 // "2019年3月15日 09:43"). English, Spanish, French, … name no zone: their times stay unread.
 const LANG_ZONES: Record<string, number> = { ja: 540 };
 
+/** The `n`th Sunday of a month, as its day of the month. */
+const sunday = (year: number, month: number, n: number) => 7 * n - 6 + ((7 - new Date(Date.UTC(year, month)).getUTCDay()) % 7);
+// US daylight saving as it has been since 2007: from March's second Sunday to November's first
+// (the hour of the change aside: a dateline rarely falls between 2 and 3 a.m. on those days).
+const usSummer = (year: number, month: number, day: number) =>
+  (month > 2 && month < 10) || (month === 2 && day >= sunday(year, 2, 2)) || (month === 10 && day < sunday(year, 10, 1));
+
 /**
  * The first date in `text` as ISO 8601: a date and time in UTC when the text names its zone or
  * `lang` implies one, else the bare date (a local time in an unknown zone is no instant). A bare
  * date gives way to a time printed later on the same day (mercury-fixtures
  * timesofindia.indiatimes.com: "This story is from October 9, 2019 … Updated: Oct 9, 2019, 11:05 IST").
+ * Numbers with dots are day first ("19.07.2022"); with slashes, "11/28/2016" is American and
+ * "28/11/2016" not, and "5/3/2016" could be either unless an American zone follows it.
  */
 export function parseDateline(text: string, lang: string | null): string | null {
   let date: string | null = null;
   for (const m of text.matchAll(DATE)) {
     const name = m[1] ?? m[5];
-    const month = name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) / 3 : Number(m[8]) - 1;
-    const day = Number(m[2] ?? m[4] ?? m[9]);
-    const year = Number(m[3] ?? m[6] ?? m[7]);
+    let month = name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) / 3 : Number(m[8] ?? m[12]) - 1;
+    let day = Number(m[2] ?? m[4] ?? m[9] ?? m[10]);
+    const year = Number(m[3] ?? m[6] ?? m[7] ?? m[13]);
+    ZONE.lastIndex = m.index + m[0].length;
+    const zone = ZONE.exec(text)?.[1] ?? '';
+    if (m[11] === '/' && day < 13) {
+      if (month < 12 && !/^[ECMP][SD]?T$/.test(zone)) continue;
+      [month, day] = [day - 1, month + 1];
+    }
     if (month < 0 || month > 11 || day < 1 || day > 31 || year < 1990) continue;
     const ymd = isoDay(year, month, day);
     if (date && date !== ymd) break;
     date = ymd;
-    ZONE.lastIndex = m.index + m[0].length;
-    const offset = ZONES[ZONE.exec(text)?.[1] ?? ''] ?? LANG_ZONES[lang ?? ''];
-    if (!m[10] || offset === undefined) continue;
-    const hour = m[12] ? (Number(m[10]) % 12) + (/p/i.test(m[12]) ? 12 : 0) : Number(m[10]);
-    return new Date(Date.UTC(year, month, day, hour, Number(m[11])) - offset * 6e4).toISOString();
+    let offset = ZONES[zone] ?? LANG_ZONES[lang ?? ''];
+    if (!m[14] || offset === undefined) continue;
+    if (zone.length === 2 && usSummer(year, month, day)) offset += 60;
+    const hour = m[16] ? (Number(m[14]) % 12) + (/p/i.test(m[16]) ? 12 : 0) : Number(m[14]);
+    return new Date(Date.UTC(year, month, day, hour, Number(m[15])) - offset * 6e4).toISOString();
   }
   return date;
 }

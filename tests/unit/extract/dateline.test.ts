@@ -12,6 +12,20 @@ describe('parseDateline', () => {
     ['2026年3月15日 09:43', 'ja', '2026-03-15T00:43:00.000Z'],
     ['2026年04月21日 12時00分更新', 'ja', '2026-04-21T03:00:00.000Z'],
     ['2026.04.19 20:00', 'ja', '2026-04-19T11:00:00.000Z'],
+    // "ET" and "PT" keep summer time as the US does: from March's second Sunday to November's first.
+    ['EXCLUSIVE 11/28/2026 11:00 AM PT', 'en', '2026-11-28T19:00:00.000Z'],
+    ['Jul 4, 2026 9:30 AM ET', 'en', '2026-07-04T13:30:00.000Z'],
+    ['March 7, 2026 9:30 AM ET', 'en', '2026-03-07T14:30:00.000Z'],
+    ['March 8, 2026 9:30 AM ET', 'en', '2026-03-08T13:30:00.000Z'],
+    ['October 31, 2026 9:30 PM CT', 'en', '2026-11-01T02:30:00.000Z'],
+    ['November 1, 2026 9:30 PM CT', 'en', '2026-11-02T03:30:00.000Z'],
+    // Numbers: dots put the day first; slashes are read only when the order is certain.
+    ['Hintergrund 19.07.2026 Lesedauer', 'de', '2026-07-19'],
+    ['28/11/2026', 'en', '2026-11-28'],
+    ['11/28/2026', 'en', '2026-11-28'],
+    ['5/3/2026 10:00 AM ET', 'en', '2026-05-03T14:00:00.000Z'],
+    ['5/3/2026 · May 4, 2026', 'en', '2026-05-04'],
+    ['Version 1.2.3 of 2026', 'en', null],
     // A local time in a zone the page does not name is no instant: the day is what is known.
     ['March 9 2026 4:21 PM', 'en', '2026-03-09'],
     ['2026年3月15日 09:43', null, '2026-03-15'],
