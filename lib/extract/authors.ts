@@ -9,6 +9,7 @@ const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author au
 const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 // Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
 const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * The author names: JSON-LD `author`, then meta tags (several tags are several authors), then the
@@ -22,12 +23,15 @@ export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteN
   // (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene Inc.") or a
   // login (www.al.com `sailthru.author` "mikecason") names no author: the next tag is read
   // (observer.com: `sailthru:author`).
-  const site = siteName.toLowerCase();
+  // The site's name, however it is dressed, is no writer's: a printed "《ScanNetSecurity》" neither
+  // (mercury-fixtures scan.netsecurity.ne.jp).
+  const site = letters(siteName);
+  const isSite = (a: string) => letters(a) === site;
   if (!authors.length) {
-    authors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && a.toLowerCase() !== site && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
+    authors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && !isSite(a) && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
       .find((names) => names.length) ?? [];
   }
-  if (!authors.length) authors = findPrintedByline(doc, heading);
+  if (!authors.length) authors = findPrintedByline(doc, heading).filter((a) => !isSite(a));
   // Last, a Twitter card's "Written by" pair as WordPress's Yoast SEO writes it (mercury-fixtures
   // www.linkedin.com). It names the account that posted, which on a magazine may be an editor
   // and not the printed author (www.prospectmagazine.co.uk), hence after the printed byline.

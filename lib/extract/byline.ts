@@ -22,7 +22,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
   s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
   for (let i = 0; i < 2 && LEAD.test(s); i++) s = s.replace(LEAD, '');
-  s = s.replace(TAIL, '').replace(/[\s,;:–—-]+$/, '').trim();
+  s = s.replace(TAIL, '').replace(/[\s,;:–—，、-]+$/, '').trim();
   if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
 }

@@ -88,6 +88,13 @@ describe('byline', () => {
     expect(read({ head: head(credits), body }).authors).toEqual(['Ann Lee']);
   });
 
+  it('passes over a printed byline that is only the site name, however it is dressed', () => {
+    const body = (line: string) => `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}${line}</article>`;
+    const head = meta('og:site_name', 'County Courier');
+    expect(read({ head, body: body('<span class="writer">《County Courier》</span>') }).authors).toEqual([]);
+    expect(read({ head, body: body('<span class="writer">Ann Lee, County Courier</span>') }).authors).toEqual(['Ann Lee, County Courier']);
+  });
+
   it('reads article:author before author, which often names the publisher', () => {
     expect(read({ head: meta('author', 'Courier Group', 'name') + meta('article:author', 'Ann Lee') }).authors).toEqual(['Ann Lee']);
   });

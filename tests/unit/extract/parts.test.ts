@@ -65,6 +65,7 @@ describe('cleanByline and joinAuthors', () => {
     ['James Akinaka • 8h', 'James Akinaka'],
     ['Emily Kirkpatrick Updated on December 12, 2016 09:22 AM', 'Emily Kirkpatrick'],
     ['小暮ひさのり', '小暮ひさのり'],
+    ['田中宏昌，', '田中宏昌'],
     ['https://www.facebook.com/someone', null],
     ['12/03/2026', null],
   ])('reads %s as %s', (raw, out) => {
