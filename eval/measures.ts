@@ -34,6 +34,19 @@ export function sameMinute(expected: string | null | undefined, got: string | nu
   return minuteKey(expected) === minuteKey(got);
 }
 
+/**
+ * True when `got` is a bare date and `expected` is that day's midnight in some inhabited zone
+ * (UTC−11 to UTC+14, in quarter hours): the page gave only the day, which the issue says stays a
+ * day, and the truth's tooling turned it into the local midnight (mercury-fixtures: Japanese
+ * pages' "2019-03-05" is "2019-03-04T15:00:00.000Z").
+ */
+export function sameDayAsLocalMidnight(expected: string | null | undefined, got: string | null | undefined): boolean {
+  const e = minuteKey(expected);
+  if (!got || !DATE_ONLY.test(got) || !e || DATE_ONLY.test(e) || e.startsWith('unparsed')) return false;
+  const ahead = (Date.parse(`${got}T00:00Z`) - Date.parse(`${e}Z`)) / 6e4;
+  return ahead > -720 && ahead <= 840 && ahead % 15 === 0;
+}
+
 /** Words as the F1 counts them: runs of letters or digits, lower case. */
 export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

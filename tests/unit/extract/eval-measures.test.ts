@@ -1,6 +1,6 @@
 // The measures eval:extract reports: they decide what counts as a match, so they are tested too.
 import { describe, expect, it } from 'vitest';
-import { median, minuteKey, quantile, sameBylineButDecoration, sameMinute, sameText, sameTitleButSiteName, tokenF1 } from '../../../eval/measures.ts';
+import { median, minuteKey, quantile, sameBylineButDecoration, sameDayAsLocalMidnight, sameMinute, sameText, sameTitleButSiteName, tokenF1 } from '../../../eval/measures.ts';
 
 describe('eval measures', () => {
   it('compares titles and bylines after folding whitespace and case only', () => {
@@ -27,6 +27,15 @@ describe('eval measures', () => {
     expect(sameTitleButSiteName('Lust for Youth: Lust for Youth', 'Lust for Youth')).toBe(false);
     expect(sameBylineButDecoration('By Nathan Willis\n   March 25, 2015', 'Nathan Willis')).toBe(true);
     expect(sameBylineButDecoration('Joanna Rothkopf', 'Richard Eskow')).toBe(false);
+    // A bare date against its midnight in Tokyo or New York; not against a time of day, a later
+    // day, or a date.
+    expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-05')).toBe(true);
+    expect(sameDayAsLocalMidnight('2016-11-18T05:00:00.000Z', '2016-11-18')).toBe(true);
+    expect(sameDayAsLocalMidnight('2016-12-16T21:19:00.000Z', '2016-12-16')).toBe(false);
+    expect(sameDayAsLocalMidnight('2016-12-12T12:00:00.000Z', '2016-12-12')).toBe(false);
+    expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-06')).toBe(false);
+    expect(sameDayAsLocalMidnight('2019-03-05', '2019-03-05')).toBe(false);
+    expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-04T15:00:00.000Z')).toBe(false);
   });
 
   it('takes medians and nearest-rank quantiles', () => {
