@@ -12,6 +12,13 @@ describe('the lede', () => {
     ['a lower-case word after a full stop is no end', 'It hit at 10 a.m. on Friday in Trona. Fires broke out. Crews came.', 'It hit at 10 a.m. on Friday in Trona. Fires broke out.'],
     ['leading blank lines skipped', '\n\n  One sentence only', 'One sentence only'],
     ['nothing', '   ', ''],
+    // Photo credits and captions a page's text opens with name the photographer, not the actors.
+    ['past a credit', 'JIM WATSON/AFP/Getty Images\nObama met Putin in Lima. They spoke briefly. Later more.', 'Obama met Putin in Lima. They spoke briefly.'],
+    ['past two credit lines', 'Photo\nCredit...Ed Murray/NJ Advance Media for NJ.com\nAhmad Rahami was charged. He was shot. More.', 'Ahmad Rahami was charged. He was shot.'],
+    ['past a caption', 'File photo of Chinese president Xi Jinping. (Reuters)\nChina snubbed Imran Khan. It spoke. More.', 'China snubbed Imran Khan. It spoke.'],
+    ['a sentence about a photo is no credit', 'Photographs of the Getty Villa show the damage after the Palisades fire spread overnight to the hills above it.\nCrews came.', 'Photographs of the Getty Villa show the damage after the Palisades fire spread overnight to the hills above it. Crews came.'],
+    ['a headline line stays', 'Tara Reid Checks Into Rehab\nThe actress entered Promises. More.', 'Tara Reid Checks Into Rehab The actress entered Promises.'],
+    ['credits alone are the lede', 'Image: Getty Images', 'Image: Getty Images'],
   ])('%s', (_, text, lede) => {
     expect(ledeOf(text)).toBe(lede);
   });
