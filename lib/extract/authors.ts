@@ -5,7 +5,9 @@ import { metaAll, metaFirst, type MetaTags } from './meta-tags.ts';
 import { squash } from './normalize.ts';
 
 // (A space-separated list: shorter in the injected script than an array of string literals.)
-const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author author parsely-author sailthru:author byl'.split(' ');
+// `citation_author` is Google Scholar's: every preprint server and journal writes one per author
+// (mercury-fixtures biorxiv.org, whose printed byline splits each name into two spans).
+const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author author parsely-author sailthru:author byl citation_author'.split(' ');
 const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 // Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
 const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);

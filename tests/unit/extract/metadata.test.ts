@@ -65,6 +65,12 @@ describe('byline', () => {
     expect(read({ head }).authors).toEqual(['Ann Lee', 'Bo Chan']);
   });
 
+  it("reads a paper's citation_author tags, one per author", () => {
+    const head = meta('citation_author', 'Havell Markus', 'name') + meta('citation_author_institution', 'TGen', 'name') + meta('citation_author', 'Jun Zhao', 'name');
+    const body = `<article><h1>Water rates to rise six percent</h1><div class="authors"><span>Havell</span> <span>Markus</span></div>${page().body!.innerHTML}</article>`;
+    expect(read({ head, body }).authors).toEqual(['Havell Markus', 'Jun Zhao']);
+  });
+
   it('reads rel=author links near the headline, not those of other stories', () => {
     const body = `<aside><a rel="author" href="/a/zed">Zed Other</a></aside><article><header><h1>Water rates to rise six percent</h1>
       <p class="meta">By <a rel="author" href="/a/ann">Ann Lee</a> and <a rel="author" href="/a/bo">Bo Chan</a></p></header>${page().body!.innerHTML}</article>`;
