@@ -108,7 +108,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   const authors = readAuthors(doc, tags, jsonLd, siteName, heading);
 
-  const language = normalizeLang(first(doc.documentElement?.getAttribute('lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
+  // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
+  const root = doc.documentElement;
+  const language = normalizeLang(first(root?.getAttribute('lang'), root?.getAttribute('xml:lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
   const itemDate = (prop: string) => {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;

@@ -1,7 +1,7 @@
 // Each source of metadata, and which one wins when a page declares several.
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../../lib/extract/metadata.ts';
-import { BODY_TEXT, ld, meta, page } from './dom.ts';
+import { BODY_TEXT, ld, meta, page, parse } from './dom.ts';
 
 const URL_ = 'https://countycourier.example/news/water-rates';
 const read = (...args: Parameters<typeof page>) => readMetadata(page(...args), URL_);
@@ -223,6 +223,8 @@ describe('language', () => {
   it('takes html[lang], then og:locale, then content-language, reduced to the primary subtag', () => {
     expect(read({ lang: 'en-GB', head: meta('og:locale', 'fr_FR') }).lang).toBe('en');
     expect(read({ head: meta('og:locale', 'fr_FR') }).lang).toBe('fr');
+    const xhtml = parse(`<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-US"><head><title>Sad films</title></head><body>${BODY_TEXT}</body></html>`);
+    expect(readMetadata(xhtml, URL_).lang).toBe('en');
     expect(read({ head: '<meta http-equiv="Content-Language" content="de-AT">' }).lang).toBe('de');
     expect(read().lang).toBeNull();
   });
