@@ -214,6 +214,18 @@ describe('published and modified time', () => {
     expect(read({ head: meta('DC.date.issued', '2026-03-07', 'name') }).publishedTime).toBe('2026-03-07');
   });
 
+  it('reads the day an article is filed under in its address, last of all', () => {
+    const at = (url: string, head = '') => readMetadata(page({ head }), url).publishedTime;
+    expect(at('https://www.example.com/world/2015/03/18/netanyahu-win/')).toBe('2015-03-18');
+    expect(at('https://news.example.jp/news/20190302-reduced-tax/')).toBe('2019-03-02');
+    expect(at('https://example.com/a', '<link rel="canonical" href="https://example.com/news/articles/2016-12-07/slug">')).toBe('2016-12-07');
+    expect(at('https://example.com/2015/03/18/x', meta('article:published_time', '2015-03-17T23:00:00Z'))).toBe('2015-03-17T23:00:00.000Z');
+    // A month without its day, an id that is no date, a date in the query: nothing.
+    expect(at('https://example.com/2016/12/slug')).toBeNull();
+    expect(at('https://example.com/story/20191399/')).toBeNull();
+    expect(at('https://example.com/story?from=2016/12/07/')).toBeNull();
+  });
+
   it('says null rather than guessing', () => {
     expect(read().publishedTime).toBeNull();
   });
