@@ -9,7 +9,7 @@ import { readStoryDir } from '../cli/io.ts';
 import { FEATURES } from '../lib/match/features.ts';
 import { buildIndex, weighCandidates, type MatchQuery } from '../lib/match/index.ts';
 import type { Model } from '../lib/match/model.ts';
-import { analyseQuery } from '../lib/match/query.ts';
+import { analyseQuery, MIN_TERMS } from '../lib/match/query.ts';
 import { normalizeUrl } from '../lib/url.ts';
 import { addTally, emptyTally, formatTally, jsonl, makeCases, tally, type Expected, type Tally } from './match-cases.ts';
 
@@ -29,6 +29,8 @@ interface Case {
   /** Proven by a source URL: the model is not asked. */
   urlAnswer: string | null;
   candidates: { storyId: string; x: number[] }[];
+  /** How many of the article's words were looked up (see MIN_TERMS). */
+  terms: number;
 }
 
 function collect(sets: string[]): Case[] {
@@ -40,8 +42,9 @@ function collect(sets: string[]): Case[] {
       for (const e of rot.expected) {
         const q = queries.get(e.id)!;
         const hit = index.urls.get(normalizeUrl(q.url) ?? '');
-        const { weighed } = weighCandidates(index, analyseQuery(q, index.text));
-        cases.push({ set: rot.set, expected: e, urlAnswer: hit ? index.docs[hit[0]]!.id : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]) })) });
+        const analysed = analyseQuery(q, index.text);
+        const { weighed } = weighCandidates(index, analysed);
+        cases.push({ set: rot.set, expected: e, urlAnswer: hit ? index.docs[hit[0]]!.id : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]) })), terms: analysed.terms.length });
       }
     }
   }
@@ -147,6 +150,9 @@ if (!sets.length) {
   process.exit(2);
 }
 const cases = collect(sets);
+// The evidence the model is fitted on: below MIN_TERMS looked-up words, a match's text evidence is diluted.
+const fewest = Math.min(...cases.map((c) => c.terms));
+process.stdout.write(`fewest looked-up words in a fitted case: ${fewest} (MIN_TERMS ${MIN_TERMS}${fewest < MIN_TERMS ? ': some fitted cases are diluted' : ''})\n`);
 const names = [...new Set(cases.map((c) => c.set))];
 let held = emptyTally();
 process.stdout.write(`held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds):\n`);

@@ -9,6 +9,12 @@ import type { MatchQuery } from './types.ts';
 
 /** How many of the article's most telling words are looked up, and how many of them are names. */
 const TERMS = 24;
+/**
+ * The fewest looked-up words the matcher's confidence is trusted on: the fewest any case it was
+ * fitted on had (`npm run fit:match` prints it: 10, short ECB+ texts). Pages whose words the
+ * store mostly does not know (another language, a text of names) have fewer.
+ */
+export const MIN_TERMS = 10;
 const NAME_TERMS = 8;
 /** At most this many of the headline's and lede's name tokens are checked (a lede names a handful). */
 const LEDE_TERMS = 16;
@@ -116,7 +122,10 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   const bitOf = new Map(terms.map((t) => [t.term, t.bit]));
   return {
     terms,
-    ceiling: terms.reduce((s, t) => s + t.weight * (K1 + 1), 0) || 1,
+    // Evidence from fewer words than any article the model was fitted on counts the missing ones
+    // as words no story has, at the mean weight of those found: a Japanese page that names
+    // "Trump" twice is not a Trump story because "trump" is the one word the store knows.
+    ceiling: terms.length ? (terms.reduce((s, t) => s + t.weight * (K1 + 1), 0) * Math.max(MIN_TERMS, terms.length)) / terms.length : 1,
     titleTokens,
     tokens: qtf,
     names: topNames.map((n) => ({ token: n.t, idf: n.idf, bit: bitOf.get(n.t) ?? -1 })),

@@ -118,13 +118,13 @@ describe('outlet and title signal', () => {
     ['the same outlet and headline', `https://kerndaily.com/news/ridgecrest-trona-damage-v2`, 1, 'Same outlet and headline as source [2], Kern Daily'],
     ['the same headline elsewhere', 'https://elsewhere.example/a', null, null],
   ])('with %s', (_, url, confidence, detail) => {
-    const { match } = matchArticle({ title: source.title, text: 'Crews worked through the night.', url }, index);
+    const { match, alternatives } = matchArticle({ title: source.title, text: 'Crews worked through the night.', url }, index);
     if (confidence === null) {
-      // Another site's page with a source's headline, its places and its figure is the story
-      // (syndicated copy, a rewrite), but with no text to back it the model is not certain.
-      expect(match?.storyId).toBe(QUAKE_2019.id);
-      expect(match!.confidence).toBeLessThan(0.9);
-      expect(match?.reasons[0]?.kind).toBe('title');
+      // Another site's page with a source's headline may be the story (syndicated copy), but
+      // seven words are less evidence than the model was fitted on (MIN_TERMS): it is offered
+      // to the reader as the likeliest story, not shown as the match.
+      expect(match).toBeNull();
+      expect(alternatives[0]?.storyId).toBe(QUAKE_2019.id);
     } else {
       expect(match?.confidence).toBe(confidence);
       expect(match?.reasons[0]?.detail).toBe(detail);
@@ -179,6 +179,16 @@ describe('no match', () => {
   it('returns no match for the same kind of event at another place and time', () => {
     const { match } = matchArticle(NOTO_ARTICLE, index);
     expect(match).toBeNull();
+  });
+
+  it('returns no match for a page whose only words the store knows are a name or two', () => {
+    // Japanese, naming Ridgecrest twice: the one word shared is no evidence of the same event.
+    const japanese = {
+      title: 'ねこの手も借りたい季節の料理',
+      text: `${'台所で季節の野菜を刻み、だしを取って煮物を作る。'.repeat(6)} Ridgecrest ${'母の味を思い出しながら、ゆっくりと味を調える。'.repeat(6)} Ridgecrest Trona。`,
+    };
+    expect(analyseQuery(japanese, index.text).terms.length).toBeLessThan(10);
+    expect(matchArticle(japanese, index).match).toBeNull();
   });
 
   it('returns no match against an empty store', () => {
