@@ -12,6 +12,8 @@ import { EXT_DIR, launch, serve, type Lens } from '../tests/e2e/harness.ts';
 import { bigArticle, frontPage, hugePage } from '../tests/fixtures/generated-pages.ts';
 import { MAX_ELEMENTS } from '../lib/extract/gate.ts';
 import { median, quantile } from '../eval/measures.ts';
+import { DOMParser } from 'linkedom';
+import { extractArticle } from '../lib/extract/index.ts';
 
 const { values, positionals } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, limit: { type: 'string' } },
@@ -56,7 +58,18 @@ interface Timing {
   steps: { gate: number; metadata: number; text: number; readability: number } | null;
   kind: string;
   reason?: string;
+  /** The page's address on the local server, and what extract.js read there (PARITY_FIELDS). */
+  url: string;
+  fields: Fields | null;
 }
+
+/**
+ * What eval:extract scores, compared between the extension in Chromium and lib/extract on
+ * linkedom (which eval:extract runs): the numbers it reports hold for the extension only if the
+ * two DOMs give the same answers.
+ */
+const PARITY_FIELDS = ['title', 'byline', 'publishedTime', 'lang', 'canonicalUrl', 'wordCount'] as const;
+type Fields = (string | number | null)[];
 
 const READABILITY = readFileSync(resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
 
@@ -102,11 +115,12 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     // timed the same way, the two alternating so neither always runs on a warmer page. The
     // page's clock ticks in 0.1 ms, so small pages repeat the work k times per sample.
     const inPage = (code: string, k: number) =>
-      page.evaluate(`(() => { let r; const t0 = performance.now(); for (let i = 0; i < ${k}; i++) r = ${code}; return [(performance.now() - t0) / ${k}, r && r.kind, r && r.reason]; })()`) as Promise<[number, string, string | undefined]>;
+      page.evaluate(`(() => { let r; const t0 = performance.now(); for (let i = 0; i < ${k}; i++) r = ${code}; const a = r && r.article;
+        return [(performance.now() - t0) / ${k}, r && r.kind, r && r.reason, a ? [${PARITY_FIELDS.map((f) => `a.${f}`).join(', ')}] : null]; })()`) as Promise<[number, string, string | undefined, Fields | null]>;
     const ourCode = script.trim().replace(/;$/, '');
     const bareCode = `(() => { const module = { exports: {} }; ${READABILITY}; return new module.exports(document.cloneNode(true)).parse(); })()`;
     const isHtml = await page.evaluate(() => document.contentType === 'text/html');
-    const [probe, kind, reason] = await inPage(ourCode, 1);
+    const [probe, kind, reason, fields] = await inPage(ourCode, 1);
     const k = Math.min(50, Math.max(1, Math.ceil(10 / Math.max(probe, 0.05))));
     // Bare Readability only where ours reads an article: the ratio is about articles, and on a
     // page past the cap it would take seconds to say what the gate says in one.
@@ -136,7 +150,7 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     // The least of the runs: the cost of the work itself, with the least interference from
     // whatever else the machine (and the page's garbage collector) was doing.
-    return { path, elements, ours: Math.min(...ours), bare: bare.length ? Math.min(...bare) : null, viaExtension: Math.min(...via), steps, kind, reason };
+    return { path, url, elements, ours: Math.min(...ours), bare: bare.length ? Math.min(...bare) : null, viaExtension: Math.min(...via), steps, kind, reason, fields };
   } catch (err) {
     return `${path}: ${(err as Error).message.split("\n").find((l) => l.trim()) ?? err}`;
   } finally {
@@ -177,9 +191,33 @@ async function main(): Promise<void> {
     await lens.close();
     await server.close();
   }
+  const parity = compareWithLinkedom(timings);
   mkdirSync('bench-output', { recursive: true });
   writeFileSync('bench-output/extract.json', JSON.stringify({ size, runs: RUNS, timings, failures }, null, 1));
   report(timings, failures, size);
+  process.stdout.write(parity);
+}
+
+/** Runs lib/extract on linkedom over the same bytes and address as each corpus page, and counts agreement field by field. */
+function compareWithLinkedom(timings: Timing[]): string {
+  const corpus = timings.filter((t) => t.path.startsWith('/corpus/') || t.path.startsWith('/fixtures/'));
+  const agree = new Map<string, number>([['kind', 0], ...PARITY_FIELDS.map((f) => [f, 0] as [string, number])]);
+  const differ: string[] = [];
+  for (const t of corpus) {
+    const ex = extractArticle(new DOMParser().parseFromString(String(pages.get(t.path)!()), 'text/html') as unknown as Document, t.url);
+    const node = ex.kind === 'article' ? PARITY_FIELDS.map((f) => ex.article[f] ?? null) : null;
+    const diffs: string[] = [];
+    if (ex.kind === t.kind) agree.set('kind', agree.get('kind')! + 1);
+    else diffs.push(`kind: Chromium ${t.kind}, linkedom ${ex.kind}`);
+    PARITY_FIELDS.forEach((f, i) => {
+      const [c, l] = [t.fields?.[i] ?? null, node?.[i] ?? null];
+      if (c === l) agree.set(f, agree.get(f)! + 1);
+      else if (t.fields && node) diffs.push(`${f}: Chromium ${JSON.stringify(c)}, linkedom ${JSON.stringify(l)}`);
+    });
+    if (diffs.length) differ.push(`  ${t.path}\n    ${diffs.join('\n    ')}`);
+  }
+  const line = [...agree].map(([f, n]) => `${f} ${n}/${corpus.length}`).join(', ');
+  return `\nChromium (extract.js) and linkedom (eval:extract) agree on the same pages: ${line}\n${differ.join('\n')}\n`;
 }
 
 function report(timings: Timing[], failures: string[], size: number): void {
