@@ -101,10 +101,12 @@ function firstByline(els: Iterable<Element>): string[] | null {
  * classes; www.engadget.com: a bare profile link) or box (www.theguardian.com keeps its byline in
  * an <aside> beside the headline). A lone "By" is read with the element around it, which holds
  * the names ("<span>By</span><a>Name</a>"), and a link with its line ("<a>A</a> and <a>B</a>").
- * (linkedom's TreeWalker ignores `currentNode`, so the walk starts at the top.)
+ * (The walk starts at the headline; linkedom's TreeWalker ignores `currentNode` and starts at
+ * the top, to the same result.)
  */
 function byLineAfter(doc: Document, headline: Element): string[] | null {
   const walk = doc.createTreeWalker(doc.body ?? doc, 4);
+  walk.currentNode = headline;
   let seen = -1;
   for (let n = walk.nextNode(); n && seen < 12; n = walk.nextNode()) {
     if (headline.contains(n)) seen = 0;
@@ -128,9 +130,11 @@ function byLineAfter(doc: Document, headline: Element): string[] | null {
 export function findPrintedByline(doc: Document, headline: Element | null): string[] {
   const by = headline && byLineAfter(doc, headline);
   if (by) return by;
+  // One query for the page, filtered per box: a query per box walked the page up to six times.
+  const all = Array.from(doc.querySelectorAll(BYLINE));
   for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++) {
-    const names = firstByline(box.querySelectorAll(BYLINE));
+    const names = firstByline(all.filter((el) => el !== box && box!.contains(el)));
     if (names) return names;
   }
-  return firstByline(doc.querySelectorAll(BYLINE)) ?? [];
+  return firstByline(all) ?? [];
 }

@@ -17,7 +17,7 @@ export function readMetaTags(doc: Document): MetaTags {
   const byName: MetaTags = new Map();
   const add = (map: MetaTags, keys: string, content: string) => {
     for (const key of keys.toLowerCase().replace(/\./g, ':').split(/\s+/)) {
-      if (key) map.set(key, [...(map.get(key) ?? []), content]);
+      if (key) map.get(key)?.push(content) ?? map.set(key, [content]);
     }
   };
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
