@@ -91,13 +91,14 @@ export function median(xs: number[]): number {
 
 /**
  * True when `got` is `expected` without a site or section part that `expected` keeps after (or
- * before) a separator — Readability's own title keeps " | eHow", the issue asks to drop it.
+ * before) a separator or in brackets (folded: "（" is "(") — Readability's own title keeps " | eHow" and "（CNET Japan） -
+ * Yahoo!ニュース", the issue asks to drop them (the extractor's own decorations, lib/extract/title.ts).
  */
 export function sameTitleButSiteName(expected: string | null | undefined, got: string | null | undefined): boolean {
   const e = fold(expected);
   const g = fold(got);
   if (!g || e === g) return e === g;
-  return (e.startsWith(g) && /^(?:\s+(?:[|\-–—·•»«/:]|::)\s|\s*[_[])/.test(e.slice(g.length))) || (e.endsWith(g) && /(?:\s(?:[|\-–—·•»«/:]|::)\s+|_\s*)$/.test(e.slice(0, -g.length)));
+  return (e.startsWith(g) && /^(?:\s+(?:[|\-–—·•»«/:]|::)\s|\s*[_[(])/.test(e.slice(g.length))) || (e.endsWith(g) && /(?:\s(?:[|\-–—·•»«/:]|::)\s+|_\s*)$/.test(e.slice(0, -g.length)));
 }
 
 /** True when `got` is `expected` without a leading "By"/"Par" and anything after its first line break. */

@@ -25,6 +25,8 @@ describe('eval measures', () => {
   it('recognises the misses it reports apart, and nothing more', () => {
     expect(sameTitleButSiteName('How to Build a Terrarium | eHow', 'How to Build a Terrarium')).toBe(true);
     expect(sameTitleButSiteName('Lust for Youth: Lust for Youth', 'Lust for Youth')).toBe(false);
+    expect(sameTitleButSiteName('アプリ「フリーWi-Fi」（CNET Japan） - Yahoo!ニュース', 'アプリ「フリーWi-Fi」')).toBe(true);
+    expect(sameTitleButSiteName('アプリ「フリーWi-Fi」で安全に', 'アプリ「フリーWi-Fi」')).toBe(false);
     expect(sameBylineButDecoration('By Nathan Willis\n   March 25, 2015', 'Nathan Willis')).toBe(true);
     expect(sameBylineButDecoration('Joanna Rothkopf', 'Richard Eskow')).toBe(false);
     // A bare date against its midnight in Tokyo or New York; not against a time of day, a later
