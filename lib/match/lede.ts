@@ -27,7 +27,7 @@ const LEDE_SENTENCES = 2;
 // corpus pages: "Image: Brian Weaver", "JIM WATSON/AFP/Getty Images", "Credit...Ed Murray/NJ
 // Advance Media", "File photo of …"). Its names are the photographer's and the agency's, which
 // would count against the story the article is about. Lines of fewer than 12 words only.
-const CREDIT = /^\W*(?:photo|image|credit|courtesy|file\b|©)|photos?\s*:|getty|istock|shutterstock|\/(?:afp|ap|reuters)\b/i;
+const CREDIT = /^[\s("“'©]*(?:photos?|images?|credits?|courtesy|file)\b|©|photos?\s*:|getty\s*images?|istock|shutterstock|\/(?:afp|ap|reuters)\b/i;
 const MAX_CREDIT_WORDS = 12;
 /** At most this many credit lines are passed over: a text of nothing else has its first as lede. */
 const MAX_CREDITS = 3;
@@ -35,7 +35,7 @@ const MAX_CREDITS = 3;
 /** The lede of `text`: its first LEDE_SENTENCES sentences, after any photo credits it opens with. */
 export function ledeOf(text: string): string {
   let lede = '';
-  let from = 0;
+  let from = Math.max(0, text.search(/\S/));
   for (let n = 0; n < MAX_CREDITS; n++) {
     const lineEnd = text.indexOf('\n', from + 1);
     if (lineEnd < 0) break;

@@ -19,6 +19,8 @@ describe('the lede', () => {
     ['a sentence about a photo is no credit', 'Photographs of the Getty Villa show the damage after the Palisades fire spread overnight to the hills above it.\nCrews came.', 'Photographs of the Getty Villa show the damage after the Palisades fire spread overnight to the hills above it. Crews came.'],
     ['a headline line stays', 'Tara Reid Checks Into Rehab\nThe actress entered Promises. More.', 'Tara Reid Checks Into Rehab The actress entered Promises.'],
     ['credits alone are the lede', 'Image: Getty Images', 'Image: Getty Images'],
+    ['past a credit after blank lines', '\n\nPhoto\nObama met Putin. They spoke. More.', 'Obama met Putin. They spoke.'],
+    ['a word that starts like a credit is none', 'Photoshop gets new tools\nAdobe said so. More. Later.', 'Photoshop gets new tools Adobe said so.'],
   ])('%s', (_, text, lede) => {
     expect(ledeOf(text)).toBe(lede);
   });
