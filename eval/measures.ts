@@ -91,8 +91,8 @@ export function median(xs: number[]): number {
 
 /**
  * True when `got` is `expected` without a site or section part that `expected` keeps after (or
- * before) a separator or in brackets (folded: "（" is "(") — Readability's own title keeps " | eHow" and "（CNET Japan） -
- * Yahoo!ニュース", the issue asks to drop them (the extractor's own decorations, lib/extract/title.ts).
+ * before) a separator or in brackets (folded, "（" is "("). Readability's own title keeps " | eHow"
+ * and "（CNET Japan） - Yahoo!ニュース"; the issue asks to drop them, as lib/extract/title.ts does.
  */
 export function sameTitleButSiteName(expected: string | null | undefined, got: string | null | undefined): boolean {
   const e = fold(expected);

@@ -2,7 +2,7 @@
 import { cleanByline, findPrintedByline } from './byline.ts';
 import { ldAuthors, type JsonLd } from './jsonld.ts';
 import { metaAll, metaFirst, type MetaTags } from './meta-tags.ts';
-import { squash } from './normalize.ts';
+import { fold, squash } from './normalize.ts';
 
 // (A space-separated list: shorter in the injected script than an array of string literals.)
 // `citation_author` is Google Scholar's: every preprint server and journal writes one per author
@@ -11,7 +11,6 @@ const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author au
 const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 // Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
 const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * The author names: JSON-LD `author`, then meta tags (several tags are several authors), then the
@@ -27,8 +26,8 @@ export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteN
   // (observer.com: `sailthru:author`).
   // The site's name, however it is dressed, is no writer's: a printed "《ScanNetSecurity》" neither
   // (mercury-fixtures scan.netsecurity.ne.jp).
-  const site = letters(siteName);
-  const isSite = (a: string) => letters(a) === site;
+  const site = fold(siteName);
+  const isSite = (a: string) => fold(a) === site;
   if (!authors.length) {
     authors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && !isSite(a) && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
       .find((names) => names.length) ?? [];

@@ -15,6 +15,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A calendar day as ISO 8601, `month` counted from 0 as `Date` counts it. */
 export const isoDay = (year: number, month: number, day: number) => `${year}-${pad(month + 1)}-${pad(day)}`;
 
+/** Only the letters and digits of `s`, lower case: how titles and names are compared. */
+export const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /** Text with its runs of whitespace folded to one space, and trimmed. */
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 

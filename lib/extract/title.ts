@@ -1,5 +1,5 @@
 /** The article's headline: the title the page declares, checked against what it shows, without the site name. */
-import { squash } from './normalize.ts';
+import { fold, squash } from './normalize.ts';
 
 // A site name may also come last in brackets, without a separator ("… [LWN.net]").
 const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
@@ -11,7 +11,6 @@ const DECOR_BEFORE = /(?:\s[|\-–—·•»«:/]\s+|[：｜_)）\]]\s*)$/;
 // Typography aside: a site may curl the quotes of its <h1> and not those of its meta tags.
 const plain = (s: string) => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
-const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function tokenSet(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
