@@ -7,15 +7,19 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { DOMParser } from 'linkedom';
-import { extractArticle } from '../lib/extract/index.ts';
+import { extractFile } from '../cli/extract.ts';
 import { addTally, emptyTally, formatTally, makeCases, tally, type Rotation, type Tally } from './match-cases.ts';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--pages');
 const sets = split < 0 ? args : args.slice(0, split);
 const pageSets = split < 0 ? [] : args.slice(split + 1);
-if (!sets.length) {
+const missing = [...sets, ...pageSets].filter((d) => !existsSync(d));
+if (missing.length) {
+  process.stderr.write(`eval:match: no such folder: ${missing.join(', ')}\n`);
+  process.exit(2);
+}
+if (!sets.length || (split >= 0 && !pageSets.length)) {
   process.stderr.write('usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n');
   process.exit(2);
 }
@@ -59,8 +63,7 @@ function offCorpusPages(dirs: string[], rotations: Rotation[]): void {
     for (const name of readdirSync(dir).sort()) {
       if (!existsSync(join(dir, name, 'truth.json'))) continue;
       const truth = JSON.parse(readFileSync(join(dir, name, 'truth.json'), 'utf8')) as { url?: string };
-      const doc = new DOMParser().parseFromString(readFileSync(join(dir, name, 'page.html'), 'utf8'), 'text/html') as unknown as Document;
-      const ex = extractArticle(doc, truth.url || 'https://example.org/');
+      const ex = extractFile(join(dir, name, 'page.html'), truth.url || undefined);
       if (ex.kind !== 'article') {
         notArticles++;
         continue;
