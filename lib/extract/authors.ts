@@ -17,7 +17,7 @@ const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
  * printed byline — a "By" line or writer link after `heading`, `rel=author`, `itemprop=author` or
  * a byline class nearest it (see findPrintedByline) — then a Twitter card's "Written by".
  */
-export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteName: string, heading: Element | null): string[] {
+export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteName: string, host: string, heading: Element | null): string[] {
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   let authors = ldAuthors(jsonLd, jsonLd.article?.author);
   // A tag holding only profile URLs (`article:author`) or the site or its company
@@ -26,8 +26,11 @@ export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteN
   // (observer.com: `sailthru:author`).
   // The site's name, however it is dressed, is no writer's: a printed "《ScanNetSecurity》" neither
   // (mercury-fixtures scan.netsecurity.ne.jp).
+  // A one-word author that is a label of the site's address is the brand too (weekly.ascii.jp's
+  // `author` "ASCII"); not a two-word one, which on a personal site is the writer (Paul Graham).
   const site = fold(siteName);
-  const isSite = (a: string) => fold(a) === site;
+  const labels = host.split('.').slice(0, -1);
+  const isSite = (a: string) => fold(a) === site || (!/\s/.test(a.trim()) && labels.includes(fold(a)));
   if (!authors.length) {
     authors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && !isSite(a) && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
       .find((names) => names.length) ?? [];

@@ -9,7 +9,8 @@ const TAIL = new RegExp(
   `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
   'i',
 );
-const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：]\s*/i;
+const SECTION = /^\p{L}+\s*[|•·]\s*(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:\s|,|$)(?!.*\d))/u;
+const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
 
 // Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
 // www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All").
@@ -22,6 +23,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
   s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
   for (let i = 0; i < 2 && LEAD.test(s); i++) s = s.replace(LEAD, '');
+  // A section's one-word label before the names, where a separator usually ends them
+  // (mercury-fixtures epaper.zeit.de "Politik · Jochen Bittner, Tina Hildebrandt").
+  s = s.replace(SECTION, '');
   s = s.replace(TAIL, '').replace(/[\s,;:–—，、-]+$/, '').trim();
   if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
   return s;

@@ -108,7 +108,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
   const heading = mainH1 ?? h1s[0] ?? null;
 
-  const authors = readAuthors(doc, tags, jsonLd, siteName, heading);
+  const authors = readAuthors(doc, tags, jsonLd, siteName, host, heading);
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
   const root = doc.documentElement;

@@ -101,6 +101,13 @@ describe('byline', () => {
     expect(read({ head, body: body('<span class="writer">Ann Lee, County Courier</span>') }).authors).toEqual(['Ann Lee, County Courier']);
   });
 
+  it("passes over a one-word author that is a label of the site's address, not a writer's own site", () => {
+    const body = `<article><h1>Water rates to rise six percent</h1><p class="author"><a>文● オカモト／編集部</a></p>${page().body!.innerHTML}</article>`;
+    const head = meta('og:site_name', '郡報') + meta('author', 'COUNTYCOURIER', 'name');
+    expect(read({ head, body }).authors).toEqual(['文● オカモト／編集部']);
+    expect(readMetadata(page({ head: meta('author', 'Ann Lee', 'name') }), 'https://annlee.example/2026/notes').authors).toEqual(['Ann Lee']);
+  });
+
   it('reads article:author before author, which often names the publisher', () => {
     expect(read({ head: meta('author', 'Courier Group', 'name') + meta('article:author', 'Ann Lee') }).authors).toEqual(['Ann Lee']);
   });
