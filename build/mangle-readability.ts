@@ -18,8 +18,22 @@ export function mangleReadability(): Plugin {
       // would ship: each `this.log(…)` statement becomes `0&&this.log(…)`, and the debug
       // branches `if (false)`, which the minifier then drops.
       const quiet = code.replace(/^(\s*)this\.log\(/gm, (_, indent: string) => `${indent}0&&this.log(`).replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
-      const out = await transform(quiet, { mangleProps: /^(?:_|[A-Z][A-Z_]+$)/, reserveProps: /^(?:TEXT|ELEMENT)_NODE$/, sourcemap: true, sourcefile: id });
+      const out = await transform(withoutJsonLd(quiet), { mangleProps: /^(?:_|[A-Z][A-Z_]+$)/, reserveProps: /^(?:TEXT|ELEMENT)_NODE$/, sourcemap: true, sourcefile: id });
       return { code: out.code, map: out.map };
     },
   };
+}
+
+/**
+ * lib/extract reads JSON-LD itself (jsonld.ts) and passes Readability `disableJSONLD`, so
+ * Readability's own reader (`_getJSONLD`, ~1.5 kB minified with its list of article types) never
+ * runs: it is cut. Readability is pinned; should an upgrade move any of it, the build stops here.
+ */
+export function withoutJsonLd(code: string): string {
+  const out = code
+    .replace(/\n {2}_getJSONLD\(doc\) \{[\s\S]*?\n {2}\},\n/, '\n')
+    .replace(/\n {4}\/\/ See: https:\/\/schema\.org\/Article\n {4}jsonLdArticleTypes:\n {6}\/.*\/,\n/, '\n')
+    .replace('this._disableJSONLD ? {} : this._getJSONLD(this._doc)', '{}');
+  if (/_getJSONLD|jsonLdArticleTypes/.test(out)) throw new Error('lens:mangle-readability: Readability.js changed; cannot cut its JSON-LD reader');
+  return out;
 }

@@ -1,7 +1,7 @@
 /** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
+import { MON as MONTH } from './dateline.ts';
 import { squash } from './normalize.ts';
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
 // separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
 // money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h").
@@ -10,7 +10,7 @@ const TAIL = new RegExp(
   'i',
 );
 const SECTION = /^\p{L}+\s*[|•·]\s*(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:\s|,|$)(?!.*\d))/u;
-const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor|著者|文)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
+const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
 
 // Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
 // www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All").

@@ -2,8 +2,9 @@
 import { isoDay, squash } from './normalize.ts';
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
-// No \\b before a month: textContent joins elements ("… six percentMarch 2, 2026").
-const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+// A month's name, captured (byline.ts cuts at it too). No \\b before it: textContent joins
+// elements ("… six percentMarch 2, 2026").
+export const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 // "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5", "19.07.2022",
 // "11/28/2016"; then an optional time ("at 6:47 p.m.", "09:43", "12時00分") then a zone name (see ZONE).
 const DATE = new RegExp(

@@ -3,6 +3,8 @@
  * the first article's `<head>` (canonical, `og:*`, JSON-LD) in place. Reading it would give the
  * old title, byline, date and — worst — a canonical URL that proves a match to the wrong story.
  */
+import { LD_SCRIPT } from './jsonld.ts';
+import { CANONICAL } from './meta-tags.ts';
 import { titleSimilarity } from './title.ts';
 
 /**
@@ -30,7 +32,7 @@ export function isHeadStale(doc: Document, url: string, loadedUrl: string | null
   const here = pageKey(url);
   if (!here || !loadedUrl || pageKey(loadedUrl) === here || !doc.head) return false;
   const declared = [
-    doc.head.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.head.querySelector(CANONICAL)?.getAttribute('href'),
     doc.head.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
   ].map((u) => pageKey(u, url)).filter(Boolean);
   if (declared.length) return declared.some((u) => u !== here);
@@ -42,7 +44,7 @@ export function isHeadStale(doc: Document, url: string, loadedUrl: string | null
 
 /** Removes what a stale head declares (meta tags, canonical, JSON-LD), leaving `<title>` and the body. */
 export function dropHeadMetadata(doc: Document): void {
-  for (const el of Array.from(doc.head?.querySelectorAll('meta[property],meta[name],meta[itemprop],link[rel~="canonical" i],script[type="application/ld+json" i]') ?? [])) {
+  for (const el of Array.from(doc.head?.querySelectorAll(`meta[property],meta[name],meta[itemprop],${CANONICAL},${LD_SCRIPT}`) ?? [])) {
     el.remove();
   }
 }

@@ -1,6 +1,7 @@
 /** The cheap checks that answer "not an article" before any real work is done. */
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { NotArticleReason } from '../article.ts';
+import { LD_SCRIPT } from './jsonld.ts';
 
 /**
  * Past this many elements a page is not read. Readability's cost grows with the tree it walks:
@@ -16,7 +17,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 // A page that calls itself an article (Open Graph or JSON-LD) gets the lower paragraph
 // threshold below; found by a text test so the gate parses nothing.
 const DECLARES_ARTICLE = /"@type"\s*:\s*\[?\s*"(?:https?:\/\/schema\.org\/)?(?:\w*Article|BlogPosting|Report)"/;
-const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const DENSE_SCRIPT = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}]/u; // (Short script names: it ships.)
 
 /**
  * Whether `doc` has more than `max` elements, at a cost bounded by `max`: a browser's live
@@ -30,7 +31,7 @@ function hasMoreElements(doc: Document, max: number): boolean {
 
 function declaresArticle(doc: Document): boolean {
   if (/^article\b/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;
-  return Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).some((s) => DECLARES_ARTICLE.test(s.textContent ?? ''));
+  return Array.from(doc.querySelectorAll(LD_SCRIPT)).some((s) => DECLARES_ARTICLE.test(s.textContent ?? ''));
 }
 
 /**

@@ -53,7 +53,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const clone = doc.cloneNode(true) as Document;
   if (isHeadStale(clone, url, options.loadedUrl)) dropHeadMetadata(clone);
   const meta = readMetadata(clone, url);
-  const parsed = new Readability<Node>(clone, { serializer: (el) => el }).parse();
+  const parsed = new Readability<Node>(clone, { serializer: (el) => el, disableJSONLD: true }).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < 30) return { kind: 'not-article', reason: 'no-content', url, title };

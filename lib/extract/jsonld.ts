@@ -33,6 +33,9 @@ function collect(value: unknown, out: JsonObject[], depth = 0): void {
   }
 }
 
+/** The scripts that hold JSON-LD (one string for every module that looks for them: it ships in the injected script). */
+export const LD_SCRIPT = 'script[type="application/ld+json" i]';
+
 /**
  * The page's JSON-LD: a `NewsArticle`/`Article`/`BlogPosting`/… wins over a `WebPage` with a
  * headline; among several articles, the one whose `url` is `pageUrl`, else the first with a
@@ -40,7 +43,7 @@ function collect(value: unknown, out: JsonObject[], depth = 0): void {
  */
 export function readJsonLd(doc: Document, pageUrl = ''): JsonLd {
   const nodes: JsonObject[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const script of Array.from(doc.querySelectorAll(LD_SCRIPT))) {
     try {
       // Some CMSs wrap the JSON in CDATA or HTML comments (readability-test-pages theverge, videos-1).
       const src = (script.textContent ?? '').replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, '');

@@ -6,6 +6,9 @@
  */
 export type MetaTags = Map<string, string[]>;
 
+/** The page's canonical link. */
+export const CANONICAL = 'link[rel~="canonical" i]';
+
 /**
  * Indexes every `<meta>` by its `property`, then its `name`, `itemprop` and `http-equiv`. A
  * `property` may hold several space-separated keys (readability-test-pages

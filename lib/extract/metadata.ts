@@ -2,7 +2,7 @@
 import { readAuthors } from './authors.ts';
 import { findDateline } from './dateline.ts';
 import { deref, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
-import { metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
+import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
 import { chooseTitle, titleSimilarity } from './title.ts';
 
@@ -113,7 +113,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
   const root = doc.documentElement;
   const language = normalizeLang(first(root?.getAttribute('lang'), root?.getAttribute('xml:lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
-  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+  const canonical = doc.querySelector(CANONICAL)?.getAttribute('href');
   const canonicalUrl = first(resolve(canonical, pageUrl), resolve(metaFirst(tags, 'og:url'), pageUrl));
   const itemDate = (prop: string) => {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);

@@ -2,12 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { mangleReadability } from '../../../build/mangle-readability.ts';
+import { mangleReadability, withoutJsonLd } from '../../../build/mangle-readability.ts';
 import { parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
 const id = require.resolve('@mozilla/readability/Readability.js');
-type ReadabilityClass = new (doc: Document) => { parse(): unknown };
+type ReadabilityClass = new (doc: Document, options?: { disableJSONLD?: boolean }) => { parse(): unknown };
 
 async function mangled(): Promise<{ code: string; Readability: ReadabilityClass }> {
   const hook = mangleReadability().transform as (code: string, id: string) => Promise<{ code: string }>;
@@ -32,10 +32,15 @@ describe('the Readability build step', () => {
     expect((await mangled()).code).toMatch(/\bTEXT_NODE\b[^]*\bELEMENT_NODE\b|\bELEMENT_NODE\b[^]*\bTEXT_NODE\b/);
   });
 
+  it('cuts its JSON-LD reader, which lib/extract disables and replaces, and stops the build if it moved', async () => {
+    expect((await mangled()).code).not.toMatch(/schema\.org|NewsArticle/);
+    expect(() => withoutJsonLd('class R { _getJSONLD(doc) {\n    return {};\n  }\n}')).toThrow(/cannot cut its JSON-LD reader/);
+  });
+
   const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
-  it.each(pages)('parses %s exactly as the original', async (page) => {
+  it.each(pages)('parses %s exactly as the original without JSON-LD', async (page) => {
     const Original = require(id) as ReadabilityClass;
     const { Readability } = await mangled();
-    expect(new Readability(parseFixture(page)).parse()).toEqual(new Original(parseFixture(page)).parse());
+    expect(new Readability(parseFixture(page)).parse()).toEqual(new Original(parseFixture(page), { disableJSONLD: true }).parse());
   });
 });
