@@ -4,6 +4,10 @@ import { fold, squash } from './normalize.ts';
 // A site name may also come last in brackets, without a separator ("… [LWN.net]").
 const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
+// Chinese sites title a page "标题_栏目_网站": short parts after unspaced underscores
+// (mercury-fixtures www.qdaily.com "…找对象_智能_好奇心日报", readability-test-pages qq, gmw).
+const CJK_TAIL = /(?<=[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}，。！？」』）])\s*(?:_[^_]{1,10}?\s*)+$/u;
+
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
 const DECOR_AFTER = /^(?:[。.]?\s+[|\-–—·•»«:/]|[。.]?\s*[：｜_(（[])/;
@@ -34,7 +38,7 @@ const similar = (a: string, b: string) => titleSimilarity(a, b) >= 0.5;
  * (readability-test-pages title-en-dash: "Lorem ipsum dolor sit amet – My website").
  */
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
-  const t = squash(title);
+  const t = squash(title).replace(CJK_TAIL, '');
   // Parts at even indices, the separators between them at odd ones (none before a bracket).
   const bits = t.split(SEPARATOR);
   const n = (bits.length + 1) / 2;

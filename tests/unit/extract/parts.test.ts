@@ -48,6 +48,9 @@ describe('cleanTitle', () => {
     ['Weekly Edition for March 26, 2026 [LWN.net]', null, 'lwn.net', 'Weekly Edition for March 26, 2026'],
     ['Ann Lee [Blog]', null, 'example.com', 'Ann Lee [Blog]'],
     ['Crowds[1] gather', null, 'example.com', 'Crowds[1] gather'],
+    ['这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null, 'www.qdaily.com', '这个约会软件，想用你和对方的相似好恶来帮你找对象'],
+    ['宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', null, 'tech.gmw.cn', '宇航员在太空中喝酒会怎么样？后果很严重'],
+    ['Using snake_case names_in Python', null, 'example.com', 'Using snake_case names_in Python'],
   ])('cleans %s', (title, site, host, out) => {
     expect(cleanTitle(title, site, host)).toBe(out);
   });
