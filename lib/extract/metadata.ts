@@ -68,6 +68,8 @@ const FALSE = new Set([false, 'false', 'False']);
 // A date as a path segment or the start of one: "/2015/03/18/", "/2016-12-07/", "/20190302-slug".
 const URL_DATE = /\/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/;
 
+const UTC_LABEL = /(?:Z|[+-]00:?00)$/;
+
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
 function firstAfter(doc: Document, selector: string, anchor: Element | null): Element | null {
   let seen = !anchor;
@@ -121,7 +123,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   };
   const published = firstTime(
     () => ldText(ld.datePublished),
-    () => metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time'),
+    () => {
+      // Some CMSs write local time and call it UTC (mercury-fixtures www.gizmodo.jp:
+      // "2019-04-19T20:00:00.000Z", its <time> "2019-04-19T20:00:00+09:00"): the same clock
+      // reading after the headline with its own offset tells the instant.
+      const v = metaFirst(tags, 'article:published_time', 'og:article:published_time', 'og:published_time');
+      const stamp = v && UTC_LABEL.test(v) ? firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime') : null;
+      return stamp && !UTC_LABEL.test(stamp) && /[+-]\d\d:?\d\d$/.test(stamp) && stamp.slice(0, 16) === v!.slice(0, 16) ? stamp : v;
+    },
     // schema.org microdata, a <meta> first: its content is the machine's value, where an
     // element's may be a later update (mercury-fixtures www.msnbc.com).
     () => metaFirst(tags, 'datepublished') ?? itemDate('datePublished'),

@@ -187,6 +187,14 @@ describe('published and modified time', () => {
     expect(read({ head: meta('article:published_time', '2026-03-03 09:00:00 -0500') }).publishedTime).toBe('2026-03-03T14:00:00.000Z');
   });
 
+  it("reads article:published_time by the headline's <time> when it calls the same clock reading UTC", () => {
+    const head = meta('article:published_time', '2026-03-03T20:00:00.000Z');
+    expect(read({ head, body: article('<time datetime="2026-03-03T20:00:00+09:00">20:00</time>') }).publishedTime).toBe('2026-03-03T11:00:00.000Z');
+    // Another reading, or a stamp in UTC too, is no evidence against the tag.
+    expect(read({ head, body: article('<time datetime="2026-03-03T21:00:00+09:00">21:00</time>') }).publishedTime).toBe('2026-03-03T20:00:00.000Z');
+    expect(read({ head, body: article('<time datetime="2026-03-03T20:00:00+00:00">20:00</time>') }).publishedTime).toBe('2026-03-03T20:00:00.000Z');
+  });
+
   it('then an itemprop=datePublished element, then the <time> after the headline', () => {
     const ticker = '<div class="ticker"><time datetime="2020-01-01T00:00:00Z">old</time></div>';
     expect(read({ body: ticker + article('<span itemprop="datePublished" content="2026-03-02T08:00:00Z">2 March</span><time datetime="2026-03-05">5 March</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
