@@ -6,9 +6,11 @@ const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // elements ("… six percentMarch 2, 2026").
 export const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 // "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5", "19.07.2022",
-// "11/28/2016"; then an optional time ("at 6:47 p.m.", "09:43", "12時00分") then a zone name (see ZONE).
+// "11/28/2016" (after a word too: textContent glues "Hintergrund19.07.2022" in mercury-fixtures
+// www.spektrum.de); then an optional time ("at 6:47 p.m.", "09:43", "12時00分") then a zone
+// name (see ZONE).
 const DATE = new RegExp(
-  `(?:${MON}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\.?\\s+${MON},?\\s+(\\d{4})|(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})日?|\\b(\\d{1,2})([/.])(\\d{1,2})\\11(\\d{4}))` +
+  `(?:${MON}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})\\.?\\s+${MON},?\\s+(\\d{4})|(\\d{4})\\s*[年/.-]\\s*(\\d{1,2})\\s*[月/.-]\\s*(\\d{1,2})日?|(?<![\\d./])(\\d{1,2})([/.])(\\d{1,2})\\11(\\d{4}))` +
     '(?:[,\\s]*(?:at\\s*)?(\\d{1,2})\\s*[:時]\\s*(\\d\\d)分?(?::\\d\\d)?\\s*(?:([ap])\\.?m\\.?)?)?',
   'gi',
 );
@@ -74,7 +76,9 @@ export function parseDateline(text: string, lang: string | null): string | null 
  */
 export function findDateline(headline: Element | null, lang: string | null): string | null {
   const title = squash(headline?.textContent ?? '');
-  for (let box = headline?.parentElement, depth = 0; title && box && depth < 4; box = box.parentElement, depth++) {
+  // Eight boxes up: a headline in a breadcrumb shares only its fifth with its dateline
+  // (mercury-fixtures www.spektrum.de), and only the text near the headline is read in any box.
+  for (let box = headline?.parentElement, depth = 0; title && box && depth < 8; box = box.parentElement, depth++) {
     const raw = box.textContent!;
     // A box this large is the page, not the headline's: its dates are other stories' (and
     // folding its spaces would cost a huge page tens of milliseconds). Not much smaller: the

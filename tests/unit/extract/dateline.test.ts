@@ -21,6 +21,8 @@ describe('parseDateline', () => {
     ['November 1, 2026 9:30 PM CT', 'en', '2026-11-02T03:30:00.000Z'],
     // Numbers: dots put the day first; slashes are read only when the order is certain.
     ['Hintergrund 19.07.2026 Lesedauer', 'de', '2026-07-19'],
+    ['Hintergrund19.07.2026Lesedauer', 'de', '2026-07-19'],
+    ['Version 119.07.2026', 'en', null],
     ['28/11/2026', 'en', '2026-11-28'],
     ['11/28/2026', 'en', '2026-11-28'],
     ['5/3/2026 10:00 AM ET', 'en', '2026-05-03T14:00:00.000Z'],
@@ -46,6 +48,12 @@ describe('findDateline', () => {
     const doc = parse(`<body><main><header><p class="kicker">Local</p><h1>Water rates to rise</h1><p>Ann Lee · Mar 3, 2026 9:00 AM GMT</p></header>
       <div>${'<p>Words of the article go on here for some time.</p>'.repeat(12)}<p>Rates last rose on May 1, 2019 at 10:00 UTC.</p></div></main></body>`);
     expect(findDateline(doc.querySelector('h1'), 'en')).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('reads it in a box well above a headline nested in a breadcrumb', () => {
+    const doc = parse(`<body><article><div class="row"><div class="col"><ol><li><span>Now: <h1>Water rates to rise</h1></span></li></ol></div></div>
+      <ul><li>Analysis</li><li>19.07.2026</li></ul><p>${'Words of the article. '.repeat(40)}</p></article></body>`);
+    expect(findDateline(doc.querySelector('h1'), 'de')).toBe('2026-07-19');
   });
 
   it('says null without a headline or a date near it', () => {
