@@ -42,6 +42,9 @@ describe('the gate', () => {
     const short = ['東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。', '都によると、開館時間の延長にかかる費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。', '利用者からは仕事帰りに立ち寄れるようになると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。'];
     const body = `<article><h1>図書館の開館時間延長へ</h1>${short.map((p) => `<p>${p}</p>`).join('')}</article>`;
     expect(gate(page({ body, lang: 'ja' }), URL_)).toBeNull();
+    // Without a lang attribute, a title in Kana, Han or Hangul says as much.
+    for (const title of ['図書館の開館時間延長へ', '图书馆延长开放时间', '도서관 개관 시간 연장']) expect(gate(page({ body, title }), URL_)).toBeNull();
+    expect(gate(page({ body, title: 'Library hours' }), URL_)).toBe('not-readerable');
     const english = `<article><h1>Library hours</h1>${['The library will open until nine on weekdays from April.', 'Sunday hours return at the two busiest branches next year.', 'The council will review the trial after three years of use.'].map((p) => `<p>${p} ${p}</p>`).join('')}</article>`;
     expect(gate(page({ body: english }), URL_)).toBe('not-readerable');
     expect(gate(page({ body: english, head: meta('og:type', 'article') }), URL_)).toBeNull();
