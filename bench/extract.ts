@@ -52,6 +52,8 @@ interface Timing {
   path: string;
   elements: number;
   ours: number;
+  /** Ours on the page's first run, as a reader's one click meets it: no cache of the page's DOM yet. */
+  first: number;
   bare: number | null;
   viaExtension: number;
   /** Our steps apart, from lib/ bundled for the page: gate, metadata, text assembly, and Readability on the clone. */
@@ -111,6 +113,9 @@ const STEPS = (k: number, runs: number) => `(() => {
 async function timePage(lens: Lens, url: string, path: string, script: string, stepsCode: string): Promise<Timing | string> {
   const { page, tabId } = await lens.openTab(url);
   try {
+    // A reader clicks on a page that has settled: wait until its main thread is idle, so that
+    // the first run is not charged with the page's own loading work.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2000 })));
     // Ours: the exact bytes of the built extract.js, timed inside the page; bare Readability
     // timed the same way, the two alternating so neither always runs on a warmer page. The
     // page's clock ticks in 0.1 ms, so small pages repeat the work k times per sample.
@@ -150,7 +155,7 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     // The least of the runs: the cost of the work itself, with the least interference from
     // whatever else the machine (and the page's garbage collector) was doing.
-    return { path, url, elements, ours: Math.min(...ours), bare: bare.length ? Math.min(...bare) : null, viaExtension: Math.min(...via), steps, kind, reason, fields };
+    return { path, url, elements, ours: Math.min(...ours), first: probe, bare: bare.length ? Math.min(...bare) : null, viaExtension: Math.min(...via), steps, kind, reason, fields };
   } catch (err) {
     return `${path}: ${(err as Error).message.split("\n").find((l) => l.trim()) ?? err}`;
   } finally {
@@ -252,9 +257,15 @@ function report(timings: Timing[], failures: string[], size: number): void {
     const gated = notArticles.filter((t) => t.reason !== 'no-content');
     const late = notArticles.filter((t) => t.reason === 'no-content');
     const ms = gated.map((t) => t.ours);
-    if (gated.length) out.push(`\nnot-an-article decision at the gate (${gated.length} pages), ms in the page: median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)} (target p95 ≤ 5 ms ${quantile(ms, 0.95) <= 5 ? 'met' : 'MISSED'})`);
+    // The target is judged on the first run: repeated runs find the browser's index of the
+    // page's elements already built, which a reader's single click never does.
+    const cold = gated.map((t) => t.first);
+    if (gated.length) {
+      out.push(`\nnot-an-article decision at the gate (${gated.length} pages), ms in the page, first run: median ${median(cold).toFixed(2)}, p95 ${quantile(cold, 0.95).toFixed(2)}, max ${Math.max(...cold).toFixed(2)} (target p95 ≤ 5 ms ${quantile(cold, 0.95) <= 5 ? 'met' : 'MISSED'})`);
+      out.push(`  fastest of the later runs: median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)}`);
+    }
     for (const t of gated.filter((x) => x.path.startsWith('/synthetic/') || x.ours > 5)) {
-      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
+      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.first)} ms first, ${fmt(t.ours)} fastest`);
     }
     if (late.length) {
       const all = notArticles.map((t) => t.ours);
