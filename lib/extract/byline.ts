@@ -88,15 +88,10 @@ function pieces(el: Node, out: string[] = [''], top = true): string[] {
   return top ? out.filter((p) => p.trim()) : out;
 }
 
-/** The names of the first usable byline element in `els`, outside comments and related stories. */
-function firstByline(els: Iterable<Element>): string[] | null {
-  for (const el of els) {
-    const len = el.textContent?.trim().length ?? 0;
-    if (!len || len > 200 || el.closest(ELSEWHERE)) continue;
-    const names = namesIn(el).filter((n) => cleanByline(n));
-    if (names.length) return names;
-  }
-  return null;
+/** The names of a usable byline element, outside comments and related stories; none when it is not one. */
+function bylineNames(el: Element): string[] {
+  const len = el.textContent?.trim().length ?? 0;
+  return !len || len > 200 || el.closest(ELSEWHERE) ? [] : namesIn(el).filter((n) => cleanByline(n));
 }
 
 /**
@@ -134,11 +129,20 @@ function byLineAfter(doc: Document, headline: Element): string[] | null {
 export function findPrintedByline(doc: Document, headline: Element | null): string[] {
   const by = headline && byLineAfter(doc, headline);
   if (by) return by;
-  // One query for the page, filtered per box: a query per box walked the page up to six times.
+  // One query for the page, filtered per box (a query per box walked the page up to six times),
+  // and each element read once: the boxes nest, so an element is in every box above its own.
   const all = Array.from(doc.querySelectorAll(BYLINE));
+  const read = new Map<Element, string[]>();
+  const first = (els: Element[]) => {
+    for (const el of els) {
+      if (!read.has(el)) read.set(el, bylineNames(el));
+      if (read.get(el)!.length) return read.get(el)!;
+    }
+    return null;
+  };
   for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++) {
-    const names = firstByline(all.filter((el) => el !== box && box!.contains(el)));
+    const names = first(all.filter((el) => el !== box && box!.contains(el)));
     if (names) return names;
   }
-  return firstByline(all) ?? [];
+  return first(all) ?? [];
 }

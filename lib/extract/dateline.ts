@@ -75,18 +75,21 @@ export function parseDateline(text: string, lang: string | null): string | null 
  * further away belong to other stories, captions or archives.
  */
 export function findDateline(headline: Element | null, lang: string | null): string | null {
-  const title = squash(headline?.textContent ?? '');
+  const head = headline?.textContent ?? '';
+  const title = squash(head);
   // Eight boxes up: a headline in a breadcrumb shares only its fifth with its dateline
   // (mercury-fixtures www.spektrum.de), and only the text near the headline is read in any box.
   for (let box = headline?.parentElement, depth = 0; title && box && depth < 8; box = box.parentElement, depth++) {
     const raw = box.textContent!;
-    // A box this large is the page, not the headline's: its dates are other stories' (and
-    // folding its spaces would cost a huge page tens of milliseconds). Not much smaller: the
-    // text is only read near the headline, and a page's scripts fill its boxes (mercury-fixtures
+    // A box this large is the page, not the headline's: its dates are other stories'. Not much
+    // smaller: the text is only read near the headline, and a page's scripts fill its boxes (mercury-fixtures
     // www.infoq.com: 7.6k characters around its dateline as saved, 29.8k in Chromium, where 20k
     // lost the date; bench:extract compares the two).
     if (raw.length > 100_000) break;
-    const text = raw.replace(/\s+/g, ' ');
+    // Spaces are folded only around the headline, whose text the box's holds as it is: a few
+    // thousand characters of source hold the hundreds read (folding whole boxes cost more).
+    const from = raw.indexOf(head);
+    const text = raw.slice(Math.max(0, from - 2000), from + head.length + 6000).replace(/\s+/g, ' ');
     const at = text.indexOf(title);
     const found = parseDateline(text.slice(Math.max(0, at - 100), at + title.length + 300), lang);
     if (found) return found;
