@@ -1,6 +1,6 @@
 /** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
 import { MON as MONTH } from './dateline.ts';
-import { squash } from './normalize.ts';
+import { SEP, squash } from './normalize.ts';
 
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
 // separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
@@ -9,7 +9,11 @@ const TAIL = new RegExp(
   `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
   'i',
 );
-const SECTION = /^\p{L}+\s*[|•·]\s*(?=\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(?:\s|,|$)(?!.*\d))/u;
+// (Capitals and small letters of the Latin alphabets, as ranges: see SEP.)
+const NAME = '[A-Z\\u00c0-\\u00de][a-z\\u00df-\\u00ff]';
+const SECTION = new RegExp(`^[^\\s|•·]+\\s*[|•·]\\s*(?=${NAME}+\\s+${NAME}+(?:\\s|,|$)(?!.*\\d))`);
+const GLUED_BY = new RegExp(`^By(?=${NAME}|by\\s)`);
+const LETTER = new RegExp(`[^\\d${SEP}]`);
 const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
 
 // Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
@@ -21,13 +25,13 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let s = squash(raw ?? '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
-  s = s.replace(/^By(?=\p{Lu}\p{Ll}|by\s)/u, '');
+  s = s.replace(GLUED_BY, '');
   for (let i = 0; i < 2 && LEAD.test(s); i++) s = s.replace(LEAD, '');
   // A section's one-word label before the names, where a separator usually ends them
   // (mercury-fixtures epaper.zeit.de "Politik · Jochen Bittner, Tina Hildebrandt").
   s = s.replace(SECTION, '');
   s = s.replace(TAIL, '').replace(/[\s,;:–—，、-]+$/, '').trim();
-  if (!s || s.length > 100 || !/\p{L}/u.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
+  if (!s || s.length > 100 || !LETTER.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
 }
 

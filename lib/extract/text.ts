@@ -1,4 +1,5 @@
 /** Plain text out of Readability's article element, keeping paragraph breaks. */
+import { SEP } from './normalize.ts';
 
 // Word lists, split once: shorter in the injected script than arrays of string literals.
 const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TR UL'.split(' '));
@@ -46,8 +47,10 @@ export function blockText(root: Node): string {
 // how sites in those languages count their `wordCount`.
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
 
-/** Counts words the way readers do: runs of letters or digits, and each CJK character. */
+const WORD = new RegExp(`[^${SEP}]+(?:['’][^${SEP}]+)*`, 'g');
+
+/** Counts words the way readers do: runs of letters or digits ("don't" is one), and each CJK character. */
 export function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
-  return ((cjk ? text.replace(CJK, ' ') : text).match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu)?.length ?? 0) + cjk;
+  return ((cjk ? text.replace(CJK, ' ') : text).match(WORD)?.length ?? 0) + cjk;
 }

@@ -1,12 +1,12 @@
 /** The article's headline: the title the page declares, checked against what it shows, without the site name. */
-import { fold, squash } from './normalize.ts';
+import { fold, squash, WORDS } from './normalize.ts';
 
 // A site name may also come last in brackets, without a separator ("… [LWN.net]").
 const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
 // Chinese sites title a page "标题_栏目_网站": short parts after unspaced underscores
 // (mercury-fixtures www.qdaily.com "…找对象_智能_好奇心日报", readability-test-pages qq, gmw).
-const CJK_TAIL = /(?<=[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}，。！？」』）])\s*(?:_[^_]{1,10}?\s*)+$/u;
+const CJK_TAIL = /(?<=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff，。！？」』）])\s*(?:_[^_]{1,10}?\s*)+$/;
 
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
@@ -17,7 +17,7 @@ const plain = (s: string) => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").re
 
 
 function tokenSet(s: string): Set<string> {
-  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set(s.toLowerCase().match(WORDS) ?? []);
 }
 
 /** Dice overlap of the two titles' words, 0..1. */
