@@ -21,15 +21,6 @@ const DECLARES_ARTICLE = /"@type"\s*:\s*\[?\s*"(?:https?:\/\/schema\.org\/)?(?:\
 // reader checks most of a millisecond to compile.
 const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
-/**
- * Whether `doc` has more than `max` elements, at a cost bounded by `max`: a browser's live
- * collection walks only as far as the index asked for (counting all of a 120k-element page
- * would itself take several milliseconds). linkedom's `*` collection is empty: it counts.
- */
-function hasMoreElements(doc: Document, max: number): boolean {
-  const all = doc.getElementsByTagName('*');
-  return all[0] ? !!all[max] : doc.querySelectorAll('*').length > max;
-}
 
 function declaresArticle(doc: Document): boolean {
   if (/^article\b/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;
@@ -46,9 +37,13 @@ export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS): No
   const type = doc.contentType;
   if (type && !HTML_TYPES.has(type)) return 'not-html';
   // The cap first: every later check queries the whole page, which past the cap is too long.
-  if (hasMoreElements(doc, maxElements)) return 'too-large';
-  // Chromium's PDF viewer wraps the file in an HTML page with one <embed>.
-  if (doc.querySelector('embed[type="application/pdf"],embed[type="application/x-google-chrome-pdf"]') && !doc.querySelector('p')) return 'not-html';
+  // A browser's live collection walks only as far as the index asked for (counting all of a
+  // 120k-element page would itself take milliseconds); linkedom's `*` collection is empty: it counts.
+  const all = doc.getElementsByTagName('*');
+  if (all[0] ? all[maxElements] : doc.querySelectorAll('*').length > maxElements) return 'too-large';
+  // Chromium's PDF viewer wraps the file in a page of a few elements with one <embed>: asked of
+  // small pages only, as on an article the query would walk the whole page for nothing.
+  if (!all[40] && doc.querySelector('embed[type="application/pdf"],embed[type="application/x-google-chrome-pdf"]') && !doc.querySelector('p')) return 'not-html';
   if (!doc.body) return 'not-readerable';
   if (isProbablyReaderable(doc)) return null;
   // Readability wants paragraphs of 140 characters. Chinese, Japanese and Korean say as much in
