@@ -2,6 +2,7 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { NotArticleReason } from '../article.ts';
 import { LD_SCRIPT } from './jsonld.ts';
+import { CJK_RANGES } from './normalize.ts';
 
 /**
  * Past this many elements a page is not read. Readability's cost grows with the tree it walks:
@@ -19,8 +20,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const DECLARES_ARTICLE = /"@type"\s*:\s*\[?\s*"(?:https?:\/\/schema\.org\/)?(?:\w*Article|BlogPosting|Report)"/;
 // Kana, Han and Hangul as code point ranges: a Unicode property class costs the first page a
 // reader checks most of a millisecond to compile.
-const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
-
+const DENSE_SCRIPT = new RegExp(`[${CJK_RANGES}\\uac00-\\ud7af]`);
 
 function declaresArticle(doc: Document): boolean {
   if (/^article\b/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;

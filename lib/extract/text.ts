@@ -1,5 +1,5 @@
 /** Plain text out of Readability's article element, keeping paragraph breaks. */
-import { SEP } from './normalize.ts';
+import { CJK_RANGES, SEP } from './normalize.ts';
 
 // Word lists, split once: shorter in the injected script than arrays of string literals.
 const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TR UL'.split(' '));
@@ -45,7 +45,7 @@ export function blockText(root: Node): string {
 
 // Chinese and Japanese run words together: each character counts as one word, which is also
 // how sites in those languages count their `wordCount`.
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/g;
+const CJK = new RegExp(`[${CJK_RANGES}]`, 'g');
 
 const WORD = new RegExp(`[^${SEP}]+(?:['’][^${SEP}]+)*`, 'g');
 

@@ -1,12 +1,12 @@
 /** The article's headline: the title the page declares, checked against what it shows, without the site name. */
-import { fold, squash, WORDS } from './normalize.ts';
+import { CJK_RANGES, fold, squash, WORDS } from './normalize.ts';
 
 // A site name may also come last in brackets, without a separator ("… [LWN.net]").
 const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
 // Chinese sites title a page "标题_栏目_网站": short parts after unspaced underscores
 // (mercury-fixtures www.qdaily.com "…找对象_智能_好奇心日报", readability-test-pages qq, gmw).
-const CJK_TAIL = /(?<=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff，。！？」』）])\s*(?:_[^_]{1,10}?\s*)+$/;
+const CJK_TAIL = new RegExp(`(?<=[${CJK_RANGES}，。！？」』）])\\s*(?:_[^_]{1,10}?\\s*)+$`);
 
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
