@@ -78,6 +78,27 @@ describe('cleanByline and joinAuthors', () => {
     expect(cleanByline(raw)).toBe(out);
   });
 
+  // Each way a byline's tail can start, one by one: the cheap pre-check before the cutter must
+  // let every one of them through.
+  it.each([
+    'Ann Lee | Staff writer',
+    'Ann Lee — Staff writer',
+    'Ann Lee – Staff writer',
+    'Ann Lee published: today',
+    'Ann Lee on Dec. 15',
+    'Ann Lee @annlee',
+    'Ann Lee (Reuters, London)',
+    'Ann Lee 12/28/2016',
+    'Ann Lee 28.12.16',
+    'Ann Lee 2016-12-28T10:00',
+    'Ann Lee Dec. 15',
+    'Ann Lee 15 March 2019',
+    'Ann Lee Monday',
+    'Ann Lee 2019年3月15日',
+  ])('cuts the tail of %s', (raw) => {
+    expect(cleanByline(raw)).toBe('Ann Lee');
+  });
+
   it('joins several authors readably and drops repeats', () => {
     expect(joinAuthors(['Ann Lee'])).toBe('Ann Lee');
     expect(joinAuthors(['By Ann Lee', 'Bo Chan'])).toBe('Ann Lee and Bo Chan');
