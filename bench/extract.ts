@@ -304,7 +304,7 @@ function report(timings: Timing[], failures: string[], size: number): void {
       out.push(`  fastest of the later runs (script compiled, page caches dropped): median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)}`);
     }
     for (const t of gated.filter((x) => x.path.startsWith('/synthetic/') || x.ours > 5)) {
-      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.first)} ms first (${t.firstSamples.join(', ')}), ${fmt(t.ours)} fastest`);
+      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.first)} ms first (${t.firstSamples.map((x) => x.toFixed(1)).join(', ')}), ${fmt(t.ours)} fastest`);
     }
     if (late.length) {
       const all = notArticles.map((t) => t.ours);
