@@ -53,6 +53,16 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const clone = doc.cloneNode(true) as Document;
   if (isHeadStale(clone, url, options.loadedUrl)) dropHeadMetadata(clone);
   const meta = readMetadata(clone, url);
+  // Readability is not given the page's JSON-LD: it is read once, above. When JSON-LD names
+  // the authors, Readability reading it would know its byline and not hunt the page for one, a
+  // hunt that reads the text of every element it passes and cuts the line it settles on from
+  // the article. A tag tells it the names instead, as bare Readability has them.
+  if (meta.authorsInJsonLd) {
+    const tag = clone.createElement('meta');
+    tag.setAttribute('name', 'author');
+    tag.setAttribute('content', meta.authors.join(', '));
+    (clone.head ?? clone.documentElement).append(tag);
+  }
   const parsed = new Readability<Node>(clone, { serializer: (el) => el, disableJSONLD: true }).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
   const wordCount = countWords(text);

@@ -1,7 +1,7 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
 import { readAuthors } from './authors.ts';
 import { findDateline } from './dateline.ts';
-import { deref, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
+import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
 import { chooseTitle, titleSimilarity } from './title.ts';
@@ -10,6 +10,8 @@ export interface PageMetadata {
   title: string;
   /** Author names in precedence order of their source; empty when the page names none. */
   authors: string[];
+  /** The page's JSON-LD names the article's authors (they come first in `authors`). */
+  authorsInJsonLd: boolean;
   siteName: string;
   publishedTime: string | null;
   modifiedTime: string | null;
@@ -159,6 +161,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   return {
     title,
     authors,
+    authorsInJsonLd: ldAuthors(jsonLd, ld.author).length > 0,
     siteName,
     publishedTime: published,
     modifiedTime: modified,

@@ -1,6 +1,8 @@
 // The whole extraction: the gate's answers, single-page sites after pushState, teasers.
 import { describe, expect, it } from 'vitest';
+import { Readability } from '@mozilla/readability';
 import { extractArticle, gate, MAX_ELEMENTS } from '../../../lib/extract/index.ts';
+import { blockText } from '../../../lib/extract/text.ts';
 import { hugePage, frontPage } from '../../fixtures/generated-pages.ts';
 import { BODY_TEXT, ld, meta, page, parse, parseFixture } from './dom.ts';
 
@@ -63,6 +65,22 @@ describe('extractArticle', () => {
     const ex = extractArticle(page(), URL_);
     expect(ex.kind).toBe('article');
     if (ex.kind === 'article') expect(ex.article.text.split('\n\n')).toHaveLength(4);
+  });
+
+  // Readability is passed `disableJSONLD` (lib/extract reads JSON-LD itself) and must still
+  // treat the printed byline as Readability reading the JSON-LD does: there, a named author
+  // means no hunt for a byline line to cut from the text.
+  it('gives the text bare Readability gives, whether or not JSON-LD names the author', () => {
+    const author = ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Water rates to rise six percent', author: { '@type': 'Person', name: 'Ann Lee' } });
+    for (const head of [author, '']) {
+      const html = page({ head, body: `<article><h1>Water rates to rise six percent</h1><p class="byline">By Ann Lee</p>${BODY_TEXT}</article>` }).documentElement.outerHTML;
+      const bare = new Readability(parse(html), { serializer: (el) => el }).parse()!;
+      const ex = extractArticle(parse(html), URL_);
+      if (ex.kind !== 'article') throw new Error(ex.reason);
+      expect(ex.article.text).toBe(blockText(bare.content as unknown as Node));
+      expect(ex.article.text.includes('By Ann Lee')).toBe(head !== '');
+      expect(ex.article.byline).toBe('Ann Lee');
+    }
   });
 
   it('answers a not-article with the reason and the page it is about', () => {
