@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { mangleReadability, withoutJsonLd } from '../../../build/mangle-readability.ts';
+import { bylineTestFirst, mangleReadability, withoutJsonLd } from '../../../build/mangle-readability.ts';
 import { parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +35,19 @@ describe('the Readability build step', () => {
   it('cuts its JSON-LD reader, which lib/extract disables and replaces, and stops the build if it moved', async () => {
     expect((await mangled()).code).not.toMatch(/schema\.org|NewsArticle/);
     expect(() => withoutJsonLd('class R { _getJSONLD(doc) {\n    return {};\n  }\n}')).toThrow(/cannot cut its JSON-LD reader/);
+  });
+
+  it('reads an element’s text for the byline test only when its markup names a byline, and stops the build if that moved', async () => {
+    const { Readability } = await mangled();
+    const marked = { getAttribute: (a: string) => (a === 'rel' ? 'author' : null), get textContent() { return ' Ann Lee '; } };
+    let reads = 0;
+    const plain = { getAttribute: () => null, get textContent() { reads++; return 'x'.repeat(5000); } };
+    const r = new Readability(parseFixture('jsonld-graph.html')) as unknown as Record<string, (n: unknown, m: string) => boolean>;
+    const test = Object.values(Object.getPrototypeOf(r)).find((f) => typeof f === 'function' && /bylineLength/.test(String(f))) as (n: unknown, m: string) => boolean;
+    expect(test.call(r, marked, '')).toBe(true);
+    expect(test.call(r, plain, 'story body')).toBe(false);
+    expect(reads).toBe(0);
+    expect(() => bylineTestFirst('_isValidByline(node) { return true; }')).toThrow(/cannot reorder its byline test/);
   });
 
   const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
