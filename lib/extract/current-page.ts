@@ -8,6 +8,7 @@ import { extractArticle } from './index.ts';
  * still describes this page.
  */
 export function extractCurrentPage(): Extraction {
-  const loaded = performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined;
-  return extractArticle(document, location.href, { loadedUrl: loaded?.name });
+  // Read only for a page the gate lets through: the first call builds the navigation's timing entry.
+  const loadedUrl = () => (performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name;
+  return extractArticle(document, location.href, { loadedUrl });
 }

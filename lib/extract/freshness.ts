@@ -29,8 +29,10 @@ function pageKey(href: string | null | undefined, base?: string): string | null 
  * one, or, when none is declared, an `og:title` that names neither a visible `<h1>` nor `<title>`.
  */
 export function isHeadStale(doc: Document, url: string, loadedUrl: string | null | undefined): boolean {
+  // Most pages are where they were loaded: no addresses to take apart.
+  if (!loadedUrl || loadedUrl === url || !doc.head) return false;
   const here = pageKey(url);
-  if (!here || !loadedUrl || pageKey(loadedUrl) === here || !doc.head) return false;
+  if (!here || pageKey(loadedUrl) === here) return false;
   const declared = [
     doc.head.querySelector(CANONICAL)?.getAttribute('href'),
     doc.head.querySelector('meta[property="og:url" i]')?.getAttribute('content'),

@@ -16,8 +16,11 @@ export { joinAuthors };
 
 export interface ExtractOptions {
   maxElements?: number;
-  /** The URL the document was loaded from, when the page may have moved since (`history.pushState`). */
-  loadedUrl?: string | null;
+  /**
+   * The URL the document was loaded from, when the page may have moved since (`history.pushState`);
+   * a function is asked only past the gate, which answers without it.
+   */
+  loadedUrl?: string | null | (() => string | null | undefined);
 }
 
 // A teaser shows well under the length the page declares for its article.
@@ -51,7 +54,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (reason) return { kind: 'not-article', reason, url, title };
 
   const clone = doc.cloneNode(true) as Document;
-  if (isHeadStale(clone, url, options.loadedUrl)) dropHeadMetadata(clone);
+  const { loadedUrl } = options;
+  if (isHeadStale(clone, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl)) dropHeadMetadata(clone);
   const meta = readMetadata(clone, url);
   // Readability is not given the page's JSON-LD: it is read once, above. When JSON-LD names
   // the authors, Readability reading it would know its byline and not hunt the page for one, a

@@ -110,6 +110,16 @@ describe('a single-page site after history.pushState', () => {
     expect(ex.kind === 'article' && ex.article.canonicalUrl).toBe('https://countycourier.example/news/first-story');
   });
 
+  it('asks where the page was loaded from only past the gate', () => {
+    const asked: string[] = [];
+    const loadedUrl = () => (asked.push('asked'), 'https://countycourier.example/news/first-story');
+    expect(extractArticle(parse(frontPage(50)), URL_, { loadedUrl }).kind).toBe('not-article');
+    expect(asked).toHaveLength(0);
+    const ex = extractArticle(second(), URL_, { loadedUrl });
+    expect(asked).toHaveLength(1);
+    expect(ex.kind === 'article' && ex.article.canonicalUrl).toBe(URL_);
+  });
+
   it('drops a head without URLs whose og:title names neither the <h1> nor <title>', () => {
     const noUrls = meta('og:title', 'Bridge to close for repairs in May') + meta('author', 'First Author', 'name');
     const ex = extractArticle(page({ head: noUrls }), URL_, { loadedUrl: 'https://countycourier.example/news/first-story' });
