@@ -1,6 +1,5 @@
 /** Who wrote the article, from every source a page names its authors in, in precedence order. */
 import { cleanByline, findPrintedByline } from './byline.ts';
-import { ldAuthors, type JsonLd } from './jsonld.ts';
 import { metaAll, metaFirst, type MetaTags } from './meta-tags.ts';
 import { fold, squash } from './normalize.ts';
 
@@ -13,13 +12,12 @@ const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
 
 /**
- * The author names: JSON-LD `author`, then meta tags (several tags are several authors), then the
- * printed byline — a "By" line or writer link after `heading`, `rel=author`, `itemprop=author` or
+ * The author names: JSON-LD's (`ldNames`, read once by readMetadata), then meta tags (several
+ * tags are several authors), then the printed byline — a "By" line or writer link after `heading`, `rel=author`, `itemprop=author` or
  * a byline class nearest it (see findPrintedByline) — then a Twitter card's "Written by".
  */
-export function readAuthors(doc: Document, tags: MetaTags, jsonLd: JsonLd, siteName: string, host: string, heading: Element | null): string[] {
-  // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
-  let authors = ldAuthors(jsonLd, jsonLd.article?.author);
+export function readAuthors(doc: Document, tags: MetaTags, ldNames: string[], siteName: string, host: string, heading: Element | null): string[] {
+  let authors = ldNames;
   // A tag holding only profile URLs (`article:author`) or the site or its company
   // (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene Inc.") or a
   // login (www.al.com `sailthru.author` "mikecason") names no author: the next tag is read

@@ -112,7 +112,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
   const heading = mainH1 ?? h1s[0] ?? null;
 
-  const authors = readAuthors(doc, tags, jsonLd, siteName, host, heading);
+  // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
+  const ldNames = ldAuthors(jsonLd, ld.author);
+  const authors = readAuthors(doc, tags, ldNames, siteName, host, heading);
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
   const root = doc.documentElement;
@@ -161,7 +163,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   return {
     title,
     authors,
-    authorsInJsonLd: ldAuthors(jsonLd, ld.author).length > 0,
+    authorsInJsonLd: ldNames.length > 0,
     siteName,
     publishedTime: published,
     modifiedTime: modified,
