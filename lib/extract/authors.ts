@@ -13,8 +13,9 @@ const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
 
 /**
  * The author names: JSON-LD's (`ldNames`, read once by readMetadata), then meta tags (several
- * tags are several authors), then the printed byline — a "By" line or writer link after `heading`, `rel=author`, `itemprop=author` or
- * a byline class nearest it (see findPrintedByline) — then a Twitter card's "Written by".
+ * tags are several authors), then the printed byline — a "By" line or writer link after
+ * `heading`, `rel=author`, `itemprop=author` or a byline class nearest it (see
+ * findPrintedByline) — then a Twitter card's "Written by".
  */
 export function readAuthors(doc: Document, tags: MetaTags, ldNames: string[], siteName: string, host: string, heading: Element | null): string[] {
   let authors = ldNames;
