@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bylineTestFirst, mangleReadability, withoutJsonLd } from '../../../build/mangle-readability.ts';
-import { parseFixture } from './dom.ts';
+import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
+import { parse, parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
 const id = require.resolve('@mozilla/readability/Readability.js');
@@ -48,6 +48,59 @@ describe('the Readability build step', () => {
     expect(test.call(r, plain, 'story body')).toBe(false);
     expect(reads).toBe(0);
     expect(() => bylineTestFirst('_isValidByline(node) { return true; }')).toThrow(/cannot reorder its byline test/);
+  });
+
+  /** Readability's method whose source matches `pattern`, from the original and from the build. */
+  async function both(pattern: RegExp): Promise<[(n: Element) => boolean, (n: Element) => boolean]> {
+    const Original = require(id) as ReadabilityClass;
+    const { Readability } = await mangled();
+    const doc = parseFixture('jsonld-graph.html');
+    return [new Original(doc), new Readability(doc)].map((r) => {
+      const f = Object.values(Object.getPrototypeOf(r)).find((v) => typeof v === 'function' && pattern.test(String(v))) as (n: Element) => boolean;
+      return (n: Element) => f.call(r, n);
+    }) as [(n: Element) => boolean, (n: Element) => boolean];
+  }
+
+  it('tells an empty element from its first non-blank text, not its whole text, as the original does, and stops the build if that moved', async () => {
+    const [original, built] = await both(/getElementsByTagName\("br"\)/);
+    const doc = parse(`<body>
+      <div id="blank"> \u00a0\u3000\n <!-- a comment is not text --> </div>
+      <div id="blank-span"> <span> </span></div>
+      <div id="breaks"><br> <br><hr></div>
+      <div id="nested-break"><span><br></span><br></div>
+      <div id="none"></div>
+      <div id="image"> <img src="a.png"></div>
+      <div id="deep"><div><div><b> </b></div><i>deep</i></div></div>
+      <h2 id="heading">Heading</h2>
+      <section id="text-first">Lead <div>${'<p>more</p>'.repeat(50)}</div></section>
+    </body>`);
+    const els = [...doc.querySelectorAll('[id]')];
+    expect(els.map(built)).toEqual(els.map(original));
+    expect(els.filter(built).map((e) => e.id)).toEqual(['blank', 'breaks', 'nested-break', 'none']);
+    const long = doc.getElementById('text-first')!;
+    let reads = 0;
+    Object.defineProperty(long, 'textContent', { get: () => (reads++, 'x') });
+    expect(built(long)).toBe(false);
+    expect(reads).toBe(0);
+    expect(() => emptyTestStopsAtText('_isElementWithoutContent(node) { return false; }')).toThrow(/cannot reorder its empty-element test/);
+  });
+
+  it('reads an element’s inline style for the visibility test only when it has a style attribute, as the original answers, and stops the build if that moved', async () => {
+    const [original, built] = await both(/aria-hidden/);
+    const doc = parse(`<body>
+      <p id="plain">a</p><p id="display" style="display: none">b</p><p id="visibility" style="visibility:hidden">c</p>
+      <p id="colour" style="color: red">d</p><p id="hidden" hidden>e</p><p id="aria" aria-hidden="true">f</p>
+      <svg id="svg"><rect id="rect" style="display:none"/></svg>
+    </body>`);
+    const els = [...doc.querySelectorAll('[id]')];
+    expect(els.map(built)).toEqual(els.map(original));
+    expect(els.filter((e) => !built(e)).map((e) => e.id)).toEqual(['display', 'visibility', 'hidden', 'aria', 'rect']);
+    const plain = doc.getElementById('plain')!;
+    let reads = 0;
+    Object.defineProperty(plain, 'style', { get: () => (reads++, { display: '', visibility: '' }) });
+    expect(built(plain)).toBe(true);
+    expect(reads).toBe(0);
+    expect(() => styleReadOnlyWhenSet('_isProbablyVisible(node) { return true; }')).toThrow(/cannot reorder its visibility test/);
   });
 
   const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
