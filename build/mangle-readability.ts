@@ -74,9 +74,10 @@ const EMPTY_CHECK = `      node.nodeType === this.ELEMENT_NODE &&
  * Readability asks of every <div>, <section>, <header> and heading it walks whether it is empty,
  * and answers by building the element's whole text: for a box that holds the page, the page's
  * text, again for each box inside it. On a deeply nested page that adds up (mercury-fixtures
- * www.reddit.com: a seventh of bare Readability's time in Chromium's profiler). The same question answered by walking the element's text nodes and stopping at the
- * first that is not blank: `\S` is exactly what `trim()` strips, and the text of an element is
- * that of its Text and CDATA descendants, so the answer is the same. Should an upgrade move it,
+ * www.reddit.com: a seventh of bare Readability's time in Chromium's profiler). The same
+ * question answered by walking the element's text nodes and stopping at the first that is not
+ * blank: `\S` is exactly what `trim()` strips, and the text of an element is that of its Text
+ * and CDATA descendants, so the answer is the same. Should an upgrade move it,
  * the build stops here.
  */
 export function emptyTestStopsAtText(code: string): string {
