@@ -30,6 +30,25 @@ export function titleSimilarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
+/** True when `short` is `long` with words cut from inside it, not only a part added around it. */
+function cutFrom(short: string, long: string): boolean {
+  const a = short.toLowerCase().match(WORDS) ?? [];
+  const b = long.toLowerCase().match(WORDS) ?? [];
+  if (a.length < 3 || b.length <= a.length) return false;
+  let j = 0;
+  let first = -1;
+  let gap = false;
+  for (let i = 0; i < b.length && j < a.length; i++) {
+    if (b[i] !== a[j]) {
+      if (first >= 0) gap = true;
+      continue;
+    }
+    if (first < 0) first = i;
+    j++;
+  }
+  return j === a.length && gap;
+}
+
 const similar = (a: string, b: string) => titleSimilarity(a, b) >= 0.5;
 
 /**
@@ -78,8 +97,12 @@ export interface TitleSources {
  * The headline: the first declared title, unless it agrees with neither `<title>` nor any `<h1>`
  * while an `<h1>` agrees with `<title>` — then the declaration is stale (an SPA that kept the last
  * article's `og:title`) or generic (readability-test-pages yahoo-2's `og:title` is "Yahoo News -
- * Latest News & Headlines"), and the visible headline wins. Without a declaration, the `<h1>` that
- * matches `<title>` (it carries no site suffix), else the cleaned `<title>`.
+ * Latest News & Headlines"), and the visible headline wins; and unless an `<h1>` is the declared
+ * title with words put back inside it: the declaration is a social title cut down from that
+ * headline (mercury-fixtures www.sbnation.com "…traded for Sale, and they're going to be loaded…"
+ * over "…traded for Chris Sale, and they're going to be ridiculously loaded…"). Without a
+ * declaration, the `<h1>` that matches `<title>` (it carries no site suffix), else the cleaned
+ * `<title>`.
  */
 export function chooseTitle(s: TitleSources): string {
   const doc = squash(s.docTitle);
@@ -103,6 +126,8 @@ export function chooseTitle(s: TitleSources): string {
     // or spelt with other quotes, is that headline: the page shows it so.
     const d = plain(declared);
     const shownIn = (h: string) => fold(h) === fold(d) || (d.startsWith((h = plain(h))) && DECOR_AFTER.test(d.slice(h.length))) || (d.endsWith(h) && DECOR_BEFORE.test(d.slice(0, -h.length)));
+    const fuller = h1s.find((h) => cutFrom(declared, h));
+    if (fuller) return fuller;
     return h1s.find(shownIn) ?? cleanTitle(declared, s.siteName, s.host);
   }
   if (shown) return shown;

@@ -38,6 +38,16 @@ describe('title', () => {
     expect(read({ head: meta('og:title', declared), h1: 'Water rates to rise six percent' }).title).toBe('Water rates to rise six percent');
   });
 
+  it('takes the <h1> when the declared title is it with words cut out of it', () => {
+    // A social title shortened from the headline (mercury-fixtures www.sbnation.com, people.com).
+    const head = meta('og:title', 'Board raises rates for old pipes');
+    expect(read({ head, h1: 'Board raises water rates for the old cast-iron pipes: what it costs you' }).title).toBe('Board raises water rates for the old cast-iron pipes: what it costs you');
+  });
+
+  it('keeps the declared title when the <h1> only adds words around it', () => {
+    expect(read({ head: meta('og:title', 'Water rates to rise'), h1: 'Live: Water rates to rise six percent' }).title).toBe('Water rates to rise');
+  });
+
   it('keeps a declared title whose <h1> is only a part of it', () => {
     expect(read({ head: meta('og:title', 'Lust for Youth: Lust for Youth'), h1: 'Lust for Youth', title: 'Lust for Youth: Lust for Youth' }).title).toBe('Lust for Youth: Lust for Youth');
   });
