@@ -15,10 +15,8 @@ const DECOR_BEFORE = /(?:\s[|\-–—·•»«:/]\s+|[：｜_)）\]]\s*)$/;
 // Typography aside: a site may curl the quotes of its <h1> and not those of its meta tags.
 const plain = (s: string) => s.replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
-
-function tokenSet(s: string): Set<string> {
-  return new Set(s.toLowerCase().match(WORDS) ?? []);
-}
+const words = (s: string) => s.toLowerCase().match(WORDS) ?? [];
+const tokenSet = (s: string) => new Set(words(s));
 
 /** Dice overlap of the two titles' words, 0..1. */
 export function titleSimilarity(a: string, b: string): number {
@@ -32,19 +30,15 @@ export function titleSimilarity(a: string, b: string): number {
 
 /** True when `short` is `long` with words cut from inside it, not only a part added around it. */
 function cutFrom(short: string, long: string): boolean {
-  const a = short.toLowerCase().match(WORDS) ?? [];
-  const b = long.toLowerCase().match(WORDS) ?? [];
+  const a = words(short);
+  const b = words(long);
   if (a.length < 3 || b.length <= a.length) return false;
   let j = 0;
-  let first = -1;
   let gap = false;
-  for (let i = 0; i < b.length && j < a.length; i++) {
-    if (b[i] !== a[j]) {
-      if (first >= 0) gap = true;
-      continue;
-    }
-    if (first < 0) first = i;
-    j++;
+  for (const w of b) {
+    if (j === a.length) break;
+    if (w === a[j]) j++;
+    else if (j) gap = true;
   }
   return j === a.length && gap;
 }
