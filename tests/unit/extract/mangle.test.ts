@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
-import { parse, parseFixture } from './dom.ts';
+import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, snapshotByCopy, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
+import { BODY_TEXT, parse, parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
 const id = require.resolve('@mozilla/readability/Readability.js');
@@ -101,6 +101,38 @@ describe('the Readability build step', () => {
     expect(built(plain)).toBe(true);
     expect(reads).toBe(0);
     expect(() => styleReadOnlyWhenSet('_isProbablyVisible(node) { return true; }')).toThrow(/cannot reorder its visibility test/);
+  });
+
+  it('keeps the page for a retried pass as a copy, writes it out as HTML only to retry, and stops the build if that moved', async () => {
+    const Original = require(id) as ReadabilityClass;
+    const { Readability } = await mangled();
+    /** Parses `html` with Readability `R`, counting reads and writes of the body's HTML. */
+    const run = (R: ReadabilityClass, html: string) => {
+      const doc = parse(html);
+      const body = doc.body;
+      let proto: object | null = body;
+      let html_: PropertyDescriptor | undefined;
+      while (proto && !(html_ = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
+      const count = { reads: 0, writes: 0 };
+      Object.defineProperty(body, 'innerHTML', {
+        get: () => (count.reads++, html_!.get!.call(body)),
+        set: (v: string) => (count.writes++, html_!.set!.call(body, v)),
+      });
+      return { result: new R(doc, { disableJSONLD: true }).parse(), ...count };
+    };
+    // Found on the first pass, and with too little text, so that every pass is retried.
+    const article = `<html><body><article><h1>Water rates to rise</h1>${BODY_TEXT}</article></body></html>`;
+    const short = '<html><body><div class="sidebar"><p>Sign in to read on.</p></div><p>Short note.</p></body></html>';
+    for (const html of [article, short]) {
+      const original = run(Original, html);
+      const built = run(Readability, html);
+      expect(built.result).toEqual(original.result);
+      expect(original.reads).toBe(1);
+      expect(built.reads).toBe(0);
+      expect(built.writes).toBe(original.writes);
+    }
+    expect(run(Original, short).writes).toBeGreaterThan(0);
+    expect(() => snapshotByCopy('var pageCacheHtml = page.innerHTML;')).toThrow(/cannot change how it keeps the page/);
   });
 
   const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
