@@ -2,8 +2,9 @@
 // its private methods (`this._getNextNode`, `_cleanConditionally`, …) and of the constants on its
 // prototype (`this.REGEXPS`, `this.FLAG_CLEAN_CONDITIONALLY`, …), which no minifier may shorten
 // on its own. They are private to Readability.js — set and read only inside that one file — so
-// esbuild renames them there, consistently, before the bundle is minified. `TEXT_NODE` and
-// `ELEMENT_NODE` keep their names: a DOM node has them too (`node.TEXT_NODE`).
+// esbuild renames them there, consistently, before the bundle is minified (and the names of its
+// patterns, once `privatePatternNames` marks them private). `TEXT_NODE` and `ELEMENT_NODE` keep
+// their names: a DOM node has them too (`node.TEXT_NODE`).
 import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 
@@ -18,7 +19,7 @@ export function mangleReadability(): Plugin {
       // would ship: each `this.log(…)` statement becomes `0&&this.log(…)`, and the debug
       // branches `if (false)`, which the minifier then drops.
       const quiet = code.replace(/^(\s*)this\.log\(/gm, (_, indent: string) => `${indent}0&&this.log(`).replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
-      const edited = [withoutJsonLd, bylineTestFirst, emptyTestStopsAtText, styleReadOnlyWhenSet, snapshotByCopy].reduce((c, edit) => edit(c), quiet);
+      const edited = [withoutJsonLd, bylineTestFirst, emptyTestStopsAtText, styleReadOnlyWhenSet, snapshotByCopy, privatePatternNames].reduce((c, edit) => edit(c), quiet);
       const out = await transform(edited, { mangleProps: /^(?:_|[A-Z][A-Z_]+$)/, reserveProps: /^(?:TEXT|ELEMENT)_NODE$/, sourcemap: true, sourcefile: id });
       return { code: out.code, map: out.map };
     },
@@ -128,4 +129,18 @@ export function snapshotByCopy(code: string): string {
   return code
     .replace(SNAPSHOT, '    var pageCacheCopy = page.cloneNode(true), pageCacheHtml = null;\n')
     .replace(RESTORE, '        page.innerHTML = pageCacheHtml ??= pageCacheCopy.innerHTML;\n');
+}
+
+/**
+ * The names of Readability's patterns (`this.REGEXPS.unlikelyCandidates`, `.okMaybeItsACandidate`,
+ * …) are private to it like its methods, but do not start with `_`, so the renaming above leaves
+ * them: about 400 bytes. They get the `_` here, in the `REGEXPS` object and where it is read
+ * (`REGEXPS.name`, the only way Readability reads it). Should an upgrade read it another way,
+ * the build stops here.
+ */
+export function privatePatternNames(code: string): string {
+  const block = /\n {2}REGEXPS: \{\n[\s\S]*?\n {2}\},\n/.exec(code);
+  if (!block || /\bREGEXPS(?!\.[a-zA-Z])/.test(code.replace(block[0], ''))) throw new Error('lens:mangle-readability: Readability.js changed; cannot rename its patterns');
+  const renamed = block[0].replace(/^( {4})([a-zA-Z]\w*):/gm, '$1_$2:');
+  return code.replace(block[0], renamed).replace(/\bREGEXPS\.([a-zA-Z]\w*)/g, 'REGEXPS._$1');
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, snapshotByCopy, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
+import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, privatePatternNames, snapshotByCopy, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
 import { BODY_TEXT, parse, parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
@@ -24,8 +24,16 @@ describe('the Readability build step', () => {
     ['constants', 'REGEXPS'],
     ['flags', 'FLAG_STRIP_UNLIKELYS'],
     ['tag lists', 'DEFAULT_TAGS_TO_SCORE'],
+    ['patterns', 'okMaybeItsACandidate'],
+    ['patterns', 'whitespace'],
   ])('renames its %s (%s)', async (_, name) => {
     expect((await mangled()).code).not.toMatch(new RegExp(`\\.${name}\\b`));
+  });
+
+  it('stops the build if Readability reads its patterns other than by name', () => {
+    const block = '\n  REGEXPS: {\n    positive: /a/,\n  },\n';
+    expect(privatePatternNames(`({${block}  f() { return this.REGEXPS.positive; } })`)).toContain('this.REGEXPS._positive');
+    expect(() => privatePatternNames(`({${block}  f() { return Object.keys(this.REGEXPS); } })`)).toThrow(/cannot rename its patterns/);
   });
 
   it('keeps the node type names a DOM node also has', async () => {
