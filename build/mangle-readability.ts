@@ -78,8 +78,8 @@ const EMPTY_CHECK = `      node.nodeType === this.ELEMENT_NODE &&
  * www.reddit.com: a seventh of bare Readability's time in Chromium's profiler). The same
  * question answered by walking the element's text nodes and stopping at the first that is not
  * blank: `\S` is exactly what `trim()` strips, and the text of an element is that of its Text
- * and CDATA descendants, so the answer is the same. Should an upgrade move it,
- * the build stops here.
+ * and CDATA descendants, so the answer is the same. Should an upgrade move it, the build stops
+ * here.
  */
 export function emptyTestStopsAtText(code: string): string {
   if (!code.includes(EMPTY_CHECK)) throw new Error('lens:mangle-readability: Readability.js changed; cannot reorder its empty-element test');
@@ -134,7 +134,7 @@ export function snapshotByCopy(code: string): string {
 /**
  * The names of Readability's patterns (`this.REGEXPS.unlikelyCandidates`, `.okMaybeItsACandidate`,
  * …) are private to it like its methods, but do not start with `_`, so the renaming above leaves
- * them: about 400 bytes. They get the `_` here, in the `REGEXPS` object and where it is read
+ * them: over 300 bytes. They get the `_` here, in the `REGEXPS` object and where it is read
  * (`REGEXPS.name`, the only way Readability reads it). Should an upgrade read it another way,
  * the build stops here.
  */
