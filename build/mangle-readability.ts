@@ -40,6 +40,12 @@ export function withoutJsonLd(code: string): string {
   return out;
 }
 
+/** `code` with `from` replaced by `to`; the build stops, saying it cannot `what`, when Readability no longer has `from`. */
+function edit(code: string, from: string, to: string, what: string): string {
+  if (!code.includes(from)) throw new Error(`lens:mangle-readability: Readability.js changed; cannot ${what}`);
+  return code.replace(from, () => to);
+}
+
 const BYLINE_CHECK = `    var bylineLength = node.textContent.trim().length;
 
     return (
@@ -59,12 +65,13 @@ const BYLINE_CHECK = `    var bylineLength = node.textContent.trim().length;
  * side effects. Should an upgrade move it, the build stops here.
  */
 export function bylineTestFirst(code: string): string {
-  if (!code.includes(BYLINE_CHECK)) throw new Error('lens:mangle-readability: Readability.js changed; cannot reorder its byline test');
-  return code.replace(
+  return edit(
+    code,
     BYLINE_CHECK,
     `    if (!(rel === "author" || (itemprop && itemprop.includes("author")) || this.REGEXPS.byline.test(matchString))) return false;
     var bylineLength = node.textContent.trim().length;
     return !!bylineLength && bylineLength < 100;`,
+    'reorder its byline test',
   );
 }
 
@@ -82,14 +89,15 @@ const EMPTY_CHECK = `      node.nodeType === this.ELEMENT_NODE &&
  * here.
  */
 export function emptyTestStopsAtText(code: string): string {
-  if (!code.includes(EMPTY_CHECK)) throw new Error('lens:mangle-readability: Readability.js changed; cannot reorder its empty-element test');
-  return code.replace(
+  return edit(
+    code,
     EMPTY_CHECK,
     // 12: NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION.
     `      node.nodeType === this.ELEMENT_NODE &&
       !((walk) => {
         while (walk.nextNode()) if (/\\S/.test(walk.currentNode.data)) return true;
       })(this._doc.createTreeWalker(node, 12)) &&`,
+    'reorder its empty-element test',
   );
 }
 
@@ -105,10 +113,11 @@ const VISIBLE_CHECK = `      (!node.style || node.style.display != "none") &&
  * move it, the build stops here.
  */
 export function styleReadOnlyWhenSet(code: string): string {
-  if (!code.includes(VISIBLE_CHECK)) throw new Error('lens:mangle-readability: Readability.js changed; cannot reorder its visibility test');
-  return code.replace(
+  return edit(
+    code,
     VISIBLE_CHECK,
     `      (!node.hasAttribute("style") || !node.style || (node.style.display != "none" && node.style.visibility != "hidden")) &&`,
+    'reorder its visibility test',
   );
 }
 
@@ -125,10 +134,9 @@ const RESTORE = '        page.innerHTML = pageCacheHtml;\n';
  * upgrade move it, the build stops here.
  */
 export function snapshotByCopy(code: string): string {
-  if (!code.includes(SNAPSHOT) || !code.includes(RESTORE)) throw new Error('lens:mangle-readability: Readability.js changed; cannot change how it keeps the page between passes');
-  return code
-    .replace(SNAPSHOT, '    var pageCacheCopy = page.cloneNode(true), pageCacheHtml = null;\n')
-    .replace(RESTORE, '        page.innerHTML = pageCacheHtml ??= pageCacheCopy.innerHTML;\n');
+  const what = 'change how it keeps the page between passes';
+  const copied = edit(code, SNAPSHOT, '    var pageCacheCopy = page.cloneNode(true), pageCacheHtml = null;\n', what);
+  return edit(copied, RESTORE, '        page.innerHTML = pageCacheHtml ??= pageCacheCopy.innerHTML;\n', what);
 }
 
 /**
