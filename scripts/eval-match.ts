@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { extractFile } from '../cli/extract.ts';
+import { readStoryDir } from '../cli/io.ts';
+import { buildIndex, matchArticle } from '../lib/match/index.ts';
 import { addTally, emptyTally, formatTally, makeCases, tally, type Rotation, type Tally } from './match-cases.ts';
+import { bundledCases, drawsOf, redate, rng, seedOf, SIZES, sizeLabel, type Query } from './match-sweep.ts';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--pages');
@@ -24,12 +27,14 @@ if (!sets.length || (split >= 0 && !pageSets.length)) {
   process.exit(2);
 }
 const firstRotations: Rotation[] = [];
+const allRotations: Rotation[] = [];
 
 let overall = emptyTally();
 for (const dataset of sets) {
   let setTally = emptyTally();
   const rotations = makeCases(dataset);
   firstRotations.push(rotations[0]!);
+  allRotations.push(...rotations);
   for (const rot of rotations) {
     const started = performance.now();
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', rot.queriesFile, '--stories', rot.storiesDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -44,20 +49,52 @@ for (const dataset of sets) {
 }
 process.stdout.write(`${formatTally('OVERALL', overall)}\n`);
 
-if (pageSets.length) offCorpusPages(pageSets, firstRotations);
+const pages = pageSets.length ? extractPages(pageSets) : { queries: [], notArticles: 0 };
+sweep(allRotations);
+bundled(sets, pages.queries);
+if (pageSets.length) offCorpusPages(pages, firstRotations);
 
 /**
- * Real pages, extracted as the extension extracts them, matched against the stories of every
- * set's first rotation together: no page is about a corpus event, so every match is a false one.
- * Each is listed with its reason, for a person to check that claim, and the closest misses.
+ * The store-size sweep (scripts/match-sweep.ts): per size, correct / wrong among the queries
+ * whose story is in the drawn store, false match among the others, re-dated into the window of
+ * a story in the store.
  */
-function offCorpusPages(dirs: string[], rotations: Rotation[]): void {
-  const out = resolve('eval-output/cases/pages');
-  rmSync(out, { recursive: true, force: true });
-  const stories = join(out, 'stories');
-  mkdirSync(stories, { recursive: true });
-  for (const rot of rotations) for (const f of readdirSync(rot.storiesDir)) cpSync(join(rot.storiesDir, f), join(stories, `${rot.set}-${f}`));
-  const lines: string[] = [];
+function sweep(rotations: Rotation[]): void {
+  process.stdout.write('\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story\'s window):\n');
+  const bySize = new Map<string, Tally>();
+  for (const rot of rotations) {
+    for (const draw of drawsOf(rot)) {
+      const t = emptyTally();
+      for (const c of draw.cases) tally(t, { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' }, matchArticle(c.query, draw.index).match?.storyId ?? null);
+      for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`]) bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
+    }
+  }
+  const sets = [...new Set(rotations.map((r) => r.set)), 'ALL'];
+  for (const set of sets) for (const size of SIZES) {
+    const t = bySize.get(`${set} ${sizeLabel(size)}`);
+    if (t) process.stdout.write(`${formatTally(`${set} size ${sizeLabel(size)}`, t)}\n`);
+  }
+}
+
+/**
+ * The store as installed (data/stories) against every article of the data sets and every
+ * extracted page, each re-dated to the bundled story's day: none is about it, so every match is
+ * a false one.
+ */
+function bundled(datasets: string[], pageQueries: Query[]): void {
+  const stories = readStoryDir('data/stories', () => {});
+  const index = buildIndex(stories);
+  const articles = bundledCases(stories, datasets.map((d) => join(d, 'articles.jsonl')));
+  const day = articles[0]?.publishedTime ?? null;
+  const queries = [...articles, ...pageQueries.map((q) => ({ ...q, publishedTime: day }))];
+  const matched = queries.map((q) => ({ q, m: matchArticle(q, index).match })).filter((x) => x.m);
+  process.stdout.write(`\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`);
+  for (const { q, m } of matched.slice(0, 20)) process.stdout.write(`   ${q.id} -> ${m!.storyId} ${m!.confidence}: ${m!.reasons.map((r) => r.detail).join('; ')}\n`);
+}
+
+/** The extraction corpus pages as the extension extracts them (articles only). */
+function extractPages(dirs: string[]): { queries: Query[]; notArticles: number } {
+  const queries: Query[] = [];
   let notArticles = 0;
   for (const dir of dirs) {
     for (const name of readdirSync(dir).sort()) {
@@ -68,9 +105,29 @@ function offCorpusPages(dirs: string[], rotations: Rotation[]): void {
         notArticles++;
         continue;
       }
-      lines.push(JSON.stringify({ ...ex.article, id: `${basename(resolve(dir))}/${name}` }));
+      queries.push({ ...ex.article, id: `${basename(resolve(dir))}/${name}` });
     }
   }
+  return { queries, notArticles };
+}
+
+/**
+ * Real pages, extracted as the extension extracts them, matched against the stories of every
+ * set's first rotation together, each re-dated into one story's window: no page is about a
+ * corpus event, so every match is a false one.
+ * Each is listed with its reason, for a person to check that claim, and the closest misses.
+ */
+function offCorpusPages(pages: { queries: Query[]; notArticles: number }, rotations: Rotation[]): void {
+  const out = resolve('eval-output/cases/pages');
+  rmSync(out, { recursive: true, force: true });
+  const stories = join(out, 'stories');
+  mkdirSync(stories, { recursive: true });
+  for (const rot of rotations) for (const f of readdirSync(rot.storiesDir)) cpSync(join(rot.storiesDir, f), join(stories, `${rot.set}-${f}`));
+  // Re-dated into a story's window, as a reader reads today's other news (a fixed seed).
+  const all = readStoryDir(stories, () => {});
+  const random = rng(seedOf('pages'));
+  const lines = pages.queries.map((q) => JSON.stringify(redate(q, all[Math.floor(random() * all.length)]!, random)));
+  const notArticles = pages.notArticles;
   const queries = join(out, 'pages.jsonl');
   writeFileSync(queries, lines.join('\n'));
   const answers = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', queries, '--stories', stories], { encoding: 'utf8', maxBuffer: 1 << 28 })
