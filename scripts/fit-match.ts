@@ -5,13 +5,13 @@
 // lib/match/model.json, with the procedure and the numbers beside it.
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readStoryDir } from '../cli/io.ts';
 import { FEATURES } from '../lib/match/features.ts';
-import { buildIndex, weighCandidates, type MatchQuery } from '../lib/match/index.ts';
+import { weighCandidates } from '../lib/match/index.ts';
 import type { Model } from '../lib/match/model.ts';
 import { analyseQuery, MIN_TERMS } from '../lib/match/query.ts';
 import { normalizeUrl } from '../lib/url.ts';
-import { addTally, emptyTally, formatTally, jsonl, makeCases, tally, type Expected, type Tally } from './match-cases.ts';
+import { addTally, emptyTally, formatTally, makeCases, tally, type Expected, type Tally } from './match-cases.ts';
+import { drawsOf, sizeLabel } from './match-sweep.ts';
 
 /**
  * The threshold keeps the fitting cases' false-match and wrong rates within these, half the
@@ -25,29 +25,48 @@ const L2 = 1;
 
 interface Case {
   set: string;
+  /** The size of the drawn store it was asked of (scripts/match-sweep.ts). */
+  size: number;
   expected: Expected;
   /** Proven by a source URL: the model is not asked. */
   urlAnswer: string | null;
-  candidates: { storyId: string; x: number[] }[];
+  /** `distinctive`: the pair shares distinctive content (lib/match/index.ts); without it, never a match. */
+  candidates: { storyId: string; x: number[]; distinctive: boolean }[];
   /** How many of the article's words were looked up (see MIN_TERMS). */
   terms: number;
+  /** Each store size weighs the same in the fit, however many cases its draws give. */
+  weight: number;
+  /**
+   * A negative as its data set dates it (often months from every story), fitted beside its
+   * re-dated copy so that a far date keeps its meaning; not used to choose the threshold or in
+   * the numbers printed, which are the re-dated cases' (the reader's).
+   */
+  natural: boolean;
 }
 
+/** Every query of every drawn store of every rotation (the sweep eval:match prints), with its candidates' features. */
 function collect(sets: string[]): Case[] {
   const cases: Case[] = [];
   for (const dataset of sets) {
     for (const rot of makeCases(dataset)) {
-      const index = buildIndex(readStoryDir(rot.storiesDir, () => {}));
-      const queries = new Map(jsonl<MatchQuery & { id: string }>(rot.queriesFile).map((q) => [q.id, q]));
-      for (const e of rot.expected) {
-        const q = queries.get(e.id)!;
-        const hit = index.urls.get(normalizeUrl(q.url) ?? '');
-        const analysed = analyseQuery(q, index.text);
-        const { weighed } = weighCandidates(index, analysed);
-        cases.push({ set: rot.set, expected: e, urlAnswer: hit ? index.docs[hit[0]]!.id : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]) })), terms: analysed.terms.length });
+      for (const draw of drawsOf(rot)) {
+        for (const c of draw.cases) {
+          for (const natural of c.redated ? [false, true] : [false]) {
+            const query = natural ? c.original : c.query;
+            const hit = draw.index.urls.get(normalizeUrl(query.url) ?? '');
+            const analysed = analyseQuery(query, draw.index.text);
+            const { weighed } = weighCandidates(draw.index, analysed);
+            const expected: Expected = { id: query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' };
+            cases.push({ set: rot.set, size: draw.size, expected, urlAnswer: hit ? draw.index.docs[hit[0]]!.id : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]), distinctive: w.distinctive })), terms: analysed.terms.length, weight: 1, natural });
+          }
+        }
       }
     }
   }
+  const perSize = new Map<number, number>();
+  for (const c of cases) if (!c.natural) perSize.set(c.size, (perSize.get(c.size) ?? 0) + 1);
+  const mean = cases.filter((c) => !c.natural).length / perSize.size;
+  for (const c of cases) c.weight = mean / perSize.get(c.size)! / (c.expected.kind === 'unseen' ? 2 : 1);
   return cases;
 }
 
@@ -55,24 +74,25 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * Logistic regression by Newton's method (IRLS) with an L2 penalty on the weights (not the
- * bias), on each query's BM25-best story: the pair the decision is about. (Fitting on all five
+ * bias), on each query's BM25-best story when it passes the gate: the pair the decision is about. (Fitting on all five
  * candidates spends the model on easy negatives and held out worse.)
  */
 function fit(cases: Case[]): number[] {
   const bm25 = FEATURES.indexOf('bm25');
   const top = (c: Case) => c.candidates.reduce((a, b) => (b.x[bm25]! > a.x[bm25]! ? b : a));
-  const picked = cases.filter((c) => !c.urlAnswer && c.candidates.length).map((c) => ({ c, k: top(c) }));
-  const data = picked.map(({ c, k }) => ({ x: [1, ...k.x], y: k.storyId === c.expected.storyId ? 1 : 0 }));
+  // A pair without distinctive content is never a match (the gate), so the model is not fitted on it.
+  const picked = cases.filter((c) => !c.urlAnswer && c.candidates.length).map((c) => ({ c, k: top(c) })).filter(({ k }) => k.distinctive);
+  const data = picked.map(({ c, k }) => ({ x: [1, ...k.x], y: k.storyId === c.expected.storyId ? 1 : 0, v: c.weight }));
   const d = FEATURES.length + 1;
   let w = new Array<number>(d).fill(0);
   for (let iter = 0; iter < 50; iter++) {
     const g = w.map((wi, i) => (i ? L2 * wi : 0));
     const H = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j && i ? L2 : 0)));
-    for (const { x, y } of data) {
+    for (const { x, y, v } of data) {
       const p = sigmoid(x.reduce((s, xi, i) => s + xi * w[i]!, 0));
       for (let i = 0; i < d; i++) {
-        g[i]! += (p - y) * x[i]!;
-        for (let j = 0; j < d; j++) H[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
+        g[i]! += v * (p - y) * x[i]!;
+        for (let j = 0; j < d; j++) H[i]![j]! += v * p * (1 - p) * x[i]! * x[j]!;
       }
     }
     const step = solve(H, g);
@@ -106,7 +126,7 @@ function decide(c: Case, w: number[]): { storyId: string | null; p: number } {
   if (c.urlAnswer) return { storyId: c.urlAnswer, p: 1 };
   let best = { storyId: null as string | null, p: 0 };
   for (const k of c.candidates) {
-    const p = sigmoid(w[0]! + k.x.reduce((s, xi, i) => s + xi * w[i + 1]!, 0));
+    const p = k.distinctive ? sigmoid(w[0]! + k.x.reduce((s, xi, i) => s + xi * w[i + 1]!, 0)) : 0;
     if (p > best.p) best = { storyId: k.storyId, p };
   }
   return best;
@@ -123,14 +143,19 @@ function score(cases: Case[], w: number[], threshold: number): Tally {
 
 /**
  * The threshold: the lowest at which the fitting cases' false-match rate stays within
- * MAX_FALSE and their wrong rate within MAX_WRONG, placed midway to the next case's confidence
+ * MAX_FALSE and their wrong rate within MAX_WRONG at every store size, placed midway to the next case's confidence
  * so that it does not sit on one case.
  */
 function chooseThreshold(cases: Case[], w: number[]): number {
   const ps = [...new Set(cases.map((c) => decide(c, w).p).filter((p) => p < 1))].sort((a, b) => a - b);
   const cuts = [0, ...ps.map((p, i) => (i + 1 < ps.length ? (p + ps[i + 1]!) / 2 : (p + 1) / 2))];
-  const ok = (t: Tally) => t.falseMatch <= MAX_FALSE * t.unseen && t.wrong <= MAX_WRONG * t.inStore;
-  return cuts.find((cut) => ok(score(cases, w, cut))) ?? 1;
+  const sizes = [...new Set(cases.map((c) => c.size))];
+  const bySize = sizes.map((k) => cases.filter((c) => c.size === k));
+  const ok = (cut: number) => bySize.every((group) => {
+    const t = score(group, w, cut);
+    return t.falseMatch <= MAX_FALSE * t.unseen && t.wrong <= MAX_WRONG * t.inStore;
+  });
+  return cuts.find(ok) ?? 1;
 }
 
 /** The event a query belongs to (its id without the last `_part`), so one event's cases share a fold. */
@@ -149,58 +174,72 @@ if (!sets.length) {
   process.stderr.write('usage: npm run fit:match -- DATASET_DIR... [--write]\n');
   process.exit(2);
 }
-const cases = collect(sets);
+const fitted = collect(sets);
+/** The cases as readers meet them (negatives re-dated): every number printed and the threshold. */
+const cases = fitted.filter((c) => !c.natural);
 // The evidence the model is fitted on: below MIN_TERMS looked-up words, a match's text evidence is diluted.
 const fewest = Math.min(...cases.map((c) => c.terms));
 process.stdout.write(`fewest looked-up words in a fitted case: ${fewest} (MIN_TERMS ${MIN_TERMS}${fewest < MIN_TERMS ? ': some fitted cases are diluted' : ''})\n`);
 const names = [...new Set(cases.map((c) => c.set))];
-let held = emptyTally();
-process.stdout.write(`held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds):\n`);
-const perSet = new Map<string, Tally>();
-const outOfFold: { c: Case; d: ReturnType<typeof decide> }[] = [];
-for (let k = 0; k < FOLDS; k++) {
-  const train = cases.filter((c) => foldOf(eventOf(c)) !== k);
-  const w = fit(train);
-  const t = chooseThreshold(train, w);
-  for (const s of names) perSet.set(s, addTally(perSet.get(s) ?? emptyTally(), score(cases.filter((c) => foldOf(eventOf(c)) === k && c.set === s), w, t)));
-  for (const c of cases.filter((x) => foldOf(eventOf(x)) === k)) outOfFold.push({ c, d: decide(c, w) });
-}
-for (const [s, t] of perSet) process.stdout.write(`${formatTally(s, t)}\n`);
-for (const t of perSet.values()) held = addTally(held, t);
-process.stdout.write(`${formatTally('held-out all', held)}\n`);
-// The same held-out confidences without the thresholds' own noise: how many in-store queries
-// one threshold over all of them keeps right at a given false-match rate.
-const unseenPs = outOfFold.filter((o) => o.c.expected.kind === 'unseen').map((o) => o.d.p).sort((a, b) => b - a);
-const atRates = [0.01, 0.02].map((rate) => {
-  const allowed = Math.floor(rate * unseenPs.length);
-  const cut = (unseenPs[allowed] ?? 0) + 1e-12;
-  const kept = outOfFold.filter((o) => o.c.expected.kind === 'in-store' && o.d.p >= cut);
-  const right = kept.filter((o) => o.d.storyId === o.c.expected.storyId).length;
-  const inStore = outOfFold.filter((o) => o.c.expected.kind === 'in-store').length;
-  return `false match <= ${rate * 100} % (${allowed}/${unseenPs.length}): correct ${((100 * right) / inStore).toFixed(1)} % (${right}/${inStore}), wrong ${kept.length - right}`;
-});
-process.stdout.write(`held-out trade-off (pooled out-of-fold confidences, one threshold): ${atRates.join('; ')}\n`);
-held = emptyTally();
-if (names.length > 1) {
-  process.stdout.write('held out by data set (fitted and thresholded on the other sets):\n');
-  for (const s of names) {
-    const train = cases.filter((c) => c.set !== s);
-    const w = fit(train);
-    const t = chooseThreshold(train, w);
-    const r = score(cases.filter((c) => c.set === s), w, t);
-    process.stdout.write(`${formatTally(s, r)}  [threshold ${t.toFixed(3)}]\n`);
-    held = addTally(held, r);
+const sizes = [...new Set(cases.map((c) => c.size))].sort((a, b) => a - b);
+/** One line per set and store size, and per size over all sets. */
+function report(label: string, scored: (group: Case[]) => Tally, group: Case[] = cases): void {
+  process.stdout.write(`${label}:\n`);
+  for (const s of [...names, 'all']) for (const k of sizes) {
+    const g = group.filter((c) => (s === 'all' || c.set === s) && c.size === k);
+    if (g.length) process.stdout.write(`${formatTally(`${s} size ${sizeLabel(k)}`, scored(g))}\n`);
   }
-  process.stdout.write(`${formatTally('held-out all', held)}\n`);
 }
-const w = fit(cases);
+process.stdout.write(`${cases.length} cases over ${names.join(' + ')}, store sizes ${sizes.map(sizeLabel).join(', ')}\n`);
+const outOfFold = new Map<Case, ReturnType<typeof decide>>();
+const foldTally = new Map<Case, Tally>();
+for (let k = 0; k < FOLDS; k++) {
+  const w = fit(fitted.filter((c) => foldOf(eventOf(c)) !== k));
+  const t = chooseThreshold(cases.filter((c) => foldOf(eventOf(c)) !== k), w);
+  for (const c of cases.filter((x) => foldOf(eventOf(x)) === k)) {
+    outOfFold.set(c, decide(c, w));
+    foldTally.set(c, score([c], w, t));
+  }
+}
+report(`held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds)`, (g) => g.reduce((t, c) => addTally(t, foldTally.get(c)!), emptyTally()));
+if (names.length > 1) {
+  const bySet = new Map<Case, Tally>();
+  for (const s of names) {
+    const w = fit(fitted.filter((c) => c.set !== s));
+    const t = chooseThreshold(cases.filter((c) => c.set !== s), w);
+    for (const c of cases.filter((x) => x.set === s)) bySet.set(c, score([c], w, t));
+  }
+  report('held out by data set (fitted and thresholded on the other sets)', (g) => g.reduce((t, c) => addTally(t, bySet.get(c)!), emptyTally()));
+}
+const w = fit(fitted);
 const threshold = chooseThreshold(cases, w);
 const model = toModel(w, threshold);
-process.stdout.write(`fitted on ${names.join(' + ')} (in sample):\n`);
-for (const s of names) process.stdout.write(`${formatTally(s, score(cases.filter((c) => c.set === s), w, threshold))}\n`);
-process.stdout.write(`${formatTally('in-sample all', score(cases, w, threshold))}\n${JSON.stringify(model)}\n`);
+report(`fitted on ${names.join(' + ')} (in sample, threshold ${threshold.toFixed(3)})`, (g) => score(g, w, threshold));
+reliability();
+process.stdout.write(`${JSON.stringify(model)}\n`);
 if (write) {
-  const procedure = `npm run fit:match -- ${sets.map((s) => basename(resolve(s))).join(' ')} --write: logistic regression (L2 ${L2}) on the BM25-best story of every query of make-match-cases.py rotations; threshold = lowest keeping false match <= ${MAX_FALSE * 100} % and wrong <= ${MAX_WRONG * 100} % on these cases`;
+  const procedure = `npm run fit:match -- ${sets.map((s) => basename(resolve(s))).join(' ')} --write: logistic regression (L2 ${L2}) on the BM25-best story of every query of drawn stores of ${sizes.map(sizeLabel).join(', ')} stories (scripts/match-sweep.ts; each size weighs the same; queries without a story re-dated into a store story's window); threshold = lowest keeping false match <= ${MAX_FALSE * 100} % and wrong <= ${MAX_WRONG * 100} % at every size`;
   writeFileSync('lib/match/model.json', JSON.stringify({ ...model, procedure }, null, 2) + '\n');
   process.stdout.write('wrote lib/match/model.json\n');
+}
+
+/**
+ * Whether a confidence means the same at every store size: per size, the answers (the best
+ * candidate of each query not proven by URL) binned by confidence, the mean confidence beside
+ * how often that answer was right, out of fold.
+ */
+function reliability(): void {
+  const BINS = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001];
+  process.stdout.write('reliability, out of fold (per size: confidence bin, answers, mean confidence -> share right):\n');
+  for (const k of sizes) {
+    const row: string[] = [];
+    for (let b = 0; b + 1 < BINS.length; b++) {
+      const inBin = cases.filter((c) => c.size === k && !c.urlAnswer && c.candidates.length).map((c) => ({ c, d: outOfFold.get(c)! })).filter(({ d }) => d.p >= BINS[b]! && d.p < BINS[b + 1]!);
+      if (!inBin.length) continue;
+      const mean = inBin.reduce((s, x) => s + x.d.p, 0) / inBin.length;
+      const right = inBin.filter(({ c, d }) => d.storyId !== null && d.storyId === c.expected.storyId).length / inBin.length;
+      row.push(`[${BINS[b]}-${Math.min(1, BINS[b + 1]!)}) ${inBin.length}: ${mean.toFixed(2)}->${right.toFixed(2)}`);
+    }
+    process.stdout.write(`  size ${sizeLabel(k).padEnd(4)} ${row.join('  ')}\n`);
+  }
 }

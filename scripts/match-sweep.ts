@@ -27,6 +27,8 @@ export interface SweepCase {
   expected: string | null;
   /** Negatives only: re-dated into the window of a story in the store. */
   redated: boolean;
+  /** The query as the data set dates it (the same as `query` for a positive). */
+  original: Query;
 }
 
 /** One drawn store and the cases it is asked. */
@@ -100,9 +102,9 @@ export function drawsOf(rot: Rotation, sizes: readonly number[] = SIZES): Draw[]
       const ids = new Set(stories.map((s) => s.id));
       const cases: SweepCase[] = rot.expected.map((e) => {
         const query = queries.get(e.id)!;
-        if (e.storyId && ids.has(e.storyId)) return { set: rot.set, size, query, expected: e.storyId, redated: false };
+        if (e.storyId && ids.has(e.storyId)) return { set: rot.set, size, query, expected: e.storyId, redated: false, original: query };
         const near = stories[Math.floor(random() * stories.length)]!;
-        return { set: rot.set, size, query: redate(query, near, random), expected: null, redated: true };
+        return { set: rot.set, size, query: redate(query, near, random), expected: null, redated: true, original: query };
       });
       draws.push({ set: rot.set, rotation: rot.name, size, stories, index: buildIndex(stories), cases });
     }

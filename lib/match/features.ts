@@ -23,12 +23,10 @@ import { tokenize } from './tokenize.ts';
 // name mentions the story has, interactions (with "undated", with the names), and, instead of
 // this logistic model, boosted decision stumps and trees. Dropped: the weekdays agreeing (a
 // story told by eight sources names most days of its week; held out it cost correct answers).
-export const FEATURES = ['bm25', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeNear', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer'] as const;
+export const FEATURES = ['bm25', 'evidence', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer'] as const;
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
 
-/** Days between the article and the story's first and last dates at which the time says "same event". */
-const NEAR_DAYS = 3;
 /** The smallest score share told apart from none (its log is the feature's floor). */
 const MIN_SHARE = 0.01;
 /** Gaps are compared on a log scale up to this many days (ten years). */
@@ -128,6 +126,9 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
   return {
     // A log: the score's share of its ceiling matters as a ratio (half as much evidence), not a difference.
     bm25: Math.log(Math.max(MIN_SHARE, s / q.ceiling)),
+    // How much telling evidence the pair shares, whatever the article's length: the share above
+    // is small for a long article with many rare words of its own even when the story has a lot.
+    evidence: Math.log1p(s),
     title: title.similarity,
     names: nameAll ? nameHit / nameAll : 0,
     storyNames: storyAll ? storyHit / storyAll : 0,
@@ -140,7 +141,6 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     // sibling event shares the article's vocabulary and many of its names, but its lede is
     // about other people (another team's offer, another town's quake).
     ledeNames: ledeAll ? ledeHit / ledeAll : 0,
-    timeNear: gap !== null && gap <= NEAR_DAYS ? 1 : 0,
     timeFar: gap === null ? 0 : Math.min(1, Math.log1p(gap) / Math.log1p(FAR_DAYS)),
     // Logs: the third figure in agreement adds less than the first.
     figuresSame: Math.log1p(stated.agree),

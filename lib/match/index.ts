@@ -8,7 +8,8 @@ import { normalizeUrl } from '../url.ts';
 import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type TitleHit } from './features.ts';
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
-import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import { isCommonWord } from './rarity.ts';
+import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import { storyFacts } from './story-doc.ts';
 import { ensureDocs, slotId, type StoryIndex } from './story-index.ts';
 import { ensurePostings, score, topSlots, type Scores } from './text-index.ts';
@@ -32,6 +33,25 @@ export interface Weighed {
   title: TitleHit;
   /** The article is from a source's outlet and carries its headline. */
   sameOutletTitle: boolean;
+  /** The pair shares something distinctive (see `distinctive`); without it the confidence stays below any threshold. */
+  distinctive: boolean;
+}
+
+/** Shared words that are not common in the language, of which a pair needs this many (names count) when nothing else is shared. */
+const MIN_RARE_SHARED = 2;
+
+/**
+ * Whether the article and a story share distinctive content: a close headline, a figure stated
+ * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them) that are
+ * not common in the language. A pair without it is never a match, whatever its dates and the
+ * store's size: a date can corroborate content, never stand in for it (issue 19).
+ */
+export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, features: Features): boolean {
+  if (features.title >= CLOSE_TITLE || features.figuresSame > 0) return true;
+  const hits = scores.hits[slot]!;
+  let rare = 0;
+  for (const t of q.terms) if (t.bit >= 0 && (hits >>> t.bit) & 1 && !isCommonWord(t.term)) rare++;
+  return rare >= MIN_RARE_SHARED;
 }
 
 /**
@@ -78,7 +98,9 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
     const title = bestTitle(q, story);
     const features = featuresOf(q, scores, slot, doc, storyFacts(story), title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
-    return { slot, storyId: doc.id, features, confidence: sameOutletTitle ? 1 : confidenceOf(features, model), title, sameOutletTitle };
+    const shares = distinctive(q, scores, slot, features);
+    const confidence = sameOutletTitle ? 1 : shares ? confidenceOf(features, model) : Math.min(confidenceOf(features, model), model.threshold / 2);
+    return { slot, storyId: doc.id, features, confidence, title, sameOutletTitle, distinctive: shares };
   });
   return { scores, weighed: weighed.sort((a, b) => b.confidence - a.confidence) };
 }

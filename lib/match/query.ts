@@ -3,7 +3,8 @@ import { hostOf } from '../url.ts';
 import { factsOf, type Facts } from './facts.ts';
 import { ledeOf } from './lede.ts';
 import { dayOf } from './story-doc.ts';
-import { dfOf, idf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
+import { idfWithBackground } from './rarity.ts';
+import { dfOf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
 import { names, tokenize, type Name } from './tokenize.ts';
 import type { MatchQuery } from './types.ts';
 
@@ -90,29 +91,29 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   // with, is looked up once; other words are looked up as asked (a memo of every word the
   // features ask about grew a Map per match for words asked about once).
   const idfs = new Map<string, number>();
-  for (const t of titleTokens) if (!idfs.has(t)) idfs.set(t, idf(ix, dfOf(ix, t)));
-  const idfOf = (t: string) => idfs.get(t) ?? idf(ix, dfOf(ix, t));
-  const weigh = (t: string, df: number) => (((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!)) * idf(ix, df);
+  const idfOf = (t: string) => idfWithBackground(ix.live, dfOf(ix, t), t);
+  for (const t of titleTokens) if (!idfs.has(t)) idfs.set(t, idfOf(t));
+  const idfOfTitled = (t: string) => idfs.get(t) ?? idfOf(t);
+  const weigh = (t: string, w: number) => (((K3 + 1) * qtf.get(t)!) / (K3 + qtf.get(t)!)) * w;
 
   // Kept in short ranked lists rather than sorting every word: an article has ~500 distinct
   // words, and an object per word was a good part of a match's garbage.
   const topNames: { t: string; idf: number; s: number }[] = [];
   for (const [t, count] of nameCount) {
-    const w = idfOf(t);
+    const w = idfOfTitled(t);
     rankInto(topNames, NAME_TERMS, { t, idf: w, s: Math.log1p(count) * w }, (n) => n.s);
   }
+  // The article's most telling words, by how rare they are in the language and the store,
+  // whether or not any story has them: a story that shares only the article's common words
+  // holds a small share of its evidence, however few stories the store has.
   const picked: { term: string; weight: number }[] = [];
-  for (const t of qtf.keys()) {
-    const df = dfOf(ix, t);
-    if (df > 0) rankInto(picked, TERMS, { term: t, weight: weigh(t, df) }, (p) => p.weight);
-  }
+  for (const t of qtf.keys()) rankInto(picked, TERMS, { term: t, weight: weigh(t, idfOfTitled(t)) }, (p) => p.weight);
   const pickedSet = new Set(picked.map((p) => p.term));
   // The article's main names and its lede's are looked up too, whatever their weight: the
   // features ask which stories have them.
   const mainNames = [...topNames.map((n) => n.t), ...ledeNames];
   for (const t of mainNames) {
-    const df = dfOf(ix, t);
-    if (!pickedSet.has(t) && df > 0 && qtf.has(t)) picked.push({ term: t, weight: weigh(t, df) }), pickedSet.add(t);
+    if (!pickedSet.has(t) && qtf.has(t)) picked.push({ term: t, weight: weigh(t, idfOfTitled(t)) }), pickedSet.add(t);
   }
   // Hit masks hold 32 terms: the names first (at most NAME_TERMS + LEDE_TERMS), then the heaviest words.
   const nameSet = new Set(mainNames);
@@ -132,11 +133,11 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     nameText,
     nameCounts: nameCount,
     leadName: leadOf(nameCount),
-    lede: ledeNames.map((t) => ({ token: t, idf: idfOf(t), bit: bitOf.get(t) ?? -1 })),
+    lede: ledeNames.map((t) => ({ token: t, idf: idfOfTitled(t), bit: bitOf.get(t) ?? -1 })),
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
     facts,
-    idfOf,
+    idfOf: idfOfTitled,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
+import { isCommonWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story.ts';
 import type { Scores } from './text-index.ts';
@@ -20,7 +21,8 @@ function reason(kind: ReasonKind, code: string, args: (string | number)[] = []):
 
 /** A headline at least this close (idf-weighted cosine) reads as "the same headline". */
 export const SAME_TITLE = 0.85;
-const CLOSE_TITLE = 0.5;
+/** A headline at least this close reads as "a close headline". */
+export const CLOSE_TITLE = 0.5;
 const LIST = 3;
 
 function titleReason(t: TitleHit): MatchReason | null {
@@ -62,7 +64,8 @@ export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title
   const names = sharedNames(q, (t) => hitTerms.has(t));
   const nameTokens = new Set(q.names.map((n) => n.token));
   const figures = showFigures(sameFigures).slice(0, LIST);
-  const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term)).slice(0, LIST).map((t) => t.term);
+  // Common words ("year", "first", "one") are never cited as rare, however few stories share them.
+  const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && !isCommonWord(t.term)).slice(0, LIST).map((t) => t.term);
   return [
     titleReason(title),
     names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null,

@@ -1,5 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
+import { hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
 import { StoryScan } from './scan.ts';
 import type { TermSink } from './doc-writer.ts';
@@ -143,17 +144,12 @@ export function hashOf(story: Story): string {
   return `${(h >>> 0).toString(36)}.${length.toString(36)}`;
 }
 
-/** The site of a source: its `outletDomain`, else its URL's host, without `www.`. */
+/**
+ * The site of a source: its `outletDomain`, else its URL's host, folded as an article's host is
+ * (`hostOf`: `www.`, `m.`, `mobile.`, `amp.`), so the same outlet compares equal on any of them.
+ */
 export function sourceDomain(s: Story['sources'][number]): string | null {
-  return s.outletDomain?.toLowerCase().replace(/^www\./, '') ?? hostname(s.url);
-}
-
-function hostname(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : null;
-  } catch {
-    return null;
-  }
+  return s.outletDomain ? hostOf(`https://${s.outletDomain.trim()}/`) : hostOf(s.url);
 }
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */

@@ -1,0 +1,66 @@
+/**
+ * How telling a word is: rare in the language (background.json, built by
+ * scripts/build-background.ts from public word-frequency lists) and rare in the store. A store of
+ * one story has each of its words in every document; judged by the store alone, "one", "year"
+ * and "first" would be as rare as "Mayo". The language's frequencies stand in as BACKGROUND_DOCS
+ * news articles read beside the store, so a word's idf means the same with 1 story or 10,000.
+ */
+import background from './background.json' with { type: 'json' };
+
+/** How many background articles the language's frequencies stand for (about a large store's size). */
+export const BACKGROUND_DOCS = 10_000;
+/** A news article's length in words: a word of frequency p is in 1 − e^(−p·L) of them. */
+const ARTICLE_WORDS = 400;
+
+let table: Map<string, number> | null = null;
+
+/** Zipf values (log10 per billion words) by word, read from background.json once. */
+function zipfTable(): Map<string, number> {
+  if (!table) {
+    table = new Map();
+    background.levels.forEach((words, i) => {
+      const z = background.minZipf + i * background.step;
+      for (const w of words.split(' ')) if (w) table!.set(w, z);
+    });
+  }
+  return table;
+}
+
+// "don’t", "we're", "it'll": the word lists split contractions, the tokenizer keeps them whole.
+const CONTRACTION = /^(\p{L}+)['’](t|s|re|ve|ll|d|m)$/u;
+/** Zipf values of numbers, which the word lists hardly have: a day or a count, a year, any other. */
+const SMALL_NUMBER_ZIPF = 5;
+const YEAR_ZIPF = 4.5;
+const NUMBER_ZIPF = 3.5;
+const CONTRACTION_ZIPF = 5;
+
+/** The Zipf value of `term` in the language; words rarer than the list (names, most rare words) get its floor. */
+export function zipfOf(term: string): number {
+  const z = zipfTable().get(term);
+  if (z !== undefined) return z;
+  if (/^\d+$/.test(term)) return term.length <= 2 ? SMALL_NUMBER_ZIPF : /^(19|20)\d\d$/.test(term) ? YEAR_ZIPF : NUMBER_ZIPF;
+  const contraction = CONTRACTION.exec(term);
+  if (contraction) return Math.max(CONTRACTION_ZIPF, zipfTable().get(contraction[1]!) ?? 0);
+  return background.minZipf - background.step;
+}
+
+/** In how many of BACKGROUND_DOCS articles `term` is expected to occur. */
+export function backgroundDf(term: string): number {
+  const p = 10 ** (zipfOf(term) - 9);
+  return BACKGROUND_DOCS * (1 - Math.exp(-p * ARTICLE_WORDS));
+}
+
+/** BM25's idf ("+1" form) over the store's `live` documents and the background ones together. */
+export function idfWithBackground(live: number, df: number, term: string): number {
+  const all = live + BACKGROUND_DOCS;
+  const n = Math.min(all, df + backgroundDf(term));
+  return Math.log(1 + (all - n + 0.5) / (n + 0.5));
+}
+
+/** Zipf 5 (ten in a million words): about the 6,000 commonest words of the table, its 2,000 commonest well inside. */
+const COMMON_ZIPF = 5;
+
+/** Whether `term` is among the language's common words: never evidence on its own, never named in a reason. */
+export function isCommonWord(term: string): boolean {
+  return zipfOf(term) >= COMMON_ZIPF;
+}
