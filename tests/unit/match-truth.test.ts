@@ -1,0 +1,115 @@
+// The matcher as readers meet it (issue 19): the store as installed, a few stories or many, and
+// other news of the same days. A wrong story shown with a badge is worse than no answer.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readStoryDir } from '../../cli/io.ts';
+import { generate } from '../../bench/generate.ts';
+import background from '../../lib/match/background.json' with { type: 'json' };
+import { buildIndex, matchArticle, type MatchQuery } from '../../lib/match/index.ts';
+import { MODEL } from '../../lib/match/model.ts';
+import { idfWithBackground, isCommonWord } from '../../lib/match/rarity.ts';
+import { sourceDomain } from '../../lib/match/story-doc.ts';
+import { FEATURES } from '../../lib/match/features.ts';
+import type { Story } from '../../lib/story.ts';
+import { QUAKE_2019, STORIES } from './match-stories.ts';
+
+const BUNDLED = readStoryDir('data/stories', () => {});
+const SEED = BUNDLED[0]!;
+const CASES = JSON.parse(readFileSync('tests/fixtures/match-cases/bundled-store.json', 'utf8')) as {
+  day: string;
+  unrelated: { title: string; text: string; url?: string }[];
+  sources: { n: number; text: string; url?: string }[];
+};
+
+/** The language's 2,000 commonest words, by the background table's own ranking. */
+const TOP_2000 = background.levels.flatMap((words) => words.split(' ').filter(Boolean)).reverse().slice(0, 2000);
+// levels run from rare to common; within a level the most common word comes first.
+const COMMONEST = [...background.levels].reverse().flatMap((words) => words.split(' ').filter(Boolean)).slice(0, 2000);
+
+describe('the store as installed (the bundled seed story)', () => {
+  const index = buildIndex(BUNDLED);
+
+  it.each(CASES.unrelated.map((a) => [a.title, a] as const))('answers "no story" to same-day news: %s', (_, a) => {
+    expect(matchArticle({ ...a, publishedTime: CASES.day }, index).match).toBeNull();
+  });
+
+  it.each(CASES.sources.map((s) => [s.n, s] as const))("finds the story for source [%s]'s headline", (n, s) => {
+    const source = SEED.sources.find((x) => x.n === n)!;
+    const { match } = matchArticle({ title: source.title, text: s.text, url: s.url, publishedTime: CASES.day }, index);
+    expect(match?.storyId).toBe(SEED.id);
+  });
+});
+
+describe('dates corroborate, never carry', () => {
+  // Words every news article has: none is distinctive, and the seed story has them all.
+  const COMMON_ONLY: MatchQuery = {
+    title: 'A year of change: what the first months showed',
+    text: 'One year on, the group said the first months had been a time of change. According to the report, around half of the people in the area had seen some kind of help, and most of them said it would matter for years. The new plan is to build on that work, the report said, and to make it part of the way things are done.',
+  };
+  const stores: [number, Story[]][] = [
+    [1, BUNDLED],
+    [3, [...BUNDLED, ...STORIES.slice(0, 2)]],
+    [1000, [...BUNDLED, ...generate(999, 0).stories]],
+  ];
+
+  it.each(stores)('a pair with nothing distinctive in common stays below the threshold, dated inside the story, with %s stories', (_, stories) => {
+    const index = buildIndex(stories);
+    for (const day of [SEED.publishedAt, null]) {
+      const { match, alternatives } = matchArticle({ ...COMMON_ONLY, publishedTime: day }, index);
+      expect(match).toBeNull();
+      for (const a of alternatives) expect(a.confidence).toBeLessThan(MODEL.threshold);
+    }
+  });
+
+  it('has no feature that raises confidence for a near date', () => {
+    expect(FEATURES.filter((f) => f.startsWith('time'))).toEqual(['timeFar']);
+    expect(MODEL.weights.timeFar).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('rarity from the language', () => {
+  it('counts the same word as common with 1 story and with 10,000', () => {
+    // "year" is in every document of a one-story store that has it; the language says it is common.
+    expect(idfWithBackground(1, 1, 'year')).toBeLessThan(idfWithBackground(1, 1, 'ridgecrest') / 2);
+    expect(Math.abs(idfWithBackground(1, 0, 'mayo') - idfWithBackground(10_000, 0, 'mayo'))).toBeLessThan(1);
+  });
+
+  it('knows the commonest words, contractions and numbers as common', () => {
+    for (const w of COMMONEST) expect(isCommonWord(w), w).toBe(true);
+    for (const w of ['don’t', "we're", 'it’ll', '12', 'year', 'according']) expect(isCommonWord(w), w).toBe(true);
+    for (const w of ['mayo', 'ridgecrest', 'gerrymander', 'teixeira']) expect(isCommonWord(w), w).toBe(false);
+    expect(TOP_2000.length).toBe(2000);
+  });
+
+  it('never names one of the language\'s 2,000 commonest words as a shared rare term', () => {
+    const common = new Set(COMMONEST);
+    const { stories, articles } = generate(200, 300, 7);
+    const index = buildIndex([...stories, ...BUNDLED]);
+    const queries: MatchQuery[] = [...articles, ...CASES.sources.map((s) => ({ title: SEED.sources.find((x) => x.n === s.n)!.title, text: s.text })), { title: SEED.title, text: SEED.dek }];
+    let cited = 0;
+    for (const q of queries) {
+      for (const r of matchArticle(q, index).match?.reasons ?? []) {
+        if (r.code !== 'reasonTerms') continue;
+        const words = r.args![0]!.split(', ');
+        cited += words.length;
+        for (const w of words) expect(common.has(w), w).toBe(false);
+      }
+    }
+    expect(cited).toBeGreaterThan(0);
+  });
+});
+
+describe("a source's outlet on a mobile host", () => {
+  const mobile: Story = { ...QUAKE_2019, id: 'mobile-source', sources: QUAKE_2019.sources.map((s, i) => (i === 0 ? { ...s, outletDomain: undefined, url: 'https://m.kerndaily.example/news/quake-damage' } : s)) };
+
+  it('folds m. like an article host', () => {
+    expect(sourceDomain(mobile.sources[0]!)).toBe('kerndaily.example');
+    expect(sourceDomain({ ...mobile.sources[0]!, outletDomain: 'www.kerndaily.example' })).toBe('kerndaily.example');
+  });
+
+  it.each(['https://m.kerndaily.example/news/other', 'https://www.kerndaily.example/news/other', 'https://kerndaily.example/amp/other'])('proves the same outlet and headline on %s', (url) => {
+    const { match } = matchArticle({ title: mobile.sources[0]!.title, text: 'Crews worked through the night.', url }, buildIndex([mobile]));
+    expect(match?.confidence).toBe(1);
+    expect(match?.reasons[0]?.code).toBe('reasonOutletTitle');
+  });
+});
