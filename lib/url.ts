@@ -50,7 +50,7 @@ export function parsedKey(url: string): string | null {
 const PLAIN = /^https?:\/\/(?!.*xn--)((?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*)*\/?)$/;
 
 /** The host without its edition prefixes (`www.`, `m.`, `amp.`). */
-function foldHost(host: string): string {
+export function foldHost(host: string): string {
   // (Only while the host keeps two labels after it: `www.com` stays.)
   while (EDITION_HOST.test(host) && host.indexOf('.') !== host.lastIndexOf('.')) host = host.replace(EDITION_HOST, '');
   return host;

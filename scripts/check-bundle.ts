@@ -21,7 +21,9 @@ const IDENTIFIERS = [
   /^https:\/\/\$\{\w+\}$/, // lib/reading-mode.ts parses a typed site name as `https://${input}`
 ];
 
-const ANALYTICS = /google-analytics|googletagmanager|gtag\(|segment\.(io|com)|mixpanel|amplitude|sentry|posthog|plausible\.io|hotjar|fullstory|datadog|bugsnag|newrelic|matomo|heapanalytics|clarity\.ms|logrocket|smartlook|yandex\.ru\/metrika/i;
+// English words ("sentry", "amplitude") count only as the services' hosts and SDK names: the matcher
+// ships a word-frequency list (lib/match/background.json) that has them as words.
+const ANALYTICS = /google-analytics|googletagmanager|gtag\(|segment\.(io|com)|mixpanel|amplitude\.com|@amplitude|amplitude\.getInstance|sentry\.io|@sentry|Sentry\.init|sentry_key|posthog|plausible\.io|hotjar|fullstory|datadog|bugsnag|newrelic|matomo|heapanalytics|clarity\.ms|logrocket|smartlook|yandex\.ru\/metrika/i;
 const OTHER_NETWORK_APIS = /\bXMLHttpRequest\b|\bsendBeacon\b|\bnew WebSocket\b|\bEventSource\b|\bRTCPeerConnection\b|\bimportScripts\b/;
 const URL_LITERAL = /\b(?:https?|wss?|ftp):\/\/[^\s"'`<>\\)]+/g;
 

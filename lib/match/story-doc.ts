@@ -1,6 +1,6 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
 import type { Story } from '../story.ts';
-import { hostOf } from '../url.ts';
+import { foldHost, hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
 import { StoryScan } from './scan.ts';
 import type { TermSink } from './doc-writer.ts';
@@ -149,7 +149,7 @@ export function hashOf(story: Story): string {
  * (`hostOf`: `www.`, `m.`, `mobile.`, `amp.`), so the same outlet compares equal on any of them.
  */
 export function sourceDomain(s: Story['sources'][number]): string | null {
-  return s.outletDomain ? hostOf(`https://${s.outletDomain.trim()}/`) : hostOf(s.url);
+  return s.outletDomain ? foldHost(s.outletDomain.trim().toLowerCase()) : hostOf(s.url);
 }
 
 /** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
