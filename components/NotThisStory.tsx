@@ -47,7 +47,7 @@ export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: 
 export function ReaderChoiceNote({ kind, onUndo, busy = false }: { kind: 'picked' | 'dismissed'; onUndo: () => void; busy?: boolean }) {
   return (
     <p class="reader-choice" data-kind={kind}>
-      {t(kind === 'picked' ? 'chosenByReader' : 'dismissedByReader')}{' '}
+      {t(kind === 'picked' ? 'chosenByReader' : 'choiceStaysHere')}{' '}
       <button type="button" class="link-button" disabled={busy} onClick={onUndo}>
         {t('undoChoice')}
       </button>

@@ -5,10 +5,12 @@ import { ExternalLink } from './ExternalLink.tsx';
 interface Props {
   groups: ViewpointSources[];
   headingLevel?: 2 | 3;
+  /** The source the reader's page is: marked in words, not only in colour. */
+  readerSource?: number | null;
 }
 
 /** The coverage, grouped by the viewpoint each source surfaces: outlet, headline, link. */
-export function SourceList({ groups, headingLevel = 2 }: Props) {
+export function SourceList({ groups, headingLevel = 2, readerSource }: Props) {
   const H = `h${headingLevel}` as 'h2';
   const G = `h${headingLevel + 1}` as 'h3';
   return (
@@ -21,9 +23,12 @@ export function SourceList({ groups, headingLevel = 2 }: Props) {
           </G>
           <ol class="sources__list">
             {sources.map((s) => (
-              <li key={s.n} id={`source-${s.n}`} class="source">
+              <li key={s.n} id={`source-${s.n}`} class="source" data-reader={s.n === readerSource || undefined}>
                 <span class="source__n">[{s.n}]</span>
-                <span class="source__outlet">{s.outlet}</span>
+                <span class="source__outlet">
+                  {s.outlet}
+                  {s.n === readerSource && <> <strong class="you-mark">{t('readerSourceMark')}</strong></>}
+                </span>
                 <ExternalLink class="source__title" href={s.url}>{s.title}</ExternalLink>
               </li>
             ))}

@@ -157,13 +157,13 @@ describe('the popup’s data age', () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });
     await act(() => render(<DataAge />, root));
     await settle();
-    expect(root.querySelector('footer')!.textContent).toContain('Story data from 3 days ago');
+    expect(root.querySelector('.popup__age')!.textContent).toContain('Story data from 3 days ago');
   });
 
   it('says nothing when the data is fresh', async () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3600_000 } });
     await act(() => render(<DataAge />, root));
     await settle();
-    expect(root.querySelector('footer')).toBeNull();
+    expect(root.querySelector('.popup__age')).toBeNull();
   });
 });
