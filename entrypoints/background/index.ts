@@ -6,6 +6,7 @@ import { searchStories } from '../../lib/story-search.ts';
 import { listTopics } from '../../lib/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { setUpAutoMode } from './auto-mode.ts';
+import { setUpFirstRun } from './first-run.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
@@ -13,6 +14,7 @@ import { loadStories } from './store.ts';
 import { saveStoreSettings, setUpStoreSync, storeStatus, storeSummary, syncNow } from './sync.ts';
 
 export default defineBackground(() => {
+  setUpFirstRun();
   setUpReports();
   setUpAlertBadge();
   browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)));
