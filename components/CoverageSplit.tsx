@@ -1,11 +1,12 @@
-import { formatPercent, t } from '../lib/i18n.ts';
+import { formatPercent, t, tn } from '../lib/i18n.ts';
 import { nextReads, type Placement } from '../lib/placement.ts';
 import type { Story } from '../lib/story.ts';
 import { SourceAction } from './SourceAction.tsx';
 import { Swatch, keyClass, keyLetter } from './Swatch.tsx';
 
-// The popup lists this many viewpoints; the rest are counted and wait in the side panel.
-const LISTED = 4;
+// The popup lists this many viewpoints (the reader's always among them); the rest are counted
+// and wait in the side panel. Three rows keep the seed story's popup under 600 px.
+const LISTED = 3;
 // A segment narrower than this shows no letter (it would not fit); its legend row still does.
 const LETTER_MIN_SHARE = 0.06;
 
@@ -19,6 +20,8 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
   const next = new Map(nextReads(story, placement).map((r) => [r.viewpoint.id, r.source]));
   const order = story.viewpoints.map((v, i) => ({ v, i }));
   const listed = order.slice(0, LISTED);
+  const own = order.find(({ v }) => v.id === mine?.viewpoint.id);
+  if (own && !listed.includes(own)) listed[LISTED - 1] = own;
   const rest = order.length - listed.length;
   return (
     <section class="split" aria-labelledby="split-heading">
@@ -57,7 +60,7 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
           );
         })}
       </ul>
-      {rest > 0 && <p class="muted split__more">{t('viewpointsMore', rest)}</p>}
+      {rest > 0 && <p class="muted split__more">{tn('viewpointsMore', rest)}</p>}
     </section>
   );
 }

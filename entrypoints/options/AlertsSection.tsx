@@ -6,12 +6,15 @@ import type { TopicSummary } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 
 /** Topics to follow (every topic of the store), and when alerts may interrupt. */
-export function AlertsSection() {
+export function AlertsSection({ storeVersion = null }: { storeVersion?: number | null }) {
   const [follows, toggle] = useFollows();
   const [topics, setTopics] = useState<TopicSummary[] | null>(null);
   const [prefs, setPrefs] = useState<AlertPrefs>(DEFAULT_ALERT_PREFS);
+  // A sync that brings a new store version may bring new topics and the store's names for them.
   useEffect(() => {
     void sendMessage('listTopics', {}).then((list) => setTopics(Array.isArray(list) ? list : []), () => setTopics([]));
+  }, [storeVersion]);
+  useEffect(() => {
     const load = () => void alertPrefsItem.getValue().then((v) => setPrefs(AlertPrefs.parse(v ?? {})));
     load();
     return alertPrefsItem.watch(load);

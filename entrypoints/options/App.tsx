@@ -96,7 +96,7 @@ export function App() {
       <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} onEdit={() => setNotice(null)} />
       <SyncPanel status={status} storeUrl={storeUrl} outcome={outcome} onSyncNow={onSyncNow} />
       <ModeSection />
-      <AlertsSection />
+      <AlertsSection storeVersion={status.version} />
       <NetworkSection />
     </main>
   );

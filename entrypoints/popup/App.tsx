@@ -15,8 +15,9 @@ import { StoreLine } from './StoreLine.tsx';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
 const TIMEOUT_MS = 20_000;
-// The popup has room for this many search results; the side panel lists more.
+// The popup has room for this many search results and alerts; the side panel lists them all.
 const SEARCH_LIMIT = 4;
+const ALERTS_SHOWN = 2;
 
 type View = { state: 'loading' } | TabReport;
 
@@ -82,6 +83,7 @@ interface BodyProps {
 
 function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps) {
   const openStory = (story: string) => onOpenPanel({ story });
+  const openAlerts = () => onOpenPanel({ view: 'alerts' });
   switch (view.state) {
     case 'loading':
       return <p class="popup__status">{t('loading')}</p>;
@@ -113,11 +115,11 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
     case 'no-match':
       // The reader's own "no story covers this page" is the whole answer: one message, and its undo.
       return view.dismissedByReader ? (
-        <Empty title="dismissedTitle" summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory}>
+        <Empty title="dismissedTitle" summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts}>
           <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />
         </Empty>
       ) : (
-        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} />
+        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts} />
       );
     case 'not-article':
       return (
@@ -126,7 +128,7 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           body={t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)}
           summary={summary}
           topicNames={summary?.topicNames}
-          onOpenStory={openStory}
+          onOpenStory={openStory} onOpenAlerts={openAlerts}
         />
       );
     case 'error':
@@ -146,6 +148,7 @@ interface EmptyProps {
   summary: StoreSummary | null;
   topicNames?: Record<string, string>;
   onOpenStory: (id: string) => void;
+  onOpenAlerts: () => void;
   children?: preact.ComponentChildren;
 }
 
@@ -154,7 +157,7 @@ interface EmptyProps {
  * reader's alerts — opening the popup is opening the list, so they count as read from here
  * (which clears the badge).
  */
-function Empty({ title, body, summary, topicNames, onOpenStory, children }: EmptyProps) {
+function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, children }: EmptyProps) {
   const [alerts] = useAlerts();
   useEffect(() => {
     if (alerts?.some((a) => !a.read)) void markAllRead();
@@ -168,7 +171,10 @@ function Empty({ title, body, summary, topicNames, onOpenStory, children }: Empt
         <StoreLine summary={summary} />
       </section>
       <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
-      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, 3)} onOpen={onOpenStory} topicNames={topicNames} />}
+      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} />}
+      {alerts && alerts.length > ALERTS_SHOWN && (
+        <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>{tn('allAlerts', alerts.length)}</button>
+      )}
     </>
   );
 }

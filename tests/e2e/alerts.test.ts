@@ -11,7 +11,7 @@ const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-
 const now = new Date().toISOString();
 const scribes: Story = {
   ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: now,
-  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+  sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
 };
 // The followed story a week later: patients' advocates now heard, and three more outlets.
 const mayoLater: Story = {

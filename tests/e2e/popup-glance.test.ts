@@ -63,7 +63,9 @@ describe('the popup at 380 × 600', () => {
         else await popup.locator('.store-line').waitFor();
         const size = await measure(popup);
         console.log(`popup ${s.name} ${scheme}: ${size.width} × ${size.height} px`);
+        await popup.setViewportSize({ width: WIDTH, height: size.height });
         await screenshot(popup, `popup-${s.name}-${scheme}`);
+        await popup.setViewportSize({ width: WIDTH, height: CAP });
         expect(size.width).toBe(WIDTH);
         expect(size.height).toBeLessThanOrEqual(CAP);
         expect(size.scrollsX || size.scrollsY).toBe(false);

@@ -69,6 +69,9 @@ describe('the side panel', () => {
 
     const sources = section('sources');
     expect(await sources.locator('.source').count()).toBe(7);
+    // The reader's own page is marked in words among the sources.
+    expect(await sources.locator('.source[data-reader]').count()).toBe(1);
+    expect(await panel.locator('#source-2').innerText()).toContain("Fortune You're reading this");
     expect(await sources.locator('h3').allInnerTexts()).toEqual([
       expect.stringContaining('Medical Professionals & Clinicians'),
       expect.stringContaining('Technology Developers'),
@@ -95,6 +98,8 @@ describe('the side panel', () => {
     await popup.locator('main[data-state="match"]').waitFor();
     await panel.locator('main[data-state="match"]').waitFor();
     expect(await panel.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+    // A page the story does not cite is never marked as one of its sources.
+    expect(await panel.locator('.source[data-reader]').count()).toBe(0);
   });
 
   it('offers a search over the store when the tab has no match, and opens what the reader picks', async () => {
