@@ -6,11 +6,29 @@ import { searchTheWeb } from '../lib/web-search.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 
 /**
- * The way to read a source: its own address when the story gives one, else "Find this article",
- * which hands the headline and outlet to the reader's default search engine, only on click.
+ * "Find this article" for a source the story gives no address for: hands its headline and outlet
+ * to the reader's default search engine (the browser's search API), only when clicked.
  */
-export function SourceAction({ source }: { source: Source }) {
+export function FindArticle({ source }: { source: Source }) {
   const [failed, setFailed] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        class="link-button find-article"
+        aria-label={t('findArticleLabel', [source.n, source.outlet, source.title])}
+        // The new tab takes focus, which closes a popup by itself.
+        onClick={() => void searchTheWeb(searchTextFor(source)).catch(() => setFailed(true))}
+      >
+        {t('findArticle')}
+      </button>
+      {failed && <span role="alert" class="find-article__error">{t('findArticleFailed')}</span>}
+    </>
+  );
+}
+
+/** The way to read a source: its own address when the story gives one, else "Find this article". */
+export function SourceAction({ source }: { source: Source }) {
   if (source.url) {
     return (
       <ExternalLink class="source-action" href={source.url}>
@@ -21,16 +39,7 @@ export function SourceAction({ source }: { source: Source }) {
   return (
     <span class="source-action">
       <span class="source-action__outlet">[{source.n}] {source.outlet}</span>
-      <button
-        type="button"
-        class="link-button source-action__find"
-        aria-label={t('findArticleLabel', [source.n, source.outlet, source.title])}
-        // The new tab takes focus, which closes a popup by itself.
-        onClick={() => void searchTheWeb(searchTextFor(source)).catch(() => setFailed(true))}
-      >
-        {t('findArticle')}
-      </button>
-      {failed && <span role="alert" class="source-action__error">{t('findArticleFailed')}</span>}
+      <FindArticle source={source} />
     </span>
   );
 }

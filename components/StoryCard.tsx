@@ -21,6 +21,8 @@ interface Props {
   actions: ComponentChildren;
   /** Beside the follow buttons: the reader's word on the match ("Not this story?"). */
   children?: ComponentChildren;
+  /** Under the reason: the reader's earlier choice for this page, which is the reason then. */
+  note?: ComponentChildren;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * stands, the way to the other viewpoints, the split of the coverage, who is missing, and why
  * this story. The whole story (every source, in depth) is the side panel's.
  */
-export function StoryCard({ story, page, reasons, topicNames, actions, children }: Props) {
+export function StoryCard({ story, page, reasons, topicNames, actions, children, note }: Props) {
   const figures = storyFigures(story);
   const placement = placeReader(story, page, reasons);
   return (
@@ -45,6 +47,7 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children 
       <CoverageSplit story={story} placement={placement} />
       <MissingCallout missing={story.missingPerspectives} outlets={figures.outlets} />
       <MatchReason reasons={reasons} />
+      {note}
       <div class="story-card__more">
         <FollowButtons story={story} topicNames={topicNames} />
         {story.url && <ExternalLink class="story-card__factlen" href={story.url}>{t('storyOnFactlen')}</ExternalLink>}

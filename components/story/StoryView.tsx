@@ -63,7 +63,7 @@ export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
       </div>
       {present.slice(1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
       <div id="sources" class="story-section" tabIndex={-1}>
-        <SourceList groups={figures.byViewpoint} readerSource={readerSource} />
+        <SourceList sources={story.sources} viewpoints={story.viewpoints} readerSource={readerSource} />
       </div>
     </article>
   );

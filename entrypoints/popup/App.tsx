@@ -100,8 +100,8 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
               <UnreadLink onOpen={() => onOpenPanel({ view: 'alerts' })} />
             </>
           }
+          note={view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
         >
-          {view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
           {/* A new story or a new choice starts with the list closed. */}
           <NotThisStory
             key={`${view.story.id}:${view.chosenByReader ? 1 : 0}`}

@@ -72,11 +72,15 @@ describe('the side panel', () => {
     // The reader's own page is marked in words among the sources.
     expect(await sources.locator('.source[data-reader]').count()).toBe(1);
     expect(await panel.locator('#source-2').innerText()).toContain("Fortune You're reading this");
-    expect(await sources.locator('h3').allInnerTexts()).toEqual([
-      expect.stringContaining('Medical Professionals & Clinicians'),
-      expect.stringContaining('Technology Developers'),
-      expect.stringContaining('Healthcare Administrators & Analysts'),
-    ]);
+    // Numbered in order, each with the viewpoint it surfaces.
+    expect(await sources.locator('.source__n').allInnerTexts()).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]', '[6]', '[7]']);
+    expect(await sources.locator('.source__viewpoint').allInnerTexts()).toEqual([
+      'Technology Developers', 'Healthcare Administrators & Analysts', 'Healthcare Administrators & Analysts', 'Technology Developers',
+      'Medical Professionals & Clinicians', 'Medical Professionals & Clinicians', 'Technology Developers',
+    ].map((name) => expect.stringContaining(name)));
+    // A source without an address offers to find it instead.
+    expect(await sources.locator('#source-5').getByRole('button', { name: /^Find this article: \[5\] Offcall/ }).count()).toBe(1);
+    expect(await sources.locator('a').count()).toBe(5);
     for (const link of await sources.locator('a').all()) {
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
