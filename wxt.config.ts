@@ -25,7 +25,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     homepage_url: 'https://factlen.com/',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications'],
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'search'],
     host_permissions: [...(mode === E2E ? ['http://127.0.0.1/*', 'https://127.0.0.1/*'] : []), ...store.hostPermissions],
     // A store the reader enters in the options page is granted then, for its origin only.
     ...(manifestVersion === 2 ? { optional_permissions: store.optionalHostPermissions } : { optional_host_permissions: store.optionalHostPermissions }),

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n.ts';
 import type { Alternative } from '../lib/messages.ts';
 
@@ -12,13 +12,18 @@ interface Props {
 /** "Not this story?": the runner-up stories to pick from, or "no story covers this page". */
 export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: Props) {
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  // The list opens at the bottom of a popup already at its height cap: bring it into view.
+  useEffect(() => {
+    if (open) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
   return (
     <section class="not-this-story">
       <button type="button" class="link-button" aria-expanded={open} aria-controls="not-this-story-panel" onClick={() => setOpen(!open)}>
         {t('notThisStory')}
       </button>
       {open && (
-        <div id="not-this-story-panel" class="not-this-story__panel">
+        <div id="not-this-story-panel" ref={panel} class="not-this-story__panel">
           {alternatives.length > 0 && (
             <>
               <h2 class="section-heading">{t('notThisStoryHeading')}</h2>
@@ -47,7 +52,7 @@ export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: 
 export function ReaderChoiceNote({ kind, onUndo, busy = false }: { kind: 'picked' | 'dismissed'; onUndo: () => void; busy?: boolean }) {
   return (
     <p class="reader-choice" data-kind={kind}>
-      {t(kind === 'picked' ? 'chosenByReader' : 'dismissedByReader')}{' '}
+      {t(kind === 'picked' ? 'chosenByReader' : 'choiceStaysHere')}{' '}
       <button type="button" class="link-button" disabled={busy} onClick={onUndo}>
         {t('undoChoice')}
       </button>

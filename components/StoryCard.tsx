@@ -1,39 +1,58 @@
 import type { ComponentChildren } from 'preact';
-import { tn } from '../lib/i18n.ts';
+import { t, tn } from '../lib/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
+import type { PageRef } from '../lib/messages.ts';
+import { placeReader } from '../lib/placement.ts';
 import type { Story } from '../lib/story.ts';
 import { storyFigures } from '../lib/story-figures.ts';
+import { CoverageSplit } from './CoverageSplit.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
 import { FollowButtons } from './FollowButtons.tsx';
 import { MatchReason } from './MatchReason.tsx';
-import { MissingPerspectives } from './MissingPerspectives.tsx';
-import { SourceList } from './SourceList.tsx';
-import { ViewpointBar } from './ViewpointBar.tsx';
-import { t } from '../lib/i18n.ts';
+import { MissingCallout } from './MissingCallout.tsx';
+import { PlacementNote } from './PlacementNote.tsx';
 
-/** The popup's view of a matched story: coverage, shares, what's missing, sources, why; `children` go under the why. */
-export function StoryCard({ story, reasons, children }: { story: Story; reasons: Reason[]; children?: ComponentChildren }) {
+interface Props {
+  story: Story;
+  page: PageRef;
+  reasons: Reason[];
+  topicNames?: Record<string, string>;
+  /** The primary action and its neighbours: first in reading and keyboard order after the headline. */
+  actions: ComponentChildren;
+  /** Beside the follow buttons: the reader's word on the match ("Not this story?"). */
+  children?: ComponentChildren;
+  /** Under the reason: the reader's earlier choice for this page, which is the reason then. */
+  note?: ComponentChildren;
+}
+
+/**
+ * The popup's one glance at a matched story: what it is and how big, where the reader's page
+ * stands, the way to the other viewpoints, the split of the coverage, who is missing, and why
+ * this story. The whole story (every source, in depth) is the side panel's.
+ */
+export function StoryCard({ story, page, reasons, topicNames, actions, children, note }: Props) {
   const figures = storyFigures(story);
+  const placement = placeReader(story, page, reasons);
   return (
     <article class="story-card" aria-labelledby="story-title">
       <header class="story-card__header">
-        <p class="story-card__category muted">{story.category}</p>
-        <h1 id="story-title" class="story-card__title">
-          <ExternalLink href={story.url}>{story.title}</ExternalLink>
-        </h1>
+        <p class="story-card__category">{story.category}</p>
+        <h1 id="story-title" class="story-card__title">{story.title}</h1>
         <p class="story-card__figures">
-          {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)}
+          {tn('outlets', figures.outlets)} · {tn('viewpoints', figures.viewpointsSurfaced)} · {tn('missingShort', figures.missing)}
         </p>
       </header>
+      <PlacementNote story={story} placement={placement} outlets={figures.outlets} />
+      <div class="story-card__actions">{actions}</div>
+      <CoverageSplit story={story} placement={placement} />
+      <MissingCallout missing={story.missingPerspectives} outlets={figures.outlets} />
       <MatchReason reasons={reasons} />
-      <FollowButtons story={story} />
-      {children}
-      <section aria-labelledby="viewpoints-heading">
-        <h2 id="viewpoints-heading" class="section-heading">{t('viewpointsHeading')}</h2>
-        <ViewpointBar viewpoints={story.viewpoints} />
-      </section>
-      <MissingPerspectives missing={story.missingPerspectives} />
-      <SourceList groups={figures.byViewpoint} />
+      {note}
+      <div class="story-card__more">
+        <FollowButtons story={story} topicNames={topicNames} />
+        {story.url && <ExternalLink class="story-card__factlen" href={story.url}>{t('storyOnFactlen')}</ExternalLink>}
+        {children}
+      </div>
     </article>
   );
 }

@@ -8,10 +8,12 @@ interface Props {
   /** Escape in the search box: the page closes whatever opened the search. */
   onEscape?: () => void;
   autoFocus?: boolean;
+  /** Whether an empty query lists the newest stories (the popup, short of room, waits for a query). */
+  listEmpty?: boolean;
 }
 
 /** Search over the store by title, topic or outlet; results update as the reader types. */
-export function StorySearch({ search, onOpen, onEscape, autoFocus }: Props) {
+export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = true }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StorySummary[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -21,6 +23,10 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus }: Props) {
   }, [autoFocus]);
   useEffect(() => {
     let live = true;
+    if (!query && !listEmpty) {
+      setResults(null);
+      return;
+    }
     // A short pause while typing keeps the background from searching every keystroke.
     const timer = setTimeout(() => void search(query).then((r) => live && setResults(r), () => live && setResults([])), query ? 120 : 0);
     return () => {

@@ -57,8 +57,20 @@ export interface Messages {
   listTopics: { request: Record<string, never>; response: TopicSummary[] };
   /** options page → background: sync now, whatever the back-off; answers when it is done. */
   syncNow: { request: Record<string, never>; response: SyncStatus };
+  /** popup / side panel → background: how many stories Lens knows, since when, and the store's topic names. */
+  getStoreSummary: { request: Record<string, never>; response: StoreSummary };
   /** popup → background: remember the reader's choice for this tab's page (null forgets it) and report again. */
   correctMatch: { request: { tabId: number; choice: ReaderChoice | null }; response: TabReport };
+}
+
+/** What a page needs to name the topics and say how much Lens knows. */
+export interface StoreSummary {
+  /** Stories in use, bundled and downloaded. */
+  stories: number;
+  /** When those stories were last known current (the last good sync, else the build); null if unknown. */
+  updatedAt: number | null;
+  /** The store's names for topic slugs (`ai` → "Artificial intelligence"). */
+  topicNames: Record<string, string>;
 }
 
 /** A topic of the store as the options page lists it. */

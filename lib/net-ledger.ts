@@ -102,3 +102,23 @@ export function ledgerRecorder(flushMs = 300): (entry: LedgerEntry) => void {
     }
   };
 }
+
+/**
+ * A ledger outcome in words a reader follows, as a message key and its arguments:
+ * "404, stopped early" is "Not found on the server (HTTP 404)", "304" is "Unchanged".
+ */
+export function outcomeMessage(outcome: string): [key: string, subs: string[]] {
+  if (outcome === 'timeout') return ['outcomeTimeout', []];
+  if (outcome.startsWith('redirect')) return ['outcomeRedirect', []];
+  if (outcome.startsWith('network error')) return ['outcomeNetwork', [outcome.replace(/^network error:\s*/, '')]];
+  const m = /^(\d{3})(, stopped early)?$/.exec(outcome);
+  if (!m) return ['outcomeOther', [outcome]];
+  const status = Number(m[1]);
+  // An error answer's body is never needed, so "stopped early" says nothing more about it.
+  if (status === 304) return ['outcomeUnchanged', []];
+  if (status === 404) return ['outcomeNotFound', []];
+  if (status >= 500) return ['outcomeServer', [m[1]!]];
+  if (status >= 400) return ['outcomeHttp', [m[1]!]];
+  if (status >= 200 && status < 300) return [m[2] ? 'outcomeStopped' : 'outcomeOk', []];
+  return ['outcomeOther', [m[1]!]];
+}

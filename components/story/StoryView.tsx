@@ -18,10 +18,13 @@ interface Props {
   story: Story;
   /** Why the story was matched to the tab, when it was. */
   reasons?: Reason[];
+  /** The source the reader's page is, marked in the source list. */
+  readerSource?: number | null;
+  topicNames?: Record<string, string>;
 }
 
 /** The whole story, every field FORMAT.md carries, in reading order with a table of contents. */
-export function StoryView({ story, reasons }: Props) {
+export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
   const figures = storyFigures(story);
   const sections: [string, MessageKey, ComponentChildren | null][] = [
     ['viewpoints', 'viewpointsHeading', <><ViewpointBar viewpoints={story.viewpoints} /><ViewpointCards story={story} figures={figures} /></>],
@@ -44,7 +47,7 @@ export function StoryView({ story, reasons }: Props) {
           {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
         </p>
         {reasons && <MatchReason reasons={reasons} />}
-        <FollowButtons story={story} />
+        <FollowButtons story={story} topicNames={topicNames} />
       </section>
       <nav class="toc" aria-label={t('tocLabel')}>
         <ul>
@@ -60,7 +63,7 @@ export function StoryView({ story, reasons }: Props) {
       </div>
       {present.slice(1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
       <div id="sources" class="story-section" tabIndex={-1}>
-        <SourceList groups={figures.byViewpoint} />
+        <SourceList sources={story.sources} viewpoints={story.viewpoints} readerSource={readerSource} />
       </div>
     </article>
   );

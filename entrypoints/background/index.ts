@@ -6,13 +6,15 @@ import { searchStories } from '../../lib/story-search.ts';
 import { listTopics } from '../../lib/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { setUpAutoMode } from './auto-mode.ts';
+import { setUpFirstRun } from './first-run.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
 import { loadReport, setUpReports } from './reports.ts';
 import { loadStories } from './store.ts';
-import { saveStoreSettings, setUpStoreSync, storeStatus, syncNow } from './sync.ts';
+import { saveStoreSettings, setUpStoreSync, storeStatus, storeSummary, syncNow } from './sync.ts';
 
 export default defineBackground(() => {
+  setUpFirstRun();
   setUpReports();
   setUpAlertBadge();
   browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)));
@@ -24,6 +26,7 @@ export default defineBackground(() => {
     searchStories: async ({ query, limit }) => searchStories((await (await loadStories()).set.current().all()).values(), query, limit),
     getStory: async ({ id }) => (await (await loadStories()).set.current().get(id)) ?? null,
     getStoreStatus: () => storeStatus(),
+    getStoreSummary: () => storeSummary(),
     listTopics: async () => {
       const view = (await loadStories()).set.current();
       return listTopics((await view.all()).values(), Object.fromEntries((view.remote?.topics ?? []).map((t) => [t.id, t.name])));

@@ -3,8 +3,10 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n.ts';
 import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
-import { BUILD_PUBLIC_KEY, BUILD_STORE_URL } from '../../lib/store/build-config.ts';
+import { dataTime } from '../../lib/store/age.ts';
+import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../lib/store/build-config.ts';
 import { runSync, type SyncReason } from '../../lib/store/runner.ts';
+import type { StoreSummary } from '../../lib/messages.ts';
 import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import type { PreviousStore } from '../../lib/alerts/decide.ts';
@@ -105,6 +107,14 @@ export async function storeStatus(): Promise<SyncStatus> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
   return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, matchIndex: indexState(view.version) };
+}
+
+/** How many stories are in use, how fresh they are and the store's topic names, for the popup and side panel. */
+export async function storeSummary(): Promise<StoreSummary> {
+  const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
+  const view = set.current();
+  const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
+  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames };
 }
 
 /**

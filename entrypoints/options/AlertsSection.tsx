@@ -6,12 +6,15 @@ import type { TopicSummary } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 
 /** Topics to follow (every topic of the store), and when alerts may interrupt. */
-export function AlertsSection() {
+export function AlertsSection({ storeVersion = null }: { storeVersion?: number | null }) {
   const [follows, toggle] = useFollows();
   const [topics, setTopics] = useState<TopicSummary[] | null>(null);
   const [prefs, setPrefs] = useState<AlertPrefs>(DEFAULT_ALERT_PREFS);
+  // A sync that brings a new store version may bring new topics and the store's names for them.
   useEffect(() => {
     void sendMessage('listTopics', {}).then((list) => setTopics(Array.isArray(list) ? list : []), () => setTopics([]));
+  }, [storeVersion]);
+  useEffect(() => {
     const load = () => void alertPrefsItem.getValue().then((v) => setPrefs(AlertPrefs.parse(v ?? {})));
     load();
     return alertPrefsItem.watch(load);
@@ -20,6 +23,8 @@ export function AlertsSection() {
     setPrefs(next);
     void alertPrefsItem.setValue(AlertPrefs.parse(next));
   };
+  // Equal times make an empty window (lib/alerts/prefs.ts `inQuietHours`): say so rather than let the reader believe nights are quiet.
+  const sameTimes = prefs.quietHours.enabled && prefs.quietHours.start === prefs.quietHours.end;
   return (
     <section aria-labelledby="alerts-settings-heading">
       <h2 id="alerts-settings-heading">{t('optionsAlertsHeading')}</h2>
@@ -55,13 +60,14 @@ export function AlertsSection() {
         <div class="inline-fields">
           <div class="field">
             <label for="quiet-start">{t('optionsQuietFrom')}</label>
-            <input id="quiet-start" type="time" value={prefs.quietHours.start} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, start: (e.currentTarget as HTMLInputElement).value } })} />
+            <input id="quiet-start" type="time" aria-invalid={sameTimes || undefined} aria-describedby={sameTimes ? 'quiet-same' : undefined} value={prefs.quietHours.start} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, start: (e.currentTarget as HTMLInputElement).value } })} />
           </div>
           <div class="field">
             <label for="quiet-end">{t('optionsQuietTo')}</label>
-            <input id="quiet-end" type="time" value={prefs.quietHours.end} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, end: (e.currentTarget as HTMLInputElement).value } })} />
+            <input id="quiet-end" type="time" aria-invalid={sameTimes || undefined} aria-describedby={sameTimes ? 'quiet-same' : undefined} value={prefs.quietHours.end} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, end: (e.currentTarget as HTMLInputElement).value } })} />
           </div>
         </div>
+        {sameTimes && <p id="quiet-same" class="notice" data-kind="error" role="alert">{t('optionsQuietSame')}</p>}
         <div class="field">
           <label for="max-per-sync">{t('optionsMaxPerSync')}</label>
           <select id="max-per-sync" value={String(prefs.maxPerSync)} onChange={(e) => save({ ...prefs, maxPerSync: Number((e.currentTarget as HTMLSelectElement).value) })}>

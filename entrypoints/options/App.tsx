@@ -46,6 +46,8 @@ export function App() {
   const onSave = (values: StoreFormValues) => {
     const url = values.storeUrl.trim();
     setNotice(null);
+    // Saving starts a new sync: an earlier "Sync failed." no longer describes anything.
+    setOutcome('');
     let granted: Promise<boolean> = Promise.resolve(true);
     let origin = '';
     if (url) {
@@ -91,10 +93,10 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} />
+      <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} onEdit={() => setNotice(null)} />
       <SyncPanel status={status} storeUrl={storeUrl} outcome={outcome} onSyncNow={onSyncNow} />
       <ModeSection />
-      <AlertsSection />
+      <AlertsSection storeVersion={status.version} />
       <NetworkSection />
     </main>
   );

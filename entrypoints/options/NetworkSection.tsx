@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatNumber, t, tn } from '../../lib/i18n.ts';
-import { netLedgerItem, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { formatDate, formatNumber, t, tn, type MessageKey } from '../../lib/i18n.ts';
+import { netLedgerItem, outcomeMessage, type LedgerEntry } from '../../lib/net-ledger.ts';
+
+const outcomeText = (outcome: string) => {
+  const [key, subs] = outcomeMessage(outcome);
+  return t(key as MessageKey, subs);
+};
 
 /** Every request the extension made, newest first: the proof that only the store is contacted. */
 export function NetworkSection() {
@@ -37,7 +42,7 @@ export function NetworkSection() {
                     <td>{formatDate(new Date(e.at).toISOString())}</td>
                     <td class="ledger__url">{e.method !== 'GET' ? `${e.method} ` : ''}{e.url}</td>
                     <td class="ledger__bytes">{formatNumber(e.bytes)}</td>
-                    <td>{e.outcome}</td>
+                    <td data-outcome={e.outcome}>{outcomeText(e.outcome)}</td>
                   </tr>
                 ))}
               </tbody>

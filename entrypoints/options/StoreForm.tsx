@@ -21,6 +21,8 @@ export function StoreForm(props: {
   defaultUrl: string | null;
   notice: { kind: 'ok' | 'error'; text: string } | null;
   onSave: (values: StoreFormValues) => void;
+  /** The reader is changing the form, or the browser refused it: an old notice no longer applies. */
+  onEdit?: () => void;
 }) {
   const [values, setValues] = useState(props.initial);
   // Reset only when the saved values change, not on every status update while the reader types.
@@ -29,6 +31,8 @@ export function StoreForm(props: {
   return (
     <form
       class="store-form"
+      // The browser's own message ("Please enter a URL.") must not sit beside an old one of ours.
+      onInvalidCapture={() => props.onEdit?.()}
       onSubmit={(e) => {
         e.preventDefault();
         // From the form itself, so a value typed a moment ago is never lost to a pending render.
@@ -44,7 +48,10 @@ export function StoreForm(props: {
           <input
             id="store-url" name="storeUrl" type="url" inputMode="url" spellcheck={false} autoComplete="off"
             placeholder="https://" value={values.storeUrl} aria-describedby="store-url-hint"
-            onInput={(e) => setValues({ ...values, storeUrl: (e.currentTarget as HTMLInputElement).value })}
+            onInput={(e) => {
+              setValues({ ...values, storeUrl: (e.currentTarget as HTMLInputElement).value });
+              props.onEdit?.();
+            }}
           />
           <p id="store-url-hint" class="hint">{t('optionsStoreUrlHint')}</p>
         </div>

@@ -21,7 +21,7 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t('optionsStatusHeading')}</h2>
-      {!storeUrl && <p data-testid="bundled-only">{t('optionsBundledOnly', status.counts.bundled)}</p>}
+      {!storeUrl && <p data-testid="bundled-only">{tn('optionsBundledOnly', status.counts.bundled)}</p>}
       <dl class="status">
         {storeUrl && (
           <>
@@ -30,8 +30,9 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
             <dt>{t('optionsLastSync')}</dt>
             <dd data-testid="last-sync">{status.lastSuccessAt !== null ? when(status.lastSuccessAt) : t('optionsNever')}</dd>
             <dt>{t('optionsVersion')}</dt>
-            <dd data-testid="store-version">
-              {status.version !== null ? t('optionsVersionValue', [status.version, status.generatedAt ? formatDate(status.generatedAt) : '']) : t('optionsNone')}
+            {/* The version is a number for machines; the reader is told when the store was published. */}
+            <dd data-testid="store-version" data-version={status.version ?? undefined}>
+              {status.version === null ? t('optionsNone') : status.generatedAt ? t('optionsVersionValue', formatDate(status.generatedAt)) : String(status.version)}
             </dd>
           </>
         )}

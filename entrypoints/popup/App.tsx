@@ -2,16 +2,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { AlertList } from '../../components/AlertList.tsx';
 import { NotThisStory, ReaderChoiceNote } from '../../components/NotThisStory.tsx';
 import { StoryCard } from '../../components/StoryCard.tsx';
+import { StorySearch } from '../../components/StorySearch.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
+import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../lib/i18n.ts';
-import type { ReaderChoice, TabReport } from '../../lib/messages.ts';
+import type { ReaderChoice, StoreSummary, TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import { openSidePanel, type PanelRequest } from '../../lib/side-panel.ts';
 import { targetTabId } from '../../lib/target-tab.ts';
-import { DataAge } from './DataAge.tsx';
+import { Footer } from './Footer.tsx';
+import { StoreLine } from './StoreLine.tsx';
 
 // Reading a huge page can take a while; past this the popup says so instead of spinning.
 const TIMEOUT_MS = 20_000;
+// The popup has room for this many search results and alerts; the side panel lists them all.
+const SEARCH_LIMIT = 4;
+const ALERTS_SHOWN = 2;
 
 type View = { state: 'loading' } | TabReport;
 
@@ -32,9 +38,12 @@ async function load(tabIdRef: { current: number | null }, choice?: ReaderChoice 
   }
 }
 
+const search = (query: string) => sendMessage('searchStories', { query, limit: SEARCH_LIMIT });
+
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const [busy, setBusy] = useState(false);
+  const summary = useStoreSummary();
   const tabId = useRef<number | null>(null);
   const refresh = () => {
     setView({ state: 'loading' });
@@ -56,53 +65,72 @@ export function App() {
   return (
     <>
       <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading' || busy}>
-        <Body view={view} onRetry={refresh} onOpenPanel={openPanel} onChoose={choose} busy={busy} />
+        <Body view={view} summary={summary} onRetry={refresh} onOpenPanel={openPanel} onChoose={choose} busy={busy} />
       </main>
-      <DataAge />
+      <Footer />
     </>
   );
 }
 
 interface BodyProps {
   view: View;
+  summary: StoreSummary | null;
   onRetry: () => void;
   onOpenPanel: (request?: PanelRequest) => void;
   onChoose: (choice: ReaderChoice | null) => void;
   busy: boolean;
 }
 
-function Body({ view, onRetry, onOpenPanel, onChoose, busy }: BodyProps) {
+function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps) {
+  const openStory = (story: string) => onOpenPanel({ story });
+  const openAlerts = () => onOpenPanel({ view: 'alerts' });
   switch (view.state) {
     case 'loading':
       return <p class="popup__status">{t('loading')}</p>;
     case 'match':
       return (
-        <>
-          <StoryCard story={view.story} reasons={view.reasons}>
-            {view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
-            {/* A new story or a new choice starts with the list closed. */}
-            <NotThisStory
-              key={`${view.story.id}:${view.chosenByReader ? 1 : 0}`}
-              alternatives={view.alternatives}
-              busy={busy}
-              onPick={(storyId) => onChoose({ kind: 'story', storyId })}
-              onDismiss={() => onChoose({ kind: 'none' })}
-            />
-          </StoryCard>
-          <div class="popup__actions">
-            <button type="button" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
-            <UnreadLink onOpen={() => onOpenPanel({ view: 'alerts' })} />
-          </div>
-        </>
+        <StoryCard
+          story={view.story}
+          page={view.page}
+          reasons={view.reasons}
+          topicNames={summary?.topicNames}
+          actions={
+            <>
+              <button type="button" class="primary" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
+              <UnreadLink onOpen={() => onOpenPanel({ view: 'alerts' })} />
+            </>
+          }
+          note={view.chosenByReader && <ReaderChoiceNote kind="picked" busy={busy} onUndo={() => onChoose(null)} />}
+        >
+          {/* A new story or a new choice starts with the list closed. */}
+          <NotThisStory
+            key={`${view.story.id}:${view.chosenByReader ? 1 : 0}`}
+            alternatives={view.alternatives}
+            busy={busy}
+            onPick={(storyId) => onChoose({ kind: 'story', storyId })}
+            onDismiss={() => onChoose({ kind: 'none' })}
+          />
+        </StoryCard>
       );
     case 'no-match':
-      return (
-        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} onOpenStory={(story) => onOpenPanel({ story })}>
-          {view.dismissedByReader && <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />}
+      // The reader's own "no story covers this page" is the whole answer: one message, and its undo.
+      return view.dismissedByReader ? (
+        <Empty title="dismissedTitle" summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts}>
+          <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />
         </Empty>
+      ) : (
+        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts} />
       );
     case 'not-article':
-      return <Empty title="notArticleTitle" body={t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)} onOpenStory={(story) => onOpenPanel({ story })} />;
+      return (
+        <Empty
+          title="notArticleTitle"
+          body={t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)}
+          summary={summary}
+          topicNames={summary?.topicNames}
+          onOpenStory={openStory} onOpenAlerts={openAlerts}
+        />
+      );
     case 'error':
       return (
         <section class="popup__empty" role="alert">
@@ -116,16 +144,20 @@ function Body({ view, onRetry, onOpenPanel, onChoose, busy }: BodyProps) {
 
 interface EmptyProps {
   title: MessageKey;
-  body: string;
+  body?: string;
+  summary: StoreSummary | null;
+  topicNames?: Record<string, string>;
   onOpenStory: (id: string) => void;
+  onOpenAlerts: () => void;
   children?: preact.ComponentChildren;
 }
 
 /**
- * A page with no story: say so, and show the reader's alerts — opening the popup is opening the
- * list, so they count as read from here (which clears the badge).
+ * A page with no story: say so, say what Lens knows, offer the stories to search, and show the
+ * reader's alerts — opening the popup is opening the list, so they count as read from here
+ * (which clears the badge).
  */
-function Empty({ title, body, onOpenStory, children }: EmptyProps) {
+function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, children }: EmptyProps) {
   const [alerts] = useAlerts();
   useEffect(() => {
     if (alerts?.some((a) => !a.read)) void markAllRead();
@@ -134,10 +166,15 @@ function Empty({ title, body, onOpenStory, children }: EmptyProps) {
     <>
       <section class="popup__empty">
         <h1>{t(title)}</h1>
-        <p class="muted">{body}</p>
+        {body && <p class="muted">{body}</p>}
         {children}
+        <StoreLine summary={summary} />
       </section>
-      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, 5)} onOpen={onOpenStory} />}
+      <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
+      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} />}
+      {alerts && alerts.length > ALERTS_SHOWN && (
+        <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>{tn('allAlerts', alerts.length)}</button>
+      )}
     </>
   );
 }

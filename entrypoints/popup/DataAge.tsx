@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { locale, t } from '../../lib/i18n.ts';
 import { dataAge, dataTime, readDataDates } from '../../lib/store/age.ts';
 import { BUILT_AT } from '../../lib/store/build-config.ts';
@@ -11,10 +10,5 @@ export function DataAge() {
     void readDataDates().then((status) => setAge(dataAge(dataTime(status, BUILT_AT), Date.now(), locale())), () => {});
   }, []);
   if (!age) return null;
-  return (
-    <footer class="popup__age">
-      <span>{t('storyDataAge', age)}</span>
-      <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('openOptions')}</button>
-    </footer>
-  );
+  return <span class="popup__age">{t('storyDataAge', age)}</span>;
 }

@@ -3,8 +3,10 @@ import { AlertList } from '../../components/AlertList.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { StoryView } from '../../components/story/StoryView.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
+import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
+import { placeReader } from '../../lib/placement.ts';
 import { sendMessage } from '../../lib/messaging.ts';
 import type { Story } from '../../lib/story.ts';
 import { takePanelRequest } from './panel-request.ts';
@@ -19,6 +21,7 @@ export function App() {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [picked, setPicked] = useState<Story | null>(null);
   const [alerts] = useAlerts();
+  const topicNames = useStoreSummary()?.topicNames;
   const buttons = { search: useRef<HTMLButtonElement>(null), alerts: useRef<HTMLButtonElement>(null) };
 
   const open = async (id: string) => {
@@ -73,24 +76,30 @@ export function App() {
         {overlay === 'search' ? (
           <StorySearch search={search} onOpen={open} onEscape={close} autoFocus />
         ) : overlay === 'alerts' ? (
-          <AlertList alerts={alerts ?? []} onOpen={open} headingLevel={1} />
+          <AlertList alerts={alerts ?? []} onOpen={open} headingLevel={1} topicNames={topicNames} />
         ) : picked ? (
           <>
             {report?.state === 'match' && (
               <button type="button" class="secondary panel__back" onClick={() => setPicked(null)}>{t('backToPageStory')}</button>
             )}
-            <StoryView story={picked} />
+            <StoryView story={picked} topicNames={topicNames} />
           </>
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (
-          <StoryView story={report.story} reasons={report.reasons} />
+          <StoryView story={report.story} reasons={report.reasons} readerSource={readerSourceOf(report)} topicNames={topicNames} />
         ) : (
           <NoStory report={report} onOpen={open} />
         )}
       </main>
     </>
   );
+}
+
+/** The source number the tab's page is in its story, when the story cites it. */
+function readerSourceOf(report: Extract<TabReport, { state: 'match' }>): number | null {
+  const placed = placeReader(report.story, report.page, report.reasons);
+  return placed?.kind === 'source' ? placed.source.n : null;
 }
 
 function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: string) => void }) {

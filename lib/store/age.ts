@@ -36,3 +36,17 @@ export async function readDataDates(): Promise<DataDates> {
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return { version: num(raw?.version), lastSuccessAt: num(raw?.lastSuccessAt) };
 }
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['minute', 60_000], ['hour', 3_600_000], ['day', DAY], ['month', 30 * DAY]];
+
+/**
+ * "5 minutes ago", "3 hours ago", "yesterday", "2 months ago" in the reader's language: the
+ * largest unit that fits; null under a minute (the caller says "just now").
+ */
+export function relativeAge(time: number, now: number, locale: string): string | null {
+  const ago = Math.max(0, now - time);
+  if (ago < 60_000) return null;
+  let [unit, size] = UNITS[0]!;
+  for (const [u, s] of UNITS) if (ago >= s) [unit, size] = [u, s];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-Math.floor(ago / size), unit);
+}

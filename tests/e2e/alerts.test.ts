@@ -11,7 +11,7 @@ const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-
 const now = new Date().toISOString();
 const scribes: Story = {
   ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: now,
-  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+  sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
 };
 // The followed story a week later: patients' advocates now heard, and three more outlets.
 const mayoLater: Story = {
@@ -38,8 +38,11 @@ const clearNotifications = () => lens.worker.evaluate(async () => {
   for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
 });
 
+// The store names its topics; every page says the name, not the slug ("AI").
+const topicNames = { ai: 'Artificial intelligence' };
+
 async function publishAndSync(stories: Story[]): Promise<void> {
-  built = await buildStore(stories, { previous: built?.manifest });
+  built = await buildStore(stories, { previous: built?.manifest, topicNames });
   store.publish(built);
   const options = await lens.openExtensionPage('options.html');
   await options.getByRole('button', { name: 'Sync now' }).click();
@@ -49,16 +52,16 @@ async function publishAndSync(stories: Story[]): Promise<void> {
 
 describe('topic and story alerts', () => {
   it('records a baseline on the first sync and lets the reader follow topics and stories', async () => {
-    built = await buildStore([mayo], { now: new Date(Date.now() - 60_000) });
+    built = await buildStore([mayo], { now: new Date(Date.now() - 60_000), topicNames });
     store.publish(built);
     const options = await lens.openExtensionPage('options.html');
     await options.getByLabel('Story store address').fill(server.url('/store/'));
     await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator('[data-testid=store-version]', { hasText: String(built.manifest.version) }).waitFor();
+    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
     expect(await notifications()).toEqual([]);
 
     // Every topic of the store is listed with a switch.
-    await options.getByLabel(/^AI/).check();
+    await options.getByLabel(/^Artificial intelligence/).check();
     await options.getByLabel(/^Cities/).waitFor();
     await screenshot(options, 'options-alerts');
     await options.close();
@@ -67,7 +70,7 @@ describe('topic and story alerts', () => {
     const popup = await lens.openExtensionPage('popup.html', tabId);
     await popup.getByRole('button', { name: 'Follow this story' }).click();
     await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();
-    expect(await popup.getByRole('button', { name: '✓ Following AI' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.getByRole('button', { name: '✓ Following Artificial intelligence' }).getAttribute('aria-pressed')).toBe('true');
     await popup.close();
   });
 
@@ -95,7 +98,7 @@ describe('topic and story alerts', () => {
     const list = popup.locator('.alert-list');
     await list.waitFor();
     expect(await list.innerText()).toMatch(/Microsoft and Mayo Clinic[\s\S]*Patient Advocacy Groups now represented · 3 new outlets/);
-    expect(await list.innerText()).toMatch(/New in AI: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/);
+    expect(await list.innerText()).toMatch(/New in Artificial intelligence: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/);
     await screenshot(popup, 'popup-alerts');
     await expect.poll(() => lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   });

@@ -43,6 +43,8 @@ export interface Lens {
   userDataDir: string;
   extensionId: string;
   worker: Worker;
+  /** How many first-run pages the install opened (closed again, so every test starts from the reader's tabs alone). */
+  firstRunPages: number;
   /** Opens `url` in a tab and returns the page and its tab id. */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens an extension page (`popup.html`, …) describing `tabId`. */
@@ -65,6 +67,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const firstRunPages = await closeFirstRunPage(context, extensionId);
   const openExtensionPage = async (path: string, tabId?: number) => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}${tabId === undefined ? '' : `?tabId=${tabId}`}`);
@@ -76,6 +79,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
     userDataDir,
     extensionId,
     worker,
+    firstRunPages,
     async openTab(url) {
       const page = await context.newPage();
       await page.goto(url);
@@ -94,6 +98,33 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The install opens the first-run page once (entrypoints/background/first-run.ts): wait for it,
+ * count it and close it, so a test's tabs are the only ones. Fails if it never opens.
+ */
+async function closeFirstRunPage(context: BrowserContext, extensionId: string): Promise<number> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('the first-run page did not open on install')), 10_000);
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      context.off('page', check);
+      if (err) reject(err);
+      else resolve();
+    };
+    // A new tab may still be on about:blank when it is announced: wait for its address.
+    function check(page: Page) {
+      if (page.url() === url) return done();
+      page.waitForURL(url, { timeout: 10_000 }).then(() => done(), () => {});
+    }
+    context.on('page', check);
+    for (const page of context.pages()) check(page);
+  });
+  const pages = context.pages().filter((p) => p.url() === url);
+  await Promise.all(pages.map((p) => p.close()));
+  return pages.length;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

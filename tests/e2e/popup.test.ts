@@ -28,14 +28,14 @@ describe('the popup on a served page', () => {
     expect(text).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
     expect(text).toContain('7 outlets');
     expect(text).toContain('3 viewpoints');
-    expect(text).toMatch(/Medical Professionals & Clinicians\s+35%/);
-    expect(text).toContain('Patient Advocacy Groups');
-    expect(text).toContain('Rural Healthcare Providers');
+    // Each share says what it is, in text: the bar reads without colour and to a screen reader.
+    expect(text).toMatch(/Medical Professionals & Clinicians\s+35% of coverage/);
+    expect(text).toMatch(/What's not represented\s*:\s+Patient Advocacy Groups · Rural Healthcare Providers/);
+    expect(text).toContain('None of the 7 covering outlets speaks for them.');
     expect(await popup.locator('.match-reason').innerText()).toContain('This page is source [2], Fortune');
-    // The share reads as text to a screen reader, not as a coloured bar.
-    await expect(popup.getByLabel('Medical Professionals & Clinicians: 35% of the coverage').count()).resolves.toBe(1);
-    // Sources link out safely.
-    const link = popup.locator('a.source__title').first();
+    // Another viewpoint's source links out safely.
+    const link = popup.getByRole('link', { name: /^Read \[1\] Microsoft/ });
+    expect(await link.getAttribute('href')).toBe('https://microsoft.ai/news/building-a-hill-climbing-machine-seven-new-mai-models/');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await link.getAttribute('target')).toBe('_blank');
     // The toolbar badge and its tooltip.
@@ -113,7 +113,10 @@ describe('"Not this story?" in the popup', () => {
 
     const { popup: again } = await popupFor(page('dismiss'));
     expect(await again.locator('main').getAttribute('data-state')).toBe('no-match');
-    expect(await again.locator('.reader-choice').innerText()).toContain('You said no Factlen story covers this page.');
+    // One message: the reader's word, not also "no story covers this page yet".
+    const said = await again.locator('main').innerText();
+    expect(said.match(/(?:you said )?no Factlen story covers this page/gi)).toEqual(['You said no Factlen story covers this page']);
+    expect(said).not.toContain('compared');
     await again.getByRole('button', { name: 'Undo' }).click();
     await again.locator('main[data-state="match"]').waitFor();
   });
@@ -154,3 +157,66 @@ describe('the match index', () => {
   });
 });
 
+
+describe('where the reader stands', () => {
+  it('names and marks the source the page is, with its viewpoint', async () => {
+    const { popup } = await popupFor('/fortune-morgan-stanley.html');
+    expect(await popup.locator('.placement').innerText()).toBe("You're reading [2] Fortune — Healthcare Administrators & Analysts");
+    // Marked in the bar and in the legend, in words as well as by outline.
+    expect(await popup.locator('.split-bar__seg[data-reader]').count()).toBe(1);
+    const mine = popup.locator('.split-legend__row[data-reader]');
+    expect(await mine.getAttribute('data-viewpoint')).toBe('healthcare-administrators');
+    expect(await mine.innerText()).toMatch(/Healthcare Administrators & Analysts\s+30% of coverage · You are here/);
+    // Every other viewpoint offers one source to read; the reader's own is not offered again.
+    const others = await popup.locator('.split-legend__row:not([data-reader])').allInnerTexts();
+    expect(others).toEqual([expect.stringMatching(/Medical Professionals & Clinicians\s+35% of coverage ·\s+\[5\] Offcall\s+Find this article/), expect.stringMatching(/Technology Developers\s+35% of coverage ·\s+Read \[1\] Microsoft/)]);
+  });
+
+  it('says the outlet of a page the story does not cite is not among its outlets, and claims no viewpoint', async () => {
+    const { popup } = await popupFor('/healthtech-mayo-microsoft.html');
+    expect(await popup.locator('.placement').getAttribute('data-kind')).toBe('outside');
+    expect(await popup.locator('.placement').innerText()).toBe("Health Tech Wire is not among this story's 7 outlets.");
+    expect(await popup.locator('[data-reader]').count()).toBe(0);
+    const text = await popup.locator('main').innerText();
+    expect(text).not.toContain("You're reading");
+    expect(text).not.toContain('You are here');
+    // Every viewpoint then offers a source.
+    expect(await popup.locator('.split-legend__row .source-action').count()).toBe(3);
+  });
+
+  it('"Find this article" asks the default search engine for the headline and outlet, only on click', async () => {
+    const searched: string[] = [];
+    // The search engine is on the web: answer for it here, so nothing leaves the machine.
+    await lens.context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+      searched.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>results</title>' });
+    });
+    try {
+      const { popup } = await popupFor('/healthtech-mayo-microsoft.html');
+      expect(searched).toEqual([]);
+      const find = popup.getByRole('button', { name: /^Find this article: \[5\] Offcall/ });
+      const opened = lens.context.waitForEvent('page');
+      await find.click();
+      const results = await opened;
+      await results.waitForURL(/q=/);
+      const q = new URL(results.url()).searchParams.get('q');
+      expect(q).toBe("The Future of Medical AI: What's Coming in 2026 and Beyond Offcall");
+      expect(searched).toHaveLength(1);
+      await results.close();
+    } finally {
+      await lens.context.unrouteAll();
+    }
+  });
+});
+
+describe('a page with no story', () => {
+  it('says what Lens knows and how fresh, offers the story search and the settings', async () => {
+    const { popup } = await popupFor('/local-sports.html');
+    expect(await popup.locator('.store-line').innerText()).toMatch(/^Lens knows 3 stories, updated .+\.$/);
+    await popup.getByLabel('Search Factlen stories').fill('transit');
+    await expect.poll(() => popup.locator('.story-search__result').allInnerTexts()).toEqual([expect.stringContaining('Riverton Voters Approve Transit Levy')]);
+    const options = lens.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
+    await popup.getByRole('button', { name: 'Settings' }).click();
+    await (await options).close();
+  });
+});

@@ -69,11 +69,18 @@ describe('the side panel', () => {
 
     const sources = section('sources');
     expect(await sources.locator('.source').count()).toBe(7);
-    expect(await sources.locator('h3').allInnerTexts()).toEqual([
-      expect.stringContaining('Medical Professionals & Clinicians'),
-      expect.stringContaining('Technology Developers'),
-      expect.stringContaining('Healthcare Administrators & Analysts'),
-    ]);
+    // The reader's own page is marked in words among the sources.
+    expect(await sources.locator('.source[data-reader]').count()).toBe(1);
+    expect(await panel.locator('#source-2').innerText()).toContain("Fortune You're reading this");
+    // Numbered in order, each with the viewpoint it surfaces.
+    expect(await sources.locator('.source__n').allInnerTexts()).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]', '[6]', '[7]']);
+    expect(await sources.locator('.source__viewpoint').allInnerTexts()).toEqual([
+      'Technology Developers', 'Healthcare Administrators & Analysts', 'Healthcare Administrators & Analysts', 'Technology Developers',
+      'Medical Professionals & Clinicians', 'Medical Professionals & Clinicians', 'Technology Developers',
+    ].map((name) => expect.stringContaining(name)));
+    // A source without an address offers to find it instead.
+    expect(await sources.locator('#source-5').getByRole('button', { name: /^Find this article: \[5\] Offcall/ }).count()).toBe(1);
+    expect(await sources.locator('a').count()).toBe(5);
     for (const link of await sources.locator('a').all()) {
       expect(await link.getAttribute('target')).toBe('_blank');
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -95,6 +102,8 @@ describe('the side panel', () => {
     await popup.locator('main[data-state="match"]').waitFor();
     await panel.locator('main[data-state="match"]').waitFor();
     expect(await panel.locator('h1').innerText()).toContain('Microsoft and Mayo Clinic Partner');
+    // A page the story does not cite is never marked as one of its sources.
+    expect(await panel.locator('.source[data-reader]').count()).toBe(0);
   });
 
   it('offers a search over the store when the tab has no match, and opens what the reader picks', async () => {

@@ -52,7 +52,7 @@ describe('the remote story store', () => {
     await options.getByLabel('Check for new stories').selectOption('60');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.locator('[data-testid=story-counts]', { hasText: '3 built in · 1 downloaded · 3 in use' }).waitFor();
-    await options.locator('[data-testid=store-version]', { hasText: String(v1.manifest.version) }).waitFor();
+    await options.locator(`[data-testid=store-version][data-version="${v1.manifest.version}"]`).waitFor();
     expect(await options.locator('[data-testid=last-error]').innerText()).toBe('None');
     expect(await options.locator('[data-testid=last-sync]').innerText()).not.toBe('Never');
     const alarm = await lens.worker.evaluate(() => chrome.alarms.get('store-sync'));
@@ -102,7 +102,7 @@ describe('the remote story store', () => {
     expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
     expect(error).toContain('Factlen Lens keeps using the stories it already has.');
     expect(error).toMatch(/Next try: /);
-    expect(await options.locator('[data-testid=store-version]').innerText()).toContain(String(v1.manifest.version));
+    expect(await options.locator('[data-testid=store-version]').getAttribute('data-version')).toBe(String(v1.manifest.version));
     await screenshot(options, 'options-error');
 
     const popup = await popupFor('/harbor-seawall.html');

@@ -7,6 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App.tsx';
 import { progressText, SyncPanel } from '../../../entrypoints/options/SyncPanel.tsx';
 import { DataAge } from '../../../entrypoints/popup/DataAge.tsx';
+import { alertPrefsItem } from '../../../lib/alerts/prefs.ts';
+import { netLedgerItem } from '../../../lib/net-ledger.ts';
 import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
 
 let root: HTMLElement;
@@ -44,11 +46,18 @@ describe('the sync panel', () => {
       lastError: { code: 'hash', params: ['shards/2026-06-21-ab.json'], at: 1 },
     });
     render(<SyncPanel status={s} storeUrl="https://cdn.factlen.com/store/" outcome="" onSyncNow={() => {}} />, root);
-    expect(root.querySelector('[data-testid=store-version]')!.textContent).toMatch(/^20261120095500 \(published .*2026.*\)$/);
+    // The version is for machines; the reader is told when the store was published.
+    expect(root.querySelector('[data-testid=store-version]')!.textContent).toMatch(/^Published Nov 20, 2026/);
+    expect(root.querySelector('[data-testid=store-version]')!.getAttribute('data-version')).toBe('20261120095500');
     expect(root.querySelector('[data-testid=story-counts]')!.textContent).toBe('2 built in · 40 downloaded · 41 in use');
     expect(root.querySelector('[data-testid=last-error]')!.textContent).toContain(
       'shards/2026-06-21-ab.json does not match its fingerprint (SHA-256) in the manifest: it may be damaged or tampered with.Factlen Lens keeps using the stories it already has.Next try:',
     );
+  });
+
+  it('counts the built-in stories in the right grammatical number', () => {
+    render(<SyncPanel status={status({ counts: { bundled: 1, remote: 0, total: 1 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />, root);
+    expect(text()).toContain('Factlen Lens uses only the 1 story built into it.');
   });
 
   it('shows rejected stories as text, never as markup', () => {
@@ -71,11 +80,14 @@ describe('the sync panel', () => {
 
 describe('the options page', () => {
   let sent: { type: string; storeUrl?: string | null; syncMinutes?: number }[];
+  let syncNowAnswer: SyncStatus | null;
   beforeEach(() => {
     sent = [];
+    syncNowAnswer = null;
     fakeBrowser.runtime.onMessage.addListener(((msg: { type: string }, _sender: unknown, reply: (r: unknown) => void) => {
       sent.push(msg);
       if (msg.type === 'listTopics') reply({ ok: true, value: [{ id: 'ai', name: 'AI', stories: 2 }] });
+      else if (msg.type === 'syncNow' && syncNowAnswer) reply({ ok: true, value: syncNowAnswer });
       else reply({ ok: true, value: status({ counts: { bundled: 2, remote: 0, total: 2 } }) });
       return true;
     }) as never);
@@ -150,6 +162,59 @@ describe('the options page', () => {
     expect(request).not.toHaveBeenCalled();
     expect(sent).toContainEqual({ type: 'saveStoreSettings', storeUrl: '', syncMinutes: 30 });
   });
+
+  it('drops an old "Sync failed." once a save starts a new sync', async () => {
+    await fakeBrowser.storage.local.set({ storeSettings: { storeUrl: 'https://cdn.example.org/store/', syncMinutes: 30 } });
+    fakeBrowser.permissions.request = (async () => true) as never;
+    syncNowAnswer = status({ lastError: { code: 'offline', params: ['https://cdn.example.org'], at: 1 } });
+    await open();
+    root.querySelector<HTMLButtonElement>('#sync-progress')!.previousElementSibling!.dispatchEvent(new Event('click', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('#sync-progress')!.textContent).toBe('Sync failed.');
+    submit('https://cdn.example.org/store/');
+    await settle();
+    expect(text()).toContain('Saved.');
+    expect(root.querySelector('#sync-progress')!.textContent).toBe('');
+  });
+
+  it('drops an old error as soon as the reader edits the address, or the browser refuses it', async () => {
+    await open();
+    submit('http://cdn.example.org/store/');
+    await settle();
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/can't be used/);
+    const input = root.querySelector<HTMLInputElement>('#store-url')!;
+    input.dispatchEvent(new Event('invalid', { cancelable: true }));
+    await settle();
+    expect(root.querySelector('.store-form [role=alert]')).toBeNull();
+    submit('http://cdn.example.org/store/');
+    await settle();
+    input.value = 'https://cdn.example.org/st';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(root.querySelector('.store-form [role=alert]')).toBeNull();
+  });
+
+  it('explains that equal quiet hours mean no quiet hours', async () => {
+    await alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '22:00' }, maxPerSync: 3 });
+    await open();
+    const alert = root.querySelector('#quiet-same')!;
+    expect(alert.textContent).toBe('From and To are the same time, so there are no quiet hours: notifications can come at any time. Choose two different times.');
+    expect(root.querySelector('#quiet-start')!.getAttribute('aria-describedby')).toBe('quiet-same');
+    await act(() => alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '07:00' }, maxPerSync: 3 }));
+    await settle();
+    expect(root.querySelector('#quiet-same')).toBeNull();
+  });
+
+  it('says what each request came to in words', async () => {
+    const entry = (outcome: string) => ({ at: Date.parse('2026-11-20T10:00:00Z'), method: 'GET', url: 'https://cdn.example.org/store/manifest.json', bytes: 0, outcome });
+    await netLedgerItem.setValue(['404, stopped early', '304', '200', '200, stopped early', 'timeout', 'network error: Failed to fetch', '503'].map(entry));
+    await open();
+    const outcomes = [...root.querySelectorAll('[data-testid=ledger] tbody td:last-child')].map((td) => td.textContent);
+    expect(outcomes).toEqual([
+      'Not found on the server (HTTP 404)', 'Unchanged since the last check', 'Downloaded',
+      'Stopped before the end: larger than announced, or not needed', 'No answer in time', 'Could not connect (Failed to fetch)', 'The server failed (HTTP 503)',
+    ]);
+  });
 });
 
 describe('the popup’s data age', () => {
@@ -157,13 +222,13 @@ describe('the popup’s data age', () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });
     await act(() => render(<DataAge />, root));
     await settle();
-    expect(root.querySelector('footer')!.textContent).toContain('Story data from 3 days ago');
+    expect(root.querySelector('.popup__age')!.textContent).toContain('Story data from 3 days ago');
   });
 
   it('says nothing when the data is fresh', async () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3600_000 } });
     await act(() => render(<DataAge />, root));
     await settle();
-    expect(root.querySelector('footer')).toBeNull();
+    expect(root.querySelector('.popup__age')).toBeNull();
   });
 });

@@ -1,0 +1,66 @@
+import { formatPercent, t, tn } from '../lib/i18n.ts';
+import { nextReads, type Placement } from '../lib/placement.ts';
+import type { Story } from '../lib/story.ts';
+import { SourceAction } from './SourceAction.tsx';
+import { Swatch, keyClass, keyLetter } from './Swatch.tsx';
+
+// The popup lists this many viewpoints (the reader's always among them); the rest are counted
+// and wait in the side panel. Three rows keep the seed story's popup under 600 px.
+const LISTED = 3;
+// A segment narrower than this shows no letter (it would not fit); its legend row still does.
+const LETTER_MIN_SHARE = 0.06;
+
+/**
+ * One split bar of the coverage, keyed by pattern and letter, and a legend whose rows say what
+ * each share is ("35% of coverage") and how to read that viewpoint: the reader's own source is
+ * marked, every other viewpoint offers one source.
+ */
+export function CoverageSplit({ story, placement }: { story: Story; placement: Placement | null }) {
+  const mine = placement?.kind === 'source' ? placement : null;
+  const next = new Map(nextReads(story, placement).map((r) => [r.viewpoint.id, r.source]));
+  const order = story.viewpoints.map((v, i) => ({ v, i }));
+  const listed = order.slice(0, LISTED);
+  const own = order.find(({ v }) => v.id === mine?.viewpoint.id);
+  if (own && !listed.includes(own)) listed[LISTED - 1] = own;
+  const rest = order.length - listed.length;
+  return (
+    <section class="split" aria-labelledby="split-heading">
+      <h2 id="split-heading" class="section-heading">{t('splitHeading')}</h2>
+      <div class="split-bar" aria-hidden="true">
+        {order.map(({ v, i }) => (
+          <span
+            key={v.id}
+            class={`split-bar__seg ${keyClass(i)}`}
+            data-key={v.share >= LETTER_MIN_SHARE ? keyLetter(i) : undefined}
+            data-reader={mine?.viewpoint.id === v.id || undefined}
+            style={{ flexGrow: v.share, flexBasis: 0 }}
+          />
+        ))}
+      </div>
+      <ul class="split-legend">
+        {listed.map(({ v, i }) => {
+          const reader = mine?.viewpoint.id === v.id;
+          const source = next.get(v.id);
+          return (
+            <li key={v.id} class="split-legend__row" data-viewpoint={v.id} data-reader={reader || undefined}>
+              <Swatch index={i} />
+              <span class="split-legend__name">{v.name}</span>
+              <span class="split-legend__meta">
+                <span class="split-legend__share">{t('shareOfCoverage', formatPercent(v.share))}</span>
+                <span aria-hidden="true"> · </span>
+                {reader ? (
+                  <strong class="you-mark">{t('youAreHere')}</strong>
+                ) : source ? (
+                  <SourceAction source={source} />
+                ) : (
+                  <span>{t('noSourcesForViewpoint')}</span>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {rest > 0 && <p class="muted split__more">{tn('viewpointsMore', rest)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n.ts';
+import { searchTextFor } from '../lib/placement.ts';
+import type { Source } from '../lib/story.ts';
+import { searchTheWeb } from '../lib/web-search.ts';
+import { ExternalLink } from './ExternalLink.tsx';
+
+/**
+ * "Find this article" for a source the story gives no address for: hands its headline and outlet
+ * to the reader's default search engine (the browser's search API), only when clicked.
+ */
+export function FindArticle({ source }: { source: Source }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        class="link-button find-article"
+        aria-label={t('findArticleLabel', [source.n, source.outlet, source.title])}
+        // The new tab takes focus, which closes a popup by itself.
+        onClick={() => void searchTheWeb(searchTextFor(source)).catch(() => setFailed(true))}
+      >
+        {t('findArticle')}
+      </button>
+      {failed && <span role="alert" class="find-article__error">{t('findArticleFailed')}</span>}
+    </>
+  );
+}
+
+/** The way to read a source: its own address when the story gives one, else "Find this article". */
+export function SourceAction({ source }: { source: Source }) {
+  if (source.url) {
+    return (
+      <ExternalLink class="source-action" href={source.url}>
+        {t('readSource', [source.n, source.outlet])} <span aria-hidden="true">↗</span>
+      </ExternalLink>
+    );
+  }
+  return (
+    <span class="source-action">
+      <span class="source-action__outlet">[{source.n}] {source.outlet}</span>
+      <FindArticle source={source} />
+    </span>
+  );
+}

@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
+import { DataAge } from './DataAge.tsx';
+
+/** Always there, last in keyboard order: the name, how old the data is when it is old, and the settings. */
+export function Footer() {
+  return (
+    <footer class="popup__footer">
+      <span class="popup__brand">{t('extName')}</span>
+      <DataAge />
+      <button type="button" class="link-button popup__settings" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+        {t('settings')}
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Where the reader's page stands in a story, and what to read next: the page is one of the
+ * story's sources (proven by the matcher, or by its URL), or it comes from an outlet the story
+ * does or does not cite. A viewpoint is only ever named for a page the story cites.
+ */
+import type { MatchReason } from './match/types.ts';
+import type { PageRef } from './messages.ts';
+import type { Source, Story, Viewpoint } from './story.ts';
+import { hostOf, normalizeUrl } from './url.ts';
+
+export type Placement =
+  /** The page is source `source.n`, in `viewpoint`. */
+  | { kind: 'source'; source: Source; viewpoint: Viewpoint }
+  /** The page's outlet is among the story's sources, but this page is not one of them. */
+  | { kind: 'outlet'; outlet: string }
+  /** The page's outlet is not among the story's outlets. */
+  | { kind: 'outside'; outlet: string };
+
+// The matcher's proof that a page is a source: its URL ('url' reasons) or its outlet and
+// headline. Their first argument is the source number (lib/match/reasons.ts).
+const PROOF_CODES = new Set(['reasonSource', 'reasonSourceNoOutlet', 'reasonOutletTitle']);
+
+/** The source number the matcher proved the page to be, or null. */
+export function provenSource(reasons: readonly MatchReason[]): number | null {
+  for (const r of reasons) {
+    if (!r.code || !PROOF_CODES.has(r.code)) continue;
+    const n = Number(r.args?.[0]);
+    if (Number.isInteger(n) && n > 0) return n;
+  }
+  return null;
+}
+
+const plain = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The page's outlet as a reader names it: the site name it declares, else its host. */
+export function pageOutlet(page: PageRef): string | null {
+  const name = page.siteName?.trim();
+  if (name) return name;
+  return hostOf(page.url);
+}
+
+/** The story's source on the page's outlet (by declared name or by host), if any. */
+function sourceOfOutlet(story: Story, page: PageRef): Source | undefined {
+  const host = hostOf(page.url);
+  const name = page.siteName ? plain(page.siteName) : null;
+  return story.sources.find((s) => {
+    if (name && plain(s.outlet) === name) return true;
+    const domain = s.outletDomain?.toLowerCase();
+    return !!(host && domain && (host === domain || host.endsWith(`.${domain}`)));
+  });
+}
+
+/** Where `page` stands in `story`, from the match's reasons and the page's address; null when the page names no outlet. */
+export function placeReader(story: Story, page: PageRef, reasons: readonly MatchReason[]): Placement | null {
+  const key = normalizeUrl(page.url);
+  const n = provenSource(reasons);
+  const source = story.sources.find((s) => (n !== null ? s.n === n : !!key && normalizeUrl(s.url) === key));
+  const viewpoint = source && story.viewpoints.find((v) => v.id === source.viewpointId);
+  if (source && viewpoint) return { kind: 'source', source, viewpoint };
+  const outlet = pageOutlet(page);
+  if (!outlet) return null;
+  const same = sourceOfOutlet(story, page);
+  return same ? { kind: 'outlet', outlet: same.outlet } : { kind: 'outside', outlet };
+}
+
+/** One viewpoint of the coverage with the source to read for it (null: the story cites none). */
+export interface NextRead {
+  viewpoint: Viewpoint;
+  source: Source | null;
+}
+
+/**
+ * For each viewpoint the reader is not reading, one source to read next: the first cited one
+ * that can be opened (it has a URL), else the first cited. The reader's own source is never
+ * offered.
+ */
+export function nextReads(story: Story, placement: Placement | null): NextRead[] {
+  const mine = placement?.kind === 'source' ? placement : null;
+  return story.viewpoints
+    .filter((v) => v.id !== mine?.viewpoint.id)
+    .map((viewpoint) => {
+      const cited = story.sources.filter((s) => s.viewpointId === viewpoint.id).sort((a, b) => a.n - b.n);
+      return { viewpoint, source: cited.find((s) => s.url) ?? cited[0] ?? null };
+    });
+}
+
+/** What "Find this article" asks the reader's search engine: the headline and the outlet, nothing else. */
+export const searchTextFor = (source: Pick<Source, 'title' | 'outlet'>) => `${source.title} ${source.outlet}`;

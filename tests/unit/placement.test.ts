@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, matchArticle } from '../../lib/match/index.ts';
+import { nextReads, placeReader, provenSource, searchTextFor } from '../../lib/placement.ts';
+import { parseStories, type Story } from '../../lib/story.ts';
+
+const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [Story];
+const withUrls: Story = { ...seed, sources: seed.sources.map((s) => ({ ...s, url: `https://${s.outletDomain}/story-${s.n}` })) };
+const index = buildIndex([withUrls]);
+const fortune = withUrls.sources.find((s) => s.n === 2)!;
+const text = 'Microsoft and the Mayo Clinic will build a frontier AI model for healthcare that the clinic will own. '.repeat(8);
+
+/** The reasons the real matcher gives for a page, so a change of its codes breaks this test. */
+function reasonsFor(page: { url: string; title: string; siteName?: string }) {
+  const { match } = matchArticle({ ...page, text, siteName: page.siteName ?? null }, index);
+  if (!match) throw new Error('no match');
+  return match.reasons;
+}
+
+describe('placing the reader', () => {
+  it('names the source the matcher proved by URL, with its viewpoint', () => {
+    const page = { url: fortune.url!, title: 'Morgan Stanley warns', siteName: 'Fortune' };
+    const reasons = reasonsFor(page);
+    expect(provenSource(reasons)).toBe(2);
+    const placed = placeReader(withUrls, page, reasons);
+    expect(placed).toMatchObject({ kind: 'source', source: { n: 2, outlet: 'Fortune' }, viewpoint: { name: 'Healthcare Administrators & Analysts' } });
+  });
+
+  it('names the source the matcher proved by outlet and headline', () => {
+    const page = { url: 'https://fortune.com/another/address', title: fortune.title, siteName: 'Fortune' };
+    const reasons = reasonsFor(page);
+    expect(reasons[0]).toMatchObject({ code: 'reasonOutletTitle', args: ['2', 'Fortune'] });
+    expect(placeReader(withUrls, page, reasons)).toMatchObject({ kind: 'source', source: { n: 2 } });
+  });
+
+  it('places a page the reader picked by its own URL when it is a source, with no reasons', () => {
+    expect(placeReader(withUrls, { url: `${fortune.url}?utm_source=x`, title: 'x' }, [])).toMatchObject({ kind: 'source', source: { n: 2 } });
+  });
+
+  it('claims no viewpoint for a page of another outlet, and names that outlet', () => {
+    const page = { url: 'https://riversideledger.example/mayo-microsoft', title: 'Mayo and Microsoft build a frontier model', siteName: 'Riverside Ledger' };
+    expect(placeReader(withUrls, page, reasonsFor(page))).toEqual({ kind: 'outside', outlet: 'Riverside Ledger' });
+    // Without a declared name the host names it.
+    expect(placeReader(withUrls, { url: 'https://www.riversideledger.example/x', title: 'x' }, [])).toEqual({ kind: 'outside', outlet: 'riversideledger.example' });
+  });
+
+  it('says an uncited page of a covering outlet is from that outlet, without a viewpoint', () => {
+    const page = { url: 'https://fortune.com/2026/07/01/other-ai-story', title: 'Something else', siteName: null };
+    expect(placeReader(withUrls, page, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
+    expect(placeReader(withUrls, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
+  });
+
+  it('ignores a proof naming a source the story does not have', () => {
+    const page = { url: 'https://elsewhere.example/a', title: 'x', siteName: 'Elsewhere' };
+    expect(placeReader(withUrls, page, [{ kind: 'url', detail: '', code: 'reasonSource', args: ['99', 'Nobody'] }])).toEqual({ kind: 'outside', outlet: 'Elsewhere' });
+  });
+});
+
+describe('what to read next', () => {
+  it('offers one source for every viewpoint but the reader’s, an openable one first', () => {
+    const placed = placeReader(withUrls, { url: fortune.url!, title: '' }, []);
+    const noUrl5 = { ...withUrls, sources: withUrls.sources.map((s) => (s.n === 5 ? { ...s, url: undefined } : s)) };
+    expect(nextReads(noUrl5, placed).map((r) => [r.viewpoint.id, r.source?.n])).toEqual([['medical-professionals', 6], ['technology-developers', 1]]);
+    expect(nextReads(seed, null).map((r) => r.source?.n)).toEqual([5, 1, 2]);
+  });
+
+  it('says when a viewpoint has no source', () => {
+    const lonely = { ...seed, sources: seed.sources.filter((s) => s.viewpointId !== 'technology-developers') };
+    expect(nextReads(lonely, null).find((r) => r.viewpoint.id === 'technology-developers')?.source).toBeNull();
+  });
+
+  it('searches for the headline and the outlet only', () => {
+    expect(searchTextFor(fortune)).toBe("Morgan Stanley warns an AI breakthrough Is coming in 2026 — and most of the world isn't ready Fortune");
+  });
+});
