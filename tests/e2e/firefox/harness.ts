@@ -1,0 +1,141 @@
+// The real-browser harness for Firefox: Debian's firefox-esr driven headless over WebDriver BiDi
+// (Firefox's own remote protocol; puppeteer-core speaks it, no driver binary), the e2e build
+// installed as a temporary add-on, and every request the browser makes routed through the
+// suite's recording proxy. Pages and stores come from the Chromium suite's servers (../harness.ts).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { SHOTS } from '../harness.ts';
+import { startProxy, type Proxy } from './proxy.ts';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXT_DIR = resolve('.output/firefox-mv2-e2e');
+const ADDON_ID = 'lens@factlen.com';
+// Firefox gives each install a random moz-extension:// host; this pref pins it, so the suite
+// can open the extension's pages by address.
+const UUID = '5f1c7e1a-6c1b-4e55-9a43-6f3b1d0e2a71';
+export const EXT_ORIGIN = `moz-extension://${UUID}`;
+
+/** The extension API as Firefox gives it to extension pages (`browser.*`, promise-based). */
+export type Api = any;
+
+export interface Fox {
+  firefox: Browser;
+  /** Every request the browser made so far, as the proxy saw it. */
+  proxy: Proxy;
+  /** Opens `url` in a new tab and returns the page and its tab id. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Opens an extension page (`popup.html`, …) in a new tab, describing `tabId`, once it has loaded. */
+  openExtensionPage(path: string, tabId?: number): Promise<Page>;
+  /** The popup for `tabId`, as the reader's click opens it, once it has answered. */
+  openPopup(tabId: number): Promise<Page>;
+  /**
+   * Runs `fn(browser, arg)` in an extension page, where the extension's APIs are (the Chromium
+   * suite runs such code in the service worker; Firefox's background page is not reachable).
+   */
+  ext<R, A = undefined>(fn: (api: Api, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Prefs for the run: the proxy for everything, the pinned origin, the colour scheme. */
+function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string, unknown> {
+  return {
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+    // Every protocol through the proxy, loopback addresses included (Firefox otherwise never
+    // proxies them), and no direct connection if the proxy fails.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.failover_direct': false,
+    // HTTP/3 and DNS over HTTPS would not go through an HTTP proxy: off.
+    'network.http.http3.enable': false,
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    // The browser's prompt for an optional permission is its own UI, out of a page's reach: the
+    // request is granted as the reader's "Allow" would (Mozilla's own tests use this pref).
+    'extensions.webextOptionalPermissionPrompts': false,
+    // prefers-color-scheme for every page, extension pages included (0 dark, 1 light).
+    'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+  };
+}
+
+/** Starts Firefox with the extension installed. */
+export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Fox> {
+  const proxy = await startProxy();
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox ≥ 141 lets a WebDriver client navigate a tab only to http(s), file and blob
+    // addresses unless this flag is given; extension pages are moz-extension://.
+    args: ['--remote-allow-system-access'],
+    // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
+    // but a release build honours that only with this variable; else it calls Mozilla.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: prefs(proxy.port, options.colorScheme ?? 'light'),
+  }).catch(async (err: unknown) => {
+    await proxy.close();
+    throw err;
+  });
+  const id = await firefox.installExtension(FIREFOX_EXT_DIR);
+  if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+
+  const openExtensionPage = async (path: string, tabId?: number) => {
+    const url = `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
+    const page = await firefox.newPage();
+    // Puppeteer never sees a moz-extension:// navigation finish (page.url() stays about:blank),
+    // so the page's own state is awaited instead; the unfinished wait is dropped.
+    page.goto(url).catch(() => {});
+    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+    return page;
+  };
+  const control = await openExtensionPage('options.html');
+  const ext: Fox['ext'] = (fn, arg) =>
+    control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
+
+  return {
+    firefox,
+    proxy,
+    async openTab(url) {
+      const page = await firefox.newPage();
+      await page.goto(url);
+      const address = page.url().replace(/#.*$/, '');
+      // The newest tab showing the address: the one just opened.
+      const tabId = await ext(async (b, u) => Math.max(-1, ...(await b.tabs.query({})).filter((t: { url?: string }) => t.url === u).map((t: { id: number }) => t.id)), address);
+      if (tabId < 0) throw new Error(`no tab found for ${url}`);
+      return { page, tabId };
+    },
+    openExtensionPage,
+    async openPopup(tabId) {
+      const popup = await openExtensionPage('popup.html', tabId);
+      await popup.waitForSelector('main:not([data-state="loading"])');
+      return popup;
+    },
+    ext,
+    async close() {
+      await firefox.close();
+      await proxy.close();
+    },
+  };
+}
+
+/** Text of the first element matching `selector`, as a reader sees it. */
+export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+export async function screenshotFox(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `firefox-${name}.png`) as `${string}.png`, fullPage: true });
+}
+
+/** The `data-state` of the page's `main`: the popup's and the side panel's answer. */
+export const stateOf = (page: Page) => page.$eval('main', (m) => m.getAttribute('data-state'));
+
+/** Waits until an element matching `selector` shows `text`. */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction((s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)), {}, selector, text);
+}
