@@ -4,7 +4,7 @@
 // suite's recording proxy. Pages and stores come from the Chromium suite's servers (../harness.ts).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { SHOTS } from '../harness.ts';
 import { startProxy, type Proxy } from './proxy.ts';
 
@@ -37,6 +37,22 @@ export interface Fox {
   close(): Promise<void>;
 }
 
+// Firefox's remote agent fails an evaluation whose document goes away under it with this
+// error, which Puppeteer does not count as a navigation to wait through.
+const NAVIGATED_AWAY = /should be an object, got null|context was destroyed|Inspected target navigated/i;
+
+/** Waits until `page` shows `url`, loaded; through the document swaps of a moz-extension load. */
+async function untilLoaded(page: Page, url: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+      return;
+    } catch (err) {
+      if (tries >= 3 || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
+    }
+  }
+}
+
 /** Prefs for the run: the proxy for everything, the pinned origin, the colour scheme. */
 function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string, unknown> {
   return {
@@ -59,6 +75,10 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
     // The browser's prompt for an optional permission is its own UI, out of a page's reach: the
     // request is granted as the reader's "Allow" would (Mozilla's own tests use this pref).
     'extensions.webextOptionalPermissionPrompts': false,
+    // Headless, the system's notification service closes an alert the moment it is raised;
+    // Firefox's own alert window (what it uses where there is no such service) shows it, and
+    // notifications.getAll() lists it, until it slides away some 20 s later.
+    'alerts.useSystemBackend': false,
     // prefers-color-scheme for every page, extension pages included (0 dark, 1 light).
     'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
   };
@@ -71,8 +91,8 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    // Firefox ≥ 141 lets a WebDriver client navigate a tab only to http(s), file and blob
-    // addresses unless this flag is given; extension pages are moz-extension://.
+    // Firefox 153 (140 did not) lets a WebDriver client navigate a tab only to http(s), file
+    // and blob addresses unless this flag is given; extension pages are moz-extension://.
     args: ['--remote-allow-system-access'],
     // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
     // but a release build honours that only with this variable; else it calls Mozilla.
@@ -82,16 +102,28 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     await proxy.close();
     throw err;
   });
-  const id = await firefox.installExtension(FIREFOX_EXT_DIR);
-  if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+  try {
+    const id = await firefox.installExtension(FIREFOX_EXT_DIR);
+    if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+  } catch (err) {
+    await firefox.close();
+    await proxy.close();
+    throw err;
+  }
 
+  // Every wait is for a condition; this only bounds how long a broken one takes to report.
+  const newPage = async () => {
+    const page = await firefox.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
   const openExtensionPage = async (path: string, tabId?: number) => {
     const url = `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
-    const page = await firefox.newPage();
+    const page = await newPage();
     // Puppeteer never sees a moz-extension:// navigation finish (page.url() stays about:blank),
     // so the page's own state is awaited instead; the unfinished wait is dropped.
     page.goto(url).catch(() => {});
-    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+    await untilLoaded(page, url);
     return page;
   };
   const control = await openExtensionPage('options.html');
@@ -102,7 +134,7 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     firefox,
     proxy,
     async openTab(url) {
-      const page = await firefox.newPage();
+      const page = await newPage();
       await page.goto(url);
       const address = page.url().replace(/#.*$/, '');
       // The newest tab showing the address: the one just opened.
@@ -139,3 +171,12 @@ export const stateOf = (page: Page) => page.$eval('main', (m) => m.getAttribute(
 export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
   await page.waitForFunction((s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)), {}, selector, text);
 }
+
+/** Clicks the control of the first label whose text starts with `text` ("AI" for "AI (2 stories)"). */
+export async function clickLabel(page: Page, text: string): Promise<void> {
+  const label = await page.waitForFunction((t) => [...document.querySelectorAll('label')].find((l) => l.innerText.trim().startsWith(t)), {}, text);
+  await (label.asElement() as ElementHandle<Element>).click();
+}
+
+/** A selector for the element with this role and accessible name (Puppeteer's ARIA query). */
+export const role = (r: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(r)}])`;

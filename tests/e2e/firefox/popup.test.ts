@@ -1,7 +1,7 @@
 // The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Server } from '../harness.ts';
-import { launchFirefox, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
+import { launchFirefox, role, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
 
 let fox: Fox;
 let server: Server;
@@ -75,7 +75,7 @@ describe('the sidebar in Firefox', () => {
   it('opens from the popup on the tab\'s story', async () => {
     const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
     const popup = await fox.openPopup(tabId);
-    await popup.locator('::-p-aria(Open viewpoints)').click();
+    await popup.locator(role('button', 'Open viewpoints')).click();
     // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
     // article's tab, which is where a reader's click on the button leaves them.
     const popupTabs = () => fox.ext(async (b, id) => (await b.tabs.query({})).filter((t: { url?: string }) => t.url?.endsWith(`/popup.html?tabId=${id}`)).length, tabId);
@@ -110,7 +110,7 @@ describe('the options page in Firefox', () => {
   it('says the extension runs on its built-in stories until a store is set', async () => {
     const options = await fox.openExtensionPage('options.html');
     await options.waitForSelector('::-p-text(No story store is set: Factlen Lens uses only the 3 stories built into it.)');
-    expect(await options.$('::-p-aria(Sync now)')).toBeNull();
+    expect(await options.$(role('button', 'Sync now'))).toBeNull();
     await screenshotFox(options, 'options');
   });
 });
