@@ -72,7 +72,15 @@ describe('the popup in Firefox', () => {
 });
 
 describe('the sidebar in Firefox', () => {
-  it('opens from the popup on the tab\'s story', async () => {
+  it('opens from the popup on the tab\'s story, and follows the tabs the reader switches to', async () => {
+    // Two tabs read first, to switch to later.
+    const read = async (path: string) => {
+      const opened = await fox.openTab(server.url(path));
+      await (await fox.openPopup(opened.tabId)).close();
+      return opened.tabId;
+    };
+    const sports = await read('/local-sports.html');
+    const healthtech = await read('/healthtech-mayo-microsoft.html');
     const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
     const popup = await fox.openPopup(tabId);
     await popup.locator(role('button', 'Open viewpoints')).click();
@@ -91,6 +99,13 @@ describe('the sidebar in Firefox', () => {
     });
     await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
     expect((await sidebar())!.href).toContain(`sidepanel.html?tabId=${tabId}`);
+
+    // Another tab has no panel of its own: the sidebar shows the default one, which follows
+    // whichever tab is active in its window.
+    await fox.ext((b, id) => b.tabs.update(id, { active: true }), sports);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'no-match', href: expect.stringMatching(/\/sidepanel\.html$/) });
+    await fox.ext((b, id) => b.tabs.update(id, { active: true }), healthtech);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
   });
 
   it('shows every part of the story', async () => {

@@ -72,8 +72,10 @@ describe('the remote story store in Firefox', () => {
     store.publish(built);
     const options = await fox.openExtensionPage('options.html');
     await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
+    await options.locator(role('combobox', 'Check for new stories')).fill('60');
     await options.locator(role('button', 'Save')).click();
     await waitForText(options, '[data-testid=story-counts]', '3 built in · 1 downloaded · 3 in use');
+    expect(await fox.ext(async (b) => (await b.alarms.get('store-sync'))?.periodInMinutes)).toBe(60);
     await waitForText(options, '[data-testid=store-version]', String(built.manifest.version));
     expect(await textOf(options, '[data-testid=last-error]')).toBe('None');
     expect(await notifications()).toEqual([]);
