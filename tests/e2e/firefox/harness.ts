@@ -48,7 +48,7 @@ async function untilLoaded(page: Page, url: string): Promise<void> {
       await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
       return;
     } catch (err) {
-      if (tries >= 3 || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
+      if (tries >= 10 || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
     }
   }
 }
@@ -117,18 +117,38 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const openExtensionPage = async (path: string, tabId?: number) => {
-    const url = `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
-    const page = await newPage();
-    // Puppeteer never sees a moz-extension:// navigation finish (page.url() stays about:blank),
-    // so the page's own state is awaited instead; the unfinished wait is dropped.
-    page.goto(url).catch(() => {});
-    await untilLoaded(page, url);
-    return page;
-  };
-  const control = await openExtensionPage('options.html');
+  const pageAt = (path: string, tabId?: number) => `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
+
+  // The first extension page, opened by the driver: it is where `ext()` runs. Puppeteer never
+  // sees a moz-extension:// navigation finish (page.url() stays about:blank), so the page's
+  // own state is awaited instead; the unfinished wait is dropped.
+  const control = await newPage();
+  const controlUrl = pageAt('options.html');
+  control.goto(controlUrl).catch(() => {});
+  await untilLoaded(control, controlUrl);
   const ext: Fox['ext'] = (fn, arg) =>
     control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
+
+  // Every other extension page is opened by the extension itself, as a tab, and handed over
+  // once Firefox says its tab has loaded: nothing is evaluated in it while its document swaps.
+  const openExtensionPage = async (path: string, tabId?: number) => {
+    const known = new Set(firefox.targets());
+    const target = firefox.waitForTarget((t) => t.type() === 'page' && !known.has(t));
+    await ext((b, url) => new Promise<void>((loaded) => {
+      void b.tabs.create({ url }).then((tab: { id: number; status?: string }) => {
+        const done = (id: number, change: { status?: string }) => {
+          if (id !== tab.id || change.status !== 'complete') return;
+          b.tabs.onUpdated.removeListener(done);
+          loaded();
+        };
+        b.tabs.onUpdated.addListener(done);
+        void b.tabs.get(tab.id).then((now: { status?: string }) => done(tab.id, now));
+      });
+    }), pageAt(path, tabId));
+    const page = (await (await target).page())!;
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
 
   return {
     firefox,
