@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox's half runs on its own (vitest.firefox.config.ts), after this one.
+    exclude: ['tests/e2e/firefox/**'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,

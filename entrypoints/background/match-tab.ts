@@ -10,11 +10,12 @@ import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { forgetIndex, getStore, type Store } from './store.ts';
 import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
+import { refusalReason } from '../../lib/script-refusal.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
 import { saveReport } from './reports.ts';
 
 /** Runs the extractor in the tab; a page scripts cannot reach (chrome://, the store) is not an article. */
-async function extractTab(tabId: number): Promise<Extraction> {
+async function extractTab(tabId: number, tabUrl: string | undefined): Promise<Extraction> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
     // Firefox reports a script's exception as `error` on the result instead of rejecting.
@@ -24,12 +25,8 @@ async function extractTab(tabId: number): Promise<Extraction> {
     if (!result || (result.kind !== 'article' && result.kind !== 'not-article')) throw new Error('The page gave no answer');
     return result;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // Chrome: "Cannot access a chrome:// URL", "The extensions gallery cannot be scripted",
-    // "Cannot access contents of the page"; Firefox: "Missing host permission for the tab".
-    if (/cannot (access|be scripted)|missing host permission|no tab with id/i.test(message)) {
-      return { kind: 'not-article', reason: 'browser-page', url: '', title: '' };
-    }
+    const reason = refusalReason(err instanceof Error ? err.message : String(err), tabUrl);
+    if (reason) return { kind: 'not-article', reason, url: '', title: '' };
     throw err;
   }
 }
@@ -78,7 +75,7 @@ async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }):
     await clearBadge(tabId);
     return { state: 'not-article', reason: 'never-site', page: { url: tab.url ?? '', title: tab.title ?? '' } };
   }
-  return reportExtraction(tabId, await extractTab(tabId), { incognito: tab?.incognito ?? false }, choose);
+  return reportExtraction(tabId, await extractTab(tabId, tab?.url), { incognito: tab?.incognito ?? false }, choose);
 }
 
 /** Matches what was read in a tab (on click or automatically), badges the tab and keeps the report. */

@@ -22,8 +22,8 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port; `handler` may answer a request first. */
-export async function serve(root = PAGES, handler?: Handler): Promise<Server> {
+/** Serves `root` on `host` (127.0.0.1; another loopback address is another site) at a free port; `handler` may answer a request first. */
+export async function serve(root = PAGES, handler?: Handler, host = '127.0.0.1'): Promise<Server> {
   const server = createServer((req, res) => {
     if (handler?.(req, res)) return;
     const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -33,8 +33,8 @@ export async function serve(root = PAGES, handler?: Handler): Promise<Server> {
     }
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((ok) => server.listen(0, host, ok));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
   return { origin, url: (p) => origin + p, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 

@@ -11,18 +11,11 @@ import type { Story } from '../../lib/story.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { launch, serve, type Lens, type Server } from './harness.ts';
 import { readNetLog } from './netlog.ts';
+import { pageMarkIn } from './page-marks.ts';
 import { storeServer } from './store-server.ts';
 
 const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const harbor: Story = JSON.parse(readFileSync('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json', 'utf8'));
-
-/** What of each visited page must never leave: its address, its title and a phrase of its text. */
-const PAGES: Record<string, string[]> = {
-  '/fortune-morgan-stanley.html': ['fortune-morgan-stanley', 'Morgan Stanley warns an AI breakthrough', 'accumulation of computing power'],
-  '/healthtech-mayo-microsoft.html': ['healthtech-mayo-microsoft', 'team up on a frontier AI model the clinic will own', 'synthesise long patient histories'],
-  '/local-sports.html': ['local-sports', 'Eagles rally late to beat Wildcats', 'Jordan Pike threw a 34-yard touchdown'],
-  '/harbor-seawall.html': ['harbor-seawall', 'Seawall', 'Eastport'],
-};
 
 const store = storeServer();
 const NETLOG = join(mkdtempSync(join(tmpdir(), 'lens-netlog-')), 'netlog.json');
@@ -103,10 +96,7 @@ describe('what leaves the browser', () => {
       expect(r.method).toBe('GET');
       expect(r.headers.length, `no headers logged for ${r.url}`).toBeGreaterThan(0);
       expect(r.headers.filter((h) => /^(cookie|referer):/i.test(h))).toEqual([]);
-      const sent = `${r.url}\n${r.headers.join('\n')}`.toLowerCase();
-      for (const [path, marks] of Object.entries(PAGES)) {
-        for (const mark of marks) expect(sent.includes(mark.toLowerCase()), `a store request carries "${mark}" of ${path}`).toBe(false);
-      }
+      expect(pageMarkIn(`${r.url}\n${r.headers.join('\n')}`), `what the extension sent for ${r.url}`).toBeNull();
     }
     // The fixture pages load nothing themselves (the browser fetches their favicon for them):
     // any other request a page context made came from a script injected into it.

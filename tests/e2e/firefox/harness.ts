@@ -1,0 +1,202 @@
+// The real-browser harness for Firefox: Debian's firefox-esr driven headless over WebDriver BiDi
+// (Firefox's own remote protocol; puppeteer-core speaks it, no driver binary), the e2e build
+// installed as a temporary add-on, and every request the browser makes routed through the
+// suite's recording proxy. Pages and stores come from the Chromium suite's servers (../harness.ts).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { SHOTS } from '../harness.ts';
+import { startProxy, type Proxy } from './proxy.ts';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXT_DIR = resolve('.output/firefox-mv2-e2e');
+const ADDON_ID = 'lens@factlen.com';
+// Firefox gives each install a random moz-extension:// host; this pref pins it, so the suite
+// can open the extension's pages by address.
+const UUID = '5f1c7e1a-6c1b-4e55-9a43-6f3b1d0e2a71';
+export const EXT_ORIGIN = `moz-extension://${UUID}`;
+
+/** The extension API as Firefox gives it to extension pages (`browser.*`, promise-based). */
+export type Api = any;
+
+export interface Fox {
+  firefox: Browser;
+  /** Every request the browser made so far, as the proxy saw it. */
+  proxy: Proxy;
+  /** Opens `url` in a new tab and returns the page and its tab id. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Opens an extension page (`popup.html`, …) in a new tab, describing `tabId`, once it has loaded. */
+  openExtensionPage(path: string, tabId?: number): Promise<Page>;
+  /** The popup for `tabId`, as the reader's click opens it, once it has answered. */
+  openPopup(tabId: number): Promise<Page>;
+  /**
+   * Runs `fn(browser, arg)` in an extension page, where the extension's APIs are (the Chromium
+   * suite runs such code in the service worker; Firefox's background page is not reachable).
+   */
+  ext<R, A = undefined>(fn: (api: Api, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+// Firefox's remote agent fails an evaluation whose document goes away under it with this
+// error, which Puppeteer does not count as a navigation to wait through.
+const NAVIGATED_AWAY = /should be an object, got null|context was destroyed|Inspected target navigated/i;
+
+/** Waits until `page` shows `url`, loaded; through the document swaps of a moz-extension load. */
+async function untilLoaded(page: Page, url: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+      return;
+    } catch (err) {
+      if (tries >= 10 || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
+    }
+  }
+}
+
+/** Prefs for the run: the proxy for everything, the pinned origin, the colour scheme. */
+function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string, unknown> {
+  return {
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+    // Every protocol through the proxy, loopback addresses included (Firefox otherwise never
+    // proxies them), and no direct connection if the proxy fails.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.failover_direct': false,
+    // HTTP/3 and DNS over HTTPS would not go through an HTTP proxy: off.
+    'network.http.http3.enable': false,
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    // The browser's prompt for an optional permission is its own UI, out of a page's reach: the
+    // request is granted as the reader's "Allow" would (Mozilla's own tests use this pref).
+    'extensions.webextOptionalPermissionPrompts': false,
+    // Headless, the system's notification service closes an alert the moment it is raised;
+    // Firefox's own alert window (what it uses where there is no such service) shows it, and
+    // notifications.getAll() lists it, until it slides away some 20 s later.
+    'alerts.useSystemBackend': false,
+    // prefers-color-scheme for every page, extension pages included (0 dark, 1 light).
+    'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+  };
+}
+
+/** Starts Firefox with the extension installed. */
+export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Fox> {
+  const proxy = await startProxy();
+  const firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox 153 (140 did not) lets a WebDriver client navigate a tab only to http(s), file
+    // and blob addresses unless this flag is given; extension pages are moz-extension://.
+    args: ['--remote-allow-system-access'],
+    // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
+    // but a release build honours that only with this variable; else it calls Mozilla.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: prefs(proxy.port, options.colorScheme ?? 'light'),
+  }).catch(async (err: unknown) => {
+    await proxy.close();
+    throw err;
+  });
+  try {
+    const id = await firefox.installExtension(FIREFOX_EXT_DIR);
+    if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
+  } catch (err) {
+    await firefox.close();
+    await proxy.close();
+    throw err;
+  }
+
+  // Every wait is for a condition; this only bounds how long a broken one takes to report.
+  const newPage = async () => {
+    const page = await firefox.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const pageAt = (path: string, tabId?: number) => `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
+
+  // The first extension page, opened by the driver: it is where `ext()` runs. Puppeteer never
+  // sees a moz-extension:// navigation finish (page.url() stays about:blank), so the page's
+  // own state is awaited instead; the unfinished wait is dropped.
+  const control = await newPage();
+  const controlUrl = pageAt('options.html');
+  control.goto(controlUrl).catch(() => {});
+  await untilLoaded(control, controlUrl);
+  const ext: Fox['ext'] = (fn, arg) =>
+    control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
+
+  // Every other extension page is opened by the extension itself, as a tab, and handed over
+  // once Firefox says its tab has loaded: nothing is evaluated in it while its document swaps.
+  const openExtensionPage = async (path: string, tabId?: number) => {
+    const known = new Set(firefox.targets());
+    const target = firefox.waitForTarget((t) => t.type() === 'page' && !known.has(t));
+    await ext((b, url) => new Promise<void>((loaded) => {
+      void b.tabs.create({ url }).then((tab: { id: number; status?: string }) => {
+        const done = (id: number, change: { status?: string }) => {
+          if (id !== tab.id || change.status !== 'complete') return;
+          b.tabs.onUpdated.removeListener(done);
+          loaded();
+        };
+        b.tabs.onUpdated.addListener(done);
+        void b.tabs.get(tab.id).then((now: { status?: string }) => done(tab.id, now));
+      });
+    }), pageAt(path, tabId));
+    const page = (await (await target).page())!;
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  return {
+    firefox,
+    proxy,
+    async openTab(url) {
+      const page = await newPage();
+      await page.goto(url);
+      const address = page.url().replace(/#.*$/, '');
+      // The newest tab showing the address: the one just opened.
+      const tabId = await ext(async (b, u) => Math.max(-1, ...(await b.tabs.query({})).filter((t: { url?: string }) => t.url === u).map((t: { id: number }) => t.id)), address);
+      if (tabId < 0) throw new Error(`no tab found for ${url}`);
+      return { page, tabId };
+    },
+    openExtensionPage,
+    async openPopup(tabId) {
+      const popup = await openExtensionPage('popup.html', tabId);
+      await popup.waitForSelector('main:not([data-state="loading"])');
+      return popup;
+    },
+    ext,
+    async close() {
+      await firefox.close();
+      await proxy.close();
+    },
+  };
+}
+
+/** Text of the first element matching `selector`, as a reader sees it. */
+export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
+export async function screenshotFox(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `firefox-${name}.png`) as `${string}.png`, fullPage: true });
+}
+
+/** The `data-state` of the page's `main`: the popup's and the side panel's answer. */
+export const stateOf = (page: Page) => page.$eval('main', (m) => m.getAttribute('data-state'));
+
+/** Waits until an element matching `selector` shows `text`. */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction((s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)), {}, selector, text);
+}
+
+/** Clicks the control of the first label whose text starts with `text` ("AI" for "AI (2 stories)"). */
+export async function clickLabel(page: Page, text: string): Promise<void> {
+  const label = await page.waitForFunction((t) => [...document.querySelectorAll('label')].find((l) => l.innerText.trim().startsWith(t)), {}, text);
+  await (label.asElement() as ElementHandle<Element>).click();
+}
+
+/** A selector for the element with this role and accessible name (Puppeteer's ARIA query). */
+export const role = (r: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(r)}])`;

@@ -1,0 +1,131 @@
+// The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type Server } from '../harness.ts';
+import { launchFirefox, role, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
+
+let fox: Fox;
+let server: Server;
+
+beforeAll(async () => {
+  server = await serve();
+  fox = await launchFirefox();
+});
+afterAll(async () => {
+  await fox?.close();
+  await server?.close();
+});
+
+async function popupFor(path: string) {
+  const { tabId } = await fox.openTab(server.url(path));
+  return { popup: await fox.openPopup(tabId), tabId };
+}
+
+const badgeOf = (tabId: number) => fox.ext((b, id) => Promise.all([b.browserAction.getBadgeText({ tabId: id }), b.browserAction.getTitle({ tabId: id })]), tabId);
+
+describe('the popup in Firefox', () => {
+  it('shows the story of a page whose URL is one of its sources, and badges the button', async () => {
+    const { popup, tabId } = await popupFor('/fortune-morgan-stanley.html');
+    expect(await stateOf(popup)).toBe('match');
+    const text = await textOf(popup, 'main');
+    expect(text).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
+    expect(text).toContain('This page is source [2], Fortune');
+    expect(await badgeOf(tabId)).toEqual(['7', 'Factlen: 7 outlets · 3 viewpoints · 2 missing perspectives']);
+    await screenshotFox(popup, 'popup-match');
+  });
+
+  it('matches an article about the same event at another URL by its content', async () => {
+    const { popup } = await popupFor('/healthtech-mayo-microsoft.html');
+    expect(await stateOf(popup)).toBe('match');
+    expect(await textOf(popup, 'h1')).toContain('Microsoft and Mayo Clinic Partner');
+  });
+
+  it('says no story covers an unrelated article, naming the page', async () => {
+    const { popup, tabId } = await popupFor('/local-sports.html');
+    expect(await stateOf(popup)).toBe('no-match');
+    const text = await textOf(popup, 'main');
+    expect(text).toContain('No Factlen story covers this page yet');
+    expect(text).toContain('Eagles rally late to beat Wildcats 28-24 in regional semifinal');
+    expect((await badgeOf(tabId))[0]).toBe('');
+  });
+
+  it('says a page that is not an article is not one', async () => {
+    const { popup } = await popupFor('/not-an-article.html');
+    expect(await stateOf(popup)).toBe('not-article');
+    expect(await textOf(popup, 'main')).toContain("There isn't an article's worth of text on this page");
+  });
+
+  it('says a PDF in Firefox\'s viewer is a PDF, not a browser page', async () => {
+    const { popup } = await popupFor('/report.pdf');
+    expect(await stateOf(popup)).toBe('not-article');
+    expect(await textOf(popup, 'main')).toContain('it looks like a PDF, an image or plain text');
+    await screenshotFox(popup, 'popup-not-article-pdf');
+  });
+
+  it('keeps the match index in the extension\'s origin-private file system', async () => {
+    await popupFor('/healthtech-mayo-microsoft.html');
+    const saved = await fox.ext(async () => {
+      const file = await (await (await navigator.storage.getDirectory()).getFileHandle('match-index.bin')).getFile();
+      return new TextDecoder().decode(new Uint8Array(await file.arrayBuffer()).subarray(0, 4));
+    });
+    expect(saved).toBe('FLIX');
+  });
+});
+
+describe('the sidebar in Firefox', () => {
+  it('opens from the popup on the tab\'s story, and follows the tabs the reader switches to', async () => {
+    // Two tabs read first, to switch to later.
+    const read = async (path: string) => {
+      const opened = await fox.openTab(server.url(path));
+      await (await fox.openPopup(opened.tabId)).close();
+      return opened.tabId;
+    };
+    const sports = await read('/local-sports.html');
+    const healthtech = await read('/healthtech-mayo-microsoft.html');
+    const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
+    const popup = await fox.openPopup(tabId);
+    await popup.locator(role('button', 'Open viewpoints')).click();
+    // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
+    // article's tab, which is where a reader's click on the button leaves them.
+    const popupTabs = () => fox.ext(async (b, id) => (await b.tabs.query({})).filter((t: { url?: string }) => t.url?.endsWith(`/popup.html?tabId=${id}`)).length, tabId);
+    await expect.poll(popupTabs).toBe(0);
+    // Firefox's sidebar is browser UI, not a tab: its page is reached as the extension's
+    // sidebar view, and the panel set for the tab is the one with its id.
+    await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({})), { timeout: 15_000 }).toBe(true);
+    expect(await fox.ext((b, id) => b.sidebarAction.getPanel({ tabId: id }), tabId)).toMatch(new RegExp(`/sidepanel\\.html\\?tabId=${tabId}$`));
+    const sidebar = () => fox.ext((b) => {
+      const view = b.extension.getViews({ type: 'sidebar' })[0] as Window | undefined;
+      const main = view?.document.querySelector('main');
+      return main ? { href: view!.location.href, state: main.getAttribute('data-state'), title: view!.document.querySelector('h1')?.textContent ?? '' } : null;
+    });
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
+    expect((await sidebar())!.href).toContain(`sidepanel.html?tabId=${tabId}`);
+
+    // Another tab has no panel of its own: the sidebar shows the default one, which follows
+    // whichever tab is active in its window.
+    await fox.ext((b, id) => b.tabs.update(id, { active: true }), sports);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'no-match', href: expect.stringMatching(/\/sidepanel\.html$/) });
+    await fox.ext((b, id) => b.tabs.update(id, { active: true }), healthtech);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
+  });
+
+  it('shows every part of the story', async () => {
+    const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
+    await (await fox.openPopup(tabId)).close();
+    const panel = await fox.openExtensionPage('sidepanel.html', tabId);
+    await panel.waitForSelector('main[data-state="match"]');
+    expect(await textOf(panel, '#viewpoints')).toMatch(/Medical Professionals & Clinicians\s+35%/);
+    expect(await textOf(panel, '#missing')).toMatch(/Patient Advocacy Groups[\s\S]*Rural Healthcare Providers/);
+    for (const id of ['why', 'key-points', 'stats', 'story', 'timeline', 'unknowns', 'key-terms', 'faq']) expect(await panel.$(`#${id}`), id).not.toBeNull();
+    expect(await panel.$$eval('#sources .source', (s) => s.length)).toBe(7);
+    await screenshotFox(panel, 'sidebar-match');
+  });
+});
+
+describe('the options page in Firefox', () => {
+  it('says the extension runs on its built-in stories until a store is set', async () => {
+    const options = await fox.openExtensionPage('options.html');
+    await options.waitForSelector('::-p-text(No story store is set: Factlen Lens uses only the 3 stories built into it.)');
+    expect(await options.$(role('button', 'Sync now'))).toBeNull();
+    await screenshotFox(options, 'options');
+  });
+});

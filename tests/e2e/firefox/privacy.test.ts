@@ -1,0 +1,145 @@
+// The privacy promise in Firefox. Firefox keeps no network log that names who asked (as
+// Chromium's does), so the suite runs it behind a recording proxy for everything, loopback
+// included, and checks every request the browser made while a reader uses every feature: each
+// must be a navigation the reader made, the browser's favicon for such a page, or a clean
+// request to the story store. Whoever made any other request, the test fails.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStore } from '../../../lib/store/build.ts';
+import type { Story } from '../../../lib/story.ts';
+import { storyFigures } from '../../../lib/story-figures.ts';
+import { PAGES, serve, type Server } from '../harness.ts';
+import { pageMarkIn } from '../page-marks.ts';
+import { storeServer } from '../store-server.ts';
+import { clickLabel, launchFirefox, role, stateOf, waitForText, type Fox } from './harness.ts';
+import { proxiedOnly, type ProxiedRequest } from './proxy.ts';
+
+const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
+const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
+const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
+const scribes: Story = {
+  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: new Date().toISOString(),
+  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+};
+// A second site (another loopback address) that automatic mode is granted.
+const SITE = '127.0.0.2';
+
+// The headers a store request may carry: the browser's own, the same for every request it
+// makes, and the conditional-GET validators. Anything else the extension added would show.
+const STORE_HEADERS = new Set(['host', 'user-agent', 'accept', 'accept-language', 'accept-encoding', 'connection', 'priority', 'pragma', 'cache-control',
+  'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'if-none-match', 'if-modified-since']);
+
+const store = storeServer();
+/** Requests that reached a test server without going through the proxy. */
+const bypassed: string[] = [];
+let server: Server;
+let site: Server;
+let fox: Fox | null;
+let log: ProxiedRequest[] = [];
+/** How many times the reader navigated to each address. */
+const navigated = new Map<string, number>();
+
+beforeAll(async () => {
+  server = await serve(undefined, proxiedOnly(bypassed, store.handler));
+  site = await serve(PAGES, proxiedOnly(bypassed), SITE);
+  fox = await launchFirefox();
+});
+afterAll(async () => {
+  await fox?.close();
+  await server?.close();
+  await site?.close();
+});
+
+async function visit(url: string) {
+  navigated.set(url, (navigated.get(url) ?? 0) + 1);
+  return fox!.openTab(url);
+}
+const clickIcon = async (url: string) => fox!.openPopup((await visit(url)).tabId);
+
+async function click(page: Page, selector: string): Promise<void> {
+  await page.bringToFront();
+  await page.locator(selector).click();
+}
+
+describe('what Firefox sends while a reader uses every feature', () => {
+  it('on click: reading, matching, the popup, following, the sidebar and searching', async () => {
+    const popup = await clickIcon(server.url('/fortune-morgan-stanley.html'));
+    await click(popup, role('button', 'Follow AI'));
+    await click(popup, role('button', 'Follow this story'));
+    await popup.waitForSelector(role('button', '✓ Following this story'));
+    await click(popup, role('button', 'Open viewpoints'));
+    await expect.poll(() => fox!.ext((b) => b.sidebarAction.isOpen({}))).toBe(true);
+    const { tabId } = await visit(server.url('/healthtech-mayo-microsoft.html'));
+    await (await fox!.openPopup(tabId)).close();
+    const panel = await fox!.openExtensionPage('sidepanel.html', tabId);
+    await panel.waitForSelector('main[data-state="match"]');
+    await click(panel, role('button', 'Search stories'));
+    await panel.locator(role('searchbox', 'Search Factlen stories')).fill('transit');
+    await panel.waitForSelector('.story-search__result');
+    for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf']) expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
+  });
+
+  it('syncing the store, and an alert it raises', async () => {
+    store.publish(await buildStore([mayo, harbor], { now: new Date(Date.now() - 60_000) }));
+    const options = await fox!.openExtensionPage('options.html');
+    await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
+    await options.locator(role('button', 'Save')).click();
+    await waitForText(options, '[data-testid=story-counts]', '2 downloaded');
+    store.publish(await buildStore([mayo, harbor, scribes]));
+    await click(options, role('button', 'Sync now'));
+    await waitForText(options, '#sync-progress', 'Sync finished.');
+    await expect.poll(() => fox!.ext((b) => b.browserAction.getBadgeText({}))).not.toBe('');
+    // The ledger shows the reader the same thing this test checks.
+    await waitForText(options, '[data-testid=ledger-origins]', `Every request went to one address: ${server.origin}`);
+  });
+
+  it('in automatic mode: articles read as they load, badged without a click', async () => {
+    const options = await fox!.openExtensionPage('options.html');
+    await clickLabel(options, 'Automatically');
+    await clickLabel(options, 'only on these sites');
+    await clickLabel(options, 'Sites to read automatically');
+    await options.keyboard.type(SITE);
+    await options.locator(role('button', 'Save reading settings')).click();
+    await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
+    const { tabId } = await visit(site.url('/harbor-seawall.html'));
+    await expect.poll(() => fox!.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe(String(storyFigures(harbor).outlets));
+    expect(await stateOf(await clickIcon(site.url('/local-sports.html')))).toBe('no-match');
+  });
+
+  it('went only to the story store, carrying nothing of a visited page, and nothing bypassed the proxy', async () => {
+    // Closed first: every request the browser would make is in the log.
+    await fox!.close();
+    log = fox!.proxy.log;
+    fox = null;
+    expect(bypassed).toEqual([]);
+    // Nothing even tried to leave this machine (the proxy refuses and logs any other address).
+    expect(log.filter((r) => !r.forwarded).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+
+    const storeUrl = `${server.origin}/store/`;
+    const pageOrigins = new Set([...navigated.keys()].map((u) => new URL(u).origin));
+    const navigations = new Map<string, number>();
+    const unexplained: string[] = [];
+    for (const r of log) {
+      const h = r.headers;
+      if (h['sec-fetch-mode'] === 'navigate' && h['sec-fetch-dest'] === 'document' && r.method === 'GET') {
+        // Only fetch() can send no such header, and only the browser's navigation this one.
+        navigations.set(r.url, (navigations.get(r.url) ?? 0) + 1);
+      } else if (r.url.endsWith('/favicon.ico') && pageOrigins.has(new URL(r.url).origin) && h['sec-fetch-dest'] === 'image') {
+        // The browser's icon for a page the reader opened.
+      } else if (r.url.startsWith(storeUrl)) {
+        expect(r.method, r.url).toBe('GET');
+        expect(r.bodyBytes, r.url).toBe(0);
+        expect(new URL(r.url).search, r.url).toBe('');
+        expect(Object.keys(h).filter((k) => !STORE_HEADERS.has(k)), `headers of ${r.url}`).toEqual([]);
+        expect(pageMarkIn(`${r.url}\n${JSON.stringify(h)}`), `what was sent for ${r.url}`).toBeNull();
+      } else {
+        unexplained.push(`${r.method} ${r.url} ${JSON.stringify(h)}`);
+      }
+    }
+    expect(unexplained).toEqual([]);
+    expect(log.filter((r) => r.url.startsWith(storeUrl)).length).toBeGreaterThan(2);
+    // Each navigation is one the reader made: nothing was opened or reloaded behind their back.
+    for (const [url, count] of navigations) expect(count, url).toBeLessThanOrEqual(navigated.get(url) ?? 0);
+  });
+});

@@ -1,0 +1,146 @@
+// The remote story store and its alerts in Firefox: a store set in the options page syncs into
+// the extension's IndexedDB, changes (raising a browser.notifications alert for a followed
+// topic), then breaks, keeping the last good stories and saying why.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStore, type BuiltStore } from '../../../lib/store/build.ts';
+import type { Story } from '../../../lib/story.ts';
+import { serve, type Server } from '../harness.ts';
+import { storeServer } from '../store-server.ts';
+import { clickLabel, launchFirefox, role, screenshotFox, stateOf, textOf, waitForText, type Fox } from './harness.ts';
+
+const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
+const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
+const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
+const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
+// A new story in the AI topic, which the reader follows.
+const scribes: Story = {
+  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: new Date().toISOString(),
+  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+};
+
+const store = storeServer();
+let fox: Fox;
+let server: Server;
+let built: BuiltStore;
+
+beforeAll(async () => {
+  server = await serve(undefined, store.handler);
+  fox = await launchFirefox();
+  await listenForClosedAlerts();
+});
+afterAll(async () => {
+  await fox?.close();
+  await server?.close();
+});
+
+const popupFor = async (path: string) => fox.openPopup((await fox.openTab(server.url(path))).tabId);
+// What the extension raised: the alerts showing now, and those that closed (Firefox's alert
+// window slides away by itself) since the suite began listening.
+const listenForClosedAlerts = () => fox.ext((b) => {
+  const closed: string[] = ((window as unknown as { closedAlerts: string[] }).closedAlerts = []);
+  b.notifications.onClosed.addListener((id: string) => closed.push(id));
+});
+const notifications = () => fox.ext(async (b) => {
+  const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
+  return [...new Set([...Object.keys(await b.notifications.getAll()), ...closed.splice(0)])].sort();
+});
+/** Dismisses every alert, and waits until Firefox has reported each one closed. */
+const clearNotifications = () => fox.ext(async (b) => {
+  const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
+  const ids = Object.keys(await b.notifications.getAll());
+  const gone = Promise.all(ids.map((id) => new Promise<void>((ok) => {
+    const check = (closedId: string) => closedId === id && (b.notifications.onClosed.removeListener(check), ok());
+    b.notifications.onClosed.addListener(check);
+  })));
+  for (const id of ids) await b.notifications.clear(id);
+  await gone;
+  closed.splice(0);
+});
+
+async function syncNow(options: Page, outcome: 'Sync finished.' | 'Sync failed.'): Promise<void> {
+  // A background tab paints nothing, and Puppeteer clicks only what it sees painted.
+  await options.bringToFront();
+  await options.locator(role('button', 'Sync now')).click();
+  await waitForText(options, '#sync-progress', outcome);
+}
+
+describe('the remote story store in Firefox', () => {
+  it('syncs a store set in the options page, and a newer remote story replaces the bundled one', async () => {
+    built = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
+    store.publish(built);
+    const options = await fox.openExtensionPage('options.html');
+    await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
+    await options.locator(role('combobox', 'Check for new stories')).fill('60');
+    await options.locator(role('button', 'Save')).click();
+    await waitForText(options, '[data-testid=story-counts]', '3 built in · 1 downloaded · 3 in use');
+    expect(await fox.ext(async (b) => (await b.alarms.get('store-sync'))?.periodInMinutes)).toBe(60);
+    await waitForText(options, '[data-testid=store-version]', String(built.manifest.version));
+    expect(await textOf(options, '[data-testid=last-error]')).toBe('None');
+    expect(await notifications()).toEqual([]);
+    await screenshotFox(options, 'options-synced');
+
+    const popup = await popupFor('/fortune-morgan-stanley.html');
+    expect(await textOf(popup, 'h1')).toContain('Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact');
+  });
+
+  it('downloads only what changed, and a new story matches its article', async () => {
+    built = await buildStore([mayoUpdated, harbor], { previous: built.manifest });
+    store.publish(built);
+    store.log.length = 0;
+    const options = await fox.openExtensionPage('options.html');
+    await syncNow(options, 'Sync finished.');
+    expect(await textOf(options, '[data-testid=story-counts]')).toBe('3 built in · 2 downloaded · 4 in use');
+    const harborShard = built.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;
+    expect(store.log.map((l) => [l.path, l.status])).toEqual([['manifest.json', 200], [harborShard, 200]]);
+    expect(store.log[0]!.ifNoneMatch).toMatch(/^".+"$/);
+
+    const popup = await popupFor('/harbor-seawall.html');
+    expect(await stateOf(popup)).toBe('match');
+    expect(await textOf(popup, 'h1')).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
+  });
+
+  it('raises a browser notification for a new story in a followed topic, once', async () => {
+    const options = await fox.openExtensionPage('options.html');
+    await clickLabel(options, 'AI');
+    await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked));
+    built = await buildStore([mayoUpdated, harbor, scribes], { previous: built.manifest });
+    store.publish(built);
+    await syncNow(options, 'Sync finished.');
+    await expect.poll(notifications).toEqual(['story:hospitals-ai-scribes']);
+    expect(await fox.ext((b) => b.browserAction.getBadgeText({}))).toBe('1');
+
+    await clearNotifications();
+    built = await buildStore([mayoUpdated, harbor, scribes], { previous: built.manifest });
+    store.publish(built);
+    await syncNow(options, 'Sync finished.');
+    expect(await notifications()).toEqual([]);
+  });
+
+  it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
+    const good = built;
+    const broken = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }, scribes], { previous: good.manifest });
+    // The changed shard is damaged on its way: same size, different bytes.
+    store.publish(broken, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
+    const options = await fox.openExtensionPage('options.html');
+    await syncNow(options, 'Sync failed.');
+    const error = await textOf(options, '[data-testid=last-error]');
+    expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
+    expect(error).toContain('Factlen Lens keeps using the stories it already has.');
+    expect(await textOf(options, '[data-testid=store-version]')).toContain(String(good.manifest.version));
+    await screenshotFox(options, 'options-error');
+
+    const popup = await popupFor('/harbor-seawall.html');
+    expect(await textOf(popup, 'h1')).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
+
+    store.files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
+    await syncNow(options, 'Sync failed.');
+    await waitForText(options, '[data-testid=last-error]', "The store's manifest.json is not valid JSON");
+  });
+
+  it('sent nothing that could tell one reader from another', () => {
+    expect(store.log.length).toBeGreaterThan(0);
+    for (const entry of store.log) expect([entry.query, entry.cookie, entry.referer]).toEqual(['', undefined, undefined]);
+  });
+});

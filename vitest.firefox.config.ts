@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The real-browser suite in Firefox: builds the Firefox extension (`--mode e2e -b firefox`),
+// then drives it in Debian's firefox-esr, with the Chromium suite's servers and fixtures. Runs
+// after the Chromium suite, one browser at a time: the CI machine has two cores.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/firefox/**/*.test.ts'],
+    globalSetup: ['tests/e2e/firefox/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
