@@ -1,6 +1,7 @@
 /** Extraction of the document this script runs in: the entry of both injected scripts. */
 import type { Extraction } from '../article.ts';
 import { extractArticle } from './index.ts';
+import { limitExtraction } from './limits.ts';
 
 /**
  * Reads the current page. The navigation entry keeps the URL the document was loaded from: if a
@@ -10,5 +11,5 @@ import { extractArticle } from './index.ts';
 export function extractCurrentPage(): Extraction {
   // Read only for a page the gate lets through: the first call builds the navigation's timing entry.
   const loadedUrl = () => (performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name;
-  return extractArticle(document, location.href, { loadedUrl });
+  return limitExtraction(extractArticle(document, location.href, { loadedUrl }));
 }
