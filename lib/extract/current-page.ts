@@ -1,7 +1,6 @@
 /** Extraction of the document this script runs in: the entry of both injected scripts. */
 import type { Extraction } from '../article.ts';
 import { extractArticle } from './index.ts';
-import { limitExtraction } from './limits.ts';
 
 /**
  * Reads the current page. The navigation entry keeps the URL the document was loaded from: if a
@@ -11,5 +10,5 @@ import { limitExtraction } from './limits.ts';
 export function extractCurrentPage(): Extraction {
   // Read only for a page the gate lets through: the first call builds the navigation's timing entry.
   const loadedUrl = () => (performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name;
-  return limitExtraction(extractArticle(document, location.href, { loadedUrl }));
+  return extractArticle(document, location.href, { loadedUrl });
 }

@@ -28,7 +28,7 @@ beforeEach(async () => {
 
 /** What the auto-read script in tab `tabId` at `url` sends the background. */
 const send = (tabId: number, url: string) =>
-  fakeBrowser.runtime.onMessage.trigger({ type: 'autoRead', extraction: extraction(url) }, { id: fakeBrowser.runtime.id, tab: { id: tabId, url, incognito: false }, frameId: 0 } as never);
+  fakeBrowser.runtime.onMessage.trigger({ type: 'autoRead', extraction: extraction(url) }, { id: fakeBrowser.runtime.id, tab: { id: tabId, url, incognito: false }, frameId: 0 } as never, () => {});
 
 describe('finding 6: a page calling pushState every 20 ms', () => {
   it('is matched about once a second, and at the address it stopped at, not 1,000 times', async () => {
