@@ -120,7 +120,10 @@ async function schedule(settings: StoreSettings): Promise<void> {
 export async function storeStatus(): Promise<SyncStatus> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, matchIndex: indexState(view.version) };
+  return {
+    ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null,
+    expiresAt: view.remote?.expiresAt ?? null, matchIndex: indexState(view.version),
+  };
 }
 
 /**
