@@ -179,7 +179,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
  * hostile story costs the validator no more than a large real one, and nothing deeper than
  * this reaches code that recurses (JSON.stringify in `build-store`, a structured clone).
  */
-export const STORY_BUDGET = { values: 20_000, depth: 12, chars: 2_000_000 } as const;
+export const STORY_BUDGET = { values: 20_000, depth: 12, chars: 500_000 } as const;
 /** A rejected story keeps this many of its problems; the rest are counted. */
 export const MAX_ISSUES_PER_STORY = 5;
 /** Ids and other quoted input are cut to this many characters in messages. */

@@ -37,6 +37,39 @@ export const MAX_LINES_PER_SHARD = 20;
 export const MAX_LINE = 400;
 
 /**
+ * JSON values a shard may hold (objects, lists, and the items and members in them): a real
+ * story is ~700, so this is ~2,800 of the largest real stories. JSON.parse makes an object of
+ * every value, so 32 MB of `{}` would be 10 million objects (over 500 MB) before any story is
+ * looked at; counted on the bytes first, the parse never holds more than this many.
+ */
+export const MAX_SHARD_VALUES = 2_000_000;
+/** How deep a shard may nest: a story is 4 levels deep inside its shard's list. */
+export const MAX_SHARD_DEPTH = 32;
+
+/**
+ * Counts a shard's values and depth on its bytes (a pass outside strings: `{`, `[`, `,`, `:`)
+ * and throws a StoreError when it is over MAX_SHARD_VALUES or MAX_SHARD_DEPTH.
+ */
+export function checkShardShape(bytes: Uint8Array, path: string): void {
+  let values = 0;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      values++;
+      if (++depth > MAX_SHARD_DEPTH) throw new StoreError('too_complex', [path, MAX_SHARD_VALUES, MAX_SHARD_DEPTH]);
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c || c === 0x3a) values++;
+    if (values > MAX_SHARD_VALUES) throw new StoreError('too_complex', [path, MAX_SHARD_VALUES, MAX_SHARD_DEPTH]);
+  }
+}
+
+/**
  * Reads a shard through the one door: keeps its valid stories, reports each invalid one (ids,
  * and at most MAX_LINES_PER_SHARD lines in all). Throws a StoreError when the file as a whole is
  * unusable (not JSON, not a list) or when its stories are mostly rejected (more than half, or
@@ -44,6 +77,7 @@ export const MAX_LINE = 400;
  * reading stops there, so a shard of a million `{}` costs the door 51 of them, not a million.
  */
 export function decodeShard(bytes: Uint8Array, path: string, options: { refuse?: boolean } = {}): { stories: Story[]; rejected: ShardRejection[]; refused: boolean } {
+  checkShardShape(bytes, path);
   let raw: unknown;
   try {
     raw = JSON.parse(fromUtf8(bytes));

@@ -8,9 +8,9 @@ import { toBase64, utf8 } from '../../../lib/store/bytes.ts';
 import { checkStore } from '../../../lib/store/check.ts';
 import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
 import { describeError, recordError, StoreError } from '../../../lib/store/errors.ts';
-import { MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
+import { MAX_SHARD_BYTES, MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
 import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
-import { decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD } from '../../../lib/store/shard.ts';
+import { checkShardShape, decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD, MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../../../lib/store/shard.ts';
 import { createStorySet } from '../../../lib/store/story-set.ts';
 import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
 import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story.ts';
@@ -140,7 +140,7 @@ describe('finding 4: markup cannot pass the "plain text" door', () => {
 describe('finding 9: a store cannot freeze readers, overflow a field or disguise a name', () => {
   it.each<[string, (s: Record<string, any>) => void, string, string]>([
     ['a 10 MB dek', (s) => (s.dek = 'x'.repeat(10_000_000)), '(story)', 'is too large'],
-    ['a 1 MB dek', (s) => (s.dek = 'x'.repeat(1_000_000)), 'dek', 'must be at most 3000 characters'],
+    ['a 100 kB dek', (s) => (s.dek = 'x'.repeat(100_000)), 'dek', 'must be at most 3000 characters'],
     ['100,000 key points', (s) => (s.keyPoints = Array(100_000).fill('k')), '(story)', 'is too large'],
     ['1,000 key points', (s) => (s.keyPoints = Array(1000).fill('k')), 'keyPoints', 'must list at most 100 items'],
     ['a source URL with a password', (s) => (s.sources[1].url = 'https://user:pw@fortune.com/a'), 'sources[1].url', 'must not carry a user name or password'],
@@ -223,5 +223,19 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
     expect((await checkStore(read, { describe: (e) => e.message, now: NOW })).problems).toEqual([
       'manifest.json: has no expiresAt: readers cannot tell a frozen store from a quiet one (build-store writes it)',
     ]);
+  });
+});
+
+describe('finding 1: what a shard costs is bounded before it is parsed', () => {
+  it('refuses 32 MB of `{}` on its bytes, before JSON.parse makes ten million objects', () => {
+    const bytes = utf8(`[${'{},'.repeat(11_000_000)}{}]`);
+    expect(bytes.byteLength).toBeLessThanOrEqual(MAX_SHARD_BYTES);
+    const err = refusal(() => decodeShard(bytes, 'shards/x.json'));
+    expect(err).toMatchObject({ code: 'too_complex', params: ['shards/x.json', MAX_SHARD_VALUES, MAX_SHARD_DEPTH] });
+  });
+
+  it('refuses a shard nested deeper than 32 levels, and counts nothing inside strings', () => {
+    expect(refusal(() => checkShardShape(utf8(`[${'['.repeat(40)}${']'.repeat(40)}]`), 's.json')).code).toBe('too_complex');
+    expect(() => checkShardShape(utf8(JSON.stringify([{ id: 'a', dek: `${'{['.repeat(100)} \\" ,:,:` }])), 's.json')).not.toThrow();
   });
 });
