@@ -1,9 +1,10 @@
 /**
  * How much a page may hand the extension: every page-derived field is cut to a length no real
  * article needs, so a page cannot fill session storage (one 10 MB `<title>` broke every other
- * tab's popup) or make the matcher read 50 MB. Applied where an extraction leaves the page and
- * again where the background takes it in. The numbers and what they protect are in
- * docs/security.md.
+ * tab's popup) or make the matcher read 50 MB. Applied where the background (match-tab.ts) and
+ * the CLI take an extraction in, and to a report's page before it is kept; `tooMuchText` bounds
+ * the work in the page itself (extract.js stays under its size cap without the rest). The
+ * numbers and what they protect are in docs/security.md.
  */
 import type { Article, Extraction } from '../article.ts';
 
