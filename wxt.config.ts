@@ -5,8 +5,11 @@ import { mangleReadability } from './build/mangle-readability.ts';
 import { storeBuildConfig } from './build/store-config.ts';
 
 // `--mode e2e` is the build the real-browser suite drives: Playwright cannot click the toolbar
-// button, so activeTab is never granted there, and the suite's pages live on 127.0.0.1.
+// button, so activeTab is never granted there, and the suite's pages live on 127.0.0.1 — some of
+// them under the name of the site they stand for (tests/e2e/harness.ts SITES maps those names to
+// 127.0.0.1), as a canonical URL counts only on the page's own site.
 const E2E = 'e2e';
+const E2E_SITES = ['fortune.com', 'harborcitydispatch.example'];
 // FACTLEN_STORE_URL / FACTLEN_STORE_PUBLIC_KEY: the default remote store and its signing key.
 const store = storeBuildConfig(process.env);
 
@@ -26,7 +29,7 @@ export default defineConfig({
     default_locale: 'en',
     homepage_url: 'https://factlen.com/',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'search'],
-    host_permissions: [...(mode === E2E ? ['http://127.0.0.1/*', 'https://127.0.0.1/*'] : []), ...store.hostPermissions],
+    host_permissions: [...(mode === E2E ? ['http://127.0.0.1/*', 'https://127.0.0.1/*', ...E2E_SITES.map((s) => `http://${s}/*`)] : []), ...store.hostPermissions],
     // A store the reader enters in the options page is granted then, for its origin only.
     ...(manifestVersion === 2 ? { optional_permissions: store.optionalHostPermissions } : { optional_host_permissions: store.optionalHostPermissions }),
     action: { default_title: 'Factlen Lens' },

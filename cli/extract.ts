@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../lib/extract/index.ts';
+import { limitExtraction } from '../lib/extract/limits.ts';
 import type { Extraction } from '../lib/article.ts';
 import { CliError, printJson, readDocument } from './io.ts';
 
@@ -21,7 +22,7 @@ export function extractionRecord(file: string, ex: Extraction) {
 
 /** Extracts `file` as if it had been loaded from `url` (default: its file:// URL). */
 export function extractFile(file: string, url?: string): Extraction {
-  return extractArticle(readDocument(file), url ?? pathToFileURL(resolve(file)).href);
+  return limitExtraction(extractArticle(readDocument(file), url ?? pathToFileURL(resolve(file)).href));
 }
 
 export function extractCommand(args: string[]): void {

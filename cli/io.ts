@@ -17,9 +17,22 @@ export function readText(file: string): string {
   }
 }
 
-/** Parses an HTML file into a Document with linkedom, the DOM the CLI gives lib/. */
+/**
+ * Parses an HTML file into a Document with linkedom, the DOM the CLI gives lib/. An empty file,
+ * binary data or a file with no markup at all is not a page: a one-line error, as a browser
+ * would not show any of them as one.
+ */
 export function readDocument(file: string): Document {
-  return new DOMParser().parseFromString(readText(file), 'text/html') as unknown as Document;
+  const text = readText(file);
+  if (!text.trim()) throw new CliError(`${file}: the file is empty, not an HTML page`);
+  // NUL never occurs in text, and binary data decodes to many U+FFFD (a page in Latin-1 has a
+  // few: none of the 271 corpus pages has any).
+  if (text.includes('\0') || (text.match(/\ufffd/g)?.length ?? 0) > text.length / 10) throw new CliError(`${file}: binary data, not an HTML page`);
+  if (!/<[a-z!]/i.test(text)) throw new CliError(`${file}: plain text with no markup, not an HTML page`);
+  const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const doc = parse(text);
+  // linkedom leaves a document without <html> empty (a browser would add one): add it.
+  return doc.documentElement ? doc : parse(`<html>${text}</html>`);
 }
 
 /**

@@ -23,7 +23,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
-  const command = verb ? COMMANDS[verb] : undefined;
+  // Own entries only: `lens constructor` is an unknown command, not Object's constructor.
+  const command = verb && Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!command) {
     process.stderr.write(`${verb ? `lens: unknown command "${verb}"\n` : ''}${USAGE}\n`);
     return 2;
@@ -36,7 +37,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lens ${verb}: ${(err as Error).message}\n`);
       return 1;
     }
-    throw err;
+    // A failure no check foresaw is still one line (the stack only with LENS_DEBUG=1): the
+    // README promises one line on stderr and a non-zero exit for every problem.
+    if (process.env.LENS_DEBUG) console.error(err);
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    process.stderr.write(`lens ${verb}: unexpected error (${message.split('\n')[0]!.slice(0, 300)}); LENS_DEBUG=1 shows where\n`);
+    return 70;
   }
 }
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, matchArticle, type MatchQuery } from '../lib/match/index.ts';
+import { ownCanonical } from '../lib/url.ts';
 import { extractFile } from './extract.ts';
 import { CliError, printJson, readStoryDir, readText } from './io.ts';
 
@@ -22,13 +23,14 @@ function readQueries(input: string, url?: string): Query[] {
         throw new CliError(`${input}:${i + 1}: not valid JSON`);
       }
       if (typeof q.title !== 'string' || typeof q.text !== 'string') throw new CliError(`${input}:${i + 1}: an article needs "title" and "text" strings`);
-      return [{ ...q, id: String(q.id ?? i + 1), title: q.title, text: q.text }];
+      return [{ ...q, id: String(q.id ?? i + 1), title: q.title, text: q.text, canonicalUrl: ownCanonical(q) }];
     });
   }
   if (!/\.x?html?$/i.test(input)) throw new CliError(`${input}: INPUT must be an .html page or a .jsonl file of articles`);
   const ex = extractFile(input, url);
   if (ex.kind === 'not-article') throw new CliError(`${input}: not an article (${ex.reason})`);
-  return [{ id: input, ...ex.article }];
+  // A canonical URL counts only on the page's own site, as in the extension.
+  return [{ id: input, ...ex.article, canonicalUrl: ownCanonical(ex.article) }];
 }
 
 export function matchCommand(args: string[]): void {

@@ -1,14 +1,14 @@
 // lens build-store, check-store and store-keygen: publishing the remote story store.
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildStore, type StoryLike } from '../lib/store/build.ts';
+import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
 import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
 import { checkStore, type StoreReader } from '../lib/store/check.ts';
 import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
 import { fetchStoreFile } from '../lib/store/fetch.ts';
-import { Manifest } from '../lib/store/manifest.ts';
+import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
 import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl } from '../lib/store/store-url.ts';
 import { describeRejection, parseStories } from '../lib/story.ts';
@@ -71,25 +71,61 @@ function readPrevious(out: string): Manifest | null {
   return parsed.data;
 }
 
+/** The Ed25519 private key of a PEM file, or a one-line error. */
+function readSigningKey(file: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(readText(file));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: not a PEM private key (store-keygen makes one)`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new CliError(`${file}: not an Ed25519 private key`);
+  return key;
+}
+
+/** `--topics FILE`: a JSON object of topic slug → name, each name as the manifest allows it. */
+function readTopicNames(file: string): Map<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: not valid JSON (${(err as Error).message.slice(0, 200)})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CliError(`${file}: must be a JSON object of topic names, such as {"ai": "Artificial intelligence"}`);
+  const entries = Object.entries(raw);
+  if (entries.length > MAX_TOPICS) throw new CliError(`${file}: names ${entries.length} topics, more than ${MAX_TOPICS}`);
+  for (const [id, name] of entries) {
+    const ok = Topic.safeParse({ id, name });
+    if (!ok.success) throw new CliError(`${file}: topic ${JSON.stringify(id.slice(0, 120))}: ${typeof name !== 'string' ? 'the name must be a string' : 'needs a slug id and a name of 1 to 200 characters'}`);
+  }
+  return new Map(entries as [string, string][]);
+}
+
 export async function buildStoreCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { out: { type: 'string' }, sign: { type: 'string' }, topics: { type: 'string' }, prune: { type: 'boolean' }, 'generated-at': { type: 'string' } },
+    options: {
+      out: { type: 'string' }, sign: { type: 'string' }, topics: { type: 'string' }, prune: { type: 'boolean' }, 'generated-at': { type: 'string' },
+      'expires-in': { type: 'string' },
+    },
   });
   const [dir] = positionals;
-  if (!dir || !values.out) throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune]');
+  if (!dir || !values.out) throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune] [--expires-in DAYS]');
+  const days = values['expires-in'] === undefined ? DEFAULT_LIFETIME_MS / 86_400_000 : Number(values['expires-in']);
+  if (!(days > 0 && days <= 366)) throw new CliError('--expires-in must be a number of days between 0 and 366');
   const { stories, problems } = readRawStories(dir);
   if (problems.length) {
     problems.forEach(warn);
     throw new CliError(`${problems.length} problem(s) in ${dir}; nothing was written`);
   }
-  const key = values.sign ? createPrivateKey(readText(values.sign)) : null;
-  if (key && key.asymmetricKeyType !== 'ed25519') throw new CliError(`${values.sign}: not an Ed25519 private key`);
-  const topicNames = values.topics ? (JSON.parse(readText(values.topics)) as Record<string, string>) : {};
+  const key = values.sign ? readSigningKey(values.sign) : null;
+  const topicNames = values.topics ? Object.fromEntries(readTopicNames(values.topics)) : {};
   const now = values['generated-at'] ? new Date(values['generated-at']) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError('--generated-at must be an ISO 8601 date-time');
   const out = resolve(values.out);
-  const built = await buildStore(stories, { previous: readPrevious(out), now, topicNames });
+  const built = await buildStore(stories, { previous: readPrevious(out), now, topicNames, lifetimeMs: days * 86_400_000 });
   const written: string[] = [];
   for (const { ref, bytes } of built.shards) {
     const path = join(out, ref.path);
@@ -116,17 +152,25 @@ export async function buildStoreCommand(args: string[]): Promise<void> {
   }
   const { manifest } = built;
   printJson({
-    out, version: manifest.version, generatedAt: manifest.generatedAt, unchanged: built.unchanged, signed: !!key,
+    out, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, unchanged: built.unchanged, signed: !!key,
     shards: manifest.shards.length, stories: stories.length, bytes: manifest.shards.reduce((n, s) => n + s.bytes, 0) + built.manifestBytes.byteLength,
     written, pruned,
   });
 }
 
+/**
+ * Reads files of a store folder, as a web server serving it would: only regular files inside it.
+ * A symbolic link is followed only when it stays inside the folder, so a hostile store cannot
+ * make check-store read (and quote) a file elsewhere on the publisher's machine.
+ */
 function dirReader(root: string): StoreReader {
+  const home = realpathSync(root);
   return async (path, maxBytes) => {
     const abs = resolve(root, path);
     if (!abs.startsWith(resolve(root) + sep)) throw new StoreError('manifest', [`${path} is outside the store`]);
     if (!existsSync(abs)) throw new StoreError('http_404', [path]);
+    if (!realpathSync(abs).startsWith(home + sep)) throw new StoreError('manifest', [`${path} is a link to a file outside the store`]);
+    if (!lstatSync(realpathSync(abs)).isFile()) throw new StoreError('manifest', [`${path} is not a file`]);
     const bytes = readFileSync(abs);
     if (bytes.byteLength > maxBytes) throw new StoreError('too_large', [path, maxBytes]);
     return new Uint8Array(bytes);

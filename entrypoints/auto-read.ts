@@ -6,6 +6,9 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractCurrentPage } from '../lib/extract/current-page.ts';
 
+/** A page that keeps moving (pushState every 20 ms) is read at most every two seconds, and where it stops. */
+const READ_GAP_MS = 2000;
+
 export default defineUnlistedScript(() => {
   let last = '';
   const read = () => {
@@ -14,8 +17,20 @@ export default defineUnlistedScript(() => {
     void browser.runtime.sendMessage({ type: 'autoRead', extraction: extractCurrentPage() }).catch(() => {});
   };
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(read, { timeout: 3000 }) : setTimeout(read, 0));
+  // At most one read per READ_GAP_MS, the last navigation of a burst included: each navigation
+  // moves the one pending read to the end of the gap (lib/throttle.ts does this in the
+  // background; this script stays under its size cap without it).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = -Infinity;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      lastRead = Date.now();
+      whenIdle();
+    }, Math.max(0, lastRead + READ_GAP_MS - Date.now()));
+  };
   whenIdle();
   // The Navigation API tells of pushState navigations without polling; where it is missing,
   // the reader's click still reads the current article.
-  (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', whenIdle);
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', soon);
 });

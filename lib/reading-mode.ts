@@ -52,6 +52,25 @@ export function autoOrigins(mode: ReadingMode): string[] {
   return mode.scope === 'all' ? SCHEMES.map((scheme) => `${scheme}://*/*`) : mode.sites.flatMap(sitePatterns);
 }
 
+/**
+ * The host permission pattern automatic mode needs for `url` under `mode` (all sites, or the
+ * listed site the URL is on, or a subdomain of it), or null when the reader chose no site of it.
+ */
+export function autoPatternFor(url: string | undefined, mode: ReadingMode): string | null {
+  let u: URL;
+  try {
+    u = new URL(url ?? '');
+  } catch {
+    return null;
+  }
+  const scheme = u.protocol.slice(0, -1);
+  if (!SCHEMES.includes(scheme)) return null;
+  if (mode.scope === 'all') return `${scheme}://*/*`;
+  const host = u.hostname.toLowerCase();
+  const site = mode.sites.find((s) => host === s) ?? mode.sites.find((s) => host.endsWith(`.${s}`) && !/^[\d.]+$/.test(s));
+  return site === undefined ? null : host === site ? `${scheme}://${site}/*` : `${scheme}://*.${site}/*`;
+}
+
 /** True when `url` is on a site the reader asked never to be read. */
 export function isNeverSite(url: string | undefined, never: readonly string[]): boolean {
   let h: string;

@@ -9,40 +9,78 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
-// A tag, a comment or a doctype: enough to say "this field carries markup". A lone "<" in
-// prose ("a < b") is not markup and stays allowed.
-const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!doctype/i;
+// Whatever an HTML parser would start a tag, an end tag, a comment, a doctype or a processing
+// instruction at: "<" followed by a letter, "/" and a letter, "!" or "?". A tag needs no
+// whitespace, no attribute and no ">" to be one (`<img/src=x onerror=…`, an unclosed `<svg`).
+// A "<" before anything else in prose ("a < b", "<3", "<5 %") is not markup and stays allowed.
+const MARKUP = /<[a-z!?]|<\/[a-z]/i;
+// Characters that reorder or hide text: bidi embeddings, overrides and isolates, and the
+// invisible zero-width space, word joiner and BOM. A name or title carrying one can show the
+// reader something other than what it says ("Fortune" with an invisible character in it, a
+// headline that reads backwards). ZWNJ/ZWJ (U+200C/D) and LRM/RLM stay allowed: scripts such
+// as Persian and Hindi and mixed Hebrew/Arabic text need them, and they reorder nothing strongly.
+const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
-const text = () => z.string().refine((s) => !MARKUP.test(s), 'must be plain text, not markup');
+/**
+ * Length limits of the door, in characters (lists: in items). Each is at least ten times the
+ * longest field of the bundled store and of every story the corpus protocol makes: a limit
+ * refuses a hostile store's 10 MB dek, not a long real story. What the limits protect, and the
+ * worst story and shard they allow, are in docs/security.md.
+ */
+export const LIMITS = {
+  /** Names and labels: outlets, viewpoint names, categories, tags, terms, stat values and labels. */
+  name: 300,
+  /** One headline: a source's title, a viewpoint's in-depth headline. */
+  headline: 1000,
+  /** A sentence or a short paragraph: dek, summaries, key points, answers, definitions. */
+  short: 3000,
+  /** A body paragraph or a viewpoint's in-depth body. */
+  paragraph: 20_000,
+  url: 2000,
+  list: 100,
+  body: 300,
+} as const;
+
+const text = (max: number = LIMITS.short) =>
+  z.string().max(max, `must be at most ${max} characters`).refine((s) => !MARKUP.test(s), 'must be plain text, not markup');
+/** Text a reader takes at its word (a name, a title): nothing that hides or reorders characters. */
+const visible = (max: number) => text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 const dateTime = () => z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' });
 
+/** An absolute URL of one of `protocols`, with no user name or password in it (`https://user:pw@…`). */
 function urlWith(protocols: readonly string[], message: string) {
-  return z.string().refine((s) => {
+  const parsed = (s: string) => {
     try {
-      return protocols.includes(new URL(s).protocol);
+      return new URL(s);
     } catch {
-      return false;
+      return null;
     }
-  }, message);
+  };
+  return z
+    .string()
+    .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+    .refine((s) => protocols.includes(parsed(s)?.protocol ?? ''), message)
+    .refine((s) => !parsed(s)?.username && !parsed(s)?.password, 'must not carry a user name or password');
 }
 
 export const Viewpoint = z.object({
   id: slug(),
-  name: text(),
+  name: visible(LIMITS.name),
   share: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
   summary: text(),
-  inDepth: z.object({ headline: text(), lead: text(), body: text() }).optional(),
+  inDepth: z.object({ headline: visible(LIMITS.headline), lead: text(), body: text(LIMITS.paragraph) }).optional(),
 });
 export type Viewpoint = z.infer<typeof Viewpoint>;
 
 export const Source = z.object({
   n: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
-  outlet: text(),
+  outlet: visible(LIMITS.name),
   outletDomain: z.string().regex(HOSTNAME, 'must be a hostname such as fortune.com').optional(),
   viewpointId: slug(),
-  title: text(),
+  title: visible(LIMITS.headline),
   url: urlWith(['https:', 'http:'], 'must be an http(s) URL').optional(),
   publishedAt: dateTime().optional(),
 });
@@ -51,11 +89,11 @@ export type Source = z.infer<typeof Source>;
 const StoryShape = z.object({
   id: slug(),
   url: urlWith(['https:'], 'must be an https URL').optional(),
-  title: text().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  title: visible(300).min(1, 'must not be empty'),
   dek: text(),
   topic: slug(),
-  category: text(),
-  tags: z.array(text()).optional(),
+  category: visible(LIMITS.name),
+  tags: list(visible(LIMITS.name)).optional(),
   series: z
     .object({ position: z.number().int().min(1), of: z.number().int().min(1) })
     .refine((s) => s.position <= s.of, { message: 'position must not exceed of', path: ['position'] })
@@ -63,17 +101,17 @@ const StoryShape = z.object({
   publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
   updatedAt: dateTime().optional(),
   readMinutes: z.number().int('must be a whole number').min(0).optional(),
-  byline: text().optional(),
+  byline: visible(LIMITS.name).optional(),
   viewpoints: z.array(Viewpoint).min(1, 'must list at least one viewpoint').max(12, 'must list at most 12 viewpoints'),
-  missingPerspectives: z.array(text()),
+  missingPerspectives: list(visible(LIMITS.name)),
   whyItMatters: text().optional(),
-  keyPoints: z.array(text()).optional(),
-  stats: z.array(z.object({ value: text(), label: text() })).optional(),
-  body: z.array(z.union([text(), z.object({ caption: text() })])).optional(),
-  timeline: z.array(z.object({ when: text(), text: text() })).optional(),
-  unknowns: z.array(text()).optional(),
-  keyTerms: z.array(z.object({ term: text(), definition: text() })).optional(),
-  faq: z.array(z.object({ question: text(), answer: text() })).optional(),
+  keyPoints: list(text()).optional(),
+  stats: list(z.object({ value: text(LIMITS.name), label: text(LIMITS.name) })).optional(),
+  body: list(z.union([text(LIMITS.paragraph), z.object({ caption: text() })]), LIMITS.body).optional(),
+  timeline: list(z.object({ when: text(LIMITS.name), text: text() })).optional(),
+  unknowns: list(text()).optional(),
+  keyTerms: list(z.object({ term: visible(LIMITS.name), definition: text() })).optional(),
+  faq: list(z.object({ question: text(), answer: text() })).optional(),
   sources: z.array(Source).min(1, 'must list at least one source').max(500, 'must list at most 500 sources'),
 });
 
@@ -135,36 +173,89 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Validates a batch of stories (an array, or one story): keeps the valid ones, in order, and
- * reports each rejected one by position and id. A later story repeating an id is rejected.
+ * What one story may cost the door before any field is looked at: a story is JSON of at most
+ * this many values (strings, numbers, lists, objects), this deep, with this much text. The
+ * largest real story has ~700 values at depth 4. Checked first, by a loop (no recursion), so a
+ * hostile story costs the validator no more than a large real one, and nothing deeper than
+ * this reaches code that recurses (JSON.stringify in `build-store`, a structured clone).
  */
-export function parseStories(raw: unknown): ParsedStories {
+export const STORY_BUDGET = { values: 20_000, depth: 12, chars: 500_000 } as const;
+/** A rejected story keeps this many of its problems; the rest are counted. */
+export const MAX_ISSUES_PER_STORY = 5;
+/** Ids and other quoted input are cut to this many characters in messages. */
+export const MAX_QUOTED = 120;
+
+/** Why `item` is over the story budget, or null. Stops as soon as it is over. */
+export function overBudget(item: unknown): string | null {
+  let values = 0;
+  let chars = 0;
+  const stack: [unknown, number][] = [[item, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (++values > STORY_BUDGET.values) return `is too large: more than ${STORY_BUDGET.values} values`;
+    if (typeof value === 'string') {
+      chars += value.length;
+      if (chars > STORY_BUDGET.chars) return `is too large: more than ${STORY_BUDGET.chars} characters of text`;
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= STORY_BUDGET.depth) return `is nested more than ${STORY_BUDGET.depth} levels deep`;
+      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** `s` cut to `max` characters, with an ellipsis when it was longer. */
+export const clip = (s: string, max: number = MAX_QUOTED): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+export interface ParseOptions {
+  /** Stop reading once more than this many stories were rejected: the rest are left unread. */
+  maxRejected?: number;
+}
+
+/**
+ * Validates a batch of stories (an array, or one story): keeps the valid ones, in order, and
+ * reports each rejected one by position and id (cut to MAX_QUOTED characters), with at most
+ * MAX_ISSUES_PER_STORY problems. A later story repeating an id is rejected. `unread` counts the
+ * stories left unread after `maxRejected` was passed.
+ */
+export function parseStories(raw: unknown, options: ParseOptions = {}): ParsedStories & { unread: number } {
   const items = Array.isArray(raw) ? raw : [raw];
+  const { maxRejected = Infinity } = options;
   const stories: Story[] = [];
   const rejected: Rejection[] = [];
   const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    const id = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+  let index = 0;
+  for (; index < items.length && rejected.length <= maxRejected; index++) {
+    const item: unknown = items[index];
+    const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+    const id = rawId === null ? null : clip(rawId);
+    const tooBig = overBudget(item);
+    if (tooBig) {
+      rejected.push({ index, id, issues: [{ path: '(story)', message: tooBig }] });
+      continue;
+    }
     // reportInput: the plain message needs the value to tell "missing" from "wrong type".
     const result = Story.safeParse(item, { reportInput: true });
     if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: plainMessage(issue) }));
+      const all = result.error.issues;
+      const issues = all.slice(0, MAX_ISSUES_PER_STORY).map((issue) => ({ path: formatPath(issue.path), message: plainMessage(issue) }));
+      if (all.length > MAX_ISSUES_PER_STORY) issues.push({ path: '(story)', message: `has ${all.length - MAX_ISSUES_PER_STORY} more problem(s)` });
       rejected.push({ index, id, issues });
-      return;
+      continue;
     }
     const first = seen.get(result.data.id);
     if (first !== undefined) {
       rejected.push({ index, id, issues: [{ path: 'id', message: `repeats the id of the story at position ${first}` }] });
-      return;
+      continue;
     }
     seen.set(result.data.id, index);
     stories.push(result.data);
-  });
-  return { stories, rejected };
+  }
+  return { stories, rejected, unread: items.length - index };
 }
 
 /** One line per problem, for logs and the CLI: `story "x" (#3): sources[1].url must be …`. */
 export function describeRejection(r: Rejection): string[] {
-  const who = r.id ? `story "${r.id}" (#${r.index})` : `story #${r.index}`;
+  const who = r.id ? `story "${clip(r.id)}" (#${r.index})` : `story #${r.index}`;
   return r.issues.map((i) => `${who}: ${i.path} ${i.message}`);
 }

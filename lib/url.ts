@@ -91,3 +91,17 @@ export function hostOf(input: string | null | undefined): string | null {
   const key = normalizeUrl(input);
   return key ? key.split(/[/:?]/)[0]! : null;
 }
+
+/**
+ * The address a page may be known by: its canonical URL when that is on the page's own site
+ * (the same host once `www.`/`m.`/`mobile.`/`amp.` are folded), else the page's own URL. A page
+ * names its canonical URL itself, so any site could claim to be any article: an unrelated page
+ * declaring Fortune's article as canonical would be "source [2], Fortune" at full confidence, and
+ * the reader's corrections would be kept under Fortune's address. A syndicated copy on another
+ * site is matched by its text instead.
+ */
+export function ownCanonical(page: { url?: string | null; canonicalUrl?: string | null }): string | null {
+  const own = page.url ?? null;
+  const site = hostOf(own);
+  return site && page.canonicalUrl && hostOf(page.canonicalUrl) === site ? page.canonicalUrl : own;
+}

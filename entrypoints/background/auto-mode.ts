@@ -2,7 +2,8 @@
 // while the permission stands); its findings are matched and badged without a click.
 import { browser } from 'wxt/browser';
 import type { Extraction } from '../../lib/article.ts';
-import { autoOrigins, isNeverSite, readingModeItem, readReadingMode, sitePatterns } from '../../lib/reading-mode.ts';
+import { autoOrigins, autoPatternFor, isNeverSite, readingModeItem, readReadingMode, sitePatterns } from '../../lib/reading-mode.ts';
+import { throttleByKey } from '../../lib/throttle.ts';
 import { reportExtraction } from './match-tab.ts';
 
 export const AUTO_SCRIPT_ID = 'factlen-auto-read';
@@ -32,20 +33,36 @@ export async function syncAutoRegistration(): Promise<void> {
   }
 }
 
-async function onAutoRead(tab: { id?: number; url?: string; incognito: boolean }, extraction: Extraction): Promise<void> {
+/**
+ * A tab's automatic reads are matched at most once a second: a page calling pushState every
+ * 20 ms made 731 reads in 20 s, each writing session storage and the badge. The latest read of
+ * a burst is the one matched.
+ */
+export const AUTO_READ_GAP_MS = 1000;
+
+type Sender = { id?: number; url?: string; incognito: boolean };
+
+async function onAutoRead(tab: Sender, extraction: Extraction): Promise<void> {
   if (tab.id === undefined) return;
   const mode = await readReadingMode();
-  // The script may outlive a change of mind by a page load: check again before reading.
+  // The script outlives a change of mind in tabs already open (it reads on after in-page
+  // navigation): this tab's own site must still be chosen, granted and not excluded.
   if (mode.mode !== 'auto' || isNeverSite(tab.url, mode.never)) return;
-  if (!(await activeAutoOrigins()).length) return;
+  const pattern = autoPatternFor(tab.url, mode);
+  if (!pattern || !(await activeAutoOrigins()).includes(pattern)) return;
   await reportExtraction(tab.id, extraction, { incognito: tab.incognito });
 }
+
+const autoRead = throttleByKey<number, { tab: Sender; extraction: Extraction }>(
+  (_, { tab, extraction }) => onAutoRead(tab, extraction).catch((err) => console.error('[factlen] automatic read failed', err)),
+  AUTO_READ_GAP_MS,
+);
 
 export function setUpAutoMode(): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const m = msg as { type?: unknown; extraction?: Extraction } | null;
     if (m?.type !== 'autoRead' || sender.id !== browser.runtime.id || !sender.tab || sender.frameId !== 0 || !m.extraction) return false;
-    void onAutoRead(sender.tab, m.extraction).catch((err) => console.error('[factlen] automatic read failed', err));
+    if (sender.tab.id !== undefined) autoRead(sender.tab.id, { tab: sender.tab, extraction: m.extraction });
     return false;
   });
   browser.permissions.onAdded.addListener(() => void syncAutoRegistration());

@@ -6,6 +6,8 @@ import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match
 import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
 import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
+import { limitExtraction } from '../../lib/extract/limits.ts';
+import { ownCanonical } from '../../lib/url.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
 import { forgetIndex, getStore, type Store } from './store.ts';
@@ -83,16 +85,20 @@ export async function reportExtraction(tabId: number, extraction: Extraction, wh
   const report = await matchExtraction(extraction, where, choose);
   if (report.state === 'match') await badgeMatch(tabId, storyFigures(report.story));
   else await clearBadge(tabId);
-  await saveReport(tabId, report, where);
+  // The reader asked about this tab: answer even when the report cannot be kept (storage full).
+  await saveReport(tabId, report, where).catch((err) => console.warn('[factlen] the tab report could not be kept', err));
   return report;
 }
 
 /** The report for what was read in a tab: not an article, or the match with the reader's choice applied. */
 export async function matchExtraction(extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
-  if (extraction.kind === 'not-article') {
-    return { state: 'not-article', reason: extraction.reason, page: { url: extraction.url, title: extraction.title } };
+  // The door for what a page handed over: fields cut to size, and a canonical URL only when it is
+  // on the page's own site (it keys URL proof, the outlet and the reader's corrections).
+  const limited = limitExtraction(extraction);
+  if (limited.kind === 'not-article') {
+    return { state: 'not-article', reason: limited.reason, page: { url: limited.url, title: limited.title } };
   }
-  const { article } = extraction;
+  const article = { ...limited.article, canonicalUrl: ownCanonical(limited.article) ?? limited.article.url };
   // The article's words are read while a waking worker's index still comes off the disk.
   readArticle(article);
   // Nothing from a private window is stored: a choice made there applies to this page view only.

@@ -2,6 +2,7 @@
 // so the side panel can show a tab's story without reading the page again and can follow
 // changes. A report is dropped when its tab navigates or closes.
 import { browser } from 'wxt/browser';
+import { limitPage } from '../../lib/extract/limits.ts';
 import { reportKey, type TabReport } from '../../lib/messages.ts';
 import { clearBadge } from './badge.ts';
 
@@ -9,7 +10,10 @@ import { clearBadge } from './badge.ts';
 // in this worker's memory and die with it.
 const privateReports = new Map<number, TabReport>();
 
-export async function saveReport(tabId: number, report: TabReport, where: { incognito: boolean } = { incognito: false }): Promise<void> {
+export async function saveReport(tabId: number, full: TabReport, where: { incognito: boolean } = { incognito: false }): Promise<void> {
+  // What a page said of itself is cut to size before it is kept: one page must not fill the
+  // session storage every other tab's report shares.
+  const report = 'page' in full ? ({ ...full, page: limitPage(full.page) } as TabReport) : full;
   if (where.incognito) privateReports.set(tabId, report);
   else await browser.storage.session.set({ [reportKey(tabId)]: report });
 }

@@ -5,7 +5,7 @@ import { t } from '../../lib/i18n.ts';
 import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
 import { dataTime } from '../../lib/store/age.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../lib/store/build-config.ts';
-import { runSync, type SyncReason } from '../../lib/store/runner.ts';
+import { runSync, SYNC_DEADLINE_MS, type SyncReason } from '../../lib/store/runner.ts';
 import type { StoreSummary } from '../../lib/messages.ts';
 import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
@@ -23,7 +23,14 @@ const recordRequest = ledgerRecorder();
 export const RETRY_ALARM = 'store-retry';
 
 let running: Promise<SyncStatus> | null = null;
+let runningSince = 0;
 let followUp: Promise<SyncStatus> | null = null;
+/**
+ * A run still going this long after its start is stuck somewhere outside the sync's own deadline
+ * (storage that never answers): it is abandoned, and the next request starts a new run instead
+ * of joining it forever.
+ */
+const ABANDON_AFTER_MS = SYNC_DEADLINE_MS + 60_000;
 
 /** Whether the browser lets us fetch from the store's origin (the build's, or one the reader granted). */
 const canReach = (originPattern: string) => browser.permissions.contains({ origins: [originPattern] });
@@ -33,6 +40,10 @@ const canReach = (originPattern: string) => browser.permissions.contains({ origi
  * settings cannot join a sync that started with the old ones: they get one right after it.
  */
 export function syncNow(reason: SyncReason): Promise<SyncStatus> {
+  if (running && Date.now() - runningSince > ABANDON_AFTER_MS) {
+    console.warn('[factlen] a sync ran past its deadline; starting a new one');
+    running = followUp = null;
+  }
   if (running && reason === 'settings') {
     followUp ??= running.then(() => {
       followUp = null;
@@ -40,7 +51,10 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
     });
     return followUp;
   }
-  running ??= (async () => {
+  if (running) return running;
+  runningSince = Date.now();
+  const started = runningSince;
+  const run: Promise<SyncStatus> = (async () => {
     try {
       const { set, db } = await loadStories();
       const storeUrl = effectiveStoreUrl(await readSettings(), BUILD_STORE_URL);
@@ -53,10 +67,12 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       await alertOnChange(before, prev, set.current());
       return status;
     } finally {
-      running = null;
+      // An abandoned run must not clear the run that replaced it.
+      if (runningSince === started) running = null;
     }
   })();
-  return running;
+  running = run;
+  return run;
 }
 
 /** What the alerts compare a sync's result with: none before the first remote store. */
@@ -106,7 +122,10 @@ async function schedule(settings: StoreSettings): Promise<void> {
 export async function storeStatus(): Promise<SyncStatus> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  return { ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, matchIndex: indexState(view.version) };
+  return {
+    ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null,
+    expiresAt: view.remote?.expiresAt ?? null, matchIndex: indexState(view.version),
+  };
 }
 
 /** How many stories are in use, how fresh they are and the store's topic names, for the popup and side panel. */

@@ -14,14 +14,26 @@ export function progressText(status: SyncStatus): string {
   return t('syncProgressShard', [Math.min(p.done + 1, p.total), p.total]);
 }
 
+/**
+ * Past the manifest's expiry the stories in use are stale: the store stopped publishing, or a
+ * server between the reader and it (a mirror, a CDN) keeps serving an old signed manifest to
+ * freeze them. Said in words whatever the last sync's own error was.
+ */
+export function staleText(status: SyncStatus, now: number): string {
+  const expires = status.expiresAt ? Date.parse(status.expiresAt) : NaN;
+  return status.version !== null && expires <= now ? t('optionsStoreExpired', formatDate(status.expiresAt!)) : '';
+}
+
 /** The sync's state in words, and "Sync now". Text only: nothing from the store is rendered as HTML. */
-export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; outcome: string; onSyncNow: () => void }) {
+export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; outcome: string; onSyncNow: () => void; now?: number }) {
   const { status, storeUrl } = props;
   const error = status.lastError;
+  const stale = storeUrl ? staleText(status, props.now ?? Date.now()) : '';
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t('optionsStatusHeading')}</h2>
       {!storeUrl && <p data-testid="bundled-only">{tn('optionsBundledOnly', status.counts.bundled)}</p>}
+      {stale && <p class="status__error" data-testid="store-stale" role="status">{stale}</p>}
       <dl class="status">
         {storeUrl && (
           <>

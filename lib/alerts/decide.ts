@@ -60,7 +60,8 @@ export const previousOf = (stories: readonly Story[]): PreviousStore => ({ ids: 
  */
 export function decideAlerts(prev: PreviousStore | null, next: readonly Story[], follows: Follows, ledger: Ledger, now: number): Decision {
   const told = new Set(ledger.told);
-  const outlets = { ...ledger.outlets };
+  // A Map, not an object: story ids such as `constructor` or `__proto__` are valid slugs.
+  const outlets = new Map(Object.entries(ledger.outlets ?? {}));
   const alerts: Alert[] = [];
   const topics = new Set(follows.topics);
   const followed = new Set(follows.stories);
@@ -68,7 +69,7 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
   for (const story of next) {
     const figures = storyFigures(story);
     if (prev === null) {
-      if (followed.has(story.id)) outlets[story.id] ??= figures.outlets;
+      if (followed.has(story.id) && !outlets.has(story.id)) outlets.set(story.id, figures.outlets);
       continue;
     }
     if (!prev.ids.has(story.id)) {
@@ -77,7 +78,7 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
         alerts.push({ kind: 'new-story', storyId: story.id, topic: story.topic, title: story.title, outlets: figures.outlets, viewpoints: figures.viewpointsSurfaced });
         told.add(key);
       }
-      if (followed.has(story.id)) outlets[story.id] ??= figures.outlets;
+      if (followed.has(story.id) && !outlets.has(story.id)) outlets.set(story.id, figures.outlets);
       continue;
     }
     const old = prev.stories.get(story.id);
@@ -88,12 +89,12 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     const newViewpoints = [...surfaced(story)].filter((id) => !was.has(id) && !told.has(`viewpoint:${story.id}:${id}`));
     const stillMissing = new Set(story.missingPerspectives.map(fold));
     const nowRepresented = old.missingPerspectives.filter((m) => !stillMissing.has(fold(m)) && !told.has(`represented:${story.id}:${fold(m)}`));
-    const known = outlets[story.id] ?? storyFigures(old).outlets;
+    const known = outlets.get(story.id) ?? storyFigures(old).outlets;
     const grew = figures.outlets - known >= GROWTH_OUTLETS;
 
     for (const id of newViewpoints) told.add(`viewpoint:${story.id}:${id}`);
     for (const m of nowRepresented) told.add(`represented:${story.id}:${fold(m)}`);
-    if (grew || !(story.id in outlets)) outlets[story.id] = grew ? figures.outlets : known;
+    if (grew || !outlets.has(story.id)) outlets.set(story.id, grew ? figures.outlets : known);
     if (newViewpoints.length || nowRepresented.length || grew) {
       alerts.push({
         kind: 'story-update', storyId: story.id, topic: story.topic, title: story.title,
@@ -102,7 +103,7 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     }
   }
   // Unfollowed stories need no outlet baseline.
-  for (const id of Object.keys(outlets)) if (!followed.has(id)) delete outlets[id];
+  for (const id of outlets.keys()) if (!followed.has(id)) outlets.delete(id);
   // The ledger only needs to outlive the stories it names; keep the newest keys.
-  return { alerts, ledger: { told: [...told].slice(-MAX_TOLD), outlets } };
+  return { alerts, ledger: { told: [...told].slice(-MAX_TOLD), outlets: Object.fromEntries(outlets) } };
 }

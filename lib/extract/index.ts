@@ -7,6 +7,7 @@ import type { Article, Extraction } from '../article.ts';
 import { cleanByline, joinAuthors } from './byline.ts';
 import { dropHeadMetadata, isHeadStale } from './freshness.ts';
 import { gate, MAX_ELEMENTS } from './gate.ts';
+import { tooMuchText } from './limits.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { normalizeLang } from './normalize.ts';
 import { blockText, countWords } from './text.ts';
@@ -50,7 +51,7 @@ function safeQuery(doc: Document, selector: string): Element[] | null {
 /** Extracts the article of `doc` (never modifying it) or says why the page is not one. */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
   const title = (doc.title ?? '').trim();
-  const reason = gate(doc, url, options.maxElements);
+  const reason = gate(doc, url, options.maxElements) ?? (tooMuchText(doc) ? 'too-large' : null);
   if (reason) return { kind: 'not-article', reason, url, title };
 
   const clone = doc.cloneNode(true) as Document;

@@ -4,7 +4,7 @@
  * anywhere, and applied before the matcher's own answer the next time the page is read.
  */
 import { browser } from 'wxt/browser';
-import { normalizeUrl } from '../url.ts';
+import { normalizeUrl, ownCanonical } from '../url.ts';
 
 /** What the reader said about a page. */
 export type ReaderChoice = { kind: 'story'; storyId: string } | { kind: 'none' };
@@ -15,9 +15,12 @@ export const MAX_CORRECTIONS = 2000;
 
 type Saved = Record<string, ReaderChoice & { at: number }>;
 
-/** The key a page's choice is kept under: its canonical URL when it has one, normalised. */
+/**
+ * The key a page's choice is kept under: its canonical URL when it has one on its own site,
+ * normalised (a page on another site cannot file a choice under a source's address).
+ */
 export function correctionKey(page: { url?: string | null; canonicalUrl?: string | null }): string | null {
-  return normalizeUrl(page.canonicalUrl) ?? normalizeUrl(page.url);
+  return normalizeUrl(ownCanonical(page)) ?? normalizeUrl(page.url);
 }
 
 async function readAll(): Promise<Saved> {

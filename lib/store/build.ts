@@ -19,7 +19,16 @@ export interface BuildOptions {
   now?: Date;
   /** Topic names by id; a topic without one is named after its id. */
   topicNames?: Record<string, string>;
+  /** How long the manifest stays fresh (default DEFAULT_LIFETIME_MS): its `expiresAt` is `now` plus this. */
+  lifetimeMs?: number;
 }
+
+/**
+ * A manifest expires a week after it is built: a publisher who runs `build-store` daily (it
+ * writes a fresh manifest when half the lifetime has passed, even if no story changed) never
+ * gets near it, and a mirror replaying an old manifest freezes readers for a week at most.
+ */
+export const DEFAULT_LIFETIME_MS = 7 * 24 * 3600_000;
 
 export interface BuiltStore {
   manifest: Manifest;
@@ -43,7 +52,7 @@ export function timeVersion(d: Date): number {
 
 /** Groups `stories` into day shards and writes the manifest; `previous` keeps versions growing. */
 export async function buildStore(stories: readonly StoryLike[], options: BuildOptions = {}): Promise<BuiltStore> {
-  const { previous = null, now = new Date(), topicNames = {} } = options;
+  const { previous = null, now = new Date(), topicNames = {}, lifetimeMs = DEFAULT_LIFETIME_MS } = options;
   const byDay = new Map<string, StoryLike[]>();
   for (const s of stories) {
     const key = shardKeyOf(s);
@@ -57,18 +66,23 @@ export async function buildStore(stories: readonly StoryLike[], options: BuildOp
       return { ref: { path: `shards/${key}-${sha256.slice(0, 16)}.json`, sha256, bytes: bytes.byteLength, stories: group.length }, bytes };
     }),
   );
-  const topics: Topic[] = [...new Set(stories.map((s) => s.topic))].sort().map((id) => ({ id, name: topicNames[id] ?? defaultTopicName(id) }));
+  // Own names only: a topic called `constructor` is not named after Object's constructor.
+  const nameOf = (id: string) => (Object.hasOwn(topicNames, id) && typeof topicNames[id] === 'string' ? topicNames[id] : defaultTopicName(id));
+  const topics: Topic[] = [...new Set(stories.map((s) => s.topic))].sort().map((id) => ({ id, name: nameOf(id) }));
   const refs = shards.map((s) => s.ref);
   const unchanged =
     !!previous &&
     JSON.stringify(previous.shards.map((s) => [s.path, s.sha256])) === JSON.stringify(refs.map((s) => [s.path, s.sha256])) &&
-    JSON.stringify(previous.topics) === JSON.stringify(topics);
+    JSON.stringify(previous.topics) === JSON.stringify(topics) &&
+    // A manifest past half its lifetime (or with none) is written anew, to stay fresh.
+    !!previous.expiresAt && Date.parse(previous.expiresAt) - now.getTime() > lifetimeMs / 2;
   const manifest: Manifest = unchanged
     ? previous!
     : {
         format: STORE_FORMAT,
         version: Math.max((previous?.version ?? 0) + 1, timeVersion(now)),
         generatedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
         topics,
         shards: refs,
       };

@@ -5,8 +5,8 @@
  */
 import { fromUtf8, sha256Hex } from './bytes.ts';
 import { StoreError } from './errors.ts';
-import { MAX_MANIFEST_BYTES, MAX_SHARD_BYTES, Manifest, manifestProblems, ShardRef } from './manifest.ts';
-import { decodeShard } from './shard.ts';
+import { isExpired, MAX_MANIFEST_BYTES, MAX_SHARD_BYTES, MAX_SHARDS, Manifest, manifestProblems, ShardRef } from './manifest.ts';
+import { decodeShard, MAX_REJECTED_PER_SHARD } from './shard.ts';
 import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
 
 /** Reads a file of the store by its path in the store; throws a StoreError when it cannot. */
@@ -24,6 +24,8 @@ export interface CheckOptions {
   publicKey?: Uint8Array | null;
   /** Words for a StoreError (the CLI's English messages). */
   describe: (err: StoreError) => string;
+  /** The time expiry is checked against (default now). */
+  now?: number;
 }
 
 /** Checks the store `read` reaches; the report lists every problem found. */
@@ -49,7 +51,12 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
   }
   for (const p of manifestProblems(raw)) report('manifest.json', p);
   const manifest = Manifest.safeParse(raw);
-  if (manifest.success) result.version = manifest.data.version;
+  if (manifest.success) {
+    result.version = manifest.data.version;
+    const { expiresAt } = manifest.data;
+    if (!expiresAt) report('manifest.json', 'has no expiresAt: readers cannot tell a frozen store from a quiet one (build-store writes it)');
+    else if (isExpired(manifest.data, options.now ?? Date.now())) report('manifest.json', `expired at ${expiresAt}: readers refuse it; build and publish a fresh one`);
+  }
   if (options.publicKey) {
     try {
       const sig = fromUtf8(await read(`manifest.json${SIGNATURE_SUFFIX}`, 1024));
@@ -60,7 +67,10 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
   }
 
   // Even in a manifest with problems, check every shard entry that is itself well-formed.
-  const entries = Array.isArray((raw as { shards?: unknown })?.shards) ? (raw as { shards: unknown[] }).shards : [];
+  const listed = Array.isArray((raw as { shards?: unknown })?.shards) ? (raw as { shards: unknown[] }).shards : [];
+  // No more requests than a reader's sync would ever make.
+  const entries = listed.slice(0, MAX_SHARDS);
+  if (listed.length > MAX_SHARDS) report('manifest.json', `lists ${listed.length} shards: only the first ${MAX_SHARDS} were checked`);
   const topics = new Set(manifest.success ? manifest.data.topics.map((t) => t.id) : []);
   const firstSeen = new Map<string, string>();
   for (const entry of entries) {
@@ -80,14 +90,15 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
     if ((await sha256Hex(file)) !== sha256) report(path, 'does not match its sha256 in the manifest');
     let decoded: ReturnType<typeof decodeShard>;
     try {
-      decoded = decodeShard(file, path);
+      decoded = decodeShard(file, path, { refuse: false });
     } catch (err) {
       failed(path, err);
       continue;
     }
     for (const r of decoded.rejected) problems.push(...r.lines);
+    if (decoded.refused) report(path, `readers refuse this shard whole: more than half its stories (or more than ${MAX_REJECTED_PER_SHARD}) are invalid`);
     const total = decoded.stories.length + decoded.rejected.length;
-    if (total !== count) report(path, `holds ${total} stories, the manifest says ${count}`);
+    if (!decoded.refused && total !== count) report(path, `holds ${total} stories, the manifest says ${count}`);
     for (const story of decoded.stories) {
       result.stories++;
       const first = firstSeen.get(story.id);

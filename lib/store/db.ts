@@ -14,6 +14,8 @@ export interface RemoteSnapshot {
   storeUrl: string;
   version: number;
   generatedAt: string;
+  /** The manifest's expiry (absent or null: it has none, see Manifest). */
+  expiresAt?: string | null;
   topics: Topic[];
   shards: ShardRef[];
   etag: string | null;

@@ -14,6 +14,9 @@ export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** One shard holds a day of stories; past this the publisher should shard finer. */
 export const MAX_SHARD_BYTES = 32 * 1024 * 1024;
 export const MAX_SHARDS = 20_000;
+/** A shard's path is a day and a hash (`shards/2026-06-21-<16 hex>.json`, 39 characters): room to spare. */
+export const MAX_SHARD_PATH = 200;
+export const MAX_TOPICS = 2000;
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 // Relative, inside the store, no `..`, nothing a URL could reinterpret: a content-addressed name.
@@ -26,7 +29,7 @@ export const Topic = z.object({
 export type Topic = z.infer<typeof Topic>;
 
 export const ShardRef = z.object({
-  path: z.string().regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
+  path: z.string().max(MAX_SHARD_PATH, `must be at most ${MAX_SHARD_PATH} characters`).regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
   bytes: z.number().int('must be a whole number').min(2, 'must be at least 2 (an empty list is "[]")').max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
   stories: z.number().int('must be a whole number').min(0, 'must not be negative'),
@@ -38,10 +41,19 @@ export const Manifest = z
     format: z.literal(STORE_FORMAT, `must be "${STORE_FORMAT}"`),
     version: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer'),
     generatedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
-    topics: z.array(Topic),
+    /**
+     * After this the manifest is stale: a sync refuses it and the options page says the store may
+     * be frozen (a mirror replaying an old signed manifest forever). Part of the signed bytes.
+     * Optional: a manifest published before it existed never expires (see docs/security.md).
+     */
+    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    topics: z.array(Topic).max(MAX_TOPICS, `must list at most ${MAX_TOPICS} topics`),
     shards: z.array(ShardRef).max(MAX_SHARDS, `must list at most ${MAX_SHARDS} shards`),
   })
   .superRefine((m, ctx) => {
+    if (m.expiresAt && Date.parse(m.expiresAt) <= Date.parse(m.generatedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be later than generatedAt' });
+    }
     const paths = new Set<string>();
     const hashes = new Set<string>();
     m.shards.forEach((s, i) => {
@@ -53,12 +65,17 @@ export const Manifest = z
   });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** Every problem of a manifest's shape, located: `shards[3].sha256 must be 64 lower-case hex digits`. */
+/** A manifest's problems are listed up to this many; the rest are counted. */
+export const MAX_MANIFEST_PROBLEMS = 50;
+
+/** Every problem of a manifest's shape (up to MAX_MANIFEST_PROBLEMS), located: `shards[3].sha256 must be 64 lower-case hex digits`. */
 export function manifestProblems(raw: unknown): string[] {
   // reportInput: to tell "missing" from "of the wrong type".
   const result = Manifest.safeParse(raw, { reportInput: true });
   if (result.success) return [];
-  return result.error.issues.map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
+  const lines = result.error.issues.slice(0, MAX_MANIFEST_PROBLEMS).map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
+  const more = result.error.issues.length - MAX_MANIFEST_PROBLEMS;
+  return more > 0 ? [...lines, `(manifest) has ${more} more problem(s)`] : lines;
 }
 
 function plain(issue: z.core.$ZodIssue): string {
@@ -67,6 +84,9 @@ function plain(issue: z.core.$ZodIssue): string {
   const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'a list' : typeof issue.input;
   return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${got}`;
 }
+
+/** True when `m` carries an expiry and `now` is past it. */
+export const isExpired = (m: { expiresAt?: string | null }, now: number): boolean => !!m.expiresAt && Date.parse(m.expiresAt) <= now;
 
 /** Parses manifest bytes, or throws a StoreError saying what is wrong with them. */
 export function parseManifest(bytes: Uint8Array, name = 'manifest.json'): Manifest {

@@ -7,10 +7,10 @@ import type { StoreDb } from './db.ts';
 import { recordError, StoreError } from './errors.ts';
 import type { FetchFn } from './fetch.ts';
 import { retryDelay } from './backoff.ts';
-import { MAX_REJECTED_LINES, parseStatus, readStatus, writeStatus, type SyncStatus } from './settings.ts';
+import { parseStatus, readStatus, writeStatus, type SyncStatus } from './settings.ts';
 import { checkStoreUrl } from './store-url.ts';
 import type { StorySet } from './story-set.ts';
-import { syncStore, type SyncProgress } from './sync.ts';
+import { syncStore, type SyncProgress, type SyncResult } from './sync.ts';
 
 /** Why a sync runs: the reader asked (manual, settings) or the schedule did (the rest). */
 export type SyncReason = 'manual' | 'settings' | 'startup' | 'alarm' | 'retry';
@@ -26,14 +26,42 @@ export interface RunDeps {
   timeoutMs?: number;
   /** Whether the browser lets us fetch from a host pattern (`permissions.contains`); absent: yes. */
   canReach?: (originPattern: string) => Promise<boolean>;
+  /** How long one sync may run before it is stopped (default SYNC_DEADLINE_MS). */
+  deadlineMs?: number;
 }
+
+/**
+ * No sync runs longer than this. Every request has its own timeout, but a sync of thousands of
+ * shards, or a wait that never ends (storage that never answers), must not hold the sync lock
+ * forever: at the deadline the sync is stopped, what it staged is kept for the next one, and
+ * nothing is committed.
+ */
+export const SYNC_DEADLINE_MS = 10 * 60_000;
 
 /** Progress is written at most this often, so a 2,000-shard first sync is not 2,000 writes. */
 const PROGRESS_EVERY_MS = 250;
 
 function inUse(status: SyncStatus, storySet: StorySet): SyncStatus {
   const view = storySet.current();
-  return { ...status, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, counts: view.counts };
+  return { ...status, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, expiresAt: view.remote?.expiresAt ?? null, counts: view.counts };
+}
+
+/** `work(signal)`, stopped at `ms`: the signal aborts and the promise rejects with a 'deadline' error. */
+async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new StoreError('deadline', [Math.round(ms / 60_000)]);
+      stop.abort(err);
+      reject(err);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(stop.signal), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs one sync for `reason` and resolves with the recorded status; never rejects. */
@@ -41,6 +69,7 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
   const { storySet, db, now } = deps;
   let status = await readStatus().catch(() => parseStatus(null));
   let writes: Promise<unknown> = Promise.resolve();
+  let finished = false;
   try {
     if (!deps.storeUrl) {
       if (storySet.remote()) {
@@ -62,6 +91,8 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
       if (deps.canReach && !(await deps.canReach(target.originPattern))) throw new StoreError('permission', [target.origin]);
       let lastWrite = 0;
       const onProgress = (progress: SyncProgress) => {
+        // A sync stopped at its deadline may go on reporting: its progress is not news.
+        if (finished) return;
         const t = now();
         const edge = progress.phase !== 'shards' || progress.done === 0 || progress.done === progress.total;
         if (!edge && t - lastWrite < PROGRESS_EVERY_MS) return;
@@ -69,15 +100,16 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
         writes = writes.then(() => writeStatus({ ...running, progress })).catch(() => {});
       };
       const snapshot = storySet.remote();
-      const result = await syncStore({
-        storeUrl: deps.storeUrl, db, current: snapshot && { snapshot, load: () => storySet.loadRemote() }, fetchFn: deps.fetchFn, now,
-        publicKey: deps.publicKey, timeoutMs: deps.timeoutMs, onProgress,
-      });
+      const storeUrl = deps.storeUrl;
+      const result: SyncResult = await withDeadline(deps.deadlineMs ?? SYNC_DEADLINE_MS, (signal) => syncStore({
+        storeUrl, db, current: snapshot && { snapshot, load: () => storySet.loadRemote() }, fetchFn: deps.fetchFn, now,
+        publicKey: deps.publicKey, timeoutMs: deps.timeoutMs, onProgress, signal,
+      }));
       if (result.kind === 'updated') storySet.setRemote(result.state);
       else storySet.updateSnapshot(result.snapshot);
       status = {
         ...inUse(status, storySet), running: false, progress: null, lastSuccessAt: now(), lastError: null, failures: 0, nextRetryAt: null,
-        rejected: result.kind === 'updated' ? result.rejected.slice(0, MAX_REJECTED_LINES) : status.rejected,
+        rejected: result.kind === 'updated' ? result.rejected : status.rejected,
       };
     }
   } catch (err) {
@@ -88,6 +120,7 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
       nextRetryAt: now() + retryDelay(failures, err instanceof StoreError ? err.retryAfterMs : null),
     };
   }
+  finished = true;
   await writes;
   return writeStatus(status).catch(() => status);
 }

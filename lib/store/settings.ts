@@ -41,6 +41,8 @@ export const SyncStatus = z.object({
   nextRetryAt: nullable(z.number()),
   version: nullable(z.number()),
   generatedAt: nullable(z.string()),
+  /** When the manifest in use expires (null: never); past it, the options page says the store is stale. */
+  expiresAt: nullable(z.string()),
   counts: z.object({ bundled: z.number(), remote: z.number(), total: z.number() }).catch({ bundled: 0, remote: 0, total: 0 }).default({ bundled: 0, remote: 0, total: 0 }),
   /** One line per story the store carried but the door rejected (capped). */
   rejected: z.array(z.string()).catch([]).default([]),
@@ -50,7 +52,7 @@ export const SyncStatus = z.object({
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export { SETTINGS_KEY, STATUS_KEY };
-export const MAX_REJECTED_LINES = 200;
+export { MAX_REJECTED_LINES } from './sync.ts';
 
 /** The settings, repaired field by field. */
 export async function readSettings(): Promise<StoreSettings> {

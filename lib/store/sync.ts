@@ -8,7 +8,7 @@ import { fromUtf8, sha256Hex } from './bytes.ts';
 import type { RemoteSnapshot, RemoteState, StoreDb } from './db.ts';
 import { StoreError } from './errors.ts';
 import { fetchStoreFile, type FetchFn } from './fetch.ts';
-import { MAX_MANIFEST_BYTES, parseManifest, type Manifest, type ShardRef } from './manifest.ts';
+import { isExpired, MAX_MANIFEST_BYTES, parseManifest, type Manifest, type ShardRef } from './manifest.ts';
 import { carryOver, catalogOf, remoteStories } from './remote.ts';
 import { decodeShard, type ShardRecord } from './shard.ts';
 import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
@@ -40,6 +40,22 @@ export type SyncResult =
   | { kind: 'updated'; state: RemoteState; rejected: string[]; downloaded: number; bytes: number };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** A sync reports at most this many problem lines in all; the rest are counted in one more line. */
+export const MAX_REJECTED_LINES = 200;
+
+/** The first `max` lines of `groups`, and one line counting the rest: never more than max + 1. */
+export function capLines(groups: Iterable<readonly string[]>, max = MAX_REJECTED_LINES): string[] {
+  const out: string[] = [];
+  let more = 0;
+  for (const lines of groups) {
+    for (const line of lines) {
+      if (out.length < max) out.push(line);
+      else more++;
+    }
+  }
+  if (more) out.push(`${more} more problem line(s) not shown`);
+  return out;
+}
 
 /** Runs `work` over `items`, `n` at a time; the first failure stops the rest and is thrown. */
 async function pool<T>(items: T[], n: number, stop: AbortController, work: (item: T) => Promise<void>): Promise<void> {
@@ -89,7 +105,11 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
     ...base, name: 'manifest.json', maxBytes: MAX_MANIFEST_BYTES, timeoutMs,
     validators: same ? { etag: same.snapshot.etag, lastModified: same.snapshot.lastModified } : undefined,
   });
-  if (got.notModified) return { kind: 'unchanged', snapshot: same!.snapshot };
+  if (got.notModified) {
+    // Still the manifest in use, and past its expiry: the store (or a mirror) is frozen.
+    if (isExpired(same!.snapshot, now())) throw new StoreError('expired', [same!.snapshot.expiresAt!]);
+    return { kind: 'unchanged', snapshot: same!.snapshot };
+  }
 
   if (opts.publicKey) {
     const sig = await fetchStoreFile(target.manifestUrl + SIGNATURE_SUFFIX, { ...base, name: `manifest.json${SIGNATURE_SUFFIX}`, maxBytes: 1024, timeoutMs }).catch((err: unknown) => {
@@ -99,6 +119,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   }
 
   const manifest = parseManifest(got.bytes);
+  if (isExpired(manifest, now())) throw new StoreError('expired', [manifest.expiresAt!]);
   const validators = { etag: got.etag, lastModified: got.lastModified };
   if (same) {
     const { version } = same.snapshot;
@@ -132,7 +153,9 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
     if (file.notModified) throw new StoreError('http', [304, ref.path]);
     if (file.bytes.byteLength !== ref.bytes) throw new StoreError('size', [ref.path, file.bytes.byteLength, ref.bytes]);
     if ((await sha256Hex(file.bytes)) !== ref.sha256) throw new StoreError('hash', [ref.path]);
-    const record: ShardRecord = { sha256: ref.sha256, path: ref.path, ...decodeShard(file.bytes, ref.path) };
+    const { stories, rejected } = decodeShard(file.bytes, ref.path);
+    const record: ShardRecord = { sha256: ref.sha256, path: ref.path, stories, rejected };
+    stop.signal.throwIfAborted();
     await storage(() => db.putShard(record));
     records.set(ref.sha256, record);
     bytes += file.bytes.byteLength;
@@ -141,7 +164,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
 
   onProgress({ phase: 'saving' });
   const draft: RemoteSnapshot = {
-    storeUrl: target.manifestUrl, version: manifest.version, generatedAt: manifest.generatedAt, topics: manifest.topics,
+    storeUrl: target.manifestUrl, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, topics: manifest.topics,
     shards: manifest.shards, ...validators, carried: [], syncedAt: now(),
   };
   const inUse = manifest.shards.map((s) => records.get(s.sha256)!);
@@ -150,11 +173,13 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   const carried = carryOver(inUse, new Set(stories.map((s) => s.id)), previous);
   const inUseMap = new Map(inUse.map((r) => [r.sha256, r]));
   const snapshot: RemoteSnapshot = { ...draft, carried, catalog: catalogOf({ snapshot: { ...draft, carried }, shards: inUseMap }) };
+  // A sync stopped at its deadline (runner.ts) may still get here: it must not commit.
+  stop.signal.throwIfAborted();
   await storage(() => db.commit(snapshot));
-  const rejected = [
-    ...inUse.flatMap((r) => r.rejected.flatMap((x) => x.lines)),
-    ...duplicates,
-    ...carried.map((s) => `story "${s.id}": the store's new version was rejected; the previous version is kept`),
-  ];
+  const rejected = capLines([
+    ...inUse.map((r) => r.rejected.flatMap((x) => x.lines)),
+    duplicates,
+    carried.map((s) => `story "${s.id}": the store's new version was rejected; the previous version is kept`),
+  ]);
   return { kind: 'updated', state: { snapshot, shards: inUseMap }, rejected, downloaded: missing.length, bytes };
 }

@@ -66,7 +66,7 @@ describe('topic and story alerts', () => {
     await screenshot(options, 'options-alerts');
     await options.close();
 
-    const { tabId } = await lens.openTab(server.url('/fortune-morgan-stanley.html'));
+    const { tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
     const popup = await lens.openExtensionPage('popup.html', tabId);
     await popup.getByRole('button', { name: 'Follow this story' }).click();
     await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();

@@ -79,8 +79,9 @@ describe('pages that are not articles', () => {
 
 describe('a single-page site', () => {
   it('reads the story on screen after history.pushState, not the head left from the first one', async () => {
-    const { page, tabId } = await lens.openTab(server.url('/spa/morgan-stanley-ai-2026'));
-    // Loaded as the first story, whose canonical URL is a source of a stored story.
+    // Served as fortune.com: loaded as the first story, whose canonical URL (on fortune.com) is a
+    // source of a stored story.
+    const { page, tabId } = await lens.openTab(server.siteUrl('fortune.com', '/spa/morgan-stanley-ai-2026'));
     const first = await popupState(tabId);
     expect(first.state).toBe('match');
     await first.popup.close();
@@ -95,8 +96,8 @@ describe('a single-page site', () => {
     expect(result).toMatchObject({
       kind: 'article',
       article: {
-        url: server.url('/spa/library-hours-restored'),
-        canonicalUrl: server.url('/spa/library-hours-restored'),
+        url: server.siteUrl('fortune.com', '/spa/library-hours-restored'),
+        canonicalUrl: server.siteUrl('fortune.com', '/spa/library-hours-restored'),
         title: 'Library hours restored at all five branches after council deal',
         byline: 'Owen Marsh',
       },

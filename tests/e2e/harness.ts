@@ -16,9 +16,22 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
 
+/**
+ * Sites the suite serves pages as: Chromium resolves these names to 127.0.0.1, and the e2e build
+ * may read them (wxt.config.ts E2E_SITES). A page declaring its canonical URL on fortune.com is
+ * that source only when it is served as fortune.com.
+ */
+export const SITES = ['fortune.com', 'harborcitydispatch.example'];
+/** Fixture pages served on the site their canonical URL names, so that URL is theirs. */
+const SITE_OF: Record<string, string> = { '/fortune-morgan-stanley.html': 'fortune.com', '/harbor-seawall.html': 'harborcitydispatch.example' };
+
 export interface Server {
   origin: string;
   url(path: string): string;
+  /** `path` on this server under the name of `site` (one of SITES): `http://fortune.com:PORT/path`. */
+  siteUrl(site: string, path: string): string;
+  /** A fixture page's address: on its own site's name when it has one (SITE_OF), else `url(path)`. */
+  page(path: string): string;
   close(): Promise<void>;
 }
 
@@ -34,8 +47,11 @@ export async function serve(root = PAGES, handler?: Handler, host = '127.0.0.1')
     res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
   await new Promise<void>((ok) => server.listen(0, host, ok));
-  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
-  return { origin, url: (p) => origin + p, close: () => new Promise((ok) => server.close(() => ok())) };
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host}:${port}`;
+  const siteUrl = (site: string, p: string) => `http://${site}:${port}${p}`;
+  const page = (p: string) => (Object.hasOwn(SITE_OF, p) ? siteUrl(SITE_OF[p]!, p) : origin + p);
+  return { origin, url: (p) => origin + p, siteUrl, page, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
 export interface Lens {
@@ -63,7 +79,8 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
     colorScheme: options.colorScheme ?? 'light',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run',
-      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, ...(options.args ?? [])],
+      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, `--host-resolver-rules=${SITES.map((s) => `MAP ${s} 127.0.0.1`).join(',')}`,
+      ...(options.args ?? [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -14,14 +14,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The popup for a served page: a path on 127.0.0.1, or a full URL (`server.siteUrl`). */
 async function popupFor(path: string) {
-  const { tabId } = await lens.openTab(server.url(path));
+  const { tabId } = await lens.openTab(path.startsWith('http') ? path : server.url(path));
   return { popup: await lens.openPopup(tabId), tabId };
 }
 
 describe('the popup on a served page', () => {
   it('shows the story of a page whose URL is one of its sources, and why', async () => {
-    const { popup, tabId } = await popupFor('/fortune-morgan-stanley.html');
+    // Served as fortune.com, the site its canonical URL names.
+    const { popup, tabId } = await popupFor(server.siteUrl('fortune.com', '/fortune-morgan-stanley.html'));
     const main = popup.locator('main');
     await expect(main.getAttribute('data-state')).resolves.toBe('match');
     const text = await main.innerText();
@@ -80,8 +82,8 @@ describe('the popup on a served page', () => {
 });
 
 describe('"Not this story?" in the popup', () => {
-  // The choice is kept under the page's canonical URL, so the served page's address (here with a
-  // query string) does not matter; each test takes its choice back at the end.
+  // The choice is kept under the page's address (its canonical URL names another site, so it does
+  // not count), one address per case; each test takes its choice back at the end.
   const page = (tag: string) => `/healthtech-mayo-microsoft.html?case=${tag}`;
 
   it('lets the reader pick another story, remembers it for the page, and undo it', async () => {
@@ -131,7 +133,8 @@ describe('"Not this story?" in the popup', () => {
     await popup.getByRole('button', { name: 'No story covers this page' }).click();
     await popup.locator('.reader-choice').waitFor();
     const saved = await lens.worker.evaluate(async () => (await chrome.storage.local.get('matchCorrections')).matchCorrections as Record<string, { kind: string }>);
-    expect(saved).toEqual({ 'healthtechwire.example/2026/06/22/mayo-clinic-microsoft-frontier-model': expect.objectContaining({ kind: 'none' }) });
+    // Under the page's own address: its canonical URL is on another site (healthtechwire.example).
+    expect(saved).toEqual({ [`${server.origin.replace('http://', '')}${page('private')}`]: expect.objectContaining({ kind: 'none' }) });
     expect(requests).toEqual([]);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await popup.locator('main[data-state="match"]').waitFor();

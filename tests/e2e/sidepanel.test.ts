@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** Reads the tab through the popup, as a reader's click does, and returns the tab id. */
 async function readTab(path: string): Promise<number> {
-  const { tabId } = await lens.openTab(server.url(path));
+  const { tabId } = await lens.openTab(server.page(path));
   await (await lens.openPopup(tabId)).close();
   return tabId;
 }

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 async function popupFor(path: string) {
-  return lens.openPopup((await lens.openTab(server.url(path))).tabId);
+  return lens.openPopup((await lens.openTab(server.page(path))).tabId);
 }
 
 describe('the remote story store', () => {

@@ -58,11 +58,13 @@ describe('lens build-store and check-store', { timeout: 60_000 }, () => {
     writeFileSync(shard, JSON.stringify(bad));
     const r = lens('check-store', out);
     expect(r.code).toBe(1);
-    expect(r.json).toMatchObject({ ok: false, problems: 3 });
+    expect(r.json).toMatchObject({ ok: false, problems: 4 });
     expect(r.err.split('\n')).toEqual(expect.arrayContaining([
       expect.stringMatching(/^shards\/2026-06-20-\w+\.json: is \d+ bytes, the manifest says \d+$/),
       expect.stringMatching(/^shards\/2026-06-20-\w+\.json: does not match its sha256 in the manifest$/),
       expect.stringMatching(/^shards\/2026-06-20-\w+\.json: story "a" \(#0\): viewpoints shares must add up to 1/),
+      // Its one story is invalid: a reader's sync would refuse the shard whole.
+      expect.stringMatching(/^shards\/2026-06-20-\w+\.json: readers refuse this shard whole/),
     ]));
   });
 });

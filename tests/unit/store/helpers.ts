@@ -72,10 +72,12 @@ export function fakeHost() {
 }
 
 let clock = Date.parse('2026-11-24T10:00:00Z');
+/** Fresh for as long as these tests will run (their clocks are the real one or 2026-11-24): expiry has its own tests. */
+const LONG_LIFE_MS = 20 * 365 * 86_400_000;
 /** Builds a store from `stories`; each build is a minute later than the last, so versions grow. */
 export async function build(stories: Story[], previous: Manifest | null = null): Promise<BuiltStore> {
   clock += 60_000;
-  return buildStore(stories, { previous, now: new Date(clock) });
+  return buildStore(stories, { previous, now: new Date(clock), lifetimeMs: LONG_LIFE_MS });
 }
 
 /** A Response whose body is `stream` (for truncated, endless and slow bodies). */

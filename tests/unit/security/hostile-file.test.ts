@@ -1,0 +1,96 @@
+// Hostile or broken files given to the `lens` command (issue 21 finding 8, issue 20 item 6):
+// every problem is one line on stderr and a non-zero exit, never a stack trace, and check-store
+// reads nothing outside the store folder.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { story } from '../store/helpers.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'lens-hostile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function lens(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stderr.split('\n').filter(Boolean) };
+}
+const file = (name: string, body: string | Uint8Array) => {
+  const path = join(tmp, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, body);
+  return path;
+};
+/** One plain line: no stack frame, no source excerpt. */
+const oneLine = (r: ReturnType<typeof lens>, pattern: RegExp) => {
+  expect(r.code).not.toBe(0);
+  expect(r.code).not.toBeNull();
+  expect(r.lines).toHaveLength(1);
+  expect(r.lines[0]).toMatch(pattern);
+  expect(r.err).not.toMatch(/\n\s+at |node_modules|\^/);
+};
+
+// Each call starts Node with tsx (about a second on a busy machine).
+describe('lens extract and lens match on files that are not pages', { timeout: 60_000 }, () => {
+  const empty = file('empty.html', '');
+  const text = file('notes.txt', 'Council meeting notes\n\nThe seawall vote is on Tuesday.\n');
+  const binary = file('photo.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0, 1]));
+
+  it.each([
+    ['an empty file', empty, /empty\.html: the file is empty, not an HTML page$/],
+    ['a .txt file', text, /notes\.txt: plain text with no markup, not an HTML page$/],
+    ['a binary file', binary, /photo\.html: binary data, not an HTML page$/],
+  ])('lens extract on %s is one line and exit 1', (_, path, message) => oneLine(lens('extract', path), message));
+
+  it.each([
+    ['an empty file', empty, /empty\.html: the file is empty, not an HTML page$/],
+    ['a .txt file', text, /notes\.txt: INPUT must be an \.html page or a \.jsonl file of articles$/],
+    ['a binary file', binary, /photo\.html: binary data, not an HTML page$/],
+  ])('lens match on %s is one line and exit 1', (_, path, message) => oneLine(lens('match', path), message));
+});
+
+describe('lens build-store and check-store given hostile input', { timeout: 60_000 }, () => {
+  const src = join(tmp, 'stories');
+  file('stories/a.json', JSON.stringify(story('a')));
+
+  it('`lens constructor` is an unknown command, not a silent success', () => {
+    const r = lens('constructor');
+    expect(r.code).toBe(2);
+    expect(r.lines[0]).toBe('lens: unknown command "constructor"');
+  });
+
+  it('a story nested 100,000 levels deep in an unknown field is one problem line, not a RangeError', () => {
+    const deep = file('deep/a.json', JSON.stringify(story('a')).replace(/}$/, `,"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`));
+    const r = lens('build-store', join(deep, '..'), '--out', join(tmp, 'never'));
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([expect.stringMatching(/a\.json: story "a" \(#0\): \(story\) is nested more than 12 levels deep$/), expect.stringMatching(/1 problem\(s\) in .*; nothing was written$/)]);
+  });
+
+  it.each([
+    ['--topics that is not JSON', ['--topics', file('topics-bad.json', '{ai: AI')], /topics-bad\.json: not valid JSON/],
+    ['--topics with a name that is not a string', ['--topics', file('topics-num.json', '{"ai": 42}')], /topics-num\.json: topic "ai": the name must be a string$/],
+    ['--topics that is a list', ['--topics', file('topics-list.json', '["ai"]')], /topics-list\.json: must be a JSON object of topic names/],
+    ['a --sign key that is not PEM', ['--sign', file('key.pem', 'not a key')], /key\.pem: not a PEM private key/],
+  ])('%s is one line and exit 1', (_, extra, message) => oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message));
+
+  it('builds a topic called "constructor", named as any other topic', () => {
+    file('ctor/a.json', JSON.stringify({ ...story('a'), topic: 'constructor' }));
+    const out = join(tmp, 'ctor-store');
+    const r = lens('build-store', join(tmp, 'ctor'), '--out', out, '--topics', file('topics-ctor.json', '{"ai": "Artificial intelligence"}'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).topics).toEqual([{ id: 'constructor', name: 'Constructor' }]);
+  });
+
+  it('check-store does not follow a link out of the store, nor print what it points at', () => {
+    const out = join(tmp, 'linked');
+    expect(lens('build-store', src, '--out', out).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const secret = file('secret.json', 'root:x:0:0:secret-token');
+    rmSync(join(out, manifest.shards[0].path));
+    symlinkSync(secret, join(out, manifest.shards[0].path));
+    const r = lens('check-store', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${manifest.shards[0].path} is a link to a file outside the store`);
+    expect(r.err).not.toContain('root:x');
+  });
+});

@@ -1,0 +1,241 @@
+// Attacks a hostile story store (or a mirror of one) can make, each refused at the door with the
+// last good store kept (issue 21, findings 1, 4 and 9). Each test is named for the attack.
+import 'fake-indexeddb/auto';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildStore } from '../../../lib/store/build.ts';
+import { toBase64, utf8 } from '../../../lib/store/bytes.ts';
+import { checkStore } from '../../../lib/store/check.ts';
+import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
+import { describeError, recordError, StoreError } from '../../../lib/store/errors.ts';
+import { MAX_SHARD_BYTES, MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
+import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
+import { checkShardShape, decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD, MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../../../lib/store/shard.ts';
+import { createStorySet } from '../../../lib/store/story-set.ts';
+import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
+import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story.ts';
+import { english } from '../../../cli/english.ts';
+import { build, fakeHost, STORE_URL, story } from '../store/helpers.ts';
+
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+let db: StoreDb;
+let host: ReturnType<typeof fakeHost>;
+let n = 0;
+beforeEach(async () => {
+  db = await openStoreDb(`hostile-store-${n++}`);
+  host = fakeHost();
+});
+const sync = async (extra: Partial<SyncOptions> = {}) =>
+  syncStore({ storeUrl: STORE_URL, db, current: await db.read(), fetchFn: host.fetchFn, now: () => NOW, ...extra });
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return err as StoreError;
+  }
+  throw new Error('not refused');
+};
+const shardOf = (items: unknown[]) => utf8(JSON.stringify(items));
+
+describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', () => {
+  it('refuses a shard of 100,000 `{}` after reading 51 of them, in one line', () => {
+    const bytes = utf8(`[${Array(100_000).fill('{}').join(',')}]`);
+    const err = refusal(() => decodeShard(bytes, 'shards/2026-06-21-x.json'));
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.code).toBe('shard_rejected');
+    // 51 rejected and the rest left unread: "51+" of 100000.
+    expect(err.params.slice(0, 3)).toEqual(['shards/2026-06-21-x.json', `${MAX_REJECTED_PER_SHARD + 1}+`, 100_000]);
+    expect(describeError(recordError(err), english).length).toBeLessThan(600);
+  });
+
+  it('refuses a shard whose stories are mostly rejected, however few', () => {
+    expect(refusal(() => decodeShard(shardOf([story('a'), {}, {}]), 's.json')).code).toBe('shard_rejected');
+    expect(decodeShard(shardOf([story('a'), story('b'), {}]), 's.json').stories).toHaveLength(2);
+  });
+
+  it('keeps at most 20 short lines for a shard whose rejected stories carry 100 kB ids and many faults', () => {
+    const longId = 'x'.repeat(100_000);
+    const broken = Array.from({ length: 40 }, () => ({ id: longId, sources: Array(400).fill({}) }));
+    const valid = Array.from({ length: 41 }, (_, i) => story(`ok-${i}`));
+    const { stories, rejected } = decodeShard(shardOf([...valid, ...broken]), 'shards/2026-06-21-x.json');
+    expect(stories).toHaveLength(41);
+    expect(rejected).toHaveLength(40);
+    const lines = rejected.flatMap((r) => r.lines);
+    expect(lines.length).toBeLessThanOrEqual(MAX_LINES_PER_SHARD + 1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(MAX_LINE + 1);
+    for (const r of rejected) expect(r.id!.length).toBeLessThanOrEqual(121);
+    expect(lines.at(-1)).toMatch(/more problem line\(s\) not shown$/);
+  });
+
+  it('keeps at most five problems of one story', () => {
+    const { rejected } = parseStories([{ id: 'a', sources: Array(500).fill({}) }]);
+    expect(rejected[0]!.issues).toHaveLength(MAX_ISSUES_PER_STORY + 1);
+    expect(rejected[0]!.issues.at(-1)!.message).toMatch(/^has \d+ more problem\(s\)$/);
+  });
+
+  it('rejects a story nested 100,000 levels deep, or of 100,000 values, before validating it', () => {
+    const deep = JSON.parse(`{"id":"deep","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(parseStories([deep]).rejected[0]!.issues).toEqual([{ path: '(story)', message: `is nested more than ${STORY_BUDGET.depth} levels deep` }]);
+    const wide = { ...story('wide'), extra: Array(100_000).fill(1) };
+    expect(parseStories([wide]).rejected[0]!.issues).toEqual([{ path: '(story)', message: `is too large: more than ${STORY_BUDGET.values} values` }]);
+  });
+
+  it('refuses a 1 MB shard path in the manifest', () => {
+    const problems = manifestProblems({
+      format: 'factlen-store/1', version: 1, generatedAt: '2026-11-24T10:00:00Z', topics: [],
+      shards: [{ path: `${'a'.repeat(1_000_000)}.json`, sha256: 'a'.repeat(64), bytes: 301, stories: 300 }],
+    });
+    expect(problems).toEqual(['shards[0].path must be at most 200 characters']);
+  });
+
+  it('reports at most 200 lines for a whole sync, and counts the rest', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => [`a ${i}`, `b ${i}`]);
+    const lines = capLines(many);
+    expect(lines).toHaveLength(MAX_REJECTED_LINES + 1);
+    expect(lines.at(-1)).toBe('1800 more problem line(s) not shown');
+  });
+
+  it('stops a sync whose store never answers at its deadline, and commits nothing', async () => {
+    host.publish(await build([story('a')]));
+    const set = createStorySet([], 'b');
+    // A fetch that ignores its abort signal and never settles: only the deadline can end the sync.
+    const status = await runSync({ storySet: set, db, storeUrl: STORE_URL, fetchFn: () => new Promise(() => {}), now: () => NOW, publicKey: null, deadlineMs: 50 }, 'manual');
+    expect(status).toMatchObject({ running: false, lastError: { code: 'deadline' } });
+    expect(await db.read()).toBeNull();
+    expect(SYNC_DEADLINE_MS).toBe(600_000);
+  });
+
+  it('check-store stops at 20,000 shards however many the manifest lists', async () => {
+    const shards = Array.from({ length: MAX_SHARDS + 500 }, (_, i) => ({ path: `shards/${i}.json`, sha256: i.toString(16).padStart(64, '0'), bytes: 2, stories: 0 }));
+    const manifest = utf8(JSON.stringify({ format: 'factlen-store/1', version: 1, generatedAt: '2026-11-24T10:00:00Z', topics: [], shards }));
+    let reads = 0;
+    const report = await checkStore(async (path) => {
+      reads++;
+      if (path === 'manifest.json') return manifest;
+      throw new StoreError('http_404', [path]);
+    }, { describe: (e) => e.message });
+    expect(reads).toBe(MAX_SHARDS + 1);
+    expect(report.problems).toContain(`manifest.json: lists ${MAX_SHARDS + 500} shards: only the first ${MAX_SHARDS} were checked`);
+  });
+});
+
+describe('finding 4: markup cannot pass the "plain text" door', () => {
+  it.each([
+    ['a tag with a slash for a space', 'x <img/src=x onerror=alert(1)>'],
+    ['an svg with a slash for a space', '<svg/onload=alert(1)>'],
+    ['an unclosed tag', 'x <img src=x onerror=alert(1)'],
+    ['an end tag', 'x </script'],
+    ['a comment', 'x <!-- y'],
+    ['a processing instruction', '<?xml version="1.0"?>'],
+  ])('rejects %s', (_, markup) => {
+    const { rejected } = parseStories([{ ...story('m'), dek: markup }]);
+    expect(rejected[0]?.issues).toEqual([{ path: 'dek', message: 'must be plain text, not markup' }]);
+  });
+
+  it('still accepts "<" in prose', () => {
+    expect(parseStories([{ ...story('p'), dek: 'a < b, <3, 5<6 and <= 7 % of voters' }]).rejected).toEqual([]);
+  });
+});
+
+describe('finding 9: a store cannot freeze readers, overflow a field or disguise a name', () => {
+  it.each<[string, (s: Record<string, any>) => void, string, string]>([
+    ['a 10 MB dek', (s) => (s.dek = 'x'.repeat(10_000_000)), '(story)', 'is too large'],
+    ['a 100 kB dek', (s) => (s.dek = 'x'.repeat(100_000)), 'dek', 'must be at most 3000 characters'],
+    ['100,000 key points', (s) => (s.keyPoints = Array(100_000).fill('k')), '(story)', 'is too large'],
+    ['1,000 key points', (s) => (s.keyPoints = Array(1000).fill('k')), 'keyPoints', 'must list at most 100 items'],
+    ['a source URL with a password', (s) => (s.sources[1].url = 'https://user:pw@fortune.com/a'), 'sources[1].url', 'must not carry a user name or password'],
+    ['a story URL with a user name', (s) => (s.url = 'https://admin@factlen.com/x'), 'url', 'must not carry a user name or password'],
+    ['a right-to-left override in an outlet', (s) => (s.sources[0].outlet = 'Fortune\u202e'), 'sources[0].outlet', 'must not contain invisible or direction-changing characters'],
+    ['a zero-width space in a title', (s) => (s.title = 'Micro\u200bsoft'), 'title', 'must not contain invisible or direction-changing characters'],
+    ['a bidi isolate in a viewpoint name', (s) => (s.viewpoints[0].name = '\u2067x'), 'viewpoints[0].name', 'must not contain invisible or direction-changing characters'],
+  ])('rejects %s', (_, breakIt, path, message) => {
+    const s = story('limits') as Record<string, any>;
+    breakIt(s);
+    const issues = parseStories([s]).rejected[0]?.issues ?? [];
+    expect(issues.some((i) => i.path === path && i.message.startsWith(message))).toBe(true);
+  });
+
+  it('accepts ZWJ, ZWNJ and right-to-left marks, which real scripts need', () => {
+    const s = { ...story('scripts'), title: 'می\u200cخواهم \u05e9\u200f 👩\u200d💻' };
+    expect(parseStories([s]).rejected).toEqual([]);
+  });
+
+  const lifetime = 3 * 86_400_000;
+  const publish = async (stories: Story[], at: string, previous = null as Awaited<ReturnType<typeof buildStore>>['manifest'] | null) => {
+    const built = await buildStore(stories, { now: new Date(at), lifetimeMs: lifetime, previous });
+    host.publish(built);
+    return built;
+  };
+
+  it('refuses a mirror replaying an expired manifest, keeping the last good store', async () => {
+    await publish([story('a')], '2026-11-20T00:00:00Z');
+    await expect(sync()).rejects.toMatchObject({ code: 'expired', params: ['2026-11-23T00:00:00.000Z'] });
+    expect(await db.read()).toBeNull();
+  });
+
+  it('says the store is expired when the server keeps answering "not modified" past the expiry', async () => {
+    await publish([story('a')], '2026-11-23T00:00:00Z');
+    expect((await sync()).kind).toBe('updated');
+    // Three days later the same manifest is still all the server (or a mirror) gives.
+    await expect(sync({ now: () => NOW + 3 * 86_400_000 })).rejects.toMatchObject({ code: 'expired' });
+    expect((await db.read())!.snapshot.expiresAt).toBe('2026-11-26T00:00:00.000Z');
+  });
+
+  it('signs the expiry: a mirror that moves it forward breaks the signature', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+    const built = await publish([story('a')], '2026-11-20T00:00:00Z');
+    host.put('manifest.json.sig', toBase64(sign(null, built.manifestBytes, privateKey)));
+    host.put('manifest.json', new TextDecoder().decode(built.manifestBytes).replace('2026-11-23T00:00:00.000Z', '2027-11-23T00:00:00.000Z'));
+    await expect(sync({ publicKey: raw })).rejects.toMatchObject({ code: 'bad_signature' });
+  });
+
+  it('accepts a manifest published before expiry existed: it never expires', async () => {
+    const built = await publish([story('a')], '2026-01-01T00:00:00Z');
+    const old = JSON.parse(new TextDecoder().decode(built.manifestBytes));
+    delete old.expiresAt;
+    host.put('manifest.json', JSON.stringify(old));
+    expect((await sync()).kind).toBe('updated');
+    expect(parseManifest(utf8(JSON.stringify(old))).expiresAt).toBeUndefined();
+  });
+
+  it('build-store writes the expiry and refreshes an unchanged manifest past half its life', async () => {
+    const first = await buildStore([story('a')], { now: new Date('2026-11-20T00:00:00Z'), lifetimeMs: lifetime });
+    expect(first.manifest.expiresAt).toBe('2026-11-23T00:00:00.000Z');
+    const soon = await buildStore([story('a')], { now: new Date('2026-11-21T00:00:00Z'), lifetimeMs: lifetime, previous: first.manifest });
+    expect(soon.unchanged).toBe(true);
+    const later = await buildStore([story('a')], { now: new Date('2026-11-22T00:00:00Z'), lifetimeMs: lifetime, previous: first.manifest });
+    expect(later.unchanged).toBe(false);
+    expect(later.manifest.version).toBeGreaterThan(first.manifest.version);
+    expect(later.manifest.expiresAt).toBe('2026-11-25T00:00:00.000Z');
+  });
+
+  it('check-store reports an expired manifest and one without an expiry', async () => {
+    const built = await buildStore([story('a')], { now: new Date('2026-11-20T00:00:00Z'), lifetimeMs: lifetime });
+    const files = new Map<string, Uint8Array>([['manifest.json', built.manifestBytes], ...built.shards.map((s) => [s.ref.path, s.bytes] as const)]);
+    const read = async (path: string) => files.get(path) ?? Promise.reject(new StoreError('http_404', [path]));
+    expect((await checkStore(read, { describe: (e) => e.message, now: NOW })).problems).toEqual([
+      'manifest.json: expired at 2026-11-23T00:00:00.000Z: readers refuse it; build and publish a fresh one',
+    ]);
+    const old = JSON.parse(new TextDecoder().decode(built.manifestBytes));
+    delete old.expiresAt;
+    files.set('manifest.json', utf8(JSON.stringify(old)));
+    expect((await checkStore(read, { describe: (e) => e.message, now: NOW })).problems).toEqual([
+      'manifest.json: has no expiresAt: readers cannot tell a frozen store from a quiet one (build-store writes it)',
+    ]);
+  });
+});
+
+describe('finding 1: what a shard costs is bounded before it is parsed', () => {
+  it('refuses 32 MB of `{}` on its bytes, before JSON.parse makes ten million objects', () => {
+    const bytes = utf8(`[${'{},'.repeat(11_000_000)}{}]`);
+    expect(bytes.byteLength).toBeLessThanOrEqual(MAX_SHARD_BYTES);
+    const err = refusal(() => decodeShard(bytes, 'shards/x.json'));
+    expect(err).toMatchObject({ code: 'too_complex', params: ['shards/x.json', MAX_SHARD_VALUES, MAX_SHARD_DEPTH] });
+  });
+
+  it('refuses a shard nested deeper than 32 levels, and counts nothing inside strings', () => {
+    expect(refusal(() => checkShardShape(utf8(`[${'['.repeat(40)}${']'.repeat(40)}]`), 's.json')).code).toBe('too_complex');
+    expect(() => checkShardShape(utf8(JSON.stringify([{ id: 'a', dek: `${'{['.repeat(100)} \\" ,:,:` }])), 's.json')).not.toThrow();
+  });
+});
