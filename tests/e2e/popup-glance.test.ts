@@ -52,7 +52,7 @@ describe('the popup at 380 × 600', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const s of STATES) {
       it(`${s.name} (${scheme}) fits with no scrollbar, passes axe and starts on its primary action`, async () => {
-        const { tabId } = await lens.openTab(server.url(s.path));
+        const { tabId } = await lens.openTab(server.page(s.path));
         const popup = await lens.context.newPage();
         await popup.setViewportSize({ width: WIDTH, height: CAP });
         await popup.emulateMedia({ colorScheme: scheme });

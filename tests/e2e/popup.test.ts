@@ -163,7 +163,8 @@ describe('the match index', () => {
 
 describe('where the reader stands', () => {
   it('names and marks the source the page is, with its viewpoint', async () => {
-    const { popup } = await popupFor('/fortune-morgan-stanley.html');
+    // Served on fortune.com, the site its canonical URL names: only then is it proof (issue 21).
+    const { popup } = await popupFor(server.page('/fortune-morgan-stanley.html'));
     expect(await popup.locator('.placement').innerText()).toBe("You're reading [2] Fortune — Healthcare Administrators & Analysts");
     // Marked in the bar and in the legend, in words as well as by outline.
     expect(await popup.locator('.split-bar__seg[data-reader]').count()).toBe(1);
