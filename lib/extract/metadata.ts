@@ -4,10 +4,13 @@ import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
+import { printedHeadlines } from './headline.ts';
 import { chooseTitle, titleSimilarity } from './title.ts';
 
 export interface PageMetadata {
   title: string;
+  /** The first title the page declares (JSON-LD, `og:title`, …), without the site name; null when it declares none. */
+  declaredTitle: string | null;
   /** Author names in precedence order of their source; empty when the page names none. */
   authors: string[];
   /** The page's JSON-LD names the article's authors (they come first in `authors`). */
@@ -85,10 +88,13 @@ function firstAfter(doc: Document, selector: string, anchor: Element | null): El
   return head;
 }
 
-/** Reads every metadata source of `doc` and applies the precedence documented per field. */
-export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
+/**
+ * Reads every metadata source of `doc` and applies the precedence documented per field; `roots`
+ * are the page's parsed JSON-LD scripts when the caller has read them already (ldRoots).
+ */
+export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]): PageMetadata {
   const tags = readMetaTags(doc);
-  const jsonLd = readJsonLd(doc, pageUrl);
+  const jsonLd = readJsonLd(doc, pageUrl, roots);
   const ld: JsonObject = jsonLd.article ?? {};
   const host = (() => { try { return new URL(pageUrl).hostname; } catch { return ''; } })();
   const siteName = first(metaFirst(tags, 'og:site_name'), ldText(deref(jsonLd, ld.publisher))) ?? host.replace(/^www\./, '');
@@ -98,19 +104,22 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // is the headline (readability-test-pages wikipedia-4: headline "Wikimedia list article").
   const [headline, name] = [ldText(ld.headline), ldText(ld.name)];
   const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : headline ?? name;
-  const h1s = Array.from(doc.getElementsByTagName('h1'));
-  const title = chooseTitle({
+  const printed = printedHeadlines(doc, siteName, host);
+  const chosen = chooseTitle({
     // Dublin Core before Open Graph, as Readability reads it (readability-test-pages 003-metadata-preferred).
     declared: [ldTitle, metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title')],
-    h1s: h1s.map(text),
+    printed: printed.heads.map(text),
+    subheads: printed.subheads.map(text),
     docTitle,
     siteName,
     host,
   });
-  const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
-  // Where the printed byline and dateline are looked for: the headline, else the first <h1> when
-  // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
-  const heading = mainH1 ?? h1s[0] ?? null;
+  const { title } = chosen;
+  // Where the printed byline and dateline are looked for: the printed headline that is the title,
+  // else the first <h1> (mercury-fixtures www.bustle.com: an og:title written for search).
+  const mainH1 = [...printed.heads, ...printed.subheads][chosen.shown] ?? null;
+  const firstH1 = doc.getElementsByTagName('h1')[0] ?? null;
+  const heading = mainH1 ?? firstH1;
 
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   const ldNames = ldAuthors(jsonLd, ld.author);
@@ -142,7 +151,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     // The article's own stamp follows its headline; earlier ones belong to navigation or
     // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
     () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
-    () => findDateline(heading, language),
+    // Near the headline, else near the first <h1> when the headline is an <h2> (mercury-fixtures
+    // jvndb.jvn.jp prints the date by its <h1>, the vulnerability's name, and the id as an <h2>).
+    () => findDateline(heading, language) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language) : null),
     // Last, the day many sites file an article under in its address ("/2015/03/18/",
     // "/20190302-"): readability-test-pages wapo-2 states its date nowhere else.
     () => {
@@ -162,6 +173,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   return {
     title,
+    declaredTitle: chosen.declared,
     authors,
     authorsInJsonLd: ldNames.length > 0,
     siteName,

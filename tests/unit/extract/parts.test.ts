@@ -51,6 +51,12 @@ describe('cleanTitle', () => {
     ['这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null, 'www.qdaily.com', '这个约会软件，想用你和对方的相似好恶来帮你找对象'],
     ['宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', null, 'tech.gmw.cn', '宇航员在太空中喝酒会怎么样？后果很严重'],
     ['Using snake_case names_in Python', null, 'example.com', 'Using snake_case names_in Python'],
+    // A domain name, or a label of the page's address, names the site.
+    ['GAME CHANGER | Newegg.com', null, 'www.newegg.com', 'GAME CHANGER'],
+    ['Debian 13 released with a new installer - Slashdot', null, 'linux.slashdot.org', 'Debian 13 released with a new installer'],
+    ['BBC weather - BBC', null, 'www.bbc.co.uk', 'BBC weather'],
+    // The site's name glued on after a separator without spaces.
+    ['マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌', 'phpspot開発日誌', 'phpspot.org', 'マインドマップ風のツリーを描画できる「Treeviz」'],
   ])('cleans %s', (title, site, host, out) => {
     expect(cleanTitle(title, site, host)).toBe(out);
   });
