@@ -1,5 +1,6 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
 import { readAuthors } from './authors.ts';
+import { cleanByline } from './byline.ts';
 import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
@@ -75,6 +76,19 @@ const URL_DATE = /\/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])
 
 const UTC_LABEL = /(?:Z|[+-]00:?00)$/;
 
+/**
+ * True when the text around `heading` (its box, a few levels up) prints the local clock reading
+ * of the ISO time `value` ("2022-10-11T15:11:05-04:00" → "15:11", or "3:11 pm").
+ */
+function printsClock(heading: Element, value: string): boolean {
+  const m = /T(\d\d):(\d\d)/.exec(value ?? '');
+  if (!m) return false;
+  let box: Element = heading;
+  for (let i = 0; i < 4 && box.parentElement; i++) box = box.parentElement;
+  // No look-behind for digits: textContent glues elements ("October 11, 202215:11").
+  return new RegExp(`(?<!:)${m[1]}:${m[2]}(?!\\d)|(?<!\\d)${Number(m[1]) % 12 || 12}:${m[2]}\\s*[ap]\\.?m`, 'i').test(box.textContent ?? '');
+}
+
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
 function firstAfter(doc: Document, selector: string, anchor: Element | null): Element | null {
   let seen = !anchor;
@@ -122,7 +136,7 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   const heading = mainH1 ?? firstH1;
 
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
-  const ldNames = ldAuthors(jsonLd, ld.author);
+  const ldNames = ldAuthors(jsonLd, ld.author).filter((a) => cleanByline(a));
   const authors = readAuthors(doc, tags, ldNames, siteName, host, heading);
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
@@ -134,7 +148,8 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
   };
-  const published = firstTime(
+  const itemPublished = metaFirst(tags, 'datepublished') ?? itemDate('datePublished');
+  const declared = firstTime(
     () => ldText(ld.datePublished),
     () => {
       // Some CMSs write local time and call it UTC (mercury-fixtures www.gizmodo.jp:
@@ -146,11 +161,15 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
     },
     // schema.org microdata, a <meta> first: its content is the machine's value, where an
     // element's may be a later update (mercury-fixtures www.msnbc.com).
-    () => metaFirst(tags, 'datepublished') ?? itemDate('datePublished'),
+    () => itemPublished,
     () => metaFirst(tags, ...PUBLISHED_META),
     // The article's own stamp follows its headline; earlier ones belong to navigation or
-    // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
-    () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
+    // tickers. Any element may carry `datetime` (GitHub's <relative-time>); a <time> may keep
+    // its value in `data-published` instead (mercury-fixtures 247sports.com).
+    () => {
+      const stamp = firstAfter(doc, '[datetime],time[data-published]', mainH1);
+      return stamp?.getAttribute('datetime') ?? stamp?.getAttribute('data-published');
+    },
     // Near the headline, else near the first <h1> when the headline is an <h2> (mercury-fixtures
     // jvndb.jvn.jp prints the date by its <h1>, the vulnerability's name, and the id as an <h2>).
     () => findDateline(heading, language) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language) : null),
@@ -161,6 +180,14 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
       return m && `${m[1]}-${m[3]}-${m[4]}`;
     },
   );
+  // Two declarations of one article's time that disagree: the one whose clock reading the page
+  // prints by its headline is right (mercury-fixtures www.investmentexecutive.com: og 19:11-04:00,
+  // microdata 15:11-04:00, and the page prints "15:11"; the og value is UTC labelled local).
+  const other = normalizeTime(itemPublished);
+  // Only between two values with one offset: a UTC value's clock is not the one a page prints.
+  const said = ldText(ld.datePublished) ?? metaFirst(tags, 'article:published_time') ?? '';
+  const offset = (v: string) => /(?:Z|[+-]\d\d:?\d\d)$/.exec(v)?.[0];
+  const published = other && declared && declared.length > 10 && other.length > 10 && other !== declared && heading && offset(said) && offset(said) === offset(itemPublished!) && printsClock(heading, itemPublished!) && !printsClock(heading, said) ? other : declared;
   const modified = firstTime(
     () => ldText(ld.dateModified),
     () => metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified'),

@@ -220,6 +220,11 @@ describe('byline', () => {
     expect(read({ head: meta('dcterms.creator', declared, 'name'), body }).authors).toEqual(authors);
   });
 
+  it('passes over JSON-LD authors that are a template placeholder, to the printed byline', () => {
+    const body = `<article><h1>Water rates to rise six percent</h1><p class="byline">By Ann Lee, Utilities Reporter</p>${BODY_TEXT}</article>`;
+    expect(read({ body, head: ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'page.head.extra.author' } }) }).authors).toEqual(['Ann Lee']);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
@@ -266,6 +271,21 @@ describe('published and modified time', () => {
     expect(read({ head: micro + meta('article:published_time', '2026-03-01T08:00:00Z') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
     expect(read({ head: micro, body: article('<time itemprop="datePublished" datetime="2026-03-02T09:30:00Z">update</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
     expect(read({ head: micro + meta('article:published', '2026-03-02T09:30:00Z', 'name') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it('reads a <time> that keeps its value in data-published', () => {
+    expect(read({ body: article('<time data-published="2026-06-21 16:32:00Z">June 21, 2026</time>') }).publishedTime).toBe('2026-06-21T16:32:00.000Z');
+  });
+
+  it('takes, of two declared times in one offset that disagree, the one the page prints', () => {
+    // UTC written with a local offset in og; the microdata and the printed clock agree.
+    const head = meta('article:published_time', '2026-10-11T19:11:05-04:00') + '<meta itemprop="datePublished" content="2026-10-11T15:11:05-04:00">';
+    expect(read({ head, body: article('<p class="pub">October 11, 2026 · 15:11</p>') }).publishedTime).toBe('2026-10-11T19:11:05.000Z');
+    expect(read({ head, body: article('<p class="pub">October 11, 2026 · 3:11 pm</p>') }).publishedTime).toBe('2026-10-11T19:11:05.000Z');
+    // Nothing printed, or values in two offsets: the declared order stands.
+    expect(read({ head, body: article('') }).publishedTime).toBe('2026-10-11T23:11:05.000Z');
+    const utc = meta('article:published_time', '2026-10-11T23:11:05+00:00') + '<meta itemprop="datePublished" content="2026-10-11T18:11:05-04:00">';
+    expect(read({ head: utc, body: article('<p class="pub">6:11 pm</p>') }).publishedTime).toBe('2026-10-11T23:11:05.000Z');
   });
 
   it('lets a bare date give way to a later source with the time on that day, not on another', () => {

@@ -80,6 +80,26 @@ describe('cleanByline and joinAuthors', () => {
     ['田中宏昌，', '田中宏昌'],
     ['https://www.facebook.com/someone', null],
     ['12/03/2026', null],
+    // Roles and phrasing around the name are cut; what is not a name at all is refused.
+    ['Marcus Bell, Sports Reporter', 'Marcus Bell'],
+    ['This post was written by Dana Wu, Head of Marketing', 'Dana Wu'],
+    ['Ann Lee is a staff writer at the Courier', 'Ann Lee'],
+    ['Ann Lee, Bo Chan, Staff Writers', 'Ann Lee, Bo Chan'],
+    ['O&#39;Brien Kelly', "O'Brien Kelly"],
+    ['page.head.extra.author', null],
+    ['{{author}}', null],
+    ['%author_name%', null],
+    [', USA TODAY', null],
+    ['1,677 new writers this month', null],
+    ['Follow Author', null],
+    ['View all posts by Ann Lee', null],
+    ['Follow us on Twitter for more news', null],
+    ['Our reporters asked the council for a comment', null],
+    // Names that look like those, kept: a degree, an agency, two names, particles.
+    ['Brenda Goodman, MA', 'Brenda Goodman, MA'],
+    ['Paul Wiseman and Fatima Hussein, The Associated Press', 'Paul Wiseman and Fatima Hussein, The Associated Press'],
+    ['Ann Lee, Bo Chan', 'Ann Lee, Bo Chan'],
+    ['Ludwig van der Berg and Ana de la Cruz', 'Ludwig van der Berg and Ana de la Cruz'],
   ])('reads %s as %s', (raw, out) => {
     expect(cleanByline(raw)).toBe(out);
   });
