@@ -1,9 +1,9 @@
 /** The headlines a page prints: its `<h1>`s and microdata headline, less those that are not the article's. */
 import { namesSite, tidyTitle } from './title.ts';
 
-// A microdata `headline` is the article's own headline element, whatever its tag (mercury-fixtures
-// www.popsugar.com prints it as an <h2> under an <h1> it marks `alternativeHeadline`).
-const HEADLINE = 'h1,h2,[itemprop~="headline" i]:not(meta)';
+// A microdata `headline` is the article's own headline element, even as an <h2> (mercury-fixtures
+// www.popsugar.com prints it under an <h1> it marks `alternativeHeadline`).
+const MICRODATA_HEADLINE = /(?:^|\s)headline(?:\s|$)/i;
 // Places a heading is not the article's: navigation, items of a list (mercury-fixtures
 // www.spektrum.de names the page in an <h1> at its breadcrumb list's end), comments and
 // related stories, and what a page hides from sight.
@@ -18,25 +18,38 @@ const CONTENT = 'article,main,[role="main" i]';
 const HOME = /^(?:https?:\/\/[^/]+\/?|\/)(?:index\.\w+)?$/i;
 
 export interface Printed {
-  /** The `<h1>`s and microdata headlines. */
+  /** The `<h1>`s, and the `<h2>`s marked as the microdata headline. */
   heads: Element[];
-  /** The `<h2>`s: where a page that gives its `<h1>` to a section prints the headline (webmd). */
-  subheads: Element[];
+  /**
+   * The other `<h2>`s: where a page that gives its `<h1>` to a section prints the headline
+   * (readability-test-pages webmd-1). Asked only when no head will do: pages have dozens.
+   */
+  subheads: () => Element[];
+}
+
+/** True when `el` may be the article's headline: not elsewhere (ELSEWHERE), not the site's header, logo or name. */
+function isHeadline(el: Element, siteName: string | null, host: string): boolean {
+  const text = tidyTitle(el.textContent ?? '');
+  if (!text || text.length >= 300 || el.closest(ELSEWHERE) || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) return false;
+  if (el.closest(SITE_HEADER) && !el.closest(CONTENT)) return false;
+  if (Array.from(el.getElementsByTagName('a')).some((a) => HOME.test(a.getAttribute('href')?.trim() ?? '-'))) return false;
+  return !namesSite(text, siteName, host);
 }
 
 /**
- * The page's printed headlines in document order, as elements: every `<h1>`, `<h2>` and
- * microdata headline but those in navigation and other places (ELSEWHERE), in the site's header,
- * around a link to the front page, or naming the site (readability-test-pages v8-blog "V8").
+ * The page's printed headlines in document order, as elements: its `<h1>`s and microdata
+ * headlines, and on demand its other `<h2>`s, but those in navigation and other places
+ * (ELSEWHERE), in the site's header, around a link to the front page, or naming the site
+ * (readability-test-pages v8-blog "V8"). Tag collections, not a selector query: this runs on a
+ * reader's first click, where each query over the page costs.
  */
 export function printedHeadlines(doc: Document, siteName: string | null, host: string): Printed {
-  const found: Printed = { heads: [], subheads: [] };
-  for (const el of Array.from(doc.querySelectorAll(HEADLINE))) {
-    const text = tidyTitle(el.textContent ?? '');
-    if (!text || text.length >= 300 || el.closest(ELSEWHERE) || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) continue;
-    if (el.closest(SITE_HEADER) && !el.closest(CONTENT)) continue;
-    if (Array.from(el.getElementsByTagName('a')).some((a) => HOME.test(a.getAttribute('href')?.trim() ?? '-'))) continue;
-    if (!namesSite(text, siteName, host)) (el.tagName === 'H2' && el.getAttribute('itemprop') === null ? found.subheads : found.heads).push(el);
-  }
-  return found;
+  const h2s = Array.from(doc.getElementsByTagName('h2'));
+  const marked = (el: Element) => MICRODATA_HEADLINE.test(el.getAttribute('itemprop') ?? '');
+  return {
+    heads: [...Array.from(doc.getElementsByTagName('h1')), ...h2s.filter(marked)]
+      .sort((a, b) => (a.compareDocumentPosition(b) & 2) - (b.compareDocumentPosition(a) & 2))
+      .filter((el) => isHeadline(el, siteName, host)),
+    subheads: () => h2s.filter((el) => !marked(el) && isHeadline(el, siteName, host)),
+  };
 }

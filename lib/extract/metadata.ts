@@ -119,11 +119,12 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   const [headline, name] = [ldText(ld.headline), ldText(ld.name)];
   const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : headline ?? name;
   const printed = printedHeadlines(doc, siteName, host);
+  let subheads: Element[] | undefined;
   const chosen = chooseTitle({
     // Dublin Core before Open Graph, as Readability reads it (readability-test-pages 003-metadata-preferred).
     declared: [ldTitle, metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title')],
     printed: printed.heads.map(text),
-    subheads: printed.subheads.map(text),
+    subheads: () => (subheads ??= printed.subheads()).map(text),
     docTitle,
     siteName,
     host,
@@ -131,7 +132,8 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   const { title } = chosen;
   // Where the printed byline and dateline are looked for: the printed headline that is the title,
   // else the first <h1> (mercury-fixtures www.bustle.com: an og:title written for search).
-  const mainH1 = [...printed.heads, ...printed.subheads][chosen.shown] ?? null;
+  const n = printed.heads.length;
+  const mainH1 = (chosen.shown < n ? printed.heads[chosen.shown] : subheads?.[chosen.shown - n]) ?? null;
   const firstH1 = doc.getElementsByTagName('h1')[0] ?? null;
   const heading = mainH1 ?? firstH1;
 

@@ -91,8 +91,8 @@ export interface TitleSources {
   declared: (string | null)[];
   /** The texts of the headlines the page prints (printedHeadlines' heads), in document order. */
   printed: string[];
-  /** The texts of its `<h2>`s (printedHeadlines' subheads). */
-  subheads: string[];
+  /** The texts of its other `<h2>`s (printedHeadlines' subheads), asked for only when no printed headline will do. */
+  subheads: () => string[];
   docTitle: string;
   siteName: string | null;
   host: string;
@@ -151,8 +151,9 @@ export function chooseTitle(s: TitleSources): ChosenTitle {
   // (readability-test-pages webmd-1: "Allergies Health Center" over the headline).
   if (shown < 0) {
     const named = [declared, clean(doc)].filter((t): t is string => !!t);
-    const sub = s.subheads.map(tidyTitle).findIndex((h) => named.some((t) => titleSimilarity(h, t) >= 0.5 && !partOf(h, t)));
-    if (sub >= 0) return answer(tidyTitle(s.subheads[sub]!), printed.length + sub);
+    const subheads = s.subheads().map(tidyTitle);
+    const sub = subheads.findIndex((h) => named.some((t) => titleSimilarity(h, t) >= 0.5 && !partOf(h, t)));
+    if (sub >= 0) return answer(subheads[sub]!, printed.length + sub);
   }
   if (shown < 0) {
     const plausible = printed.flatMap((h, i) => (h && headlineLike(h) ? [i] : []));
