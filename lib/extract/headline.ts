@@ -30,9 +30,10 @@ export interface Printed {
 /** True when `el` may be the article's headline: not elsewhere (ELSEWHERE), not the site's header, logo or name. */
 function isHeadline(el: Element, siteName: string | null, host: string): boolean {
   const text = tidyTitle(el.textContent ?? '');
-  if (!text || text.length >= 300 || el.closest(ELSEWHERE) || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) return false;
+  const style = el.getAttribute('style');
+  if (!text || text.length >= 300 || el.closest(ELSEWHERE) || (style && /display\s*:\s*none/i.test(style))) return false;
   if (el.closest(SITE_HEADER) && !el.closest(CONTENT)) return false;
-  if (Array.from(el.getElementsByTagName('a')).some((a) => HOME.test(a.getAttribute('href')?.trim() ?? '-'))) return false;
+  for (const a of Array.from(el.getElementsByTagName('a'))) if (HOME.test(a.getAttribute('href')?.trim() ?? '-')) return false;
   return !namesSite(text, siteName, host);
 }
 

@@ -36,7 +36,8 @@ export function titleSimilarity(a: string, b: string): number {
  * that link each heading).
  */
 export function tidyTitle(title: string): string {
-  return squash(decodeEntities(title)).replace(/^#{1,6}\s+/, '').replace(/(?:\s*¶|\s+#+)$/, '');
+  const t = squash(decodeEntities(title));
+  return /[#¶]/.test(t) ? t.replace(/^#{1,6}\s+/, '').replace(/(?:\s*¶|\s+#+)$/, '') : t;
 }
 
 // Second-level labels under a country's domain ("bbc.co.uk", "asahi.ne.jp"): no site's name.
@@ -53,7 +54,7 @@ export function namesSite(part: string, siteName: string | null, host: string): 
   if (!f) return false;
   const name = host.replace(/^www\d*\./, '');
   const labels = name.split('.').slice(0, -1).filter((l) => !SLD.has(l)).map(fold);
-  return f === fold(name) || labels.includes(f) || f === labels.join('') || (!!siteName && fold(siteName).includes(f)) || DOMAIN.test(part.trim());
+  return f === fold(name) || labels.includes(f) || f === labels.join('') || (!!siteName && fold(siteName).includes(f)) || (part.includes('.') && DOMAIN.test(part.trim()));
 }
 
 /**
