@@ -5,7 +5,13 @@ export interface Article {
   url: string;
   /** `link[rel=canonical]`, then `og:url`, resolved against `url`; `url` otherwise. */
   canonicalUrl: string;
+  /** The headline as the page prints it (else as it declares it), without the site name. */
   title: string;
+  /**
+   * The headline the page declares (JSON-LD, `og:title`, …) when it differs from `title`: a
+   * social or search title, which the outlet may also have used elsewhere.
+   */
+  declaredTitle?: string;
   byline: string | null;
   siteName: string | null;
   /** ISO 8601 in UTC, or a bare `YYYY-MM-DD` when the page gives only a date. */

@@ -28,10 +28,11 @@ const OTHER_NETWORK_APIS = /\bXMLHttpRequest\b|\bsendBeacon\b|\bnew WebSocket\b|
 const URL_LITERAL = /\b(?:https?|wss?|ftp):\/\/[^\s"'`<>\\)]+/g;
 
 // The scripts injected into pages (the reader's click, automatic mode) carry the extractor and
-// nothing of the extension's pages: no zod, no Preact, and at most 45 kB (issue 3), so a page
+// nothing of the extension's pages: no zod, no Preact, and at most 55 kB (issue 22: time is the
+// limit, bench:extract's first run against bare Readability's; size only bounds it), so a page
 // pays little to be read. zod keeps its issue codes as strings; Preact its mangled vnode fields.
 const INJECTED = ['extract.js', 'auto-read.js'];
-const INJECTED_MAX_BYTES = 45_000;
+const INJECTED_MAX_BYTES = 55_000;
 const ZOD_OR_PREACT = /\binvalid_type\b|\bZodError\b|\.__k\b|\bdiffed\b/;
 
 const problems: string[] = [];

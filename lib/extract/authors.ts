@@ -18,7 +18,8 @@ const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
  * findPrintedByline) — then a Twitter card's "Written by".
  */
 export function readAuthors(doc: Document, tags: MetaTags, ldNames: string[], siteName: string, host: string, heading: Element | null): string[] {
-  let authors = ldNames;
+  // JSON-LD names no one when all it holds is placeholders or buttons: the next source speaks.
+  let authors = ldNames.filter((a) => cleanByline(a));
   // A tag holding only profile URLs (`article:author`) or the site or its company
   // (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene Inc.") or a
   // login (www.al.com `sailthru.author` "mikecason") names no author: the next tag is read

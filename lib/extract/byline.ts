@@ -1,5 +1,6 @@
 /** Author names out of the many ways pages print a byline: cleaned, joined, and found near the headline. */
 import { MON as MONTH } from './dateline.ts';
+import { decodeEntities } from './entities.ts';
 import { SEP, squash } from './normalize.ts';
 
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
@@ -19,13 +20,42 @@ const GLUED_BY = new RegExp(`^By(?=${NAME}|by\\s)`);
 const LETTER = new RegExp(`[^\\d${SEP}]`);
 const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
 
-// Links that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
-// www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All").
-const NOT_A_NAME = /^(?:twitter|facebook|instagram|linkedin|e-?mail|bio|profile|follow.*|see full bio|(?:view|see) all|watch live|more|contact|rss)$/i;
+// Links and buttons that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
+// www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All",
+// readability-test-pages royal-road "Follow Author"): a line whose first word is one of these
+// is not a name. (Word sets, not expressions: each expression the first click runs compiles.)
+const NOT_A_NAME = new Set('twitter facebook instagram linkedin email e-mail bio profile follow view see read more watch contact rss share subscribe sign log login print comment comments about'.split(' '));
+// Values no writer bears: a CMS's unfilled template field ("page.head.extra.author",
+// "{{author}}", "%author%") or a default account.
+const PLACEHOLDER = new Set('author admin administrator unknown anonymous null undefined none n/a na guest user'.split(' '));
+const TEMPLATE = /[{}%$<>]|^[a-z_]\w*(?:\.[a-z_]\w*){2,}$/i;
+// A count is no name ("1,677 new writers this month" beside a community's byline).
+const COUNTER = /\d{2,}|\d[,.]\d/;
+// "…, Sports Reporter", "…, Head of Marketing": the writer's role after the name
+// (tests/fixtures/pages/local-sports.html). After the last comma only: "Goodman, MA" keeps its degree,
+// "Wiseman, The Associated Press" its agency, "Ann Lee, Bo Chan" both names.
+const ROLE = /,\s*[^,]*\b(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|producer|photographer|analyst|critic|director|head of|manager|officer|intern|founder|ceo|president|staff|bureau chief)\b[^,]*$/i;
+// Phrasing around the name: "This post was written by Ann Lee", "Ann Lee is a staff writer".
+const WRITTEN_BY = /^.*?\b(?:written|posted|reported|compiled)\s+by\s+/i;
+const IS_A = /\s+(?:is|was)\s+(?:a|an|the|our)\s.*$/i;
+// Small words names keep in lower case (von, de, van der, bin, and between two names).
+const PARTICLE = new Set('de da di do dos das du del della van von der den ter la le bin ibn al el y e and und et of'.split(' '));
 
-/** One printed byline reduced to the names: no "By", no date or handle after them; null when nothing is left. */
+/** True when `s` reads as a sentence: three or more lower-case words that no name carries. */
+const isSentence = (s: string) => s.split(' ').filter((w) => w[0]! >= 'a' && w[0]! <= 'z' && !PARTICLE.has(w)).length >= 3;
+/** The first word of `s`, lower case, for the word sets. */
+const firstWord = (s: string) => s.toLowerCase().split(/[\s:]/, 1)[0]!;
+
+/**
+ * One printed byline reduced to the names: no "By" or "written by" phrasing, no role, date or
+ * handle after them; null when nothing is left or what is left is no name: a placeholder, a
+ * fragment of a line (", USA TODAY"), a count, a sentence or a button.
+ */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = squash(raw ?? '');
+  let s = squash(decodeEntities(raw ?? ''));
+  // The expressions below run only on a name that holds what each looks for: most hold none.
+  if (/^[,;:&|)\]]/.test(s) || PLACEHOLDER.has(s.toLowerCase()) || (/[{}%$<>.]/.test(s) && TEMPLATE.test(s))) return null;
+  if (/ by /i.test(s)) s = s.replace(WRITTEN_BY, '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
   s = s.replace(GLUED_BY, '');
@@ -34,8 +64,10 @@ export function cleanByline(raw: string | null | undefined): string | null {
   // (mercury-fixtures epaper.zeit.de "Politik · Jochen Bittner, Tina Hildebrandt").
   s = s.replace(SECTION, '');
   if (MAY_TAIL.test(s)) s = s.replace(TAIL, '');
+  if (s.includes(',')) s = s.replace(ROLE, '');
+  if (/ (?:is|was) /.test(s)) s = s.replace(IS_A, '');
   s = s.replace(/[\s,;:–—，、-]+$/, '').trim();
-  if (!s || s.length > 100 || !LETTER.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.test(s)) return null;
+  if (!s || s.length > 100 || !LETTER.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.has(firstWord(s)) || COUNTER.test(s) || isSentence(s)) return null;
   return s;
 }
 

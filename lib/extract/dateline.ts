@@ -23,10 +23,12 @@ const ZONES: Record<string, number> = {
   UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
   ET: -300, CT: -360, MT: -420, PT: -480, BST: 60, CET: 60, CEST: 120, IST: 330, JST: 540,
 };
-// A language spoken in one country with one zone and no daylight saving tells the zone of a
-// time printed without one: Japanese pages print Japan's time (mercury-fixtures www.ossnews.jp
-// "2019年3月15日 09:43"). English, Spanish, French, … name no zone: their times stay unread.
-const LANG_ZONES: Record<string, number> = { ja: 540 };
+// A language spoken where one zone without daylight saving holds tells the zone of a time
+// printed without one: Japanese pages print Japan's time (mercury-fixtures www.ossnews.jp
+// "2019年3月15日 09:43"), Chinese ones UTC+8, which mainland China, Taiwan, Hong Kong, Macau and
+// Singapore all keep (www.qdaily.com "2017-03-01 14:27:02"). English, Spanish, French, … name no
+// zone: their times stay unread.
+const LANG_ZONES: Record<string, number> = { ja: 540, zh: 480 };
 
 /** The `n`th Sunday of a month, as its day of the month. */
 const sunday = (year: number, month: number, n: number) => 7 * n - 6 + ((7 - new Date(Date.UTC(year, month)).getUTCDay()) % 7);

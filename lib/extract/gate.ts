@@ -1,7 +1,7 @@
 /** The cheap checks that answer "not an article" before any real work is done. */
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { NotArticleReason } from '../article.ts';
-import { LD_SCRIPT } from './jsonld.ts';
+import { ldRoots, pageTypes } from './jsonld.ts';
 import { CJK_RANGES } from './normalize.ts';
 
 /**
@@ -16,24 +16,47 @@ import { CJK_RANGES } from './normalize.ts';
 export const MAX_ELEMENTS = 30_000;
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-// A page that calls itself an article (Open Graph or JSON-LD) gets the lower paragraph
-// threshold below; found by a text test so the gate parses nothing.
-const DECLARES_ARTICLE = /"@type"\s*:\s*\[?\s*"(?:https?:\/\/schema\.org\/)?(?:\w*Article|BlogPosting|Report)"/;
+// What a page may say it is, in JSON-LD or Open Graph: an article (schema.org's Article family,
+// blog and live-blog posts, reports) or a shop's product.
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
+// A site's root, as an address: no path but "/" (or an index file), no query, no route in the fragment.
+const FRONT_PAGE = /^[a-z]+:\/\/[^/?#]+\/?(?:index\.\w+)?(?:#[^/]*)?$/i;
+const PRODUCT_TYPE = /^(?:Product|ProductGroup|IndividualProduct|ProductModel)$/;
 // Kana, Han and Hangul as code point ranges: a Unicode property class costs the first page a
 // reader checks most of a millisecond to compile.
 const DENSE_SCRIPT = new RegExp(`[${CJK_RANGES}\\uac00-\\ud7af]`);
 
-function declaresArticle(doc: Document): boolean {
-  if (/^article\b/i.test(doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '')) return true;
-  return Array.from(doc.querySelectorAll(LD_SCRIPT)).some((s) => DECLARES_ARTICLE.test(s.textContent ?? ''));
+/**
+ * What the page declares itself to be. An article: a JSON-LD article as what the page is (not
+ * one it lists), `og:type=article`, or a headline inside an `<article>` element. Else a product:
+ * a JSON-LD Product as what the page is, or `og:type=product` — a shop's page, whatever prose
+ * its reviews add. Article signals come first: a deals article declares itself an article and
+ * lists Products (tests/fixtures/pages/deals-list.html), and a shop page rarely calls itself an
+ * article. Saved and some live pages write `og:type` as a `name` with a `value`
+ * (mercury-fixtures phpspot.org).
+ */
+function declared(doc: Document, ld: unknown[]): 'article' | 'product' | null {
+  const types = pageTypes(ld);
+  if (types.some((t) => ARTICLE_TYPE.test(t))) return 'article';
+  const og = doc.head?.querySelector('meta[property="og:type" i],meta[name="og:type" i]');
+  const ogType = og?.getAttribute('content') ?? og?.getAttribute('value') ?? '';
+  if (/^article\b/i.test(ogType)) return 'article';
+  if (types.some((t) => PRODUCT_TYPE.test(t)) || /^(?:og:)?product\b/i.test(ogType)) return 'product';
+  for (const h1 of Array.from(doc.getElementsByTagName('h1'))) if (h1.closest('article') && h1.textContent?.trim()) return 'article';
+  return null;
 }
 
 /**
  * Why `doc` is not an article, or null when it may be one: not a web page (a PDF in the
- * viewer, an image, plain text), not a web address, too large, or without an article's worth
- * of paragraphs by Readability's own check.
+ * viewer, an image, plain text), not a web address, too large, a shop's product page, or a page
+ * that neither declares itself an article nor has an article's worth of paragraphs by
+ * Readability's own check. A page that declares itself an article is read however short it is
+ * (a breaking-news item of two paragraphs: tests/fixtures/pages/breaking-short.html), or however
+ * its text is laid out (a list article: deals-list.html, whose paragraphs in list items
+ * Readability's check skips); what Readability then finds decides (extractArticle).
+ * `ld` gives the page's parsed JSON-LD, asked only past the cheap checks.
  */
-export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS): NotArticleReason | null {
+export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS, ld: () => unknown[] = () => ldRoots(doc)): NotArticleReason | null {
   if (!/^(?:https?|file):/i.test(url)) return 'browser-page';
   const type = doc.contentType;
   if (type && !HTML_TYPES.has(type)) return 'not-html';
@@ -46,13 +69,16 @@ export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS): No
   // small pages only, as on an article the query would walk the whole page for nothing.
   if (!all[40] && doc.querySelector('embed[type="application/pdf"],embed[type="application/x-google-chrome-pdf"]') && !doc.querySelector('p')) return 'not-html';
   if (!doc.body) return 'not-readerable';
+  const kind = declared(doc, ld());
+  if (kind) return kind === 'article' ? null : 'not-readerable';
+  // A site's root address is its front page: teasers in <article>s pass Readability's check
+  // (tests/fixtures/pages/front-page.html). An article there has a query ("/?p=123") or says so.
+  if (FRONT_PAGE.test(url)) return 'not-readerable';
   if (isProbablyReaderable(doc)) return null;
   // Readability wants paragraphs of 140 characters. Chinese, Japanese and Korean say as much in
-  // fewer characters (mercury-fixtures www.asahi.com, www.ossnews.jp, www.qdaily.com), and a page that
-  // declares itself an article deserves the benefit of the doubt (hellogiggles.com); 60 still
-  // turns away menus and link lists (readability-test-pages mozilla-2, remove-aria-hidden keep
-  // their own Readability verdict because they declare nothing and are in English).
+  // fewer characters (mercury-fixtures www.asahi.com, www.ossnews.jp, www.qdaily.com); 60 still
+  // turns away menus and link lists.
   const dense = /^(?:zh|ja|ko)\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || DENSE_SCRIPT.test(doc.title ?? '');
-  if ((dense || declaresArticle(doc)) && isProbablyReaderable(doc, { minContentLength: 60 })) return null;
+  if (dense && isProbablyReaderable(doc, { minContentLength: 60 })) return null;
   return 'not-readerable';
 }

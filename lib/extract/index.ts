@@ -8,8 +8,9 @@ import { cleanByline, joinAuthors } from './byline.ts';
 import { dropHeadMetadata, isHeadStale } from './freshness.ts';
 import { gate, MAX_ELEMENTS } from './gate.ts';
 import { tooMuchText } from './limits.ts';
+import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
-import { normalizeLang } from './normalize.ts';
+import { fold, normalizeLang } from './normalize.ts';
 import { blockText, countWords } from './text.ts';
 
 export { gate, MAX_ELEMENTS };
@@ -51,13 +52,17 @@ function safeQuery(doc: Document, selector: string): Element[] | null {
 /** Extracts the article of `doc` (never modifying it) or says why the page is not one. */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
   const title = (doc.title ?? '').trim();
-  const reason = gate(doc, url, options.maxElements) ?? (tooMuchText(doc) ? 'too-large' : null);
+  // The page's JSON-LD, parsed once for the gate and the metadata (the clone's is the same text).
+  let roots: unknown[] | undefined;
+  const ld = () => (roots ??= ldRoots(doc));
+  const reason = gate(doc, url, options.maxElements, ld) ?? (tooMuchText(doc) ? 'too-large' : null);
   if (reason) return { kind: 'not-article', reason, url, title };
 
   const clone = doc.cloneNode(true) as Document;
   const { loadedUrl } = options;
-  if (isHeadStale(clone, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl)) dropHeadMetadata(clone);
-  const meta = readMetadata(clone, url);
+  const stale = isHeadStale(clone, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl);
+  if (stale) dropHeadMetadata(clone);
+  const meta = readMetadata(clone, url, stale ? [] : ld());
   // Readability is not given the page's JSON-LD: it is read once, above. When JSON-LD names
   // the authors, Readability reading it would know its byline and not hunt the page for one, a
   // hunt that reads the text of every element it passes and cuts the line it settles on from
@@ -77,6 +82,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     url,
     canonicalUrl: meta.canonicalUrl ?? url,
     title: meta.title || parsed.title?.trim() || title,
+    ...(meta.declaredTitle && fold(meta.declaredTitle) !== fold(meta.title) ? { declaredTitle: meta.declaredTitle } : {}),
     byline: joinAuthors(meta.authors.length ? meta.authors : [cleanByline(parsed.byline)]),
     siteName: meta.siteName,
     publishedTime: meta.publishedTime,

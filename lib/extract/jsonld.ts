@@ -37,21 +37,50 @@ function collect(value: unknown, out: JsonObject[], depth = 0): void {
 export const LD_SCRIPT = 'script[type="application/ld+json" i]';
 
 /**
- * The page's JSON-LD: a `NewsArticle`/`Article`/`BlogPosting`/… wins over a `WebPage` with a
- * headline; among several articles, the one whose `url` is `pageUrl`, else the first with a
- * headline. Broken scripts are skipped, never thrown.
+ * Every JSON-LD script of `doc`, parsed; broken ones are skipped, never thrown. Parsed once per
+ * extraction: the gate asks what the page declares, readJsonLd what its article says.
  */
-export function readJsonLd(doc: Document, pageUrl = ''): JsonLd {
-  const nodes: JsonObject[] = [];
+export function ldRoots(doc: Document): unknown[] {
+  const roots: unknown[] = [];
   for (const script of Array.from(doc.querySelectorAll(LD_SCRIPT))) {
     try {
       // Some CMSs wrap the JSON in CDATA or HTML comments (readability-test-pages theverge, videos-1).
       const src = (script.textContent ?? '').replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, '');
-      collect(JSON.parse(src), nodes);
+      roots.push(JSON.parse(src));
     } catch {
       // Broken JSON-LD is common on real pages and says nothing about the article: ignore it.
     }
   }
+  return roots;
+}
+
+/**
+ * The types of what the page says it *is*: its top-level objects, those of a `@graph`, and the
+ * `mainEntity` of a page — not the objects it lists (`itemListElement`) or mentions inside
+ * another: a front page lists NewsArticles, a deals article its Products.
+ */
+export function pageTypes(roots: unknown[]): string[] {
+  const types: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (Array.isArray(v)) for (const x of v) visit(x, depth);
+    else if (isObject(v) && depth < 3) {
+      types.push(...typesOf(v));
+      visit(v['@graph'], depth + 1);
+      visit(v.mainEntity, depth + 1);
+    }
+  };
+  visit(roots, 0);
+  return types;
+}
+
+/**
+ * The page's JSON-LD: a `NewsArticle`/`Article`/`BlogPosting`/… wins over a `WebPage` with a
+ * headline; among several articles, the one whose `url` is `pageUrl`, else the first with a
+ * headline. `roots` are the parsed scripts (ldRoots), when the caller has them already.
+ */
+export function readJsonLd(doc: Document, pageUrl = '', roots = ldRoots(doc)): JsonLd {
+  const nodes: JsonObject[] = [];
+  collect(roots, nodes, -1);
   const byId = new Map<string, JsonObject>();
   for (const n of nodes) if (typeof n['@id'] === 'string' && Object.keys(n).length > 1 && !byId.has(n['@id'])) byId.set(n['@id'], n);
   const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPE.test(t)));

@@ -1,13 +1,17 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
 import { readAuthors } from './authors.ts';
+import { cleanByline } from './byline.ts';
 import { findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
+import { printedHeadlines } from './headline.ts';
 import { chooseTitle, titleSimilarity } from './title.ts';
 
 export interface PageMetadata {
   title: string;
+  /** The first title the page declares (JSON-LD, `og:title`, …), without the site name; null when it declares none. */
+  declaredTitle: string | null;
   /** Author names in precedence order of their source; empty when the page names none. */
   authors: string[];
   /** The page's JSON-LD names the article's authors (they come first in `authors`). */
@@ -72,6 +76,19 @@ const URL_DATE = /\/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])
 
 const UTC_LABEL = /(?:Z|[+-]00:?00)$/;
 
+/**
+ * True when the text around `heading` (its box, a few levels up) prints the local clock reading
+ * of the ISO time `value` ("2022-10-11T15:11:05-04:00" → "15:11", or "3:11 pm").
+ */
+function printsClock(heading: Element, value: string): boolean {
+  const m = /T(\d\d):(\d\d)/.exec(value ?? '');
+  if (!m) return false;
+  let box: Element = heading;
+  for (let i = 0; i < 4 && box.parentElement; i++) box = box.parentElement;
+  // No look-behind for digits: textContent glues elements ("October 11, 202215:11").
+  return new RegExp(`(?<!:)${m[1]}:${m[2]}(?!\\d)|(?<!\\d)${Number(m[1]) % 12 || 12}:${m[2]}\\s*[ap]\\.?m`, 'i').test(box.textContent ?? '');
+}
+
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
 function firstAfter(doc: Document, selector: string, anchor: Element | null): Element | null {
   let seen = !anchor;
@@ -85,10 +102,13 @@ function firstAfter(doc: Document, selector: string, anchor: Element | null): El
   return head;
 }
 
-/** Reads every metadata source of `doc` and applies the precedence documented per field. */
-export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
+/**
+ * Reads every metadata source of `doc` and applies the precedence documented per field; `roots`
+ * are the page's parsed JSON-LD scripts when the caller has read them already (ldRoots).
+ */
+export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]): PageMetadata {
   const tags = readMetaTags(doc);
-  const jsonLd = readJsonLd(doc, pageUrl);
+  const jsonLd = readJsonLd(doc, pageUrl, roots);
   const ld: JsonObject = jsonLd.article ?? {};
   const host = (() => { try { return new URL(pageUrl).hostname; } catch { return ''; } })();
   const siteName = first(metaFirst(tags, 'og:site_name'), ldText(deref(jsonLd, ld.publisher))) ?? host.replace(/^www\./, '');
@@ -98,22 +118,27 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   // is the headline (readability-test-pages wikipedia-4: headline "Wikimedia list article").
   const [headline, name] = [ldText(ld.headline), ldText(ld.name)];
   const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : headline ?? name;
-  const h1s = Array.from(doc.getElementsByTagName('h1'));
-  const title = chooseTitle({
+  const printed = printedHeadlines(doc, siteName, host);
+  let subheads: Element[] | undefined;
+  const chosen = chooseTitle({
     // Dublin Core before Open Graph, as Readability reads it (readability-test-pages 003-metadata-preferred).
     declared: [ldTitle, metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title')],
-    h1s: h1s.map(text),
+    printed: printed.heads.map(text),
+    subheads: () => (subheads ??= printed.subheads()).map(text),
     docTitle,
     siteName,
     host,
   });
-  const mainH1 = h1s.find((h) => titleSimilarity(text(h), title) >= 0.5) ?? null;
-  // Where the printed byline and dateline are looked for: the headline, else the first <h1> when
-  // the declared title is another (mercury-fixtures www.bustle.com: an og:title written for search).
-  const heading = mainH1 ?? h1s[0] ?? null;
+  const { title } = chosen;
+  // Where the printed byline and dateline are looked for: the printed headline that is the title,
+  // else the first <h1> (mercury-fixtures www.bustle.com: an og:title written for search).
+  const n = printed.heads.length;
+  const mainH1 = (chosen.shown < n ? printed.heads[chosen.shown] : subheads?.[chosen.shown - n]) ?? null;
+  const firstH1 = doc.getElementsByTagName('h1')[0] ?? null;
+  const heading = mainH1 ?? firstH1;
 
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
-  const ldNames = ldAuthors(jsonLd, ld.author);
+  const ldNames = ldAuthors(jsonLd, ld.author).filter((a) => cleanByline(a));
   const authors = readAuthors(doc, tags, ldNames, siteName, host, heading);
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
@@ -125,7 +150,8 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     const el = doc.querySelector(`[itemprop~="${prop}" i]:not(meta)`);
     return el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
   };
-  const published = firstTime(
+  const itemPublished = metaFirst(tags, 'datepublished') ?? itemDate('datePublished');
+  const declared = firstTime(
     () => ldText(ld.datePublished),
     () => {
       // Some CMSs write local time and call it UTC (mercury-fixtures www.gizmodo.jp:
@@ -137,12 +163,18 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     },
     // schema.org microdata, a <meta> first: its content is the machine's value, where an
     // element's may be a later update (mercury-fixtures www.msnbc.com).
-    () => metaFirst(tags, 'datepublished') ?? itemDate('datePublished'),
+    () => itemPublished,
     () => metaFirst(tags, ...PUBLISHED_META),
     // The article's own stamp follows its headline; earlier ones belong to navigation or
-    // tickers. Any element may carry `datetime` (GitHub's <relative-time>).
-    () => firstAfter(doc, '[datetime]', mainH1)?.getAttribute('datetime'),
-    () => findDateline(heading, language),
+    // tickers. Any element may carry `datetime` (GitHub's <relative-time>); a <time> may keep
+    // its value in `data-published` instead (mercury-fixtures 247sports.com).
+    () => {
+      const stamp = firstAfter(doc, '[datetime],time[data-published]', mainH1);
+      return stamp?.getAttribute('datetime') ?? stamp?.getAttribute('data-published');
+    },
+    // Near the headline, else near the first <h1> when the headline is an <h2> (mercury-fixtures
+    // jvndb.jvn.jp prints the date by its <h1>, the vulnerability's name, and the id as an <h2>).
+    () => findDateline(heading, language) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language) : null),
     // Last, the day many sites file an article under in its address ("/2015/03/18/",
     // "/20190302-"): readability-test-pages wapo-2 states its date nowhere else.
     () => {
@@ -150,6 +182,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
       return m && `${m[1]}-${m[3]}-${m[4]}`;
     },
   );
+  // Two declarations of one article's time that disagree: the one whose clock reading the page
+  // prints by its headline is right (mercury-fixtures www.investmentexecutive.com: og 19:11-04:00,
+  // microdata 15:11-04:00, and the page prints "15:11"; the og value is UTC labelled local).
+  const other = normalizeTime(itemPublished);
+  // Only between two values with one offset: a UTC value's clock is not the one a page prints.
+  const said = ldText(ld.datePublished) ?? metaFirst(tags, 'article:published_time') ?? '';
+  const offset = (v: string) => /(?:Z|[+-]\d\d:?\d\d)$/.exec(v)?.[0];
+  const published = other && declared && declared.length > 10 && other.length > 10 && other !== declared && heading && offset(said) && offset(said) === offset(itemPublished!) && printsClock(heading, itemPublished!) && !printsClock(heading, said) ? other : declared;
   const modified = firstTime(
     () => ldText(ld.dateModified),
     () => metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified'),
@@ -162,6 +202,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   return {
     title,
+    declaredTitle: chosen.declared,
     authors,
     authorsInJsonLd: ldNames.length > 0,
     siteName,

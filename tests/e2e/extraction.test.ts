@@ -1,5 +1,5 @@
-// Extraction in the real browser: pages that are not articles answer fast, and a single-page
-// site is read as it is now, not as it was loaded.
+// Extraction in the real browser: pages that are not articles answer fast, short and list
+// articles are read, and a single-page site is read as it is now, not as it was loaded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ beforeAll(async () => {
     // The single-page site answers every route with its one document, as such sites do.
     if (req.url?.startsWith('/spa/')) return html(spa);
     if (req.url === '/huge.html') return html(HUGE);
+    // The front page at the site's root, as a reader meets it.
+    if (req.url === '/') return html(readFileSync(join(PAGES, 'front-page.html')));
     return false;
   });
   lens = await launch();
@@ -74,6 +76,23 @@ describe('pages that are not articles', () => {
     expect(state).toBe('not-article');
     expect(text).toContain('This page is too large to read without slowing down your browser');
     await screenshot(popup, 'popup-not-article-huge');
+  });
+});
+
+describe('the gate in the browser', () => {
+  it('reads a short breaking-news item and a list article, which declare themselves articles', async () => {
+    for (const [file, words] of [['breaking-short.html', 72], ['deals-list.html', 1935]] as const) {
+      const { tabId } = await lens.openTab(server.url(`/${file}`));
+      const { result } = await extractIn(tabId);
+      expect(result).toMatchObject({ kind: 'article', article: { wordCount: words } });
+    }
+  });
+
+  it('turns away a shop’s product page and a site’s front page', async () => {
+    for (const path of ['/shop-product.html', '/']) {
+      const { tabId } = await lens.openTab(server.url(path));
+      expect((await extractIn(tabId)).result).toMatchObject({ kind: 'not-article', reason: 'not-readerable' });
+    }
   });
 });
 

@@ -12,6 +12,8 @@ describe('parseDateline', () => {
     ['2026年3月15日 09:43', 'ja', '2026-03-15T00:43:00.000Z'],
     ['2026年04月21日 12時00分更新', 'ja', '2026-04-21T03:00:00.000Z'],
     ['2026.04.19 20:00', 'ja', '2026-04-19T11:00:00.000Z'],
+    // Chinese pages print UTC+8, which every place that writes Chinese keeps all year.
+    ['2026-03-01 14:27:02', 'zh', '2026-03-01T06:27:00.000Z'],
     // "ET" and "PT" keep summer time as the US does: from March's second Sunday to November's first.
     ['EXCLUSIVE 11/28/2026 11:00 AM PT', 'en', '2026-11-28T19:00:00.000Z'],
     ['Jul 4, 2026 9:30 AM ET', 'en', '2026-07-04T13:30:00.000Z'],

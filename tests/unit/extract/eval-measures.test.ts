@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { median, minuteKey, quantile, sameBylineButDecoration, sameDayAsLocalMidnight, sameMinute, sameText, sameTitleButSiteName, tokenF1 } from '../../../eval/measures.ts';
 
 describe('eval measures', () => {
-  it('compares titles and bylines after folding whitespace and case only', () => {
+  it('compares titles and bylines after folding whitespace, case, and typographic quotes and dashes', () => {
     expect(sameText('  Ann  LEE\n', 'ann lee')).toBe(true);
+    expect(sameText('‘Star Wars’ cuts — “released”', "'Star Wars' cuts - \"released\"")).toBe(true);
+    expect(sameText('Star Wars cuts', 'Star Wars: cuts')).toBe(false);
     expect(sameText('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);
     expect(sameText(null, null)).toBe(true);
   });
@@ -29,6 +31,10 @@ describe('eval measures', () => {
     expect(sameTitleButSiteName('アプリ「フリーWi-Fi」で安全に', 'アプリ「フリーWi-Fi」')).toBe(false);
     expect(sameBylineButDecoration('By Nathan Willis\n   March 25, 2015', 'Nathan Willis')).toBe(true);
     expect(sameBylineButDecoration('Joanna Rothkopf', 'Richard Eskow')).toBe(false);
+    expect(sameBylineButDecoration('Stella Kim, Jennifer Jett', 'Stella Kim and Jennifer Jett')).toBe(true);
+    expect(sameBylineButDecoration('Stella Kim, Jennifer Jett', 'Stella Kim')).toBe(false);
+    expect(sameBylineButDecoration('著者：後藤大地', '後藤大地')).toBe(true);
+    expect(sameBylineButDecoration('文● オカモト／ASCII編集部', 'オカモト／ASCII編集部')).toBe(true);
     // A bare date against its midnight in Tokyo or New York; not against a time of day, a later
     // day, or a date.
     expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-05')).toBe(true);

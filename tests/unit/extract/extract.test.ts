@@ -1,6 +1,6 @@
 // The whole extraction: the gate's answers, single-page sites after pushState, teasers.
 import { describe, expect, it } from 'vitest';
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { extractArticle, gate, MAX_ELEMENTS } from '../../../lib/extract/index.ts';
 import { blockText } from '../../../lib/extract/text.ts';
 import { hugePage, frontPage } from '../../fixtures/generated-pages.ts';
@@ -40,16 +40,73 @@ describe('the gate', () => {
     expect(gate(parseFixture('not-an-article.html'), URL_)).toBe('not-readerable');
   });
 
-  it('reads shorter paragraphs in Japanese, and on a page that declares itself an article', () => {
+  it('reads shorter paragraphs in Japanese', () => {
     const short = ['東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。', '都によると、開館時間の延長にかかる費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。', '利用者からは仕事帰りに立ち寄れるようになると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。'];
-    const body = `<article><h1>図書館の開館時間延長へ</h1>${short.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const body = `<h1>図書館の開館時間延長へ</h1><article>${short.map((p) => `<p>${p}</p>`).join('')}</article>`;
     expect(gate(page({ body, lang: 'ja' }), URL_)).toBeNull();
     // Without a lang attribute, a title in Kana, Han or Hangul says as much.
     for (const title of ['図書館の開館時間延長へ', '图书馆延长开放时间', '도서관 개관 시간 연장']) expect(gate(page({ body, title }), URL_)).toBeNull();
     expect(gate(page({ body, title: 'Library hours' }), URL_)).toBe('not-readerable');
-    const english = `<article><h1>Library hours</h1>${['The library will open until nine on weekdays from April.', 'Sunday hours return at the two busiest branches next year.', 'The council will review the trial after three years of use.'].map((p) => `<p>${p} ${p}</p>`).join('')}</article>`;
-    expect(gate(page({ body: english }), URL_)).toBe('not-readerable');
-    expect(gate(page({ body: english, head: meta('og:type', 'article') }), URL_)).toBeNull();
+  });
+
+  describe('a page that declares itself an article, however short', () => {
+    // Three short paragraphs: too little for Readability's own check.
+    const short = `<div class="story"><h1>Library hours</h1>${['The library will open until nine on weekdays from April.', 'Sunday hours return at the two busiest branches next year.', 'The council will review the trial after three years of use.'].map((p) => `<p>${p} ${p}</p>`).join('')}</div>`;
+
+    it('is turned away when it declares nothing', () => {
+      expect(gate(page({ body: short }), URL_)).toBe('not-readerable');
+    });
+
+    it.each([
+      ['og:type=article', meta('og:type', 'article'), short],
+      ['og:type written as a name with a value', '<meta name="og:type" value="article">', short],
+      ['a JSON-LD NewsArticle', ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Library hours' }), short],
+      ['a JSON-LD BlogPosting in a @graph', ld({ '@graph': [{ '@type': 'WebSite' }, { '@type': ['CreativeWork', 'LiveBlogPosting'] }] }), short],
+      ['a headline inside an <article>', '', short.replace('<div class="story">', '<article>').replace(/<\/div>$/, '</article>')],
+    ])('is read when it declares itself one by %s', (_, head, body) => {
+      expect(gate(page({ head, body }), URL_)).toBeNull();
+    });
+
+    it('is not one for listing articles: a front page’s JSON-LD ItemList of NewsArticles', () => {
+      const list = ld({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', item: { '@type': 'NewsArticle', headline: 'Other story' } }] });
+      expect(gate(page({ head: list, body: short }), URL_)).toBe('not-readerable');
+    });
+
+    it('is extracted with the little text it has, as bare Readability extracts it', () => {
+      const doc = parseFixture('breaking-short.html');
+      const ex = extractArticle(doc, 'https://rivertondaily.example/news/2026/10/07/gas-leak-main-street-bridge');
+      expect(ex.kind).toBe('article');
+      const bare = new Readability(parseFixture('breaking-short.html'), { serializer: (el) => el }).parse()!;
+      if (ex.kind === 'article') expect(ex.article.text).toBe(blockText(bare.content as unknown as Node));
+    });
+  });
+
+  it('turns away a shop’s product page, whatever prose its reviews add', () => {
+    const shop = parseFixture('shop-product.html');
+    expect(isProbablyReaderable(shop)).toBe(true);
+    expect(gate(shop, 'https://ridgeline.example/p/trailhead-45l')).toBe('not-readerable');
+    expect(gate(page({ head: ld({ '@type': 'Product', name: 'Kettle' }) }), URL_)).toBe('not-readerable');
+    expect(gate(page({ head: meta('og:type', 'product') }), URL_)).toBe('not-readerable');
+  });
+
+  it('reads a deals article that lists products, as the article it declares', () => {
+    const products = ld({ '@type': 'Product', name: 'Kettle' }) + ld({ '@type': 'NewsArticle', headline: 'Water rates to rise six percent' });
+    expect(gate(page({ head: products }), URL_)).toBeNull();
+    const deals = parseFixture('deals-list.html');
+    expect(isProbablyReaderable(deals)).toBe(false);
+    expect(gate(deals, 'https://thekitchendesk.example/deals/black-friday-kitchen-deals')).toBeNull();
+  });
+
+  it('turns away a front page at the site’s root, whose teasers pass Readability’s check', () => {
+    const front = parseFixture('front-page.html');
+    expect(isProbablyReaderable(front)).toBe(true);
+    expect(gate(front, 'https://valleypost.example/')).toBe('not-readerable');
+    const plain = () => page({ body: `<div class="story"><h1>Water rates to rise six percent</h1>${BODY_TEXT}</div>` });
+    expect(gate(plain(), URL_)).toBeNull();
+    for (const root of ['https://countycourier.example', 'https://countycourier.example/#top', 'https://countycourier.example/index.html']) expect(gate(plain(), root)).toBe('not-readerable');
+    // An article at the root has a query or a route, or declares itself one.
+    for (const article of ['https://countycourier.example/?p=123', 'https://countycourier.example/#!/news/water-rates']) expect(gate(plain(), article)).toBeNull();
+    expect(gate(page(), 'https://countycourier.example/')).toBeNull();
   });
 });
 

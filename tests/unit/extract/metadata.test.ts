@@ -1,5 +1,6 @@
 // Each source of metadata, and which one wins when a page declares several.
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../lib/extract/index.ts';
 import { readMetadata } from '../../../lib/extract/metadata.ts';
 import { BODY_TEXT, ld, meta, page, parse } from './dom.ts';
 
@@ -12,8 +13,57 @@ describe('title', () => {
     expect(m.title).toBe('Water rates to rise six percent from July');
   });
 
-  it('takes og:title when there is no JSON-LD, over the <h1> and <title>', () => {
-    expect(read({ head: meta('og:title', 'Water rates: six percent rise approved') }).title).toBe('Water rates: six percent rise approved');
+  it('takes og:title when there is no JSON-LD and no printed headline', () => {
+    expect(read({ h1: '', head: meta('og:title', 'Water rates: six percent rise approved') }).title).toBe('Water rates: six percent rise approved');
+  });
+
+  it('takes the printed headline over a declared title that words it otherwise, and keeps the declared one apart', () => {
+    const m = read({ head: meta('og:title', 'Water rates: six percent rise approved') });
+    expect([m.title, m.declaredTitle]).toEqual(['Water rates to rise six percent', 'Water rates: six percent rise approved']);
+    const ex = extractArticle(page({ head: meta('og:title', 'Water rates: six percent rise approved') }), URL_);
+    expect(ex.kind === 'article' && [ex.article.title, ex.article.declaredTitle]).toEqual(['Water rates to rise six percent', 'Water rates: six percent rise approved']);
+    const same = extractArticle(page({ head: meta('og:title', 'Water rates to rise six percent | County Courier') }), URL_);
+    expect(same.kind === 'article' && 'declaredTitle' in same.article).toBe(false);
+  });
+
+  it('takes the only printed headline no declaration resembles, when it reads as one', () => {
+    // An og:title written for search over the headline the page prints (mercury-fixtures www.bustle.com).
+    expect(read({ head: meta('og:title', '13 ways to save on your water bill this summer'), title: 'Save on water | County Courier' }).title).toBe('Water rates to rise six percent');
+    // A label is no headline: the declared title stays.
+    expect(read({ head: meta('og:title', 'Water rates to rise six percent from July'), h1: 'Local news' }).title).toBe('Water rates to rise six percent from July');
+  });
+
+  it('passes over <h1>s that are the site’s: a logo, the site’s name, its header', () => {
+    const logo = '<h1 class="logo"><a href="/"><img src="/logo.svg" alt="">County Courier Online</a></h1>';
+    const header = '<div id="header"><h1>Utilities and public works</h1></div>';
+    const head = meta('og:site_name', 'County Courier') + meta('og:title', 'Water rates to rise six percent');
+    for (const top of [logo, header, '<h1>County Courier</h1>', '<h1>countycourier.example</h1>']) {
+      const body = `${top}<article><h2>Water rates to rise six percent</h2>${BODY_TEXT}</article>`;
+      expect(read({ body, head, title: 'County Courier' }).title).toBe('Water rates to rise six percent');
+    }
+  });
+
+  it('takes the declared title printed as an <h2> under an <h1> that names the section', () => {
+    const body = `<div class="titlebar"><h1>Utilities Health Center</h1></div><div class="copy"><h2>Water rates to rise six percent</h2>${BODY_TEXT}</div>`;
+    expect(read({ body, title: 'Water rates to rise six percent' }).title).toBe('Water rates to rise six percent');
+  });
+
+  it('takes the microdata headline over an <h1> marked as the alternative one', () => {
+    const body = `<header><h1 itemprop="alternativeHeadline">Rates</h1><h2 itemprop="headline">Water rates to rise six percent from July</h2></header>${BODY_TEXT}`;
+    expect(read({ body, head: meta('og:title', 'Water rates to rise six percent from July') }).title).toBe('Water rates to rise six percent from July');
+  });
+
+  it('decodes character references, twice over when the page encoded them twice', () => {
+    expect(read({ h1: '', head: ld({ '@type': 'NewsArticle', headline: 'The Adult&#39;s Guide to Water Rates' }) }).title).toBe("The Adult's Guide to Water Rates");
+    expect(read({ h1: '', head: meta('og:title', 'Rates rise &amp;#8217;six percent&amp;#8217; &amp;amp; more') }).title).toBe('Rates rise ’six percent’ & more');
+    expect(read({ h1: '', title: 'Caf&amp;eacute; owners fear the water rates' }).title).toBe('Café owners fear the water rates');
+  });
+
+  it('drops a Markdown heading mark and a permalink sign', () => {
+    expect(read({ h1: '## Hyper-local water news' }).title).toBe('Hyper-local water news');
+    expect(read({ h1: 'Water rates to rise six percent¶' }).title).toBe('Water rates to rise six percent');
+    expect(read({ h1: 'Water rates to rise six percent #' }).title).toBe('Water rates to rise six percent');
+    expect(read({ h1: 'What C# developers should know' }).title).toBe('What C# developers should know');
   });
 
   it('takes the <h1> that <title> repeats when nothing is declared, without the site suffix', () => {
@@ -44,8 +94,8 @@ describe('title', () => {
     expect(read({ head, h1: 'Board raises water rates for the old cast-iron pipes: what it costs you' }).title).toBe('Board raises water rates for the old cast-iron pipes: what it costs you');
   });
 
-  it('keeps the declared title when the <h1> only adds words around it', () => {
-    expect(read({ head: meta('og:title', 'Water rates to rise'), h1: 'Live: Water rates to rise six percent' }).title).toBe('Water rates to rise');
+  it('takes the <h1> when it adds words around the declared title: the page prints them', () => {
+    expect(read({ head: meta('og:title', 'Water rates to rise'), h1: 'Live: Water rates to rise six percent' }).title).toBe('Live: Water rates to rise six percent');
   });
 
   it('keeps a declared title whose <h1> is only a part of it', () => {
@@ -170,6 +220,11 @@ describe('byline', () => {
     expect(read({ head: meta('dcterms.creator', declared, 'name'), body }).authors).toEqual(authors);
   });
 
+  it('passes over JSON-LD authors that are a template placeholder, to the printed byline', () => {
+    const body = `<article><h1>Water rates to rise six percent</h1><p class="byline">By Ann Lee, Utilities Reporter</p>${BODY_TEXT}</article>`;
+    expect(read({ body, head: ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'page.head.extra.author' } }) }).authors).toEqual(['Ann Lee']);
+  });
+
   it('ignores comment authors', () => {
     const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}</article><section class="comments"><span class="comment-author">Troll</span></section>`;
     expect(read({ body }).authors).toEqual([]);
@@ -216,6 +271,21 @@ describe('published and modified time', () => {
     expect(read({ head: micro + meta('article:published_time', '2026-03-01T08:00:00Z') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
     expect(read({ head: micro, body: article('<time itemprop="datePublished" datetime="2026-03-02T09:30:00Z">update</time>') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
     expect(read({ head: micro + meta('article:published', '2026-03-02T09:30:00Z', 'name') }).publishedTime).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it('reads a <time> that keeps its value in data-published', () => {
+    expect(read({ body: article('<time data-published="2026-06-21 16:32:00Z">June 21, 2026</time>') }).publishedTime).toBe('2026-06-21T16:32:00.000Z');
+  });
+
+  it('takes, of two declared times in one offset that disagree, the one the page prints', () => {
+    // UTC written with a local offset in og; the microdata and the printed clock agree.
+    const head = meta('article:published_time', '2026-10-11T19:11:05-04:00') + '<meta itemprop="datePublished" content="2026-10-11T15:11:05-04:00">';
+    expect(read({ head, body: article('<p class="pub">October 11, 2026 · 15:11</p>') }).publishedTime).toBe('2026-10-11T19:11:05.000Z');
+    expect(read({ head, body: article('<p class="pub">October 11, 2026 · 3:11 pm</p>') }).publishedTime).toBe('2026-10-11T19:11:05.000Z');
+    // Nothing printed, or values in two offsets: the declared order stands.
+    expect(read({ head, body: article('') }).publishedTime).toBe('2026-10-11T23:11:05.000Z');
+    const utc = meta('article:published_time', '2026-10-11T23:11:05+00:00') + '<meta itemprop="datePublished" content="2026-10-11T18:11:05-04:00">';
+    expect(read({ head: utc, body: article('<p class="pub">6:11 pm</p>') }).publishedTime).toBe('2026-10-11T23:11:05.000Z');
   });
 
   it('lets a bare date give way to a later source with the time on that day, not on another', () => {

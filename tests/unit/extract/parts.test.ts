@@ -51,6 +51,12 @@ describe('cleanTitle', () => {
     ['这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null, 'www.qdaily.com', '这个约会软件，想用你和对方的相似好恶来帮你找对象'],
     ['宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', null, 'tech.gmw.cn', '宇航员在太空中喝酒会怎么样？后果很严重'],
     ['Using snake_case names_in Python', null, 'example.com', 'Using snake_case names_in Python'],
+    // A domain name, or a label of the page's address, names the site.
+    ['GAME CHANGER | Newegg.com', null, 'www.newegg.com', 'GAME CHANGER'],
+    ['Debian 13 released with a new installer - Slashdot', null, 'linux.slashdot.org', 'Debian 13 released with a new installer'],
+    ['BBC weather - BBC', null, 'www.bbc.co.uk', 'BBC weather'],
+    // The site's name glued on after a separator without spaces.
+    ['マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌', 'phpspot開発日誌', 'phpspot.org', 'マインドマップ風のツリーを描画できる「Treeviz」'],
   ])('cleans %s', (title, site, host, out) => {
     expect(cleanTitle(title, site, host)).toBe(out);
   });
@@ -74,6 +80,26 @@ describe('cleanByline and joinAuthors', () => {
     ['田中宏昌，', '田中宏昌'],
     ['https://www.facebook.com/someone', null],
     ['12/03/2026', null],
+    // Roles and phrasing around the name are cut; what is not a name at all is refused.
+    ['Marcus Bell, Sports Reporter', 'Marcus Bell'],
+    ['This post was written by Dana Wu, Head of Marketing', 'Dana Wu'],
+    ['Ann Lee is a staff writer at the Courier', 'Ann Lee'],
+    ['Ann Lee, Bo Chan, Staff Writers', 'Ann Lee, Bo Chan'],
+    ['O&#39;Brien Kelly', "O'Brien Kelly"],
+    ['page.head.extra.author', null],
+    ['{{author}}', null],
+    ['%author_name%', null],
+    [', USA TODAY', null],
+    ['1,677 new writers this month', null],
+    ['Follow Author', null],
+    ['View all posts by Ann Lee', null],
+    ['Follow us on Twitter for more news', null],
+    ['Our reporters asked the council for a comment', null],
+    // Names that look like those, kept: a degree, an agency, two names, particles.
+    ['Brenda Goodman, MA', 'Brenda Goodman, MA'],
+    ['Paul Wiseman and Fatima Hussein, The Associated Press', 'Paul Wiseman and Fatima Hussein, The Associated Press'],
+    ['Ann Lee, Bo Chan', 'Ann Lee, Bo Chan'],
+    ['Ludwig van der Berg and Ana de la Cruz', 'Ludwig van der Berg and Ana de la Cruz'],
   ])('reads %s as %s', (raw, out) => {
     expect(cleanByline(raw)).toBe(out);
   });
