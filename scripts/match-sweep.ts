@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { readStoryDir } from '../cli/io.ts';
 import { buildIndex, type MatchQuery, type StoryIndex } from '../lib/match/index.ts';
 import type { Story } from '../lib/story.ts';
+import { rng } from '../bench/generate.ts';
 import { jsonl, type Rotation } from './match-cases.ts';
+
+export { rng };
 
 /** The store sizes of the sweep; `Infinity` is the whole rotation. */
 export const SIZES = [1, 3, 10, 30, Infinity] as const;
@@ -41,18 +44,7 @@ export interface Draw {
   cases: SweepCase[];
 }
 
-/** mulberry32: a small seeded generator, so every run draws the same stores and dates. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** A seed for `rng` (bench/generate.ts's mulberry32) from a name, so every run draws the same stores and dates. */
 export function seedOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
