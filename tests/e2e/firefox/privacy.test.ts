@@ -64,7 +64,7 @@ async function click(page: Page, selector: string): Promise<void> {
 
 describe('what Firefox sends while a reader uses every feature', () => {
   it('on click: reading, matching, the popup, following, the sidebar and searching', async () => {
-    const popup = await clickIcon(server.url('/fortune-morgan-stanley.html'));
+    const popup = await clickIcon(server.page('/fortune-morgan-stanley.html'));
     await click(popup, role('button', 'Follow AI'));
     await click(popup, role('button', 'Follow this story'));
     await popup.waitForSelector(role('button', '✓ Following this story'));

@@ -35,7 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const popupFor = async (path: string) => fox.openPopup((await fox.openTab(server.url(path))).tabId);
+const popupFor = async (path: string) => fox.openPopup((await fox.openTab(server.page(path))).tabId);
 // What the extension raised: the alerts showing now, and those that closed (Firefox's alert
 // window slides away by itself) since the suite began listening.
 const listenForClosedAlerts = () => fox.ext((b) => {
