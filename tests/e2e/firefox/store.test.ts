@@ -17,7 +17,9 @@ const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Th
 // A new story in the AI topic, which the reader follows.
 const scribes: Story = {
   ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: new Date().toISOString(),
-  sources: mayo.sources.map((s) => ({ ...s, url: `${s.url}scribes` })),
+  // Two of its sources have no address: they stay without one (`undefinedscribes` is no URL,
+  // and a shard with an invalid story is rejected whole).
+  sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
 };
 
 const store = storeServer();
