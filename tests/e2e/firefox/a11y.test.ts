@@ -32,7 +32,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }
 
     it('finds no axe violations on the popup, the sidebar and the options page', async () => {
-      const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
+      const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
       const popup = await fox.openPopup(tabId);
       await popup.setViewport({ width: 400, height: 600 });
       await check(popup, 'popup');

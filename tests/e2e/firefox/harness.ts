@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { SHOTS } from '../harness.ts';
+import { SHOTS, SITES } from '../harness.ts';
 import { startProxy, type Proxy } from './proxy.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -72,6 +72,13 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
     'network.http.http3.enable': false,
     'network.trr.mode': 5,
     'network.dns.disablePrefetch': true,
+    // The sites the source pages claim (fortune.com, …) reach the suite's servers through the
+    // proxy (proxy.ts). Firefox sends Sec-Fetch-* headers only to a trustworthy origin, as
+    // loopback is; the privacy test tells a navigation by them, so these count as such too.
+    'dom.securecontext.allowlist': SITES.join(','),
+    // A page there is then a secure context, so Firefox would upgrade its http images (the
+    // favicon) to https as mixed content: a CONNECT the proxy refuses. The suite serves http.
+    'security.mixed_content.upgrade_display_content': false,
     // The browser's prompt for an optional permission is its own UI, out of a page's reach: the
     // request is granted as the reader's "Allow" would (Mozilla's own tests use this pref).
     'extensions.webextOptionalPermissionPrompts': false,

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function popupFor(path: string) {
-  const { tabId } = await fox.openTab(server.url(path));
+  const { tabId } = await fox.openTab(server.page(path));
   return { popup: await fox.openPopup(tabId), tabId };
 }
 
@@ -75,13 +75,13 @@ describe('the sidebar in Firefox', () => {
   it('opens from the popup on the tab\'s story, and follows the tabs the reader switches to', async () => {
     // Two tabs read first, to switch to later.
     const read = async (path: string) => {
-      const opened = await fox.openTab(server.url(path));
+      const opened = await fox.openTab(server.page(path));
       await (await fox.openPopup(opened.tabId)).close();
       return opened.tabId;
     };
     const sports = await read('/local-sports.html');
     const healthtech = await read('/healthtech-mayo-microsoft.html');
-    const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
+    const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
     const popup = await fox.openPopup(tabId);
     await popup.locator(role('button', 'Open viewpoints')).click();
     // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
@@ -109,7 +109,7 @@ describe('the sidebar in Firefox', () => {
   });
 
   it('shows every part of the story', async () => {
-    const { tabId } = await fox.openTab(server.url('/fortune-morgan-stanley.html'));
+    const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
     await (await fox.openPopup(tabId)).close();
     const panel = await fox.openExtensionPage('sidepanel.html', tabId);
     await panel.waitForSelector('main[data-state="match"]');
