@@ -99,7 +99,8 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
     const features = featuresOf(q, scores, slot, doc, storyFacts(story), title);
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     const shares = distinctive(q, scores, slot, features);
-    const confidence = sameOutletTitle ? 1 : shares ? confidenceOf(features, model) : Math.min(confidenceOf(features, model), model.threshold / 2);
+    const modelled = confidenceOf(features, model);
+    const confidence = sameOutletTitle ? 1 : shares ? modelled : Math.min(modelled, model.threshold / 2);
     return { slot, storyId: doc.id, features, confidence, title, sameOutletTitle, distinctive: shares };
   });
   return { scores, weighed: weighed.sort((a, b) => b.confidence - a.confidence) };
