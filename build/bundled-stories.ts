@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { describeRejection, parseStories } from '../lib/story.ts';
+import { describeRejection, parseStories } from '../lib/story/story.ts';
 
 const ID = 'virtual:bundled-stories';
 

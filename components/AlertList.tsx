@@ -1,7 +1,7 @@
 import { describeAlert } from '../lib/alerts/notify.ts';
 import type { ListedAlert } from '../lib/alerts/state.ts';
-import { formatDate, t } from '../lib/i18n.ts';
-import { topicLabel } from '../lib/topics.ts';
+import { formatDate, t } from '../platform/i18n.ts';
+import { topicLabel } from '../lib/story/topics.ts';
 
 interface Props {
   alerts: ListedAlert[];

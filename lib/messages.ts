@@ -6,8 +6,8 @@ import type { Article, NotArticleReason } from './article.ts';
 import type { ReaderChoice } from './match/corrections.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
 import type { SyncStatus } from './store/settings.ts';
-import type { Story } from './story.ts';
-import type { StorySummary } from './story-search.ts';
+import type { Story } from './story/story.ts';
+import type { StorySummary } from './story/search.ts';
 
 /** A runner-up story, named so the reader can pick it ("Not this story?"). */
 export interface Alternative extends Candidate {

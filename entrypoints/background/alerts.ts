@@ -4,8 +4,8 @@ import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/d
 import { planNotifications } from '../../lib/alerts/notify.ts';
 import { getAlertPrefs, inQuietHours } from '../../lib/alerts/prefs.ts';
 import { alertListItem, getFollows, ledgerItem, MAX_LISTED } from '../../lib/alerts/state.ts';
-import type { Story } from '../../lib/story.ts';
-import { topicLabel } from '../../lib/topics.ts';
+import type { Story } from '../../lib/story/story.ts';
+import { topicLabel } from '../../lib/story/topics.ts';
 import { badgeUnread } from './badge.ts';
 
 /**

@@ -1,9 +1,9 @@
 // Wiring only: every listener is registered synchronously, as MV3 service workers require.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessages } from '../../lib/messaging.ts';
-import { searchStories } from '../../lib/story-search.ts';
-import { listTopics } from '../../lib/topic-list.ts';
+import { handleMessages } from '../../platform/messaging.ts';
+import { searchStories } from '../../lib/story/search.ts';
+import { listTopics } from '../../lib/story/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { setUpAutoMode } from './auto-mode.ts';
 import { setUpFirstRun } from './first-run.ts';

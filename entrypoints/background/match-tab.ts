@@ -9,7 +9,7 @@ import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
 import { ownCanonical } from '../../lib/url.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
-import { storyFigures } from '../../lib/story-figures.ts';
+import { storyFigures } from '../../lib/story/figures.ts';
 import { forgetIndex, getStore, type Store } from './store.ts';
 import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
 import { refusalReason } from '../../lib/script-refusal.ts';

@@ -2,8 +2,8 @@
 // the story's Factlen page, else the story view as a tab.
 import { browser } from 'wxt/browser';
 import { PANEL_REQUEST_KEY } from '../../lib/messages.ts';
-import { panelPath, type PanelRequest } from '../../lib/side-panel.ts';
-import type { Story } from '../../lib/story.ts';
+import { panelPath, type PanelRequest } from '../../platform/side-panel.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 export async function openFromNotification(notificationId: string, getStory: (id: string) => Promise<Story | undefined> | Story | undefined): Promise<void> {
   const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;

@@ -8,7 +8,7 @@ import { clearSavedIndex, indexFor, readSavedIndex } from '../../lib/match/persi
 import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
 import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
-import { describeRejection, parseStories } from '../../lib/story.ts';
+import { describeRejection, parseStories } from '../../lib/story/story.ts';
 
 /** The stories in use, their index and the store's topic names. */
 export interface Store {

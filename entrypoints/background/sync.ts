@@ -1,7 +1,7 @@
 // Store sync wiring: the periodic and retry alarms, a sync at browser start-up, and the options
 // page's requests. The sync itself is lib/store/runner.ts.
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
 import { dataTime } from '../../lib/store/age.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../lib/store/build-config.ts';
@@ -12,7 +12,7 @@ import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import type { PreviousStore } from '../../lib/alerts/decide.ts';
 import { getFollows } from '../../lib/alerts/state.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { raiseAlerts } from './alerts.ts';
 import { indexState, loadStories } from './store.ts';
 

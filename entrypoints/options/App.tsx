@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
-import { sendMessage } from '../../lib/messaging.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendMessage } from '../../platform/messaging.ts';
 import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
 import { effectiveStoreUrl, parseStatus, readSettings, readStatus, SETTINGS_KEY, STATUS_KEY, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatNumber, t, tn, type MessageKey } from '../../lib/i18n.ts';
+import { formatDate, formatNumber, t, tn, type MessageKey } from '../../platform/i18n.ts';
 import { netLedgerItem, outcomeMessage, type LedgerEntry } from '../../lib/net-ledger.ts';
 
 const outcomeText = (outcome: string) => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { locale, t } from '../../lib/i18n.ts';
+import { locale, t } from '../../platform/i18n.ts';
 import { dataAge, dataTime, readDataDates } from '../../lib/store/age.ts';
 import { BUILT_AT } from '../../lib/store/build-config.ts';
 

@@ -2,7 +2,7 @@
 // background left in session storage before opening the panel from a notification.
 import { browser } from 'wxt/browser';
 import { PANEL_REQUEST_KEY } from '../../lib/messages.ts';
-import type { PanelRequest } from '../../lib/side-panel.ts';
+import type { PanelRequest } from '../../platform/side-panel.ts';
 
 export async function takePanelRequest(search: string): Promise<PanelRequest> {
   const q = new URLSearchParams(search);

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { reportKey, type TabReport } from '../../lib/messages.ts';
-import { sendMessage } from '../../lib/messaging.ts';
-import { targetTabId } from '../../lib/target-tab.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { targetTabId } from '../../platform/target-tab.ts';
 
 export type Loaded = { status: 'loading' } | { status: 'ready'; tabId: number | null; report: TabReport | null };
 

@@ -1,5 +1,5 @@
 /** Turns alerts into the few notifications a sync may raise: never noisy. */
-import { t, tn } from '../i18n.ts';
+import { t, tn } from '../../platform/i18n.ts';
 import type { Alert } from './decide.ts';
 
 export interface NotificationSpec {

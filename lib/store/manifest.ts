@@ -4,7 +4,7 @@
  * and can check each byte it got.
  */
 import { z } from 'zod';
-import { formatPath } from '../story.ts';
+import { formatPath } from '../story/story.ts';
 import { fromUtf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
 

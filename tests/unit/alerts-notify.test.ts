@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
-import { topicLabel } from '../../lib/topics.ts';
+import { topicLabel } from '../../lib/story/topics.ts';
 
 const newStory = (id: string, topic = 'ai'): Alert => ({ kind: 'new-story', storyId: id, topic, title: `Story ${id}`, outlets: 7, viewpoints: 3 });
 const update: Alert = { kind: 'story-update', storyId: 'mayo', topic: 'ai', title: 'Mayo model', newViewpoints: ['Patients'], nowRepresented: ['Patient Advocacy Groups'], newOutlets: 3 };

@@ -5,7 +5,7 @@ import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alert
 import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
 import { alertPrefsItem } from '../../lib/alerts/prefs.ts';
 import { alertListItem, ledgerItem, setFollow } from '../../lib/alerts/state.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');

@@ -12,7 +12,7 @@ import { extractArticle } from '../../../lib/extract/index.ts';
 import { limitArticle, PAGE_LIMITS } from '../../../lib/extract/limits.ts';
 import { correctionKey, getCorrection } from '../../../lib/match/corrections.ts';
 import { buildIndex, matchArticle } from '../../../lib/match/index.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 import { ownCanonical } from '../../../lib/url.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));

@@ -13,7 +13,7 @@ import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
 import { checkShardShape, decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD, MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../../../lib/store/shard.ts';
 import { createStorySet } from '../../../lib/store/story-set.ts';
 import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
-import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story.ts';
+import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story/story.ts';
 import { english } from '../../../cli/english.ts';
 import { build, fakeHost, STORE_URL, story } from '../store/helpers.ts';
 

@@ -1,5 +1,5 @@
 /** Every topic of a story set, named and counted, for the reader to follow. */
-import type { TopicSummary } from './messages.ts';
+import type { TopicSummary } from '../messages.ts';
 import type { Story } from './story.ts';
 import { topicLabel } from './topics.ts';
 

@@ -1,6 +1,6 @@
 /** Typed request/response over `runtime.sendMessage`, the only way the contexts talk. */
 import { browser } from 'wxt/browser';
-import type { MessageType, Messages, Request } from './messages.ts';
+import type { MessageType, Messages, Request } from '../lib/messages.ts';
 
 type Handlers = { [K in MessageType]?: (req: Request<K>) => Promise<Messages[K]['response']> | Messages[K]['response'] };
 
