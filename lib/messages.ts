@@ -80,12 +80,6 @@ export interface TopicSummary {
   stories: number;
 }
 
-/** Session-storage key of what a panel opened from a notification should show. */
-export const PANEL_REQUEST_KEY = 'panelRequest';
-
-/** The session-storage key under which the background keeps a tab's latest report. */
-export const reportKey = (tabId: number) => `report:${tabId}`;
-
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
 

@@ -2,7 +2,9 @@
 // while the permission stands); its findings are matched and badged without a click.
 import { browser } from 'wxt/browser';
 import type { Extraction } from '../../lib/article.ts';
-import { autoOrigins, autoPatternFor, isNeverSite, readingModeItem, readReadingMode, sitePatterns } from '../../lib/reading-mode.ts';
+import { autoOrigins, autoPatternFor, isNeverSite, sitePatterns } from '../../lib/reading-mode.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { readingModeItem } from '../../platform/storage.ts';
 import { throttleByKey } from '../../lib/throttle.ts';
 import { reportExtraction } from './match-tab.ts';
 

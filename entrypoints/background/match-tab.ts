@@ -2,7 +2,7 @@
 // correctMatch: remember the reader's word on that match, then report again.
 import { browser } from 'wxt/browser';
 import type { Article, Extraction } from '../../lib/article.ts';
-import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
+import type { ReaderChoice } from '../../lib/match/corrections.ts';
 import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
 import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
@@ -11,7 +11,9 @@ import { ownCanonical } from '../../lib/url.ts';
 import type { Alternative, TabReport } from '../../lib/messages.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
 import { forgetIndex, getStore, type Store } from './store.ts';
-import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
+import { isNeverSite } from '../../lib/reading-mode.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { getCorrection, setCorrection } from '../../platform/storage.ts';
 import { refusalReason } from '../../lib/script-refusal.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
 import { saveReport } from './reports.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFollows } from '../../components/use-follows.ts';
-import { alertPrefsItem, AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
+import { AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
+import { alertPrefsItem } from '../../platform/storage.ts';
 import { t, tn } from '../../platform/i18n.ts';
 import type { TopicSummary } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';

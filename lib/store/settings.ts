@@ -1,11 +1,9 @@
 /**
- * The reader's store settings and the sync's status, in `storage.local`: one zod schema each,
- * with a default per field, so a bad or missing field is repaired and the rest kept.
+ * The reader's store settings and the sync's status (kept by platform/storage.ts): one zod
+ * schema each, with a default per field, so a bad or missing field is repaired and the rest kept.
  */
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { StoreErrorCode } from './errors.ts';
-import { SETTINGS_KEY, STATUS_KEY } from './storage-keys.ts';
 
 // Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
 z.config({ jitless: true });
@@ -51,18 +49,10 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export { SETTINGS_KEY, STATUS_KEY };
 export { MAX_REJECTED_LINES } from './sync.ts';
 
-/** The settings, repaired field by field. */
-export async function readSettings(): Promise<StoreSettings> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return StoreSettings.parse(got[SETTINGS_KEY] ?? {});
-}
-
-export async function writeSettings(settings: StoreSettings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: StoreSettings.parse(settings) });
-}
+/** Stored settings (anything), repaired field by field. */
+export const parseSettings = (raw: unknown): StoreSettings => StoreSettings.parse(raw && typeof raw === 'object' ? raw : {});
 
 /** The store URL in effect: the reader's, else the build's; null means bundled stories only. */
 export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | null): string | null {
@@ -72,12 +62,3 @@ export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | nu
 
 /** Parses a stored status (anything), repairing field by field. */
 export const parseStatus = (raw: unknown): SyncStatus => SyncStatus.parse(raw && typeof raw === 'object' ? raw : {});
-
-export async function readStatus(): Promise<SyncStatus> {
-  return parseStatus((await browser.storage.local.get(STATUS_KEY))[STATUS_KEY]);
-}
-
-export async function writeStatus(status: SyncStatus): Promise<SyncStatus> {
-  await browser.storage.local.set({ [STATUS_KEY]: status });
-  return status;
-}

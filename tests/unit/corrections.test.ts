@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../lib/article.ts';
-import { getCorrection, MAX_CORRECTIONS, setCorrection } from '../../lib/match/corrections.ts';
+import { MAX_CORRECTIONS } from '../../lib/match/corrections.ts';
+import { getCorrection, setCorrection } from '../../platform/storage.ts';
 import { buildIndex, loadIndex, serializeIndex } from '../../lib/match/index.ts';
 import { createStorySet } from '../../lib/store/story-set.ts';
 import { reportFor } from '../../entrypoints/background/match-tab.ts';

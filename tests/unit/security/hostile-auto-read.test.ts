@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Extraction } from '../../../lib/article.ts';
-import { readingModeItem, sitePatterns } from '../../../lib/reading-mode.ts';
+import { sitePatterns } from '../../../lib/reading-mode.ts';
+import { readingModeItem } from '../../../platform/storage.ts';
 import { throttleByKey } from '../../../lib/throttle.ts';
 
 const reported: { tabId: number; url: string }[] = [];
