@@ -1,0 +1,36 @@
+// The import-boundary rule of eslint.config.js, shown to fail on each violation it exists for
+// (and to pass the imports each layer may make): lib/ is the core that runs in plain Node.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The boundary messages ESLint gives `code` as if it were the file at `filePath`. */
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layer boundaries', () => {
+  it.each([
+    ['lib/probe.ts', "import { browser } from 'wxt/browser';", /plain Node/],
+    ['lib/store/probe.ts', "import { storage } from 'wxt/utils/storage';", /plain Node/],
+    ['lib/probe.ts', "import { getStore } from '../entrypoints/background/store.ts';", /Only WXT loads entrypoints/],
+    ['lib/match/probe.ts', "import { t } from '../../platform/i18n.ts';", /never imports it/],
+    ['lib/probe.ts', "import { StoryCard } from '../components/StoryCard.tsx';", /knows no UI/],
+    ['components/Probe.tsx', "import { App } from '../entrypoints/popup/App.tsx';", /Only WXT loads entrypoints/],
+    ['platform/probe.ts', "import { reportFor } from '../entrypoints/background/match-tab.ts';", /Only WXT loads entrypoints/],
+  ])('refuses %s importing %s', async (file, code, message) => {
+    const errors = await boundaryErrors(file, `${code}\nexport const probe = 1;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+  }, 30_000);
+
+  it.each([
+    ['lib/probe.ts', "import { normalizeUrl } from './url.ts';"],
+    ['components/Probe.tsx', "import { safeHref } from '../lib/story/links.ts';\nimport { t } from '../platform/i18n.ts';"],
+    ['entrypoints/popup/Probe.tsx', "import { StoryCard } from '../../components/StoryCard.tsx';\nimport { sendMessage } from '../../platform/messaging.ts';"],
+  ])('lets %s import %s', async (file, code) => {
+    expect(await boundaryErrors(file, `${code}\nexport const probe = 1;\n`)).toEqual([]);
+  }, 30_000);
+});
