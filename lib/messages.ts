@@ -2,7 +2,7 @@
  * Every message between the extension's contexts, in one place. Verb first; the comment on
  * each says who sends it and who answers.
  */
-import type { Article, NotArticleReason } from './article.ts';
+import type { Article, Extraction, NotArticleReason } from './article.ts';
 import type { ReaderChoice } from './match/corrections.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
 import type { SyncStatus } from './store/settings.ts';
@@ -61,7 +61,18 @@ export interface Messages {
   getStoreSummary: { request: Record<string, never>; response: StoreSummary };
   /** popup → background: remember the reader's choice for this tab's page (null forgets it) and report again. */
   correctMatch: { request: { tabId: number; choice: ReaderChoice | null }; response: TabReport };
+  /**
+   * auto-read script (a tab's top frame, automatic mode only) → background: what it read there.
+   * The background matches it later (throttled) and answers at once, with nothing.
+   */
+  autoRead: { request: { extraction: Extraction }; response: null };
 }
+
+/**
+ * The messages a content script sends, from a web page's tab; every other message is accepted
+ * only from the extension's own pages.
+ */
+export const FROM_CONTENT_SCRIPT: ReadonlySet<string> = new Set<MessageType>(['autoRead']);
 
 /** What a page needs to name the topics and say how much Lens knows. */
 export interface StoreSummary {

@@ -5,7 +5,7 @@ import { handleMessages } from '../../platform/messaging.ts';
 import { searchStories } from '../../lib/story/search.ts';
 import { listTopics } from '../../lib/story/topic-list.ts';
 import { setUpAlertBadge } from './alerts.ts';
-import { setUpAutoMode } from './auto-mode.ts';
+import { readAutomatically, setUpAutoMode } from './auto-mode.ts';
 import { setUpFirstRun } from './first-run.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
@@ -33,6 +33,7 @@ export default defineBackground(() => {
     },
     saveStoreSettings: (req) => saveStoreSettings(req),
     syncNow: () => syncNow('manual'),
+    autoRead: (req, sender) => readAutomatically(req, sender),
   });
   setUpStoreSync();
   setUpAutoMode();
