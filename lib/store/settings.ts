@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { StoreErrorCode } from './errors.ts';
+import { INDEX_STATES } from './index-cache.ts';
 
 // Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
 z.config({ jitless: true });
@@ -45,7 +46,7 @@ export const SyncStatus = z.object({
   /** One line per story the store carried but the door rejected (capped). */
   rejected: z.array(z.string()).catch([]).default([]),
   /** The match index of the stories in use, in this worker (see background/store.ts): not kept, told. */
-  matchIndex: nullable(z.enum(['building', 'saving', 'saved', 'unsaved'])),
+  matchIndex: nullable(z.enum(INDEX_STATES)),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
