@@ -3,10 +3,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** `no-restricted-imports` patterns that keep one layer from importing another. */
+/** `no-restricted-imports` patterns that keep one layer from importing another (and zod unconfigured). */
 const forbid = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+  'no-restricted-imports': ['error', { paths: [ZOD], patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
+
+const ZOD = { name: 'zod', message: 'Import z from lib/zod.ts, which configures it (jitless) once for every context.' };
 
 const WXT = [['wxt', 'wxt/*', '@wxt-dev/*'], 'lib/ runs in plain Node: browser glue belongs in platform/, handed to the core as arguments.'];
 const ENTRYPOINTS = [['**/entrypoints/**', '**/entrypoints'], 'Only WXT loads entrypoints: move what is shared into lib/, platform/ or components/.'];
@@ -37,4 +39,7 @@ export default tseslint.config(
   { files: ['lib/match/story-index.ts'], rules: { '@typescript-eslint/no-unused-vars': 'warn' } },
   { files: ['lib/**'], rules: forbid(WXT, ENTRYPOINTS, PLATFORM, COMPONENTS) },
   { files: ['components/**', 'platform/**'], rules: forbid(ENTRYPOINTS) },
+  { files: ['entrypoints/**'], rules: forbid() },
+  // The one module that imports zod itself.
+  { files: ['lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

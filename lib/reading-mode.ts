@@ -2,9 +2,7 @@
  * How the extension reads pages: on click (the default: only the tab the reader clicked, once)
  * or automatically on the sites the reader granted; and the sites it must never read.
  */
-import { z } from 'zod';
-
-z.config({ jitless: true });
+import { z } from './zod.ts';
 
 const host = z.string().regex(/^[a-z0-9.-]+$/);
 

@@ -1,5 +1,5 @@
 /** Alert preferences: one schema, a default per field, a bad field repaired alone. */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const AlertPrefs = z.object({
   /** Stop all notifications (alerts still reach the list). */

@@ -3,7 +3,7 @@
  * every shard by path, SHA-256, size and story count, so a client downloads only what changed
  * and can check each byte it got.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { formatPath } from '../story/story.ts';
 import { fromUtf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';

@@ -2,12 +2,9 @@
  * The reader's store settings and the sync's status (kept by platform/storage.ts): one zod
  * schema each, with a default per field, so a bad or missing field is repaired and the rest kept.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { StoreErrorCode } from './errors.ts';
 import { INDEX_STATES } from './index-cache.ts';
-
-// Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
-z.config({ jitless: true });
 
 /** The sync intervals the options page offers, in minutes. */
 export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;

@@ -20,6 +20,8 @@ describe('the layer boundaries', () => {
     ['lib/probe.ts', "import { StoryCard } from '../components/StoryCard.tsx';", /knows no UI/],
     ['components/Probe.tsx', "import { App } from '../entrypoints/popup/App.tsx';", /Only WXT loads entrypoints/],
     ['platform/probe.ts', "import { reportFor } from '../entrypoints/background/match-tab.ts';", /Only WXT loads entrypoints/],
+    ['lib/store/probe.ts', "import { z } from 'zod';", /lib\/zod\.ts/],
+    ['entrypoints/options/Probe.tsx', "import { z } from 'zod';", /lib\/zod\.ts/],
   ])('refuses %s importing %s', async (file, code, message) => {
     const errors = await boundaryErrors(file, `${code}\nexport const probe = 1;\n`);
     expect(errors).toHaveLength(1);
