@@ -8,6 +8,7 @@ import type { Candidate, MatchReason } from './match/types.ts';
 import type { SyncStatus } from './store/settings.ts';
 import type { Story } from './story/story.ts';
 import type { StorySummary } from './story/search.ts';
+import type { TopicSummary } from './story/topic-list.ts';
 
 /** A runner-up story, named so the reader can pick it ("Not this story?"). */
 export interface Alternative extends Candidate {
@@ -84,14 +85,7 @@ export interface StoreSummary {
   topicNames: Record<string, string>;
 }
 
-/** A topic of the store as the options page lists it. */
-export interface TopicSummary {
-  id: string;
-  name: string;
-  stories: number;
-}
-
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
 
-export type { Article, ReaderChoice };
+export type { Article, ReaderChoice, TopicSummary };

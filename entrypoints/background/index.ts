@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '../../platform/messaging.ts';
 import { searchStories } from '../../lib/story/search.ts';
 import { listTopics } from '../../lib/story/topic-list.ts';
+import { topicNames } from '../../lib/story/topics.ts';
 import { setUpAlertBadge } from './alerts.ts';
 import { readAutomatically, setUpAutoMode } from './auto-mode.ts';
 import { setUpFirstRun } from './first-run.ts';
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     getStoreSummary: () => storeSummary(),
     listTopics: async () => {
       const view = (await loadStories()).set.current();
-      return listTopics((await view.all()).values(), Object.fromEntries((view.remote?.topics ?? []).map((t) => [t.id, t.name])));
+      return listTopics((await view.all()).values(), topicNames(view.remote?.topics));
     },
     saveStoreSettings: (req) => saveStoreSettings(req),
     syncNow: () => syncNow('manual'),

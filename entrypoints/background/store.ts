@@ -10,6 +10,7 @@ import { fnv1a } from '../../lib/store/bytes.ts';
 import { memoryDb, openStoreDb, type StoreDb } from '../../lib/store/db.ts';
 import { createStorySet, type StorySet, type StorySetView } from '../../lib/store/story-set.ts';
 import { describeRejection, parseStories } from '../../lib/story/story.ts';
+import { topicNames } from '../../lib/story/topics.ts';
 
 /** The stories in use, their index and the store's topic names. */
 export interface Store {
@@ -59,6 +60,5 @@ export function loadStories(): Promise<{ set: StorySet; db: StoreDb }> {
 export async function getStore(): Promise<Store> {
   if (!ready && indexes.idle) indexes.readEarly();
   const view = (await loadStories()).set.current();
-  const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
-  return { view, index: await indexes.indexOf(view), topicNames };
+  return { view, index: await indexes.indexOf(view), topicNames: topicNames(view.remote?.topics) };
 }

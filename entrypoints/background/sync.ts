@@ -12,6 +12,7 @@ import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import type { PreviousStore } from '../../lib/alerts/decide.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
 import type { Story } from '../../lib/story/story.ts';
+import { topicNames } from '../../lib/story/topics.ts';
 import { readSettings, readStatus, writeSettings, writeStatus } from '../../platform/settings.ts';
 import { appendToLedger, getFollows } from '../../platform/storage.ts';
 import { raiseAlerts } from './alerts.ts';
@@ -97,13 +98,13 @@ async function previousStore(view: StorySetView): Promise<PreviousStore | null> 
  */
 async function alertOnChange(before: StorySetView, prev: PreviousStore | null, after: StorySetView): Promise<void> {
   if (after.version === before.version) return;
-  const topicNames = Object.fromEntries((after.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
+  const names = topicNames(after.remote?.topics);
   try {
     // Only the stories that are new, and the followed ones, can raise an alert.
     const { stories: followed } = await getFollows();
     const ids = [...after.ids].filter((id) => !before.ids.has(id) || followed.includes(id));
     const next = (await Promise.all(ids.map((id) => after.get(id)))).filter((s): s is Story => !!s);
-    await raiseAlerts(prev, next, topicNames);
+    await raiseAlerts(prev, next, names);
   } catch (err) {
     // Alerts are a courtesy on top of the sync: a failure here must not fail the sync.
     console.error('[factlen] alerts failed', err);
@@ -136,8 +137,7 @@ export async function storeStatus(): Promise<SyncStatus> {
 export async function storeSummary(): Promise<StoreSummary> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
-  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames };
+  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames: topicNames(view.remote?.topics) };
 }
 
 /**
