@@ -1,11 +1,6 @@
 /** Turns alerts into the few notifications a sync may raise: never noisy. */
+import type { Words } from '../words.ts';
 import type { Alert } from './decide.ts';
-
-/** The UI's words (platform/i18n.ts `t` and `tn`), handed in so this runs without a browser. */
-export interface Words {
-  t(key: string, subs?: string | number | (string | number)[]): string;
-  tn(key: string, n: number, extra?: (string | number)[]): string;
-}
 
 export interface NotificationSpec {
   /** `story:<id>` for a story (a later alert on it replaces the earlier one), `summary` else. */
