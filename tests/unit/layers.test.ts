@@ -1,5 +1,6 @@
 // The import-boundary rule of eslint.config.js, shown to fail on each violation it exists for
 // (and to pass the imports each layer may make): lib/ is the core that runs in plain Node.
+import { execFileSync } from 'node:child_process';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -35,4 +36,21 @@ describe('the layer boundaries', () => {
   ])('lets %s import %s', async (file, code) => {
     expect(await boundaryErrors(file, `${code}\nexport const probe = 1;\n`)).toEqual([]);
   }, 30_000);
+});
+
+// Every module of lib/, imported by plain Node (tsx for the types, no WXT, no fake browser): a
+// module that reached for `browser` or `chrome` as it loads would fail here.
+const IMPORT_ALL = `
+import { readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const files = readdirSync('lib', { recursive: true }).filter((f) => /\\.tsx?$/.test(f));
+for (const f of files) await import(pathToFileURL('lib/' + f).href);
+console.log(files.length);
+`;
+
+describe('lib/', () => {
+  it('loads in plain Node, every module of it', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', IMPORT_ALL], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(Number(out.trim())).toBeGreaterThan(70);
+  }, 60_000);
 });
