@@ -26,6 +26,7 @@ export interface IndexStorage {
   warn?: (message: string, err: unknown) => void;
 }
 
+/** The index of the stories in use, per story-set version, for one worker life. */
 export interface IndexCache {
   /** The index for this view of the story set, loaded, updated or built once per version. */
   indexOf(view: StorySource & { version: string }): Promise<StoryIndex>;
@@ -45,6 +46,7 @@ export interface IndexCache {
 
 const warn = (message: string, err: unknown) => console.warn(`[factlen] ${message}`, err);
 
+/** A cache that reads, updates and saves the index through `storage`. */
 export function createIndexCache(storage: IndexStorage): IndexCache {
   let indexed: { version: string; index: Promise<StoryIndex>; state: IndexState } | null = null;
   // One index update at a time: each starts from what the previous one saved.
