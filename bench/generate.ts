@@ -5,7 +5,7 @@
  * Deterministic for a seed, so runs compare. Vocabulary follows a Zipf law like news text:
  * common words everywhere, topic words within a topic, rare names and terms per event.
  */
-import type { Story } from '../lib/story.ts';
+import type { Story } from '../lib/story/story.ts';
 
 /** Mulberry32: a small, fast, seedable PRNG. */
 export function rng(seed: number): () => number {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { utf8 } from '../lib/store/bytes.ts';
 import { MAX_SHARD_BYTES } from '../lib/store/manifest.ts';
 import { decodeShard, MAX_SHARD_VALUES } from '../lib/store/shard.ts';
-import { STORY_BUDGET, type Story } from '../lib/story.ts';
+import { STORY_BUDGET, type Story } from '../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync(fileURLToPath(new URL('../data/stories/microsoft-mayo-clinic-frontier-ai-model.json', import.meta.url)), 'utf8'));
 const valid = (i: number, patch: Partial<Story> = {}) => ({ ...seed, id: `story-${i}`, ...patch });

@@ -12,7 +12,7 @@ import { storyTerms } from '../lib/match/story-doc.ts';
 import { analyseQuery } from '../lib/match/query.ts';
 import { termHash } from '../lib/match/term-table.ts';
 import { tokenize } from '../lib/match/tokenize.ts';
-import type { Story } from '../lib/story.ts';
+import type { Story } from '../lib/story/story.ts';
 import { generate, type GeneratedArticle } from './generate.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, articles: { type: 'string', default: '200' }, minisearch: { type: 'string', default: '1000' } } });

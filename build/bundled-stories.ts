@@ -6,11 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { describeRejection, parseStories } from '../lib/story.ts';
+import { describeRejection, parseStories } from '../lib/story/story.ts';
 
 const ID = 'virtual:bundled-stories';
 
-export function readStoryDir(dir: string): { files: string[]; raw: unknown[] } {
+// The files as they are, not through cli/io.ts `readStoryDir`: that one skips a bad file with a
+// warning, where the build must refuse it (and ships the files' own JSON, parsed again at run time).
+function readRawStoryFiles(dir: string): { files: string[]; raw: unknown[] } {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   return { files, raw: files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))) };
 }
@@ -22,7 +24,7 @@ export function bundledStories(dir: string): Plugin {
     resolveId: (id) => (id === ID ? '\0' + ID : null),
     load(id) {
       if (id !== '\0' + ID) return null;
-      const { files, raw } = readStoryDir(abs);
+      const { files, raw } = readRawStoryFiles(abs);
       for (const f of files) this.addWatchFile(join(abs, f));
       const { rejected } = parseStories(raw);
       if (rejected.length) {

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
-import { describeRejection, parseStories, type Story } from '../lib/story.ts';
+import { describeRejection, parseStories, type Story } from '../lib/story/story.ts';
 
 /** An error the CLI reports as one line and a non-zero exit, without a stack trace. */
 export class CliError extends Error {}

@@ -11,7 +11,7 @@ import { fetchStoreFile } from '../lib/store/fetch.ts';
 import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
 import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl } from '../lib/store/store-url.ts';
-import { describeRejection, parseStories } from '../lib/story.ts';
+import { describeRejection, parseStories } from '../lib/story/story.ts';
 import { english } from './english.ts';
 import { CliError, printJson, readText } from './io.ts';
 

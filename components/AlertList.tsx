@@ -1,7 +1,7 @@
 import { describeAlert } from '../lib/alerts/notify.ts';
 import type { ListedAlert } from '../lib/alerts/state.ts';
-import { formatDate, t } from '../lib/i18n.ts';
-import { topicLabel } from '../lib/topics.ts';
+import { formatDate, t, tn } from '../platform/i18n.ts';
+import { topicLabel } from '../lib/story/topics.ts';
 
 interface Props {
   alerts: ListedAlert[];
@@ -21,7 +21,7 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames }: Prop
       ) : (
         <ul class="alert-list__items">
           {alerts.map(({ alert, at, read }) => {
-            const { title, message } = describeAlert(alert, (slug) => topicLabel(slug, topicNames));
+            const { title, message } = describeAlert(alert, { t, tn }, (slug) => topicLabel(slug, topicNames));
             return (
               <li key={`${alert.storyId}-${at}`}>
                 <button type="button" class="alert-item" onClick={() => onOpen(alert.storyId)}>

@@ -1,6 +1,6 @@
-import { formatPercent, t, tn } from '../lib/i18n.ts';
-import { nextReads, type Placement } from '../lib/placement.ts';
-import type { Story } from '../lib/story.ts';
+import { formatPercent, t, tn } from '../platform/i18n.ts';
+import { nextReads, type Placement } from '../lib/story/placement.ts';
+import type { Story } from '../lib/story/story.ts';
 import { SourceAction } from './SourceAction.tsx';
 import { Swatch, keyClass, keyLetter } from './Swatch.tsx';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../lib/i18n.ts';
-import { safeHref } from '../lib/links.ts';
+import { t } from '../platform/i18n.ts';
+import { safeHref } from '../lib/story/links.ts';
 
 /** A link out of the extension: http(s) only, a new tab, no opener, no referrer. */
 export function ExternalLink({ href, children, class: cls }: { href?: string | null; children: ComponentChildren; class?: string }) {

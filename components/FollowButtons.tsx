@@ -1,6 +1,6 @@
-import { t } from '../lib/i18n.ts';
-import type { Story } from '../lib/story.ts';
-import { topicLabel } from '../lib/topics.ts';
+import { t } from '../platform/i18n.ts';
+import type { Story } from '../lib/story/story.ts';
+import { topicLabel } from '../lib/story/topics.ts';
 import { useFollows } from './use-follows.ts';
 
 /**

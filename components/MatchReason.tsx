@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../lib/i18n.ts';
+import { t, type MessageKey } from '../platform/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
 
 /** One line saying why this story was matched, from the matcher's strongest reason. */

@@ -1,4 +1,4 @@
-import { t, tn } from '../lib/i18n.ts';
+import { t, tn } from '../platform/i18n.ts';
 
 // The popup names this many; the side panel lists them all.
 const LISTED = 4;

@@ -1,4 +1,4 @@
-import { t } from '../lib/i18n.ts';
+import { t } from '../platform/i18n.ts';
 
 interface Props {
   missing: string[];

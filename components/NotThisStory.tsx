@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../lib/i18n.ts';
+import { t } from '../platform/i18n.ts';
 import type { Alternative } from '../lib/messages.ts';
 
 interface Props {

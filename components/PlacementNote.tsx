@@ -1,6 +1,6 @@
-import { t, tn } from '../lib/i18n.ts';
-import type { Placement } from '../lib/placement.ts';
-import type { Story } from '../lib/story.ts';
+import { t, tn } from '../platform/i18n.ts';
+import type { Placement } from '../lib/story/placement.ts';
+import type { Story } from '../lib/story/story.ts';
 import { Swatch } from './Swatch.tsx';
 
 /**

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '../lib/i18n.ts';
-import { searchTextFor } from '../lib/placement.ts';
-import type { Source } from '../lib/story.ts';
-import { searchTheWeb } from '../lib/web-search.ts';
+import { t } from '../platform/i18n.ts';
+import { searchTextFor } from '../lib/story/placement.ts';
+import type { Source } from '../lib/story/story.ts';
+import { searchTheWeb } from '../platform/web-search.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 
 /**

@@ -1,5 +1,5 @@
-import { t } from '../lib/i18n.ts';
-import type { Source, Viewpoint } from '../lib/story.ts';
+import { t } from '../platform/i18n.ts';
+import type { Source, Viewpoint } from '../lib/story/story.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import { FindArticle } from './SourceAction.tsx';
 import { Swatch } from './Swatch.tsx';

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { t, tn } from '../lib/i18n.ts';
+import { t, tn } from '../platform/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
 import type { PageRef } from '../lib/messages.ts';
-import { placeReader } from '../lib/placement.ts';
-import type { Story } from '../lib/story.ts';
-import { storyFigures } from '../lib/story-figures.ts';
+import { placeReader } from '../lib/story/placement.ts';
+import type { Story } from '../lib/story/story.ts';
+import { storyFigures } from '../lib/story/figures.ts';
 import { CoverageSplit } from './CoverageSplit.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
 import { FollowButtons } from './FollowButtons.tsx';

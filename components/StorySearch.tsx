@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatDate, t, tn } from '../lib/i18n.ts';
-import type { StorySummary } from '../lib/story-search.ts';
+import { formatDate, t, tn } from '../platform/i18n.ts';
+import type { StorySummary } from '../lib/story/search.ts';
 
 interface Props {
   search: (query: string) => Promise<StorySummary[]>;

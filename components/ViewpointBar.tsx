@@ -1,5 +1,5 @@
-import { formatPercent, t } from '../lib/i18n.ts';
-import type { Viewpoint } from '../lib/story.ts';
+import { formatPercent, t } from '../platform/i18n.ts';
+import type { Viewpoint } from '../lib/story/story.ts';
 
 interface Props {
   viewpoints: Viewpoint[];

@@ -1,6 +1,7 @@
 // The reader's alert list, live, and a way to mark it read (which clears the badge).
 import { useEffect, useState } from 'preact/hooks';
-import { alertListItem, type ListedAlert } from '../lib/alerts/state.ts';
+import type { ListedAlert } from '../lib/alerts/state.ts';
+import { alertListItem } from '../platform/storage.ts';
 
 export function useAlerts(): [ListedAlert[] | null, () => void] {
   const [alerts, setAlerts] = useState<ListedAlert[] | null>(null);

@@ -1,7 +1,7 @@
 // How many stories Lens knows, how fresh, and the store's topic names, asked once per page.
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreSummary } from '../lib/messages.ts';
-import { sendMessage } from '../lib/messaging.ts';
+import { sendMessage } from '../platform/messaging.ts';
 
 export function useStoreSummary(): StoreSummary | null {
   const [summary, setSummary] = useState<StoreSummary | null>(null);

@@ -2,9 +2,9 @@
 // the reader granted, never listed in the manifest. Reads the article when the page is idle,
 // and again after a single-page site moves to another article, and hands it to the background.
 // Nothing is added to the page and nothing leaves the browser.
-import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractCurrentPage } from '../lib/extract/current-page.ts';
+import { sendMessage } from '../platform/messaging.ts';
 
 /** A page that keeps moving (pushState every 20 ms) is read at most every two seconds, and where it stops. */
 const READ_GAP_MS = 2000;
@@ -14,7 +14,7 @@ export default defineUnlistedScript(() => {
   const read = () => {
     if (location.href === last) return;
     last = location.href;
-    void browser.runtime.sendMessage({ type: 'autoRead', extraction: extractCurrentPage() }).catch(() => {});
+    void sendMessage('autoRead', { extraction: extractCurrentPage() }).catch(() => {});
   };
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(read, { timeout: 3000 }) : setTimeout(read, 0));
   // At most one read per READ_GAP_MS, the last navigation of a burst included: each navigation

@@ -2,12 +2,13 @@
  * Every message between the extension's contexts, in one place. Verb first; the comment on
  * each says who sends it and who answers.
  */
-import type { Article, NotArticleReason } from './article.ts';
+import type { Article, Extraction, NotArticleReason } from './article.ts';
 import type { ReaderChoice } from './match/corrections.ts';
 import type { Candidate, MatchReason } from './match/types.ts';
 import type { SyncStatus } from './store/settings.ts';
-import type { Story } from './story.ts';
-import type { StorySummary } from './story-search.ts';
+import type { Story } from './story/story.ts';
+import type { StorySummary } from './story/search.ts';
+import type { TopicSummary } from './story/topic-list.ts';
 
 /** A runner-up story, named so the reader can pick it ("Not this story?"). */
 export interface Alternative extends Candidate {
@@ -61,7 +62,18 @@ export interface Messages {
   getStoreSummary: { request: Record<string, never>; response: StoreSummary };
   /** popup → background: remember the reader's choice for this tab's page (null forgets it) and report again. */
   correctMatch: { request: { tabId: number; choice: ReaderChoice | null }; response: TabReport };
+  /**
+   * auto-read script (a tab's top frame, automatic mode only) → background: what it read there.
+   * The background matches it later (throttled) and answers at once, with nothing.
+   */
+  autoRead: { request: { extraction: Extraction }; response: null };
 }
+
+/**
+ * The messages a content script sends, from a web page's tab; every other message is accepted
+ * only from the extension's own pages.
+ */
+export const FROM_CONTENT_SCRIPT: ReadonlySet<string> = new Set<MessageType>(['autoRead']);
 
 /** What a page needs to name the topics and say how much Lens knows. */
 export interface StoreSummary {
@@ -73,20 +85,7 @@ export interface StoreSummary {
   topicNames: Record<string, string>;
 }
 
-/** A topic of the store as the options page lists it. */
-export interface TopicSummary {
-  id: string;
-  name: string;
-  stories: number;
-}
-
-/** Session-storage key of what a panel opened from a notification should show. */
-export const PANEL_REQUEST_KEY = 'panelRequest';
-
-/** The session-storage key under which the background keeps a tab's latest report. */
-export const reportKey = (tabId: number) => `report:${tabId}`;
-
 export type MessageType = keyof Messages;
 export type Request<K extends MessageType> = { type: K } & Messages[K]['request'];
 
-export type { Article, ReaderChoice };
+export type { Article, ReaderChoice, TopicSummary };

@@ -3,8 +3,6 @@
  * so the reader can see for themselves that only the story store is ever contacted. Kept on the
  * device, newest first, capped.
  */
-import { storage } from 'wxt/utils/storage';
-
 export interface LedgerEntry {
   at: number;
   method: string;
@@ -16,7 +14,6 @@ export interface LedgerEntry {
 }
 
 export const MAX_LEDGER = 200;
-export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [] });
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
@@ -80,11 +77,12 @@ export function ledgered(fetchFn: Fetch, record: (entry: LedgerEntry) => void, n
 }
 
 /**
- * Appends entries, newest first. A sync may make thousands of requests: they are written in
- * batches (one storage write per `flushMs`), so neither storage nor a settings page showing the
- * ledger is flooded, and queued so no entry is lost.
+ * Records entries through `save` (which adds a batch, newest first, to the kept ledger). A sync
+ * may make thousands of requests: they are saved in batches (one `save` per `flushMs`), so
+ * neither storage nor a settings page showing the ledger is flooded, and queued so no entry is
+ * lost.
  */
-export function ledgerRecorder(flushMs = 300): (entry: LedgerEntry) => void {
+export function ledgerRecorder(save: (newestFirst: LedgerEntry[]) => Promise<void>, flushMs = 300): (entry: LedgerEntry) => void {
   let pending: LedgerEntry[] = [];
   let chain = Promise.resolve();
   let scheduled = false;
@@ -92,7 +90,7 @@ export function ledgerRecorder(flushMs = 300): (entry: LedgerEntry) => void {
     scheduled = false;
     const batch = pending.reverse();
     pending = [];
-    chain = chain.then(async () => netLedgerItem.setValue([...batch, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER))).catch(() => undefined);
+    chain = chain.then(() => save(batch)).catch(() => undefined);
   };
   return (entry) => {
     pending.push(entry);

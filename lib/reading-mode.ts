@@ -2,10 +2,7 @@
  * How the extension reads pages: on click (the default: only the tab the reader clicked, once)
  * or automatically on the sites the reader granted; and the sites it must never read.
  */
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
-
-z.config({ jitless: true });
+import { z } from './zod.ts';
 
 const host = z.string().regex(/^[a-z0-9.-]+$/);
 
@@ -20,12 +17,6 @@ export const ReadingMode = z.object({
 export type ReadingMode = z.infer<typeof ReadingMode>;
 
 export const DEFAULT_READING_MODE: ReadingMode = ReadingMode.parse({});
-export const readingModeItem = storage.defineItem<ReadingMode>('local:readingMode', { fallback: DEFAULT_READING_MODE });
-
-/** The mode, repaired field by field. */
-export async function readReadingMode(): Promise<ReadingMode> {
-  return ReadingMode.parse((await readingModeItem.getValue()) ?? {});
-}
 
 /** The host of what a reader typed ("www.Example.com/news", "https://example.com") or null. */
 export function hostFromInput(input: string): string | null {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { readStoryDir } from '../cli/io.ts';
 import { buildIndex, type MatchQuery, type StoryIndex } from '../lib/match/index.ts';
-import type { Story } from '../lib/story.ts';
+import type { Story } from '../lib/story/story.ts';
 import { rng } from '../bench/generate.ts';
 import { jsonl, type Rotation } from './match-cases.ts';
 

@@ -1,6 +1,6 @@
-import { splitCitations } from '../../lib/citations.ts';
-import { t } from '../../lib/i18n.ts';
-import type { Story } from '../../lib/story.ts';
+import { splitCitations } from '../../lib/story/citations.ts';
+import { t } from '../../platform/i18n.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 /** The story's paragraphs, each `[n]` a link to source n in the list below; captions set apart. */
 export function StoryBody({ story }: { story: Story }) {

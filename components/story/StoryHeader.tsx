@@ -1,5 +1,5 @@
-import { formatDate, t } from '../../lib/i18n.ts';
-import type { Story } from '../../lib/story.ts';
+import { formatDate, t } from '../../platform/i18n.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
 
 /** Category, topic, headline, dek, byline, dates and read time. */

@@ -1,4 +1,4 @@
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { Disclosure } from '../Disclosure.tsx';
 
 /** Stats as a definition list: the figure, then what it measures. */

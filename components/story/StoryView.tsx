@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { t, tn, type MessageKey } from '../../lib/i18n.ts';
+import { t, tn, type MessageKey } from '../../platform/i18n.ts';
 import type { MatchReason as Reason } from '../../lib/match/types.ts';
-import type { Story } from '../../lib/story.ts';
-import { storyFigures } from '../../lib/story-figures.ts';
+import type { Story } from '../../lib/story/story.ts';
+import { storyFigures } from '../../lib/story/figures.ts';
 import { FollowButtons } from '../FollowButtons.tsx';
 import { MatchReason } from '../MatchReason.tsx';
 import { MissingPerspectives } from '../MissingPerspectives.tsx';

@@ -1,6 +1,6 @@
-import { formatPercent, t, tn } from '../../lib/i18n.ts';
-import type { StoryFigures } from '../../lib/story-figures.ts';
-import type { Story } from '../../lib/story.ts';
+import { formatPercent, t, tn } from '../../platform/i18n.ts';
+import type { StoryFigures } from '../../lib/story/figures.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { Disclosure } from '../Disclosure.tsx';
 
 /** Each viewpoint's card: name, share as text, summary, source count and its "in depth" section. */

@@ -2,10 +2,13 @@
 import { browser } from 'wxt/browser';
 import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
-import { getAlertPrefs, inQuietHours } from '../../lib/alerts/prefs.ts';
-import { alertListItem, getFollows, ledgerItem, MAX_LISTED } from '../../lib/alerts/state.ts';
-import type { Story } from '../../lib/story.ts';
-import { topicLabel } from '../../lib/topics.ts';
+import { inQuietHours } from '../../lib/alerts/prefs.ts';
+import { MAX_LISTED } from '../../lib/alerts/state.ts';
+import type { Story } from '../../lib/story/story.ts';
+import { topicLabel } from '../../lib/story/topics.ts';
+import { t, tn } from '../../platform/i18n.ts';
+import { getAlertPrefs } from '../../platform/settings.ts';
+import { alertListItem, getFollows, ledgerItem } from '../../platform/storage.ts';
 import { badgeUnread } from './badge.ts';
 
 /**
@@ -24,7 +27,7 @@ export async function raiseAlerts(prev: PreviousStore | readonly Story[] | null,
   await alertListItem.setValue([...alerts.map((alert) => ({ alert, at: now, read: false })), ...list].slice(0, MAX_LISTED));
   if (prefs.paused || inQuietHours(prefs, new Date(now))) return;
   const iconUrl = browser.runtime.getURL('/icon/128.png');
-  for (const n of planNotifications(alerts, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync)) {
+  for (const n of planNotifications(alerts, { t, tn }, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync)) {
     await browser.notifications.create(n.id, { type: 'basic', iconUrl, title: n.title, message: n.message });
   }
 }

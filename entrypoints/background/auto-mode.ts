@@ -2,7 +2,10 @@
 // while the permission stands); its findings are matched and badged without a click.
 import { browser } from 'wxt/browser';
 import type { Extraction } from '../../lib/article.ts';
-import { autoOrigins, autoPatternFor, isNeverSite, readingModeItem, readReadingMode, sitePatterns } from '../../lib/reading-mode.ts';
+import { autoOrigins, autoPatternFor, isNeverSite, sitePatterns } from '../../lib/reading-mode.ts';
+import type { Sender } from '../../platform/messaging.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { readingModeItem } from '../../platform/storage.ts';
 import { throttleByKey } from '../../lib/throttle.ts';
 import { reportExtraction } from './match-tab.ts';
 
@@ -40,9 +43,9 @@ export async function syncAutoRegistration(): Promise<void> {
  */
 export const AUTO_READ_GAP_MS = 1000;
 
-type Sender = { id?: number; url?: string; incognito: boolean };
+type Tab = NonNullable<Sender['tab']>;
 
-async function onAutoRead(tab: Sender, extraction: Extraction): Promise<void> {
+async function onAutoRead(tab: Tab, extraction: Extraction): Promise<void> {
   if (tab.id === undefined) return;
   const mode = await readReadingMode();
   // The script outlives a change of mind in tabs already open (it reads on after in-page
@@ -53,18 +56,22 @@ async function onAutoRead(tab: Sender, extraction: Extraction): Promise<void> {
   await reportExtraction(tab.id, extraction, { incognito: tab.incognito });
 }
 
-const autoRead = throttleByKey<number, { tab: Sender; extraction: Extraction }>(
+const autoRead = throttleByKey<number, { tab: Tab; extraction: Extraction }>(
   (_, { tab, extraction }) => onAutoRead(tab, extraction).catch((err) => console.error('[factlen] automatic read failed', err)),
   AUTO_READ_GAP_MS,
 );
 
+/**
+ * The `autoRead` message (platform/messaging.ts lets only a tab's top frame send it): queued for
+ * the throttled match, answered at once.
+ */
+export function readAutomatically({ extraction }: { extraction: Extraction }, sender: Sender): null {
+  const tab = sender.tab;
+  if (tab?.id !== undefined && extraction && typeof extraction === 'object') autoRead(tab.id, { tab, extraction });
+  return null;
+}
+
 export function setUpAutoMode(): void {
-  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
-    const m = msg as { type?: unknown; extraction?: Extraction } | null;
-    if (m?.type !== 'autoRead' || sender.id !== browser.runtime.id || !sender.tab || sender.frameId !== 0 || !m.extraction) return false;
-    if (sender.tab.id !== undefined) autoRead(sender.tab.id, { tab: sender.tab, extraction: m.extraction });
-    return false;
-  });
   browser.permissions.onAdded.addListener(() => void syncAutoRegistration());
   browser.permissions.onRemoved.addListener(() => void syncAutoRegistration());
   readingModeItem.watch(() => void syncAutoRegistration());

@@ -1,8 +1,8 @@
 // The toolbar badge: on a matched tab, the outlet count of its story, spelled out in the
 // tooltip; everywhere else, the count of unread alerts.
 import { browser } from 'wxt/browser';
-import { t, tn } from '../../lib/i18n.ts';
-import type { StoryFigures } from '../../lib/story-figures.ts';
+import { t, tn } from '../../platform/i18n.ts';
+import type { StoryFigures } from '../../lib/story/figures.ts';
 
 // Firefox builds are MV2, where the toolbar button is `browserAction`.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

@@ -1,11 +1,12 @@
 // Wiring only: every listener is registered synchronously, as MV3 service workers require.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessages } from '../../lib/messaging.ts';
-import { searchStories } from '../../lib/story-search.ts';
-import { listTopics } from '../../lib/topic-list.ts';
+import { handleMessages } from '../../platform/messaging.ts';
+import { searchStories } from '../../lib/story/search.ts';
+import { listTopics } from '../../lib/story/topic-list.ts';
+import { topicNames } from '../../lib/story/topics.ts';
 import { setUpAlertBadge } from './alerts.ts';
-import { setUpAutoMode } from './auto-mode.ts';
+import { readAutomatically, setUpAutoMode } from './auto-mode.ts';
 import { setUpFirstRun } from './first-run.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
 import { openFromNotification } from './notification-click.ts';
@@ -29,10 +30,11 @@ export default defineBackground(() => {
     getStoreSummary: () => storeSummary(),
     listTopics: async () => {
       const view = (await loadStories()).set.current();
-      return listTopics((await view.all()).values(), Object.fromEntries((view.remote?.topics ?? []).map((t) => [t.id, t.name])));
+      return listTopics((await view.all()).values(), topicNames(view.remote?.topics));
     },
     saveStoreSettings: (req) => saveStoreSettings(req),
     syncNow: () => syncNow('manual'),
+    autoRead: (req, sender) => readAutomatically(req, sender),
   });
   setUpStoreSync();
   setUpAutoMode();

@@ -1,17 +1,19 @@
 // matchTab: read the tab's article with the injected extractor, match it, badge the tab.
 // correctMatch: remember the reader's word on that match, then report again.
 import { browser } from 'wxt/browser';
-import type { Article, Extraction } from '../../lib/article.ts';
-import { getCorrection, setCorrection, type ReaderChoice } from '../../lib/match/corrections.ts';
-import { matchArticle, readForQuery, type Candidate } from '../../lib/match/index.ts';
+import type { Extraction } from '../../lib/article.ts';
+import type { ReaderChoice } from '../../lib/match/corrections.ts';
 import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
 import { ownCanonical } from '../../lib/url.ts';
-import type { Alternative, TabReport } from '../../lib/messages.ts';
-import { storyFigures } from '../../lib/story-figures.ts';
-import { forgetIndex, getStore, type Store } from './store.ts';
-import { isNeverSite, readReadingMode } from '../../lib/reading-mode.ts';
+import type { TabReport } from '../../lib/messages.ts';
+import { reportFor } from '../../lib/report.ts';
+import { storyFigures } from '../../lib/story/figures.ts';
+import { forgetIndex, getStore } from './store.ts';
+import { isNeverSite } from '../../lib/reading-mode.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { getCorrection, setCorrection } from '../../platform/storage.ts';
 import { refusalReason } from '../../lib/script-refusal.ts';
 import { badgeMatch, clearBadge } from './badge.ts';
 import { saveReport } from './reports.ts';
@@ -31,35 +33,6 @@ async function extractTab(tabId: number, tabUrl: string | undefined): Promise<Ex
     if (reason) return { kind: 'not-article', reason, url: '', title: '' };
     throw err;
   }
-}
-
-/**
- * What the popup shows for `article`: the reader's own choice first, then the matcher's answer.
- * The index may hold no story objects (a waking worker): the few this match reads are loaded
- * into it first.
- */
-export async function reportFor(article: Article, store: Pick<Store, 'view' | 'index'>, choice: ReaderChoice | null): Promise<TabReport> {
-  const { view, index } = store;
-  const chosen = choice?.kind === 'story' ? [choice.storyId] : [];
-  await readForQuery(article, index, async (ids) => {
-    for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
-  });
-  const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const { match, alternatives } = matchArticle(article, index);
-  const named = (list: Candidate[], except?: string): Alternative[] =>
-    list.flatMap((c) => {
-      const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
-      return s ? [{ ...c, title: s.title }] : [];
-    });
-  if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
-  const picked = choice?.kind === 'story' ? index.stories.get(choice.storyId) : undefined;
-  if (picked) {
-    const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);
-    return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
-  }
-  const story = match && index.stories.get(match.storyId);
-  if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
-  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
 }
 
 interface Where {

@@ -1,9 +1,9 @@
 // A click on an alert opens its story: in the side panel where the browser allows it, else
 // the story's Factlen page, else the story view as a tab.
 import { browser } from 'wxt/browser';
-import { PANEL_REQUEST_KEY } from '../../lib/messages.ts';
-import { panelPath, type PanelRequest } from '../../lib/side-panel.ts';
-import type { Story } from '../../lib/story.ts';
+import { panelPath, type PanelRequest } from '../../platform/side-panel.ts';
+import { panelRequestItem } from '../../platform/storage.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 export async function openFromNotification(notificationId: string, getStory: (id: string) => Promise<Story | undefined> | Story | undefined): Promise<void> {
   const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;
@@ -11,12 +11,12 @@ export async function openFromNotification(notificationId: string, getStory: (id
   void browser.notifications.clear(notificationId);
   if (browser.sidePanel?.open) {
     // Nothing may be awaited before open(): the click's user gesture would be spent.
-    void browser.storage.session.set({ [PANEL_REQUEST_KEY]: request });
+    void panelRequestItem.setValue(request);
     try {
       await browser.sidePanel.open({ windowId: browser.windows.WINDOW_ID_CURRENT });
       return;
     } catch {
-      await browser.storage.session.remove(PANEL_REQUEST_KEY);
+      await panelRequestItem.removeValue();
     }
   }
   const url = storyId ? (await getStory(storyId))?.url : undefined;

@@ -3,7 +3,8 @@
 // changes. A report is dropped when its tab navigates or closes.
 import { browser } from 'wxt/browser';
 import { limitPage } from '../../lib/extract/limits.ts';
-import { reportKey, type TabReport } from '../../lib/messages.ts';
+import type { TabReport } from '../../lib/messages.ts';
+import { reportItem } from '../../platform/storage.ts';
 import { clearBadge } from './badge.ts';
 
 // Reports of private-window tabs never reach any storage, not even session storage: they live
@@ -15,15 +16,13 @@ export async function saveReport(tabId: number, full: TabReport, where: { incogn
   // session storage every other tab's report shares.
   const report = 'page' in full ? ({ ...full, page: limitPage(full.page) } as TabReport) : full;
   if (where.incognito) privateReports.set(tabId, report);
-  else await browser.storage.session.set({ [reportKey(tabId)]: report });
+  else await reportItem(tabId).setValue(report);
 }
 
 export async function loadReport(tabId: number): Promise<TabReport | null> {
   const inPrivate = privateReports.get(tabId);
   if (inPrivate) return inPrivate;
-  const key = reportKey(tabId);
-  const got = await browser.storage.session.get(key);
-  return (got[key] as TabReport | undefined) ?? null;
+  return reportItem(tabId).getValue();
 }
 
 export function setUpReports(): void {
@@ -31,10 +30,10 @@ export function setUpReports(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
     privateReports.delete(tabId);
-    void Promise.all([browser.storage.session.remove(reportKey(tabId)), clearBadge(tabId)]);
+    void Promise.all([reportItem(tabId).removeValue(), clearBadge(tabId)]);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     privateReports.delete(tabId);
-    void browser.storage.session.remove(reportKey(tabId));
+    void reportItem(tabId).removeValue();
   });
 }

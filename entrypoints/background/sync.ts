@@ -1,25 +1,27 @@
 // Store sync wiring: the periodic and retry alarms, a sync at browser start-up, and the options
 // page's requests. The sync itself is lib/store/runner.ts.
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
 import { dataTime } from '../../lib/store/age.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../lib/store/build-config.ts';
 import { runSync, SYNC_DEADLINE_MS, type SyncReason } from '../../lib/store/runner.ts';
 import type { StoreSummary } from '../../lib/messages.ts';
-import { effectiveStoreUrl, readSettings, readStatus, writeSettings, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
+import { effectiveStoreUrl, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import type { PreviousStore } from '../../lib/alerts/decide.ts';
-import { getFollows } from '../../lib/alerts/state.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
+import { topicNames } from '../../lib/story/topics.ts';
+import { readSettings, readStatus, writeSettings, writeStatus } from '../../platform/settings.ts';
+import { appendToLedger, getFollows } from '../../platform/storage.ts';
 import { raiseAlerts } from './alerts.ts';
 import { indexState, loadStories } from './store.ts';
 
 export const SYNC_ALARM = 'store-sync';
 
 // Every request the extension makes goes through here, into the ledger the options page shows.
-const recordRequest = ledgerRecorder();
+const recordRequest = ledgerRecorder(appendToLedger);
 export const RETRY_ALARM = 'store-retry';
 
 let running: Promise<SyncStatus> | null = null;
@@ -31,6 +33,9 @@ let followUp: Promise<SyncStatus> | null = null;
  * of joining it forever.
  */
 const ABANDON_AFTER_MS = SYNC_DEADLINE_MS + 60_000;
+
+/** The sync status in the extension's storage. */
+const statusStore = { read: readStatus, write: writeStatus };
 
 /** Whether the browser lets us fetch from the store's origin (the build's, or one the reader granted). */
 const canReach = (originPattern: string) => browser.permissions.contains({ origins: [originPattern] });
@@ -61,7 +66,7 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       const before = set.current();
       // The followed stories as they are now: a sync that changes them prunes their old shards.
       const prev = await previousStore(before);
-      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: ledgered((url, init) => fetch(url, init), recordRequest), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach }, reason);
+      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: ledgered((url, init) => fetch(url, init), recordRequest), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach, statusStore }, reason);
       if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
       else await browser.alarms.clear(RETRY_ALARM);
       await alertOnChange(before, prev, set.current());
@@ -93,13 +98,13 @@ async function previousStore(view: StorySetView): Promise<PreviousStore | null> 
  */
 async function alertOnChange(before: StorySetView, prev: PreviousStore | null, after: StorySetView): Promise<void> {
   if (after.version === before.version) return;
-  const topicNames = Object.fromEntries((after.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
+  const names = topicNames(after.remote?.topics);
   try {
     // Only the stories that are new, and the followed ones, can raise an alert.
     const { stories: followed } = await getFollows();
     const ids = [...after.ids].filter((id) => !before.ids.has(id) || followed.includes(id));
     const next = (await Promise.all(ids.map((id) => after.get(id)))).filter((s): s is Story => !!s);
-    await raiseAlerts(prev, next, topicNames);
+    await raiseAlerts(prev, next, names);
   } catch (err) {
     // Alerts are a courtesy on top of the sync: a failure here must not fail the sync.
     console.error('[factlen] alerts failed', err);
@@ -132,8 +137,7 @@ export async function storeStatus(): Promise<SyncStatus> {
 export async function storeSummary(): Promise<StoreSummary> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  const topicNames = Object.fromEntries((view.remote?.topics ?? []).map((topic) => [topic.id, topic.name]));
-  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames };
+  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames: topicNames(view.remote?.topics) };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFollows } from '../../components/use-follows.ts';
-import { alertPrefsItem, AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
-import { t, tn } from '../../lib/i18n.ts';
+import { AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
+import { alertPrefsItem } from '../../platform/storage.ts';
+import { t, tn } from '../../platform/i18n.ts';
 import type { TopicSummary } from '../../lib/messages.ts';
-import { sendMessage } from '../../lib/messaging.ts';
+import { sendMessage } from '../../platform/messaging.ts';
 
 /** Topics to follow (every topic of the store), and when alerts may interrupt. */
 export function AlertsSection({ storeVersion = null }: { storeVersion?: number | null }) {

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
-import { sendMessage } from '../../lib/messaging.ts';
+import { t } from '../../platform/i18n.ts';
+import { sendMessage } from '../../platform/messaging.ts';
 import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
-import { effectiveStoreUrl, parseStatus, readSettings, readStatus, SETTINGS_KEY, STATUS_KEY, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
+import { effectiveStoreUrl, parseStatus, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
+import { readSettings, readStatus } from '../../platform/settings.ts';
+import { settingsItem, statusItem } from '../../platform/storage.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import { AlertsSection } from './AlertsSection.tsx';
 import { ModeSection } from './ModeSection.tsx';
@@ -31,13 +33,12 @@ export function App() {
     void readSettings().then(setSettings);
     void sendMessage('getStoreStatus', {}).catch(() => readStatus()).then(setStatus);
     // The background writes the status (and the sync's progress) to storage; follow it live.
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if (changes[STATUS_KEY]) setStatus(parseStatus(changes[STATUS_KEY].newValue));
-      if (changes[SETTINGS_KEY]) void readSettings().then(setSettings);
+    const unwatchStatus = statusItem.watch((value) => setStatus(parseStatus(value)));
+    const unwatchSettings = settingsItem.watch(() => void readSettings().then(setSettings));
+    return () => {
+      unwatchStatus();
+      unwatchSettings();
     };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
-import { autoOrigins, hostFromInput, readingModeItem, ReadingMode, readReadingMode } from '../../lib/reading-mode.ts';
+import { t } from '../../platform/i18n.ts';
+import { autoOrigins, hostFromInput, ReadingMode } from '../../lib/reading-mode.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { readingModeItem } from '../../platform/storage.ts';
 
 const lines = (text: string) => text.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
 

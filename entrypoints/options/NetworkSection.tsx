@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatNumber, t, tn, type MessageKey } from '../../lib/i18n.ts';
-import { netLedgerItem, outcomeMessage, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { formatDate, formatNumber, t, tn, type MessageKey } from '../../platform/i18n.ts';
+import { outcomeMessage, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { netLedgerItem } from '../../platform/storage.ts';
 
 const outcomeText = (outcome: string) => {
   const [key, subs] = outcomeMessage(outcome);

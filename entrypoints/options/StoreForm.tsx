@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 import { SYNC_INTERVALS } from '../../lib/store/settings.ts';
 
 export interface StoreFormValues {

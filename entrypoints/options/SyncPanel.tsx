@@ -1,4 +1,4 @@
-import { formatDate, t, tn, type MessageKey } from '../../lib/i18n.ts';
+import { formatDate, t, tn, type MessageKey } from '../../platform/i18n.ts';
 import { describeError } from '../../lib/store/errors.ts';
 import type { SyncStatus } from '../../lib/store/settings.ts';
 

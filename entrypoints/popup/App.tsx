@@ -5,11 +5,11 @@ import { StoryCard } from '../../components/StoryCard.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
-import { t, tn, type MessageKey } from '../../lib/i18n.ts';
+import { t, tn, type MessageKey } from '../../platform/i18n.ts';
 import type { ReaderChoice, StoreSummary, TabReport } from '../../lib/messages.ts';
-import { sendMessage } from '../../lib/messaging.ts';
-import { openSidePanel, type PanelRequest } from '../../lib/side-panel.ts';
-import { targetTabId } from '../../lib/target-tab.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { openSidePanel, type PanelRequest } from '../../platform/side-panel.ts';
+import { targetTabId } from '../../platform/target-tab.ts';
 import { Footer } from './Footer.tsx';
 import { StoreLine } from './StoreLine.tsx';
 

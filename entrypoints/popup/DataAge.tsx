@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { locale, t } from '../../lib/i18n.ts';
-import { dataAge, dataTime, readDataDates } from '../../lib/store/age.ts';
+import { locale, t } from '../../platform/i18n.ts';
+import { dataAge, dataTime } from '../../lib/store/age.ts';
+import { readDataDates } from '../../platform/storage.ts';
 import { BUILT_AT } from '../../lib/store/build-config.ts';
 
 /** "Story data from 3 days ago" once the stories are over a day old; matching works offline regardless. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 import { DataAge } from './DataAge.tsx';
 
 /** Always there, last in keyboard order: the name, how old the data is when it is old, and the settings. */

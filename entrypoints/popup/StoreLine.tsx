@@ -1,4 +1,4 @@
-import { locale, t, tn } from '../../lib/i18n.ts';
+import { locale, t, tn } from '../../platform/i18n.ts';
 import type { StoreSummary } from '../../lib/messages.ts';
 import { relativeAge } from '../../lib/store/age.ts';
 

@@ -4,11 +4,11 @@ import { StorySearch } from '../../components/StorySearch.tsx';
 import { StoryView } from '../../components/story/StoryView.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
-import { t, type MessageKey } from '../../lib/i18n.ts';
+import { t, type MessageKey } from '../../platform/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
-import { placeReader } from '../../lib/placement.ts';
-import { sendMessage } from '../../lib/messaging.ts';
-import type { Story } from '../../lib/story.ts';
+import { placeReader } from '../../lib/story/placement.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { takePanelRequest } from './panel-request.ts';
 import { useTabReport } from './use-tab-report.ts';
 

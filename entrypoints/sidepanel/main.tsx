@@ -3,7 +3,7 @@ import '../../components/theme.css';
 import '../../components/story/story.css';
 import './sidepanel.css';
 import { App } from './App.tsx';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 
 // The page speaks the language of the messages it shows, which may differ from the browser's.
 document.documentElement.lang = t('uiLang');

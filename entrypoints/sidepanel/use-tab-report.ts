@@ -2,9 +2,10 @@
 // panel's window, and the report the background keeps for it, followed as it changes.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { reportKey, type TabReport } from '../../lib/messages.ts';
-import { sendMessage } from '../../lib/messaging.ts';
-import { targetTabId } from '../../lib/target-tab.ts';
+import type { TabReport } from '../../lib/messages.ts';
+import { sendMessage } from '../../platform/messaging.ts';
+import { reportItem } from '../../platform/storage.ts';
+import { targetTabId } from '../../platform/target-tab.ts';
 
 export type Loaded = { status: 'loading' } | { status: 'ready'; tabId: number | null; report: TabReport | null };
 
@@ -32,14 +33,10 @@ export function useTabReport(): Loaded {
     let live = true;
     setReport(undefined);
     void sendMessage('getTabReport', { tabId }).then((r) => live && setReport(r), () => live && setReport(null));
-    const key = reportKey(tabId);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      if (key in changes) setReport((changes[key]!.newValue as TabReport | undefined) ?? null);
-    };
-    browser.storage.session.onChanged.addListener(onChanged);
+    const unwatch = reportItem(tabId).watch((next) => setReport(next));
     return () => {
       live = false;
-      browser.storage.session.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, [tabId]);
 

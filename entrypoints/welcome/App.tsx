@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
+import { t } from '../../platform/i18n.ts';
 
 /** The first-run page: how to use Lens, the two reading modes, what stays on the device, and the story store. */
 export function App() {

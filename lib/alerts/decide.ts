@@ -2,8 +2,8 @@
  * The alert decision: a pure function of the previous store, the new store, what the reader
  * follows and what they were already told. No browser, no clock but the one passed in.
  */
-import type { Story } from '../story.ts';
-import { storyFigures } from '../story-figures.ts';
+import type { Story } from '../story/story.ts';
+import { storyFigures } from '../story/figures.ts';
 
 /** What the reader follows: topic slugs (the per-topic switch) and story ids. */
 export interface Follows {

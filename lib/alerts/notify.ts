@@ -1,5 +1,5 @@
 /** Turns alerts into the few notifications a sync may raise: never noisy. */
-import { t, tn } from '../i18n.ts';
+import type { Words } from '../words.ts';
 import type { Alert } from './decide.ts';
 
 export interface NotificationSpec {
@@ -12,7 +12,8 @@ export interface NotificationSpec {
 export const DEFAULT_MAX_NOTIFICATIONS = 3;
 
 /** The words of one alert, as the notification and the alert list show them. */
-export function describeAlert(alert: Alert, topicName: (slug: string) => string): { title: string; message: string } {
+export function describeAlert(alert: Alert, words: Words, topicName: (slug: string) => string): { title: string; message: string } {
+  const { t, tn } = words;
   if (alert.kind === 'new-story') {
     return {
       title: t('alertNewStoryTitle', [topicName(alert.topic), alert.title]),
@@ -31,9 +32,10 @@ export function describeAlert(alert: Alert, topicName: (slug: string) => string)
  * At most `max` notifications, updates to followed stories first, then one summary for the
  * rest ("5 more new stories in AI").
  */
-export function planNotifications(alerts: Alert[], topicName: (slug: string) => string, max = DEFAULT_MAX_NOTIFICATIONS): NotificationSpec[] {
+export function planNotifications(alerts: Alert[], words: Words, topicName: (slug: string) => string, max = DEFAULT_MAX_NOTIFICATIONS): NotificationSpec[] {
+  const { t, tn } = words;
   const ordered = [...alerts].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'story-update' ? -1 : 1));
-  const shown = ordered.slice(0, max).map((a) => ({ id: `story:${a.storyId}`, ...describeAlert(a, topicName) }));
+  const shown = ordered.slice(0, max).map((a) => ({ id: `story:${a.storyId}`, ...describeAlert(a, words, topicName) }));
   const rest = ordered.slice(max);
   if (!rest.length) return shown;
   const topics = new Set(rest.map((a) => a.topic));

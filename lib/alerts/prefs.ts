@@ -1,6 +1,5 @@
 /** Alert preferences: one schema, a default per field, a bad field repaired alone. */
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const AlertPrefs = z.object({
   /** Stop all notifications (alerts still reach the list). */
@@ -12,11 +11,6 @@ export const AlertPrefs = z.object({
 });
 export type AlertPrefs = z.infer<typeof AlertPrefs>;
 export const DEFAULT_ALERT_PREFS: AlertPrefs = AlertPrefs.parse({});
-export const alertPrefsItem = storage.defineItem<AlertPrefs>('local:alertPrefs', { fallback: DEFAULT_ALERT_PREFS });
-
-export async function getAlertPrefs(): Promise<AlertPrefs> {
-  return AlertPrefs.parse((await alertPrefsItem.getValue()) ?? {});
-}
 
 /** True when `now` (local time) falls in the quiet hours, which may span midnight. */
 export function inQuietHours(prefs: AlertPrefs, now: Date): boolean {

@@ -1,31 +1,33 @@
 /**
  * The reader's word on a match: "this page belongs to that story" or "no story covers this
- * page". Kept in the extension's local storage under the page's normalised URL, never sent
- * anywhere, and applied before the matcher's own answer the next time the page is read.
+ * page". Kept in the extension's local storage under the page's normalised URL
+ * (platform/storage.ts), never sent anywhere, and applied before the matcher's own answer the
+ * next time the page is read. These are the pure rules; the storage is handed in.
  */
-import { browser } from 'wxt/browser';
 import { normalizeUrl, ownCanonical } from '../url.ts';
 
 /** What the reader said about a page. */
 export type ReaderChoice = { kind: 'story'; storyId: string } | { kind: 'none' };
 
-const KEY = 'matchCorrections';
 /** The oldest choices are forgotten past this many pages, so the record stays small. */
 export const MAX_CORRECTIONS = 2000;
 
-type Saved = Record<string, ReaderChoice & { at: number }>;
+/** Every kept choice, by page key, with when it was made. */
+export type Corrections = Record<string, ReaderChoice & { at: number }>;
+
+type Page = { url?: string | null; canonicalUrl?: string | null };
 
 /**
  * The key a page's choice is kept under: its canonical URL when it has one on its own site,
  * normalised (a page on another site cannot file a choice under a source's address).
  */
-export function correctionKey(page: { url?: string | null; canonicalUrl?: string | null }): string | null {
+export function correctionKey(page: Page): string | null {
   return normalizeUrl(ownCanonical(page)) ?? normalizeUrl(page.url);
 }
 
-async function readAll(): Promise<Saved> {
-  const got = (await browser.storage.local.get(KEY))[KEY];
-  return got && typeof got === 'object' ? (got as Saved) : {};
+/** A stored record, whatever it holds: anything but an object reads as none kept. */
+export function repairCorrections(raw: unknown): Corrections {
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Corrections) } : {};
 }
 
 function valid(c: unknown): c is ReaderChoice {
@@ -33,27 +35,29 @@ function valid(c: unknown): c is ReaderChoice {
   return !!x && (x.kind === 'none' || (x.kind === 'story' && typeof x.storyId === 'string'));
 }
 
-/** The reader's choice for the page, or null. */
-export async function getCorrection(page: { url?: string | null; canonicalUrl?: string | null }): Promise<ReaderChoice | null> {
-  const all = await readAll();
+/** The reader's choice for the page in `all`, or null. */
+export function findCorrection(all: Corrections, page: Page): ReaderChoice | null {
   for (const key of [correctionKey(page), normalizeUrl(page.url)]) {
-    const c = key ? all[key] : undefined;
+    const c = key && Object.hasOwn(all, key) ? all[key] : undefined;
     if (valid(c)) return c.kind === 'none' ? { kind: 'none' } : { kind: 'story', storyId: c.storyId };
   }
   return null;
 }
 
-/** Remembers (or, with null, forgets) the reader's choice for the page. */
-export async function setCorrection(page: { url?: string | null; canonicalUrl?: string | null }, choice: ReaderChoice | null, now = Date.now()): Promise<void> {
+/**
+ * `all` with the reader's choice for the page remembered (or, with null, forgotten), the oldest
+ * past MAX_CORRECTIONS dropped; null when the page has no URL to keep it under.
+ */
+export function withCorrection(all: Corrections, page: Page, choice: ReaderChoice | null, now: number): Corrections | null {
   const key = correctionKey(page);
-  if (!key) return;
-  const all = await readAll();
-  delete all[normalizeUrl(page.url) ?? ''];
-  if (choice) all[key] = { ...choice, at: now };
-  else delete all[key];
-  const keys = Object.keys(all);
+  if (!key) return null;
+  const next = { ...all };
+  delete next[normalizeUrl(page.url) ?? ''];
+  if (choice) next[key] = { ...choice, at: now };
+  else delete next[key];
+  const keys = Object.keys(next);
   if (keys.length > MAX_CORRECTIONS) {
-    for (const k of keys.sort((a, b) => all[a]!.at - all[b]!.at).slice(0, keys.length - MAX_CORRECTIONS)) delete all[k];
+    for (const k of keys.sort((a, b) => next[a]!.at - next[b]!.at).slice(0, keys.length - MAX_CORRECTIONS)) delete next[k];
   }
-  await browser.storage.local.set({ [KEY]: all });
+  return next;
 }

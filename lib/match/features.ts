@@ -8,7 +8,7 @@
  */
 import { compareDays, compareFigures } from './facts.ts';
 import type { AnalysedQuery } from './query.ts';
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import { sourceDomain, type StoryDoc, type StoryFacts } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
 import { tokenize } from './tokenize.ts';

@@ -6,7 +6,7 @@
  * arrays viewed in place: see index-file.ts); elsewhere (tests, older browsers) IndexedDB.
  */
 import { openDB } from 'idb';
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import { packIndex, readIndexFile } from './index-file.ts';
 import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type LeftOnDisk, type SerializedIndex, type StoryIndex } from './story-index.ts';
 

@@ -3,7 +3,7 @@ import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
 import { isCommonWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import type { Scores } from './text-index.ts';
 import type { MatchReason, ReasonKind } from './types.ts';
 // One wording for the reader, in the extension's messages: the CLI and `detail` use the English

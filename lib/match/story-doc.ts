@@ -1,5 +1,5 @@
 /** What the matcher keeps of a story: weighted terms for the text index, and the evidence it checks. */
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import { foldHost, hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
 import { fullNames } from './full-names.ts';

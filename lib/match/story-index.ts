@@ -3,7 +3,7 @@
  * source URL. Built once per store version, updated in place when stories are added, replaced
  * or removed, and serialisable to plain data (typed arrays, strings) for IndexedDB.
  */
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import { normalizeUrl } from '../url.ts';
 import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
 import { beginBulk, endBulk } from './bulk.ts';

@@ -2,8 +2,6 @@
  * How old the story data is, for the popup's "Story data from 3 days ago". Reads the sync status
  * without zod, so the popup stays small.
  */
-import { browser } from 'wxt/browser';
-import { STATUS_KEY } from './storage-keys.ts';
 
 const DAY = 86_400_000;
 
@@ -30,9 +28,9 @@ export function dataAge(time: number | null, now: number, locale: string): strin
   return days < 60 ? rtf.format(-days, 'day') : rtf.format(-Math.floor(days / 30), 'month');
 }
 
-/** The dating fields of the stored sync status; anything malformed reads as unknown. */
-export async function readDataDates(): Promise<DataDates> {
-  const raw = (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY] as Partial<Record<keyof DataDates, unknown>> | undefined;
+/** The dating fields of a stored sync status (anything); anything malformed reads as unknown. */
+export function datesOf(stored: unknown): DataDates {
+  const raw = stored as Partial<Record<keyof DataDates, unknown>> | null | undefined;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return { version: num(raw?.version), lastSuccessAt: num(raw?.lastSuccessAt) };
 }

@@ -4,7 +4,7 @@
  * happen in one transaction, and a reader reads both in one, so it sees the old store or the new.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import type { ShardRef, Topic } from './manifest.ts';
 import type { ShardRecord } from './shard.ts';
 

@@ -3,8 +3,8 @@
  * every shard by path, SHA-256, size and story count, so a client downloads only what changed
  * and can check each byte it got.
  */
-import { z } from 'zod';
-import { formatPath } from '../story.ts';
+import { z } from '../zod.ts';
+import { formatPath } from '../story/story.ts';
 import { fromUtf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
 

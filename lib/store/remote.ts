@@ -2,7 +2,7 @@
  * The stories of a remote store as the device keeps it: shards in manifest order (the first copy
  * of an id wins), then the earlier versions the sync chose to keep.
  */
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import type { CatalogEntry, RemoteState } from './db.ts';
 import type { ShardRecord } from './shard.ts';
 

@@ -7,7 +7,7 @@ import type { StoreDb } from './db.ts';
 import { recordError, StoreError } from './errors.ts';
 import type { FetchFn } from './fetch.ts';
 import { retryDelay } from './backoff.ts';
-import { parseStatus, readStatus, writeStatus, type SyncStatus } from './settings.ts';
+import { parseStatus, type SyncStatus } from './settings.ts';
 import { checkStoreUrl } from './store-url.ts';
 import type { StorySet } from './story-set.ts';
 import { syncStore, type SyncProgress, type SyncResult } from './sync.ts';
@@ -28,6 +28,14 @@ export interface RunDeps {
   canReach?: (originPattern: string) => Promise<boolean>;
   /** How long one sync may run before it is stopped (default SYNC_DEADLINE_MS). */
   deadlineMs?: number;
+  /** Where the sync status is kept (the extension's storage, platform/settings.ts). */
+  statusStore: StatusStore;
+}
+
+/** Reads and writes the kept sync status. */
+export interface StatusStore {
+  read(): Promise<SyncStatus>;
+  write(status: SyncStatus): Promise<unknown>;
 }
 
 /**
@@ -66,8 +74,8 @@ async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promis
 
 /** Runs one sync for `reason` and resolves with the recorded status; never rejects. */
 export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncStatus> {
-  const { storySet, db, now } = deps;
-  let status = await readStatus().catch(() => parseStatus(null));
+  const { storySet, db, now, statusStore } = deps;
+  let status = await statusStore.read().catch(() => parseStatus(null));
   let writes: Promise<unknown> = Promise.resolve();
   let finished = false;
   try {
@@ -87,7 +95,7 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
       if (scheduled && status.nextRetryAt !== null && status.nextRetryAt > now()) return status;
       status = { ...inUse(status, storySet), running: true, progress: { phase: 'manifest' }, lastAttemptAt: now() };
       const running = status;
-      await writeStatus(running);
+      await statusStore.write(running);
       if (deps.canReach && !(await deps.canReach(target.originPattern))) throw new StoreError('permission', [target.origin]);
       let lastWrite = 0;
       const onProgress = (progress: SyncProgress) => {
@@ -97,7 +105,7 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
         const edge = progress.phase !== 'shards' || progress.done === 0 || progress.done === progress.total;
         if (!edge && t - lastWrite < PROGRESS_EVERY_MS) return;
         lastWrite = t;
-        writes = writes.then(() => writeStatus({ ...running, progress })).catch(() => {});
+        writes = writes.then(() => statusStore.write({ ...running, progress })).catch(() => {});
       };
       const snapshot = storySet.remote();
       const storeUrl = deps.storeUrl;
@@ -122,5 +130,5 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
   }
   finished = true;
   await writes;
-  return writeStatus(status).catch(() => status);
+  return statusStore.write(status).then(() => status, () => status);
 }

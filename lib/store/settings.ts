@@ -1,14 +1,10 @@
 /**
- * The reader's store settings and the sync's status, in `storage.local`: one zod schema each,
- * with a default per field, so a bad or missing field is repaired and the rest kept.
+ * The reader's store settings and the sync's status (kept by platform/storage.ts): one zod
+ * schema each, with a default per field, so a bad or missing field is repaired and the rest kept.
  */
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { StoreErrorCode } from './errors.ts';
-import { SETTINGS_KEY, STATUS_KEY } from './storage-keys.ts';
-
-// Extension pages forbid eval: no JIT probe (as in lib/story.ts, for pages that never load it).
-z.config({ jitless: true });
+import { INDEX_STATES } from './index-cache.ts';
 
 /** The sync intervals the options page offers, in minutes. */
 export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
@@ -47,22 +43,14 @@ export const SyncStatus = z.object({
   /** One line per story the store carried but the door rejected (capped). */
   rejected: z.array(z.string()).catch([]).default([]),
   /** The match index of the stories in use, in this worker (see background/store.ts): not kept, told. */
-  matchIndex: nullable(z.enum(['building', 'saving', 'saved', 'unsaved'])),
+  matchIndex: nullable(z.enum(INDEX_STATES)),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export { SETTINGS_KEY, STATUS_KEY };
 export { MAX_REJECTED_LINES } from './sync.ts';
 
-/** The settings, repaired field by field. */
-export async function readSettings(): Promise<StoreSettings> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return StoreSettings.parse(got[SETTINGS_KEY] ?? {});
-}
-
-export async function writeSettings(settings: StoreSettings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: StoreSettings.parse(settings) });
-}
+/** Stored settings (anything), repaired field by field. */
+export const parseSettings = (raw: unknown): StoreSettings => StoreSettings.parse(raw && typeof raw === 'object' ? raw : {});
 
 /** The store URL in effect: the reader's, else the build's; null means bundled stories only. */
 export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | null): string | null {
@@ -72,12 +60,3 @@ export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | nu
 
 /** Parses a stored status (anything), repairing field by field. */
 export const parseStatus = (raw: unknown): SyncStatus => SyncStatus.parse(raw && typeof raw === 'object' ? raw : {});
-
-export async function readStatus(): Promise<SyncStatus> {
-  return parseStatus((await browser.storage.local.get(STATUS_KEY))[STATUS_KEY]);
-}
-
-export async function writeStatus(status: SyncStatus): Promise<SyncStatus> {
-  await browser.storage.local.set({ [STATUS_KEY]: status });
-  return status;
-}

@@ -2,7 +2,7 @@
  * Shards: a store's stories grouped by the UTC day they were first published, one JSON array per
  * day. A story keeps its `publishedAt` across versions, so an update rewrites only its own day.
  */
-import { clip, describeRejection, parseStories, type Story } from '../story.ts';
+import { clip, describeRejection, parseStories, type Story } from '../story/story.ts';
 import { fromUtf8, utf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
 

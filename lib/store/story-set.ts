@@ -9,7 +9,7 @@
  * matching an article needs five stories, not ten thousand. `all()` reads everything once per
  * view, for the few things that need every story (search, topics, alerts).
  */
-import type { Story } from '../story.ts';
+import type { Story } from '../story/story.ts';
 import { fnv1a } from './bytes.ts';
 import type { CatalogEntry, RemoteSnapshot, RemoteState } from './db.ts';
 import { catalogOf, stampOf } from './remote.ts';

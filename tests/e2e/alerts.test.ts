@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
 

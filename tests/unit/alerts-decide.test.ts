@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideAlerts, EMPTY_LEDGER, previousOf, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');

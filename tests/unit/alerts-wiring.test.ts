@@ -3,9 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alerts.ts';
 import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
-import { alertPrefsItem } from '../../lib/alerts/prefs.ts';
-import { alertListItem, ledgerItem, setFollow } from '../../lib/alerts/state.ts';
-import type { Story } from '../../lib/story.ts';
+import { alertListItem, alertPrefsItem, ledgerItem, setFollow } from '../../platform/storage.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUTO_SCRIPT_ID, syncAutoRegistration } from '../../entrypoints/background/auto-mode.ts';
-import { readingModeItem, readReadingMode } from '../../lib/reading-mode.ts';
+import { readReadingMode } from '../../platform/settings.ts';
+import { readingModeItem } from '../../platform/storage.ts';
 
 let granted: string[];
 const register = vi.fn(async () => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCitations } from '../../lib/citations.ts';
+import { splitCitations } from '../../lib/story/citations.ts';
 
 describe('splitCitations', () => {
   it.each([

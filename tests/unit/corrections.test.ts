@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../lib/article.ts';
-import { getCorrection, MAX_CORRECTIONS, setCorrection } from '../../lib/match/corrections.ts';
+import { MAX_CORRECTIONS } from '../../lib/match/corrections.ts';
+import { getCorrection, setCorrection } from '../../platform/storage.ts';
 import { buildIndex, loadIndex, serializeIndex } from '../../lib/match/index.ts';
 import { createStorySet } from '../../lib/store/story-set.ts';
-import { reportFor } from '../../entrypoints/background/match-tab.ts';
+import { reportFor } from '../../lib/report.ts';
 import { QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
 const page = { url: 'https://www.example.com/quake?utm_source=feed', canonicalUrl: 'https://example.com/quake' };

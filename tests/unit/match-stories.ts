@@ -1,6 +1,6 @@
 // A small store written for the matcher's tests: two earthquakes years apart (same topic,
 // different events), a transit vote, a rate decision, a flood and a budget, each with sources.
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 interface Spec {
   id: string;

@@ -10,7 +10,7 @@ import { MODEL } from '../../lib/match/model.ts';
 import { idfWithBackground, isCommonWord } from '../../lib/match/rarity.ts';
 import { sourceDomain } from '../../lib/match/story-doc.ts';
 import { FEATURES } from '../../lib/match/features.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { QUAKE_2019, STORIES } from './match-stories.ts';
 
 const BUNDLED = readStoryDir('data/stories', () => {});

@@ -3,7 +3,7 @@ import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index
 import { analyseQuery } from '../../lib/match/query.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { names, tokenize } from '../../lib/match/tokenize.ts';
-import { parseStories } from '../../lib/story.ts';
+import { parseStories } from '../../lib/story/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
 
 const index = buildIndex(STORIES);

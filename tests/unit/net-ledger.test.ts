@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ledgered, ledgerRecorder, netLedgerItem, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { ledgered, ledgerRecorder, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { appendToLedger, netLedgerItem } from '../../platform/storage.ts';
 
 const body = (n: number) => new Uint8Array(n).fill(65);
 
@@ -51,7 +52,7 @@ describe('the network ledger', () => {
   });
 
   it('stores entries newest first, in batches, none lost when requests overlap', async () => {
-    const record = ledgerRecorder(5);
+    const record = ledgerRecorder(appendToLedger, 5);
     for (let i = 0; i < 5; i++) record({ at: i, method: 'GET', url: `https://s.example/${i}`, bytes: i, outcome: '200' });
     await expect.poll(async () => (await netLedgerItem.getValue()).map((e) => e.at)).toEqual([4, 3, 2, 1, 0]);
   });

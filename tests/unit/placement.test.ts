@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle } from '../../lib/match/index.ts';
-import { nextReads, placeReader, provenSource, searchTextFor } from '../../lib/placement.ts';
-import { parseStories, type Story } from '../../lib/story.ts';
+import { nextReads, placeReader, provenSource, searchTextFor } from '../../lib/story/placement.ts';
+import { parseStories, type Story } from '../../lib/story/story.ts';
 
 const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [Story];
 const withUrls: Story = { ...seed, sources: seed.sources.map((s) => ({ ...s, url: `https://${s.outletDomain}/story-${s.n}` })) };

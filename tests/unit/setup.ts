@@ -3,13 +3,12 @@
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../../public/_locales/en/messages.json';
+import { fillMessage } from '../../lib/words.ts';
 
 const table = messages as Record<string, { message: string }>;
 
 export function getMessage(key: string, subs?: string | string[]): string {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  const msg = table[key]?.message ?? '';
-  return msg.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '').replace(/\$\$/g, '$');
+  return fillMessage(table[key]?.message ?? '', subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]);
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStories, buildIndex, loadIndex, matchArticle, removeStories, serializeIndex, syncIndex } from '../../lib/match/index.ts';
 import { hashOf, storyTerms } from '../../lib/match/story-doc.ts';
-import type { Story } from '../../lib/story.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
 
 const ARTICLES = [RIDGECREST_ARTICLE, NOTO_ARTICLE, SPORTS_ARTICLE, { title: QUAKE_2023.title, text: QUAKE_2023.body!.join(' ') }];

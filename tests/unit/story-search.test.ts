@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { searchStories } from '../../lib/story-search.ts';
-import type { Story } from '../../lib/story.ts';
+import { searchStories } from '../../lib/story/search.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 const load = (f: string): Story => JSON.parse(readFileSync(`tests/fixtures/e2e-store/${f}.json`, 'utf8'));
 const mayo = load('microsoft-mayo-clinic-frontier-ai-model');

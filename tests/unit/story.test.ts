@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import bundled from 'virtual:bundled-stories';
-import { parseStories, type Story } from '../../lib/story.ts';
-import { storyFigures } from '../../lib/story-figures.ts';
+import { parseStories, type Story } from '../../lib/story/story.ts';
+import { storyFigures } from '../../lib/story/figures.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const copy = (): Story => structuredClone(seed);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../../lib/store/build.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 import { serve, type Server } from '../harness.ts';
 import { storeServer } from '../store-server.ts';
 import { clickLabel, launchFirefox, role, screenshotFox, stateOf, textOf, waitForText, type Fox } from './harness.ts';

@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Extraction } from '../../../lib/article.ts';
-import { readingModeItem, sitePatterns } from '../../../lib/reading-mode.ts';
+import { sitePatterns } from '../../../lib/reading-mode.ts';
+import { handleMessages } from '../../../platform/messaging.ts';
+import { readingModeItem } from '../../../platform/storage.ts';
 import { throttleByKey } from '../../../lib/throttle.ts';
 
 const reported: { tabId: number; url: string }[] = [];
@@ -24,6 +26,8 @@ beforeEach(async () => {
   vi.resetModules();
   auto = await import('../../../entrypoints/background/auto-mode.ts');
   auto.setUpAutoMode();
+  // The background's own door: the message goes through the typed protocol's listener.
+  handleMessages({ autoRead: auto.readAutomatically });
 });
 
 /** What the auto-read script in tab `tabId` at `url` sends the background. */

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideAlerts, previousOf } from '../../../lib/alerts/decide.ts';
 import { buildStore } from '../../../lib/store/build.ts';
-import type { Story } from '../../../lib/story.ts';
-import { listTopics } from '../../../lib/topic-list.ts';
-import { topicLabel } from '../../../lib/topics.ts';
+import type { Story } from '../../../lib/story/story.ts';
+import { listTopics } from '../../../lib/story/topic-list.ts';
+import { topicLabel } from '../../../lib/story/topics.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');

@@ -10,9 +10,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../../lib/article.ts';
 import { extractArticle } from '../../../lib/extract/index.ts';
 import { limitArticle, PAGE_LIMITS } from '../../../lib/extract/limits.ts';
-import { correctionKey, getCorrection } from '../../../lib/match/corrections.ts';
+import { correctionKey } from '../../../lib/match/corrections.ts';
+import { getCorrection } from '../../../platform/storage.ts';
 import { buildIndex, matchArticle } from '../../../lib/match/index.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 import { ownCanonical } from '../../../lib/url.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));

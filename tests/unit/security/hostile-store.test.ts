@@ -10,10 +10,11 @@ import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
 import { describeError, recordError, StoreError } from '../../../lib/store/errors.ts';
 import { MAX_SHARD_BYTES, MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
 import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
+import { readStatus, writeStatus } from '../../../platform/settings.ts';
 import { checkShardShape, decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD, MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../../../lib/store/shard.ts';
 import { createStorySet } from '../../../lib/store/story-set.ts';
 import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
-import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story.ts';
+import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story/story.ts';
 import { english } from '../../../cli/english.ts';
 import { build, fakeHost, STORE_URL, story } from '../store/helpers.ts';
 
@@ -99,7 +100,7 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
     host.publish(await build([story('a')]));
     const set = createStorySet([], 'b');
     // A fetch that ignores its abort signal and never settles: only the deadline can end the sync.
-    const status = await runSync({ storySet: set, db, storeUrl: STORE_URL, fetchFn: () => new Promise(() => {}), now: () => NOW, publicKey: null, deadlineMs: 50 }, 'manual');
+    const status = await runSync({ storySet: set, db, storeUrl: STORE_URL, fetchFn: () => new Promise(() => {}), now: () => NOW, publicKey: null, deadlineMs: 50, statusStore: { read: readStatus, write: writeStatus } }, 'manual');
     expect(status).toMatchObject({ running: false, lastError: { code: 'deadline' } });
     expect(await db.read()).toBeNull();
     expect(SYNC_DEADLINE_MS).toBe(600_000);

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { matchArticle } from '../../../lib/match/index.ts';
-import { readStatus } from '../../../lib/store/settings.ts';
+import { readStatus } from '../../../platform/settings.ts';
 import { build, fakeHost, STORE_URL, story } from './helpers.ts';
 
 let host: ReturnType<typeof fakeHost>;
@@ -93,7 +93,7 @@ describe('the background store sync', () => {
 
 describe('alerts on the sync alarm', () => {
   it('records a baseline at install, then an alarm sync raises the right notification, once', async () => {
-    const { setFollow } = await import('../../../lib/alerts/state.ts');
+    const { setFollow } = await import('../../../platform/storage.ts');
     const created = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
     await setFollow('topics', 'ai', true);
     await installWithStore();

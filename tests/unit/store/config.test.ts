@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { storeBuildConfig } from '../../../build/store-config.ts';
 import { dataAge, dataTime } from '../../../lib/store/age.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../../lib/store/build-config.ts';
-import { effectiveStoreUrl, parseStatus, readSettings, StoreSettings } from '../../../lib/store/settings.ts';
+import { effectiveStoreUrl, parseStatus, StoreSettings } from '../../../lib/store/settings.ts';
+import { readSettings } from '../../../platform/settings.ts';
 import { checkStoreUrl, resolveInStore } from '../../../lib/store/store-url.ts';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 

@@ -7,7 +7,7 @@ import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
 import { describeError } from '../../../lib/store/errors.ts';
 import { RETRY_BASE_MS, RETRY_CAP_MS } from '../../../lib/store/backoff.ts';
 import { runSync, type RunDeps } from '../../../lib/store/runner.ts';
-import { readStatus } from '../../../lib/store/settings.ts';
+import { readStatus, writeStatus } from '../../../platform/settings.ts';
 import { createStorySet, type StorySet } from '../../../lib/store/story-set.ts';
 import type { BuiltStore } from '../../../lib/store/build.ts';
 import { getMessage } from '../setup.ts';
@@ -24,7 +24,7 @@ let v2: BuiltStore;
 let n = 0;
 
 const deps = (extra: Partial<RunDeps> = {}): RunDeps => ({
-  storySet: set, db, storeUrl: STORE_URL, fetchFn: host.fetchFn, now: () => now, publicKey: null, timeoutMs: 40, ...extra,
+  storySet: set, db, storeUrl: STORE_URL, fetchFn: host.fetchFn, now: () => now, publicKey: null, timeoutMs: 40, statusStore: { read: readStatus, write: writeStatus }, ...extra,
 });
 
 beforeEach(async () => {

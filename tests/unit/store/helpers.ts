@@ -5,7 +5,7 @@ import { buildStore, type BuiltStore } from '../../../lib/store/build.ts';
 import { fnv1a, utf8 } from '../../../lib/store/bytes.ts';
 import type { FetchFn } from '../../../lib/store/fetch.ts';
 import type { Manifest } from '../../../lib/store/manifest.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/article.ts';
 import { readForQuery } from '../../../lib/match/index.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 

@@ -7,8 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App.tsx';
 import { progressText, SyncPanel } from '../../../entrypoints/options/SyncPanel.tsx';
 import { DataAge } from '../../../entrypoints/popup/DataAge.tsx';
-import { alertPrefsItem } from '../../../lib/alerts/prefs.ts';
-import { netLedgerItem } from '../../../lib/net-ledger.ts';
+import { alertPrefsItem, netLedgerItem } from '../../../platform/storage.ts';
 import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
 
 let root: HTMLElement;

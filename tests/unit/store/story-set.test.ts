@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RemoteState } from '../../../lib/store/db.ts';
 import type { ShardRecord } from '../../../lib/store/shard.ts';
 import { createStorySet, mergeStories } from '../../../lib/store/story-set.ts';
-import type { Story } from '../../../lib/story.ts';
+import type { Story } from '../../../lib/story/story.ts';
 import { story } from './helpers.ts';
 
 function remote(version: number, ...shards: Story[][]): RemoteState {

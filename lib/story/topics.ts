@@ -1,5 +1,10 @@
 /** Topic slugs as readers see them, when the store does not name them. */
 
+/** The store manifest's names for topic slugs, as a lookup (`ai` → "Artificial intelligence"). */
+export function topicNames(topics: readonly { id: string; name: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((topics ?? []).map((topic) => [topic.id, topic.name]));
+}
+
 // Short slugs are acronyms ("ai", "eu", "uk"); longer ones are words ("climate-policy").
 export function topicLabel(slug: string, names: Record<string, string> = {}): string {
   // Own names only: `constructor`, `toString` and `__proto__` are valid slugs.

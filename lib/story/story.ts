@@ -2,11 +2,7 @@
  * The Factlen story format (`factlen-story/1`) as a zod schema: the one door every story —
  * bundled or remote — passes through. Mirrors ../shared/factlen/FORMAT.md field by field.
  */
-import { z } from 'zod';
-
-// zod probes `new Function` to decide whether to JIT its parsers; extension pages run under a
-// CSP without 'unsafe-eval', so turn the probe (and the JIT) off once, before any schema is used.
-z.config({ jitless: true });
+import { z } from '../zod.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 // Whatever an HTML parser would start a tag, an end tag, a comment, a doctype or a processing

@@ -1,7 +1,13 @@
 /** Every topic of a story set, named and counted, for the reader to follow. */
-import type { TopicSummary } from './messages.ts';
 import type { Story } from './story.ts';
 import { topicLabel } from './topics.ts';
+
+/** A topic of the store as the options page lists it. */
+export interface TopicSummary {
+  id: string;
+  name: string;
+  stories: number;
+}
 
 /** Topics sorted by name; `names` are the store manifest's names, when it gives them. */
 export function listTopics(stories: Iterable<Story>, names: Record<string, string> = {}): TopicSummary[] {

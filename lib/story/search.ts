@@ -1,6 +1,6 @@
 /** Search over the store for the side panel: a reader types, stories come back by relevance. */
 import type { Story } from './story.ts';
-import { storyFigures } from './story-figures.ts';
+import { storyFigures } from './figures.ts';
 
 /** What a search result needs to show and open a story. */
 export interface StorySummary {

@@ -3,10 +3,10 @@
  * story's sources (proven by the matcher, or by its URL), or it comes from an outlet the story
  * does or does not cite. A viewpoint is only ever named for a page the story cites.
  */
-import type { MatchReason } from './match/types.ts';
-import type { PageRef } from './messages.ts';
+import type { MatchReason } from '../match/types.ts';
+import type { PageRef } from '../messages.ts';
 import type { Source, Story, Viewpoint } from './story.ts';
-import { hostOf, normalizeUrl } from './url.ts';
+import { hostOf, normalizeUrl } from '../url.ts';
 
 export type Placement =
   /** The page is source `source.n`, in `viewpoint`. */

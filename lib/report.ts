@@ -1,0 +1,44 @@
+/**
+ * A tab's report from a read article: the reader's own choice first, then the matcher's answer,
+ * with the runner-up stories named so the reader can pick one ("Not this story?").
+ */
+import type { Article } from './article.ts';
+import type { ReaderChoice } from './match/corrections.ts';
+import { matchArticle, readForQuery, type Candidate, type StoryIndex } from './match/index.ts';
+import type { Alternative, TabReport } from './messages.ts';
+import type { StorySetView } from './store/story-set.ts';
+
+/** The stories in use and their index, as a report needs them. */
+export interface ReportStore {
+  view: Pick<StorySetView, 'getMany'>;
+  index: StoryIndex;
+}
+
+/**
+ * What the popup shows for `article`: the reader's own choice first, then the matcher's answer.
+ * The index may hold no story objects (a waking worker): the few this match reads are loaded
+ * into it first.
+ */
+export async function reportFor(article: Article, store: ReportStore, choice: ReaderChoice | null): Promise<TabReport> {
+  const { view, index } = store;
+  const chosen = choice?.kind === 'story' ? [choice.storyId] : [];
+  await readForQuery(article, index, async (ids) => {
+    for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
+  });
+  const page = { url: article.url, title: article.title, siteName: article.siteName };
+  const { match, alternatives } = matchArticle(article, index);
+  const named = (list: Candidate[], except?: string): Alternative[] =>
+    list.flatMap((c) => {
+      const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
+      return s ? [{ ...c, title: s.title }] : [];
+    });
+  if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
+  const picked = choice?.kind === 'story' ? index.stories.get(choice.storyId) : undefined;
+  if (picked) {
+    const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);
+    return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
+  }
+  const story = match && index.stories.get(match.storyId);
+  if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
+  return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything the extension keeps in `browser.storage`, declared in one place: one WXT item per
+ * key, so the keys can be listed (docs/architecture.md, "Storage inventory") and none is written
+ * by hand elsewhere. Each item is at version 1: a change of a stored value's meaning bumps the
+ * version and adds a migration here, instead of repair code where the value is read.
+ *
+ * Zod-free on purpose (the popup imports it and stays small): values are repaired where they are
+ * read, by the core's schemas (platform/settings.ts) or the small repairs below.
+ */
+import { storage } from 'wxt/utils/storage';
+import { addFollow, repairFollows, type ListedAlert } from '../lib/alerts/state.ts';
+import type { AlertPrefs } from '../lib/alerts/prefs.ts';
+import type { Follows, Ledger } from '../lib/alerts/decide.ts';
+import type { TabReport } from '../lib/messages.ts';
+import { findCorrection, repairCorrections, withCorrection, type Corrections, type ReaderChoice } from '../lib/match/corrections.ts';
+import { MAX_LEDGER, type LedgerEntry } from '../lib/net-ledger.ts';
+import type { ReadingMode } from '../lib/reading-mode.ts';
+import { datesOf, type DataDates } from '../lib/store/age.ts';
+import type { StoreSettings, SyncStatus } from '../lib/store/settings.ts';
+import type { PanelRequest } from './side-panel.ts';
+
+// local: kept until the extension is removed (or the reader clears it).
+
+/** The reader's store URL and sync interval (options page). */
+export const settingsItem = storage.defineItem<StoreSettings>('local:storeSettings', { version: 1 });
+/** The sync's status: last success, last error, back-off, counts, progress. */
+export const statusItem = storage.defineItem<SyncStatus>('local:storeSync', { version: 1 });
+/** On click or automatic reading, its sites and the never-read sites. */
+export const readingModeItem = storage.defineItem<ReadingMode>('local:readingMode', { version: 1 });
+/** Alert preferences: paused, quiet hours, notifications per sync. */
+export const alertPrefsItem = storage.defineItem<AlertPrefs>('local:alertPrefs', { version: 1 });
+/** The topics and stories the reader follows. */
+export const followsItem = storage.defineItem<Follows>('local:follows', { fallback: { topics: [], stories: [] }, version: 1 });
+/** What the reader was already told about, so no alert repeats. */
+export const ledgerItem = storage.defineItem<Ledger>('local:alertLedger', { fallback: { told: [], outlets: {} }, version: 1 });
+/** The reader's recent alerts, newest first (MAX_LISTED). */
+export const alertListItem = storage.defineItem<ListedAlert[]>('local:alertList', { fallback: [], version: 1 });
+/** Every request the extension made, newest first (MAX_LEDGER). */
+export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [], version: 1 });
+/** The reader's word on matches, by normalised page URL (MAX_CORRECTIONS). */
+export const correctionsItem = storage.defineItem<Corrections>('local:matchCorrections', { fallback: {}, version: 1 });
+
+// session: in memory, gone when the browser closes; never written for a private window's tab.
+
+/** The latest report for a tab, so the side panel shows it without reading the page again. */
+export const reportItem = (tabId: number) => storage.defineItem<TabReport>(`session:report:${tabId}`, { version: 1 });
+/** What a side panel opened from a notification should show (taken once by the panel). */
+export const panelRequestItem = storage.defineItem<PanelRequest>('session:panelRequest', { version: 1 });
+
+/** Reads what the reader follows, repairing a damaged value. */
+export const getFollows = async (): Promise<Follows> => repairFollows(await followsItem.getValue());
+
+/** Adds or removes a topic or a story from what the reader follows. */
+export async function setFollow(kind: 'topics' | 'stories', id: string, on: boolean): Promise<Follows> {
+  const next = addFollow(await getFollows(), kind, id, on);
+  await followsItem.setValue(next);
+  return next;
+}
+
+/** The dating fields of the stored sync status, read without zod. */
+export const readDataDates = async (): Promise<DataDates> => datesOf(await statusItem.getValue());
+
+/** Adds a batch of ledger entries (newest first) in front of the kept ones. */
+export async function appendToLedger(newestFirst: LedgerEntry[]): Promise<void> {
+  await netLedgerItem.setValue([...newestFirst, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER));
+}
+
+/** The reader's choice for the page, or null. */
+export async function getCorrection(page: { url?: string | null; canonicalUrl?: string | null }): Promise<ReaderChoice | null> {
+  return findCorrection(repairCorrections(await correctionsItem.getValue()), page);
+}
+
+/** Remembers (or, with null, forgets) the reader's choice for the page. */
+export async function setCorrection(page: { url?: string | null; canonicalUrl?: string | null }, choice: ReaderChoice | null, now = Date.now()): Promise<void> {
+  const next = withCorrection(repairCorrections(await correctionsItem.getValue()), page, choice, now);
+  if (next) await correctionsItem.setValue(next);
+}
