@@ -6,6 +6,7 @@ import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
 import type { Scores } from './text-index.ts';
 import type { MatchReason, ReasonKind } from './types.ts';
+import { fillMessage } from '../words.ts';
 // One wording for the reader, in the extension's messages: the CLI and `detail` use the English
 // one, the extension's pages translate `code` with `args` (components/MatchReason.tsx).
 import messages from '../../public/_locales/en/messages.json' with { type: 'json' };
@@ -15,7 +16,7 @@ const ENGLISH = messages as Record<string, { message: string }>;
 /** A reason worded by the message `code` (a `reason…` key of _locales) with `$1`… from `args`. */
 function reason(kind: ReasonKind, code: string, args: (string | number)[] = []): MatchReason {
   const list = args.map(String);
-  const detail = (ENGLISH[code]?.message ?? code).replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
+  const detail = fillMessage(ENGLISH[code]?.message ?? code, list);
   return { kind, detail, code, args: list };
 }
 
