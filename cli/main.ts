@@ -40,7 +40,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 1;
     }
     // A failure no check foresaw is still one line (the stack only with LENS_DEBUG=1): the
-    // README promises one line on stderr and a non-zero exit for every problem.
+    // docs/cli.md promises one line on stderr and a non-zero exit for every problem.
     if (process.env.LENS_DEBUG) io.warn(String((err as Error)?.stack ?? err));
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     io.warn(`lens ${verb}: unexpected error (${message.split('\n')[0]!.slice(0, 300)}); LENS_DEBUG=1 shows where`);
