@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story.ts';
 import { storyFigures } from '../../lib/story-figures.ts';
-import type { Page } from 'playwright-core';
 import { launch, serve, type Lens, type Server } from './harness.ts';
 import { readNetLog } from './netlog.ts';
 import { pageMarkIn } from './page-marks.ts';
@@ -35,7 +34,7 @@ interface Reader {
   /** Opens a fixture page in a tab, as the reader navigating there. */
   visit(path: string, url?: string): ReturnType<Lens['openTab']>;
   /** Opens the popup for the tab, as a click on the toolbar icon. */
-  clickIcon(tabId: number): Promise<Page>;
+  clickIcon(tabId: number): ReturnType<Lens['openPopup']>;
 }
 
 /**
