@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../lib/extract/index.ts';
 import { limitExtraction } from '../lib/extract/limits.ts';
 import type { Extraction } from '../lib/article.ts';
-import { CliError, printJson, readDocument } from './io.ts';
+import { CliError, printJson, readDocument, type Io } from './io.ts';
 
 /** The CLI's view of one extraction: the field list, plus why when it is not an article. */
 export function extractionRecord(file: string, ex: Extraction) {
@@ -25,9 +25,9 @@ export function extractFile(file: string, url?: string): Extraction {
   return limitExtraction(extractArticle(readDocument(file), url ?? pathToFileURL(resolve(file)).href));
 }
 
-export function extractCommand(args: string[]): void {
+export function extractCommand(args: string[], io: Io): void {
   const { values, positionals } = parseArgs({ args, options: { url: { type: 'string' } }, allowPositionals: true });
   if (!positionals.length) throw new CliError('give at least one PAGE.html');
   const records = positionals.map((file) => extractionRecord(file, extractFile(file, values.url)));
-  for (const r of records) printJson(r, records.length === 1);
+  for (const r of records) printJson(io, r, records.length === 1);
 }

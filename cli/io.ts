@@ -70,6 +70,20 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
   return stories;
 }
 
-export function printJson(value: unknown, pretty = false): void {
-  process.stdout.write(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');
+/**
+ * Where a lens run writes: `out` gets JSON only, `warn` one line per problem. The `lens` bin
+ * passes the process's streams; tests pass their own and run lens in-process.
+ */
+export interface Io {
+  out(text: string): void;
+  warn(line: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  warn: (line) => void process.stderr.write(line + '\n'),
+};
+
+export function printJson(io: Io, value: unknown, pretty = false): void {
+  io.out(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildIndex, matchArticle, type MatchQuery } from '../lib/match/index.ts';
 import { ownCanonical } from '../lib/url.ts';
 import { extractFile } from './extract.ts';
-import { CliError, printJson, readStoryDir, readText } from './io.ts';
+import { CliError, printJson, readStoryDir, readText, type Io } from './io.ts';
 
 const BUNDLED = fileURLToPath(new URL('../data/stories', import.meta.url));
 
@@ -33,16 +33,16 @@ function readQueries(input: string, url?: string): Query[] {
   return [{ id: input, ...ex.article, canonicalUrl: ownCanonical(ex.article) }];
 }
 
-export function matchCommand(args: string[]): void {
+export function matchCommand(args: string[], io: Io): void {
   const { values, positionals } = parseArgs({ args, options: { stories: { type: 'string' }, url: { type: 'string' } }, allowPositionals: true });
   const [input] = positionals;
   if (!input) throw new CliError('give an INPUT (.html or .jsonl)');
-  const stories = readStoryDir(values.stories ?? BUNDLED);
+  const stories = readStoryDir(values.stories ?? BUNDLED, io.warn);
   if (!stories.length) throw new CliError(`${values.stories ?? BUNDLED}: the store has no valid stories`);
   const queries = readQueries(input, values.url);
   const index = buildIndex(stories);
   for (const q of queries) {
     const { match, alternatives } = matchArticle(q, index);
-    printJson({ id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })), alternatives });
+    printJson(io, { id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })), alternatives });
   }
 }

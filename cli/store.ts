@@ -13,10 +13,9 @@ import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl } from '../lib/store/store-url.ts';
 import { describeRejection, parseStories } from '../lib/story/story.ts';
 import { english } from './english.ts';
-import { CliError, printJson, readText } from './io.ts';
+import { CliError, printJson, readText, type Io } from './io.ts';
 
 const describe = (err: StoreError) => describeError(recordError(err), english);
-const warn = (line: string) => process.stderr.write(line + '\n');
 
 /** Every valid story of `dir` as written (unknown fields kept for newer readers), or every problem. */
 function readRawStories(dir: string): { stories: StoryLike[]; problems: string[] } {
@@ -103,7 +102,7 @@ function readTopicNames(file: string): Map<string, string> {
   return new Map(entries as [string, string][]);
 }
 
-export async function buildStoreCommand(args: string[]): Promise<void> {
+export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
     options: {
@@ -117,7 +116,7 @@ export async function buildStoreCommand(args: string[]): Promise<void> {
   if (!(days > 0 && days <= 366)) throw new CliError('--expires-in must be a number of days between 0 and 366');
   const { stories, problems } = readRawStories(dir);
   if (problems.length) {
-    problems.forEach(warn);
+    problems.forEach(io.warn);
     throw new CliError(`${problems.length} problem(s) in ${dir}; nothing was written`);
   }
   const key = values.sign ? readSigningKey(values.sign) : null;
@@ -151,7 +150,7 @@ export async function buildStoreCommand(args: string[]): Promise<void> {
     }
   }
   const { manifest } = built;
-  printJson({
+  printJson(io, {
     out, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, unchanged: built.unchanged, signed: !!key,
     shards: manifest.shards.length, stories: stories.length, bytes: manifest.shards.reduce((n, s) => n + s.bytes, 0) + built.manifestBytes.byteLength,
     written, pruned,
@@ -189,7 +188,7 @@ function urlReader(url: string): StoreReader {
   };
 }
 
-export async function checkStoreCommand(args: string[]): Promise<void> {
+export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
   const [where] = positionals;
   if (!where) throw new CliError('usage: check-store DIR_OR_URL [--key PUBLIC_KEY]');
@@ -198,12 +197,12 @@ export async function checkStoreCommand(args: string[]): Promise<void> {
   const isUrl = /^https?:\/\//i.test(where);
   if (!isUrl && !existsSync(where)) throw new CliError(`${where}: no such directory`);
   const report = await checkStore(isUrl ? urlReader(where) : dirReader(where), { publicKey, describe });
-  report.problems.forEach(warn);
-  printJson({ store: where, ok: report.problems.length === 0, version: report.version, shards: report.shards, stories: report.stories, problems: report.problems.length });
+  report.problems.forEach(io.warn);
+  printJson(io, { store: where, ok: report.problems.length === 0, version: report.version, shards: report.shards, stories: report.stories, problems: report.problems.length });
   if (report.problems.length) throw new CliError(`${report.problems.length} problem(s) found`);
 }
 
-export function storeKeygenCommand(args: string[]): void {
+export function storeKeygenCommand(args: string[], io: Io): void {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   if (!values.out) throw new CliError('usage: store-keygen --out KEYFILE');
   if (existsSync(values.out)) throw new CliError(`${values.out} exists; not overwriting a key`);
@@ -211,6 +210,6 @@ export function storeKeygenCommand(args: string[]): void {
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
   writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   const raw = fromBase64(publicKey.export({ format: 'jwk' }).x!.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='))!;
-  printJson({ keyFile: values.out, publicKey: toBase64(raw) });
-  warn(`Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`);
+  printJson(io, { keyFile: values.out, publicKey: toBase64(raw) });
+  io.warn(`Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`);
 }

@@ -1,11 +1,12 @@
 // Alerts in the real browser: a served store changes, the extension syncs, and the notifications
-// it raises are the ones chrome.notifications.getAll() lists — once, never again.
+// it raises are the ones chrome.notifications.getAll() lists — once, never again. Each test starts
+// its own browser and store, and brings them to the state it needs (baseline, follows, syncs).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
-import { storeServer } from './store-server.ts';
+import { storeServer, type StoreServer } from './store-server.ts';
 
 const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const now = new Date().toISOString();
@@ -19,18 +20,24 @@ const mayoLater: Story = {
   sources: [...mayo.sources, ...['Patients Weekly', 'Health Affairs Today', 'Clinic Dispatch'].map((outlet, i) => ({ n: 8 + i, outlet, viewpointId: 'medical-professionals', title: 'Patients weigh in' }))],
 };
 
-const store = storeServer();
+let store: StoreServer;
 let lens: Lens;
 let server: Server;
-let built: BuiltStore;
+let built: BuiltStore | undefined;
 
 beforeAll(async () => {
-  server = await serve(undefined, store.handler);
-  lens = await launch();
+  server = await serve(undefined, (req, res) => store.handler(req, res));
 });
 afterAll(async () => {
-  await lens?.close();
   await server?.close();
+});
+beforeEach(async () => {
+  store = storeServer();
+  built = undefined;
+  lens = await launch();
+});
+afterEach(async () => {
+  await lens?.close();
 });
 
 const notifications = () => lens.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort());
@@ -50,48 +57,67 @@ async function publishAndSync(stories: Story[]): Promise<void> {
   await options.close();
 }
 
+/**
+ * The reader's first sync of a store holding `mayo` (the baseline: nothing is new yet), then a
+ * follow of the AI topic in the options page and of the story in the popup.
+ */
+async function followAfterFirstSync(): Promise<void> {
+  built = await buildStore([mayo], { now: new Date(Date.now() - 60_000), topicNames });
+  store.publish(built);
+  const options = await lens.openExtensionPage('options.html');
+  await options.getByLabel('Story store address').fill(server.url('/store/'));
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+  expect(await notifications()).toEqual([]);
+
+  // Every topic of the store is listed with a switch.
+  await options.getByLabel(/^Artificial intelligence/).check();
+  await options.getByLabel(/^Cities/).waitFor();
+  await screenshot(options, 'options-alerts');
+  await options.close();
+
+  const { tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+  const popup = await lens.openExtensionPage('popup.html', tabId);
+  await popup.getByRole('button', { name: 'Follow this story' }).click();
+  await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();
+  expect(await popup.getByRole('button', { name: '✓ Following Artificial intelligence' }).getAttribute('aria-pressed')).toBe('true');
+  await popup.close();
+}
+
 describe('topic and story alerts', () => {
   it('records a baseline on the first sync and lets the reader follow topics and stories', async () => {
-    built = await buildStore([mayo], { now: new Date(Date.now() - 60_000), topicNames });
-    store.publish(built);
-    const options = await lens.openExtensionPage('options.html');
-    await options.getByLabel('Story store address').fill(server.url('/store/'));
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    await followAfterFirstSync();
     expect(await notifications()).toEqual([]);
-
-    // Every topic of the store is listed with a switch.
-    await options.getByLabel(/^Artificial intelligence/).check();
-    await options.getByLabel(/^Cities/).waitFor();
-    await screenshot(options, 'options-alerts');
-    await options.close();
-
-    const { tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
-    const popup = await lens.openExtensionPage('popup.html', tabId);
-    await popup.getByRole('button', { name: 'Follow this story' }).click();
-    await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();
-    expect(await popup.getByRole('button', { name: '✓ Following Artificial intelligence' }).getAttribute('aria-pressed')).toBe('true');
-    await popup.close();
   });
 
   it('notifies a new story in a followed topic', async () => {
+    await followAfterFirstSync();
     await publishAndSync([mayo, scribes]);
     expect(await notifications()).toEqual(['story:hospitals-ai-scribes']);
   });
 
   it('notifies a followed story whose missing perspective is now represented and whose coverage grew', async () => {
+    await followAfterFirstSync();
+    await publishAndSync([mayo, scribes]);
     await clearNotifications();
     await publishAndSync([mayoLater, scribes]);
     expect(await notifications()).toEqual([`story:${mayo.id}`]);
   });
 
   it('never notifies the same change twice', async () => {
+    await followAfterFirstSync();
+    await publishAndSync([mayo, scribes]);
+    await publishAndSync([mayoLater, scribes]);
+    expect(await notifications()).toEqual(['story:hospitals-ai-scribes', `story:${mayo.id}`].sort());
     await clearNotifications();
     await publishAndSync([mayoLater, scribes]);
     expect(await notifications()).toEqual([]);
   });
 
   it('shows the unread count on the badge until the reader opens the list', async () => {
+    await followAfterFirstSync();
+    await publishAndSync([mayo, scribes]);
+    await publishAndSync([mayoLater, scribes]);
     expect(await lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('2');
     const { tabId } = await lens.openTab(server.url('/local-sports.html'));
     const popup = await lens.openExtensionPage('popup.html', tabId);

@@ -1,11 +1,12 @@
-// The remote store in the real browser: a static store on a real HTTP server (with ETags) that
-// the reader points the options page at; then a changed store, then a broken one.
+// The remote story store in the real browser: a static store on a real HTTP server (with ETags) that
+// the reader points the options page at; then a changed store, then a broken one. Each test starts
+// its own browser and store server state, and syncs the store it needs itself.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
-import { storeServer } from './store-server.ts';
+import { storeServer, type StoreServer } from './store-server.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
@@ -13,25 +14,42 @@ const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
 // A newer version of a bundled story: the remote one must replace it.
 const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
 
-const store = storeServer();
-const { log } = store;
-const publish = store.publish;
+// The store's three states: the updated bundled story; then a new story beside it; then a change
+// to that new story (which a test damages on its way).
+const v1 = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
+const v2 = await buildStore([mayoUpdated, harbor], { previous: v1.manifest });
+const v3 = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: v2.manifest });
 
+let store: StoreServer;
 let lens: Lens;
 let server: Server;
-let v1: BuiltStore;
 
 beforeAll(async () => {
-  server = await serve(undefined, store.handler);
-  lens = await launch();
+  server = await serve(undefined, (req, res) => store.handler(req, res));
 });
 afterAll(async () => {
-  await lens?.close();
   await server?.close();
+});
+beforeEach(async () => {
+  store = storeServer();
+  lens = await launch();
+});
+afterEach(async () => {
+  await lens?.close();
 });
 
 async function popupFor(path: string) {
   return lens.openPopup((await lens.openTab(server.page(path))).tabId);
+}
+
+/** Publishes `built`, points the options page at it and waits for the sync; returns the options page. */
+async function useStore(built: BuiltStore) {
+  store.publish(built);
+  const options = await lens.openExtensionPage('options.html');
+  await options.getByLabel('Story store address').fill(server.url('/store/'));
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+  return options;
 }
 
 describe('the remote story store', () => {
@@ -45,8 +63,7 @@ describe('the remote story store', () => {
   });
 
   it('syncs a store set in the options page, and a newer remote story replaces the bundled one', async () => {
-    v1 = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
-    publish(v1);
+    store.publish(v1);
     const options = await lens.openExtensionPage('options.html');
     await options.getByLabel('Story store address').fill(server.url('/store/'));
     await options.getByLabel('Check for new stories').selectOption('60');
@@ -65,11 +82,10 @@ describe('the remote story store', () => {
   });
 
   it('downloads only what changed, and a new story matches its article', async () => {
-    const v2 = await buildStore([mayoUpdated, harbor], { previous: v1.manifest });
-    publish(v2);
-    v1 = v2;
+    const options = await useStore(v1);
+    store.publish(v2);
+    const { log } = store;
     log.length = 0;
-    const options = await lens.openExtensionPage('options.html');
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText('Sync finished.').waitFor();
     expect(await options.locator('[data-testid=story-counts]').innerText()).toBe('3 built in · 2 downloaded · 4 in use');
@@ -92,17 +108,16 @@ describe('the remote story store', () => {
   });
 
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
-    const v3 = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: v1.manifest });
+    const options = await useStore(v2);
     // The changed shard is damaged on its way to the CDN: same size, different bytes.
-    publish(v3, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
-    const options = await lens.openExtensionPage('options.html');
+    store.publish(v3, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText('Sync failed.').waitFor();
     const error = await options.locator('[data-testid=last-error]').innerText();
     expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
     expect(error).toContain('Factlen Lens keeps using the stories it already has.');
     expect(error).toMatch(/Next try: /);
-    expect(await options.locator('[data-testid=store-version]').getAttribute('data-version')).toBe(String(v1.manifest.version));
+    expect(await options.locator('[data-testid=store-version]').getAttribute('data-version')).toBe(String(v2.manifest.version));
     await screenshot(options, 'options-error');
 
     const popup = await popupFor('/harbor-seawall.html');
@@ -115,12 +130,22 @@ describe('the remote story store', () => {
     await options.close();
   });
 
-  it('sent nothing that could tell one reader from another', () => {
-    expect(log.length).toBeGreaterThan(0);
+  it('sent nothing that could tell one reader from another', async () => {
+    // A first sync, a changed store, an unchanged one, and a store that is gone.
+    const options = await useStore(v1);
+    for (const next of [v2, v2, null]) {
+      if (next) store.publish(next);
+      else store.files.clear();
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      await options.getByText(next ? 'Sync finished.' : 'Sync failed.').waitFor();
+    }
+    const { log } = store;
+    expect(log.map((l) => l.status)).toEqual(expect.arrayContaining([200, 304, 404]));
     for (const entry of log) expect([entry.query, entry.cookie, entry.referer]).toEqual(['', undefined, undefined]);
   });
 
   it('says in the popup how old the stories are when the last sync is days old', async () => {
+    await (await useStore(v2)).close();
     await lens.worker.evaluate(async () => {
       const { storeSync } = await chrome.storage.local.get('storeSync');
       await chrome.storage.local.set({ storeSync: { ...(storeSync as object), lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });

@@ -1,7 +1,8 @@
 // Automatic mode in Firefox: the optional host permission is asked for in the options page's
 // click and granted, articles on that site are then read as they load and badged without a
-// click; revoked in the browser, the extension is back to on click by itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// click; revoked in the browser, the extension is back to on click by itself. Each test starts
+// its own Firefox.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PAGES, serve, type Server } from '../harness.ts';
 import { clickLabel, launchFirefox, role, waitForText, type Fox } from './harness.ts';
 
@@ -15,27 +16,36 @@ let site: Server;
 
 beforeAll(async () => {
   site = await serve(PAGES, undefined, SITE);
-  fox = await launchFirefox();
 });
 afterAll(async () => {
-  await fox?.close();
   await site?.close();
+});
+beforeEach(async () => {
+  fox = await launchFirefox();
+});
+afterEach(async () => {
+  await fox?.close();
 });
 
 const granted = () => fox.ext(async (b) => ((await b.permissions.getAll()).origins as string[]).sort());
 const registered = () => fox.ext(async (b) => (await b.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id));
 const readingMode = () => fox.ext(async (b) => ((await b.storage.local.get('readingMode')).readingMode as { mode: string } | undefined)?.mode ?? 'click');
 
+/** Chooses automatic mode for SITE in the options page, as the reader does (Firefox grants it in the click). */
+async function turnOnAutomaticMode(): Promise<void> {
+  const options = await fox.openExtensionPage('options.html');
+  await clickLabel(options, 'Automatically');
+  await clickLabel(options, 'only on these sites');
+  await clickLabel(options, 'Sites to read automatically');
+  await options.keyboard.type(SITE);
+  await options.locator(role('button', 'Save reading settings')).click();
+  await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
+}
+
 describe('automatic mode in Firefox', () => {
   it('asks for the sites the reader lists, and reads their articles as they load', async () => {
     expect(await granted()).not.toEqual(expect.arrayContaining(SITE_PATTERNS));
-    const options = await fox.openExtensionPage('options.html');
-    await clickLabel(options, 'Automatically');
-    await clickLabel(options, 'only on these sites');
-    await clickLabel(options, 'Sites to read automatically');
-    await options.keyboard.type(SITE);
-    await options.locator(role('button', 'Save reading settings')).click();
-    await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
+    await turnOnAutomaticMode();
     expect(await granted()).toEqual(expect.arrayContaining(SITE_PATTERNS));
     await expect.poll(registered).toEqual(['factlen-auto-read']);
 
@@ -45,6 +55,8 @@ describe('automatic mode in Firefox', () => {
   });
 
   it('goes back to on click when the reader revokes the access in the browser', async () => {
+    await turnOnAutomaticMode();
+    await expect.poll(registered).toEqual(['factlen-auto-read']);
     // What Firefox's add-on manager does when the reader turns the site off there.
     await fox.ext((b, origins) => b.permissions.remove({ origins }), SITE_PATTERNS);
     await expect.poll(readingMode).toBe('click');

@@ -2,7 +2,8 @@
 // Chromium's does), so the suite runs it behind a recording proxy for everything, loopback
 // included, and checks every request the browser made while a reader uses every feature: each
 // must be a navigation the reader made, the browser's favicon for such a page, or a clean
-// request to the story store. Whoever made any other request, the test fails.
+// request to the story store. Whoever made any other request, the test fails. Each test runs its
+// own Firefox and checks that browser's log once it has closed.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,67 +38,128 @@ const store = storeServer();
 const bypassed: string[] = [];
 let server: Server;
 let site: Server;
-let fox: Fox | null;
-let log: ProxiedRequest[] = [];
-/** How many times the reader navigated to each address. */
-const navigated = new Map<string, number>();
 
 beforeAll(async () => {
+  store.publish(await buildStore([mayo, harbor], { now: new Date(Date.now() - 60_000) }));
   server = await serve(undefined, proxiedOnly(bypassed, store.handler));
   site = await serve(PAGES, proxiedOnly(bypassed), SITE);
-  fox = await launchFirefox();
 });
 afterAll(async () => {
-  await fox?.close();
   await server?.close();
   await site?.close();
 });
-
-async function visit(url: string) {
-  navigated.set(url, (navigated.get(url) ?? 0) + 1);
-  return fox!.openTab(url);
-}
-const clickIcon = async (url: string) => fox!.openPopup((await visit(url)).tabId);
 
 async function click(page: Page, selector: string): Promise<void> {
   await page.bringToFront();
   await page.locator(selector).click();
 }
 
+interface Reader {
+  fox: Fox;
+  /** Opens `url` in a tab, as the reader navigating there. */
+  visit(url: string): ReturnType<Fox['openTab']>;
+  /** Opens `url` and the popup for its tab, as a click on the toolbar button. */
+  clickIcon(url: string): Promise<Page>;
+}
+
+/**
+ * Runs `use` in a new Firefox behind the recording proxy, closes it (then every request it
+ * would make is in the log), and checks the log: nothing bypassed the proxy or tried to leave
+ * this machine; every request is a navigation the reader made (no more often than they made
+ * it), the favicon of such a page, or a clean GET of the story store (at least `storeRequests`).
+ */
+async function expectOnlyTheStore(storeRequests: number, use: (reader: Reader) => Promise<void>): Promise<void> {
+  bypassed.length = 0;
+  /** How many times the reader navigated to each address. */
+  const navigated = new Map<string, number>();
+  const fox = await launchFirefox();
+  const visit = (url: string) => {
+    navigated.set(url, (navigated.get(url) ?? 0) + 1);
+    return fox.openTab(url);
+  };
+  try {
+    await use({ fox, visit, clickIcon: async (url) => fox.openPopup((await visit(url)).tabId) });
+  } finally {
+    await fox.close();
+  }
+  const log: ProxiedRequest[] = fox.proxy.log;
+  expect(bypassed).toEqual([]);
+  // Nothing even tried to leave this machine (the proxy refuses and logs any other address).
+  expect(log.filter((r) => !r.forwarded).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+
+  const storeUrl = `${server.origin}/store/`;
+  const pageOrigins = new Set([...navigated.keys()].map((u) => new URL(u).origin));
+  const navigations = new Map<string, number>();
+  const unexplained: string[] = [];
+  for (const r of log) {
+    const h = r.headers;
+    if (h['sec-fetch-mode'] === 'navigate' && h['sec-fetch-dest'] === 'document' && r.method === 'GET') {
+      // Only fetch() can send no such header, and only the browser's navigation this one.
+      navigations.set(r.url, (navigations.get(r.url) ?? 0) + 1);
+    } else if (r.url.endsWith('/favicon.ico') && pageOrigins.has(new URL(r.url).origin) && h['sec-fetch-dest'] === 'image') {
+      // The browser's icon for a page the reader opened.
+    } else if (r.url.startsWith(storeUrl)) {
+      expect(r.method, r.url).toBe('GET');
+      expect(r.bodyBytes, r.url).toBe(0);
+      expect(new URL(r.url).search, r.url).toBe('');
+      expect(Object.keys(h).filter((k) => !STORE_HEADERS.has(k)), `headers of ${r.url}`).toEqual([]);
+      expect(pageMarkIn(`${r.url}\n${JSON.stringify(h)}`), `what was sent for ${r.url}`).toBeNull();
+    } else {
+      unexplained.push(`${r.method} ${r.url} ${JSON.stringify(h)}`);
+    }
+  }
+  expect(unexplained).toEqual([]);
+  expect(log.filter((r) => r.url.startsWith(storeUrl)).length).toBeGreaterThanOrEqual(storeRequests);
+  // Each navigation is one the reader made: nothing was opened or reloaded behind their back.
+  for (const [url, count] of navigations) expect(count, url).toBeLessThanOrEqual(navigated.get(url) ?? 0);
+}
+
+/** Points the options page at the test store (mayo and harbor) and waits for its stories. */
+async function syncTheStore(fox: Fox): Promise<Page> {
+  const options = await fox.openExtensionPage('options.html');
+  await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
+  await options.locator(role('button', 'Save')).click();
+  await waitForText(options, '[data-testid=story-counts]', '2 downloaded');
+  return options;
+}
+
 describe('what Firefox sends while a reader uses every feature', () => {
-  it('on click: reading, matching, the popup, following, the sidebar and searching', async () => {
+  it('on click: reading, matching, the popup, following, the sidebar and searching ask nothing', () => expectOnlyTheStore(0, async ({ fox, visit, clickIcon }) => {
     const popup = await clickIcon(server.page('/fortune-morgan-stanley.html'));
     await click(popup, role('button', 'Follow AI'));
     await click(popup, role('button', 'Follow this story'));
     await popup.waitForSelector(role('button', '✓ Following this story'));
     await click(popup, role('button', 'Open viewpoints'));
-    await expect.poll(() => fox!.ext((b) => b.sidebarAction.isOpen({}))).toBe(true);
+    await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({}))).toBe(true);
     const { tabId } = await visit(server.url('/healthtech-mayo-microsoft.html'));
-    await (await fox!.openPopup(tabId)).close();
-    const panel = await fox!.openExtensionPage('sidepanel.html', tabId);
+    await (await fox.openPopup(tabId)).close();
+    const panel = await fox.openExtensionPage('sidepanel.html', tabId);
     await panel.waitForSelector('main[data-state="match"]');
     await click(panel, role('button', 'Search stories'));
     await panel.locator(role('searchbox', 'Search Factlen stories')).fill('transit');
     await panel.waitForSelector('.story-search__result');
     for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf']) expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
-  });
+  }));
 
-  it('syncing the store, and an alert it raises', async () => {
-    store.publish(await buildStore([mayo, harbor], { now: new Date(Date.now() - 60_000) }));
-    const options = await fox!.openExtensionPage('options.html');
-    await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
-    await options.locator(role('button', 'Save')).click();
-    await waitForText(options, '[data-testid=story-counts]', '2 downloaded');
+  it('syncing the store, and an alert it raises, ask only the store', () => expectOnlyTheStore(3, async ({ fox }) => {
+    const options = await syncTheStore(fox);
+    await clickLabel(options, 'AI');
+    await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked));
+    const first = store.files;
     store.publish(await buildStore([mayo, harbor, scribes]));
-    await click(options, role('button', 'Sync now'));
-    await waitForText(options, '#sync-progress', 'Sync finished.');
-    await expect.poll(() => fox!.ext((b) => b.browserAction.getBadgeText({}))).not.toBe('');
+    try {
+      await click(options, role('button', 'Sync now'));
+      await waitForText(options, '#sync-progress', 'Sync finished.');
+      await expect.poll(() => fox.ext((b) => b.browserAction.getBadgeText({}))).not.toBe('');
+    } finally {
+      store.files = first;
+    }
     // The ledger shows the reader the same thing this test checks.
     await waitForText(options, '[data-testid=ledger-origins]', `Every request went to one address: ${server.origin}`);
-  });
+  }));
 
-  it('in automatic mode: articles read as they load, badged without a click', async () => {
-    const options = await fox!.openExtensionPage('options.html');
+  it('in automatic mode: articles read as they load, badged without a click, ask only the store', () => expectOnlyTheStore(3, async ({ fox, visit, clickIcon }) => {
+    const options = await syncTheStore(fox);
     await clickLabel(options, 'Automatically');
     await clickLabel(options, 'only on these sites');
     await clickLabel(options, 'Sites to read automatically');
@@ -105,43 +167,7 @@ describe('what Firefox sends while a reader uses every feature', () => {
     await options.locator(role('button', 'Save reading settings')).click();
     await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
     const { tabId } = await visit(site.url('/harbor-seawall.html'));
-    await expect.poll(() => fox!.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe(String(storyFigures(harbor).outlets));
+    await expect.poll(() => fox.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe(String(storyFigures(harbor).outlets));
     expect(await stateOf(await clickIcon(site.url('/local-sports.html')))).toBe('no-match');
-  });
-
-  it('went only to the story store, carrying nothing of a visited page, and nothing bypassed the proxy', async () => {
-    // Closed first: every request the browser would make is in the log.
-    await fox!.close();
-    log = fox!.proxy.log;
-    fox = null;
-    expect(bypassed).toEqual([]);
-    // Nothing even tried to leave this machine (the proxy refuses and logs any other address).
-    expect(log.filter((r) => !r.forwarded).map((r) => `${r.method} ${r.url}`)).toEqual([]);
-
-    const storeUrl = `${server.origin}/store/`;
-    const pageOrigins = new Set([...navigated.keys()].map((u) => new URL(u).origin));
-    const navigations = new Map<string, number>();
-    const unexplained: string[] = [];
-    for (const r of log) {
-      const h = r.headers;
-      if (h['sec-fetch-mode'] === 'navigate' && h['sec-fetch-dest'] === 'document' && r.method === 'GET') {
-        // Only fetch() can send no such header, and only the browser's navigation this one.
-        navigations.set(r.url, (navigations.get(r.url) ?? 0) + 1);
-      } else if (r.url.endsWith('/favicon.ico') && pageOrigins.has(new URL(r.url).origin) && h['sec-fetch-dest'] === 'image') {
-        // The browser's icon for a page the reader opened.
-      } else if (r.url.startsWith(storeUrl)) {
-        expect(r.method, r.url).toBe('GET');
-        expect(r.bodyBytes, r.url).toBe(0);
-        expect(new URL(r.url).search, r.url).toBe('');
-        expect(Object.keys(h).filter((k) => !STORE_HEADERS.has(k)), `headers of ${r.url}`).toEqual([]);
-        expect(pageMarkIn(`${r.url}\n${JSON.stringify(h)}`), `what was sent for ${r.url}`).toBeNull();
-      } else {
-        unexplained.push(`${r.method} ${r.url} ${JSON.stringify(h)}`);
-      }
-    }
-    expect(unexplained).toEqual([]);
-    expect(log.filter((r) => r.url.startsWith(storeUrl)).length).toBeGreaterThan(2);
-    // Each navigation is one the reader made: nothing was opened or reloaded behind their back.
-    for (const [url, count] of navigations) expect(count, url).toBeLessThanOrEqual(navigated.get(url) ?? 0);
-  });
+  }));
 });

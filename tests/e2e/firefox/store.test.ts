@@ -1,13 +1,14 @@
 // The remote story store and its alerts in Firefox: a store set in the options page syncs into
 // the extension's IndexedDB, changes (raising a browser.notifications alert for a followed
-// topic), then breaks, keeping the last good stories and saying why.
+// topic), then breaks, keeping the last good stories and saying why. Each test starts its own
+// Firefox and store server state, and syncs the store it needs itself.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildStore, type BuiltStore } from '../../../lib/store/build.ts';
 import type { Story } from '../../../lib/story/story.ts';
 import { serve, type Server } from '../harness.ts';
-import { storeServer } from '../store-server.ts';
+import { storeServer, type StoreServer } from '../store-server.ts';
 import { clickLabel, launchFirefox, role, screenshotFox, stateOf, textOf, waitForText, type Fox } from './harness.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
@@ -22,19 +23,27 @@ const scribes: Story = {
   sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
 };
 
-const store = storeServer();
+// The store's states: the updated bundled story; then a new story beside it.
+const v1 = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
+const v2 = await buildStore([mayoUpdated, harbor], { previous: v1.manifest });
+
+let store: StoreServer;
 let fox: Fox;
 let server: Server;
-let built: BuiltStore;
 
 beforeAll(async () => {
-  server = await serve(undefined, store.handler);
+  server = await serve(undefined, (req, res) => store.handler(req, res));
+});
+afterAll(async () => {
+  await server?.close();
+});
+beforeEach(async () => {
+  store = storeServer();
   fox = await launchFirefox();
   await listenForClosedAlerts();
 });
-afterAll(async () => {
+afterEach(async () => {
   await fox?.close();
-  await server?.close();
 });
 
 const popupFor = async (path: string) => fox.openPopup((await fox.openTab(server.page(path))).tabId);
@@ -61,6 +70,16 @@ const clearNotifications = () => fox.ext(async (b) => {
   closed.splice(0);
 });
 
+/** Publishes `built`, points the options page at it and waits for the sync; returns the options page. */
+async function useStore(built: BuiltStore): Promise<Page> {
+  store.publish(built);
+  const options = await fox.openExtensionPage('options.html');
+  await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
+  await options.locator(role('button', 'Save')).click();
+  await options.waitForSelector(`[data-testid=store-version][data-version="${built.manifest.version}"]`);
+  return options;
+}
+
 async function syncNow(options: Page, outcome: 'Sync finished.' | 'Sync failed.'): Promise<void> {
   // A background tab paints nothing, and Puppeteer clicks only what it sees painted.
   await options.bringToFront();
@@ -70,7 +89,7 @@ async function syncNow(options: Page, outcome: 'Sync finished.' | 'Sync failed.'
 
 describe('the remote story store in Firefox', () => {
   it('syncs a store set in the options page, and a newer remote story replaces the bundled one', async () => {
-    built = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
+    const built = v1;
     store.publish(built);
     const options = await fox.openExtensionPage('options.html');
     await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
@@ -89,10 +108,10 @@ describe('the remote story store in Firefox', () => {
   });
 
   it('downloads only what changed, and a new story matches its article', async () => {
-    built = await buildStore([mayoUpdated, harbor], { previous: built.manifest });
+    const options = await useStore(v1);
+    const built = v2;
     store.publish(built);
     store.log.length = 0;
-    const options = await fox.openExtensionPage('options.html');
     await syncNow(options, 'Sync finished.');
     expect(await textOf(options, '[data-testid=story-counts]')).toBe('3 built in · 2 downloaded · 4 in use');
     const harborShard = built.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;
@@ -105,10 +124,10 @@ describe('the remote story store in Firefox', () => {
   });
 
   it('raises a browser notification for a new story in a followed topic, once', async () => {
-    const options = await fox.openExtensionPage('options.html');
+    const options = await useStore(v2);
     await clickLabel(options, 'AI');
     await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked));
-    built = await buildStore([mayoUpdated, harbor, scribes], { previous: built.manifest });
+    let built = await buildStore([mayoUpdated, harbor, scribes], { previous: v2.manifest });
     store.publish(built);
     await syncNow(options, 'Sync finished.');
     await expect.poll(notifications).toEqual(['story:hospitals-ai-scribes']);
@@ -122,11 +141,11 @@ describe('the remote story store in Firefox', () => {
   });
 
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
-    const good = built;
-    const broken = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }, scribes], { previous: good.manifest });
+    const good = v2;
+    const options = await useStore(good);
+    const broken = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: good.manifest });
     // The changed shard is damaged on its way: same size, different bytes.
     store.publish(broken, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
-    const options = await fox.openExtensionPage('options.html');
     await syncNow(options, 'Sync failed.');
     const error = await textOf(options, '[data-testid=last-error]');
     expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
@@ -142,8 +161,15 @@ describe('the remote story store in Firefox', () => {
     await waitForText(options, '[data-testid=last-error]', "The store's manifest.json is not valid JSON");
   });
 
-  it('sent nothing that could tell one reader from another', () => {
-    expect(store.log.length).toBeGreaterThan(0);
+  it('sent nothing that could tell one reader from another', async () => {
+    // A first sync, a changed store, an unchanged one, and a store that is gone.
+    const options = await useStore(v1);
+    for (const next of [v2, v2, null]) {
+      if (next) store.publish(next);
+      else store.files.clear();
+      await syncNow(options, next ? 'Sync finished.' : 'Sync failed.');
+    }
+    expect(store.log.map((l) => l.status)).toEqual(expect.arrayContaining([200, 304, 404]));
     for (const entry of store.log) expect([entry.query, entry.cookie, entry.referer]).toEqual(['', undefined, undefined]);
   });
 });
