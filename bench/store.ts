@@ -46,6 +46,9 @@ const server = createServer((req, res) => {
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const storeUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/store/`;
 
+// The syncs run on the stores' own clock: a store carries a lifetime (manifest expiresAt), and
+// one built on a fixed day is expired by the real clock a week later.
+const SYNCED_AT = Date.parse('2026-11-24T12:00:00Z');
 let t = performance.now();
 const { stories } = generate(N, 0);
 const genMs = performance.now() - t;
@@ -62,7 +65,7 @@ let current: Awaited<ReturnType<typeof db.read>> = null;
 const sync = async () => {
   wire = raw = requests = 0;
   const start = performance.now();
-  const result = await syncStore({ storeUrl, db, current, fetchFn: (u, i) => fetch(u, i), now: Date.now, concurrency: 6 });
+  const result = await syncStore({ storeUrl, db, current, fetchFn: (u, i) => fetch(u, i), now: () => SYNCED_AT, concurrency: 6 });
   if (result.kind === 'updated') current = result.state;
   return { result, state: current!, time: performance.now() - start, wire, raw, requests };
 };
