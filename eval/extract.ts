@@ -37,6 +37,7 @@ const TRUTH_ERRORS: Record<string, Partial<Record<Field, { got: string | null; w
   'readability-test-pages/seattletimes-1': { byline: { got: 'Benjamin Romano', why: 'the truth byline is the dateline "April 28, 2019 at 6:01 am Updated …"' } },
   'readability-test-pages/royal-road': { byline: { got: null, why: 'the truth byline is the "Follow Author" button' } },
   'readability-test-pages/salon-1': { byline: { got: 'Richard (R.J.) Eskow', why: "the truth names a sidebar writer; the page's byline link and analytics name Richard (R.J.) Eskow" } },
+  'readability-test-pages/herald-sun-1': { byline: { got: 'Laurie Oakes', why: 'the truth is the byline of a sidebar teaser for another column (Joe Hildebrand\'s); the page prints "by: Laurie Oakes" under the headline, and article:author and the closing line name him' } },
   'readability-test-pages/spiceworks': { byline: { got: null, why: 'the truth byline is the "Last Updated: January 7, 2025" line' } },
   'mercury-fixtures/buzzap.jp': {
     byline: { got: '深海', why: 'the truth has no author; the page prints "by 深海" as a rel=author link' },

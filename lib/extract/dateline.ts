@@ -28,7 +28,21 @@ const ZONES: Record<string, number> = {
 // "2019年3月15日 09:43"), Chinese ones UTC+8, which mainland China, Taiwan, Hong Kong, Macau and
 // Singapore all keep (www.qdaily.com "2017-03-01 14:27:02"). English, Spanish, French, … name no
 // zone: their times stay unread.
-const LANG_ZONES: Record<string, number> = { ja: 540, zh: 480 };
+const LANG_ZONES: Record<string, number> = { ja: 540, zh: 480, ko: 540 };
+// A page that declares no language but prints its headline in Japanese (kana) or Chinese (Han
+// characters alone) or Korean (Hangul) still prints that language's time (mercury-fixtures
+// www.qdaily.com: no lang anywhere, "2017-03-01 14:27:02").
+const scriptLang = (text: string) => (/[\u3040-\u30ff]/.test(text) ? 'ja' : /[\uac00-\ud7af]/.test(text) ? 'ko' : /[\u4e00-\u9fff]/.test(text) ? 'zh' : null);
+
+/**
+ * True when a page in English, American or unmarked (or one declaring no language), is served from a host outside the
+ * other countries' domains: there, a dateline in the American form with a 12-hour clock and no
+ * zone ("December 16, 2016, 4:19 PM") is read as US Eastern time, the zone most American news
+ * prints in (mercury-fixtures abcnews.go.com, www.aol.com, www.miamiherald.com, www.slate.com).
+ * A Central or Pacific newsroom comes out an hour or three early (www.dmagazine.com, Dallas):
+ * still the right day, where the bare date was the only alternative.
+ */
+export const americanPage = (lang: string | null, host: string): boolean => /^\s*en(?:[-_]us)?\s*$/i.test(lang ?? 'en') && !/\.(?!us$)[a-z]{2}$/i.test(host);
 
 /** The `n`th Sunday of a month, as its day of the month. */
 const sunday = (year: number, month: number, n: number) => 7 * n - 6 + ((7 - new Date(Date.UTC(year, month)).getUTCDay()) % 7);
@@ -45,7 +59,7 @@ const usSummer = (year: number, month: number, day: number) =>
  * Numbers with dots are day first ("19.07.2022"); with slashes, "11/28/2016" is American and
  * "28/11/2016" not, and "5/3/2016" could be either unless an American zone follows it.
  */
-export function parseDateline(text: string, lang: string | null): string | null {
+export function parseDateline(text: string, lang: string | null, american = false): string | null {
   let date: string | null = null;
   for (const m of text.matchAll(DATE)) {
     const name = m[1] ?? m[5];
@@ -53,7 +67,8 @@ export function parseDateline(text: string, lang: string | null): string | null 
     let day = Number(m[2] ?? m[4] ?? m[9] ?? m[10]);
     const year = Number(m[3] ?? m[6] ?? m[7] ?? m[13]);
     ZONE.lastIndex = m.index + m[0].length;
-    const zone = ZONE.exec(text)?.[1] ?? '';
+    // The American form (month name first, "4:19 PM") on an American page, no zone printed: ET.
+    const zone = ZONE.exec(text)?.[1] ?? (american && m[1] && m[16] ? 'ET' : '');
     if (m[11] === '/' && day < 13) {
       if (month < 12 && !/^[ECMP][SD]?T$/.test(zone)) continue;
       [month, day] = [day - 1, month + 1];
@@ -76,9 +91,10 @@ export function parseDateline(text: string, lang: string | null): string | null 
  * a little before the headline (kickers) to a few lines after it (byline, dateline). Dates
  * further away belong to other stories, captions or archives.
  */
-export function findDateline(headline: Element | null, lang: string | null): string | null {
+export function findDateline(headline: Element | null, lang: string | null, american = false): string | null {
   const head = headline?.textContent ?? '';
   const title = squash(head);
+  lang ??= scriptLang(title);
   // Eight boxes up: a headline in a breadcrumb shares only its fifth with its dateline
   // (mercury-fixtures www.spektrum.de), and only the text near the headline is read in any box.
   for (let box = headline?.parentElement, depth = 0; title && box && depth < 8; box = box.parentElement, depth++) {
@@ -93,7 +109,7 @@ export function findDateline(headline: Element | null, lang: string | null): str
     const from = raw.indexOf(head);
     const text = raw.slice(Math.max(0, from - 2000), from + head.length + 6000).replace(/\s+/g, ' ');
     const at = text.indexOf(title);
-    const found = parseDateline(text.slice(Math.max(0, at - 100), at + title.length + 300), lang);
+    const found = parseDateline(text.slice(Math.max(0, at - 100), at + title.length + 300), lang, american);
     if (found) return found;
   }
   return null;

@@ -22,13 +22,17 @@ const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
 // A site's root, as an address: no path but "/" (or an index file), no query, no route in the fragment.
 const FRONT_PAGE = /^[a-z]+:\/\/[^/?#]+\/?(?:index\.\w+)?(?:#[^/]*)?$/i;
 const PRODUCT_TYPE = /^(?:Product|ProductGroup|IndividualProduct|ProductModel)$/;
+// Where a printed headline says the page is its article: an <article>, or a schema.org microdata
+// item of the Article family ("https://schema.org/NewsArticle") for sites that declare it only so.
+const ARTICLE_BOX = 'article,[itemtype$="Article" i],[itemtype$="BlogPosting" i],[itemtype$="Report" i]';
 // Kana, Han and Hangul as code point ranges: a Unicode property class costs the first page a
 // reader checks most of a millisecond to compile.
 const DENSE_SCRIPT = new RegExp(`[${CJK_RANGES}\\uac00-\\ud7af]`);
 
 /**
  * What the page declares itself to be. An article: a JSON-LD article as what the page is (not
- * one it lists), `og:type=article`, or a headline inside an `<article>` element. Else a product:
+ * one it lists), `og:type=article` or an `article:published_time`, or a headline inside an
+ * `<article>` element or an Article microdata item. Else a product:
  * a JSON-LD Product as what the page is, or `og:type=product` — a shop's page, whatever prose
  * its reviews add. Article signals come first: a deals article declares itself an article and
  * lists Products (tests/fixtures/pages/deals-list.html), and a shop page rarely calls itself an
@@ -40,9 +44,10 @@ function declared(doc: Document, ld: unknown[]): 'article' | 'product' | null {
   if (types.some((t) => ARTICLE_TYPE.test(t))) return 'article';
   const og = doc.head?.querySelector('meta[property="og:type" i],meta[name="og:type" i]');
   const ogType = og?.getAttribute('content') ?? og?.getAttribute('value') ?? '';
-  if (/^article\b/i.test(ogType)) return 'article';
+  // Open Graph's article namespace is written for articles only, even beside og:type=website.
+  if (/^article\b/i.test(ogType) || doc.head?.querySelector('meta[property="article:published_time" i]')) return 'article';
   if (types.some((t) => PRODUCT_TYPE.test(t)) || /^(?:og:)?product\b/i.test(ogType)) return 'product';
-  for (const h1 of Array.from(doc.getElementsByTagName('h1'))) if (h1.closest('article') && h1.textContent?.trim()) return 'article';
+  for (const h1 of Array.from(doc.getElementsByTagName('h1'))) if (h1.closest(ARTICLE_BOX) && h1.textContent?.trim()) return 'article';
   return null;
 }
 

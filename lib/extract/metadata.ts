@@ -1,7 +1,7 @@
 /** The article's metadata from what the page declares: JSON-LD, Open Graph, meta tags, markup. */
 import { readAuthors } from './authors.ts';
 import { cleanByline } from './byline.ts';
-import { findDateline } from './dateline.ts';
+import { americanPage, findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
 import { normalizeLang, normalizeTime, squash } from './normalize.ts';
@@ -143,7 +143,8 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
   const root = doc.documentElement;
-  const language = normalizeLang(first(root?.getAttribute('lang'), root?.getAttribute('xml:lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language')));
+  const declaredLang = first(root?.getAttribute('lang'), root?.getAttribute('xml:lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));
+  const language = normalizeLang(declaredLang);
   const canonical = doc.querySelector(CANONICAL)?.getAttribute('href');
   const canonicalUrl = first(resolve(canonical, pageUrl), resolve(metaFirst(tags, 'og:url'), pageUrl));
   const itemDate = (prop: string) => {
@@ -174,7 +175,10 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
     },
     // Near the headline, else near the first <h1> when the headline is an <h2> (mercury-fixtures
     // jvndb.jvn.jp prints the date by its <h1>, the vulnerability's name, and the id as an <h2>).
-    () => findDateline(heading, language) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language) : null),
+    () => {
+      const american = americanPage(declaredLang, host);
+      return findDateline(heading, language, american) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language, american) : null);
+    },
     // Last, the day many sites file an article under in its address ("/2015/03/18/",
     // "/20190302-"): readability-test-pages wapo-2 states its date nowhere else.
     () => {

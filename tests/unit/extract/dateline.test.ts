@@ -1,6 +1,6 @@
 // Dates as pages print them beside the headline, and the zones they may be read in.
 import { describe, expect, it } from 'vitest';
-import { findDateline, parseDateline } from '../../../lib/extract/dateline.ts';
+import { americanPage, findDateline, parseDateline } from '../../../lib/extract/dateline.ts';
 import { parse } from './dom.ts';
 
 describe('parseDateline', () => {
@@ -14,6 +14,7 @@ describe('parseDateline', () => {
     ['2026.04.19 20:00', 'ja', '2026-04-19T11:00:00.000Z'],
     // Chinese pages print UTC+8, which every place that writes Chinese keeps all year.
     ['2026-03-01 14:27:02', 'zh', '2026-03-01T06:27:00.000Z'],
+    ['2026.03.15 09:43', 'ko', '2026-03-15T00:43:00.000Z'],
     // "ET" and "PT" keep summer time as the US does: from March's second Sunday to November's first.
     ['EXCLUSIVE 11/28/2026 11:00 AM PT', 'en', '2026-11-28T19:00:00.000Z'],
     ['Jul 4, 2026 9:30 AM ET', 'en', '2026-07-04T13:30:00.000Z'],
@@ -45,7 +46,48 @@ describe('parseDateline', () => {
   });
 });
 
+describe('parseDateline on an American page', () => {
+  it.each([
+    // The American form with a 12-hour clock and no zone is US Eastern, summer time included.
+    ['December 16, 2026, 4:19 PM', '2026-12-16T21:19:00.000Z'],
+    ['March 9 2026 4:21 PM', '2026-03-09T20:21:00.000Z'],
+    ['Dec 1st 2026 1:01PM', '2026-12-01T18:01:00.000Z'],
+    // A printed zone still wins.
+    ['March 9 2026 4:21 PM PT', '2026-03-09T23:21:00.000Z'],
+    // Other forms name no country: a 24-hour clock, the day first, numbers only.
+    ['March 9 2026 16:21', '2026-03-09'],
+    ['9 March 2026 4:21 PM', '2026-03-09'],
+    ['11/28/2026 4:21 PM', '2026-11-28'],
+  ])('reads %j as %s', (text, want) => {
+    expect(parseDateline(text, 'en', true)).toBe(want);
+  });
+
+  it.each([
+    ['en', 'www.slate.com', true],
+    ['en-US', 'abcnews.go.com', true],
+    [null, 'example.org', true],
+    ['en', 'nola.us', true],
+    ['en-GB', 'example.com', false],
+    ['en_US', 'example.com', true],
+    ['en-IN', 'example.com', false],
+    ['en', 'www.theguardian.co.uk', false],
+    ['en', 'www.heraldsun.com.au', false],
+    ['en', 'www.cbc.ca', false],
+    ['fr', 'www.lemonde.fr', false],
+    ['es', 'example.com', false],
+  ])('takes a page in %s on %s for American: %s', (lang, host, want) => {
+    expect(americanPage(lang, host)).toBe(want);
+  });
+});
+
 describe('findDateline', () => {
+  it('reads a time in the zone of the script the headline is written in when the page declares no language', () => {
+    const doc = parse(`<body><article><h1>这个约会软件，想用你和对方的相似好恶来帮你找对象</h1><p>谢若含 2026-03-01 14:27:02</p><p>${'文章内容。'.repeat(40)}</p></article></body>`);
+    expect(findDateline(doc.querySelector('h1'), null)).toBe('2026-03-01T06:27:00.000Z');
+    expect(findDateline(doc.querySelector('h1'), 'en')).toBe('2026-03-01');
+  });
+
+
   it('reads the date printed beside the headline, not one further down', () => {
     const doc = parse(`<body><main><header><p class="kicker">Local</p><h1>Water rates to rise</h1><p>Ann Lee · Mar 3, 2026 9:00 AM GMT</p></header>
       <div>${'<p>Words of the article go on here for some time.</p>'.repeat(12)}<p>Rates last rose on May 1, 2019 at 10:00 UTC.</p></div></main></body>`);

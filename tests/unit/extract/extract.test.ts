@@ -63,6 +63,8 @@ describe('the gate', () => {
       ['a JSON-LD NewsArticle', ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Library hours' }), short],
       ['a JSON-LD BlogPosting in a @graph', ld({ '@graph': [{ '@type': 'WebSite' }, { '@type': ['CreativeWork', 'LiveBlogPosting'] }] }), short],
       ['a headline inside an <article>', '', short.replace('<div class="story">', '<article>').replace(/<\/div>$/, '</article>')],
+      ['a headline inside a microdata NewsArticle', '', short.replace('<div class="story">', '<div class="story" itemscope itemtype="https://schema.org/NewsArticle">')],
+      ['article:published_time beside og:type=website', meta('og:type', 'website') + meta('article:published_time', '2026-10-07T09:12:00-04:00'), short],
     ])('is read when it declares itself one by %s', (_, head, body) => {
       expect(gate(page({ head, body }), URL_)).toBeNull();
     });

@@ -297,10 +297,12 @@ describe('published and modified time', () => {
     expect(read({ body: article('<relative-time datetime="2026-03-02T12:10:51Z">on Mar 2</relative-time>') }).publishedTime).toBe('2026-03-02T12:10:51.000Z');
   });
 
-  it('reads the printed dateline last: its zone, else the zone its language implies, else the day', () => {
+  it('reads the printed dateline last: its zone, else the zone its language or American form implies, else the day', () => {
     expect(read({ body: article('<p>Updated: Mar 2, 2026 2:57 PM UTC</p>') }).publishedTime).toBe('2026-03-02T14:57:00.000Z');
     expect(read({ lang: 'ja', body: article('<p>2026年3月2日 09:43</p>') }).publishedTime).toBe('2026-03-02T00:43:00.000Z');
-    expect(read({ lang: 'en-US', body: article('<p>March 2, 2026 9:43 AM</p>') }).publishedTime).toBe('2026-03-02');
+    expect(read({ lang: 'en-US', body: article('<p>March 2, 2026 9:43 AM</p>') }).publishedTime).toBe('2026-03-02T14:43:00.000Z');
+    expect(read({ lang: 'en-GB', body: article('<p>March 2, 2026 9:43 AM</p>') }).publishedTime).toBe('2026-03-02');
+    expect(readMetadata(page({ lang: 'en', body: article('<p>March 2, 2026 9:43 AM</p>') }), 'https://www.heraldsun.com.au/news/x').publishedTime).toBe('2026-03-02');
     expect(read({ head: meta('article:published_time', '2026-03-01T08:00:00Z'), body: article('<p>Mar 2, 2026 2:57 PM UTC</p>') }).publishedTime).toBe('2026-03-01T08:00:00.000Z');
   });
 
