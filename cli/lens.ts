@@ -46,5 +46,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-export { parseArgs };
 process.exitCode = await main(process.argv.slice(2));

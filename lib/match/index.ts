@@ -58,7 +58,7 @@ export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, feat
  * Gets ready to match `query`: for an index whose postings and evidence were left on disk (a
  * waking worker's), reads the postings of the words the query is looked up by, then the
  * evidence of the stories the match will weigh; and, at the same time, has `loadStories` bring
- * those stories' objects (see `storyIdsFor`). Call before `matchArticle`.
+ * those stories' objects. Call before `matchArticle`.
  */
 export async function readForQuery(query: MatchQuery, index: StoryIndex, loadStories: (ids: string[]) => Promise<void> = async () => {}): Promise<void> {
   const q = analyseQuery(query, index.text);
@@ -77,14 +77,6 @@ function slotsFor(query: MatchQuery, index: StoryIndex, q: AnalysedQuery): numbe
     if (hit) return [hit[0]];
   }
   return topSlots(score(index.text, q.terms), CANDIDATES);
-}
-
-/**
- * The ids of the stories `matchArticle` will read for `query`: a caller whose index holds no
- * story objects (a waking worker) loads just these into `index.stories` first.
- */
-export function storyIdsFor(query: MatchQuery, index: StoryIndex): string[] {
-  return slotsFor(query, index, analyseQuery(query, index.text)).map((slot) => slotId(index, slot));
 }
 
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */

@@ -182,12 +182,3 @@ export async function clearSavedIndex(): Promise<void> {
   await savedStore().clear();
 }
 
-/** A version key from the stories' content, for a store that carries no version of its own. */
-export function contentVersion(stories: readonly Story[]): string {
-  let h = 0x811c9dc5;
-  for (const s of stories) {
-    const json = JSON.stringify(s);
-    for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
-  }
-  return `content:${stories.length}:${(h >>> 0).toString(36)}`;
-}

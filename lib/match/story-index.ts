@@ -189,7 +189,7 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * null when the data is of another format or damaged. Indexed stories missing from `stories`
  * are removed; `syncIndex` then brings in the new and the changed ones. Given only the ids in
  * use, the index starts without story objects: the caller puts the few a match reads into
- * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
+ * `index.stories` (see `readForQuery`), so a waking worker need not read every story.
  */
 export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: LeftOnDisk | null = null): StoryIndex | null {
   const d = data as SerializedIndex | null;

@@ -182,10 +182,9 @@ const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].m
  * Proper names in running text: runs of capitalised words and acronyms (`isNameCase`) that do
  * not start a sentence (a sentence's first word is capitalised anyway). Headlines in title case would make every word a
  * name, so callers pass sentence-case text (body, dek), not titles. `onToken` receives every
- * token of the text on the way, as `tokenize` gives them (`onHash` their `termHash`), so one
- * pass serves both.
+ * token of the text on the way, as `tokenize` gives them, so one pass serves both.
  */
-export function names(text: string, onToken?: (token: string) => void, onHash?: (hash: number) => void): Name[] {
+export function names(text: string, onToken?: (token: string) => void): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
   // The run's words cleaned (null where `clean` drops one), each cleaned once.
@@ -215,10 +214,6 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
     if (broke) flush();
     const token = onToken ? clean(text.slice(start, end)) : undefined;
     if (token) onToken!(token);
-    if (onHash) {
-      const h = cleanHash(text, start, end);
-      if (h) onHash(h);
-    }
     // A sentence's first word is no name, but one in capitals still marks what follows it.
     const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
     const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;

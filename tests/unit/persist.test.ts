@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { matchArticle, readForQuery } from '../../lib/match/index.ts';
-import { clearSavedIndex, contentVersion, indexFor } from '../../lib/match/persist.ts';
+import { clearSavedIndex, indexFor } from '../../lib/match/persist.ts';
 import { QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
 afterEach(() => clearSavedIndex());
@@ -85,10 +85,5 @@ describe('the saved match index', () => {
       if (before) Object.defineProperty(globalThis, 'navigator', before);
       else delete (globalThis as { navigator?: unknown }).navigator;
     }
-  });
-
-  it('keys a store without a version by its content', () => {
-    expect(contentVersion(STORIES)).toBe(contentVersion(structuredClone(STORIES)));
-    expect(contentVersion(STORIES)).not.toBe(contentVersion(STORIES.slice(1)));
   });
 });
