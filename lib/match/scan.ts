@@ -7,6 +7,7 @@
  * same answers.
  */
 import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
+import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -96,13 +97,12 @@ export class StoryScan {
         continue;
       }
       const start = i;
-      // FNV-1a of the lower-cased word as `termHash` gives it (the offset basis as an int32: the
-      // same bits, and the loop stays in small integers).
-      let h = 0x811c9dc5 | 0;
+      // FNV-1a of the lower-cased word, as `termHash` gives it.
+      let h = FNV_BASIS;
       let d = c;
       for (;;) {
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = Math.imul(h ^ d, 0x01000193);
-        else if (d >= 65 && d <= 90) h = Math.imul(h ^ (d | 32), 0x01000193);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = fnvStep(h, d);
+        else if (d >= 65 && d <= 90) h = fnvStep(h, d | 32);
         else break;
         if (++i === n) break;
         d = text.charCodeAt(i);

@@ -2,6 +2,7 @@
 import type { Story } from '../story.ts';
 import { foldHost, hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
+import { FNV_BASIS, fnv1a, fnvStep } from './fnv.ts';
 import { StoryScan } from './scan.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -96,13 +97,10 @@ export function dayOf(iso: string | null | undefined): number | null {
 }
 
 /** FNV-1a of `text` and a line break after it, from `h`. */
-function fnv(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 10, 0x01000193);
-}
+const fnv = (h: number, text: string): number => fnvStep(fnv1a(text, h), 10);
 
 /** `h` with a number mixed in (a length, a count): no string made for it. */
-const mix = (h: number, n: number) => Math.imul(h ^ n, 0x01000193);
+const mix = fnvStep;
 
 /**
  * A fingerprint of what the index reads of a story, to notice that a story changed without
@@ -113,7 +111,7 @@ const mix = (h: number, n: number) => Math.imul(h ^ n, 0x01000193);
  * date goes unnoticed until the next rebuild (INDEX_FORMAT).
  */
 export function hashOf(story: Story): string {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_BASIS;
   let length = 0;
   const text = (t: string) => ((h = fnv(h, t)), (length += t.length + 1));
   const lengths = (xs: readonly (string | { caption: string })[] | undefined) => {

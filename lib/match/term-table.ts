@@ -4,12 +4,11 @@
  * holds a fraction of the memory and stores no words at all. Two terms whose hashes collide
  * (a handful among 200k) share their statistics, which barely moves a score.
  */
+import { fnv1a } from './fnv.ts';
 
-/** FNV-1a of a term; never 0, which marks an empty cell. */
+/** FNV-1a of a term, unsigned; never 0, which marks an empty cell. */
 export function termHash(term: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
+  return fnv1a(term) >>> 0 || 1;
 }
 
 /** Term hashes and the open-addressing table that finds their ids. */

@@ -1,4 +1,5 @@
 /** Tokenising for matching: Unicode letters and numbers, so any language tokenises. */
+import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 
 // Function words that say nothing about which event an article covers.
@@ -112,7 +113,7 @@ export function cleanHash(text: string, start: number, end: number): number {
   // "Mayo's" is "mayo", as in `clean` (a curly apostrophe is not ASCII: the general road below).
   if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115 && text.charCodeAt(end - 2) === 39) end -= 2;
   if (end - start < 2) return 0;
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 128) {
@@ -120,7 +121,7 @@ export function cleanHash(text: string, start: number, end: number): number {
       return t ? termHash(t) : 0;
     }
     if (c >= 65 && c <= 90) c |= 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = fnvStep(h, c);
   }
   h = h >>> 0 || 1;
   return isStopHash(h) ? 0 : h;

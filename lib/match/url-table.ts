@@ -6,6 +6,7 @@
  * 64 hash bits, among 80k, are a chance of one in ~10^14. Keys added or removed after a load
  * live in a small overlay until the next save.
  */
+import { fnv1a } from './fnv.ts';
 import { termHash } from './term-table.ts';
 
 export type UrlHit = [slot: number, n: number];
@@ -28,8 +29,7 @@ export type UrlRowSource = (from: number, to: number) => Promise<Int32Array>;
 
 /** A second, independent 32 bits (FNV-1a with another basis and a final mix). */
 function highHash(key: string): number {
-  let h = 0x9e3779b9;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = fnv1a(key, 0x9e3779b9 | 0);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return (h ^ (h >>> 13)) | 0;
