@@ -46,7 +46,7 @@ export function withRoom<A extends Uint32Array | Int32Array>(a: A, b: Int32Array
 }
 
 /** Whether `ix` holds no terms at all, so a bulk build may fill it. */
-const isBlank = (ix: TextIndex) => ix.vocab.size === 0 && ix.tailSize === 0 && ix.offsets.length <= 1 && !ix.pending;
+const isBlank = (ix: TextIndex) => ix.vocab.size === 0 && ix.tailSize === 0 && ix.offsets.length <= 1;
 
 /**
  * A story's distinct terms, about: generated stores (bench/generate.ts) have ~390 and real

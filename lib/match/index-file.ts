@@ -6,7 +6,8 @@
  * match then reads the postings of the few words it looks up and the evidence of the few
  * stories it weighs, by range: five sixths of the file stay untouched.
  */
-import { INDEX_FORMAT, type LeftOnDisk, type SerializedIndex } from './story-index.ts';
+import type { LeftOnDisk } from './on-disk.ts';
+import { INDEX_FORMAT, type SerializedIndex } from './story-index.ts';
 
 const MAGIC = 'FLIX';
 

@@ -8,7 +8,8 @@
 import { openDB } from 'idb';
 import type { Story } from '../story.ts';
 import { packIndex, readIndexFile } from './index-file.ts';
-import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type LeftOnDisk, type SerializedIndex, type StoryIndex } from './story-index.ts';
+import type { LeftOnDisk } from './on-disk.ts';
+import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
 const DB_NAME = 'factlen-match';
 const OBJECTS = 'index';

@@ -40,8 +40,6 @@ export interface TextIndex {
   totalLen: number;
   /** Set while a bulk build fills an empty index (see bulk.ts): postings by term hash, sorted at the end. */
   bulk?: BulkPostings | null;
-  /** Set on an index loaded without its postings: where to read them, and which terms are in `post`. */
-  pending?: { source: PostingsSource; loaded: Uint8Array } | null;
 }
 
 /**
@@ -57,19 +55,12 @@ export interface PostingsSource {
 }
 
 /**
- * Brings the postings of `terms` into an index loaded without them (a no-op otherwise): what
- * scoring those terms needs, and all it needs.
+ * Reads the postings of the terms `wanted` (ids) into the frozen segment of an index loaded
+ * without them (on-disk.ts keeps which are read).
  */
-export async function ensurePostings(ix: TextIndex, terms: readonly string[]): Promise<void> {
-  const p = ix.pending;
-  if (!p) return;
-  const wanted = new Set<number>();
-  for (const term of terms) {
-    const id = idOf(ix, term);
-    if (id >= 0 && id + 1 < ix.offsets.length && !p.loaded[id]) wanted.add(id);
-  }
+export async function readPostings(ix: TextIndex, wanted: readonly number[], source: PostingsSource): Promise<void> {
   // Every read has a fixed cost far above its bytes': lists close together are read as one.
-  const ids = [...wanted].sort((a, b) => ix.offsets[a]! - ix.offsets[b]!);
+  const ids = wanted.filter((id) => id + 1 < ix.offsets.length).sort((a, b) => ix.offsets[a]! - ix.offsets[b]!);
   const runs: [from: number, to: number][] = [];
   for (const id of ids) {
     const from = ix.offsets[id]!;
@@ -79,16 +70,14 @@ export async function ensurePostings(ix: TextIndex, terms: readonly string[]): P
     if (last && from - last[1] <= MERGE_GAP) last[1] = Math.max(last[1], to);
     else runs.push([from, to]);
   }
-  await Promise.all(runs.map(async ([from, to]) => ix.post.set(await p.source.read(from, to), from)));
-  // Marked only once read: a failed read is tried again by the next match.
-  for (const id of ids) p.loaded[id] = 1;
+  await Promise.all(runs.map(async ([from, to]) => ix.post.set(await source.read(from, to), from)));
 }
 
 /** An empty index. */
 export function emptyTextIndex(): TextIndex {
-  // Every field from the start (`bulk` and `pending` too): an object that gains one later
-  // changes shape, and the code optimised for the old shape is thrown away mid-build.
-  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null, pending: null };
+  // Every field from the start (`bulk` too): an object that gains one later changes shape, and
+  // the code optimised for the old shape is thrown away mid-build.
+  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null };
 }
 
 function termId(ix: TextIndex, hash: number): number {
@@ -143,8 +132,6 @@ export function removeDoc(ix: TextIndex, slot: number): void {
 
 /** Folds the tail into the frozen segment, drops removed postings and recounts df (a counting sort by term). */
 export function compact(ix: TextIndex): void {
-  // Only an index with every posting at hand can be rewritten (indexFor reads it whole for that).
-  if (ix.pending) throw new Error('the index was loaded without its postings and cannot be changed');
   const n = ix.vocab.size;
   const live = (p: number) => !ix.dead.size || !ix.dead.has(p >> TF_BITS);
   const counts = new Uint32Array(n + 1);

@@ -7,12 +7,14 @@
  * live in a small overlay until the next save.
  */
 import { fnv1a } from './fnv.ts';
+import type { Unread } from './on-disk.ts';
 import { termHash } from './term-table.ts';
 
 export type UrlHit = [slot: number, n: number];
 
 const BUCKET_BITS = 12;
-const BUCKETS = 1 << BUCKET_BITS;
+/** How many buckets the rows are sorted into. */
+export const BUCKETS = 1 << BUCKET_BITS;
 /** Numbers a row: low hash, high hash, slot, citation number. */
 const ROW = 4;
 
@@ -54,29 +56,27 @@ export class UrlTable {
   private overlay = new Map<number, Row>();
   /** Frozen rows removed or replaced since the load. */
   private removed = new Set<number>();
-  /** Buckets still on disk, when the rows were left there. */
-  private unread: Uint8Array | null;
 
-  constructor(private saved: SavedUrls = EMPTY, private disk: UrlRowSource | null = null) {
-    this.unread = disk ? new Uint8Array(BUCKETS).fill(1) : null;
+  /** `unread`: the buckets whose rows are still on disk, when they were left there (on-disk.ts reads them with `fill`). */
+  constructor(private saved: SavedUrls = EMPTY, private unread: Unread | null = null) {}
+
+  /** The buckets these keys fall in. */
+  bucketsOf(keys: readonly string[]): number[] {
+    return keys.map((key) => bucketOf(hashOfKey(key)[0]));
   }
 
-  /** Reads the buckets these keys fall in, for a table whose rows were left on disk. */
-  async ensure(keys: readonly string[]): Promise<void> {
-    const { unread, disk } = this;
-    if (!unread || !disk) return;
-    const buckets = new Set(keys.map((key) => bucketOf(hashOfKey(key)[0])).filter((b) => unread[b]));
-    await Promise.all([...buckets].map(async (b) => {
+  /** Reads the rows of these buckets from `read`, into a table whose rows were left on disk. */
+  async fill(buckets: readonly number[], read: UrlRowSource): Promise<void> {
+    await Promise.all(buckets.map(async (b) => {
       const [from, to] = [this.saved.urlBuckets[b]!, this.saved.urlBuckets[b + 1]!];
-      if (to > from) this.saved.urlRows.set(await disk(from, to), from * ROW);
-      unread[b] = 0;
+      if (to > from) this.saved.urlRows.set(await read(from, to), from * ROW);
     }));
   }
 
   private frozenRow(lo: number, hi: number): number {
     const { urlRows: rows, urlBuckets } = this.saved;
     const b = bucketOf(lo);
-    if (this.unread?.[b]) throw new Error('this address was not read (UrlTable.ensure)');
+    if (this.unread?.has(b)) throw new Error('this address was not read (see on-disk.ts)');
     for (let row = urlBuckets[b]!; row < urlBuckets[b + 1]!; row++) {
       if (rows[row * ROW] === lo && rows[row * ROW + 1] === hi) return this.removed.has(row) ? -1 : row;
     }
@@ -113,7 +113,7 @@ export class UrlTable {
   }
 
   private whole(): Int32Array {
-    if (this.unread?.some((u) => u)) throw new Error('the table was loaded without its rows and cannot be changed');
+    if (this.unread?.any()) throw new Error('the table was loaded without its rows and cannot be changed');
     return this.saved.urlRows;
   }
 

@@ -78,7 +78,7 @@ describe('the saved match index', () => {
       const again = await saved('v1', STORIES);
       expect(again.source).toBe('loaded');
       // Loaded lazily: the postings and evidence a match needs are read first.
-      expect(again.index.unreadDocs).toBeTruthy();
+      expect(again.index.disk).toBeTruthy();
       await readForQuery(RIDGECREST_ARTICLE, again.index);
       expect(matchArticle(RIDGECREST_ARTICLE, again.index).match?.storyId).toBe(QUAKE_2019.id);
     } finally {
