@@ -42,14 +42,11 @@ export interface StoryFacts {
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
-// One scanner for every story (its buffers are reused: see scan.ts).
-const scanner = new StoryScan();
-
 /**
  * Gives `sink` the `termHash` of every word of the story with its field's weight, and leaves the
  * counts of the proper names in its running text (dek, key points, body) in `scanner`.
  */
-function scanStory(story: Story, sink: TermSink): void {
+function scanStory(story: Story, sink: TermSink, scanner: StoryScan): void {
   const w = FIELD_WEIGHTS;
   scanner.reset();
   scanner.sink = sink;
@@ -85,7 +82,7 @@ export function storyFacts(story: Story): StoryFacts {
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) });
+  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) }, new StoryScan());
   return tf;
 }
 
@@ -150,9 +147,12 @@ export function sourceDomain(s: Story['sources'][number]): string | null {
   return s.outletDomain ? foldHost(s.outletDomain.trim().toLowerCase()) : hostOf(s.url);
 }
 
-/** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
-export function indexStory(story: Story, sink: TermSink, hash = hashOf(story)): StoryDoc {
-  scanStory(story, sink);
+/**
+ * The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. A
+ * caller indexing many stories passes one `scanner` for all (its buffers are reused).
+ */
+export function indexStory(story: Story, sink: TermSink, hash = hashOf(story), scanner = new StoryScan()): StoryDoc {
+  scanStory(story, sink, scanner);
   const top = scanner.topNames(NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   return {

@@ -5,7 +5,9 @@
  */
 import type { Story } from '../story.ts';
 import { normalizeUrl } from '../url.ts';
-import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
+import { DocWriter } from './doc-writer.ts';
+import { StoryScan } from './scan.ts';
+import { hashOf, indexStory } from './story-doc.ts';
 import { beginBulk, endBulk } from './bulk.ts';
 import { onDisk, type LeftOnDisk, type OnDisk } from './on-disk.ts';
 import { SlotDocs } from './slot-docs.ts';
@@ -81,10 +83,13 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
   const blank = index.text.live === 0;
   const bulk = beginBulk(index.text, changed.length);
   const slots = freeSlots(index);
+  // One scanner and one writer for the batch: their buffers are reused from story to story.
+  const scan = new StoryScan();
+  const words = new DocWriter();
   for (const { story, hash } of changed) {
     const slot = slots.next().value!;
-    let doc!: StoryDoc;
-    addDoc(index.text, slot, (add) => (doc = indexStory(story, add, hash)));
+    const doc = indexStory(story, words, hash, scan);
+    addDoc(index.text, slot, words);
     index.docs.set(slot, doc);
     index.stories.set(doc.id, story);
     index.slots.set(doc.id, slot);

@@ -8,7 +8,7 @@
  */
 
 import { withRoom, type BulkPostings } from './bulk.ts';
-import { writer, type TermSink } from './doc-writer.ts';
+import type { DocWriter } from './doc-writer.ts';
 import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
 
 /** BM25 parameters, the usual defaults (Robertson & Zaragoza 2009). */
@@ -89,9 +89,8 @@ function termId(ix: TextIndex, hash: number): number {
 /** The id of `term`, or -1 when no document has had it. */
 export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
-/** Adds a document at `slot` (which must be free): `write` gives `sink` every word of it. */
-export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => void): void {
-  write(writer);
+/** Adds the document `writer` holds at `slot` (which must be free), and empties `writer` for the next. */
+export function addDoc(ix: TextIndex, slot: number, writer: DocWriter): void {
   const { cells, used, size } = writer;
   const bulk = ix.bulk;
   if (bulk) bulk.reserve(size);
