@@ -2,8 +2,8 @@
  * Building the text index of a whole store at once. Postings are gathered by term hash, not
  * term id, then sorted by hash in three radix passes: the sorted hashes are the frozen vocabulary
  * the index is saved with (a term's id is its rank), the runs are the postings lists, their
- * lengths the document frequencies. Giving every word of 10k stories an id as it came, through
- * a vocabulary of ~200k terms, missed the cache on nearly every word and was a third of a build.
+ * lengths the document frequencies. Rule: a bulk build never looks a word up in the vocabulary
+ * (~200k terms, far beyond the cache); the vocabulary comes out of the sort (docs/benchmarks.md).
  */
 import { frozenTermTable } from './term-table.ts';
 import type { TextIndex } from './text-index.ts';

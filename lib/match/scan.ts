@@ -1,8 +1,8 @@
 /**
  * The story side of tokenising, fused into one loop per text: word hashes (the `termHash` of
  * each token `tokenize` gives) and the proper names of running text (as `names` counts them), without a callback
- * per word or a string per word. Building the index of a 10k-story store reads ~55 MB of text;
- * the general tokeniser's callbacks and per-character calls made that most of the build.
+ * per word or a string per word: building the index of a 10k-story store reads ~55 MB of text,
+ * and the loop over it is the build's cost (docs/benchmarks.md).
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
@@ -29,8 +29,8 @@ const isCalendar = (text: string, start: number, end: number, h: number) => CALE
 export class StoryScan {
   /**
    * Name token hash → 1 + its position in the arrays below (first seen first, as `names` orders
-   * them), in an open-addressing table whose used cells are emptied per story (a Map cleared
-   * per story reallocated its table every time).
+   * them), in an open-addressing table whose used cells are emptied per story: no allocation
+   * per story (a Map here measured slower: docs/benchmarks.md).
    */
   private cells = new Int32Array(1024);
   private at = new Int32Array(1024);
@@ -126,7 +126,7 @@ export class StoryScan {
       if (i - start < 2) h = 0;
       else {
         // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
-        // number, and one per word was most of a build's garbage.
+        // number, an allocation per word.
         if (h === 0) h = 1;
         if (isStopHash(h)) h = 0;
       }

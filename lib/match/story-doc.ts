@@ -20,8 +20,8 @@ const FIGURES_KEPT = 48;
 /**
  * The evidence of one story the features read that is costly to derive (names, dates) or needed
  * to notice a change (hash). Headlines, outlets and the facts the story states are read from the
- * story itself when it is weighed (`storyFacts`): a match weighs five stories, and reading the
- * facts of every story at build time was a tenth of a build and a tenth of the saved index.
+ * story itself when it is weighed (`storyFacts`): a match weighs five stories, so a build reads
+ * and the saved index keeps only what every candidate needs (docs/benchmarks.md).
  */
 export interface StoryDoc {
   id: string;
@@ -101,11 +101,10 @@ const mix = fnvStep;
 
 /**
  * A fingerprint of what the index reads of a story, to notice that a story changed without
- * reading all of it (hashing every story's full JSON cost ~0.1 ms a story, most of a 10k-story
- * build): dates, headline, dek, every source, and the length of every text field, hashed part
- * by part, the lengths as numbers (joining parts into strings first was a twentieth of a build,
- * and strings of lengths most of what was left). An edit that keeps every length and bumps no
- * date goes unnoticed until the next rebuild (INDEX_FORMAT).
+ * reading all of it: dates, headline, dek, every source, and the length of every text field,
+ * hashed part by part, the lengths as numbers; no string is built for it (docs/benchmarks.md).
+ * An edit that keeps every length and bumps no date goes unnoticed until the next rebuild
+ * (INDEX_FORMAT).
  */
 export function hashOf(story: Story): string {
   let h = FNV_BASIS;

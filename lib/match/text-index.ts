@@ -2,9 +2,8 @@
  * A compact BM25 inverted index over weighted terms, built for a store of up to ~50k stories
  * in a service worker: the bulk of the postings sit in one Int32Array (a frozen segment, which
  * structured-clones straight into IndexedDB), documents added later go to a small growable
- * tail, removed ones are tombstoned until the next compaction. A general-purpose engine
- * (MiniSearch 7.2.0) needed over a minute and ~340 MB of heap to index 10k generated stories
- * where this needs seconds and ~10 MB: `npm run bench:match -- --minisearch 10000` measures both.
+ * tail, removed ones are tombstoned until the next compaction. Why not a general-purpose engine:
+ * `npm run bench:match -- --minisearch 10000` measures MiniSearch beside it (docs/benchmarks.md).
  */
 
 import { withRoom, type BulkPostings } from './bulk.ts';
@@ -44,8 +43,8 @@ export interface TextIndex {
 
 /**
  * Postings this close (in entries: 16 kB) are read together, the gap with them. An article's
- * telling words are rare (most have one posting) and scattered over the file: a wider gap
- * saved a few reads but read a megabyte to use kilobytes.
+ * telling words are rare (most have one posting) and scattered over the file: the gap is
+ * bounded so that a match reads kilobytes, not megabytes (docs/benchmarks.md).
  */
 const MERGE_GAP = 4096;
 
@@ -182,7 +181,7 @@ export interface Scores {
 }
 
 // Score buffers are reused from one query to the next (clearing only what the last one touched):
-// allocating two arrays the size of the store per query made the garbage collector the p95.
+// a query allocates nothing the size of the store, which would make the garbage collector its p95.
 const buffers = new WeakMap<TextIndex, Scores>();
 
 function scratch(ix: TextIndex): Scores {
@@ -193,7 +192,7 @@ function scratch(ix: TextIndex): Scores {
     buffers.set(ix, out);
   }
   for (const s of out.touched) (out.score[s] = 0), (out.hits[s] = 0);
-  // Emptied, not replaced: it grows to thousands of slots, and a new one per query was garbage.
+  // Emptied, not replaced: it grows to thousands of slots.
   out.touched.length = 0;
   return out;
 }

@@ -11,8 +11,8 @@ const STOP = new Set(('a an and are as at be been but by for from had has have h
 
 // A word: a run of letters and numbers (any script), optionally followed by an apostrophe and
 // letters ("Mayo's", "don’t"), as /[\p{L}\p{N}]+(?:['’]\p{L}+)?/u would match. Scanned by hand:
-// this runs over every word of every story when the index is built, and a Unicode regex with a
-// match object per word was most of that cost.
+// this runs over every word of every story when the index is built, and allocates no match
+// object per word (docs/benchmarks.md).
 const LETTER = /\p{L}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 // Per BMP code unit: 1 letter, 2 number, 0 neither (computed on first sight).

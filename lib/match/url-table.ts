@@ -40,7 +40,7 @@ function highHash(key: string): number {
 interface Row {
   lo: number;
   hi: number;
-  /** The hit, inline (an array per row was a tenth of a built index's heap). */
+  /** The hit, inline: no array per row. */
   slot: number;
   n: number;
   /** The next overlay row with the same low hash (among 80k keys, a few share 32 bits). */
@@ -52,7 +52,7 @@ const bucketOf = (lo: number) => lo >>> (32 - BUCKET_BITS);
 const EMPTY: SavedUrls = { urlRows: new Int32Array(0), urlBuckets: new Uint32Array(BUCKETS + 1) };
 
 export class UrlTable {
-  /** Rows set since the load, by low hash (a number key: a string per key was a tenth of a build). */
+  /** Rows set since the load, by low hash (a number key: no string made per key). */
   private overlay = new Map<number, Row>();
   /** Frozen rows removed or replaced since the load. */
   private removed = new Set<number>();
