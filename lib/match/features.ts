@@ -23,9 +23,27 @@ import { tokenize } from './tokenize.ts';
 // name mentions the story has, interactions (with "undated", with the names), and, instead of
 // this logistic model, boosted decision stumps and trees. Dropped: the weekdays agreeing (a
 // story told by eight sources names most days of its week; held out it cost correct answers).
-export const FEATURES = ['bm25', 'evidence', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer'] as const;
+export const FEATURES = ['bm25', 'evidence', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer', 'headFull', 'ledeFull', 'storyFull'] as const;
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
+
+/** How many of the story's most named full names are looked for in the article. */
+const STORY_FULL_KEPT = 5;
+
+/** The share of `names` (the article's full names) the story names; 0 without any. */
+const shareNamed = (names: string[], story: ReadonlyMap<string, number>) => (names.length ? names.filter((n) => story.has(n)).length / names.length : 0);
+
+/** How often the article names the story's most named full names, as a share of how often the story names them. */
+function storyFullShare(q: AnalysedQuery, story: ReadonlyMap<string, number>): number {
+  const top = [...story].sort((a, b) => b[1] - a[1]).slice(0, STORY_FULL_KEPT);
+  let all = 0;
+  let hit = 0;
+  for (const [n, c] of top) {
+    all += c;
+    if (q.full.all.has(n)) hit += c;
+  }
+  return all ? hit / all : 0;
+}
 
 /** The smallest score share told apart from none (its log is the feature's floor). */
 const MIN_SHARE = 0.01;
@@ -89,8 +107,11 @@ export function factsEvidence(q: AnalysedQuery, story: StoryFacts, gap: number |
   return { agree: 0, disagree: figures.disagree, same: [], days: days === 1 ? 0 : days };
 }
 
-/** The features of `slot`'s story (its evidence `doc` and its `facts`) for the article, given every slot's BM25 scores. */
-export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, facts: StoryFacts, title: TitleHit): Features {
+/**
+ * The features of `slot`'s story (its evidence `doc`, its `facts` and its full names `full`,
+ * story-doc.ts's `storyFullNames`) for the article, given every slot's BM25 scores.
+ */
+export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, facts: StoryFacts, title: TitleHit, full: ReadonlyMap<string, number>): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;
   const has = (bit: number) => bit >= 0 && ((hits >>> bit) & 1) === 1;
@@ -146,5 +167,12 @@ export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: 
     figuresSame: Math.log1p(stated.agree),
     figuresDiffer: Math.log1p(stated.disagree),
     daysDiffer: stated.days === -1 ? 1 : 0,
+    // Who the headline and the lede name in full, named by the story too: the name tokens above
+    // are shared by a sibling event's team, country and company ("Saints", "Indian navy"); its
+    // headline names another player, another ship ("Pierre Thomas", not "Reggie Bush").
+    headFull: shareNamed(q.full.title, full),
+    ledeFull: shareNamed(q.full.lede, full),
+    // And the other way: who the story names most in full, named by the article.
+    storyFull: storyFullShare(q, full),
   };
 }

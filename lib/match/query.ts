@@ -5,6 +5,7 @@ import { ledeOf } from './lede.ts';
 import { dayOf } from './story-doc.ts';
 import { idfWithBackground } from './rarity.ts';
 import { dfOf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
+import { fullNames, type FullNames } from './full-names.ts';
 import { names, tokenize, type Name } from './tokenize.ts';
 import type { MatchQuery } from './types.ts';
 
@@ -45,6 +46,8 @@ export interface AnalysedQuery {
   host: string | null;
   /** The figures and weekdays the article's text states (its headline counts once, in `titleTokens`). */
   facts: Facts;
+  /** The article's full names (`fullNames`): of its headline, of its lede, and all of them. */
+  full: FullNames;
   /** idf of a word in the index (the headline's words looked up once per match: every source headline is compared with them). */
   idfOf: (term: string) => number;
 }
@@ -59,7 +62,9 @@ interface ArticleWords {
   /** The name tokens of the headline and the lede, each once. */
   ledeNames: string[];
   facts: Facts;
+  full: FullNames;
 }
+
 
 const read = new WeakMap<MatchQuery, ArticleWords>();
 
@@ -77,8 +82,11 @@ export function readArticle(query: MatchQuery): ArticleWords {
     const nameText = names(query.text, (t) => qtf.set(t, (qtf.get(t) ?? 0) + 1));
     const nameCount = new Map<string, number>();
     for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
-    const ledeNames = [...new Set([...names(query.title), ...names(ledeOf(query.text))].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
-    words = { titleTokens, qtf, nameText, nameCount, ledeNames, facts: factsOf(query.text) };
+    const titleNames = names(query.title);
+    const ledeText = names(ledeOf(query.text));
+    const ledeNames = [...new Set([...titleNames, ...ledeText].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
+    const full = { title: fullNames(titleNames), lede: fullNames(ledeText), all: new Set(fullNames([...titleNames, ...nameText])) };
+    words = { titleTokens, qtf, nameText, nameCount, ledeNames, facts: factsOf(query.text), full };
     read.set(query, words);
   }
   return words;
@@ -86,7 +94,7 @@ export function readArticle(query: MatchQuery): ArticleWords {
 
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
-  const { titleTokens, qtf, nameText, nameCount, ledeNames, facts } = readArticle(query);
+  const { titleTokens, qtf, nameText, nameCount, ledeNames, facts, full } = readArticle(query);
   // The idf of the headline's words, which every candidate's every source headline is compared
   // with, is looked up once; other words are looked up as asked (a memo of every word the
   // features ask about grew a Map per match for words asked about once).
@@ -137,6 +145,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     day: dayOf(query.publishedTime),
     host: hostOf(query.canonicalUrl) ?? hostOf(query.url),
     facts,
+    full,
     idfOf: idfOfTitled,
   };
 }

@@ -3,7 +3,9 @@ import type { Story } from '../story.ts';
 import { foldHost, hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
 import { FNV_BASIS, fnv1a, fnvStep } from './fnv.ts';
+import { fullNames } from './full-names.ts';
 import { StoryScan } from './scan.ts';
+import { names } from './tokenize.ts';
 import type { TermSink } from './doc-writer.ts';
 
 /**
@@ -84,6 +86,25 @@ export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
   scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) }, new StoryScan());
   return tf;
+}
+
+// Per story object, as the facts are.
+const fullRead = new WeakMap<Story, Map<string, number>>();
+
+/**
+ * The story's names of more than one word (query.ts's `fullNames`) in its headlines and prose,
+ * with how many of its texts name each: who the story is about, told apart from the team,
+ * country or company every event of its kind shares.
+ */
+export function storyFullNames(story: Story): Map<string, number> {
+  let full = fullRead.get(story);
+  if (!full) {
+    full = new Map();
+    const said = [story.title, story.dek, ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story)];
+    for (const text of said) for (const n of fullNames(names(text))) full.set(n, (full.get(n) ?? 0) + 1);
+    fullRead.set(story, full);
+  }
+  return full;
 }
 
 /** Days since 1970 of an ISO date, or null. */

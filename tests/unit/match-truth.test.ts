@@ -94,7 +94,8 @@ describe('rarity from the language', () => {
       }
     }
     expect(cited).toBeGreaterThan(0);
-  });
+    // 300 matches: a second on a quiet machine, more than vitest's default 5 s on a loaded one.
+  }, 30_000);
 });
 
 describe("a source's outlet on a mobile host", () => {

@@ -96,6 +96,30 @@ describe("the lede's names", () => {
   });
 });
 
+describe('full names', () => {
+  // Two events of one kind and one team: one running back put on injured reserve, then another.
+  const story = (id: string, title: string, body: string[]) => ({ ...QUAKE_2019, id, title, dek: body[0]!, body, sources: QUAKE_2019.sources.slice(0, 1) });
+  const bush = story('bush-ir', 'Saints place Reggie Bush on injured reserve', ['The New Orleans Saints placed Reggie Bush on injured reserve.', 'Reggie Bush will miss the last two games.']);
+  const thomas = story('thomas-ir', 'Saints place Pierre Thomas on injured reserve', ['The New Orleans Saints placed Pierre Thomas on injured reserve.', 'Coach Sean Payton said Thomas had an ankle injury.']);
+  const ix = buildIndex([bush, thomas]);
+  const features = (q: { title: string; text: string }) => Object.fromEntries(weighCandidates(ix, analyseQuery(q, ix.text)).weighed.map((w) => [w.storyId, w.features]));
+
+  it('tell one player from another where the name tokens do not', () => {
+    const f = features({ title: 'Saints put Pierre Thomas on IR', text: 'The New Orleans Saints put Pierre Thomas on injured reserve on Wednesday. The team signed a back.' });
+    expect(f['thomas-ir']!.headFull).toBe(1);
+    expect(f['bush-ir']!.headFull).toBe(0);
+    // "New Orleans Saints" is both stories' full name; "Pierre Thomas" only one's.
+    expect(f['thomas-ir']!.ledeFull).toBe(1);
+    expect(f['bush-ir']!.ledeFull).toBe(0.5);
+    expect(f['thomas-ir']!.storyFull).toBeGreaterThan(f['bush-ir']!.storyFull);
+  });
+
+  it('are 0 for an article that names no one in full', () => {
+    const f = features({ title: 'Saints move running back to IR', text: 'The Saints moved a running back to injured reserve. Thomas was hurt.' });
+    for (const v of Object.values(f)) expect([v.headFull, v.ledeFull, v.storyFull]).toEqual([0, 0, 0]);
+  });
+});
+
 describe('URL signal', () => {
   it.each([
     ['the source URL', source.url],
