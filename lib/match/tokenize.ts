@@ -89,7 +89,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-// The stop words' hashes in a small open-addressing table: asked for every word of every story.
+// The stop words' hashes in a small open-addressing table: asked for every word of every story
+// (a Set of them measured slower: docs/benchmarks.md).
 const STOP_CELLS = new Int32Array(1024);
 for (const h of [...STOP].map(termHash)) {
   let i = h & 1023;
