@@ -55,7 +55,7 @@ function collect(sets: string[]): Case[] {
             const analysed = analyseQuery(query, draw.index.text);
             const { weighed } = weighCandidates(draw.index, analysed);
             const expected: Expected = { id: query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' };
-            cases.push({ set: rot.set, size: draw.size, expected, urlAnswer: hit ? draw.index.docs[hit[0]]!.id : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]), distinctive: w.distinctive })), terms: analysed.terms.length, weight: 1, natural });
+            cases.push({ set: rot.set, size: draw.size, expected, urlAnswer: hit ? draw.index.docs.idOf(hit[0]) : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]), distinctive: w.distinctive })), terms: analysed.terms.length, weight: 1, natural });
           }
         }
       }

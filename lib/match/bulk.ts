@@ -2,8 +2,8 @@
  * Building the text index of a whole store at once. Postings are gathered by term hash, not
  * term id, then sorted by hash in three radix passes: the sorted hashes are the frozen vocabulary
  * the index is saved with (a term's id is its rank), the runs are the postings lists, their
- * lengths the document frequencies. Giving every word of 10k stories an id as it came, through
- * a vocabulary of ~200k terms, missed the cache on nearly every word and was a third of a build.
+ * lengths the document frequencies. Rule: a bulk build never looks a word up in the vocabulary
+ * (~200k terms, far beyond the cache); the vocabulary comes out of the sort (docs/benchmarks.md).
  */
 import { frozenTermTable } from './term-table.ts';
 import type { TextIndex } from './text-index.ts';
@@ -46,7 +46,7 @@ export function withRoom<A extends Uint32Array | Int32Array>(a: A, b: Int32Array
 }
 
 /** Whether `ix` holds no terms at all, so a bulk build may fill it. */
-const isBlank = (ix: TextIndex) => ix.vocab.size === 0 && ix.tailSize === 0 && ix.offsets.length <= 1 && !ix.pending;
+const isBlank = (ix: TextIndex) => ix.vocab.size === 0 && ix.tailSize === 0 && ix.offsets.length <= 1;
 
 /**
  * A story's distinct terms, about: generated stores (bench/generate.ts) have ~390 and real

@@ -2,18 +2,18 @@
 
 /**
  * Collects the weighted frequencies of the document being added by term hash, in a small
- * open-addressing table of its own: a story's ~700 words are ~400 distinct terms, and looking
- * each word up in the vocabulary (~200k terms, megabytes of cells) missed the cache every time.
- * The distinct terms meet the vocabulary once, at the end. One writer (a class, so the
- * scanner's call to `add` stays monomorphic) serves every document in turn.
+ * open-addressing table of its own, small enough to stay in the cache: a story's ~700 words are
+ * ~400 distinct terms, and only those meet the vocabulary (~200k terms), once, at the end
+ * (`addDoc`; docs/benchmarks.md). One writer (a class, so
+ * the scanner's call to `add` stays monomorphic) serves every document of a batch in turn.
  */
-class DocWriter {
+export class DocWriter {
   /**
    * Cell i is `cells[2i]` (the hash, 0: empty) and `cells[2i + 1]` (the summed weight in
    * halves: every field weight is a multiple of ½), side by side so a word touches one cache line.
    */
   cells = new Int32Array(2 << 12);
-  /** Used cells, in order of first sight (`size` of them): reused, as a growing array per document was a build's garbage. */
+  /** Used cells, in order of first sight (`size` of them): reused from document to document, so a build allocates nothing per document. */
   used = new Int32Array(1 << 11);
   size = 0;
 
@@ -53,9 +53,6 @@ class DocWriter {
     this.size = 0;
   }
 }
-
-/** The one writer. */
-export const writer = new DocWriter();
 
 /**
  * Receives each word of a document with the weight of the word's field. `hash` is the word's

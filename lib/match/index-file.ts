@@ -1,12 +1,13 @@
 /**
  * The saved match index as one binary file: a small JSON header, then each section as raw bytes
  * (typed arrays as they are, the ids as UTF-8); each slot's evidence and the postings last. A waking service worker reads
- * what finds terms, URLs and slots with one file read and views the arrays in place (no
- * structured clone of tens of megabytes, which was most of a cold start through IndexedDB); a
- * match then reads the postings of the few words it looks up and the evidence of the few
- * stories it weighs, by range: five sixths of the file stay untouched.
+ * what finds terms, URLs and slots with one file read and views the arrays in place (nothing is
+ * copied or structured-cloned as the worker wakes); a match then reads the postings of the few
+ * words it looks up and the evidence of the few stories it weighs, by range, and leaves the rest
+ * of the file untouched (docs/benchmarks.md).
  */
-import { INDEX_FORMAT, type LeftOnDisk, type SerializedIndex } from './story-index.ts';
+import type { LeftOnDisk } from './on-disk.ts';
+import { INDEX_FORMAT, type SerializedIndex } from './story-index.ts';
 
 const MAGIC = 'FLIX';
 

@@ -10,13 +10,14 @@ import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { isCommonWord } from './rarity.ts';
 import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames } from './story-doc.ts';
-import { ensureDocs, slotId, type StoryIndex } from './story-index.ts';
-import { ensurePostings, score, topSlots, type Scores } from './text-index.ts';
+import type { StoryIndex } from './story-index.ts';
+import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
-export { addStories, buildIndex, ensureDocs, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
+export { addStories, buildIndex, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
 /** How many stories BM25 hands to the model. */
 const CANDIDATES = 5;
@@ -58,13 +59,13 @@ export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, feat
  * Gets ready to match `query`: for an index whose postings and evidence were left on disk (a
  * waking worker's), reads the postings of the words the query is looked up by, then the
  * evidence of the stories the match will weigh; and, at the same time, has `loadStories` bring
- * those stories' objects (see `storyIdsFor`). Call before `matchArticle`.
+ * those stories' objects. Call before `matchArticle`.
  */
 export async function readForQuery(query: MatchQuery, index: StoryIndex, loadStories: (ids: string[]) => Promise<void> = async () => {}): Promise<void> {
   const q = analyseQuery(query, index.text);
-  await Promise.all([ensurePostings(index.text, q.terms.map((t) => t.term)), index.urls.ensure(urlKeys(query))]);
+  await readForLookup(index, q.terms.map((t) => t.term), urlKeys(query));
   const slots = slotsFor(query, index, q);
-  await Promise.all([ensureDocs(index, slots), loadStories(slots.map((slot) => slotId(index, slot)))]);
+  await Promise.all([readForWeighing(index, slots), loadStories(slots.map((slot) => index.docs.idOf(slot)))]);
 }
 
 /** The article's addresses as source URL keys: the canonical one first. */
@@ -79,21 +80,13 @@ function slotsFor(query: MatchQuery, index: StoryIndex, q: AnalysedQuery): numbe
   return topSlots(score(index.text, q.terms), CANDIDATES);
 }
 
-/**
- * The ids of the stories `matchArticle` will read for `query`: a caller whose index holds no
- * story objects (a waking worker) loads just these into `index.stories` first.
- */
-export function storyIdsFor(query: MatchQuery, index: StoryIndex): string[] {
-  return slotsFor(query, index, analyseQuery(query, index.text)).map((slot) => slotId(index, slot));
-}
-
 /** The stories BM25 ranks highest for the article, each weighed by the model, best first. */
 export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Model = MODEL): { scores: Scores; weighed: Weighed[] } {
   const scores = score(index.text, q.terms);
   // A story the index knows but whose object is not at hand (not loaded) is not weighed.
-  const top = topSlots(scores, CANDIDATES).filter((slot) => index.stories.has(index.docs[slot]!.id));
+  const top = topSlots(scores, CANDIDATES).filter((slot) => index.stories.has(index.docs.get(slot)!.id));
   const weighed = top.map((slot) => {
-    const doc = index.docs[slot]!;
+    const doc = index.docs.get(slot)!;
     const story = index.stories.get(doc.id)!;
     const title = bestTitle(q, story);
     const features = featuresOf(q, scores, slot, doc, storyFacts(story), title, storyFullNames(story));
@@ -112,8 +105,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model = MODEL): MatchResult {
   for (const key of urlKeys(query)) {
     const hit = index.urls.get(key);
-    if (hit && index.stories.has(index.docs[hit[0]]!.id)) {
-      const id = index.docs[hit[0]]!.id;
+    if (hit && index.stories.has(index.docs.get(hit[0])!.id)) {
+      const id = index.docs.get(hit[0])!.id;
       return { match: { storyId: id, confidence: 1, reasons: [urlReason(index.stories.get(id)!, hit[1])] }, alternatives: [] };
     }
   }
@@ -122,7 +115,7 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   const best = weighed[0];
   const alternatives = (list: Weighed[]): Candidate[] => list.filter((w) => w.confidence >= MIN_ALTERNATIVE).slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
   if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
-  const doc = index.docs[best.slot]!;
+  const doc = index.docs.get(best.slot)!;
   const gap = dayGap(q, doc);
   const reasons = reasonsFor(q, scores, best.slot, best.title, gap, factsEvidence(q, storyFacts(index.stories.get(best.storyId)!), gap).same);
   if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));

@@ -8,7 +8,8 @@
 import { openDB } from 'idb';
 import type { Story } from '../story/story.ts';
 import { packIndex, readIndexFile } from './index-file.ts';
-import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type LeftOnDisk, type SerializedIndex, type StoryIndex } from './story-index.ts';
+import type { LeftOnDisk } from './on-disk.ts';
+import { buildIndex, INDEX_FORMAT, loadIndex, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
 
 const DB_NAME = 'factlen-match';
 const OBJECTS = 'index';
@@ -182,12 +183,3 @@ export async function clearSavedIndex(): Promise<void> {
   await savedStore().clear();
 }
 
-/** A version key from the stories' content, for a store that carries no version of its own. */
-export function contentVersion(stories: readonly Story[]): string {
-  let h = 0x811c9dc5;
-  for (const s of stories) {
-    const json = JSON.stringify(s);
-    for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
-  }
-  return `content:${stories.length}:${(h >>> 0).toString(36)}`;
-}

@@ -1,12 +1,13 @@
 /**
  * The story side of tokenising, fused into one loop per text: word hashes (the `termHash` of
  * each token `tokenize` gives) and the proper names of running text (as `names` counts them), without a callback
- * per word or a string per word. Building the index of a 10k-story store reads ~55 MB of text;
- * the general tokeniser's callbacks and per-character calls made that most of the build.
+ * per word or a string per word: building the index of a 10k-story store reads ~55 MB of text,
+ * and the loop over it is the build's cost (docs/benchmarks.md).
  * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
  * same answers.
  */
 import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
+import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 import type { TermSink } from './doc-writer.ts';
 
@@ -28,8 +29,8 @@ const isCalendar = (text: string, start: number, end: number, h: number) => CALE
 export class StoryScan {
   /**
    * Name token hash → 1 + its position in the arrays below (first seen first, as `names` orders
-   * them), in an open-addressing table whose used cells are emptied per story (a Map cleared
-   * per story reallocated its table every time).
+   * them), in an open-addressing table whose used cells are emptied per story: no allocation
+   * per story (a Map here measured slower: docs/benchmarks.md).
    */
   private cells = new Int32Array(1024);
   private at = new Int32Array(1024);
@@ -96,13 +97,12 @@ export class StoryScan {
         continue;
       }
       const start = i;
-      // FNV-1a of the lower-cased word as `termHash` gives it (the offset basis as an int32: the
-      // same bits, and the loop stays in small integers).
-      let h = 0x811c9dc5 | 0;
+      // FNV-1a of the lower-cased word, as `termHash` gives it.
+      let h = FNV_BASIS;
       let d = c;
       for (;;) {
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = Math.imul(h ^ d, 0x01000193);
-        else if (d >= 65 && d <= 90) h = Math.imul(h ^ (d | 32), 0x01000193);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = fnvStep(h, d);
+        else if (d >= 65 && d <= 90) h = fnvStep(h, d | 32);
         else break;
         if (++i === n) break;
         d = text.charCodeAt(i);
@@ -126,7 +126,7 @@ export class StoryScan {
       if (i - start < 2) h = 0;
       else {
         // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
-        // number, and one per word was most of a build's garbage.
+        // number, an allocation per word.
         if (h === 0) h = 1;
         if (isStopHash(h)) h = 0;
       }

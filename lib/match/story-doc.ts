@@ -2,6 +2,7 @@
 import type { Story } from '../story/story.ts';
 import { foldHost, hostOf } from '../url.ts';
 import { factsOf, packFigures } from './facts.ts';
+import { FNV_BASIS, fnv1a, fnvStep } from './fnv.ts';
 import { fullNames } from './full-names.ts';
 import { StoryScan } from './scan.ts';
 import { names } from './tokenize.ts';
@@ -21,8 +22,8 @@ const FIGURES_KEPT = 48;
 /**
  * The evidence of one story the features read that is costly to derive (names, dates) or needed
  * to notice a change (hash). Headlines, outlets and the facts the story states are read from the
- * story itself when it is weighed (`storyFacts`): a match weighs five stories, and reading the
- * facts of every story at build time was a tenth of a build and a tenth of the saved index.
+ * story itself when it is weighed (`storyFacts`): a match weighs five stories, so a build reads
+ * and the saved index keeps only what every candidate needs (docs/benchmarks.md).
  */
 export interface StoryDoc {
   id: string;
@@ -43,14 +44,11 @@ export interface StoryFacts {
 
 const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
-// One scanner for every story (its buffers are reused: see scan.ts).
-const scanner = new StoryScan();
-
 /**
  * Gives `sink` the `termHash` of every word of the story with its field's weight, and leaves the
  * counts of the proper names in its running text (dek, key points, body) in `scanner`.
  */
-function scanStory(story: Story, sink: TermSink): void {
+function scanStory(story: Story, sink: TermSink, scanner: StoryScan): void {
   const w = FIELD_WEIGHTS;
   scanner.reset();
   scanner.sink = sink;
@@ -86,7 +84,7 @@ export function storyFacts(story: Story): StoryFacts {
 /** The story's terms (as `termHash`es) with their field-weighted frequencies. */
 export function storyTerms(story: Story): Map<number, number> {
   const tf = new Map<number, number>();
-  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) });
+  scanStory(story, { add: (t, w) => tf.set(t >>> 0, (tf.get(t >>> 0) ?? 0) + w) }, new StoryScan());
   return tf;
 }
 
@@ -117,24 +115,20 @@ export function dayOf(iso: string | null | undefined): number | null {
 }
 
 /** FNV-1a of `text` and a line break after it, from `h`. */
-function fnv(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 10, 0x01000193);
-}
+const fnv = (h: number, text: string): number => fnvStep(fnv1a(text, h), 10);
 
 /** `h` with a number mixed in (a length, a count): no string made for it. */
-const mix = (h: number, n: number) => Math.imul(h ^ n, 0x01000193);
+const mix = fnvStep;
 
 /**
  * A fingerprint of what the index reads of a story, to notice that a story changed without
- * reading all of it (hashing every story's full JSON cost ~0.1 ms a story, most of a 10k-story
- * build): dates, headline, dek, every source, and the length of every text field, hashed part
- * by part, the lengths as numbers (joining parts into strings first was a twentieth of a build,
- * and strings of lengths most of what was left). An edit that keeps every length and bumps no
- * date goes unnoticed until the next rebuild (INDEX_FORMAT).
+ * reading all of it: dates, headline, dek, every source, and the length of every text field,
+ * hashed part by part, the lengths as numbers; no string is built for it (docs/benchmarks.md).
+ * An edit that keeps every length and bumps no date goes unnoticed until the next rebuild
+ * (INDEX_FORMAT).
  */
 export function hashOf(story: Story): string {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_BASIS;
   let length = 0;
   const text = (t: string) => ((h = fnv(h, t)), (length += t.length + 1));
   const lengths = (xs: readonly (string | { caption: string })[] | undefined) => {
@@ -173,9 +167,12 @@ export function sourceDomain(s: Story['sources'][number]): string | null {
   return s.outletDomain ? foldHost(s.outletDomain.trim().toLowerCase()) : hostOf(s.url);
 }
 
-/** The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. */
-export function indexStory(story: Story, sink: TermSink, hash = hashOf(story)): StoryDoc {
-  scanStory(story, sink);
+/**
+ * The evidence the matcher keeps of `story`; its weighted words go to `sink` on the way. A
+ * caller indexing many stories passes one `scanner` for all (its buffers are reused).
+ */
+export function indexStory(story: Story, sink: TermSink, hash = hashOf(story), scanner = new StoryScan()): StoryDoc {
+  scanStory(story, sink, scanner);
   const top = scanner.topNames(NAMES_KEPT);
   const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
   return {

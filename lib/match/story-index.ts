@@ -5,41 +5,33 @@
  */
 import type { Story } from '../story/story.ts';
 import { normalizeUrl } from '../url.ts';
-import { hashOf, indexStory, type StoryDoc } from './story-doc.ts';
+import { DocWriter } from './doc-writer.ts';
+import { StoryScan } from './scan.ts';
+import { hashOf, indexStory } from './story-doc.ts';
 import { beginBulk, endBulk } from './bulk.ts';
+import { onDisk, type LeftOnDisk, type OnDisk } from './on-disk.ts';
+import { SlotDocs } from './slot-docs.ts';
 import { frozenTermTable, sortedTerms } from './term-table.ts';
-import { UrlTable } from './url-table.ts';
-import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type PostingsSource, type TextIndex } from './text-index.ts';
+import { BUCKETS, UrlTable } from './url-table.ts';
+import { addDoc, compact, emptyTextIndex, needsCompaction, removeDoc, type TextIndex } from './text-index.ts';
 
 /** Everything the matcher searches; build it with `buildIndex` or `loadIndex`. */
 export interface StoryIndex {
   text: TextIndex;
-  /** Each slot's story evidence; undefined for a free slot. */
-  docs: (StoryDoc | undefined)[];
+  /** Each slot's story evidence and story id (`docs.get(slot)`, `docs.idOf(slot)`). */
+  docs: SlotDocs;
   slots: Map<string, number>;
   /** The indexed stories themselves (the store's objects, not copies): headlines and outlets are read from them. */
   stories: Map<string, Story>;
   /** Normalised source URL → [slot, citation number]. */
   urls: UrlTable;
-  /** A lazily loaded index: the slots whose evidence is still on disk (see `ensureDocs`). */
-  unreadDocs?: { unread: Uint8Array; ids: readonly string[]; read(slot: number): Promise<void> } | null;
+  /** The sections still on disk, for an index loaded lazily (on-disk.ts reads them); null when all is in memory. */
+  disk: OnDisk | null;
 }
 
-/** What a lazily read index file leaves on disk: the postings, and each slot's evidence by range. */
-export interface LeftOnDisk extends PostingsSource {
-  docs(from: number, to: number): Promise<Uint8Array>;
-  /** URL table rows `from`..`to`. */
-  urlRows(from: number, to: number): Promise<Int32Array>;
-}
-
-/** The id of the story in `slot`, without reading its evidence. */
-export const slotId = (index: StoryIndex, slot: number): string => index.unreadDocs?.ids[slot] ?? index.docs[slot]!.id;
-
-/** Reads the evidence of these slots into an index loaded without it (a no-op otherwise). */
-export async function ensureDocs(index: StoryIndex, slots: Iterable<number>): Promise<void> {
-  const lazy = index.unreadDocs;
-  if (!lazy) return;
-  await Promise.all([...new Set(slots)].filter((slot) => lazy.unread[slot]).map((slot) => lazy.read(slot)));
+/** Only an index with every part in memory can change (`indexFor` reads the file whole for that). */
+function assertWhole(index: StoryIndex): void {
+  if (index.disk) throw new Error('the index was loaded with parts left on disk and cannot be changed');
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
@@ -47,25 +39,26 @@ export const INDEX_FORMAT = 15;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
-  const index: StoryIndex = { text: emptyTextIndex(), docs: [], slots: new Map(), stories: new Map(), urls: new UrlTable() };
+  const index: StoryIndex = { text: emptyTextIndex(), docs: new SlotDocs(), slots: new Map(), stories: new Map(), urls: new UrlTable(), disk: null };
   addStories(index, stories);
   return index;
 }
 
 /** Slots a new story may take: empty ones whose old postings are compacted away, then new ones. */
 function* freeSlots(index: StoryIndex): Generator<number> {
-  for (let s = 0; s < index.docs.length; s++) if (!index.docs[s] && !index.text.dead.has(s)) yield s;
+  for (let s = 0; s < index.docs.length; s++) if (!index.docs.idOf(s) && !index.text.dead.has(s)) yield s;
   for (let s = index.docs.length; ; s++) yield s;
 }
 
 /** Removes the stories with these ids (unknown ids are ignored). */
 export function removeStories(index: StoryIndex, ids: Iterable<string>): number {
+  assertWhole(index);
   const gone = new Set<number>();
   for (const id of ids) {
     const slot = index.slots.get(id);
     if (slot === undefined) continue;
     removeDoc(index.text, slot);
-    index.docs[slot] = undefined;
+    index.docs.set(slot, undefined);
     index.slots.delete(id);
     index.stories.delete(id);
     gone.add(slot);
@@ -78,22 +71,26 @@ export function removeStories(index: StoryIndex, ids: Iterable<string>): number 
 
 /** Adds stories; a story whose id is already indexed replaces the old one (if it changed). */
 export function addStories(index: StoryIndex, stories: readonly Story[]): number {
+  assertWhole(index);
   const unique = [...new Map(stories.map((s) => [s.id, s])).values()];
   // Each story's fingerprint once: it decides what changed and is kept with the new evidence.
   const changed: { story: Story; hash: string }[] = [];
   for (const story of unique) {
     const hash = hashOf(story);
-    if (index.docs[index.slots.get(story.id) ?? -1]?.hash !== hash) changed.push({ story, hash });
+    if (index.docs.get(index.slots.get(story.id) ?? -1)?.hash !== hash) changed.push({ story, hash });
   }
   removeStories(index, changed.filter(({ story }) => index.slots.has(story.id)).map(({ story }) => story.id));
   const blank = index.text.live === 0;
   const bulk = beginBulk(index.text, changed.length);
   const slots = freeSlots(index);
+  // One scanner and one writer for the batch: their buffers are reused from story to story.
+  const scan = new StoryScan();
+  const words = new DocWriter();
   for (const { story, hash } of changed) {
     const slot = slots.next().value!;
-    let doc!: StoryDoc;
-    addDoc(index.text, slot, (add) => (doc = indexStory(story, add, hash)));
-    index.docs[slot] = doc;
+    const doc = indexStory(story, words, hash, scan);
+    addDoc(index.text, slot, words);
+    index.docs.set(slot, doc);
     index.stories.set(doc.id, story);
     index.slots.set(doc.id, slot);
     for (const s of story.sources) {
@@ -140,7 +137,7 @@ export interface SerializedIndex {
   urlBuckets: Uint32Array;
 }
 
-/** Each slot's part end to end in one array, and where each slot's part ends (see `span`). */
+/** Each slot's part end to end in one array, and where each slot's part ends (see slot-docs.ts's `span`). */
 function cutBySlot(parts: readonly Uint8Array[]): { all: Uint8Array; ends: Uint32Array } {
   const ends = new Uint32Array(parts.length);
   let end = 0;
@@ -170,10 +167,11 @@ function inHashOrder(text: TextIndex): { sorted: Uint32Array; offsets: Uint32Arr
 
 /** Plain data for `loadIndex`; compacts first so the tail and tombstones are not stored. */
 export function serializeIndex(index: StoryIndex): SerializedIndex {
+  assertWhole(index);
   compact(index.text);
   const { vocab, lens, totalLen } = index.text;
   const { sorted, offsets, post } = inHashOrder(index.text);
-  const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs[slot]);
+  const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs.get(slot));
   const enc = new TextEncoder();
   const texts = cutBySlot(docs.map((d) => enc.encode(d ? JSON.stringify(d) : '')));
   return {
@@ -189,7 +187,7 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * null when the data is of another format or damaged. Indexed stories missing from `stories`
  * are removed; `syncIndex` then brings in the new and the changed ones. Given only the ids in
  * use, the index starts without story objects: the caller puts the few a match reads into
- * `index.stories` (see `storyIdsFor`), so a waking worker need not read every story.
+ * `index.stories` (see `readForQuery`), so a waking worker need not read every story.
  */
 export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: LeftOnDisk | null = null): StoryIndex | null {
   const d = data as SerializedIndex | null;
@@ -201,17 +199,9 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
   const df: number[] = new Array(d.terms.length);
   for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
   text.df = df;
-  if (disk) text.pending = { source: disk, loaded: new Uint8Array(d.terms.length) };
   const slots = new Map<string, number>();
   idList.forEach((id, slot) => id && slots.set(id, slot));
   text.live = slots.size;
-  const dec = new TextDecoder();
-  // Evidence left on disk is read slot by slot (`ensureDocs`), into the arrays it was cut from.
-  const unread = disk ? new Uint8Array(d.lens.length).fill(1) : null;
-  const docs = lazyDocs(d.lens.length, (slot) => {
-    if (unread?.[slot]) throw new Error(`slot ${slot}'s evidence was not read (ensureDocs)`);
-    return dec.decode(d.docs.subarray(...span(d.docEnds, slot)));
-  });
   const ids = stories instanceof Set ? stories : null;
   const byId = ids ? null : new Map((stories as readonly Story[]).map((s) => [s.id, s]));
   const indexed = new Map<string, Story>();
@@ -221,49 +211,17 @@ export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet
     if (s) indexed.set(id, s);
     else if (!ids?.has(id)) missing.push(id);
   }
-  const index: StoryIndex = { text, docs, slots, stories: indexed, urls: new UrlTable({ urlRows: d.urlRows, urlBuckets: d.urlBuckets }, disk && ((a, b) => disk.urlRows(a, b))) };
-  if (disk && unread) {
-    index.unreadDocs = {
-      unread,
-      ids: idList,
-      async read(slot) {
-        const [a, b] = span(d.docEnds, slot);
-        if (b > a) d.docs.set(await disk.docs(a, b), a);
-        unread[slot] = 0;
-      },
-    };
-  }
+  // What was left on disk is read part by part as matches need it (on-disk.ts), into the arrays it was cut from.
+  const left = disk && onDisk(disk, d.terms.length, BUCKETS, d.lens.length);
+  const index: StoryIndex = {
+    text,
+    docs: new SlotDocs({ docs: d.docs, docEnds: d.docEnds, ids: idList }, left?.evidence),
+    slots,
+    stories: indexed,
+    urls: new UrlTable({ urlRows: d.urlRows, urlBuckets: d.urlBuckets }, left?.urlBuckets),
+    disk: left,
+  };
   // An index with parts left on disk is for this exact store version: nothing can be missing.
-  if (!disk) removeStories(index, missing);
+  if (!left) removeStories(index, missing);
   return index;
-}
-
-/** Where a slot's part of an array cut by slot starts and ends, given each slot's end. */
-const span = (ends: Uint32Array, slot: number): [number, number] => [slot ? ends[slot - 1]! : 0, ends[slot]!];
-
-/**
- * The docs of a loaded index as an array that parses a slot's line the first time it is read:
- * a match reads five of ten thousand. Writes and every other array use go to the plain array.
- */
-function lazyDocs(length: number, lineOf: (slot: number) => string): (StoryDoc | undefined)[] {
-  const parsed: (StoryDoc | undefined)[] = new Array(length);
-  const pending = new Uint8Array(length).fill(1);
-  return new Proxy(parsed, {
-    get(target, prop, receiver) {
-      if (typeof prop === 'string') {
-        const slot = +prop;
-        if (slot >= 0 && slot < pending.length && pending[slot] && String(slot) === prop) {
-          const line = lineOf(slot);
-          if (line) target[slot] = JSON.parse(line) as StoryDoc;
-          pending[slot] = 0;
-        }
-      }
-      return Reflect.get(target, prop, receiver);
-    },
-    set(target, prop, value, receiver) {
-      const slot = typeof prop === 'string' ? +prop : NaN;
-      if (slot >= 0 && slot < pending.length) pending[slot] = 0;
-      return Reflect.set(target, prop, value, receiver);
-    },
-  });
 }

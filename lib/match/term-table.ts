@@ -1,15 +1,14 @@
 /**
  * The vocabulary as 32-bit hashes of the terms (the "hashing trick"): an open-addressing table
- * in typed arrays instead of a Map of ~200k strings. It builds and loads several times faster,
- * holds a fraction of the memory and stores no words at all. Two terms whose hashes collide
+ * in typed arrays instead of a Map of ~200k strings, so the vocabulary stores no words at all
+ * and loads as arrays (docs/benchmarks.md). Two terms whose hashes collide
  * (a handful among 200k) share their statistics, which barely moves a score.
  */
+import { fnv1a } from './fnv.ts';
 
-/** FNV-1a of a term; never 0, which marks an empty cell. */
+/** FNV-1a of a term, unsigned; never 0, which marks an empty cell. */
 export function termHash(term: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
-  return h >>> 0 || 1;
+  return fnv1a(term) >>> 0 || 1;
 }
 
 /** Term hashes and the open-addressing table that finds their ids. */
@@ -22,8 +21,7 @@ export interface TermTable {
   /**
    * A table loaded from its saved form: the hashes in ascending order, a term's id its rank,
    * searched by bisection. Loading then touches none of the ~200k terms (a waking worker runs
-   * cold, interpreted code: building the cells was a tenth of a cold start); the first term
-   * added builds the cells.
+   * cold, interpreted code); the first term added builds the cells.
    */
   frozen?: Uint32Array | null;
 }

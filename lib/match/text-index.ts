@@ -2,13 +2,12 @@
  * A compact BM25 inverted index over weighted terms, built for a store of up to ~50k stories
  * in a service worker: the bulk of the postings sit in one Int32Array (a frozen segment, which
  * structured-clones straight into IndexedDB), documents added later go to a small growable
- * tail, removed ones are tombstoned until the next compaction. A general-purpose engine
- * (MiniSearch 7.2.0) needed over a minute and ~340 MB of heap to index 10k generated stories
- * where this needs seconds and ~10 MB: `npm run bench:match -- --minisearch 10000` measures both.
+ * tail, removed ones are tombstoned until the next compaction. Why not a general-purpose engine:
+ * `npm run bench:match -- --minisearch 10000` measures MiniSearch beside it (docs/benchmarks.md).
  */
 
 import { withRoom, type BulkPostings } from './bulk.ts';
-import { writer, type TermSink } from './doc-writer.ts';
+import type { DocWriter } from './doc-writer.ts';
 import { intern, lookup, termHash, termTable, type TermTable } from './term-table.ts';
 
 /** BM25 parameters, the usual defaults (Robertson & Zaragoza 2009). */
@@ -40,14 +39,12 @@ export interface TextIndex {
   totalLen: number;
   /** Set while a bulk build fills an empty index (see bulk.ts): postings by term hash, sorted at the end. */
   bulk?: BulkPostings | null;
-  /** Set on an index loaded without its postings: where to read them, and which terms are in `post`. */
-  pending?: { source: PostingsSource; loaded: Uint8Array } | null;
 }
 
 /**
  * Postings this close (in entries: 16 kB) are read together, the gap with them. An article's
- * telling words are rare (most have one posting) and scattered over the file: a wider gap
- * saved a few reads but read a megabyte to use kilobytes.
+ * telling words are rare (most have one posting) and scattered over the file: the gap is
+ * bounded so that a match reads kilobytes, not megabytes (docs/benchmarks.md).
  */
 const MERGE_GAP = 4096;
 
@@ -57,19 +54,12 @@ export interface PostingsSource {
 }
 
 /**
- * Brings the postings of `terms` into an index loaded without them (a no-op otherwise): what
- * scoring those terms needs, and all it needs.
+ * Reads the postings of the terms `wanted` (ids) into the frozen segment of an index loaded
+ * without them (on-disk.ts keeps which are read).
  */
-export async function ensurePostings(ix: TextIndex, terms: readonly string[]): Promise<void> {
-  const p = ix.pending;
-  if (!p) return;
-  const wanted = new Set<number>();
-  for (const term of terms) {
-    const id = idOf(ix, term);
-    if (id >= 0 && id + 1 < ix.offsets.length && !p.loaded[id]) wanted.add(id);
-  }
+export async function readPostings(ix: TextIndex, wanted: readonly number[], source: PostingsSource): Promise<void> {
   // Every read has a fixed cost far above its bytes': lists close together are read as one.
-  const ids = [...wanted].sort((a, b) => ix.offsets[a]! - ix.offsets[b]!);
+  const ids = wanted.filter((id) => id + 1 < ix.offsets.length).sort((a, b) => ix.offsets[a]! - ix.offsets[b]!);
   const runs: [from: number, to: number][] = [];
   for (const id of ids) {
     const from = ix.offsets[id]!;
@@ -79,16 +69,14 @@ export async function ensurePostings(ix: TextIndex, terms: readonly string[]): P
     if (last && from - last[1] <= MERGE_GAP) last[1] = Math.max(last[1], to);
     else runs.push([from, to]);
   }
-  await Promise.all(runs.map(async ([from, to]) => ix.post.set(await p.source.read(from, to), from)));
-  // Marked only once read: a failed read is tried again by the next match.
-  for (const id of ids) p.loaded[id] = 1;
+  await Promise.all(runs.map(async ([from, to]) => ix.post.set(await source.read(from, to), from)));
 }
 
 /** An empty index. */
 export function emptyTextIndex(): TextIndex {
-  // Every field from the start (`bulk` and `pending` too): an object that gains one later
-  // changes shape, and the code optimised for the old shape is thrown away mid-build.
-  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null, pending: null };
+  // Every field from the start (`bulk` too): an object that gains one later changes shape, and
+  // the code optimised for the old shape is thrown away mid-build.
+  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null };
 }
 
 function termId(ix: TextIndex, hash: number): number {
@@ -100,9 +88,8 @@ function termId(ix: TextIndex, hash: number): number {
 /** The id of `term`, or -1 when no document has had it. */
 export const idOf = (ix: TextIndex, term: string) => lookup(ix.vocab, termHash(term));
 
-/** Adds a document at `slot` (which must be free): `write` gives `sink` every word of it. */
-export function addDoc(ix: TextIndex, slot: number, write: (sink: TermSink) => void): void {
-  write(writer);
+/** Adds the document `writer` holds at `slot` (which must be free), and empties `writer` for the next. */
+export function addDoc(ix: TextIndex, slot: number, writer: DocWriter): void {
   const { cells, used, size } = writer;
   const bulk = ix.bulk;
   if (bulk) bulk.reserve(size);
@@ -143,8 +130,6 @@ export function removeDoc(ix: TextIndex, slot: number): void {
 
 /** Folds the tail into the frozen segment, drops removed postings and recounts df (a counting sort by term). */
 export function compact(ix: TextIndex): void {
-  // Only an index with every posting at hand can be rewritten (indexFor reads it whole for that).
-  if (ix.pending) throw new Error('the index was loaded without its postings and cannot be changed');
   const n = ix.vocab.size;
   const live = (p: number) => !ix.dead.size || !ix.dead.has(p >> TF_BITS);
   const counts = new Uint32Array(n + 1);
@@ -196,7 +181,7 @@ export interface Scores {
 }
 
 // Score buffers are reused from one query to the next (clearing only what the last one touched):
-// allocating two arrays the size of the store per query made the garbage collector the p95.
+// a query allocates nothing the size of the store, which would make the garbage collector its p95.
 const buffers = new WeakMap<TextIndex, Scores>();
 
 function scratch(ix: TextIndex): Scores {
@@ -207,7 +192,7 @@ function scratch(ix: TextIndex): Scores {
     buffers.set(ix, out);
   }
   for (const s of out.touched) (out.score[s] = 0), (out.hits[s] = 0);
-  // Emptied, not replaced: it grows to thousands of slots, and a new one per query was garbage.
+  // Emptied, not replaced: it grows to thousands of slots.
   out.touched.length = 0;
   return out;
 }

@@ -1,4 +1,5 @@
 /** Tokenising for matching: Unicode letters and numbers, so any language tokenises. */
+import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 
 // Function words that say nothing about which event an article covers.
@@ -10,8 +11,8 @@ const STOP = new Set(('a an and are as at be been but by for from had has have h
 
 // A word: a run of letters and numbers (any script), optionally followed by an apostrophe and
 // letters ("Mayo's", "don’t"), as /[\p{L}\p{N}]+(?:['’]\p{L}+)?/u would match. Scanned by hand:
-// this runs over every word of every story when the index is built, and a Unicode regex with a
-// match object per word was most of that cost.
+// this runs over every word of every story when the index is built, and allocates no match
+// object per word (docs/benchmarks.md).
 const LETTER = /\p{L}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 // Per BMP code unit: 1 letter, 2 number, 0 neither (computed on first sight).
@@ -88,7 +89,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-// The stop words' hashes in a small open-addressing table: asked for every word of every story.
+// The stop words' hashes in a small open-addressing table: asked for every word of every story
+// (a Set of them measured slower: docs/benchmarks.md).
 const STOP_CELLS = new Int32Array(1024);
 for (const h of [...STOP].map(termHash)) {
   let i = h & 1023;
@@ -112,7 +114,7 @@ export function cleanHash(text: string, start: number, end: number): number {
   // "Mayo's" is "mayo", as in `clean` (a curly apostrophe is not ASCII: the general road below).
   if (end - start > 2 && (text.charCodeAt(end - 1) | 32) === 115 && text.charCodeAt(end - 2) === 39) end -= 2;
   if (end - start < 2) return 0;
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 128) {
@@ -120,7 +122,7 @@ export function cleanHash(text: string, start: number, end: number): number {
       return t ? termHash(t) : 0;
     }
     if (c >= 65 && c <= 90) c |= 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = fnvStep(h, c);
   }
   h = h >>> 0 || 1;
   return isStopHash(h) ? 0 : h;
@@ -182,10 +184,9 @@ const BREAKS = new Set([...SENTENCE_END, ...[',', '(', ')', '"', '“', '”'].m
  * Proper names in running text: runs of capitalised words and acronyms (`isNameCase`) that do
  * not start a sentence (a sentence's first word is capitalised anyway). Headlines in title case would make every word a
  * name, so callers pass sentence-case text (body, dek), not titles. `onToken` receives every
- * token of the text on the way, as `tokenize` gives them (`onHash` their `termHash`), so one
- * pass serves both.
+ * token of the text on the way, as `tokenize` gives them, so one pass serves both.
  */
-export function names(text: string, onToken?: (token: string) => void, onHash?: (hash: number) => void): Name[] {
+export function names(text: string, onToken?: (token: string) => void): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
   // The run's words cleaned (null where `clean` drops one), each cleaned once.
@@ -215,10 +216,6 @@ export function names(text: string, onToken?: (token: string) => void, onHash?: 
     if (broke) flush();
     const token = onToken ? clean(text.slice(start, end)) : undefined;
     if (token) onToken!(token);
-    if (onHash) {
-      const h = cleanHash(text, start, end);
-      if (h) onHash(h);
-    }
     // A sentence's first word is no name, but one in capitals still marks what follows it.
     const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
     const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;

@@ -6,12 +6,15 @@
  * 64 hash bits, among 80k, are a chance of one in ~10^14. Keys added or removed after a load
  * live in a small overlay until the next save.
  */
+import { fnv1a } from './fnv.ts';
+import type { Unread } from './on-disk.ts';
 import { termHash } from './term-table.ts';
 
 export type UrlHit = [slot: number, n: number];
 
 const BUCKET_BITS = 12;
-const BUCKETS = 1 << BUCKET_BITS;
+/** How many buckets the rows are sorted into. */
+export const BUCKETS = 1 << BUCKET_BITS;
 /** Numbers a row: low hash, high hash, slot, citation number. */
 const ROW = 4;
 
@@ -28,8 +31,7 @@ export type UrlRowSource = (from: number, to: number) => Promise<Int32Array>;
 
 /** A second, independent 32 bits (FNV-1a with another basis and a final mix). */
 function highHash(key: string): number {
-  let h = 0x9e3779b9;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  let h = fnv1a(key, 0x9e3779b9 | 0);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return (h ^ (h >>> 13)) | 0;
@@ -38,7 +40,7 @@ function highHash(key: string): number {
 interface Row {
   lo: number;
   hi: number;
-  /** The hit, inline (an array per row was a tenth of a built index's heap). */
+  /** The hit, inline: no array per row. */
   slot: number;
   n: number;
   /** The next overlay row with the same low hash (among 80k keys, a few share 32 bits). */
@@ -50,33 +52,31 @@ const bucketOf = (lo: number) => lo >>> (32 - BUCKET_BITS);
 const EMPTY: SavedUrls = { urlRows: new Int32Array(0), urlBuckets: new Uint32Array(BUCKETS + 1) };
 
 export class UrlTable {
-  /** Rows set since the load, by low hash (a number key: a string per key was a tenth of a build). */
+  /** Rows set since the load, by low hash (a number key: no string made per key). */
   private overlay = new Map<number, Row>();
   /** Frozen rows removed or replaced since the load. */
   private removed = new Set<number>();
-  /** Buckets still on disk, when the rows were left there. */
-  private unread: Uint8Array | null;
 
-  constructor(private saved: SavedUrls = EMPTY, private disk: UrlRowSource | null = null) {
-    this.unread = disk ? new Uint8Array(BUCKETS).fill(1) : null;
+  /** `unread`: the buckets whose rows are still on disk, when they were left there (on-disk.ts reads them with `fill`). */
+  constructor(private saved: SavedUrls = EMPTY, private unread: Unread | null = null) {}
+
+  /** The buckets these keys fall in. */
+  bucketsOf(keys: readonly string[]): number[] {
+    return keys.map((key) => bucketOf(hashOfKey(key)[0]));
   }
 
-  /** Reads the buckets these keys fall in, for a table whose rows were left on disk. */
-  async ensure(keys: readonly string[]): Promise<void> {
-    const { unread, disk } = this;
-    if (!unread || !disk) return;
-    const buckets = new Set(keys.map((key) => bucketOf(hashOfKey(key)[0])).filter((b) => unread[b]));
-    await Promise.all([...buckets].map(async (b) => {
+  /** Reads the rows of these buckets from `read`, into a table whose rows were left on disk. */
+  async fill(buckets: readonly number[], read: UrlRowSource): Promise<void> {
+    await Promise.all(buckets.map(async (b) => {
       const [from, to] = [this.saved.urlBuckets[b]!, this.saved.urlBuckets[b + 1]!];
-      if (to > from) this.saved.urlRows.set(await disk(from, to), from * ROW);
-      unread[b] = 0;
+      if (to > from) this.saved.urlRows.set(await read(from, to), from * ROW);
     }));
   }
 
   private frozenRow(lo: number, hi: number): number {
     const { urlRows: rows, urlBuckets } = this.saved;
     const b = bucketOf(lo);
-    if (this.unread?.[b]) throw new Error('this address was not read (UrlTable.ensure)');
+    if (this.unread?.has(b)) throw new Error('this address was not read (see on-disk.ts)');
     for (let row = urlBuckets[b]!; row < urlBuckets[b + 1]!; row++) {
       if (rows[row * ROW] === lo && rows[row * ROW + 1] === hi) return this.removed.has(row) ? -1 : row;
     }
@@ -113,7 +113,7 @@ export class UrlTable {
   }
 
   private whole(): Int32Array {
-    if (this.unread?.some((u) => u)) throw new Error('the table was loaded without its rows and cannot be changed');
+    if (this.unread?.any()) throw new Error('the table was loaded without its rows and cannot be changed');
     return this.saved.urlRows;
   }
 

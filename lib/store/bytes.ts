@@ -1,5 +1,7 @@
 /** Byte helpers shared by the store's builder, checker and sync: hashing, text and base64. */
 
+import { fnv1a as fnv1aOf } from '../match/fnv.ts';
+
 const encoder = new TextEncoder();
 // `fatal`: a shard that is not UTF-8 is corrupt, not something to repair with U+FFFD.
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -37,10 +39,5 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** FNV-1a (32-bit) of a string as 8 hex digits: a cheap tag for "did this change", not security. */
 export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return (fnv1aOf(text) >>> 0).toString(16).padStart(8, '0');
 }

@@ -23,8 +23,8 @@ export interface RemoteSnapshot {
   /** Earlier versions kept because the store's new version of them was rejected. */
   carried: Story[];
   syncedAt: number;
-  /** Every story's id, shard and stamp (see `catalogOf`); absent in snapshots saved before it existed. */
-  catalog?: CatalogEntry[];
+  /** Every story's id, shard and stamp (see `catalogOf`). */
+  catalog: CatalogEntry[];
 }
 
 /** [story id, index in `shards` (-1: carried), last change in ms]. */

@@ -12,7 +12,7 @@
 import type { Story } from '../story/story.ts';
 import { fnv1a } from './bytes.ts';
 import type { CatalogEntry, RemoteSnapshot, RemoteState } from './db.ts';
-import { catalogOf, stampOf } from './remote.ts';
+import { stampOf } from './remote.ts';
 import type { ShardRecord } from './shard.ts';
 
 /** One consistent state of the story set. */
@@ -119,7 +119,7 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
     let everything: Promise<ReadonlyMap<string, Story>> | null = null;
     return {
       version: `${bundledTag}.${remoteTag(snap)}`,
-      counts: { bundled: bundled.length, remote: snap?.catalog?.length ?? 0, total: own.size },
+      counts: { bundled: bundled.length, remote: snap?.catalog.length ?? 0, total: own.size },
       remote: snap,
       ids: new Set(own.keys()),
       async get(id) {
@@ -190,20 +190,14 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
     },
     setRemote(next) {
       if (!next) return swap(null, [], new Map());
-      const catalog = next.snapshot.catalog ?? catalogOf(next);
-      return swap({ ...next.snapshot, catalog }, catalog, new Map(next.shards));
+      return swap(next.snapshot, next.snapshot.catalog, new Map(next.shards));
     },
     async openRemote(next) {
       if (!next) return swap(null, [], new Map());
-      if (next.catalog) return swap(next, next.catalog, new Map());
-      // A snapshot saved before catalogs existed: read it all once to know what it holds.
-      const records = await loadShards(next.shards.map((s) => s.sha256));
-      const state = { snapshot: next, shards: records };
-      const catalog = catalogOf(state);
-      return swap({ ...next, catalog }, catalog, records);
+      return swap(next, next.catalog, new Map());
     },
     updateSnapshot(next) {
-      snapshot = { ...next, catalog: next.catalog ?? snapshot?.catalog };
+      snapshot = next;
       view = { ...view, remote: snapshot };
     },
     onChange(listener) {

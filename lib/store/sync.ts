@@ -165,7 +165,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   onProgress({ phase: 'saving' });
   const draft: RemoteSnapshot = {
     storeUrl: target.manifestUrl, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, topics: manifest.topics,
-    shards: manifest.shards, ...validators, carried: [], syncedAt: now(),
+    shards: manifest.shards, ...validators, carried: [], catalog: [], syncedAt: now(),
   };
   const inUse = manifest.shards.map((s) => records.get(s.sha256)!);
   const { stories, duplicates } = remoteStories({ snapshot: draft, shards: records });

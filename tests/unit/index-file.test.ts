@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packIndex, readIndexFile, unpackIndex } from '../../lib/match/index-file.ts';
-import type { LeftOnDisk } from '../../lib/match/story-index.ts';
-import { buildIndex, readForQuery, loadIndex, matchArticle, serializeIndex, storyIdsFor } from '../../lib/match/index.ts';
+import type { LeftOnDisk } from '../../lib/match/on-disk.ts';
+import { addStories, buildIndex, readForQuery, loadIndex, matchArticle, removeStories, serializeIndex } from '../../lib/match/index.ts';
 import { RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
 describe('the index file', () => {
@@ -32,14 +32,19 @@ describe('the index file', () => {
     };
     const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), counted)!;
     // Nothing of a slot is readable before it was read.
-    expect(() => ix.docs[0]).toThrow(/not read/);
-    await readForQuery(RIDGECREST_ARTICLE, ix);
+    expect(() => ix.docs.get(0)).toThrow(/not read/);
+    const asked: string[] = [];
+    await readForQuery(RIDGECREST_ARTICLE, ix, async (ids) => {
+      asked.push(...ids);
+      for (const id of ids) ix.stories.set(id, STORIES.find((s) => s.id === id)!);
+    });
     const first = { ...reads };
     expect(first.post).toBeGreaterThan(0);
     expect(first.post).toBeLessThan(read.data.post.length);
     expect(first.docs).toBeGreaterThan(0);
     expect(first.docs).toBeLessThan(read.data.docs.length);
-    for (const id of storyIdsFor(RIDGECREST_ARTICLE, ix)) ix.stories.set(id, STORIES.find((s) => s.id === id)!);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(STORIES.length);
     expect(matchArticle(RIDGECREST_ARTICLE, ix)).toEqual(matchArticle(RIDGECREST_ARTICLE, built));
     // Asked again, nothing more is read.
     await readForQuery(RIDGECREST_ARTICLE, ix);
@@ -52,16 +57,39 @@ describe('the index file', () => {
     const built = buildIndex(STORIES);
     const read = (await readIndexFile(new Blob([packIndex('v3', serializeIndex(built))]), () => true))!;
     const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), read.disk)!;
-    await readForQuery(article, ix);
-    expect(storyIdsFor(article, ix)).toEqual([story.id]);
-    ix.stories.set(story.id, story);
+    const asked: string[] = [];
+    await readForQuery(article, ix, async (ids) => {
+      asked.push(...ids);
+      ix.stories.set(story.id, story);
+    });
+    expect(asked).toEqual([story.id]);
     expect(matchArticle(article, ix).match).toMatchObject({ storyId: story.id, confidence: 1 });
+  });
+
+  it('tries a failed read again on the next match, and refuses to change an index with parts on disk', async () => {
+    const built = buildIndex(STORIES);
+    const read = (await readIndexFile(new Blob([packIndex('v3', serializeIndex(built))]), () => true))!;
+    let failing = true;
+    const flaky: LeftOnDisk = {
+      read: (from, to) => (failing ? Promise.reject(new Error('disk gone')) : read.disk!.read(from, to)),
+      docs: (from, to) => read.disk!.docs(from, to),
+      urlRows: (from, to) => read.disk!.urlRows(from, to),
+    };
+    const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), flaky)!;
+    const load = async (ids: string[]) => void ids.forEach((id) => ix.stories.set(id, STORIES.find((s) => s.id === id)!));
+    await expect(readForQuery(RIDGECREST_ARTICLE, ix, load)).rejects.toThrow(/disk gone/);
+    failing = false;
+    await readForQuery(RIDGECREST_ARTICLE, ix, load);
+    expect(matchArticle(RIDGECREST_ARTICLE, ix)).toEqual(matchArticle(RIDGECREST_ARTICLE, built));
+    expect(() => addStories(ix, [STORIES[0]!])).toThrow(/cannot be changed/);
+    expect(() => removeStories(ix, [STORIES[0]!.id])).toThrow(/cannot be changed/);
+    expect(() => serializeIndex(ix)).toThrow(/cannot be changed/);
   });
 
   it('reads a file for another store version whole', async () => {
     const read = (await readIndexFile(new Blob([packIndex('v3', serializeIndex(buildIndex(STORIES)))]), (v) => v === 'v4'))!;
     expect(read.disk).toBeNull();
-    expect(loadIndex(read.data, STORIES)!.text.pending).toBeFalsy();
+    expect(loadIndex(read.data, STORIES)!.disk).toBeNull();
   });
 
   it.each([

@@ -14,7 +14,8 @@ describe('the story index', () => {
     expect(loaded).not.toBeNull();
     expect(answers(loaded!)).toEqual(answers(index));
     // Each story's evidence comes back whole (each slot read, as a match reads the ones it weighs).
-    expect(index.docs.map((_, slot) => loaded!.docs[slot])).toEqual(index.docs);
+    const evidence = (ix: typeof index) => Array.from({ length: ix.docs.length }, (_, slot) => ix.docs.get(slot));
+    expect(evidence(loaded!)).toEqual(evidence(index));
   });
 
   it('answers the same when built at once or story by story', () => {

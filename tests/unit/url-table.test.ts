@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { termHash } from '../../lib/match/term-table.ts';
-import { UrlTable } from '../../lib/match/url-table.ts';
+import { Unread } from '../../lib/match/on-disk.ts';
+import { BUCKETS, UrlTable } from '../../lib/match/url-table.ts';
 
 const KEYS = Array.from({ length: 5000 }, (_, i) => `example.com/news/${i}`);
 
@@ -53,11 +54,14 @@ describe('the URL table', () => {
   it('left on disk, reads only the buckets of the keys asked for, and refuses the others', async () => {
     const saved = filled().save();
     let rowsRead = 0;
-    const onDisk = new UrlTable({ urlRows: new Int32Array(saved.urlRows.length), urlBuckets: saved.urlBuckets }, async (from, to) => {
-      rowsRead += to - from;
-      return saved.urlRows.slice(from * 4, to * 4);
-    });
-    await onDisk.ensure([KEYS[42]!, 'example.com/elsewhere']);
+    const unread = new Unread(BUCKETS);
+    const onDisk = new UrlTable({ urlRows: new Int32Array(saved.urlRows.length), urlBuckets: saved.urlBuckets }, unread);
+    await unread.read(onDisk.bucketsOf([KEYS[42]!, 'example.com/elsewhere']), (buckets) =>
+      onDisk.fill(buckets, async (from, to) => {
+        rowsRead += to - from;
+        return saved.urlRows.slice(from * 4, to * 4);
+      }),
+    );
     expect(onDisk.get(KEYS[42]!)).toEqual([42, 7]);
     expect(onDisk.get('example.com/elsewhere')).toBeUndefined();
     expect(rowsRead).toBeGreaterThan(0);

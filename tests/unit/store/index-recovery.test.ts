@@ -73,7 +73,7 @@ describe('a saved index that can no longer be read', () => {
     const woken = await wake();
     const { index } = await woken.store.getStore();
     // Loaded lazily: postings and evidence are still on disk.
-    expect(index.unreadDocs).toBeTruthy();
+    expect(index.disk).toBeTruthy();
     fs.breakOpenFiles();
     // (By name: a woken worker's modules are new ones, its error class too.)
     await expect(readForQuery(article, index)).rejects.toMatchObject({ name: 'IndexReadError' });
@@ -83,7 +83,7 @@ describe('a saved index that can no longer be read', () => {
     // The broken copy was dropped and the rebuilt index saved in its place.
     const now = await woken.store.getStore();
     expect(now.index).not.toBe(index);
-    expect(now.index.unreadDocs).toBeFalsy();
+    expect(now.index.disk).toBeFalsy();
     await vi.waitFor(() => expect(fs.writes()).toBe(2));
   });
 });
