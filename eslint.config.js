@@ -34,9 +34,6 @@ export default tseslint.config(
   },
   // Tests build malformed and hostile values on purpose, and drive Firefox's untyped `browser`.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  // serializeIndex destructures a `vocab` it no longer uses: the matcher's storage engine is being
-  // rewritten in its own branch (issue 23, item 4), which owns this file. Drop this after it lands.
-  { files: ['lib/match/story-index.ts'], rules: { '@typescript-eslint/no-unused-vars': 'warn' } },
   { files: ['lib/**'], rules: forbid(WXT, ENTRYPOINTS, PLATFORM, COMPONENTS) },
   { files: ['components/**', 'platform/**'], rules: forbid(ENTRYPOINTS) },
   { files: ['entrypoints/**'], rules: forbid() },

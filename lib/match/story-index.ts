@@ -169,7 +169,7 @@ function inHashOrder(text: TextIndex): { sorted: Uint32Array; offsets: Uint32Arr
 export function serializeIndex(index: StoryIndex): SerializedIndex {
   assertWhole(index);
   compact(index.text);
-  const { vocab, lens, totalLen } = index.text;
+  const { lens, totalLen } = index.text;
   const { sorted, offsets, post } = inHashOrder(index.text);
   const docs = Array.from({ length: index.docs.length }, (_, slot) => index.docs.get(slot));
   const enc = new TextEncoder();
