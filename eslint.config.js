@@ -10,8 +10,14 @@ const forbid = (...groups) => ({
 
 const ZOD = { name: 'zod', message: 'Import z from lib/zod.ts, which configures it (jitless) once for every context.' };
 
-const WXT = [['wxt', 'wxt/*', '@wxt-dev/*'], 'lib/ runs in plain Node: browser glue belongs in platform/, handed to the core as arguments.'];
-const ENTRYPOINTS = [['**/entrypoints/**', '**/entrypoints'], 'Only WXT loads entrypoints: move what is shared into lib/, platform/ or components/.'];
+const WXT = [
+  ['wxt', 'wxt/*', '@wxt-dev/*'],
+  'lib/ runs in plain Node: browser glue belongs in platform/, handed to the core as arguments.',
+];
+const ENTRYPOINTS = [
+  ['**/entrypoints/**', '**/entrypoints'],
+  'Only WXT loads entrypoints: move what is shared into lib/, platform/ or components/.',
+];
 const PLATFORM = [['**/platform/**', '**/platform'], 'lib/ runs in plain Node: it is handed what platform/ provides, never imports it.'];
 const COMPONENTS = [['**/components/**', '**/components'], 'lib/ knows no UI.'];
 

@@ -15,8 +15,16 @@ const store = storeBuildConfig(process.env);
 
 // Extension pages and the service worker: our own scripts only, no eval (zod runs jitless), no
 // plugins, no remote code; requests only over https (http only to localhost, for a local store).
-const CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
-  "img-src 'self'", "style-src 'self'", "connect-src https: http://localhost:* http://127.0.0.1:*"].join('; ');
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "img-src 'self'",
+  "style-src 'self'",
+  'connect-src https: http://localhost:* http://127.0.0.1:*',
+].join('; ');
 
 export default defineConfig({
   imports: false,
@@ -29,9 +37,14 @@ export default defineConfig({
     default_locale: 'en',
     homepage_url: 'https://factlen.com/',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'search'],
-    host_permissions: [...(mode === E2E ? ['http://127.0.0.1/*', 'https://127.0.0.1/*', ...E2E_SITES.map((s) => `http://${s}/*`)] : []), ...store.hostPermissions],
+    host_permissions: [
+      ...(mode === E2E ? ['http://127.0.0.1/*', 'https://127.0.0.1/*', ...E2E_SITES.map((s) => `http://${s}/*`)] : []),
+      ...store.hostPermissions,
+    ],
     // A store the reader enters in the options page is granted then, for its origin only.
-    ...(manifestVersion === 2 ? { optional_permissions: store.optionalHostPermissions } : { optional_host_permissions: store.optionalHostPermissions }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: store.optionalHostPermissions }
+      : { optional_host_permissions: store.optionalHostPermissions }),
     action: { default_title: 'Factlen Lens' },
     // `wxt dev` serves pages from its own dev server, which a strict policy would block.
     ...(command === 'build' && { content_security_policy: manifestVersion === 2 ? CSP : { extension_pages: CSP } }),

@@ -22,16 +22,26 @@ const { values, positionals } = parseArgs({
 });
 const RUNS = Math.max(1, Number(values.runs));
 const CORPUS = resolve('../shared/corpus/pages');
-const dirs = positionals.length ? positionals : existsSync(CORPUS) ? readdirSync(CORPUS).map((d) => join(CORPUS, d)).filter((d) => statSync(d).isDirectory()) : [];
+const dirs = positionals.length
+  ? positionals
+  : existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .map((d) => join(CORPUS, d))
+        .filter((d) => statSync(d).isDirectory())
+    : [];
 
 // Every page to time: path on the server → where its bytes come from.
 const pages = new Map<string, () => string | Buffer>();
 for (const dir of dirs) {
-  const cases = readdirSync(dir).filter((c) => existsSync(join(dir, c, 'page.html'))).sort();
-  for (const c of values.limit ? cases.slice(0, Number(values.limit)) : cases) pages.set(`/corpus/${basename(dir)}/${encodeURIComponent(c)}/page.html`, () => readFileSync(join(dir, c, 'page.html')));
+  const cases = readdirSync(dir)
+    .filter((c) => existsSync(join(dir, c, 'page.html')))
+    .sort();
+  for (const c of values.limit ? cases.slice(0, Number(values.limit)) : cases)
+    pages.set(`/corpus/${basename(dir)}/${encodeURIComponent(c)}/page.html`, () => readFileSync(join(dir, c, 'page.html')));
 }
 if (!dirs.length) {
-  for (const f of readdirSync('tests/fixtures/pages').filter((f) => f.endsWith('.html'))) pages.set(`/fixtures/${f}`, () => readFileSync(join('tests/fixtures/pages', f)));
+  for (const f of readdirSync('tests/fixtures/pages').filter((f) => f.endsWith('.html')))
+    pages.set(`/fixtures/${f}`, () => readFileSync(join('tests/fixtures/pages', f)));
 }
 // Pages that are not articles, each a way of being one: past the cap, a PDF, plain text, a front page.
 const huge = hugePage(4 * MAX_ELEMENTS);
@@ -147,7 +157,9 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     // run pays to walk it again, as a reader's click does. The same for ours and bare.
     const inPage = (code: string, k: number, on = page) =>
       on.evaluate(`(() => { let r, t = 0; for (let i = 0; i < ${k}; i++) { (document.body ?? document.documentElement).appendChild(document.createElement('i')).remove(); const t0 = performance.now(); r = ${code}; t += performance.now() - t0; } const a = r && r.article;
-        return [t / ${k}, r && r.kind, r && r.reason, a ? [${PARITY_FIELDS.map((f) => `a.${f}`).join(', ')}] : null]; })()`) as Promise<[number, string, string | undefined, Fields | null]>;
+        return [t / ${k}, r && r.kind, r && r.reason, a ? [${PARITY_FIELDS.map((f) => `a.${f}`).join(', ')}] : null]; })()`) as Promise<
+        [number, string, string | undefined, Fields | null]
+      >;
     const ourCode = script.trim().replace(/;$/, '');
     const bareCode = `(() => { const module = { exports: {} }; ${READABILITY}; return new module.exports(document.cloneNode(true)).parse(); })()`;
     const isHtml = await page.evaluate(() => document.contentType === 'text/html');
@@ -179,11 +191,13 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     // Through the extension, as the popup does it: executeScript's round trip from the service worker.
     const via: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      via.push(await lens.worker.evaluate(async (id) => {
-        const t0 = performance.now();
-        await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/extract.js'] });
-        return performance.now() - t0;
-      }, tabId));
+      via.push(
+        await lens.worker.evaluate(async (id) => {
+          const t0 = performance.now();
+          await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/extract.js'] });
+          return performance.now() - t0;
+        }, tabId),
+      );
     }
     let steps: Timing['steps'] = null;
     if (withBare) {
@@ -202,9 +216,23 @@ async function timePage(lens: Lens, url: string, path: string, script: string, s
     const firstBare = withBare ? await freshFirst(bareCode) : null;
     // The least of the runs: the cost of the work itself, with the least interference from
     // whatever else the machine (and the page's garbage collector) was doing.
-    return { path, url, elements, ours: Math.min(...ours), first: median(firstSamples), firstSamples, firstBare, bare: bare.length ? Math.min(...bare) : null, viaExtension: Math.min(...via), steps, kind, reason, fields };
+    return {
+      path,
+      url,
+      elements,
+      ours: Math.min(...ours),
+      first: median(firstSamples),
+      firstSamples,
+      firstBare,
+      bare: bare.length ? Math.min(...bare) : null,
+      viaExtension: Math.min(...via),
+      steps,
+      kind,
+      reason,
+      fields,
+    };
   } catch (err) {
-    return `${path}: ${(err as Error).message.split("\n").find((l) => l.trim()) ?? err}`;
+    return `${path}: ${(err as Error).message.split('\n').find((l) => l.trim()) ?? err}`;
   } finally {
     await page.close();
   }
@@ -277,7 +305,9 @@ function report(timings: Timing[], failures: string[], size: number): void {
   const articles = timings.filter((t) => t.kind === 'article' && t.bare !== null && !t.path.startsWith('/synthetic/'));
   const notArticles = timings.filter((t) => t.kind === 'not-article');
   const out: string[] = [];
-  out.push(`\nextract.js (production build): ${size} bytes (${(size / 1000).toFixed(1)} kB; target ≤ 55 kB ${size <= 55_000 ? 'met' : 'MISSED'})`);
+  out.push(
+    `\nextract.js (production build): ${size} bytes (${(size / 1000).toFixed(1)} kB; target ≤ 55 kB ${size <= 55_000 ? 'met' : 'MISSED'})`,
+  );
   out.push(`pages timed: ${timings.length} (${RUNS} runs each, the fastest per page); could not load: ${failures.length}`);
   if (articles.length) {
     const ours = articles.map((t) => t.ours);
@@ -287,21 +317,38 @@ function report(timings: Timing[], failures: string[], size: number): void {
     out.push(`                     median      p95`);
     out.push(`  ours (extract.js)${fmt(median(ours))} ${fmt(quantile(ours, 0.95))}`);
     out.push(`  bare Readability ${fmt(median(bare))} ${fmt(quantile(bare, 0.95))}`);
-    out.push(`  via the extension${fmt(median(articles.map((t) => t.viaExtension)))} ${fmt(quantile(articles.map((t) => t.viaExtension), 0.95))}   (executeScript round trip from the service worker, for reference)`);
+    out.push(
+      `  via the extension${fmt(median(articles.map((t) => t.viaExtension)))} ${fmt(
+        quantile(
+          articles.map((t) => t.viaExtension),
+          0.95,
+        ),
+      )}   (executeScript round trip from the service worker, for reference)`,
+    );
     const medRatio = median(ratios);
-    out.push(`  ratio ours/bare: median of per-page ratios ${medRatio.toFixed(3)} (target ≤ 1.15 ${medRatio <= 1.15 ? 'met' : 'MISSED'}), p95 ${quantile(ratios, 0.95).toFixed(3)}, ratio of medians ${(median(ours) / median(bare)).toFixed(3)}`);
-    out.push(`    (ours ships Readability with some steps made cheaper, same answers, build/mangle-readability.ts; the steps below time the original)`);
+    out.push(
+      `  ratio ours/bare: median of per-page ratios ${medRatio.toFixed(3)} (target ≤ 1.15 ${medRatio <= 1.15 ? 'met' : 'MISSED'}), p95 ${quantile(ratios, 0.95).toFixed(3)}, ratio of medians ${(median(ours) / median(bare)).toFixed(3)}`,
+    );
+    out.push(
+      `    (ours ships Readability with some steps made cheaper, same answers, build/mangle-readability.ts; the steps below time the original)`,
+    );
     const cold = articles.filter((t) => t.firstBare);
     if (cold.length) {
       const firstRatios = cold.map((t) => t.first / t.firstBare!);
-      out.push(`  first run on the page, as a reader's click meets it: ours median ${median(cold.map((t) => t.first)).toFixed(2)} ms, bare ${median(cold.map((t) => t.firstBare!)).toFixed(2)} ms, median of per-page ratios ${median(firstRatios).toFixed(3)} (one sample each)`);
+      out.push(
+        `  first run on the page, as a reader's click meets it: ours median ${median(cold.map((t) => t.first)).toFixed(2)} ms, bare ${median(cold.map((t) => t.firstBare!)).toFixed(2)} ms, median of per-page ratios ${median(firstRatios).toFixed(3)} (one sample each)`,
+      );
     }
     const stepped = articles.filter((t) => t.steps);
     if (stepped.length) {
       const share = stepped.map((t) => (t.steps!.gate + t.steps!.metadata + t.steps!.text) / t.steps!.readability);
       const sum = (f: (s: NonNullable<Timing['steps']>) => number) => stepped.reduce((a, t) => a + f(t.steps!), 0);
-      out.push(`  our own steps timed apart (gate + metadata + text), as a share of Readability on the same clone: median ${(100 * median(share)).toFixed(1)} %, p95 ${(100 * quantile(share, 0.95)).toFixed(1)} %`);
-      out.push(`    summed over the pages: gate ${sum((s) => s.gate).toFixed(1)} ms, metadata ${sum((s) => s.metadata).toFixed(1)} ms, text ${sum((s) => s.text).toFixed(1)} ms, Readability ${sum((s) => s.readability).toFixed(1)} ms`);
+      out.push(
+        `  our own steps timed apart (gate + metadata + text), as a share of Readability on the same clone: median ${(100 * median(share)).toFixed(1)} %, p95 ${(100 * quantile(share, 0.95)).toFixed(1)} %`,
+      );
+      out.push(
+        `    summed over the pages: gate ${sum((s) => s.gate).toFixed(1)} ms, metadata ${sum((s) => s.metadata).toFixed(1)} ms, text ${sum((s) => s.text).toFixed(1)} ms, Readability ${sum((s) => s.readability).toFixed(1)} ms`,
+      );
     }
   }
   if (notArticles.length) {
@@ -315,27 +362,45 @@ function report(timings: Timing[], failures: string[], size: number): void {
     // DOM whose caches were dropped.
     const cold = gated.map((t) => t.first);
     if (gated.length) {
-      out.push(`\nnot-an-article decision at the gate (${gated.length} pages), ms in the page, first run (median of 3 new tabs per page): median ${median(cold).toFixed(2)}, p95 ${quantile(cold, 0.95).toFixed(2)}, max ${Math.max(...cold).toFixed(2)} (target p95 ≤ 5 ms ${quantile(cold, 0.95) <= 5 ? 'met' : 'MISSED'})`);
-      out.push(`  every single first run: p95 ${quantile(gated.flatMap((t) => t.firstSamples), 0.95).toFixed(2)}, max ${Math.max(...gated.flatMap((t) => t.firstSamples)).toFixed(2)}`);
-      out.push(`  fastest of the later runs (script compiled, page caches dropped): median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)}`);
+      out.push(
+        `\nnot-an-article decision at the gate (${gated.length} pages), ms in the page, first run (median of 3 new tabs per page): median ${median(cold).toFixed(2)}, p95 ${quantile(cold, 0.95).toFixed(2)}, max ${Math.max(...cold).toFixed(2)} (target p95 ≤ 5 ms ${quantile(cold, 0.95) <= 5 ? 'met' : 'MISSED'})`,
+      );
+      out.push(
+        `  every single first run: p95 ${quantile(
+          gated.flatMap((t) => t.firstSamples),
+          0.95,
+        ).toFixed(2)}, max ${Math.max(...gated.flatMap((t) => t.firstSamples)).toFixed(2)}`,
+      );
+      out.push(
+        `  fastest of the later runs (script compiled, page caches dropped): median ${median(ms).toFixed(2)}, p95 ${quantile(ms, 0.95).toFixed(2)}, max ${Math.max(...ms).toFixed(2)}`,
+      );
     }
     for (const t of gated.filter((x) => x.path.startsWith('/synthetic/') || x.ours > 5)) {
-      out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.first)} ms first (${t.firstSamples.map((x) => x.toFixed(1)).join(', ')}), ${fmt(t.ours)} fastest`);
+      out.push(
+        `  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.first)} ms first (${t.firstSamples.map((x) => x.toFixed(1)).join(', ')}), ${fmt(t.ours)} fastest`,
+      );
     }
     if (late.length) {
       const all = notArticles.map((t) => t.ours);
-      out.push(`not an article only after Readability found too little text (${late.length} pages; p95 over all ${notArticles.length} not-article pages ${quantile(all, 0.95).toFixed(2)} ms):`);
-      for (const t of late) out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
+      out.push(
+        `not an article only after Readability found too little text (${late.length} pages; p95 over all ${notArticles.length} not-article pages ${quantile(all, 0.95).toFixed(2)} ms):`,
+      );
+      for (const t of late)
+        out.push(`  ${t.path.padEnd(52)} ${t.reason?.padEnd(15)} ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ms`);
     }
   }
   if (articles.length) {
     out.push('\nthe largest corpus articles, ms in the page (ours / bare):');
-    for (const t of [...articles].sort((a, b) => b.elements - a.elements).slice(0, 5)) out.push(`  ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ${fmt(t.bare!)}  ${t.path}`);
+    for (const t of [...articles].sort((a, b) => b.elements - a.elements).slice(0, 5))
+      out.push(`  ${t.elements.toString().padStart(7)} elements ${fmt(t.ours)} ${fmt(t.bare!)}  ${t.path}`);
   }
   const sized = timings.filter((t) => /article-\d+/.test(t.path));
   if (sized.length) {
     out.push(`\nthe element cap (${MAX_ELEMENTS}): generated articles of growing size, ms in the page`);
-    for (const t of sized) out.push(`  ${t.elements.toString().padStart(7)} elements: ours ${fmt(t.ours)}  bare ${t.bare === null ? 'n/a' : fmt(t.bare)}  (${t.kind})`);
+    for (const t of sized)
+      out.push(
+        `  ${t.elements.toString().padStart(7)} elements: ours ${fmt(t.ours)}  bare ${t.bare === null ? 'n/a' : fmt(t.bare)}  (${t.kind})`,
+      );
   }
   if (failures.length) out.push(`\ncould not load:\n  ${failures.join('\n  ')}`);
   out.push('\nTimings are wall-clock on this machine; other processes running at the same time make them noisy.');

@@ -16,11 +16,18 @@ import { median } from '../eval/measures.ts';
 
 const { values, positionals } = parseArgs({ options: { limit: { type: 'string' } }, allowPositionals: true });
 const CORPUS = resolve('../shared/corpus/pages');
-const dirs = positionals.length ? positionals : readdirSync(CORPUS).map((d) => join(CORPUS, d)).filter((d) => statSync(d).isDirectory());
+const dirs = positionals.length
+  ? positionals
+  : readdirSync(CORPUS)
+      .map((d) => join(CORPUS, d))
+      .filter((d) => statSync(d).isDirectory());
 const pages = new Map<string, string>();
 for (const dir of dirs) {
-  const cases = readdirSync(dir).filter((c) => existsSync(join(dir, c, 'page.html'))).sort();
-  for (const c of values.limit ? cases.slice(0, Number(values.limit)) : cases) pages.set(`/corpus/${basename(dir)}/${encodeURIComponent(c)}/page.html`, join(dir, c, 'page.html'));
+  const cases = readdirSync(dir)
+    .filter((c) => existsSync(join(dir, c, 'page.html')))
+    .sort();
+  for (const c of values.limit ? cases.slice(0, Number(values.limit)) : cases)
+    pages.set(`/corpus/${basename(dir)}/${encodeURIComponent(c)}/page.html`, join(dir, c, 'page.html'));
 }
 
 const READABILITY = readFileSync(resolve('node_modules/@mozilla/readability/Readability.js'), 'utf8');
@@ -77,7 +84,8 @@ const settled = (page: Page) =>
 async function main(): Promise<void> {
   const code = await probe();
   const server = await serve(resolve('tests/fixtures/pages'), (req, res) => {
-    const file = pages.get(decodeURI(new URL(req.url ?? '/', 'http://x').pathname)) ?? pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const file =
+      pages.get(decodeURI(new URL(req.url ?? '/', 'http://x').pathname)) ?? pages.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (!file) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
     return true;
@@ -123,10 +131,15 @@ async function main(): Promise<void> {
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const out = [`\narticles timed: ${first.gate.length}; ms summed over them (median per page), first run / the same steps again`];
-  for (const s of STEPS) out.push(`  ${s.padEnd(12)} ${sum(first[s]).toFixed(1).padStart(8)} (${median(first[s]).toFixed(2)})  ${sum(warm[s]).toFixed(1).padStart(8)} (${median(warm[s]).toFixed(2)})`);
+  for (const s of STEPS)
+    out.push(
+      `  ${s.padEnd(12)} ${sum(first[s]).toFixed(1).padStart(8)} (${median(first[s]).toFixed(2)})  ${sum(warm[s]).toFixed(1).padStart(8)} (${median(warm[s]).toFixed(2)})`,
+    );
   const total = first.gate.map((_, i) => STEPS.reduce((a, s) => a + first[s][i]!, 0));
   out.push(`  ${'all'.padEnd(12)} ${sum(total).toFixed(1).padStart(8)} (${median(total).toFixed(2)})`);
-  out.push(`bare Readability, first run in its own new tab: load ${sum(bare.load).toFixed(1)} (${median(bare.load).toFixed(2)}), all ${sum(bare.all).toFixed(1)} (${median(bare.all).toFixed(2)})`);
+  out.push(
+    `bare Readability, first run in its own new tab: load ${sum(bare.load).toFixed(1)} (${median(bare.load).toFixed(2)}), all ${sum(bare.all).toFixed(1)} (${median(bare.all).toFixed(2)})`,
+  );
   out.push(`median of per-page ratios (first runs): ${median(total.map((t, i) => t / bare.all[i]!)).toFixed(3)}`);
   process.stdout.write(out.join('\n') + '\n');
 }

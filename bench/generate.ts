@@ -19,14 +19,19 @@ export function rng(seed: number): () => number {
   };
 }
 
-const COMMON = ('the of and to in a is that for on with as was by at from it be have are said has will his not but this ' +
+const COMMON = (
+  'the of and to in a is that for on with as was by at from it be have are said has will his not but this ' +
   'an they which their its were been who more after would about one two year new over people also first there than ' +
   'last other could into some officials government week told when time state percent million report public city ' +
   'plan years three group country company since while before under during against between most president national ' +
   'police new local court law market health minister economic security deal support including statement officials ' +
-  'according early month day meeting workers companies data program system political business officials spokesman').split(' ');
+  'according early month day meeting workers companies data program system political business officials spokesman'
+).split(' ');
 
-const SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or ur al el il ol st nd rk nt'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or ur al el il ol st nd rk nt'.split(
+    ' ',
+  );
 
 function word(r: () => number, syllables: number): string {
   let w = '';

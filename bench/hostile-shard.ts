@@ -11,7 +11,9 @@ import { MAX_SHARD_BYTES } from '../lib/store/manifest.ts';
 import { decodeShard, MAX_SHARD_VALUES } from '../lib/store/shard.ts';
 import { STORY_BUDGET, type Story } from '../lib/story/story.ts';
 
-const seed: Story = JSON.parse(readFileSync(fileURLToPath(new URL('../data/stories/microsoft-mayo-clinic-frontier-ai-model.json', import.meta.url)), 'utf8'));
+const seed: Story = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../data/stories/microsoft-mayo-clinic-frontier-ai-model.json', import.meta.url)), 'utf8'),
+);
 const valid = (i: number, patch: Partial<Story> = {}) => ({ ...seed, id: `story-${i}`, ...patch });
 /** `{"id":"bad-i","keyPoints":[…]}` of `n` values, every one of them a problem for the validator. */
 const manyFaults = (i: number, n: number, item: unknown) => ({ id: `bad-${i}`, sources: Array(n).fill(item) });
@@ -19,14 +21,20 @@ const manyFaults = (i: number, n: number, item: unknown) => ({ id: `bad-${i}`, s
 /** Each case: a shard a hostile store can send, every cap respected (bytes ≤ 32 MB, values ≤ 2M). */
 const CASES: Record<string, () => string> = {
   // The probe's attack, as large as the value cap lets it be: read 51, refuse.
-  'empty objects up to the value cap (1M `{}`)': () => `[${Array(MAX_SHARD_VALUES / 2 - 1).fill('{}').join(',')}]`,
+  'empty objects up to the value cap (1M `{}`)': () =>
+    `[${Array(MAX_SHARD_VALUES / 2 - 1)
+      .fill('{}')
+      .join(',')}]`,
   // The most validator work: 50 rejected stories (the most a kept shard may have), each at the
   // story budget with a fault in every value, beside 50 valid stories so the shard is kept.
   // (`{}` is two values to the byte scan: 50 × 18k of them and 50 real stories fill its cap.)
   '50 rejected stories of 18k faulty objects + 50 valid': () =>
     JSON.stringify([...Array.from({ length: 50 }, (_, i) => manyFaults(i, 18_000, {})), ...Array.from({ length: 50 }, (_, i) => valid(i))]),
   '50 rejected stories of 20k wrong-type values + 50 valid': () =>
-    JSON.stringify([...Array.from({ length: 50 }, (_, i) => manyFaults(i, STORY_BUDGET.values - 10, 1)), ...Array.from({ length: 50 }, (_, i) => valid(i))]),
+    JSON.stringify([
+      ...Array.from({ length: 50 }, (_, i) => manyFaults(i, STORY_BUDGET.values - 10, 1)),
+      ...Array.from({ length: 50 }, (_, i) => valid(i)),
+    ]),
   // The most text: 32 MB of valid stories, each at the 500k-character budget.
   '32 MB of valid stories at the text budget': () => {
     const para = 'The council voted on Tuesday to fund the seawall, and residents spoke for hours. '.repeat(240).slice(0, 19_000);
@@ -59,7 +67,16 @@ function runCase(name: string): void {
   }
   const used = process.cpuUsage(cpu);
   const extraMB = (process.resourceUsage().maxRSS - before) / 1024;
-  process.stdout.write(JSON.stringify({ name, bytes: bytes.byteLength, cpuMs: (used.user + used.system) / 1000, peakExtraMB: extraMB, heapAfterMB: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, outcome }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      name,
+      bytes: bytes.byteLength,
+      cpuMs: (used.user + used.system) / 1000,
+      peakExtraMB: extraMB,
+      heapAfterMB: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20,
+      outcome,
+    }) + '\n',
+  );
 }
 
 const at = process.argv.indexOf('--case');
@@ -71,7 +88,10 @@ else {
   let worstMem = 0;
   for (const name of Object.keys(CASES)) {
     const runs = Array.from({ length: RUNS }, () => {
-      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--case', name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--case', name], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`);
       return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { bytes: number; cpuMs: number; peakExtraMB: number; outcome: string };
     });
@@ -79,7 +99,11 @@ else {
     const mem = Math.max(...runs.map((r) => r.peakExtraMB));
     worstCpu = Math.max(worstCpu, cpuMs);
     worstMem = Math.max(worstMem, mem);
-    console.log(`  ${name.padEnd(58)} ${(runs[0]!.bytes / 2 ** 20).toFixed(1).padStart(5)} MB  cpu ${String(Math.round(cpuMs)).padStart(5)} ms  peak +${String(Math.round(mem)).padStart(4)} MB  ${runs[0]!.outcome}`);
+    console.log(
+      `  ${name.padEnd(58)} ${(runs[0]!.bytes / 2 ** 20).toFixed(1).padStart(5)} MB  cpu ${String(Math.round(cpuMs)).padStart(5)} ms  peak +${String(Math.round(mem)).padStart(4)} MB  ${runs[0]!.outcome}`,
+    );
   }
-  console.log(`worst shard within the caps: at most ${Math.round(worstCpu)} ms of CPU and ${Math.round(worstMem)} MB of memory above its own bytes`);
+  console.log(
+    `worst shard within the caps: at most ${Math.round(worstCpu)} ms of CPU and ${Math.round(worstMem)} MB of memory above its own bytes`,
+  );
 }

@@ -15,7 +15,13 @@ import { tokenize } from '../lib/match/tokenize.ts';
 import type { Story } from '../lib/story/story.ts';
 import { generate, type GeneratedArticle } from './generate.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, articles: { type: 'string', default: '200' }, minisearch: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    articles: { type: 'string', default: '200' },
+    minisearch: { type: 'string', default: '1000' },
+  },
+});
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:match does)');
 const heap = () => (gc(), gc(), process.memoryUsage().heapUsed);
@@ -30,7 +36,10 @@ function percentiles(times: number[]): { p50: number; p95: number } {
 }
 
 /** Wall-clock percentiles, and CPU-time ones, which other processes on the machine disturb less. */
-function timeEach(articles: GeneratedArticle[], fn: (a: GeneratedArticle) => string | null): { p50: number; p95: number; cpu50: number; cpu95: number; right: number } {
+function timeEach(
+  articles: GeneratedArticle[],
+  fn: (a: GeneratedArticle) => string | null,
+): { p50: number; p95: number; cpu50: number; cpu95: number; right: number } {
   const times: number[] = [];
   const cpu: number[] = [];
   let right = 0;
@@ -55,7 +64,7 @@ function bruteForce(stories: Story[]) {
     const tf = storyTerms(s);
     for (const t of tf.keys()) {
       let id = vocab.get(t);
-      if (id === undefined) vocab.set(t, (id = df.length)), df.push(0);
+      if (id === undefined) (vocab.set(t, (id = df.length)), df.push(0));
       df[id]!++;
     }
     return tf;
@@ -87,7 +96,7 @@ function bruteForce(stories: Story[]) {
     docs.forEach((d, i) => {
       let dot = 0;
       for (let k = 0; k < d.ids.length; k++) dot += (q.get(d.ids[k]!) ?? 0) * d.w[k]!;
-      if (dot > bestScore) (bestScore = dot), (best = i);
+      if (dot > bestScore) ((bestScore = dot), (best = i));
     });
     return best >= 0 ? stories[best]!.id : null;
   };
@@ -96,18 +105,35 @@ function bruteForce(stories: Story[]) {
 function miniSearch(stories: Story[], probe: ReturnType<typeof buildIndex>) {
   const h0 = heap();
   const t0 = performance.now();
-  const engine = new MiniSearch({ fields: ['title', 'dek', 'body', 'sources'], tokenize: (s: string) => tokenize(s), processTerm: (t: string) => t });
-  engine.addAll(stories.map((s) => ({ id: s.id, title: s.title, dek: s.dek, body: (s.body ?? []).map(String).join(' '), sources: s.sources.map((x) => x.title).join(' ') })));
+  const engine = new MiniSearch({
+    fields: ['title', 'dek', 'body', 'sources'],
+    tokenize: (s: string) => tokenize(s),
+    processTerm: (t: string) => t,
+  });
+  engine.addAll(
+    stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      dek: s.dek,
+      body: (s.body ?? []).map(String).join(' '),
+      sources: s.sources.map((x) => x.title).join(' '),
+    })),
+  );
   const build = performance.now() - t0;
   const held = heap() - h0;
   // The same looked-up words as the matcher, so only the engine differs.
-  const search = (a: GeneratedArticle) => engine.search({ combineWith: 'OR', queries: analyseQuery(a, probe.text).terms.map((t) => t.term) } as never, { boost: { title: 3, dek: 2, sources: 2 } })[0]?.id as string ?? null;
+  const search = (a: GeneratedArticle) =>
+    (engine.search({ combineWith: 'OR', queries: analyseQuery(a, probe.text).terms.map((t) => t.term) } as never, {
+      boost: { title: 3, dek: 2, sources: 2 },
+    })[0]?.id as string) ?? null;
   return { build, held, size: JSON.stringify(engine).length, search };
 }
 
 const out: string[] = [];
 const say = (line: string) => (out.push(line), process.stdout.write(line + '\n'));
-say(`node ${process.version}, ${values.articles} articles per store timed after as many others (their times: "cold code"); timings are wall-clock on a shared 2-core machine (noisy when others run)`);
+say(
+  `node ${process.version}, ${values.articles} articles per store timed after as many others (their times: "cold code"); timings are wall-clock on a shared 2-core machine (noisy when others run)`,
+);
 for (const n of values.sizes.split(',').map(Number)) {
   // Twice the articles: the second half is matched first, while the code is still being
   // optimised (reported as "cold code"), the first half is then timed for p50/p95. A worker that
@@ -150,16 +176,22 @@ for (const n of values.sizes.split(',').map(Number)) {
   const onStory = articles.filter((a) => a.storyId).length;
   const falseMatches = articles.filter((a) => !a.storyId && matchArticle(a, loaded).match).length;
   say(`\n${n} stories`);
-  say(`  lens index   build ${ms(median.wall)} (median of ${BUILDS}; CPU ${ms(median.cpu)}; first ${ms(builds[0]!.wall)})  heap ${mb(held)}  persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})  match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} (CPU p50 ${ms(ours.cpu50)} p95 ${ms(ours.cpu95)}; cold code: p50 ${ms(cold.p50)} p95 ${ms(cold.p95)})  correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`);
+  say(
+    `  lens index   build ${ms(median.wall)} (median of ${BUILDS}; CPU ${ms(median.cpu)}; first ${ms(builds[0]!.wall)})  heap ${mb(held)}  persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})  match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} (CPU p50 ${ms(ours.cpu50)} p95 ${ms(ours.cpu95)}; cold code: p50 ${ms(cold.p50)} p95 ${ms(cold.p95)})  correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`,
+  );
   const sample = articles.slice(0, n >= 50_000 ? 40 : 100);
   t = performance.now();
   const brute = bruteForce(stories);
   const bruteBuild = performance.now() - t;
   const base = timeEach(sample, brute);
-  say(`  brute cosine build ${ms(bruteBuild)}  match p50 ${ms(base.p50)} p95 ${ms(base.p95)} (${sample.length} articles)  → lens is ${(base.p50 / ours.p50).toFixed(0)}× faster at p50, ${(base.p95 / ours.p95).toFixed(0)}× at p95`);
+  say(
+    `  brute cosine build ${ms(bruteBuild)}  match p50 ${ms(base.p50)} p95 ${ms(base.p95)} (${sample.length} articles)  → lens is ${(base.p50 / ours.p50).toFixed(0)}× faster at p50, ${(base.p95 / ours.p95).toFixed(0)}× at p95`,
+  );
   if (n <= Number(values.minisearch)) {
     const m = miniSearch(stories, loaded);
     const r = timeEach(sample, m.search);
-    say(`  MiniSearch   build ${ms(m.build)}  heap ${mb(m.held)}  JSON ${mb(m.size)}  search p50 ${ms(r.p50)} p95 ${ms(r.p95)} (${sample.length} articles)`);
+    say(
+      `  MiniSearch   build ${ms(m.build)}  heap ${mb(m.held)}  JSON ${mb(m.size)}  search p50 ${ms(r.p50)} p95 ${ms(r.p95)} (${sample.length} articles)`,
+    );
   }
 }

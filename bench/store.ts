@@ -75,7 +75,10 @@ const fullState = full.state;
 
 // One story changes: a new title and updatedAt, as Factlen does when coverage grows.
 const changed = { ...stories[1234 % N]!, title: 'An updated headline after new coverage', updatedAt: '2026-11-24T11:00:00Z' };
-const v2 = await buildStore(stories.map((s) => (s.id === changed.id ? changed : s)), { previous: v1.manifest, now: new Date('2026-11-24T11:00:00Z') });
+const v2 = await buildStore(
+  stories.map((s) => (s.id === changed.id ? changed : s)),
+  { previous: v1.manifest, now: new Date('2026-11-24T11:00:00Z') },
+);
 publish(v2);
 const inc = await sync();
 const unchanged = await sync();
@@ -94,12 +97,27 @@ const rows: [string, string][] = [
   ['stories', `${N} (${v1.manifest.shards.length} day shards; generated in ${ms(genMs)}, built in ${ms(buildMs)})`],
   ['store size, raw', `${MB(storeRaw)} (manifest ${kB(v1.manifestBytes.byteLength)})`],
   ['store size, gzip', `${MB(storeGz)} (manifest ${kB(files.get('manifest.json')!.gz.byteLength)})`],
-  ['first full sync', `${ms(full.time)}: ${full.requests} requests, ${MB(full.wire)} over the wire (${MB(full.raw)} decoded), into IndexedDB (fake-indexeddb)`],
-  ['incremental sync, 1 story changed', `${ms(inc.time)}: ${inc.requests} requests, ${kB(inc.wire)} over the wire (${kB(inc.raw)} decoded)`],
-  ['  share of the full store', `${((inc.wire / storeGz) * 100).toFixed(2)} % gzip-to-gzip, ${((inc.raw / storeRaw) * 100).toFixed(2)} % raw-to-raw (target ≤ 2 %)`],
+  [
+    'first full sync',
+    `${ms(full.time)}: ${full.requests} requests, ${MB(full.wire)} over the wire (${MB(full.raw)} decoded), into IndexedDB (fake-indexeddb)`,
+  ],
+  [
+    'incremental sync, 1 story changed',
+    `${ms(inc.time)}: ${inc.requests} requests, ${kB(inc.wire)} over the wire (${kB(inc.raw)} decoded)`,
+  ],
+  [
+    '  share of the full store',
+    `${((inc.wire / storeGz) * 100).toFixed(2)} % gzip-to-gzip, ${((inc.raw / storeRaw) * 100).toFixed(2)} % raw-to-raw (target ≤ 2 %)`,
+  ],
   ['unchanged sync (304)', `${ms(unchanged.time)}: ${unchanged.requests} request, ${unchanged.wire} bytes of body`],
-  ['reload from IndexedDB (restart)', `${ms(reloadMs)} for all ${reread ? remoteStories(reread).stories.length : 0} stories; a waking worker reads only the snapshot and catalog: ${ms(snapshotMs)} for ${snapshot?.catalog?.length ?? 0} entries`],
-  ['check', `${remoteStories(fullState).stories.length} stories after the full sync; updated story ${ok ? 'present' : 'MISSING'} after the incremental one`],
+  [
+    'reload from IndexedDB (restart)',
+    `${ms(reloadMs)} for all ${reread ? remoteStories(reread).stories.length : 0} stories; a waking worker reads only the snapshot and catalog: ${ms(snapshotMs)} for ${snapshot?.catalog?.length ?? 0} entries`,
+  ],
+  [
+    'check',
+    `${remoteStories(fullState).stories.length} stories after the full sync; updated story ${ok ? 'present' : 'MISSING'} after the incremental one`,
+  ],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 process.stdout.write(`bench:store (${new Date().toISOString()}, Node ${process.version})\n`);

@@ -13,7 +13,9 @@ const ID = 'virtual:bundled-stories';
 // The files as they are, not through cli/io.ts `readStoryDir`: that one skips a bad file with a
 // warning, where the build must refuse it (and ships the files' own JSON, parsed again at run time).
 function readRawStoryFiles(dir: string): { files: string[]; raw: unknown[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return { files, raw: files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))) };
 }
 
@@ -28,7 +30,10 @@ export function bundledStories(dir: string): Plugin {
       for (const f of files) this.addWatchFile(join(abs, f));
       const { rejected } = parseStories(raw);
       if (rejected.length) {
-        throw new Error(`Bundled store ${abs} has invalid stories:\n` + rejected.flatMap((r) => describeRejection(r).map((l) => `  ${files[r.index]}: ${l}`)).join('\n'));
+        throw new Error(
+          `Bundled store ${abs} has invalid stories:\n` +
+            rejected.flatMap((r) => describeRejection(r).map((l) => `  ${files[r.index]}: ${l}`)).join('\n'),
+        );
       }
       return `export default ${JSON.stringify(raw)};`;
     },

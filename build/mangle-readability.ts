@@ -18,9 +18,23 @@ export function mangleReadability(): Plugin {
       // Debug logging never runs here (no caller passes `debug`), but its ~1 kB of messages
       // would ship: each `this.log(…)` statement becomes `0&&this.log(…)`, and the debug
       // branches `if (false)`, which the minifier then drops.
-      const quiet = code.replace(/^(\s*)this\.log\(/gm, (_, indent: string) => `${indent}0&&this.log(`).replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
-      const edited = [withoutJsonLd, bylineTestFirst, emptyTestStopsAtText, styleReadOnlyWhenSet, snapshotByCopy, privatePatternNames].reduce((c, edit) => edit(c), quiet);
-      const out = await transform(edited, { mangleProps: /^(?:_|[A-Z][A-Z_]+$)/, reserveProps: /^(?:TEXT|ELEMENT)_NODE$/, sourcemap: true, sourcefile: id });
+      const quiet = code
+        .replace(/^(\s*)this\.log\(/gm, (_, indent: string) => `${indent}0&&this.log(`)
+        .replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
+      const edited = [
+        withoutJsonLd,
+        bylineTestFirst,
+        emptyTestStopsAtText,
+        styleReadOnlyWhenSet,
+        snapshotByCopy,
+        privatePatternNames,
+      ].reduce((c, edit) => edit(c), quiet);
+      const out = await transform(edited, {
+        mangleProps: /^(?:_|[A-Z][A-Z_]+$)/,
+        reserveProps: /^(?:TEXT|ELEMENT)_NODE$/,
+        sourcemap: true,
+        sourcefile: id,
+      });
       return { code: out.code, map: out.map };
     },
   };
@@ -36,7 +50,8 @@ export function withoutJsonLd(code: string): string {
     .replace(/\n {2}_getJSONLD\(doc\) \{[\s\S]*?\n {2}\},\n/, '\n')
     .replace(/\n {4}\/\/ See: https:\/\/schema\.org\/Article\n {4}jsonLdArticleTypes:\n {6}\/.*\/,\n/, '\n')
     .replace('this._disableJSONLD ? {} : this._getJSONLD(this._doc)', '{}');
-  if (/_getJSONLD|jsonLdArticleTypes/.test(out)) throw new Error('lens:mangle-readability: Readability.js changed; cannot cut its JSON-LD reader');
+  if (/_getJSONLD|jsonLdArticleTypes/.test(out))
+    throw new Error('lens:mangle-readability: Readability.js changed; cannot cut its JSON-LD reader');
   return out;
 }
 
@@ -148,7 +163,8 @@ export function snapshotByCopy(code: string): string {
  */
 export function privatePatternNames(code: string): string {
   const block = /\n {2}REGEXPS: \{\n[\s\S]*?\n {2}\},\n/.exec(code);
-  if (!block || /\bREGEXPS(?!\.[a-zA-Z])/.test(code.replace(block[0], ''))) throw new Error('lens:mangle-readability: Readability.js changed; cannot rename its patterns');
+  if (!block || /\bREGEXPS(?!\.[a-zA-Z])/.test(code.replace(block[0], '')))
+    throw new Error('lens:mangle-readability: Readability.js changed; cannot rename its patterns');
   const renamed = block[0].replace(/^( {4})([a-zA-Z]\w*):/gm, '$1_$2:');
   return code.replace(block[0], renamed).replace(/\bREGEXPS\.([a-zA-Z]\w*)/g, 'REGEXPS._$1');
 }

@@ -20,9 +20,12 @@ export function storeBuildConfig(env: Record<string, string | undefined>, builtA
   const key = env.FACTLEN_STORE_PUBLIC_KEY?.trim() ?? '';
   const checked = url ? checkStoreUrl(url) : null;
   if (checked && !checked.ok) {
-    throw new Error(`FACTLEN_STORE_URL=${url} is not a usable store address (${checked.reason}): use https:// (http:// only for localhost or 127.0.0.1), without a query string`);
+    throw new Error(
+      `FACTLEN_STORE_URL=${url} is not a usable store address (${checked.reason}): use https:// (http:// only for localhost or 127.0.0.1), without a query string`,
+    );
   }
-  if (key && !parsePublicKey(key)) throw new Error('FACTLEN_STORE_PUBLIC_KEY must be a base64 Ed25519 public key (32 bytes), as `lens store-keygen` prints');
+  if (key && !parsePublicKey(key))
+    throw new Error('FACTLEN_STORE_PUBLIC_KEY must be a base64 Ed25519 public key (32 bytes), as `lens store-keygen` prints');
   return {
     hostPermissions: checked?.ok ? [checked.originPattern] : [],
     optionalHostPermissions: OPTIONAL_HOST_PERMISSIONS,

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fillMessage } from '../lib/words.ts';
 
-const table: Record<string, { message: string }> = JSON.parse(readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+const table: Record<string, { message: string }> = JSON.parse(
+  readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+);
 
 /** The English message `key` with `$1`… filled from `subs`. */
 export function english(key: string, subs: string[] = []): string {

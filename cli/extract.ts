@@ -10,13 +10,37 @@ import { CliError, printJson, readDocument, type Io } from './io.ts';
 /** The CLI's view of one extraction: the field list, plus why when it is not an article. */
 export function extractionRecord(file: string, ex: Extraction) {
   if (ex.kind === 'not-article') {
-    return { file, readerable: false, reason: ex.reason, title: ex.title || null, byline: null, siteName: null, publishedTime: null, lang: null, canonicalUrl: null, excerpt: null, text: '' };
+    return {
+      file,
+      readerable: false,
+      reason: ex.reason,
+      title: ex.title || null,
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      lang: null,
+      canonicalUrl: null,
+      excerpt: null,
+      text: '',
+    };
   }
   const a = ex.article;
   return {
-    file, readerable: true, title: a.title, byline: a.byline, siteName: a.siteName, publishedTime: a.publishedTime,
-    modifiedTime: a.modifiedTime, lang: a.lang, canonicalUrl: a.canonicalUrl, excerpt: a.excerpt, section: a.section,
-    keywords: a.keywords, partial: a.partial, wordCount: a.wordCount, text: a.text,
+    file,
+    readerable: true,
+    title: a.title,
+    byline: a.byline,
+    siteName: a.siteName,
+    publishedTime: a.publishedTime,
+    modifiedTime: a.modifiedTime,
+    lang: a.lang,
+    canonicalUrl: a.canonicalUrl,
+    excerpt: a.excerpt,
+    section: a.section,
+    keywords: a.keywords,
+    partial: a.partial,
+    wordCount: a.wordCount,
+    text: a.text,
   };
 }
 

@@ -13,7 +13,13 @@ export function readText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory` : `${file}: cannot be read (${code ?? err})`);
+    throw new CliError(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory`
+          : `${file}: cannot be read (${code ?? err})`,
+    );
   }
 }
 
@@ -27,7 +33,8 @@ export function readDocument(file: string): Document {
   if (!text.trim()) throw new CliError(`${file}: the file is empty, not an HTML page`);
   // NUL never occurs in text, and binary data decodes to many U+FFFD (a page in Latin-1 has a
   // few: none of the 271 corpus pages has any).
-  if (text.includes('\0') || (text.match(/\ufffd/g)?.length ?? 0) > text.length / 10) throw new CliError(`${file}: binary data, not an HTML page`);
+  if (text.includes('\0') || (text.match(/\ufffd/g)?.length ?? 0) > text.length / 10)
+    throw new CliError(`${file}: binary data, not an HTML page`);
   if (!/<[a-z!]/i.test(text)) throw new CliError(`${file}: plain text with no markup, not an HTML page`);
   const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const doc = parse(text);
@@ -43,7 +50,9 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
   let files: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new CliError(`${dir}: not a directory`);
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(`${dir}: no such directory`);

@@ -14,17 +14,20 @@ interface Query extends MatchQuery {
 
 function readQueries(input: string, url?: string): Query[] {
   if (input.endsWith('.jsonl')) {
-    return readText(input).split('\n').flatMap((line, i) => {
-      if (!line.trim()) return [];
-      let q: Partial<Query>;
-      try {
-        q = JSON.parse(line);
-      } catch {
-        throw new CliError(`${input}:${i + 1}: not valid JSON`);
-      }
-      if (typeof q.title !== 'string' || typeof q.text !== 'string') throw new CliError(`${input}:${i + 1}: an article needs "title" and "text" strings`);
-      return [{ ...q, id: String(q.id ?? i + 1), title: q.title, text: q.text, canonicalUrl: ownCanonical(q) }];
-    });
+    return readText(input)
+      .split('\n')
+      .flatMap((line, i) => {
+        if (!line.trim()) return [];
+        let q: Partial<Query>;
+        try {
+          q = JSON.parse(line);
+        } catch {
+          throw new CliError(`${input}:${i + 1}: not valid JSON`);
+        }
+        if (typeof q.title !== 'string' || typeof q.text !== 'string')
+          throw new CliError(`${input}:${i + 1}: an article needs "title" and "text" strings`);
+        return [{ ...q, id: String(q.id ?? i + 1), title: q.title, text: q.text, canonicalUrl: ownCanonical(q) }];
+      });
   }
   if (!/\.x?html?$/i.test(input)) throw new CliError(`${input}: INPUT must be an .html page or a .jsonl file of articles`);
   const ex = extractFile(input, url);
@@ -34,7 +37,11 @@ function readQueries(input: string, url?: string): Query[] {
 }
 
 export function matchCommand(args: string[], io: Io): void {
-  const { values, positionals } = parseArgs({ args, options: { stories: { type: 'string' }, url: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { stories: { type: 'string' }, url: { type: 'string' } },
+    allowPositionals: true,
+  });
   const [input] = positionals;
   if (!input) throw new CliError('give an INPUT (.html or .jsonl)');
   const stories = readStoryDir(values.stories ?? BUNDLED, io.warn);
@@ -43,6 +50,12 @@ export function matchCommand(args: string[], io: Io): void {
   const index = buildIndex(stories);
   for (const q of queries) {
     const { match, alternatives } = matchArticle(q, index);
-    printJson(io, { id: q.id, storyId: match?.storyId ?? null, confidence: match?.confidence ?? 0, reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })), alternatives });
+    printJson(io, {
+      id: q.id,
+      storyId: match?.storyId ?? null,
+      confidence: match?.confidence ?? 0,
+      reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })),
+      alternatives,
+    });
   }
 }

@@ -1,6 +1,17 @@
 // lens build-store, check-store and store-keygen: publishing the remote story store.
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
@@ -23,7 +34,9 @@ function readRawStories(dir: string): { stories: StoryLike[]; problems: string[]
   const stories: StoryLike[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(dir, f);
     let raw: unknown;
     try {
@@ -59,14 +72,17 @@ function writeAtomically(path: string, bytes: Uint8Array | string): void {
 function readPrevious(out: string): Manifest | null {
   const path = join(out, 'manifest.json');
   if (!existsSync(path)) return null;
-  const parsed = Manifest.safeParse((() => {
-    try {
-      return JSON.parse(readFileSync(path, 'utf8'));
-    } catch {
-      return null;
-    }
-  })());
-  if (!parsed.success) throw new CliError(`${path} exists but is not a valid manifest: fix or remove it (its version keeps the store's versions growing)`);
+  const parsed = Manifest.safeParse(
+    (() => {
+      try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+      } catch {
+        return null;
+      }
+    })(),
+  );
+  if (!parsed.success)
+    throw new CliError(`${path} exists but is not a valid manifest: fix or remove it (its version keeps the store's versions growing)`);
   return parsed.data;
 }
 
@@ -92,26 +108,36 @@ function readTopicNames(file: string): Map<string, string> {
     if (err instanceof CliError) throw err;
     throw new CliError(`${file}: not valid JSON (${(err as Error).message.slice(0, 200)})`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CliError(`${file}: must be a JSON object of topic names, such as {"ai": "Artificial intelligence"}`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new CliError(`${file}: must be a JSON object of topic names, such as {"ai": "Artificial intelligence"}`);
   const entries = Object.entries(raw);
   if (entries.length > MAX_TOPICS) throw new CliError(`${file}: names ${entries.length} topics, more than ${MAX_TOPICS}`);
   for (const [id, name] of entries) {
     const ok = Topic.safeParse({ id, name });
-    if (!ok.success) throw new CliError(`${file}: topic ${JSON.stringify(id.slice(0, 120))}: ${typeof name !== 'string' ? 'the name must be a string' : 'needs a slug id and a name of 1 to 200 characters'}`);
+    if (!ok.success)
+      throw new CliError(
+        `${file}: topic ${JSON.stringify(id.slice(0, 120))}: ${typeof name !== 'string' ? 'the name must be a string' : 'needs a slug id and a name of 1 to 200 characters'}`,
+      );
   }
   return new Map(entries as [string, string][]);
 }
 
 export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: {
-      out: { type: 'string' }, sign: { type: 'string' }, topics: { type: 'string' }, prune: { type: 'boolean' }, 'generated-at': { type: 'string' },
+      out: { type: 'string' },
+      sign: { type: 'string' },
+      topics: { type: 'string' },
+      prune: { type: 'boolean' },
+      'generated-at': { type: 'string' },
       'expires-in': { type: 'string' },
     },
   });
   const [dir] = positionals;
-  if (!dir || !values.out) throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune] [--expires-in DAYS]');
+  if (!dir || !values.out)
+    throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune] [--expires-in DAYS]');
   const days = values['expires-in'] === undefined ? DEFAULT_LIFETIME_MS / 86_400_000 : Number(values['expires-in']);
   if (!(days > 0 && days <= 366)) throw new CliError('--expires-in must be a number of days between 0 and 366');
   const { stories, problems } = readRawStories(dir);
@@ -151,9 +177,17 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   }
   const { manifest } = built;
   printJson(io, {
-    out, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, unchanged: built.unchanged, signed: !!key,
-    shards: manifest.shards.length, stories: stories.length, bytes: manifest.shards.reduce((n, s) => n + s.bytes, 0) + built.manifestBytes.byteLength,
-    written, pruned,
+    out,
+    version: manifest.version,
+    generatedAt: manifest.generatedAt,
+    expiresAt: manifest.expiresAt ?? null,
+    unchanged: built.unchanged,
+    signed: !!key,
+    shards: manifest.shards.length,
+    stories: stories.length,
+    bytes: manifest.shards.reduce((n, s) => n + s.bytes, 0) + built.manifestBytes.byteLength,
+    written,
+    pruned,
   });
 }
 
@@ -181,7 +215,12 @@ function urlReader(url: string): StoreReader {
   if (!target.ok) throw new CliError(describe(new StoreError('bad_url', [url])));
   return async (path, maxBytes) => {
     const got = await fetchStoreFile(new URL(path, target.manifestUrl).href, {
-      fetchFn: fetch, origin: target.origin, name: path, maxBytes, timeoutMs: 60_000, now: Date.now,
+      fetchFn: fetch,
+      origin: target.origin,
+      name: path,
+      maxBytes,
+      timeoutMs: 60_000,
+      now: Date.now,
     });
     if (got.notModified) throw new StoreError('http', [304, path]);
     return got.bytes;
@@ -198,7 +237,14 @@ export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
   if (!isUrl && !existsSync(where)) throw new CliError(`${where}: no such directory`);
   const report = await checkStore(isUrl ? urlReader(where) : dirReader(where), { publicKey, describe });
   report.problems.forEach(io.warn);
-  printJson(io, { store: where, ok: report.problems.length === 0, version: report.version, shards: report.shards, stories: report.stories, problems: report.problems.length });
+  printJson(io, {
+    store: where,
+    ok: report.problems.length === 0,
+    version: report.version,
+    shards: report.shards,
+    stories: report.stories,
+    problems: report.problems.length,
+  });
   if (report.problems.length) throw new CliError(`${report.problems.length} problem(s) found`);
 }
 
@@ -211,5 +257,7 @@ export function storeKeygenCommand(args: string[], io: Io): void {
   writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   const raw = fromBase64(publicKey.export({ format: 'jwk' }).x!.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='))!;
   printJson(io, { keyFile: values.out, publicKey: toBase64(raw) });
-  io.warn(`Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`);
+  io.warn(
+    `Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`,
+  );
 }

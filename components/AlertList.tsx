@@ -15,7 +15,9 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames }: Prop
   const H = `h${headingLevel}` as 'h2';
   return (
     <section class="alert-list" aria-labelledby="alerts-heading">
-      <H id="alerts-heading" class="section-heading">{t('alertsHeading')}</H>
+      <H id="alerts-heading" class="section-heading">
+        {t('alertsHeading')}
+      </H>
       {alerts.length === 0 ? (
         <p class="muted">{t('alertsEmpty')}</p>
       ) : (

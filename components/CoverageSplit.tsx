@@ -25,7 +25,9 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
   const rest = order.length - listed.length;
   return (
     <section class="split" aria-labelledby="split-heading">
-      <h2 id="split-heading" class="section-heading">{t('splitHeading')}</h2>
+      <h2 id="split-heading" class="section-heading">
+        {t('splitHeading')}
+      </h2>
       <div class="split-bar" aria-hidden="true">
         {order.map(({ v, i }) => (
           <span

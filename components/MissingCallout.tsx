@@ -10,7 +10,10 @@ export function MissingCallout({ missing, outlets }: { missing: string[]; outlet
   return (
     <section class="missing-callout" aria-labelledby="missing-heading">
       <h2 id="missing-heading" class="missing-callout__heading">
-        <span class="missing-callout__icon" aria-hidden="true">!</span> {t('missingHeading')}
+        <span class="missing-callout__icon" aria-hidden="true">
+          !
+        </span>{' '}
+        {t('missingHeading')}
         <span aria-hidden="true">:</span>
       </h2>{' '}
       <ul class="missing-callout__list">

@@ -10,7 +10,9 @@ export function MissingPerspectives({ missing, headingLevel = 2 }: Props) {
   const H = `h${headingLevel}` as 'h2';
   return (
     <section class="missing" aria-labelledby="missing-heading">
-      <H id="missing-heading" class="section-heading">{t('missingHeading')}</H>
+      <H id="missing-heading" class="section-heading">
+        {t('missingHeading')}
+      </H>
       {missing.length ? (
         <ul class="missing__list">
           {missing.map((m) => (

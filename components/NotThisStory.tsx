@@ -30,7 +30,13 @@ export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: 
               <ul class="not-this-story__list">
                 {alternatives.map((a) => (
                   <li key={a.storyId}>
-                    <button type="button" class="not-this-story__pick" data-story-id={a.storyId} disabled={busy} onClick={() => onPick(a.storyId)}>
+                    <button
+                      type="button"
+                      class="not-this-story__pick"
+                      data-story-id={a.storyId}
+                      disabled={busy}
+                      onClick={() => onPick(a.storyId)}
+                    >
                       {a.title}
                     </button>
                   </li>

@@ -22,7 +22,11 @@ export function FindArticle({ source }: { source: Source }) {
       >
         {t('findArticle')}
       </button>
-      {failed && <span role="alert" class="find-article__error">{t('findArticleFailed')}</span>}
+      {failed && (
+        <span role="alert" class="find-article__error">
+          {t('findArticleFailed')}
+        </span>
+      )}
     </>
   );
 }
@@ -38,7 +42,9 @@ export function SourceAction({ source }: { source: Source }) {
   }
   return (
     <span class="source-action">
-      <span class="source-action__outlet">[{source.n}] {source.outlet}</span>
+      <span class="source-action__outlet">
+        [{source.n}] {source.outlet}
+      </span>
       <FindArticle source={source} />
     </span>
   );

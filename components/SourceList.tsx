@@ -19,7 +19,9 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
   const sorted = [...sources].sort((a, b) => a.n - b.n);
   return (
     <section class="sources" aria-labelledby="sources-heading">
-      <H id="sources-heading" class="section-heading">{t('sourcesHeading')}</H>
+      <H id="sources-heading" class="section-heading">
+        {t('sourcesHeading')}
+      </H>
       <ol class="sources__list">
         {sorted.map((s) => {
           const i = index.get(s.viewpointId) ?? 0;
@@ -28,14 +30,24 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
               <span class="source__n">[{s.n}]</span>
               <span class="source__outlet">
                 {s.outlet}
-                {s.n === readerSource && <> <strong class="you-mark">{t('readerSourceMark')}</strong></>}
+                {s.n === readerSource && (
+                  <>
+                    {' '}
+                    <strong class="you-mark">{t('readerSourceMark')}</strong>
+                  </>
+                )}
               </span>
               <span class="source__viewpoint">
                 <Swatch index={i} /> {viewpoints[i]?.name}
               </span>
               <span class="source__title">
                 <ExternalLink href={s.url}>{s.title}</ExternalLink>
-                {!s.url && <> <FindArticle source={s} /></>}
+                {!s.url && (
+                  <>
+                    {' '}
+                    <FindArticle source={s} />
+                  </>
+                )}
               </span>
             </li>
           );

@@ -37,7 +37,9 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
     <article class="story-card" aria-labelledby="story-title">
       <header class="story-card__header">
         <p class="story-card__category">{story.category}</p>
-        <h1 id="story-title" class="story-card__title">{story.title}</h1>
+        <h1 id="story-title" class="story-card__title">
+          {story.title}
+        </h1>
         <p class="story-card__figures">
           {tn('outlets', figures.outlets)} · {tn('viewpoints', figures.viewpointsSurfaced)} · {tn('missingShort', figures.missing)}
         </p>
@@ -50,7 +52,11 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
       {note}
       <div class="story-card__more">
         <FollowButtons story={story} topicNames={topicNames} />
-        {story.url && <ExternalLink class="story-card__factlen" href={story.url}>{t('storyOnFactlen')}</ExternalLink>}
+        {story.url && (
+          <ExternalLink class="story-card__factlen" href={story.url}>
+            {t('storyOnFactlen')}
+          </ExternalLink>
+        )}
         {children}
       </div>
     </article>

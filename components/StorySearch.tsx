@@ -28,7 +28,14 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
       return;
     }
     // A short pause while typing keeps the background from searching every keystroke.
-    const timer = setTimeout(() => void search(query).then((r) => live && setResults(r), () => live && setResults([])), query ? 120 : 0);
+    const timer = setTimeout(
+      () =>
+        void search(query).then(
+          (r) => live && setResults(r),
+          () => live && setResults([]),
+        ),
+      query ? 120 : 0,
+    );
     return () => {
       live = false;
       clearTimeout(timer);
@@ -42,7 +49,9 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
   };
   return (
     <div role="search" class="story-search">
-      <label class="story-search__label" for="story-search-input">{t('searchLabel')}</label>
+      <label class="story-search__label" for="story-search-input">
+        {t('searchLabel')}
+      </label>
       <input
         id="story-search-input"
         ref={input}
@@ -53,7 +62,9 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
       />
-      <p class="visually-hidden" aria-live="polite">{results && tn('searchResults', results.length)}</p>
+      <p class="visually-hidden" aria-live="polite">
+        {results && tn('searchResults', results.length)}
+      </p>
       {results && results.length === 0 && <p class="muted">{t('searchNoResults')}</p>}
       {results && results.length > 0 && (
         <ul class="story-search__results">

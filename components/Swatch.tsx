@@ -7,7 +7,5 @@ export const keyLetter = (i: number) => String.fromCharCode(65 + (i % 26));
 export const keyClass = (i: number) => `tone-${i % 6} pattern-${i % 6}`;
 
 export function Swatch({ index }: { index: number }) {
-  return (
-    <span class={`swatch-key ${keyClass(index)}`} data-key={keyLetter(index)} aria-hidden="true" />
-  );
+  return <span class={`swatch-key ${keyClass(index)}`} data-key={keyLetter(index)} aria-hidden="true" />;
 }

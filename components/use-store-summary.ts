@@ -8,7 +8,10 @@ export function useStoreSummary(): StoreSummary | null {
   useEffect(() => {
     let live = true;
     // No answer (a background that failed to start) leaves the names as slugs and the count unsaid.
-    void sendMessage('getStoreSummary', {}).then((s) => live && setSummary(s), () => {});
+    void sendMessage('getStoreSummary', {}).then(
+      (s) => live && setSummary(s),
+      () => {},
+    );
     return () => {
       live = false;
     };

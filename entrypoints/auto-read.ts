@@ -24,10 +24,13 @@ export default defineUnlistedScript(() => {
   let lastRead = -Infinity;
   const soon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      lastRead = Date.now();
-      whenIdle();
-    }, Math.max(0, lastRead + READ_GAP_MS - Date.now()));
+    timer = setTimeout(
+      () => {
+        lastRead = Date.now();
+        whenIdle();
+      },
+      Math.max(0, lastRead + READ_GAP_MS - Date.now()),
+    );
   };
   whenIdle();
   // The Navigation API tells of pushState navigations without polling; where it is missing,

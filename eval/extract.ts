@@ -10,7 +10,19 @@ import { extractArticle } from '../lib/extract/index.ts';
 import { ldText, readJsonLd } from '../lib/extract/jsonld.ts';
 import { cleanTitle, tidyTitle } from '../lib/extract/title.ts';
 import type { Article } from '../lib/article.ts';
-import { fold, median, minuteKey, quantile, sameBylineButDecoration, sameDayAsLocalMidnight, sameMinute, sameText, sameTitleButSiteName, tokenF1, tokens } from './measures.ts';
+import {
+  fold,
+  median,
+  minuteKey,
+  quantile,
+  sameBylineButDecoration,
+  sameDayAsLocalMidnight,
+  sameMinute,
+  sameText,
+  sameTitleButSiteName,
+  tokenF1,
+  tokens,
+} from './measures.ts';
 
 interface Truth {
   url: string;
@@ -34,25 +46,74 @@ const TARGET: Record<Field, number> = { title: 0.95, byline: 0.88, publishedTime
  * only while extraction gives exactly that (`got`): a change that moves the answer shows again.
  */
 const TRUTH_ERRORS: Record<string, Partial<Record<Field, { got: string | null; why: string }>>> = {
-  'readability-test-pages/seattletimes-1': { byline: { got: 'Benjamin Romano', why: 'the truth byline is the dateline "April 28, 2019 at 6:01 am Updated …"' } },
+  'readability-test-pages/seattletimes-1': {
+    byline: { got: 'Benjamin Romano', why: 'the truth byline is the dateline "April 28, 2019 at 6:01 am Updated …"' },
+  },
   'readability-test-pages/royal-road': { byline: { got: null, why: 'the truth byline is the "Follow Author" button' } },
-  'readability-test-pages/salon-1': { byline: { got: 'Richard (R.J.) Eskow', why: "the truth names a sidebar writer; the page's byline link and analytics name Richard (R.J.) Eskow" } },
-  'readability-test-pages/herald-sun-1': { byline: { got: 'Laurie Oakes', why: 'the truth is the byline of a sidebar teaser for another column (Joe Hildebrand\'s); the page prints "by: Laurie Oakes" under the headline, and article:author and the closing line name him' } },
+  'readability-test-pages/salon-1': {
+    byline: {
+      got: 'Richard (R.J.) Eskow',
+      why: "the truth names a sidebar writer; the page's byline link and analytics name Richard (R.J.) Eskow",
+    },
+  },
+  'readability-test-pages/herald-sun-1': {
+    byline: {
+      got: 'Laurie Oakes',
+      why: 'the truth is the byline of a sidebar teaser for another column (Joe Hildebrand\'s); the page prints "by: Laurie Oakes" under the headline, and article:author and the closing line name him',
+    },
+  },
   'readability-test-pages/spiceworks': { byline: { got: null, why: 'the truth byline is the "Last Updated: January 7, 2025" line' } },
   'mercury-fixtures/buzzap.jp': {
     byline: { got: '深海', why: 'the truth has no author; the page prints "by 深海" as a rel=author link' },
-    publishedTime: { got: '2019-03-02T00:18:32.000Z', why: "the truth takes a <time> that labels Japan's 09:18 as UTC; article:published_time is 00:18Z" },
+    publishedTime: {
+      got: '2019-03-02T00:18:32.000Z',
+      why: "the truth takes a <time> that labels Japan's 09:18 as UTC; article:published_time is 00:18Z",
+    },
   },
-  'mercury-fixtures/getnews.jp': { byline: { got: 'NeoL／ネオエル', why: 'the truth byline is the author page\'s URL' } },
+  'mercury-fixtures/getnews.jp': { byline: { got: 'NeoL／ネオエル', why: "the truth byline is the author page's URL" } },
   'mercury-fixtures/www.asahi.com': { byline: { got: null, why: "the truth byline is the site's Facebook URL" } },
-  'mercury-fixtures/www.investmentexecutive.com': { byline: { got: 'Paul Wiseman and Fatima Hussein, The Associated Press', why: 'the truth glues the two linked names together ("Paul WisemanFatima Hussein")' } },
-  'mercury-fixtures/ici.radio-canada.ca': { publishedTime: { got: '2017-03-13T19:18:46.402Z', why: 'the page declares 19:18:46+00:00; the truth says 23:18Z' } },
-  'mercury-fixtures/www.al.com': { publishedTime: { got: '2016-12-23T00:47:31.000Z', why: 'the page declares 00:47:31Z and prints 6:47 p.m. Central; the truth says 23:47Z' } },
-  'mercury-fixtures/news.nationalgeographic.com': { publishedTime: { got: '2015-08-03T16:45:00.000Z', why: 'the page says 12:45:00 EDT, 16:45Z; the truth says 17:45Z' } },
-  'mercury-fixtures/www.phoronix.com': { publishedTime: { got: '2019-06-02T00:34:00.000Z', why: 'the page prints "1 June 2019 at 08:34 PM EDT", 00:34Z the next day; the truth says 12:34Z' } },
-  'mercury-fixtures/www.nbcnews.com': { publishedTime: { got: '2016-12-13T12:31:48.000Z', why: 'the page declares and prints 12:31 UTC (updated 18:06 UTC); the truth, 23:06Z, is the update read as Eastern time' } },
-  'mercury-fixtures/www.itmedia.co.jp': { publishedTime: { got: '2019-02-22T05:30:00.000Z', why: 'the page prints "2019年02月22日 14時30分 公開" (05:30Z); the truth is article:modified_time' } },
-  'mercury-fixtures/sect.iij.ad.jp': { publishedTime: { got: '2019-02-13T03:00:00.000Z', why: "the page declares 2019-02-13T12:00:00+09:00; the truth is the day's local midnight" } },
+  'mercury-fixtures/www.investmentexecutive.com': {
+    byline: {
+      got: 'Paul Wiseman and Fatima Hussein, The Associated Press',
+      why: 'the truth glues the two linked names together ("Paul WisemanFatima Hussein")',
+    },
+  },
+  'mercury-fixtures/ici.radio-canada.ca': {
+    publishedTime: { got: '2017-03-13T19:18:46.402Z', why: 'the page declares 19:18:46+00:00; the truth says 23:18Z' },
+  },
+  'mercury-fixtures/www.al.com': {
+    publishedTime: {
+      got: '2016-12-23T00:47:31.000Z',
+      why: 'the page declares 00:47:31Z and prints 6:47 p.m. Central; the truth says 23:47Z',
+    },
+  },
+  'mercury-fixtures/news.nationalgeographic.com': {
+    publishedTime: { got: '2015-08-03T16:45:00.000Z', why: 'the page says 12:45:00 EDT, 16:45Z; the truth says 17:45Z' },
+  },
+  'mercury-fixtures/www.phoronix.com': {
+    publishedTime: {
+      got: '2019-06-02T00:34:00.000Z',
+      why: 'the page prints "1 June 2019 at 08:34 PM EDT", 00:34Z the next day; the truth says 12:34Z',
+    },
+  },
+  'mercury-fixtures/www.nbcnews.com': {
+    publishedTime: {
+      got: '2016-12-13T12:31:48.000Z',
+      why: 'the page declares and prints 12:31 UTC (updated 18:06 UTC); the truth, 23:06Z, is the update read as Eastern time',
+    },
+  },
+  'mercury-fixtures/www.itmedia.co.jp': {
+    publishedTime: {
+      got: '2019-02-22T05:30:00.000Z',
+      why: 'the page prints "2019年02月22日 14時30分 公開" (05:30Z); the truth is article:modified_time',
+    },
+  },
+  'mercury-fixtures/sect.iij.ad.jp': {
+    publishedTime: {
+      got: '2019-02-13T03:00:00.000Z',
+      why: "the page declares 2019-02-13T12:00:00+09:00; the truth is the day's local midnight",
+    },
+  },
 };
 
 /** A field counts when the set lists it in `assertedFields` (null then means "none"), else when the truth has it. */
@@ -69,7 +130,8 @@ const clip = (s: string | null | undefined, n = 110) => (s == null ? 'null' : JS
 const decodeEntities = (s: string) => new DOMParser().parseFromString(`<p>${s}</p>`, 'text/html').querySelector('p')?.textContent ?? s;
 
 /** A page's text of `selector`'s elements and of the titles it declares, folded for comparing. */
-const texts = (doc: Document, selector: string) => Array.from(doc.querySelectorAll(selector), (el) => fold(tidyTitle(el.textContent ?? '')));
+const texts = (doc: Document, selector: string) =>
+  Array.from(doc.querySelectorAll(selector), (el) => fold(tidyTitle(el.textContent ?? '')));
 
 /**
  * True when `truth` is a title the page declares (JSON-LD headline or name, a meta title,
@@ -80,15 +142,25 @@ const texts = (doc: Document, selector: string) => Array.from(doc.querySelectorA
 function declaredButPrinted(doc: Document, url: string, truth: string | null, a: Article): boolean {
   if (!truth) return false;
   const ld = readJsonLd(doc, url).article ?? {};
-  const meta = Array.from(doc.querySelectorAll('meta'), (m) => [(m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase(), m.getAttribute('content') ?? m.getAttribute('value') ?? ''] as const)
-    .filter(([k]) => /^(?:og:title|twitter:title|dc:title|dcterms?:title|parsely-title|title)$/.test(k.replace('.', ':'))).map(([, v]) => v);
+  const meta = Array.from(
+    doc.querySelectorAll('meta'),
+    (m) =>
+      [
+        (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase(),
+        m.getAttribute('content') ?? m.getAttribute('value') ?? '',
+      ] as const,
+  )
+    .filter(([k]) => /^(?:og:title|twitter:title|dc:title|dcterms?:title|parsely-title|title)$/.test(k.replace('.', ':')))
+    .map(([, v]) => v);
   const declared = [ldText(ld.headline), ldText(ld.name), ...meta, doc.title].filter((t): t is string => !!t).map(tidyTitle);
   const forms = new Set(declared.flatMap((t) => [fold(t), fold(cleanTitle(t, a.siteName, new URL(url).hostname))]));
   return forms.has(fold(tidyTitle(truth))) && texts(doc, 'h1,h2,[itemprop~="headline" i]').includes(fold(a.title));
 }
 
 function evaluateSet(dir: string, show: number): void {
-  const cases = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'truth.json'))).sort();
+  const cases = readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'truth.json')))
+    .sort();
   const hits: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0 };
   const counts: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0 };
   const fails: Record<Field, string[]> = { title: [], byline: [], publishedTime: [], lang: [] };
@@ -117,7 +189,10 @@ function evaluateSet(dir: string, show: number): void {
     if (typeof truth.readerable === 'boolean') {
       readerableCount++;
       if (truth.readerable === !!a) readerableAgree++;
-      else gateFails.push(`${name}: truth readerable=${truth.readerable}, got ${a ? 'article' : `not-article (${ex.kind === 'not-article' ? ex.reason : ''})`}`);
+      else
+        gateFails.push(
+          `${name}: truth readerable=${truth.readerable}, got ${a ? 'article' : `not-article (${ex.kind === 'not-article' ? ex.reason : ''})`}`,
+        );
       // Readability itself calls these pages not readerable: they are scored on that decision only.
       if (!truth.readerable) {
         skippedNotReaderable++;
@@ -136,8 +211,12 @@ function evaluateSet(dir: string, show: number): void {
       else if (a && field === 'title' && sameTitleButSiteName(truth.title, a.title)) lenient.title.push(name);
       else if (a && field === 'title' && declaredButPrinted(doc, truth.url, truth.title, a)) declaredNotPrinted.push(name);
       else if (a && field === 'byline' && truth.byline && sameBylineButDecoration(truth.byline, a.byline)) lenient.byline.push(name);
-      else if (a && field === 'publishedTime' && sameDayAsLocalMidnight(truth.publishedTime, a.publishedTime)) lenient.publishedTime.push(name);
-      if (!(a && same(field, truth[field], got))) fails[field].push(`${name}: expected ${clip(truth[field])}${field === 'publishedTime' ? ` (${minuteKey(truth[field])})` : ''} got ${a ? clip(got) : 'not-article'}`);
+      else if (a && field === 'publishedTime' && sameDayAsLocalMidnight(truth.publishedTime, a.publishedTime))
+        lenient.publishedTime.push(name);
+      if (!(a && same(field, truth[field], got)))
+        fails[field].push(
+          `${name}: expected ${clip(truth[field])}${field === 'publishedTime' ? ` (${minuteKey(truth[field])})` : ''} got ${a ? clip(got) : 'not-article'}`,
+        );
     }
     if (truth.text != null) {
       const f1 = tokenF1(truth.text, a?.text ?? '');
@@ -148,33 +227,58 @@ function evaluateSet(dir: string, show: number): void {
       const want = tokens(decodeEntities(truth.textStartsWith)).join(' ');
       const have = tokens(a?.text ?? '').join(' ');
       if (want && have.includes(want)) leadFound++;
-      else leadFails.push(`${name}: expected text with ${clip(truth.textStartsWith, 80)} got ${clip(a?.text.slice(0, 80) ?? 'not-article')}`);
+      else
+        leadFails.push(`${name}: expected text with ${clip(truth.textStartsWith, 80)} got ${clip(a?.text.slice(0, 80) ?? 'not-article')}`);
     }
   }
 
   const pct = (h: number, n: number) => (n ? `${((100 * h) / n).toFixed(1)} %` : 'n/a');
   const out: string[] = [`\n== ${basename(dir)}: ${cases.length} cases`];
-  if (readerableCount) out.push(`readerable decision agrees with truth: ${readerableAgree}/${readerableCount} (${skippedNotReaderable} cases the truth marks not readerable are scored on that decision only)`);
+  if (readerableCount)
+    out.push(
+      `readerable decision agrees with truth: ${readerableAgree}/${readerableCount} (${skippedNotReaderable} cases the truth marks not readerable are scored on that decision only)`,
+    );
   for (const field of FIELDS) {
     const ok = counts[field] ? hits[field] / counts[field] >= TARGET[field] : true;
-    out.push(`${field.padEnd(14)} ${String(hits[field]).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field], counts[field]).padStart(8)}   target ≥ ${TARGET[field] * 100} % ${counts[field] ? (ok ? 'met' : 'MISSED') : ''}`);
+    out.push(
+      `${field.padEnd(14)} ${String(hits[field]).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field], counts[field]).padStart(8)}   target ≥ ${TARGET[field] * 100} % ${counts[field] ? (ok ? 'met' : 'MISSED') : ''}`,
+    );
     if (field !== 'lang') {
-      const extra = [...lenient[field], ...(field === 'title' ? declaredNotPrinted : []), ...truthErrors.filter((e) => e.includes(`(${field})`))];
+      const extra = [
+        ...lenient[field],
+        ...(field === 'title' ? declaredNotPrinted : []),
+        ...truthErrors.filter((e) => e.includes(`(${field})`)),
+      ];
       const what = {
         title: 'the truth keeps a site/section name the issue asks to drop',
         byline: 'the truth keeps "By …" or a second line',
         publishedTime: 'the page gives a bare date, which the issue says stays a date, and the truth makes it a local midnight',
       }[field];
-      const parts = [[lenient[field], what], [field === 'title' ? declaredNotPrinted : [], 'the truth is a title the page declares or <title>, and the page prints another headline, which issue 22 makes the title'], [truthErrors.filter((e) => e.includes(`(${field})`)).map((e) => e.split(' (')[0]), 'the truth contradicts the page (listed below)']] as const;
+      const parts = [
+        [lenient[field], what],
+        [
+          field === 'title' ? declaredNotPrinted : [],
+          'the truth is a title the page declares or <title>, and the page prints another headline, which issue 22 makes the title',
+        ],
+        [truthErrors.filter((e) => e.includes(`(${field})`)).map((e) => e.split(' (')[0]), 'the truth contradicts the page (listed below)'],
+      ] as const;
       const said = parts.filter(([xs]) => xs.length).map(([xs, why]) => `${xs.length} misses where ${why}: ${xs.join(', ')}`);
-      if (extra.length) out.push(`${''.padEnd(14)} ${String(hits[field] + extra.length).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field] + extra.length, counts[field]).padStart(8)}   convention-adjusted, target ≥ ${TARGET[field] * 100} % ${(hits[field] + extra.length) / counts[field] >= TARGET[field] ? 'met' : 'MISSED'}; counting also ${said.join('; ')}`);
+      if (extra.length)
+        out.push(
+          `${''.padEnd(14)} ${String(hits[field] + extra.length).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field] + extra.length, counts[field]).padStart(8)}   convention-adjusted, target ≥ ${TARGET[field] * 100} % ${(hits[field] + extra.length) / counts[field] >= TARGET[field] ? 'met' : 'MISSED'}; counting also ${said.join('; ')}`,
+        );
     }
   }
   if (f1s.length) {
     const xs = f1s.map((x) => x.f1);
-    out.push(`text F1        median ${median(xs).toFixed(4)}  p10 ${quantile(xs, 0.1).toFixed(4)}  mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(4)}  over ${xs.length} cases   target median ≥ 0.98 ${median(xs) >= 0.98 ? 'met' : 'MISSED'}`);
+    out.push(
+      `text F1        median ${median(xs).toFixed(4)}  p10 ${quantile(xs, 0.1).toFixed(4)}  mean ${(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(4)}  over ${xs.length} cases   target median ≥ 0.98 ${median(xs) >= 0.98 ? 'met' : 'MISSED'}`,
+    );
   }
-  if (leadCount) out.push(`text lead      ${String(leadFound).padStart(4)}/${String(leadCount).padEnd(4)} ${pct(leadFound, leadCount).padStart(8)}   (text contains the truth's first words)`);
+  if (leadCount)
+    out.push(
+      `text lead      ${String(leadFound).padStart(4)}/${String(leadCount).padEnd(4)} ${pct(leadFound, leadCount).padStart(8)}   (text contains the truth's first words)`,
+    );
   const list = (title: string, xs: string[]) => {
     if (!xs.length) return;
     out.push(`-- ${title} (${xs.length})`);
@@ -184,14 +288,22 @@ function evaluateSet(dir: string, show: number): void {
   list('truths the page contradicts, not counted as misses', truthErrors);
   list('readerable decision differs', gateFails);
   for (const field of FIELDS) list(`${field} failing`, fails[field]);
-  list('text F1 < 0.9', f1s.filter((x) => x.f1 < 0.9).sort((p, q) => p.f1 - q.f1).map((x) => `${x.name}: F1 ${x.f1.toFixed(3)} (expected ${x.e} words, got ${x.g})`));
+  list(
+    'text F1 < 0.9',
+    f1s
+      .filter((x) => x.f1 < 0.9)
+      .sort((p, q) => p.f1 - q.f1)
+      .map((x) => `${x.name}: F1 ${x.f1.toFixed(3)} (expected ${x.e} words, got ${x.g})`),
+  );
   list('text lead missing', leadFails);
   process.stdout.write(out.join('\n') + '\n');
 }
 
 const { values, positionals } = parseArgs({ options: { show: { type: 'string', default: '1000' } }, allowPositionals: true });
 if (!positionals.length) {
-  process.stderr.write('usage: npm run eval:extract -- DIR... [--show N]   (DIR: a corpus set, e.g. ../shared/corpus/pages/mercury-fixtures)\n');
+  process.stderr.write(
+    'usage: npm run eval:extract -- DIR... [--show N]   (DIR: a corpus set, e.g. ../shared/corpus/pages/mercury-fixtures)\n',
+  );
   process.exit(2);
 }
 for (const dir of positionals) {

@@ -6,7 +6,14 @@
  * may curl the quotes of its headline and not those of its metadata.
  */
 export function fold(s: string | null | undefined): string {
-  return (s ?? '').normalize('NFKC').replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (s ?? '')
+    .normalize('NFKC')
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** True when both are missing or both fold to the same text. */
@@ -102,7 +109,10 @@ export function sameTitleButSiteName(expected: string | null | undefined, got: s
   const e = fold(expected);
   const g = fold(got);
   if (!g || e === g) return e === g;
-  return (e.startsWith(g) && /^(?:\s+(?:[|\-–—·•»«/:]|::)\s|\s*[_[(])/.test(e.slice(g.length))) || (e.endsWith(g) && /(?:\s(?:[|\-–—·•»«/:]|::)\s+|_\s*)$/.test(e.slice(0, -g.length)));
+  return (
+    (e.startsWith(g) && /^(?:\s+(?:[|\-–—·•»«/:]|::)\s|\s*[_[(])/.test(e.slice(g.length))) ||
+    (e.endsWith(g) && /(?:\s(?:[|\-–—·•»«/:]|::)\s+|_\s*)$/.test(e.slice(0, -g.length)))
+  );
 }
 
 /**
@@ -113,6 +123,10 @@ export function sameTitleButSiteName(expected: string | null | undefined, got: s
 export function sameBylineButDecoration(expected: string | null | undefined, got: string | null | undefined): boolean {
   // "By" in the other languages of the corpus: "Par", and the Japanese "著者：" (author), "文●" (text).
   const e = (expected ?? '').replace(/^\s*(?:(?:(?:written\s+)?by|par)\b\s*:?|(?:著者|作者|筆者|文)\s*[:：●])\s*/i, '').split('\n')[0];
-  const names = (s: string | null | undefined) => fold(s).split(/\s*(?:,|\band\b)\s*/).filter(Boolean).join('|');
+  const names = (s: string | null | undefined) =>
+    fold(s)
+      .split(/\s*(?:,|\band\b)\s*/)
+      .filter(Boolean)
+      .join('|');
   return fold(e) === fold(got) || (!!got && names(e) === names(got));
 }

@@ -33,5 +33,4 @@ export type NotArticleReason = 'not-html' | 'too-large' | 'not-readerable' | 'no
 
 /** The answer of one extraction: an article, or a plain reason why the page is not one. */
 export type Extraction =
-  | { kind: 'article'; article: Article }
-  | { kind: 'not-article'; reason: NotArticleReason; url: string; title: string };
+  { kind: 'article'; article: Article } | { kind: 'not-article'; reason: NotArticleReason; url: string; title: string };

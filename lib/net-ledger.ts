@@ -32,7 +32,13 @@ export function ledgered(fetchFn: Fetch, record: (entry: LedgerEntry) => void, n
       res = await fetchFn(url, init);
     } catch (err) {
       const name = (err as Error)?.name;
-      record({ at, method, url, bytes: 0, outcome: name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : `network error: ${(err as Error)?.message ?? err}` });
+      record({
+        at,
+        method,
+        url,
+        bytes: 0,
+        outcome: name === 'AbortError' || name === 'TimeoutError' ? 'timeout' : `network error: ${(err as Error)?.message ?? err}`,
+      });
       throw err;
     }
     // A body-less answer (304, 204, …) cannot be rebuilt as a Response with a stream, and browsers

@@ -32,7 +32,8 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
       const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
       return s ? [{ ...c, title: s.title }] : [];
     });
-  if (choice?.kind === 'none') return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
+  if (choice?.kind === 'none')
+    return { state: 'no-match', page, dismissedByReader: true, alternatives: named(match ? [match, ...alternatives] : alternatives) };
   const picked = choice?.kind === 'story' ? index.stories.get(choice.storyId) : undefined;
   if (picked) {
     const others = named(match ? [match, ...alternatives] : alternatives, picked.id).slice(0, 3);

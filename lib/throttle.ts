@@ -9,12 +9,18 @@ export interface Clock {
   setTimeout(fn: () => void, ms: number): unknown;
 }
 
-export function throttleByKey<K, V>(run: (key: K, value: V) => unknown, gapMs: number, clock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms) }): (key: K, value: V) => void {
+export function throttleByKey<K, V>(
+  run: (key: K, value: V) => unknown,
+  gapMs: number,
+  clock: Clock = { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms) },
+): (key: K, value: V) => void {
   const last = new Map<K, number>();
   const pending = new Map<K, V>();
   const fire = (key: K, value: V) => {
     last.set(key, clock.now());
-    void Promise.resolve().then(() => run(key, value)).catch(() => {});
+    void Promise.resolve()
+      .then(() => run(key, value))
+      .catch(() => {});
   };
   return (key, value) => {
     const since = clock.now() - (last.get(key) ?? -Infinity);
@@ -22,10 +28,13 @@ export function throttleByKey<K, V>(run: (key: K, value: V) => unknown, gapMs: n
     const waiting = pending.has(key);
     pending.set(key, value);
     if (waiting) return;
-    clock.setTimeout(() => {
-      const latest = pending.get(key)!;
-      pending.delete(key);
-      fire(key, latest);
-    }, Math.max(gapMs - since, 0));
+    clock.setTimeout(
+      () => {
+        const latest = pending.get(key)!;
+        pending.delete(key);
+        fire(key, latest);
+      },
+      Math.max(gapMs - since, 0),
+    );
   };
 }

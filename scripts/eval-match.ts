@@ -23,7 +23,9 @@ if (missing.length) {
   process.exit(2);
 }
 if (!sets.length || (split >= 0 && !pageSets.length)) {
-  process.stderr.write('usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n');
+  process.stderr.write(
+    'usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n',
+  );
   process.exit(2);
 }
 const firstRotations: Rotation[] = [];
@@ -37,8 +39,17 @@ for (const dataset of sets) {
   allRotations.push(...rotations);
   for (const rot of rotations) {
     const started = performance.now();
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', rot.queriesFile, '--stories', rot.storiesDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const answers = new Map(out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; storyId: string | null }).map((a) => [a.id, a.storyId]));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', rot.queriesFile, '--stories', rot.storiesDir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const answers = new Map(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; storyId: string | null })
+        .map((a) => [a.id, a.storyId]),
+    );
     const t: Tally = emptyTally();
     for (const e of rot.expected) tally(t, e, answers.get(e.id) ?? null);
     process.stdout.write(`${formatTally(`${rot.set} ${rot.name}`, t)}  [${((performance.now() - started) / 1000).toFixed(1)} s]\n`);
@@ -60,20 +71,27 @@ if (pageSets.length) offCorpusPages(pages, firstRotations);
  * a story in the store.
  */
 function sweep(rotations: Rotation[]): void {
-  process.stdout.write('\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story\'s window):\n');
+  process.stdout.write("\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story's window):\n");
   const bySize = new Map<string, Tally>();
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
       const t = emptyTally();
-      for (const c of draw.cases) tally(t, { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' }, matchArticle(c.query, draw.index).match?.storyId ?? null);
-      for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`]) bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
+      for (const c of draw.cases)
+        tally(
+          t,
+          { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' },
+          matchArticle(c.query, draw.index).match?.storyId ?? null,
+        );
+      for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`])
+        bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
     }
   }
   const sets = [...new Set(rotations.map((r) => r.set)), 'ALL'];
-  for (const set of sets) for (const size of SIZES) {
-    const t = bySize.get(`${set} ${sizeLabel(size)}`);
-    if (t) process.stdout.write(`${formatTally(`${set} size ${sizeLabel(size)}`, t)}\n`);
-  }
+  for (const set of sets)
+    for (const size of SIZES) {
+      const t = bySize.get(`${set} ${sizeLabel(size)}`);
+      if (t) process.stdout.write(`${formatTally(`${set} size ${sizeLabel(size)}`, t)}\n`);
+    }
 }
 
 /**
@@ -84,12 +102,18 @@ function sweep(rotations: Rotation[]): void {
 function bundled(datasets: string[], pageQueries: Query[]): void {
   const stories = readStoryDir('data/stories', () => {});
   const index = buildIndex(stories);
-  const articles = bundledCases(stories, datasets.map((d) => join(d, 'articles.jsonl')));
+  const articles = bundledCases(
+    stories,
+    datasets.map((d) => join(d, 'articles.jsonl')),
+  );
   const day = articles[0]?.publishedTime ?? null;
   const queries = [...articles, ...pageQueries.map((q) => ({ ...q, publishedTime: day }))];
   const matched = queries.map((q) => ({ q, m: matchArticle(q, index).match })).filter((x) => x.m);
-  process.stdout.write(`\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`);
-  for (const { q, m } of matched.slice(0, 20)) process.stdout.write(`   ${q.id} -> ${m!.storyId} ${m!.confidence}: ${m!.reasons.map((r) => r.detail).join('; ')}\n`);
+  process.stdout.write(
+    `\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`,
+  );
+  for (const { q, m } of matched.slice(0, 20))
+    process.stdout.write(`   ${q.id} -> ${m!.storyId} ${m!.confidence}: ${m!.reasons.map((r) => r.detail).join('; ')}\n`);
 }
 
 /** The extraction corpus pages as the extension extracts them (articles only). */
@@ -122,7 +146,8 @@ function offCorpusPages(pages: { queries: Query[]; notArticles: number }, rotati
   rmSync(out, { recursive: true, force: true });
   const stories = join(out, 'stories');
   mkdirSync(stories, { recursive: true });
-  for (const rot of rotations) for (const f of readdirSync(rot.storiesDir)) cpSync(join(rot.storiesDir, f), join(stories, `${rot.set}-${f}`));
+  for (const rot of rotations)
+    for (const f of readdirSync(rot.storiesDir)) cpSync(join(rot.storiesDir, f), join(stories, `${rot.set}-${f}`));
   // Re-dated into a story's window, as a reader reads today's other news (a fixed seed).
   const all = readStoryDir(stories, () => {});
   const random = rng(seedOf('pages'));
@@ -130,12 +155,32 @@ function offCorpusPages(pages: { queries: Query[]; notArticles: number }, rotati
   const notArticles = pages.notArticles;
   const queries = join(out, 'pages.jsonl');
   writeFileSync(queries, lines.join('\n'));
-  const answers = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', queries, '--stories', stories], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; storyId: string | null; confidence: number; reasons: { detail: string }[]; alternatives: { confidence: number }[] });
+  const answers = execFileSync(process.execPath, ['--import', 'tsx', 'cli/lens.ts', 'match', queries, '--stories', stories], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  })
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          id: string;
+          storyId: string | null;
+          confidence: number;
+          reasons: { detail: string }[];
+          alternatives: { confidence: number }[];
+        },
+    );
   const matched = answers.filter((a) => a.storyId);
   const pct = answers.length ? ((100 * matched.length) / answers.length).toFixed(2) : '0.00';
-  process.stdout.write(`\nreal pages against the ${readdirSync(stories).length} stories of ${rotations.map((r) => `${r.set} ${r.name}`).join(' + ')}: false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles)\n`);
+  process.stdout.write(
+    `\nreal pages against the ${readdirSync(stories).length} stories of ${rotations.map((r) => `${r.set} ${r.name}`).join(' + ')}: false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles)\n`,
+  );
   for (const a of matched) process.stdout.write(`   ${a.id} -> ${a.storyId} ${a.confidence}: ${a.reasons[0]?.detail ?? ''}\n`);
-  const closest = answers.filter((a) => !a.storyId).map((a) => ({ id: a.id, c: Math.max(0, ...a.alternatives.map((x) => x.confidence)) })).sort((x, y) => y.c - x.c).slice(0, 3);
+  const closest = answers
+    .filter((a) => !a.storyId)
+    .map((a) => ({ id: a.id, c: Math.max(0, ...a.alternatives.map((x) => x.confidence)) }))
+    .sort((x, y) => y.c - x.c)
+    .slice(0, 3);
   process.stdout.write(`   closest of the rest: ${closest.map((x) => `${x.id} ${x.c.toFixed(3)}`).join(', ')}\n`);
 }

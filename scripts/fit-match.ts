@@ -55,7 +55,16 @@ function collect(sets: string[]): Case[] {
             const analysed = analyseQuery(query, draw.index.text);
             const { weighed } = weighCandidates(draw.index, analysed);
             const expected: Expected = { id: query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' };
-            cases.push({ set: rot.set, size: draw.size, expected, urlAnswer: hit ? draw.index.docs.idOf(hit[0]) : null, candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]), distinctive: w.distinctive })), terms: analysed.terms.length, weight: 1, natural });
+            cases.push({
+              set: rot.set,
+              size: draw.size,
+              expected,
+              urlAnswer: hit ? draw.index.docs.idOf(hit[0]) : null,
+              candidates: weighed.map((w) => ({ storyId: w.storyId, x: FEATURES.map((k) => w.features[k]), distinctive: w.distinctive })),
+              terms: analysed.terms.length,
+              weight: 1,
+              natural,
+            });
           }
         }
       }
@@ -79,7 +88,10 @@ function fit(cases: Case[]): number[] {
   const bm25 = FEATURES.indexOf('bm25');
   const top = (c: Case) => c.candidates.reduce((a, b) => (b.x[bm25]! > a.x[bm25]! ? b : a));
   // A pair without distinctive content is never a match (the gate), so the model is not fitted on it.
-  const picked = cases.filter((c) => !c.urlAnswer && c.candidates.length).map((c) => ({ c, k: top(c) })).filter(({ k }) => k.distinctive);
+  const picked = cases
+    .filter((c) => !c.urlAnswer && c.candidates.length)
+    .map((c) => ({ c, k: top(c) }))
+    .filter(({ k }) => k.distinctive);
   const data = picked.map(({ c, k }) => ({ x: [1, ...k.x], y: k.storyId === c.expected.storyId ? 1 : 0, v: c.weight }));
   const d = FEATURES.length + 1;
   let w = new Array<number>(d).fill(0);
@@ -117,7 +129,11 @@ function solve(A: number[][], b: number[]): number[] {
   return x;
 }
 
-const toModel = (w: number[], threshold: number): Model => ({ bias: w[0]!, weights: Object.fromEntries(FEATURES.map((k, i) => [k, w[i + 1]!])) as Model['weights'], threshold });
+const toModel = (w: number[], threshold: number): Model => ({
+  bias: w[0]!,
+  weights: Object.fromEntries(FEATURES.map((k, i) => [k, w[i + 1]!])) as Model['weights'],
+  threshold,
+});
 
 /** The best candidate and its confidence under weights `w`. */
 function decide(c: Case, w: number[]): { storyId: string | null; p: number } {
@@ -154,10 +170,11 @@ function chooseThreshold(cases: Case[], w: number[]): number {
     cases.filter((c) => c.size === k && !c.natural),
     cases.filter((c) => c.size === k && (c.natural || inStore(c))),
   ]);
-  const ok = (cut: number) => bySize.every((group) => {
-    const t = score(group, w, cut);
-    return t.falseMatch <= MAX_FALSE * t.unseen && t.wrong <= MAX_WRONG * t.inStore;
-  });
+  const ok = (cut: number) =>
+    bySize.every((group) => {
+      const t = score(group, w, cut);
+      return t.falseMatch <= MAX_FALSE * t.unseen && t.wrong <= MAX_WRONG * t.inStore;
+    });
   return cuts.find(ok) ?? 1;
 }
 
@@ -182,37 +199,51 @@ const fitted = collect(sets);
 const cases = fitted.filter((c) => !c.natural);
 // The evidence the model is fitted on: below MIN_TERMS looked-up words, a match's text evidence is diluted.
 const fewest = Math.min(...cases.map((c) => c.terms));
-process.stdout.write(`fewest looked-up words in a fitted case: ${fewest} (MIN_TERMS ${MIN_TERMS}${fewest < MIN_TERMS ? ': some fitted cases are diluted' : ''})\n`);
+process.stdout.write(
+  `fewest looked-up words in a fitted case: ${fewest} (MIN_TERMS ${MIN_TERMS}${fewest < MIN_TERMS ? ': some fitted cases are diluted' : ''})\n`,
+);
 const names = [...new Set(cases.map((c) => c.set))];
 const sizes = [...new Set(cases.map((c) => c.size))].sort((a, b) => a - b);
 /** One line per set and store size, and per size over all sets. */
 function report(label: string, scored: (group: Case[]) => Tally, group: Case[] = cases): void {
   process.stdout.write(`${label}:\n`);
-  for (const s of [...names, 'all']) for (const k of sizes) {
-    const g = group.filter((c) => (s === 'all' || c.set === s) && c.size === k);
-    if (g.length) process.stdout.write(`${formatTally(`${s} size ${sizeLabel(k)}`, scored(g))}\n`);
-  }
+  for (const s of [...names, 'all'])
+    for (const k of sizes) {
+      const g = group.filter((c) => (s === 'all' || c.set === s) && c.size === k);
+      if (g.length) process.stdout.write(`${formatTally(`${s} size ${sizeLabel(k)}`, scored(g))}\n`);
+    }
 }
 process.stdout.write(`${cases.length} cases over ${names.join(' + ')}, store sizes ${sizes.map(sizeLabel).join(', ')}\n`);
 const outOfFold = new Map<Case, ReturnType<typeof decide>>();
 const foldTally = new Map<Case, Tally>();
 for (let k = 0; k < FOLDS; k++) {
   const w = fit(fitted.filter((c) => foldOf(eventOf(c)) !== k));
-  const t = chooseThreshold(fitted.filter((c) => foldOf(eventOf(c)) !== k), w);
+  const t = chooseThreshold(
+    fitted.filter((c) => foldOf(eventOf(c)) !== k),
+    w,
+  );
   for (const c of cases.filter((x) => foldOf(eventOf(x)) === k)) {
     outOfFold.set(c, decide(c, w));
     foldTally.set(c, score([c], w, t));
   }
 }
-report(`held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds)`, (g) => g.reduce((t, c) => addTally(t, foldTally.get(c)!), emptyTally()));
+report(
+  `held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds)`,
+  (g) => g.reduce((t, c) => addTally(t, foldTally.get(c)!), emptyTally()),
+);
 if (names.length > 1) {
   const bySet = new Map<Case, Tally>();
   for (const s of names) {
     const w = fit(fitted.filter((c) => c.set !== s));
-    const t = chooseThreshold(fitted.filter((c) => c.set !== s), w);
+    const t = chooseThreshold(
+      fitted.filter((c) => c.set !== s),
+      w,
+    );
     for (const c of cases.filter((x) => x.set === s)) bySet.set(c, score([c], w, t));
   }
-  report('held out by data set (fitted and thresholded on the other sets)', (g) => g.reduce((t, c) => addTally(t, bySet.get(c)!), emptyTally()));
+  report('held out by data set (fitted and thresholded on the other sets)', (g) =>
+    g.reduce((t, c) => addTally(t, bySet.get(c)!), emptyTally()),
+  );
 }
 const w = fit(fitted);
 const threshold = chooseThreshold(fitted, w);
@@ -237,7 +268,10 @@ function reliability(): void {
   for (const k of sizes) {
     const row: string[] = [];
     for (let b = 0; b + 1 < BINS.length; b++) {
-      const inBin = cases.filter((c) => c.size === k && !c.urlAnswer && c.candidates.length).map((c) => ({ c, d: outOfFold.get(c)! })).filter(({ d }) => d.p >= BINS[b]! && d.p < BINS[b + 1]!);
+      const inBin = cases
+        .filter((c) => c.size === k && !c.urlAnswer && c.candidates.length)
+        .map((c) => ({ c, d: outOfFold.get(c)! }))
+        .filter(({ d }) => d.p >= BINS[b]! && d.p < BINS[b + 1]!);
       if (!inBin.length) continue;
       const mean = inBin.reduce((s, x) => s + x.d.p, 0) / inBin.length;
       const right = inBin.filter(({ c, d }) => d.storyId !== null && d.storyId === c.expected.storyId).length / inBin.length;

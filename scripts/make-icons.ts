@@ -4,7 +4,12 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const SIZES: [number, string][] = [[16, 'assets/icon-16.svg'], [32, 'assets/icon.svg'], [48, 'assets/icon.svg'], [128, 'assets/icon.svg']];
+const SIZES: [number, string][] = [
+  [16, 'assets/icon-16.svg'],
+  [32, 'assets/icon.svg'],
+  [48, 'assets/icon.svg'],
+  [128, 'assets/icon.svg'],
+];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ deviceScaleFactor: 1 });

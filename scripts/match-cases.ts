@@ -21,19 +21,35 @@ export interface Rotation {
   expected: Expected[];
 }
 
-const jsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const jsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 
 /** Runs make-match-cases.py for `dataset` into eval-output/cases/<set>; returns its rotations with queries. */
 export function makeCases(dataset: string, script = process.env.MAKE_MATCH_CASES ?? MAKE_CASES): Rotation[] {
   const set = basename(resolve(dataset));
-  if (!existsSync(join(dataset, 'articles.jsonl'))) throw new Error(`${dataset}: no articles.jsonl (give a folder such as ../shared/corpus/matching/basil)`);
+  if (!existsSync(join(dataset, 'articles.jsonl')))
+    throw new Error(`${dataset}: no articles.jsonl (give a folder such as ../shared/corpus/matching/basil)`);
   if (!existsSync(script)) throw new Error(`${script}: make-match-cases.py not found (set MAKE_MATCH_CASES)`);
   const out = resolve('eval-output/cases', set);
   execFileSync('python3', [script, dataset, out], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return readdirSync(out).filter((r) => /^r\d+$/.test(r)).sort().map((name) => {
-    const dir = join(out, name);
-    return { set, name, dir, storiesDir: join(dir, 'stories'), queriesFile: join(dir, 'queries.jsonl'), expected: jsonl<Expected>(join(dir, 'expected.jsonl')) };
-  }).filter((r) => r.expected.length > 0);
+  return readdirSync(out)
+    .filter((r) => /^r\d+$/.test(r))
+    .sort()
+    .map((name) => {
+      const dir = join(out, name);
+      return {
+        set,
+        name,
+        dir,
+        storiesDir: join(dir, 'stories'),
+        queriesFile: join(dir, 'queries.jsonl'),
+        expected: jsonl<Expected>(join(dir, 'expected.jsonl')),
+      };
+    })
+    .filter((r) => r.expected.length > 0);
 }
 
 export { jsonl };
@@ -64,7 +80,14 @@ export function tally(t: Tally, e: Expected, storyId: string | null): void {
 }
 
 export function addTally(a: Tally, b: Tally): Tally {
-  return { inStore: a.inStore + b.inStore, unseen: a.unseen + b.unseen, correct: a.correct + b.correct, wrong: a.wrong + b.wrong, missed: a.missed + b.missed, falseMatch: a.falseMatch + b.falseMatch };
+  return {
+    inStore: a.inStore + b.inStore,
+    unseen: a.unseen + b.unseen,
+    correct: a.correct + b.correct,
+    wrong: a.wrong + b.wrong,
+    missed: a.missed + b.missed,
+    falseMatch: a.falseMatch + b.falseMatch,
+  };
 }
 
 // Two decimals: 339/357 is 94.96 %, which one decimal would print as the 95 % target.

@@ -87,7 +87,7 @@ export function drawsOf(rot: Rotation, sizes: readonly number[] = SIZES): Draw[]
   const draws: Draw[] = [];
   for (const size of sizes) {
     if (Number.isFinite(size) && size >= all.length) continue;
-    const n = Number.isFinite(size) ? DRAWS[size] ?? 1 : 1;
+    const n = Number.isFinite(size) ? (DRAWS[size] ?? 1) : 1;
     for (let d = 0; d < n; d++) {
       const random = rng(seedOf(`${rot.set}/${rot.name}/${size}/${d}`));
       const stories = Number.isFinite(size) ? sample(all, size, random) : all;
@@ -109,9 +109,12 @@ export function bundledCases(stories: Story[], articleFiles: string[]): Query[] 
   const [day] = windowOf(stories[0]!);
   const at = new Date(day + 12 * 3_600_000).toISOString().replace('.000Z', 'Z');
   return articleFiles.flatMap((file) =>
-    readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).flatMap((l) => {
-      const a = JSON.parse(l) as { id: string; title?: string | null; text?: string | null; url?: string };
-      return a.text ? [{ id: a.id, title: a.title ?? '', text: a.text, url: a.url, publishedTime: at }] : [];
-    }),
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .flatMap((l) => {
+        const a = JSON.parse(l) as { id: string; title?: string | null; text?: string | null; url?: string };
+        return a.text ? [{ id: a.id, title: a.title ?? '', text: a.text, url: a.url, publishedTime: at }] : [];
+      }),
   );
 }

@@ -4,7 +4,9 @@ import type { ComponentChildren } from 'preact';
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section id={id} class="story-section" aria-labelledby={`${id}-heading`} tabIndex={-1}>
-      <h2 id={`${id}-heading`} class="section-heading">{title}</h2>
+      <h2 id={`${id}-heading`} class="section-heading">
+        {title}
+      </h2>
       {children}
     </section>
   );

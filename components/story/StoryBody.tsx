@@ -11,8 +11,12 @@ export function StoryBody({ story }: { story: Story }) {
         typeof item === 'string' ? (
           <p key={i}>
             {splitCitations(item).map((part, j) =>
-              typeof part === 'string' ? part : outlet.has(part.n) ? (
-                <a key={j} class="cite" href={`#source-${part.n}`} aria-label={t('citationLabel', [part.n, outlet.get(part.n)!])}>[{part.n}]</a>
+              typeof part === 'string' ? (
+                part
+              ) : outlet.has(part.n) ? (
+                <a key={j} class="cite" href={`#source-${part.n}`} aria-label={t('citationLabel', [part.n, outlet.get(part.n)!])}>
+                  [{part.n}]
+                </a>
               ) : (
                 `[${part.n}]`
               ),

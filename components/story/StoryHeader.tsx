@@ -6,9 +6,17 @@ import { ExternalLink } from '../ExternalLink.tsx';
 export function StoryHeader({ story }: { story: Story }) {
   const meta: preact.ComponentChildren[] = [];
   if (story.byline) meta.push(<span>{t('byLine', story.byline)}</span>);
-  meta.push(<span>{t('publishedOn')} <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time></span>);
+  meta.push(
+    <span>
+      {t('publishedOn')} <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+    </span>,
+  );
   if (story.updatedAt && story.updatedAt !== story.publishedAt) {
-    meta.push(<span>{t('updatedOn')} <time dateTime={story.updatedAt}>{formatDate(story.updatedAt)}</time></span>);
+    meta.push(
+      <span>
+        {t('updatedOn')} <time dateTime={story.updatedAt}>{formatDate(story.updatedAt)}</time>
+      </span>,
+    );
   }
   if (story.readMinutes) meta.push(<span>{t('readMinutes', story.readMinutes)}</span>);
   return (
@@ -17,16 +25,32 @@ export function StoryHeader({ story }: { story: Story }) {
         <span>{story.category}</span>
         <span aria-hidden="true"> · </span>
         <span>{t('topicLabel', story.topic)}</span>
-        {story.series && <><span aria-hidden="true"> · </span><span>{t('seriesPosition', [story.series.position, story.series.of, story.topic])}</span></>}
+        {story.series && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{t('seriesPosition', [story.series.position, story.series.of, story.topic])}</span>
+          </>
+        )}
       </p>
-      <h1 id="story-title" class="story-header__title">{story.title}</h1>
+      <h1 id="story-title" class="story-header__title">
+        {story.title}
+      </h1>
       {story.dek && <p class="story-header__dek">{story.dek}</p>}
       <p class="story-header__meta">
         {meta.map((m, i) => (
-          <>{i > 0 && <span aria-hidden="true"> · </span>}{m}</>
+          <>
+            {i > 0 && <span aria-hidden="true"> · </span>}
+            {m}
+          </>
         ))}
       </p>
-      {story.url && <p><ExternalLink class="story-header__link" href={story.url}>{t('storyOnFactlen')}</ExternalLink></p>}
+      {story.url && (
+        <p>
+          <ExternalLink class="story-header__link" href={story.url}>
+            {t('storyOnFactlen')}
+          </ExternalLink>
+        </p>
+      )}
     </header>
   );
 }

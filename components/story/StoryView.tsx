@@ -27,7 +27,14 @@ interface Props {
 export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
   const figures = storyFigures(story);
   const sections: [string, MessageKey, ComponentChildren | null][] = [
-    ['viewpoints', 'viewpointsHeading', <><ViewpointBar viewpoints={story.viewpoints} /><ViewpointCards story={story} figures={figures} /></>],
+    [
+      'viewpoints',
+      'viewpointsHeading',
+      <>
+        <ViewpointBar viewpoints={story.viewpoints} />
+        <ViewpointCards story={story} figures={figures} />
+      </>,
+    ],
     ['why', 'whyItMattersHeading', story.whyItMatters ? <p>{story.whyItMatters}</p> : null],
     ['key-points', 'keyPointsHeading', story.keyPoints?.length ? <BulletList items={story.keyPoints} /> : null],
     ['stats', 'statsHeading', story.stats?.length ? <Stats stats={story.stats} /> : null],
@@ -42,7 +49,9 @@ export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
     <article class="story-view" aria-labelledby="story-title">
       <StoryHeader story={story} />
       <section class="coverage" aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading" class="visually-hidden">{t('coverageHeading')}</h2>
+        <h2 id="coverage-heading" class="visually-hidden">
+          {t('coverageHeading')}
+        </h2>
         <p class="coverage__figures">
           {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
         </p>
@@ -51,17 +60,37 @@ export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
       </section>
       <nav class="toc" aria-label={t('tocLabel')}>
         <ul>
-          {present.slice(0, 1).map(([id, title]) => <li key={id}><a href={`#${id}`}>{t(title)}</a></li>)}
-          <li><a href="#missing">{t('missingHeading')}</a></li>
-          {present.slice(1).map(([id, title]) => <li key={id}><a href={`#${id}`}>{t(title)}</a></li>)}
-          <li><a href="#sources">{t('sourcesHeading')}</a></li>
+          {present.slice(0, 1).map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(title)}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#missing">{t('missingHeading')}</a>
+          </li>
+          {present.slice(1).map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(title)}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#sources">{t('sourcesHeading')}</a>
+          </li>
         </ul>
       </nav>
-      {present.slice(0, 1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
+      {present.slice(0, 1).map(([id, title, body]) => (
+        <Section key={id} id={id} title={t(title)}>
+          {body}
+        </Section>
+      ))}
       <div id="missing" class="story-section" tabIndex={-1}>
         <MissingPerspectives missing={story.missingPerspectives} />
       </div>
-      {present.slice(1).map(([id, title, body]) => <Section key={id} id={id} title={t(title)}>{body}</Section>)}
+      {present.slice(1).map(([id, title, body]) => (
+        <Section key={id} id={id} title={t(title)}>
+          {body}
+        </Section>
+      ))}
       <div id="sources" class="story-section" tabIndex={-1}>
         <SourceList sources={story.sources} viewpoints={story.viewpoints} readerSource={readerSource} />
       </div>

@@ -16,8 +16,18 @@ import { badgeUnread } from './badge.ts';
  * story) and the stories after that are new or followed. `prev === null` is the first load since
  * install: it records a baseline and raises nothing.
  */
-export async function raiseAlerts(prev: PreviousStore | readonly Story[] | null, next: readonly Story[], topicNames: Record<string, string> = {}, now = Date.now()): Promise<void> {
-  const [follows, ledger, prefs, list] = await Promise.all([getFollows(), ledgerItem.getValue(), getAlertPrefs(), alertListItem.getValue()]);
+export async function raiseAlerts(
+  prev: PreviousStore | readonly Story[] | null,
+  next: readonly Story[],
+  topicNames: Record<string, string> = {},
+  now = Date.now(),
+): Promise<void> {
+  const [follows, ledger, prefs, list] = await Promise.all([
+    getFollows(),
+    ledgerItem.getValue(),
+    getAlertPrefs(),
+    alertListItem.getValue(),
+  ]);
   const before = prev && (Array.isArray(prev) ? previousOf(prev as readonly Story[]) : (prev as PreviousStore));
   const { alerts, ledger: nextLedger } = decideAlerts(before, next, follows, ledger, now);
   // The ledger is saved before anything is shown: a crash after this point loses an alert at

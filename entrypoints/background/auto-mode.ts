@@ -28,9 +28,16 @@ export async function syncAutoRegistration(): Promise<void> {
   const origins = await activeAutoOrigins();
   await browser.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] }).catch(() => {});
   if (origins.length) {
-    await browser.scripting.registerContentScripts([{
-      id: AUTO_SCRIPT_ID, matches: origins, excludeMatches: mode.never.flatMap(sitePatterns), js: ['/auto-read.js'], runAt: 'document_idle', allFrames: false,
-    }]);
+    await browser.scripting.registerContentScripts([
+      {
+        id: AUTO_SCRIPT_ID,
+        matches: origins,
+        excludeMatches: mode.never.flatMap(sitePatterns),
+        js: ['/auto-read.js'],
+        runAt: 'document_idle',
+        allFrames: false,
+      },
+    ]);
   } else if (mode.mode === 'auto') {
     await readingModeItem.setValue({ ...mode, mode: 'click' });
   }

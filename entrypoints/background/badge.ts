@@ -8,7 +8,11 @@ import type { StoryFigures } from '../../lib/story/figures.ts';
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<void> {
-  const title = t('badgeTitle', [tn('outlets', figures.outlets), tn('viewpoints', figures.viewpointsSurfaced), tn('missingCount', figures.missing)]);
+  const title = t('badgeTitle', [
+    tn('outlets', figures.outlets),
+    tn('viewpoints', figures.viewpointsSurfaced),
+    tn('missingCount', figures.missing),
+  ]);
   await Promise.all([
     action().setBadgeText({ tabId, text: String(figures.outlets) }),
     action().setBadgeBackgroundColor({ tabId, color: '#0b6e69' }),

@@ -18,7 +18,9 @@ export default defineBackground(() => {
   setUpFirstRun();
   setUpReports();
   setUpAlertBadge();
-  browser.notifications.onClicked.addListener((id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)));
+  browser.notifications.onClicked.addListener(
+    (id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)),
+  );
   handleMessages({
     matchTab: ({ tabId }) => matchTab(tabId),
     correctMatch: ({ tabId, choice }) => correctMatch(tabId, choice),

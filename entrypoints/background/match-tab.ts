@@ -54,7 +54,12 @@ async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }):
 }
 
 /** Matches what was read in a tab (on click or automatically), badges the tab and keeps the report. */
-export async function reportExtraction(tabId: number, extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+export async function reportExtraction(
+  tabId: number,
+  extraction: Extraction,
+  where: Where,
+  choose?: { choice: ReaderChoice | null },
+): Promise<TabReport> {
   const report = await matchExtraction(extraction, where, choose);
   if (report.state === 'match') await badgeMatch(tabId, storyFigures(report.story));
   else await clearBadge(tabId);

@@ -5,7 +5,10 @@ import { panelPath, type PanelRequest } from '../../platform/side-panel.ts';
 import { panelRequestItem } from '../../platform/storage.ts';
 import type { Story } from '../../lib/story/story.ts';
 
-export async function openFromNotification(notificationId: string, getStory: (id: string) => Promise<Story | undefined> | Story | undefined): Promise<void> {
+export async function openFromNotification(
+  notificationId: string,
+  getStory: (id: string) => Promise<Story | undefined> | Story | undefined,
+): Promise<void> {
   const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;
   const request: PanelRequest = storyId ? { story: storyId } : { view: 'alerts' };
   void browser.notifications.clear(notificationId);

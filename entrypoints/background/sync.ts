@@ -66,7 +66,19 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       const before = set.current();
       // The followed stories as they are now: a sync that changes them prunes their old shards.
       const prev = await previousStore(before);
-      const status = await runSync({ storySet: set, db, storeUrl, fetchFn: ledgered((url, init) => fetch(url, init), recordRequest), now: Date.now, publicKey: BUILD_PUBLIC_KEY, canReach, statusStore }, reason);
+      const status = await runSync(
+        {
+          storySet: set,
+          db,
+          storeUrl,
+          fetchFn: ledgered((url, init) => fetch(url, init), recordRequest),
+          now: Date.now,
+          publicKey: BUILD_PUBLIC_KEY,
+          canReach,
+          statusStore,
+        },
+        reason,
+      );
       if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
       else await browser.alarms.clear(RETRY_ALARM);
       await alertOnChange(before, prev, set.current());
@@ -128,8 +140,12 @@ export async function storeStatus(): Promise<SyncStatus> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
   return {
-    ...status, counts: view.counts, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null,
-    expiresAt: view.remote?.expiresAt ?? null, matchIndex: indexState(view.version),
+    ...status,
+    counts: view.counts,
+    version: view.remote?.version ?? null,
+    generatedAt: view.remote?.generatedAt ?? null,
+    expiresAt: view.remote?.expiresAt ?? null,
+    matchIndex: indexState(view.version),
   };
 }
 
@@ -159,7 +175,10 @@ export function setUpStoreSync(): void {
     if (alarm.name === SYNC_ALARM) void syncNow('alarm');
     else if (alarm.name === RETRY_ALARM) void syncNow('retry');
   });
-  const start = () => void readSettings().then(schedule).finally(() => syncNow('startup'));
+  const start = () =>
+    void readSettings()
+      .then(schedule)
+      .finally(() => syncNow('startup'));
   browser.runtime.onStartup.addListener(start);
   browser.runtime.onInstalled.addListener(start);
 }

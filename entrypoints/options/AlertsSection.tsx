@@ -13,7 +13,10 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
   const [prefs, setPrefs] = useState<AlertPrefs>(DEFAULT_ALERT_PREFS);
   // A sync that brings a new store version may bring new topics and the store's names for them.
   useEffect(() => {
-    void sendMessage('listTopics', {}).then((list) => setTopics(Array.isArray(list) ? list : []), () => setTopics([]));
+    void sendMessage('listTopics', {}).then(
+      (list) => setTopics(Array.isArray(list) ? list : []),
+      () => setTopics([]),
+    );
   }, [storeVersion]);
   useEffect(() => {
     const load = () => void alertPrefsItem.getValue().then((v) => setPrefs(AlertPrefs.parse(v ?? {})));
@@ -39,7 +42,11 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
             {topics.map((topic) => (
               <li key={topic.id}>
                 <label class="check">
-                  <input type="checkbox" checked={follows.topics.includes(topic.id)} onChange={(e) => toggle('topics', topic.id, (e.currentTarget as HTMLInputElement).checked)} />
+                  <input
+                    type="checkbox"
+                    checked={follows.topics.includes(topic.id)}
+                    onChange={(e) => toggle('topics', topic.id, (e.currentTarget as HTMLInputElement).checked)}
+                  />
                   <span>{topic.name}</span> <span class="muted">({tn('storyCount', topic.stories)})</span>
                 </label>
               </li>
@@ -51,28 +58,66 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
       <fieldset>
         <legend>{t('optionsNotificationsLegend')}</legend>
         <label class="check">
-          <input type="checkbox" checked={prefs.paused} onChange={(e) => save({ ...prefs, paused: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={prefs.paused}
+            onChange={(e) => save({ ...prefs, paused: (e.currentTarget as HTMLInputElement).checked })}
+          />
           <span>{t('optionsPause')}</span>
         </label>
         <label class="check">
-          <input type="checkbox" checked={prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, enabled: (e.currentTarget as HTMLInputElement).checked } })} />
+          <input
+            type="checkbox"
+            checked={prefs.quietHours.enabled}
+            onChange={(e) =>
+              save({ ...prefs, quietHours: { ...prefs.quietHours, enabled: (e.currentTarget as HTMLInputElement).checked } })
+            }
+          />
           <span>{t('optionsQuietHours')}</span>
         </label>
         <div class="inline-fields">
           <div class="field">
             <label for="quiet-start">{t('optionsQuietFrom')}</label>
-            <input id="quiet-start" type="time" aria-invalid={sameTimes || undefined} aria-describedby={sameTimes ? 'quiet-same' : undefined} value={prefs.quietHours.start} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, start: (e.currentTarget as HTMLInputElement).value } })} />
+            <input
+              id="quiet-start"
+              type="time"
+              aria-invalid={sameTimes || undefined}
+              aria-describedby={sameTimes ? 'quiet-same' : undefined}
+              value={prefs.quietHours.start}
+              disabled={!prefs.quietHours.enabled}
+              onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, start: (e.currentTarget as HTMLInputElement).value } })}
+            />
           </div>
           <div class="field">
             <label for="quiet-end">{t('optionsQuietTo')}</label>
-            <input id="quiet-end" type="time" aria-invalid={sameTimes || undefined} aria-describedby={sameTimes ? 'quiet-same' : undefined} value={prefs.quietHours.end} disabled={!prefs.quietHours.enabled} onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, end: (e.currentTarget as HTMLInputElement).value } })} />
+            <input
+              id="quiet-end"
+              type="time"
+              aria-invalid={sameTimes || undefined}
+              aria-describedby={sameTimes ? 'quiet-same' : undefined}
+              value={prefs.quietHours.end}
+              disabled={!prefs.quietHours.enabled}
+              onChange={(e) => save({ ...prefs, quietHours: { ...prefs.quietHours, end: (e.currentTarget as HTMLInputElement).value } })}
+            />
           </div>
         </div>
-        {sameTimes && <p id="quiet-same" class="notice" data-kind="error" role="alert">{t('optionsQuietSame')}</p>}
+        {sameTimes && (
+          <p id="quiet-same" class="notice" data-kind="error" role="alert">
+            {t('optionsQuietSame')}
+          </p>
+        )}
         <div class="field">
           <label for="max-per-sync">{t('optionsMaxPerSync')}</label>
-          <select id="max-per-sync" value={String(prefs.maxPerSync)} onChange={(e) => save({ ...prefs, maxPerSync: Number((e.currentTarget as HTMLSelectElement).value) })}>
-            {[1, 2, 3, 5, 10].map((n) => <option key={n} value={String(n)}>{n}</option>)}
+          <select
+            id="max-per-sync"
+            value={String(prefs.maxPerSync)}
+            onChange={(e) => save({ ...prefs, maxPerSync: Number((e.currentTarget as HTMLSelectElement).value) })}
+          >
+            {[1, 2, 3, 5, 10].map((n) => (
+              <option key={n} value={String(n)}>
+                {n}
+              </option>
+            ))}
           </select>
           <p class="hint">{t('optionsMaxPerSyncHint')}</p>
         </div>

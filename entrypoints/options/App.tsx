@@ -31,7 +31,9 @@ export function App() {
 
   useEffect(() => {
     void readSettings().then(setSettings);
-    void sendMessage('getStoreStatus', {}).catch(() => readStatus()).then(setStatus);
+    void sendMessage('getStoreStatus', {})
+      .catch(() => readStatus())
+      .then(setStatus);
     // The background writes the status (and the sync's progress) to storage; follow it live.
     const unwatchStatus = statusItem.watch((value) => setStatus(parseStatus(value)));
     const unwatchSettings = settingsItem.watch(() => void readSettings().then(setSettings));
@@ -69,7 +71,10 @@ export function App() {
       }
       try {
         // The build's own store is kept as "the default", so a newer build's default is followed.
-        const next = await sendMessage('saveStoreSettings', { storeUrl: url && url === BUILD_STORE_URL ? null : url, syncMinutes: values.syncMinutes });
+        const next = await sendMessage('saveStoreSettings', {
+          storeUrl: url && url === BUILD_STORE_URL ? null : url,
+          syncMinutes: values.syncMinutes,
+        });
         release(storeUrl, url || null);
         setStatus(next);
         setSettings(await readSettings());
@@ -94,7 +99,13 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <StoreForm initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }} defaultUrl={BUILD_STORE_URL} notice={notice} onSave={onSave} onEdit={() => setNotice(null)} />
+      <StoreForm
+        initial={{ storeUrl: storeUrl ?? '', syncMinutes: settings.syncMinutes }}
+        defaultUrl={BUILD_STORE_URL}
+        notice={notice}
+        onSave={onSave}
+        onEdit={() => setNotice(null)}
+      />
       <SyncPanel status={status} storeUrl={storeUrl} outcome={outcome} onSyncNow={onSyncNow} />
       <ModeSection />
       <AlertsSection storeVersion={status.version} />

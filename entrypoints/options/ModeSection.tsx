@@ -5,7 +5,11 @@ import { autoOrigins, hostFromInput, ReadingMode } from '../../lib/reading-mode.
 import { readReadingMode } from '../../platform/settings.ts';
 import { readingModeItem } from '../../platform/storage.ts';
 
-const lines = (text: string) => text.split(/[\n,]+/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\n,]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** On click or automatically, on which sites, and the sites never to read. */
 export function ModeSection() {
@@ -17,13 +21,14 @@ export function ModeSection() {
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    const load = () => void readReadingMode().then((m) => {
-      setSaved(m);
-      setMode(m.mode);
-      setScope(m.scope);
-      setSites(m.sites.join('\n'));
-      setNever(m.never.join('\n'));
-    });
+    const load = () =>
+      void readReadingMode().then((m) => {
+        setSaved(m);
+        setMode(m.mode);
+        setScope(m.scope);
+        setSites(m.sites.join('\n'));
+        setNever(m.never.join('\n'));
+      });
     load();
     return readingModeItem.watch(load);
   }, []);
@@ -57,11 +62,15 @@ export function ModeSection() {
           <legend>{t('modeLegend')}</legend>
           <label class="check">
             <input type="radio" name="mode" value="click" checked={mode === 'click'} onChange={() => setMode('click')} />
-            <span><strong>{t('modeClick')}</strong> — {t('modeClickHint')}</span>
+            <span>
+              <strong>{t('modeClick')}</strong> — {t('modeClickHint')}
+            </span>
           </label>
           <label class="check">
             <input type="radio" name="mode" value="auto" checked={mode === 'auto'} onChange={() => setMode('auto')} />
-            <span><strong>{t('modeAuto')}</strong> — {t('modeAutoHint')}</span>
+            <span>
+              <strong>{t('modeAuto')}</strong> — {t('modeAutoHint')}
+            </span>
           </label>
           <div class="mode-form__sub" hidden={mode !== 'auto'}>
             <label class="check">
@@ -74,7 +83,13 @@ export function ModeSection() {
             </label>
             <div class="field">
               <label for="auto-sites">{t('modeSitesLabel')}</label>
-              <textarea id="auto-sites" rows={3} value={sites} disabled={scope !== 'listed'} onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                id="auto-sites"
+                rows={3}
+                value={sites}
+                disabled={scope !== 'listed'}
+                onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)}
+              />
             </div>
           </div>
         </fieldset>
@@ -86,7 +101,11 @@ export function ModeSection() {
         <p class="hint">{t('modePrivateHint')}</p>
         <div class="actions">
           <button type="submit">{t('modeSave')}</button>
-          {notice && <p class="notice" role={notice.kind === 'error' ? 'alert' : 'status'} data-kind={notice.kind}>{notice.text}</p>}
+          {notice && (
+            <p class="notice" role={notice.kind === 'error' ? 'alert' : 'status'} data-kind={notice.kind}>
+              {notice.text}
+            </p>
+          )}
         </div>
       </form>
     </section>

@@ -41,7 +41,10 @@ export function NetworkSection() {
                 {entries.map((e, i) => (
                   <tr key={i}>
                     <td>{formatDate(new Date(e.at).toISOString())}</td>
-                    <td class="ledger__url">{e.method !== 'GET' ? `${e.method} ` : ''}{e.url}</td>
+                    <td class="ledger__url">
+                      {e.method !== 'GET' ? `${e.method} ` : ''}
+                      {e.url}
+                    </td>
                     <td class="ledger__bytes">{formatNumber(e.bytes)}</td>
                     <td data-outcome={e.outcome}>{outcomeText(e.outcome)}</td>
                   </tr>

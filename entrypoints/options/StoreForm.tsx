@@ -27,7 +27,9 @@ export function StoreForm(props: {
   const [values, setValues] = useState(props.initial);
   // Reset only when the saved values change, not on every status update while the reader types.
   useEffect(() => setValues(props.initial), [props.initial.storeUrl, props.initial.syncMinutes]);
-  const intervals: number[] = SYNC_INTERVALS.includes(values.syncMinutes as never) ? [...SYNC_INTERVALS] : [...SYNC_INTERVALS, values.syncMinutes];
+  const intervals: number[] = SYNC_INTERVALS.includes(values.syncMinutes as never)
+    ? [...SYNC_INTERVALS]
+    : [...SYNC_INTERVALS, values.syncMinutes];
   return (
     <form
       class="store-form"
@@ -46,30 +48,49 @@ export function StoreForm(props: {
         <div class="field">
           <label for="store-url">{t('optionsStoreUrlLabel')}</label>
           <input
-            id="store-url" name="storeUrl" type="url" inputMode="url" spellcheck={false} autoComplete="off"
-            placeholder="https://" value={values.storeUrl} aria-describedby="store-url-hint"
+            id="store-url"
+            name="storeUrl"
+            type="url"
+            inputMode="url"
+            spellcheck={false}
+            autoComplete="off"
+            placeholder="https://"
+            value={values.storeUrl}
+            aria-describedby="store-url-hint"
             onInput={(e) => {
               setValues({ ...values, storeUrl: (e.currentTarget as HTMLInputElement).value });
               props.onEdit?.();
             }}
           />
-          <p id="store-url-hint" class="hint">{t('optionsStoreUrlHint')}</p>
+          <p id="store-url-hint" class="hint">
+            {t('optionsStoreUrlHint')}
+          </p>
         </div>
         <div class="field">
           <label for="sync-interval">{t('optionsIntervalLabel')}</label>
           <select
-            id="sync-interval" name="syncMinutes" value={String(values.syncMinutes)}
+            id="sync-interval"
+            name="syncMinutes"
+            value={String(values.syncMinutes)}
             onChange={(e) => setValues({ ...values, syncMinutes: Number((e.currentTarget as HTMLSelectElement).value) })}
           >
-            {intervals.map((m) => <option key={m} value={String(m)}>{intervalLabel(m)}</option>)}
+            {intervals.map((m) => (
+              <option key={m} value={String(m)}>
+                {intervalLabel(m)}
+              </option>
+            ))}
           </select>
         </div>
         <div class="actions">
           <button type="submit">{t('optionsSave')}</button>
           {props.defaultUrl && values.storeUrl !== props.defaultUrl && (
-            <button type="button" class="secondary" onClick={() => setValues({ ...values, storeUrl: props.defaultUrl! })}>{t('optionsRestoreDefault')}</button>
+            <button type="button" class="secondary" onClick={() => setValues({ ...values, storeUrl: props.defaultUrl! })}>
+              {t('optionsRestoreDefault')}
+            </button>
           )}
-          <p class="notice" role={props.notice?.kind === 'error' ? 'alert' : 'status'} data-kind={props.notice?.kind}>{props.notice?.text ?? ''}</p>
+          <p class="notice" role={props.notice?.kind === 'error' ? 'alert' : 'status'} data-kind={props.notice?.kind}>
+            {props.notice?.text ?? ''}
+          </p>
         </div>
       </section>
     </form>

@@ -33,7 +33,11 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t('optionsStatusHeading')}</h2>
       {!storeUrl && <p data-testid="bundled-only">{tn('optionsBundledOnly', status.counts.bundled)}</p>}
-      {stale && <p class="status__error" data-testid="store-stale" role="status">{stale}</p>}
+      {stale && (
+        <p class="status__error" data-testid="store-stale" role="status">
+          {stale}
+        </p>
+      )}
       <dl class="status">
         {storeUrl && (
           <>
@@ -44,7 +48,11 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
             <dt>{t('optionsVersion')}</dt>
             {/* The version is a number for machines; the reader is told when the store was published. */}
             <dd data-testid="store-version" data-version={status.version ?? undefined}>
-              {status.version === null ? t('optionsNone') : status.generatedAt ? t('optionsVersionValue', formatDate(status.generatedAt)) : String(status.version)}
+              {status.version === null
+                ? t('optionsNone')
+                : status.generatedAt
+                  ? t('optionsVersionValue', formatDate(status.generatedAt))
+                  : String(status.version)}
             </dd>
           </>
         )}
@@ -70,7 +78,11 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
       {status.rejected.length > 0 && (
         <details class="rejected" data-testid="rejected">
           <summary>{tn('optionsRejectedSummary', status.rejected.length)}</summary>
-          <ul>{status.rejected.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul>
+            {status.rejected.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
         </details>
       )}
       {storeUrl && (
@@ -78,7 +90,9 @@ export function SyncPanel(props: { status: SyncStatus; storeUrl: string | null; 
           <button type="button" onClick={props.onSyncNow} disabled={status.running} aria-describedby="sync-progress">
             {status.running ? t('optionsSyncing') : t('optionsSyncNow')}
           </button>
-          <p id="sync-progress" class="progress" role="status" aria-live="polite">{progressText(status) || props.outcome}</p>
+          <p id="sync-progress" class="progress" role="status" aria-live="polite">
+            {progressText(status) || props.outcome}
+          </p>
         </div>
       )}
     </section>

@@ -60,7 +60,10 @@ export function App() {
   useEffect(refresh, []);
   const openPanel = (request?: PanelRequest) => {
     if (tabId.current === null) return;
-    openSidePanel(tabId.current, request).then(() => window.close(), (err: unknown) => setView({ state: 'error', message: String(err) }));
+    openSidePanel(tabId.current, request).then(
+      () => window.close(),
+      (err: unknown) => setView({ state: 'error', message: String(err) }),
+    );
   };
   return (
     <>
@@ -96,7 +99,9 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           topicNames={summary?.topicNames}
           actions={
             <>
-              <button type="button" class="primary" onClick={() => onOpenPanel()}>{t('openViewpoints')}</button>
+              <button type="button" class="primary" onClick={() => onOpenPanel()}>
+                {t('openViewpoints')}
+              </button>
               <UnreadLink onOpen={() => onOpenPanel({ view: 'alerts' })} />
             </>
           }
@@ -119,7 +124,14 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />
         </Empty>
       ) : (
-        <Empty title="noMatchTitle" body={t('noMatchBody', view.page.title)} summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts} />
+        <Empty
+          title="noMatchTitle"
+          body={t('noMatchBody', view.page.title)}
+          summary={summary}
+          topicNames={summary?.topicNames}
+          onOpenStory={openStory}
+          onOpenAlerts={openAlerts}
+        />
       );
     case 'not-article':
       return (
@@ -128,7 +140,8 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           body={t(`notArticle_${view.reason.replace(/-/g, '_')}` as MessageKey)}
           summary={summary}
           topicNames={summary?.topicNames}
-          onOpenStory={openStory} onOpenAlerts={openAlerts}
+          onOpenStory={openStory}
+          onOpenAlerts={openAlerts}
         />
       );
     case 'error':
@@ -136,7 +149,9 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         <section class="popup__empty" role="alert">
           <h1>{t('errorTitle')}</h1>
           <p class="muted">{t('errorBody', view.message)}</p>
-          <button type="button" onClick={onRetry}>{t('tryAgain')}</button>
+          <button type="button" onClick={onRetry}>
+            {t('tryAgain')}
+          </button>
         </section>
       );
   }
@@ -173,7 +188,9 @@ function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, ch
       <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
       {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} />}
       {alerts && alerts.length > ALERTS_SHOWN && (
-        <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>{tn('allAlerts', alerts.length)}</button>
+        <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>
+          {tn('allAlerts', alerts.length)}
+        </button>
       )}
     </>
   );

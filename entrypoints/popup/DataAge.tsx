@@ -8,7 +8,10 @@ import { BUILT_AT } from '../../lib/store/build-config.ts';
 export function DataAge() {
   const [age, setAge] = useState<string | null>(null);
   useEffect(() => {
-    void readDataDates().then((status) => setAge(dataAge(dataTime(status, BUILT_AT), Date.now(), locale())), () => {});
+    void readDataDates().then(
+      (status) => setAge(dataAge(dataTime(status, BUILT_AT), Date.now(), locale())),
+      () => {},
+    );
   }, []);
   if (!age) return null;
   return <span class="popup__age">{t('storyDataAge', age)}</span>;

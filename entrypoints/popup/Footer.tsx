@@ -8,7 +8,11 @@ export function Footer() {
     <footer class="popup__footer">
       <span class="popup__brand">{t('extName')}</span>
       <DataAge />
-      <button type="button" class="link-button popup__settings" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+      <button
+        type="button"
+        class="link-button popup__settings"
+        onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      >
         {t('settings')}
       </button>
     </footer>

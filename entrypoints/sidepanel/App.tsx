@@ -57,22 +57,50 @@ export function App() {
     shown.current = loaded.report;
   }, [loaded]);
 
-  const state = loaded.status === 'loading' ? 'loading' : overlay ?? (picked ? 'picked' : (report?.state ?? 'unread'));
+  const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : (report?.state ?? 'unread')));
   const unread = alerts?.filter((a) => !a.read).length ?? 0;
   return (
     <>
       <header class="panel-header">
         <p class="panel-header__name">{t('extName')}</p>
         <div class="panel-header__actions">
-          <button ref={buttons.alerts} type="button" class="secondary" aria-expanded={overlay === 'alerts'} aria-controls="panel-main" onClick={() => toggle('alerts')}>
-            {t('alertsOpen')}{unread ? <> <span class="count-pill">{unread}</span><span class="visually-hidden"> {t('alertUnread')}</span></> : null}
+          <button
+            ref={buttons.alerts}
+            type="button"
+            class="secondary"
+            aria-expanded={overlay === 'alerts'}
+            aria-controls="panel-main"
+            onClick={() => toggle('alerts')}
+          >
+            {t('alertsOpen')}
+            {unread ? (
+              <>
+                {' '}
+                <span class="count-pill">{unread}</span>
+                <span class="visually-hidden"> {t('alertUnread')}</span>
+              </>
+            ) : null}
           </button>
-          <button ref={buttons.search} type="button" class="secondary" aria-expanded={overlay === 'search'} aria-controls="panel-main" onClick={() => toggle('search')}>
+          <button
+            ref={buttons.search}
+            type="button"
+            class="secondary"
+            aria-expanded={overlay === 'search'}
+            aria-controls="panel-main"
+            onClick={() => toggle('search')}
+          >
             {overlay === 'search' ? t('closeSearch') : t('searchStories')}
           </button>
         </div>
       </header>
-      <main id="panel-main" class="panel" tabIndex={-1} aria-busy={loaded.status === 'loading'} data-state={state} onKeyDown={(e) => e.key === 'Escape' && overlay && close()}>
+      <main
+        id="panel-main"
+        class="panel"
+        tabIndex={-1}
+        aria-busy={loaded.status === 'loading'}
+        data-state={state}
+        onKeyDown={(e) => e.key === 'Escape' && overlay && close()}
+      >
         {overlay === 'search' ? (
           <StorySearch search={search} onOpen={open} onEscape={close} autoFocus />
         ) : overlay === 'alerts' ? (
@@ -80,7 +108,9 @@ export function App() {
         ) : picked ? (
           <>
             {report?.state === 'match' && (
-              <button type="button" class="secondary panel__back" onClick={() => setPicked(null)}>{t('backToPageStory')}</button>
+              <button type="button" class="secondary panel__back" onClick={() => setPicked(null)}>
+                {t('backToPageStory')}
+              </button>
             )}
             <StoryView story={picked} topicNames={topicNames} />
           </>

@@ -32,7 +32,10 @@ export function useTabReport(): Loaded {
     if (tabId === null) return setReport(null);
     let live = true;
     setReport(undefined);
-    void sendMessage('getTabReport', { tabId }).then((r) => live && setReport(r), () => live && setReport(null));
+    void sendMessage('getTabReport', { tabId }).then(
+      (r) => live && setReport(r),
+      () => live && setReport(null),
+    );
     const unwatch = reportItem(tabId).watch((next) => setReport(next));
     return () => {
       live = false;

@@ -24,7 +24,9 @@ export function App() {
         <h2 id="store-heading">{t('welcomeStoreHeading')}</h2>
         <p>{t('welcomeStore')}</p>
         <p>
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('welcomeOpenSettings')}</button>
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('welcomeOpenSettings')}
+          </button>
         </p>
       </section>
     </main>

@@ -23,7 +23,15 @@ export const EMPTY_LEDGER: Ledger = { told: [], outlets: {} };
 
 export type Alert =
   | { kind: 'new-story'; storyId: string; topic: string; title: string; outlets: number; viewpoints: number }
-  | { kind: 'story-update'; storyId: string; topic: string; title: string; newViewpoints: string[]; nowRepresented: string[]; newOutlets: number };
+  | {
+      kind: 'story-update';
+      storyId: string;
+      topic: string;
+      title: string;
+      newViewpoints: string[];
+      nowRepresented: string[];
+      newOutlets: number;
+    };
 
 export interface Decision {
   alerts: Alert[];
@@ -51,7 +59,10 @@ export interface PreviousStore {
 }
 
 /** A PreviousStore of a list of stories (all of them in full). */
-export const previousOf = (stories: readonly Story[]): PreviousStore => ({ ids: new Set(stories.map((s) => s.id)), stories: new Map(stories.map((s) => [s.id, s])) });
+export const previousOf = (stories: readonly Story[]): PreviousStore => ({
+  ids: new Set(stories.map((s) => s.id)),
+  stories: new Map(stories.map((s) => [s.id, s])),
+});
 
 /**
  * Decides which alerts to raise when the store changes from `prev` to `next`. `prev === null`
@@ -75,7 +86,14 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     if (!prev.ids.has(story.id)) {
       const key = `story:${story.id}`;
       if (topics.has(story.topic) && !told.has(key) && now - lastChange(story) <= NEW_STORY_MAX_AGE_MS) {
-        alerts.push({ kind: 'new-story', storyId: story.id, topic: story.topic, title: story.title, outlets: figures.outlets, viewpoints: figures.viewpointsSurfaced });
+        alerts.push({
+          kind: 'new-story',
+          storyId: story.id,
+          topic: story.topic,
+          title: story.title,
+          outlets: figures.outlets,
+          viewpoints: figures.viewpointsSurfaced,
+        });
         told.add(key);
       }
       if (followed.has(story.id) && !outlets.has(story.id)) outlets.set(story.id, figures.outlets);
@@ -88,7 +106,9 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     const names = new Map(story.viewpoints.map((v) => [v.id, v.name]));
     const newViewpoints = [...surfaced(story)].filter((id) => !was.has(id) && !told.has(`viewpoint:${story.id}:${id}`));
     const stillMissing = new Set(story.missingPerspectives.map(fold));
-    const nowRepresented = old.missingPerspectives.filter((m) => !stillMissing.has(fold(m)) && !told.has(`represented:${story.id}:${fold(m)}`));
+    const nowRepresented = old.missingPerspectives.filter(
+      (m) => !stillMissing.has(fold(m)) && !told.has(`represented:${story.id}:${fold(m)}`),
+    );
     const known = outlets.get(story.id) ?? storyFigures(old).outlets;
     const grew = figures.outlets - known >= GROWTH_OUTLETS;
 
@@ -97,8 +117,13 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     if (grew || !outlets.has(story.id)) outlets.set(story.id, grew ? figures.outlets : known);
     if (newViewpoints.length || nowRepresented.length || grew) {
       alerts.push({
-        kind: 'story-update', storyId: story.id, topic: story.topic, title: story.title,
-        newViewpoints: newViewpoints.map((id) => names.get(id) ?? id), nowRepresented, newOutlets: grew ? figures.outlets - known : 0,
+        kind: 'story-update',
+        storyId: story.id,
+        topic: story.topic,
+        title: story.title,
+        newViewpoints: newViewpoints.map((id) => names.get(id) ?? id),
+        nowRepresented,
+        newOutlets: grew ? figures.outlets - known : 0,
       });
     }
   }

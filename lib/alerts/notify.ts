@@ -32,7 +32,12 @@ export function describeAlert(alert: Alert, words: Words, topicName: (slug: stri
  * At most `max` notifications, updates to followed stories first, then one summary for the
  * rest ("5 more new stories in AI").
  */
-export function planNotifications(alerts: Alert[], words: Words, topicName: (slug: string) => string, max = DEFAULT_MAX_NOTIFICATIONS): NotificationSpec[] {
+export function planNotifications(
+  alerts: Alert[],
+  words: Words,
+  topicName: (slug: string) => string,
+  max = DEFAULT_MAX_NOTIFICATIONS,
+): NotificationSpec[] {
   const { t, tn } = words;
   const ordered = [...alerts].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'story-update' ? -1 : 1));
   const shown = ordered.slice(0, max).map((a) => ({ id: `story:${a.storyId}`, ...describeAlert(a, words, topicName) }));
@@ -40,8 +45,9 @@ export function planNotifications(alerts: Alert[], words: Words, topicName: (slu
   if (!rest.length) return shown;
   const topics = new Set(rest.map((a) => a.topic));
   const [topic] = topics;
-  const message = topics.size === 1 && topic !== undefined && rest.every((a) => a.kind === 'new-story')
-    ? tn('alertMoreNewStories', rest.length, [topicName(topic)])
-    : tn('alertMoreUpdates', rest.length);
+  const message =
+    topics.size === 1 && topic !== undefined && rest.every((a) => a.kind === 'new-story')
+      ? tn('alertMoreNewStories', rest.length, [topicName(topic)])
+      : tn('alertMoreUpdates', rest.length);
   return [...shown, { id: 'summary', title: t('extName'), message }];
 }

@@ -5,7 +5,17 @@ export const AlertPrefs = z.object({
   /** Stop all notifications (alerts still reach the list). */
   paused: z.boolean().catch(false),
   quietHours: z
-    .object({ enabled: z.boolean().catch(false), start: z.string().regex(/^\d{2}:\d{2}$/).catch('22:00'), end: z.string().regex(/^\d{2}:\d{2}$/).catch('07:00') })
+    .object({
+      enabled: z.boolean().catch(false),
+      start: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .catch('22:00'),
+      end: z
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .catch('07:00'),
+    })
     .catch({ enabled: false, start: '22:00', end: '07:00' }),
   maxPerSync: z.number().int().min(1).max(10).catch(3),
 });

@@ -6,7 +6,8 @@ import { fold, squash } from './normalize.ts';
 // (A space-separated list: shorter in the injected script than an array of string literals.)
 // `citation_author` is Google Scholar's: every preprint server and journal writes one per author
 // (mercury-fixtures biorxiv.org, whose printed byline splits each name into two spans).
-const AUTHOR_META = 'dc:creator dcterm:creator dcterms:creator article:author author parsely-author sailthru:author byl citation_author'.split(' ');
+const AUTHOR_META =
+  'dc:creator dcterm:creator dcterms:creator article:author author parsely-author sailthru:author byl citation_author'.split(' ');
 const COMPANY = /\b(?:inc|ltd|llc|corp|gmbh)\b\.?$|株式会社/i;
 // Profile links, absolute or site-relative (mercury-fixtures medium.com "/@timoreilly").
 const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
@@ -17,7 +18,14 @@ const isUrl = (s: string) => /^(?:https?:|\/)/.test(s);
  * `heading`, `rel=author`, `itemprop=author` or a byline class nearest it (see
  * findPrintedByline) — then a Twitter card's "Written by".
  */
-export function readAuthors(doc: Document, tags: MetaTags, ldNames: string[], siteName: string, host: string, heading: Element | null): string[] {
+export function readAuthors(
+  doc: Document,
+  tags: MetaTags,
+  ldNames: string[],
+  siteName: string,
+  host: string,
+  heading: Element | null,
+): string[] {
   // JSON-LD names no one when all it holds is placeholders or buttons: the next source speaks.
   let authors = ldNames.filter((a) => cleanByline(a));
   // A tag holding only profile URLs (`article:author`) or the site or its company
@@ -32,19 +40,23 @@ export function readAuthors(doc: Document, tags: MetaTags, ldNames: string[], si
   const labels = host.split('.').slice(0, -1);
   const isSite = (a: string) => fold(a) === site || (!/\s/.test(a.trim()) && labels.includes(fold(a)));
   if (!authors.length) {
-    authors = AUTHOR_META.map((key) => (tags.get(key) ?? []).filter((a) => !isUrl(a) && !isSite(a) && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)))
-      .find((names) => names.length) ?? [];
+    authors =
+      AUTHOR_META.map((key) =>
+        (tags.get(key) ?? []).filter((a) => !isUrl(a) && !isSite(a) && !COMPANY.test(a) && !/^[a-z\d_.]+$/.test(a) && cleanByline(a)),
+      ).find((names) => names.length) ?? [];
   }
   if (!authors.length) authors = findPrintedByline(doc, heading).filter((a) => !isSite(a));
   // Last, a Twitter card's "Written by" pair as WordPress's Yoast SEO writes it (mercury-fixtures
   // www.linkedin.com). It names the account that posted, which on a magazine may be an editor
   // and not the printed author (www.prospectmagazine.co.uk), hence after the printed byline.
-  if (!authors.length) authors = metaAll(tags, `twitter:data${[1, 2].find((i) => /^written by$/i.test(metaFirst(tags, `twitter:label${i}`) ?? ''))}`);
+  if (!authors.length)
+    authors = metaAll(tags, `twitter:data${[1, 2].find((i) => /^written by$/i.test(metaFirst(tags, `twitter:label${i}`) ?? ''))}`);
   // One name written "Last, First", as Dublin Core files creators (mercury-fixtures
   // www.thepennyhoarder.com: `dcterms.creator` "Gillman, Steve"), is said "First Last" — if the
   // page prints it so: "Goodman, MA" or "Lee, AP" are a name and a degree or an agency.
   const [one, more] = authors;
   const turned = !more && one?.replace(/^([^,]+), ([^,]+)$/, '$2 $1');
-  if (turned && turned !== one && findPrintedByline(doc, heading).some((n) => squash(n).toLowerCase() === turned.toLowerCase())) authors = [turned];
+  if (turned && turned !== one && findPrintedByline(doc, heading).some((n) => squash(n).toLowerCase() === turned.toLowerCase()))
+    authors = [turned];
   return authors;
 }

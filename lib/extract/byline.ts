@@ -18,13 +18,18 @@ const NAME = '[A-Z\\u00c0-\\u00de][a-z\\u00df-\\u00ff]';
 const SECTION = new RegExp(`^[^\\s|•·]+\\s*[|•·]\\s*(?=${NAME}+\\s+${NAME}+(?:\\s|,|$)(?!.*\\d))`);
 const GLUED_BY = new RegExp(`^By(?=${NAME}|by\\s)`);
 const LETTER = new RegExp(`[^\\d${SEP}]`);
-const LEAD = /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
+const LEAD =
+  /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
 
 // Links and buttons that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
 // www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All",
 // readability-test-pages royal-road "Follow Author"): a line whose first word is one of these
 // is not a name. (Word sets, not expressions: each expression the first click runs compiles.)
-const NOT_A_NAME = new Set('twitter facebook instagram linkedin email e-mail bio profile follow view see read more watch contact rss share subscribe sign log login print comment comments about'.split(' '));
+const NOT_A_NAME = new Set(
+  'twitter facebook instagram linkedin email e-mail bio profile follow view see read more watch contact rss share subscribe sign log login print comment comments about'.split(
+    ' ',
+  ),
+);
 // Values no writer bears: a CMS's unfilled template field ("page.head.extra.author",
 // "{{author}}", "%author%") or a default account.
 const PLACEHOLDER = new Set('author admin administrator unknown anonymous null undefined none n/a na guest user'.split(' '));
@@ -34,7 +39,8 @@ const COUNTER = /\d{2,}|\d[,.]\d/;
 // "…, Sports Reporter", "…, Head of Marketing": the writer's role after the name
 // (tests/fixtures/pages/local-sports.html). After the last comma only: "Goodman, MA" keeps its degree,
 // "Wiseman, The Associated Press" its agency, "Ann Lee, Bo Chan" both names.
-const ROLE = /,\s*[^,]*\b(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|producer|photographer|analyst|critic|director|head of|manager|officer|intern|founder|ceo|president|staff|bureau chief)\b[^,]*$/i;
+const ROLE =
+  /,\s*[^,]*\b(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|producer|photographer|analyst|critic|director|head of|manager|officer|intern|founder|ceo|president|staff|bureau chief)\b[^,]*$/i;
 // Phrasing around the name: "This post was written by Ann Lee", "Ann Lee is a staff writer".
 const WRITTEN_BY = /^.*?\b(?:written|posted|reported|compiled)\s+by\s+/i;
 const IS_A = /\s+(?:is|was)\s+(?:a|an|the|our)\s.*$/i;
@@ -67,7 +73,16 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (s.includes(',')) s = s.replace(ROLE, '');
   if (/ (?:is|was) /.test(s)) s = s.replace(IS_A, '');
   s = s.replace(/[\s,;:–—，、-]+$/, '').trim();
-  if (!s || s.length > 100 || !LETTER.test(s) || /^https?:|^\/\//.test(s) || NOT_A_NAME.has(firstWord(s)) || COUNTER.test(s) || isSentence(s)) return null;
+  if (
+    !s ||
+    s.length > 100 ||
+    !LETTER.test(s) ||
+    /^https?:|^\/\//.test(s) ||
+    NOT_A_NAME.has(firstWord(s)) ||
+    COUNTER.test(s) ||
+    isSentence(s)
+  )
+    return null;
   return s;
 }
 
@@ -82,14 +97,16 @@ export function joinAuthors(names: (string | null | undefined)[]): string | null
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
 }
 
-const BYLINE = '[class*="writer" i],[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i]';
+const BYLINE =
+  '[class*="writer" i],[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i]';
 // Author names in comments, related stories, menus and sidebars are not the article's byline
 // (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
 const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
 // Writers' pages, by their address (mercury-fixtures www.engadget.com "/about/editors/jon-fingas/").
 // Not "/people/": sites file the people an article is about there (www.tmz.com "/people/prince/").
 const AUTHOR_LINK = /\/(?:authors?|profiles?|staff|by|contributors?|reporters?|journalists?|writers?|editors?)(?:\/|$|-)/i;
-const isAuthorLink = (a: Element | null | undefined) => !!a && (/\bauthor\b/i.test(a.getAttribute('rel') ?? '') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
+const isAuthorLink = (a: Element | null | undefined) =>
+  !!a && (/\bauthor\b/i.test(a.getAttribute('rel') ?? '') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
 const CONNECTIVE = /^[\s,&;|·•]*(?:(?:(?:written|posted)\s+by|by|and|und|et|y|e|von|par|por)\b[\s,&:;|·•]*)*$/i;
 
 /** The names in one byline element: its `itemprop=name` parts, its author links, or its cleaned text. */
@@ -149,7 +166,12 @@ function byLineAfter(doc: Document, headline: Element): string[] | null {
   let seen = -1;
   for (let n = walk.nextNode(); n && seen < 12; n = walk.nextNode()) {
     if (headline.contains(n)) seen = 0;
-    else if (seen >= 0 && n.nodeValue!.trim() && seen++ >= 0 && (/^\s*by\b/i.test(n.nodeValue!) || isAuthorLink(n.parentElement!.closest('a')))) {
+    else if (
+      seen >= 0 &&
+      n.nodeValue!.trim() &&
+      seen++ >= 0 &&
+      (/^\s*by\b/i.test(n.nodeValue!) || isAuthorLink(n.parentElement!.closest('a')))
+    ) {
       let el = n.parentElement!;
       while (el.parentElement && el.textContent!.trim().length < 4) el = el.parentElement;
       const names = namesIn(el).filter((x) => cleanByline(x));
@@ -173,7 +195,8 @@ export function findPrintedByline(doc: Document, headline: Element | null): stri
   // up to six times), and each element read once, as it is in every box above its own. The whole
   // page is queried only when no box holds a byline: on most pages one does, nearer than <body>.
   const boxes: Element[] = [];
-  for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++) boxes.push(box);
+  for (let box = headline?.parentElement, depth = 0; box && depth < 5 && box !== doc.body; box = box.parentElement, depth++)
+    boxes.push(box);
   const near = boxes.length ? Array.from(boxes.at(-1)!.querySelectorAll(BYLINE)) : [];
   const read = new Map<Element, string[]>();
   const first = (els: Element[]) => {

@@ -4,7 +4,8 @@ import { isoDay, squash } from './normalize.ts';
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 // A month's name, captured (byline.ts cuts at it too). No \\b before it: textContent joins
 // elements ("… six percentMarch 2, 2026").
-export const MON = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+export const MON =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
 // "Dec. 15, 2016", "1 June 2019", "2019年3月15日", "2019.04.19", "2019/3/5", "19.07.2022",
 // "11/28/2016" (after a word too: textContent glues "Hintergrund19.07.2022" in mercury-fixtures
 // www.spektrum.de); then an optional time ("at 6:47 p.m.", "09:43", "12時00分") then a zone
@@ -20,8 +21,25 @@ const DATE = new RegExp(
 // "ET" and "PT" name a US zone whichever time it keeps (www.tmz.com "11/28/2016 11:00 AM PT").
 const ZONE = /\s*(UTC|GMT|[ECMP][SD]?T|BST|CES?T|IST|JST)/y;
 const ZONES: Record<string, number> = {
-  UTC: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-  ET: -300, CT: -360, MT: -420, PT: -480, BST: 60, CET: 60, CEST: 120, IST: 330, JST: 540,
+  UTC: 0,
+  GMT: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  ET: -300,
+  CT: -360,
+  MT: -420,
+  PT: -480,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  IST: 330,
+  JST: 540,
 };
 // A language spoken where one zone without daylight saving holds tells the zone of a time
 // printed without one: Japanese pages print Japan's time (mercury-fixtures www.ossnews.jp
@@ -32,7 +50,8 @@ const LANG_ZONES: Record<string, number> = { ja: 540, zh: 480, ko: 540 };
 // A page that declares no language but prints its headline in Japanese (kana) or Chinese (Han
 // characters alone) or Korean (Hangul) still prints that language's time (mercury-fixtures
 // www.qdaily.com: no lang anywhere, "2017-03-01 14:27:02").
-const scriptLang = (text: string) => (/[\u3040-\u30ff]/.test(text) ? 'ja' : /[\uac00-\ud7af]/.test(text) ? 'ko' : /[\u4e00-\u9fff]/.test(text) ? 'zh' : null);
+const scriptLang = (text: string) =>
+  /[\u3040-\u30ff]/.test(text) ? 'ja' : /[\uac00-\ud7af]/.test(text) ? 'ko' : /[\u4e00-\u9fff]/.test(text) ? 'zh' : null;
 
 /**
  * True when a page in English, American or unmarked (or one declaring no language), is served from a host outside the
@@ -42,7 +61,8 @@ const scriptLang = (text: string) => (/[\u3040-\u30ff]/.test(text) ? 'ja' : /[\u
  * A Central or Pacific newsroom comes out an hour or three early (www.dmagazine.com, Dallas):
  * still the right day, where the bare date was the only alternative.
  */
-export const americanPage = (lang: string | null, host: string): boolean => /^\s*en(?:[-_]us)?\s*$/i.test(lang ?? 'en') && !/\.(?!us$)[a-z]{2}$/i.test(host);
+export const americanPage = (lang: string | null, host: string): boolean =>
+  /^\s*en(?:[-_]us)?\s*$/i.test(lang ?? 'en') && !/\.(?!us$)[a-z]{2}$/i.test(host);
 
 /** The `n`th Sunday of a month, as its day of the month. */
 const sunday = (year: number, month: number, n: number) => 7 * n - 6 + ((7 - new Date(Date.UTC(year, month)).getUTCDay()) % 7);

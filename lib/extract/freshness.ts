@@ -36,7 +36,9 @@ export function isHeadStale(doc: Document, url: string, loadedUrl: string | null
   const declared = [
     doc.head.querySelector(CANONICAL)?.getAttribute('href'),
     doc.head.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
-  ].map((u) => pageKey(u, url)).filter(Boolean);
+  ]
+    .map((u) => pageKey(u, url))
+    .filter(Boolean);
   if (declared.length) return declared.some((u) => u !== here);
   const ogTitle = doc.head.querySelector('meta[property="og:title" i]')?.getAttribute('content');
   if (!ogTitle) return false;

@@ -61,7 +61,12 @@ function declared(doc: Document, ld: unknown[]): 'article' | 'product' | null {
  * Readability's check skips); what Readability then finds decides (extractArticle).
  * `ld` gives the page's parsed JSON-LD, asked only past the cheap checks.
  */
-export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS, ld: () => unknown[] = () => ldRoots(doc)): NotArticleReason | null {
+export function gate(
+  doc: Document,
+  url: string,
+  maxElements = MAX_ELEMENTS,
+  ld: () => unknown[] = () => ldRoots(doc),
+): NotArticleReason | null {
   if (!/^(?:https?|file):/i.test(url)) return 'browser-page';
   const type = doc.contentType;
   if (type && !HTML_TYPES.has(type)) return 'not-html';
@@ -72,7 +77,12 @@ export function gate(doc: Document, url: string, maxElements = MAX_ELEMENTS, ld:
   if (all[0] ? all[maxElements] : doc.querySelectorAll('*').length > maxElements) return 'too-large';
   // Chromium's PDF viewer wraps the file in a page of a few elements with one <embed>: asked of
   // small pages only, as on an article the query would walk the whole page for nothing.
-  if (!all[40] && doc.querySelector('embed[type="application/pdf"],embed[type="application/x-google-chrome-pdf"]') && !doc.querySelector('p')) return 'not-html';
+  if (
+    !all[40] &&
+    doc.querySelector('embed[type="application/pdf"],embed[type="application/x-google-chrome-pdf"]') &&
+    !doc.querySelector('p')
+  )
+    return 'not-html';
   if (!doc.body) return 'not-readerable';
   const kind = declared(doc, ld());
   if (kind) return kind === 'article' ? null : 'not-readerable';

@@ -7,7 +7,8 @@ const MICRODATA_HEADLINE = /(?:^|\s)headline(?:\s|$)/i;
 // Places a heading is not the article's: navigation, items of a list (mercury-fixtures
 // www.spektrum.de names the page in an <h1> at its breadcrumb list's end), comments and
 // related stories, and what a page hides from sight.
-const ELSEWHERE = 'nav,aside,footer,[itemprop~="itemListElement" i],[itemprop~="alternativeHeadline" i],[class*="comment" i],[class*="related" i],[hidden],[aria-hidden="true" i],[class*="sr-only" i],[class*="visually-hidden" i],[class*="screen-reader" i]';
+const ELSEWHERE =
+  'nav,aside,footer,[itemprop~="itemListElement" i],[itemprop~="alternativeHeadline" i],[class*="comment" i],[class*="related" i],[hidden],[aria-hidden="true" i],[class*="sr-only" i],[class*="visually-hidden" i],[class*="screen-reader" i]';
 // The site's own header, outside the article: its <h1> is the site's or the section's name
 // (mercury-fixtures www.jnsa.org "イベント・セミナー情報" in <div id="header">). Not any <header>:
 // pages head their article with one (www.nbcnews.com, www.today.com).

@@ -95,7 +95,7 @@ export function readJsonLd(doc: Document, pageUrl = '', roots = ldRoots(doc)): J
 }
 
 const stripHash = (u: string) => u.replace(/#.*$/, '').replace(/\/$/, '');
-const ldId = (v: unknown) => (isObject(v) ? v['@id'] ?? v.url : v);
+const ldId = (v: unknown) => (isObject(v) ? (v['@id'] ?? v.url) : v);
 
 /** A reference (`{"@id": "…"}`) replaced by the object it names; anything else unchanged. */
 export function deref(ld: JsonLd, value: unknown): unknown {

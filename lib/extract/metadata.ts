@@ -43,7 +43,14 @@ function resolve(href: string | null | undefined, base: string): string | null {
 
 function splitKeywords(v: unknown): string[] {
   const raw = Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : typeof v === 'string' ? v : '';
-  return [...new Set(raw.split(/[,;]/).map((k) => k.trim()).filter((k) => k && k.length < 80))];
+  return [
+    ...new Set(
+      raw
+        .split(/[,;]/)
+        .map((k) => k.trim())
+        .filter((k) => k && k.length < 80),
+    ),
+  ];
 }
 
 const first = <T>(...xs: (T | null | undefined)[]): T | null => xs.find((x) => x != null && x !== '') ?? null;
@@ -69,7 +76,10 @@ const text = (el: Element) => squash(el.textContent ?? '');
 
 // Dates sites put in meta tags under names other than Open Graph's, most specific first.
 // (A space-separated list: shorter in the injected script than an array of string literals.)
-const PUBLISHED_META = 'parsely-pub-date sailthru:date article:published publishdate publish-date pubdate published_time dc:date:issued dcterms:issued dcterms:created dc:date date datecreated'.split(' ');
+const PUBLISHED_META =
+  'parsely-pub-date sailthru:date article:published publishdate publish-date pubdate published_time dc:date:issued dcterms:issued dcterms:created dc:date date datecreated'.split(
+    ' ',
+  );
 const FALSE = new Set([false, 'false', 'False']);
 // A date as a path segment or the start of one: "/2015/03/18/", "/2016-12-07/", "/20190302-slug".
 const URL_DATE = /\/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/;
@@ -86,7 +96,9 @@ function printsClock(heading: Element, value: string): boolean {
   let box: Element = heading;
   for (let i = 0; i < 4 && box.parentElement; i++) box = box.parentElement;
   // No look-behind for digits: textContent glues elements ("October 11, 202215:11").
-  return new RegExp(`(?<!:)${m[1]}:${m[2]}(?!\\d)|(?<!\\d)${Number(m[1]) % 12 || 12}:${m[2]}\\s*[ap]\\.?m`, 'i').test(box.textContent ?? '');
+  return new RegExp(`(?<!:)${m[1]}:${m[2]}(?!\\d)|(?<!\\d)${Number(m[1]) % 12 || 12}:${m[2]}\\s*[ap]\\.?m`, 'i').test(
+    box.textContent ?? '',
+  );
 }
 
 /** The first element of `selector` after `anchor` in document order, else the first on the page. */
@@ -110,19 +122,28 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   const tags = readMetaTags(doc);
   const jsonLd = readJsonLd(doc, pageUrl, roots);
   const ld: JsonObject = jsonLd.article ?? {};
-  const host = (() => { try { return new URL(pageUrl).hostname; } catch { return ''; } })();
+  const host = (() => {
+    try {
+      return new URL(pageUrl).hostname;
+    } catch {
+      return '';
+    }
+  })();
   const siteName = first(metaFirst(tags, 'og:site_name'), ldText(deref(jsonLd, ld.publisher))) ?? host.replace(/^www\./, '');
   const docTitle = doc.title ?? '';
 
   // JSON-LD `name` and `headline` usually agree; when they don't, the one that matches <title>
   // is the headline (readability-test-pages wikipedia-4: headline "Wikimedia list article").
   const [headline, name] = [ldText(ld.headline), ldText(ld.name)];
-  const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : headline ?? name;
+  const ldTitle = headline && name && titleSimilarity(name, docTitle) > titleSimilarity(headline, docTitle) ? name : (headline ?? name);
   const printed = printedHeadlines(doc, siteName, host);
   let subheads: Element[] | undefined;
   const chosen = chooseTitle({
     // Dublin Core before Open Graph, as Readability reads it (readability-test-pages 003-metadata-preferred).
-    declared: [ldTitle, metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title')],
+    declared: [
+      ldTitle,
+      metaFirst(tags, 'dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'twitter:title', 'parsely-title', 'title'),
+    ],
     printed: printed.heads.map(text),
     subheads: () => (subheads ??= printed.subheads()).map(text),
     docTitle,
@@ -143,7 +164,12 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
 
   // XHTML pages say it in `xml:lang` (mercury-fixtures www.msn.com).
   const root = doc.documentElement;
-  const declaredLang = first(root?.getAttribute('lang'), root?.getAttribute('xml:lang'), ldText(ld.inLanguage), metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'));
+  const declaredLang = first(
+    root?.getAttribute('lang'),
+    root?.getAttribute('xml:lang'),
+    ldText(ld.inLanguage),
+    metaFirst(tags, 'og:locale', 'content-language', 'language', 'dc:language'),
+  );
   const language = normalizeLang(declaredLang);
   const canonical = doc.querySelector(CANONICAL)?.getAttribute('href');
   const canonicalUrl = first(resolve(canonical, pageUrl), resolve(metaFirst(tags, 'og:url'), pageUrl));
@@ -177,7 +203,9 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
     // jvndb.jvn.jp prints the date by its <h1>, the vulnerability's name, and the id as an <h2>).
     () => {
       const american = americanPage(declaredLang, host);
-      return findDateline(heading, language, american) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language, american) : null);
+      return (
+        findDateline(heading, language, american) ?? (firstH1 && firstH1 !== heading ? findDateline(firstH1, language, american) : null)
+      );
     },
     // Last, the day many sites file an article under in its address ("/2015/03/18/",
     // "/20190302-"): readability-test-pages wapo-2 states its date nowhere else.
@@ -193,7 +221,19 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   // Only between two values with one offset: a UTC value's clock is not the one a page prints.
   const said = ldText(ld.datePublished) ?? metaFirst(tags, 'article:published_time') ?? '';
   const offset = (v: string) => /(?:Z|[+-]\d\d:?\d\d)$/.exec(v)?.[0];
-  const published = other && declared && declared.length > 10 && other.length > 10 && other !== declared && heading && offset(said) && offset(said) === offset(itemPublished!) && printsClock(heading, itemPublished!) && !printsClock(heading, said) ? other : declared;
+  const published =
+    other &&
+    declared &&
+    declared.length > 10 &&
+    other.length > 10 &&
+    other !== declared &&
+    heading &&
+    offset(said) &&
+    offset(said) === offset(itemPublished!) &&
+    printsClock(heading, itemPublished!) &&
+    !printsClock(heading, said)
+      ? other
+      : declared;
   const modified = firstTime(
     () => ldText(ld.dateModified),
     () => metaFirst(tags, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified'),

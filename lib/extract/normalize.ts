@@ -25,7 +25,8 @@ export const CJK_RANGES = '\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff';
  * injected script compiles its expressions afresh on every page, and a Unicode property class
  * costs most of a millisecond to compile (six of them cost a reader's click on an article ~4 ms).
  */
-export const SEP = '\\s!-/:-@[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u2bff\\u3000-\\u303f\\u30fb\\ufe30-\\ufe4f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\ud800-\\udfff';
+export const SEP =
+  '\\s!-/:-@[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u2bff\\u3000-\\u303f\\u30fb\\ufe30-\\ufe4f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\ud800-\\udfff';
 const SEPS = new RegExp(`[${SEP}]+`, 'g');
 /** Runs of word characters (letters, digits and marks of any script). */
 export const WORDS = new RegExp(`[^${SEP}]+`, 'g');

@@ -2,7 +2,11 @@
 import { CJK_RANGES, SEP } from './normalize.ts';
 
 // Word lists, split once: shorter in the injected script than arrays of string literals.
-const BLOCK = new Set('ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TR UL'.split(' '));
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN OL P PRE SECTION TABLE TR UL'.split(
+    ' ',
+  ),
+);
 const SKIP = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE SVG BUTTON'.split(' '));
 
 /**

@@ -53,8 +53,18 @@ export function namesSite(part: string, siteName: string | null, host: string): 
   const f = fold(part);
   if (!f) return false;
   const name = host.replace(/^www\d*\./, '');
-  const labels = name.split('.').slice(0, -1).filter((l) => !SLD.has(l)).map(fold);
-  return f === fold(name) || labels.includes(f) || f === labels.join('') || (!!siteName && fold(siteName).includes(f)) || (part.includes('.') && DOMAIN.test(part.trim()));
+  const labels = name
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => !SLD.has(l))
+    .map(fold);
+  return (
+    f === fold(name) ||
+    labels.includes(f) ||
+    f === labels.join('') ||
+    (!!siteName && fold(siteName).includes(f)) ||
+    (part.includes('.') && DOMAIN.test(part.trim()))
+  );
 }
 
 /**
@@ -65,14 +75,19 @@ export function namesSite(part: string, siteName: string | null, host: string): 
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
   let t = squash(title).replace(CJK_TAIL, '');
   // The site's name after a separator without spaces ("…「Treeviz」:phpspot開発日誌" in mercury-fixtures phpspot.org).
-  const glued = siteName && t.length > siteName.length + 2 && t.endsWith(siteName) && /[|:：｜–—·•»«/]$/.test(t.slice(0, -siteName.length).trim());
+  const glued =
+    siteName && t.length > siteName.length + 2 && t.endsWith(siteName) && /[|:：｜–—·•»«/]$/.test(t.slice(0, -siteName.length).trim());
   if (glued) t = t.slice(0, -siteName.length).trim().slice(0, -1).trim();
   // Parts at even indices, the separators between them at odd ones (none before a bracket).
   const bits = t.split(SEPARATOR);
   const n = (bits.length + 1) / 2;
   if (n < 2) return t;
   const part = (i: number) => bits[2 * i]!;
-  const join = (from: number, to: number) => bits.slice(2 * from, 2 * to - 1).filter((b) => b != null).join(' ');
+  const join = (from: number, to: number) =>
+    bits
+      .slice(2 * from, 2 * to - 1)
+      .filter((b) => b != null)
+      .join(' ');
   const isSite = (p: string) => namesSite(p, siteName, host);
   let start = 0;
   let end = n;
@@ -83,7 +98,14 @@ export function cleanTitle(title: string, siteName: string | null, host: string)
   // Not after a plain " - ", which as often joins two halves of one headline
   // (readability-test-pages royal-road: "… wordchain? - Super Supportive").
   const words = (from: number, to: number) => join(from, to).split(' ').length;
-  if (end - start > 1 && bits[2 * end - 3] !== '-' && words(end - 1, end) <= 4 && words(start, end - 1) >= 3 && words(start, end - 1) > words(end - 1, end)) end--;
+  if (
+    end - start > 1 &&
+    bits[2 * end - 3] !== '-' &&
+    words(end - 1, end) <= 4 &&
+    words(start, end - 1) >= 3 &&
+    words(start, end - 1) > words(end - 1, end)
+  )
+    end--;
   return join(start, end);
 }
 

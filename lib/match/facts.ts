@@ -21,9 +21,13 @@ export interface Facts {
 const FIGURE = /([$€£]?)(\d{1,3}(?:,\d{3})+|\d+)(?:([.:])(\d+))?(%?)/g;
 const SCALE: Record<string, string> = { thousand: 'k', million: 'm', billion: 'bn', trillion: 'tn' };
 // Words that say nothing about what a figure counts: the key is the next word that does.
-const FILLER = new Set(('a an the of to in on at for and or but by with from as is was were be been are has have had that this ' +
-  'it its he she they his her their said says will would about some nearly almost more than over under up only just least ' +
-  'per each who which were another other all when then while since after before where').split(' '));
+const FILLER = new Set(
+  (
+    'a an the of to in on at for and or but by with from as is was were be been are has have had that this ' +
+    'it its he she they his her their said says will would about some nearly almost more than over under up only just least ' +
+    'per each who which were another other all when then while since after before where'
+  ).split(' '),
+);
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 /** How many words either side may be skipped as filler to find a figure's key. */
@@ -94,7 +98,7 @@ export function factsOf(text: string): Facts {
     let value = sign + n + (sep ? sep + part : '');
     let after = end;
     const scale = GAP.has(text.charCodeAt(end)) ? /^[\s-]*(thousand|million|billion|trillion)\b/i.exec(text.slice(end, end + 12)) : null;
-    if (scale) (value += SCALE[scale[1]!.toLowerCase()]), (after = end + scale[0].length);
+    if (scale) ((value += SCALE[scale[1]!.toLowerCase()]), (after = end + scale[0].length));
     // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".
     // Each key once, in this order (no Set per figure: a match reads five stories' facts).
     const k0 = sep === ':' ? 'time' : null;

@@ -23,7 +23,23 @@ import { tokenize } from './tokenize.ts';
 // name mentions the story has, interactions (with "undated", with the names), and, instead of
 // this logistic model, boosted decision stumps and trees. Dropped: the weekdays agreeing (a
 // story told by eight sources names most days of its week; held out it cost correct answers).
-export const FEATURES = ['bm25', 'evidence', 'title', 'names', 'storyNames', 'nameProfile', 'leadName', 'ledeNames', 'timeFar', 'figuresSame', 'figuresDiffer', 'daysDiffer', 'headFull', 'ledeFull', 'storyFull'] as const;
+export const FEATURES = [
+  'bm25',
+  'evidence',
+  'title',
+  'names',
+  'storyNames',
+  'nameProfile',
+  'leadName',
+  'ledeNames',
+  'timeFar',
+  'figuresSame',
+  'figuresDiffer',
+  'daysDiffer',
+  'headFull',
+  'ledeFull',
+  'storyFull',
+] as const;
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
 
@@ -31,7 +47,8 @@ export type Features = Record<(typeof FEATURES)[number], number>;
 const STORY_FULL_KEPT = 5;
 
 /** The share of `names` (the article's full names) the story names; 0 without any. */
-const shareNamed = (names: string[], story: ReadonlyMap<string, number>) => (names.length ? names.filter((n) => story.has(n)).length / names.length : 0);
+const shareNamed = (names: string[], story: ReadonlyMap<string, number>) =>
+  names.length ? names.filter((n) => story.has(n)).length / names.length : 0;
 
 /** How often the article names the story's most named full names, as a share of how often the story names them. */
 function storyFullShare(q: AnalysedQuery, story: ReadonlyMap<string, number>): number {
@@ -100,7 +117,11 @@ export function dayGap(q: AnalysedQuery, doc: StoryDoc): number | null {
  * How the article's figures and weekdays fare against the story's (facts.ts). Agreement more
  * than RECURRENCE_DAYS from the story's dates is dropped: it corroborates nothing.
  */
-export function factsEvidence(q: AnalysedQuery, story: StoryFacts, gap: number | null): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
+export function factsEvidence(
+  q: AnalysedQuery,
+  story: StoryFacts,
+  gap: number | null,
+): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
   const figures = compareFigures(q.facts.figures.keys(), story.figures);
   const days = compareDays(q.facts.days, story.days);
   if (gap === null || gap <= RECURRENCE_DAYS) return { ...figures, days };
@@ -111,7 +132,15 @@ export function factsEvidence(q: AnalysedQuery, story: StoryFacts, gap: number |
  * The features of `slot`'s story (its evidence `doc`, its `facts` and its full names `full`,
  * story-doc.ts's `storyFullNames`) for the article, given every slot's BM25 scores.
  */
-export function featuresOf(q: AnalysedQuery, scores: Scores, slot: number, doc: StoryDoc, facts: StoryFacts, title: TitleHit, full: ReadonlyMap<string, number>): Features {
+export function featuresOf(
+  q: AnalysedQuery,
+  scores: Scores,
+  slot: number,
+  doc: StoryDoc,
+  facts: StoryFacts,
+  title: TitleHit,
+  full: ReadonlyMap<string, number>,
+): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;
   const has = (bit: number) => bit >= 0 && ((hits >>> bit) & 1) === 1;

@@ -15,10 +15,19 @@ type Kind = 'u8' | 'u32' | 'i32' | 'f64';
 type Name = 'ids' | 'terms' | 'offsets' | 'lens' | 'docEnds' | 'urlBuckets' | 'docs' | 'urlRows' | 'post';
 /** Read as the worker wakes: what finds terms, URLs and slots. */
 const EAGER: [Name, Kind][] = [
-  ['ids', 'u8'], ['terms', 'u32'], ['offsets', 'u32'], ['lens', 'f64'], ['docEnds', 'u32'], ['urlBuckets', 'u32'],
+  ['ids', 'u8'],
+  ['terms', 'u32'],
+  ['offsets', 'u32'],
+  ['lens', 'f64'],
+  ['docEnds', 'u32'],
+  ['urlBuckets', 'u32'],
 ];
 /** Read by range as a match needs them: its slots' evidence, its address's URL bucket, its words' postings. */
-const LAZY: [Name, Kind][] = [['docs', 'u8'], ['urlRows', 'i32'], ['post', 'i32']];
+const LAZY: [Name, Kind][] = [
+  ['docs', 'u8'],
+  ['urlRows', 'i32'],
+  ['post', 'i32'],
+];
 const SECTIONS = [...EAGER, ...LAZY];
 const BYTES = { u8: 1, u32: 4, i32: 4, f64: 8 } as const;
 
@@ -53,7 +62,12 @@ function sectionBytes(data: SerializedIndex, name: Name, kind: Kind): Uint8Array
 /** The index and the store version it is for, as one ArrayBuffer. */
 export function packIndex(storeVersion: string, data: SerializedIndex): ArrayBuffer {
   const sections = SECTIONS.map(([name, kind]) => sectionBytes(data, name, kind));
-  const h: Header = { storeVersion, format: data.format, totalLen: data.totalLen, lengths: sections.map((b, i) => b.length / BYTES[SECTIONS[i]![1]]) };
+  const h: Header = {
+    storeVersion,
+    format: data.format,
+    totalLen: data.totalLen,
+    lengths: sections.map((b, i) => b.length / BYTES[SECTIONS[i]![1]]),
+  };
   const enc = new TextEncoder();
   const header = enc.encode(JSON.stringify(h));
   const at = layout(header.length, h);
@@ -78,7 +92,13 @@ function readHeader(start: ArrayBuffer): { header: Header; headerBytes: number }
 
 /** A view of `n` elements of `kind` at `at` in `buf`. */
 function view(buf: ArrayBuffer, kind: Kind, at: number, n: number): Uint8Array | Uint32Array | Int32Array | Float64Array {
-  return kind === 'u8' ? new Uint8Array(buf, at, n) : kind === 'u32' ? new Uint32Array(buf, at, n) : kind === 'i32' ? new Int32Array(buf, at, n) : new Float64Array(buf, at, n);
+  return kind === 'u8'
+    ? new Uint8Array(buf, at, n)
+    : kind === 'u32'
+      ? new Uint32Array(buf, at, n)
+      : kind === 'i32'
+        ? new Int32Array(buf, at, n)
+        : new Float64Array(buf, at, n);
 }
 
 /** The sections `which` of a file, from `buf` (holding the file from its start at least up to them). */
@@ -100,7 +120,10 @@ export function unpackIndex(buf: ArrayBuffer): { storeVersion: string; data: Ser
     if (!head) return null;
     const at = layout(head.headerBytes, head.header);
     if (at.end !== buf.byteLength) return null;
-    return { storeVersion: head.header.storeVersion, data: sectionsOf(buf, head.header, at.starts, SECTIONS) as unknown as SerializedIndex };
+    return {
+      storeVersion: head.header.storeVersion,
+      data: sectionsOf(buf, head.header, at.starts, SECTIONS) as unknown as SerializedIndex,
+    };
   } catch {
     return null;
   }
@@ -111,7 +134,10 @@ export function unpackIndex(buf: ArrayBuffer): { storeVersion: string; data: Ser
  * URLs and slots. The postings, each slot's evidence and the URL rows stay on disk: their
  * arrays in `data` are the right size but unfilled, and `disk` reads their ranges.
  */
-export async function readIndexFile(file: Blob, lazy: (storeVersion: string) => boolean): Promise<{ storeVersion: string; data: SerializedIndex; disk: LeftOnDisk | null } | null> {
+export async function readIndexFile(
+  file: Blob,
+  lazy: (storeVersion: string) => boolean,
+): Promise<{ storeVersion: string; data: SerializedIndex; disk: LeftOnDisk | null } | null> {
   try {
     const first = readHeader(await file.slice(0, 8 + 64 * 1024).arrayBuffer());
     if (!first || !lazy(first.header.storeVersion)) {
@@ -127,7 +153,8 @@ export async function readIndexFile(file: Blob, lazy: (storeVersion: string) => 
       const i = SECTIONS.findIndex(([n]) => n === name);
       const [, kind] = SECTIONS[i]!;
       out[name] = view(new ArrayBuffer(h.lengths[i]! * BYTES[kind]), kind, 0, h.lengths[i]!);
-      return async (from: number, to: number) => view(await file.slice(starts[i]! + from * BYTES[kind], starts[i]! + to * BYTES[kind]).arrayBuffer(), kind, 0, to - from);
+      return async (from: number, to: number) =>
+        view(await file.slice(starts[i]! + from * BYTES[kind], starts[i]! + to * BYTES[kind]).arrayBuffer(), kind, 0, to - from);
     };
     const docs = range('docs') as (from: number, to: number) => Promise<Uint8Array>;
     const urlRows = range('urlRows') as (from: number, to: number) => Promise<Int32Array>;

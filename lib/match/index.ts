@@ -17,7 +17,16 @@ import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
-export { addStories, buildIndex, loadIndex, removeStories, serializeIndex, syncIndex, type SerializedIndex, type StoryIndex } from './story-index.ts';
+export {
+  addStories,
+  buildIndex,
+  loadIndex,
+  removeStories,
+  serializeIndex,
+  syncIndex,
+  type SerializedIndex,
+  type StoryIndex,
+} from './story-index.ts';
 
 /** How many stories BM25 hands to the model. */
 const CANDIDATES = 5;
@@ -61,9 +70,17 @@ export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, feat
  * evidence of the stories the match will weigh; and, at the same time, has `loadStories` bring
  * those stories' objects. Call before `matchArticle`.
  */
-export async function readForQuery(query: MatchQuery, index: StoryIndex, loadStories: (ids: string[]) => Promise<void> = async () => {}): Promise<void> {
+export async function readForQuery(
+  query: MatchQuery,
+  index: StoryIndex,
+  loadStories: (ids: string[]) => Promise<void> = async () => {},
+): Promise<void> {
   const q = analyseQuery(query, index.text);
-  await readForLookup(index, q.terms.map((t) => t.term), urlKeys(query));
+  await readForLookup(
+    index,
+    q.terms.map((t) => t.term),
+    urlKeys(query),
+  );
   const slots = slotsFor(query, index, q);
   await Promise.all([readForWeighing(index, slots), loadStories(slots.map((slot) => index.docs.idOf(slot)))]);
 }
@@ -113,11 +130,22 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   const q = analyseQuery(query, index.text);
   const { scores, weighed } = weighCandidates(index, q, model);
   const best = weighed[0];
-  const alternatives = (list: Weighed[]): Candidate[] => list.filter((w) => w.confidence >= MIN_ALTERNATIVE).slice(0, ALTERNATIVES).map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
+  const alternatives = (list: Weighed[]): Candidate[] =>
+    list
+      .filter((w) => w.confidence >= MIN_ALTERNATIVE)
+      .slice(0, ALTERNATIVES)
+      .map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
   if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
   const doc = index.docs.get(best.slot)!;
   const gap = dayGap(q, doc);
-  const reasons = reasonsFor(q, scores, best.slot, best.title, gap, factsEvidence(q, storyFacts(index.stories.get(best.storyId)!), gap).same);
+  const reasons = reasonsFor(
+    q,
+    scores,
+    best.slot,
+    best.title,
+    gap,
+    factsEvidence(q, storyFacts(index.stories.get(best.storyId)!), gap).same,
+  );
   if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
   return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
 }

@@ -27,7 +27,8 @@ const LEDE_SENTENCES = 2;
 // corpus pages: "Image: Brian Weaver", "JIM WATSON/AFP/Getty Images", "Credit...Ed Murray/NJ
 // Advance Media", "File photo of …"). Its names are the photographer's and the agency's, which
 // would count against the story the article is about. Lines of fewer than 12 words only.
-const CREDIT = /^[\s("“'©]*(?:photos?|images?|credits?|courtesy|file)\b|©|photos?\s*:|getty\s*images?|istock|shutterstock|\/(?:afp|ap|reuters)\b/i;
+const CREDIT =
+  /^[\s("“'©]*(?:photos?|images?|credits?|courtesy|file)\b|©|photos?\s*:|getty\s*images?|istock|shutterstock|\/(?:afp|ap|reuters)\b/i;
 const MAX_CREDIT_WORDS = 12;
 /** At most this many credit lines are passed over: a text of nothing else has its first as lede. */
 const MAX_CREDITS = 3;

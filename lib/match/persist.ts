@@ -37,7 +37,10 @@ export class IndexReadError extends Error {
 
 /** `disk` with each read's failure an IndexReadError. */
 function readsOrSays(disk: LeftOnDisk): LeftOnDisk {
-  const guard = <A extends unknown[], R>(read: (...a: A) => Promise<R>) => (...a: A) => read(...a).catch((err: unknown) => Promise.reject(new IndexReadError(err)));
+  const guard =
+    <A extends unknown[], R>(read: (...a: A) => Promise<R>) =>
+    (...a: A) =>
+      read(...a).catch((err: unknown) => Promise.reject(new IndexReadError(err)));
   return { read: guard(disk.read), docs: guard(disk.docs), urlRows: guard(disk.urlRows) };
 }
 
@@ -57,7 +60,9 @@ export interface IndexDeps {
  * turns out to be for another version.
  */
 export function readSavedIndex(): Promise<Saved | undefined> {
-  return savedStore().read('*').catch(() => undefined);
+  return savedStore()
+    .read('*')
+    .catch(() => undefined);
 }
 
 const open = () => openDB(DB_NAME, 1, { upgrade: (db) => void db.createObjectStore(OBJECTS) });
@@ -72,7 +77,13 @@ interface SavedStore {
 
 const FILE = 'match-index.bin';
 
-type Dir = { getFileHandle(name: string, o?: { create?: boolean }): Promise<{ getFile(): Promise<Blob>; createWritable?(): Promise<{ write(b: ArrayBuffer): Promise<void>; close(): Promise<void> }> }>; removeEntry(name: string): Promise<void> };
+type Dir = {
+  getFileHandle(
+    name: string,
+    o?: { create?: boolean },
+  ): Promise<{ getFile(): Promise<Blob>; createWritable?(): Promise<{ write(b: ArrayBuffer): Promise<void>; close(): Promise<void> }> }>;
+  removeEntry(name: string): Promise<void>;
+};
 
 /** The origin-private file system, where the browser offers it (and lets us write files). */
 function fileStore(): SavedStore | null {
@@ -84,7 +95,9 @@ function fileStore(): SavedStore | null {
       const handle = await (await dir()).getFileHandle(FILE).catch(() => null);
       if (!handle) return undefined;
       const read = await readIndexFile(await handle.getFile(), (version) => lazyFor === '*' || version === lazyFor);
-      return read ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, disk: read.disk && readsOrSays(read.disk) } : undefined;
+      return read
+        ? { storeVersion: read.storeVersion, format: read.data.format, data: read.data, disk: read.disk && readsOrSays(read.disk) }
+        : undefined;
     },
     async write(saved) {
       const handle = await (await dir()).getFileHandle(FILE, { create: true });
@@ -146,7 +159,11 @@ export interface StorySource {
  * then, true once the index is on the device), so a match waiting for it does not wait for the
  * disk. Storage failures (private mode, quota) only cost the saving: `saved` never rejects.
  */
-export async function indexFor(storeVersion: string, source: readonly Story[] | StorySource, deps: IndexDeps = {}): Promise<{ index: StoryIndex; source: IndexSource; saved: Promise<boolean> }> {
+export async function indexFor(
+  storeVersion: string,
+  source: readonly Story[] | StorySource,
+  deps: IndexDeps = {},
+): Promise<{ index: StoryIndex; source: IndexSource; saved: Promise<boolean> }> {
   const warn = deps.warn ?? ((m, e) => console.warn(`[factlen] ${m}`, e));
   const store = savedStore();
   let found: Saved | undefined;
@@ -182,4 +199,3 @@ export async function indexFor(storeVersion: string, source: readonly Story[] | 
 export async function clearSavedIndex(): Promise<void> {
   await savedStore().clear();
 }
-

@@ -65,7 +65,6 @@ interface ArticleWords {
   full: FullNames;
 }
 
-
 const read = new WeakMap<MatchQuery, ArticleWords>();
 
 /**
@@ -121,7 +120,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
   // features ask which stories have them.
   const mainNames = [...topNames.map((n) => n.t), ...ledeNames];
   for (const t of mainNames) {
-    if (!pickedSet.has(t) && qtf.has(t)) picked.push({ term: t, weight: weigh(t, idfOfTitled(t)) }), pickedSet.add(t);
+    if (!pickedSet.has(t) && qtf.has(t)) (picked.push({ term: t, weight: weigh(t, idfOfTitled(t)) }), pickedSet.add(t));
   }
   // Hit masks hold 32 terms: the names first (at most NAME_TERMS + LEDE_TERMS), then the heaviest words.
   const nameSet = new Set(mainNames);
@@ -154,7 +153,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
 function leadOf(counts: Map<string, number>): string | null {
   let lead: string | null = null;
   let most = 0;
-  for (const [t, c] of counts) if (c > most) (lead = t), (most = c);
+  for (const [t, c] of counts) if (c > most) ((lead = t), (most = c));
   return lead;
 }
 

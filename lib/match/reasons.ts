@@ -52,21 +52,33 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[]
 
 function timeReason(gap: number | null): MatchReason | null {
   if (gap === null || gap > 7) return null;
-  return gap === 0 ? reason('time', 'reasonTimeDuring') : reason('time', gap === 1 ? 'reasonTimeWithinOne' : 'reasonTimeWithinOther', [gap]);
+  return gap === 0
+    ? reason('time', 'reasonTimeDuring')
+    : reason('time', gap === 1 ? 'reasonTimeWithinOne' : 'reasonTimeWithinOther', [gap]);
 }
 
 /**
  * The reasons for matching `slot`'s story, most specific first: a headline, then names, then
  * figures stated alike, then words, then dates. Only evidence that is there is listed.
  */
-export function reasonsFor(q: AnalysedQuery, scores: Scores, slot: number, title: TitleHit, gap: number | null, sameFigures: readonly string[] = []): MatchReason[] {
+export function reasonsFor(
+  q: AnalysedQuery,
+  scores: Scores,
+  slot: number,
+  title: TitleHit,
+  gap: number | null,
+  sameFigures: readonly string[] = [],
+): MatchReason[] {
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t));
   const nameTokens = new Set(q.names.map((n) => n.token));
   const figures = showFigures(sameFigures).slice(0, LIST);
   // Common words ("year", "first", "one") are never cited as rare, however few stories share them.
-  const rare = q.terms.filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && !isCommonWord(t.term)).slice(0, LIST).map((t) => t.term);
+  const rare = q.terms
+    .filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && !isCommonWord(t.term))
+    .slice(0, LIST)
+    .map((t) => t.term);
   return [
     titleReason(title),
     names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null,

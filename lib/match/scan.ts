@@ -20,7 +20,8 @@ const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
 
 /** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
 // (An abbreviated month is ASCII: the ASCII path below checks for it.)
-const isCalendar = (text: string, start: number, end: number, h: number) => CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
+const isCalendar = (text: string, start: number, end: number, h: number) =>
+  CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
 
 /**
  * Scans the texts of one story at a time: `words` and `prose` feed the sink, and `prose` also
@@ -62,8 +63,14 @@ export class StoryScan {
 
   /** The `keep` most frequent name tokens, most frequent first (ties: first seen first), and their counts. */
   topNames(keep: number): { names: string[]; counts: number[] } {
-    const order = this.counts.map((_, i) => i).sort((a, b) => this.counts[b]! - this.counts[a]! || a - b).slice(0, keep);
-    return { names: order.map((i) => clean(this.texts[i]!.slice(this.starts[i], this.ends[i]))!), counts: order.map((i) => this.counts[i]!) };
+    const order = this.counts
+      .map((_, i) => i)
+      .sort((a, b) => this.counts[b]! - this.counts[a]! || a - b)
+      .slice(0, keep);
+    return {
+      names: order.map((i) => clean(this.texts[i]!.slice(this.starts[i], this.ends[i]))!),
+      counts: order.map((i) => this.counts[i]!),
+    };
   }
 
   private scan(text: string, weight: number, prose: boolean): void {
@@ -83,7 +90,8 @@ export class StoryScan {
           if (h) sink.add(h, weight);
           if (prose) {
             // Capitals outside ASCII are never an acronym (`capsOf`).
-            if (h && !sentenceStart && capsOf(text, i, end) === CAPS.capitalised && !isCalendar(text, i, end, h)) this.count(h, text, i, end);
+            if (h && !sentenceStart && capsOf(text, i, end) === CAPS.capitalised && !isCalendar(text, i, end, h))
+              this.count(h, text, i, end);
             sentenceStart = afterCapitals = false;
           }
           i = end;
@@ -116,7 +124,8 @@ export class StoryScan {
           if (h) sink.add(h, weight);
           if (prose) {
             const caps = c >= 65 && c <= 90 ? capsOf(text, start, end) : CAPS.lower;
-            if (h && !sentenceStart && isNameCase(caps, end - start, afterCapitals) && !isCalendar(text, start, end, h)) this.count(h, text, start, end);
+            if (h && !sentenceStart && isNameCase(caps, end - start, afterCapitals) && !isCalendar(text, start, end, h))
+              this.count(h, text, start, end);
             afterCapitals = caps === CAPS.upper;
             sentenceStart = false;
           }
@@ -133,7 +142,14 @@ export class StoryScan {
       if (h) sink.add(h, weight);
       if (prose) {
         const caps = c >= 65 && c <= 90 ? capsOf(text, start, i) : CAPS.lower;
-        if (h && !sentenceStart && isNameCase(caps, i - start, afterCapitals) && !CALENDAR_HASHES.has(h) && !(MONTH_HASHES.has(h) && text.charCodeAt(i) === 46)) this.count(h, text, start, i);
+        if (
+          h &&
+          !sentenceStart &&
+          isNameCase(caps, i - start, afterCapitals) &&
+          !CALENDAR_HASHES.has(h) &&
+          !(MONTH_HASHES.has(h) && text.charCodeAt(i) === 46)
+        )
+          this.count(h, text, start, i);
         afterCapitals = caps === CAPS.upper;
         sentenceStart = false;
       }

@@ -28,7 +28,10 @@ export class SlotDocs {
   private decoder: TextDecoder | null = null;
 
   /** `unread`: the slots whose saved text is still on disk, when it was left there. */
-  constructor(private saved: SavedDocs | null = null, private unread: Unread | null = null) {
+  constructor(
+    private saved: SavedDocs | null = null,
+    private unread: Unread | null = null,
+  ) {
     if (!saved) return;
     this.ids = [...saved.ids];
     this.docs = new Array(saved.ids.length);
@@ -62,10 +65,12 @@ export class SlotDocs {
   /** Reads the saved text of these slots from `read`, for evidence left on disk. */
   async fill(slots: readonly number[], read: (from: number, to: number) => Promise<Uint8Array>): Promise<void> {
     const saved = this.saved!;
-    await Promise.all(slots.map(async (slot) => {
-      const [from, to] = span(saved.docEnds, slot);
-      if (to > from) saved.docs.set(await read(from, to), from);
-    }));
+    await Promise.all(
+      slots.map(async (slot) => {
+        const [from, to] = span(saved.docEnds, slot);
+        if (to > from) saved.docs.set(await read(from, to), from);
+      }),
+    );
   }
 
   private parse(slot: number): void {

@@ -73,7 +73,14 @@ const factsRead = new WeakMap<Story, StoryFacts>();
 export function storyFacts(story: Story): StoryFacts {
   let facts = factsRead.get(story);
   if (!facts) {
-    const said = [story.title, story.dek, ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story), story.whyItMatters ?? ''];
+    const said = [
+      story.title,
+      story.dek,
+      ...story.sources.map((s) => s.title),
+      ...(story.keyPoints ?? []),
+      ...bodyText(story),
+      story.whyItMatters ?? '',
+    ];
     const read = factsOf(said.join('\n'));
     facts = { figures: packFigures(read.figures, FIGURES_KEPT), days: read.days };
     factsRead.set(story, facts);
@@ -174,7 +181,9 @@ export function sourceDomain(s: Story['sources'][number]): string | null {
 export function indexStory(story: Story, sink: TermSink, hash = hashOf(story), scanner = new StoryScan()): StoryDoc {
   scanStory(story, sink, scanner);
   const top = scanner.topNames(NAMES_KEPT);
-  const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)].map(dayOf).filter((d): d is number => d !== null);
+  const days = [story.publishedAt, story.updatedAt, ...story.sources.map((s) => s.publishedAt)]
+    .map(dayOf)
+    .filter((d): d is number => d !== null);
   return {
     id: story.id,
     hash,

@@ -39,7 +39,14 @@ export const INDEX_FORMAT = 15;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
-  const index: StoryIndex = { text: emptyTextIndex(), docs: new SlotDocs(), slots: new Map(), stories: new Map(), urls: new UrlTable(), disk: null };
+  const index: StoryIndex = {
+    text: emptyTextIndex(),
+    docs: new SlotDocs(),
+    slots: new Map(),
+    stories: new Map(),
+    urls: new UrlTable(),
+    disk: null,
+  };
   addStories(index, stories);
   return index;
 }
@@ -79,7 +86,10 @@ export function addStories(index: StoryIndex, stories: readonly Story[]): number
     const hash = hashOf(story);
     if (index.docs.get(index.slots.get(story.id) ?? -1)?.hash !== hash) changed.push({ story, hash });
   }
-  removeStories(index, changed.filter(({ story }) => index.slots.has(story.id)).map(({ story }) => story.id));
+  removeStories(
+    index,
+    changed.filter(({ story }) => index.slots.has(story.id)).map(({ story }) => story.id),
+  );
   const blank = index.text.live === 0;
   const bulk = beginBulk(index.text, changed.length);
   const slots = freeSlots(index);
@@ -175,8 +185,14 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
   const enc = new TextEncoder();
   const texts = cutBySlot(docs.map((d) => enc.encode(d ? JSON.stringify(d) : '')));
   return {
-    format: INDEX_FORMAT, terms: sorted, offsets, post, lens, totalLen,
-    docs: texts.all, docEnds: texts.ends,
+    format: INDEX_FORMAT,
+    terms: sorted,
+    offsets,
+    post,
+    lens,
+    totalLen,
+    docs: texts.all,
+    docEnds: texts.ends,
     ids: docs.map((d) => d?.id ?? '').join('\n'),
     ...index.urls.save(),
   };
@@ -189,13 +205,46 @@ export function serializeIndex(index: StoryIndex): SerializedIndex {
  * use, the index starts without story objects: the caller puts the few a match reads into
  * `index.stories` (see `readForQuery`), so a waking worker need not read every story.
  */
-export function loadIndex(data: unknown, stories: readonly Story[] | ReadonlySet<string>, disk: LeftOnDisk | null = null): StoryIndex | null {
+export function loadIndex(
+  data: unknown,
+  stories: readonly Story[] | ReadonlySet<string>,
+  disk: LeftOnDisk | null = null,
+): StoryIndex | null {
   const d = data as SerializedIndex | null;
-  if (!d || d.format !== INDEX_FORMAT || !(d.terms instanceof Uint32Array) || !(d.offsets instanceof Uint32Array) || !(d.post instanceof Int32Array)) return null;
-  if (d.offsets.length !== d.terms.length + 1 || d.offsets[d.terms.length] !== d.post.length || !(d.docs instanceof Uint8Array) || !(d.docEnds instanceof Uint32Array) || typeof d.ids !== 'string' || !(d.urlRows instanceof Int32Array) || !(d.urlBuckets instanceof Uint32Array)) return null;
+  if (
+    !d ||
+    d.format !== INDEX_FORMAT ||
+    !(d.terms instanceof Uint32Array) ||
+    !(d.offsets instanceof Uint32Array) ||
+    !(d.post instanceof Int32Array)
+  )
+    return null;
+  if (
+    d.offsets.length !== d.terms.length + 1 ||
+    d.offsets[d.terms.length] !== d.post.length ||
+    !(d.docs instanceof Uint8Array) ||
+    !(d.docEnds instanceof Uint32Array) ||
+    typeof d.ids !== 'string' ||
+    !(d.urlRows instanceof Int32Array) ||
+    !(d.urlBuckets instanceof Uint32Array)
+  )
+    return null;
   const idList = d.lens.length ? d.ids.split('\n') : [];
-  if (d.docEnds.length !== d.lens.length || (d.docEnds.at(-1) ?? 0) !== d.docs.length || idList.length !== d.lens.length || d.urlRows.length !== 4 * (d.urlBuckets.at(-1) ?? -1)) return null;
-  const text: TextIndex = { ...emptyTextIndex(), vocab: frozenTermTable(d.terms), offsets: d.offsets, post: d.post, lens: d.lens, totalLen: d.totalLen };
+  if (
+    d.docEnds.length !== d.lens.length ||
+    (d.docEnds.at(-1) ?? 0) !== d.docs.length ||
+    idList.length !== d.lens.length ||
+    d.urlRows.length !== 4 * (d.urlBuckets.at(-1) ?? -1)
+  )
+    return null;
+  const text: TextIndex = {
+    ...emptyTextIndex(),
+    vocab: frozenTermTable(d.terms),
+    offsets: d.offsets,
+    post: d.post,
+    lens: d.lens,
+    totalLen: d.totalLen,
+  };
   const df: number[] = new Array(d.terms.length);
   for (let t = 0; t < df.length; t++) df[t] = d.offsets[t + 1]! - d.offsets[t]!;
   text.df = df;

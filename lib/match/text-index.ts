@@ -76,7 +76,20 @@ export async function readPostings(ix: TextIndex, wanted: readonly number[], sou
 export function emptyTextIndex(): TextIndex {
   // Every field from the start (`bulk` too): an object that gains one later changes shape, and
   // the code optimised for the old shape is thrown away mid-build.
-  return { vocab: termTable(), offsets: new Uint32Array(1), post: new Int32Array(0), tailTerms: new Int32Array(4096), tailPosts: new Int32Array(4096), tailSize: 0, df: [], lens: [], dead: new Set(), live: 0, totalLen: 0, bulk: null };
+  return {
+    vocab: termTable(),
+    offsets: new Uint32Array(1),
+    post: new Int32Array(0),
+    tailTerms: new Int32Array(4096),
+    tailPosts: new Int32Array(4096),
+    tailSize: 0,
+    df: [],
+    lens: [],
+    dead: new Set(),
+    live: 0,
+    totalLen: 0,
+    bulk: null,
+  };
 }
 
 function termId(ix: TextIndex, hash: number): number {
@@ -133,13 +146,15 @@ export function compact(ix: TextIndex): void {
   const n = ix.vocab.size;
   const live = (p: number) => !ix.dead.size || !ix.dead.has(p >> TF_BITS);
   const counts = new Uint32Array(n + 1);
-  for (let t = 0; t + 1 < ix.offsets.length; t++) for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) counts[t]!++;
+  for (let t = 0; t + 1 < ix.offsets.length; t++)
+    for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) counts[t]!++;
   for (let i = 0; i < ix.tailSize; i++) if (live(ix.tailPosts[i]!)) counts[ix.tailTerms[i]!]!++;
   const offsets = new Uint32Array(n + 1);
   for (let t = 0; t < n; t++) offsets[t + 1] = offsets[t]! + counts[t]!;
   const post = new Int32Array(offsets[n]!);
   const fill = offsets.slice(0, n);
-  for (let t = 0; t + 1 < ix.offsets.length; t++) for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) post[fill[t]!++] = ix.post[i]!;
+  for (let t = 0; t + 1 < ix.offsets.length; t++)
+    for (let i = ix.offsets[t]!; i < ix.offsets[t + 1]!; i++) if (live(ix.post[i]!)) post[fill[t]!++] = ix.post[i]!;
   for (let i = 0; i < ix.tailSize; i++) if (live(ix.tailPosts[i]!)) post[fill[ix.tailTerms[i]!]!++] = ix.tailPosts[i]!;
   for (let t = 0; t < n; t++) ix.df[t] = counts[t]!;
   ix.offsets = offsets;
@@ -191,7 +206,7 @@ function scratch(ix: TextIndex): Scores {
     out = { score: new Float64Array(slots + 64), hits: new Uint32Array(slots + 64), touched: [] };
     buffers.set(ix, out);
   }
-  for (const s of out.touched) (out.score[s] = 0), (out.hits[s] = 0);
+  for (const s of out.touched) ((out.score[s] = 0), (out.hits[s] = 0));
   // Emptied, not replaced: it grows to thousands of slots.
   out.touched.length = 0;
   return out;

@@ -3,11 +3,15 @@ import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 
 // Function words that say nothing about which event an article covers.
-const STOP = new Set(('a an and are as at be been but by for from had has have he her his i if in into is it its ' +
-  'may more most new no not of on or our out over said says she so than that the their them then there these ' +
-  'they this those to up was we were what when which while who will with would you your also after about ' +
-  'against all any because before being between both can could did do does during each few how just like ' +
-  'mr mrs ms much must now only other own same should some such through under until very where why').split(' '));
+const STOP = new Set(
+  (
+    'a an and are as at be been but by for from had has have he her his i if in into is it its ' +
+    'may more most new no not of on or our out over said says she so than that the their them then there these ' +
+    'they this those to up was we were what when which while who will with would you your also after about ' +
+    'against all any because before being between both can could did do does during each few how just like ' +
+    'mr mrs ms much must now only other own same should some such through under until very where why'
+  ).split(' '),
+);
 
 // A word: a run of letters and numbers (any script), optionally followed by an apostrophe and
 // letters ("Mayo's", "don’t"), as /[\p{L}\p{N}]+(?:['’]\p{L}+)?/u would match. Scanned by hand:
@@ -51,7 +55,7 @@ export function wordEnd(text: string, start: number): number {
 
 /** Calls `onWord(start, end)` for each word of `text`, in order. */
 function scanWords(text: string, onWord: (start: number, end: number) => void): void {
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (kindOf(text, i) === 0) {
       i++;
       continue;
@@ -129,12 +133,17 @@ export function cleanHash(text: string, start: number, end: number): number {
 }
 
 // Capitalised, but days and months name no one: every story of a week shares them.
-export const CALENDAR = new Set(('monday tuesday wednesday thursday friday saturday sunday january february march april ' +
-  'may june july august september october november december').split(' '));
+export const CALENDAR = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+    'may june july august september october november december'
+  ).split(' '),
+);
 /** Months as news abbreviates them before a day ("Jan. 20", "Sept. 3"): with their full stop, no name. */
 export const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 /** Whether the word `lower`, ending at `end` in `text`, is an abbreviated month ("Jan." but not the name "Jan"). */
-export const isMonthAbbreviation = (text: string, end: number, lower: string): boolean => text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower);
+export const isMonthAbbreviation = (text: string, end: number, lower: string): boolean =>
+  text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower);
 
 /** One proper name as written ("Mayo Clinic") and its tokens. */
 export interface Name {
@@ -219,7 +228,8 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
     // A sentence's first word is no name, but one in capitals still marks what follows it.
     const caps = sentenceStart && text.charCodeAt(start) >= 128 ? CAPS.lower : capsOf(text, start, end);
     const w = !sentenceStart && isNameCase(caps, end - start, afterCapitals) ? text.slice(start, end) : null;
-    if (w && !CALENDAR.has(w.toLowerCase()) && !isMonthAbbreviation(text, end, w.toLowerCase())) run.push(w), runTokens.push(token === undefined ? clean(w) : token);
+    if (w && !CALENDAR.has(w.toLowerCase()) && !isMonthAbbreviation(text, end, w.toLowerCase()))
+      (run.push(w), runTokens.push(token === undefined ? clean(w) : token));
     else flush();
     afterCapitals = caps === CAPS.upper;
     sentenceStart = false;

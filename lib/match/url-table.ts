@@ -58,7 +58,10 @@ export class UrlTable {
   private removed = new Set<number>();
 
   /** `unread`: the buckets whose rows are still on disk, when they were left there (on-disk.ts reads them with `fill`). */
-  constructor(private saved: SavedUrls = EMPTY, private unread: Unread | null = null) {}
+  constructor(
+    private saved: SavedUrls = EMPTY,
+    private unread: Unread | null = null,
+  ) {}
 
   /** The buckets these keys fall in. */
   bucketsOf(keys: readonly string[]): number[] {
@@ -67,10 +70,12 @@ export class UrlTable {
 
   /** Reads the rows of these buckets from `read`, into a table whose rows were left on disk. */
   async fill(buckets: readonly number[], read: UrlRowSource): Promise<void> {
-    await Promise.all(buckets.map(async (b) => {
-      const [from, to] = [this.saved.urlBuckets[b]!, this.saved.urlBuckets[b + 1]!];
-      if (to > from) this.saved.urlRows.set(await read(from, to), from * ROW);
-    }));
+    await Promise.all(
+      buckets.map(async (b) => {
+        const [from, to] = [this.saved.urlBuckets[b]!, this.saved.urlBuckets[b + 1]!];
+        if (to > from) this.saved.urlRows.set(await read(from, to), from * ROW);
+      }),
+    );
   }
 
   private frozenRow(lo: number, hi: number): number {

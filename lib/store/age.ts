@@ -35,7 +35,12 @@ export function datesOf(stored: unknown): DataDates {
   return { version: num(raw?.version), lastSuccessAt: num(raw?.lastSuccessAt) };
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['minute', 60_000], ['hour', 3_600_000], ['day', DAY], ['month', 30 * DAY]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', DAY],
+  ['month', 30 * DAY],
+];
 
 /**
  * "5 minutes ago", "3 hours ago", "yesterday", "2 months ago" in the reader's language: the

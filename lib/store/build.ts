@@ -67,7 +67,8 @@ export async function buildStore(stories: readonly StoryLike[], options: BuildOp
     }),
   );
   // Own names only: a topic called `constructor` is not named after Object's constructor.
-  const nameOf = (id: string) => (Object.hasOwn(topicNames, id) && typeof topicNames[id] === 'string' ? topicNames[id] : defaultTopicName(id));
+  const nameOf = (id: string) =>
+    Object.hasOwn(topicNames, id) && typeof topicNames[id] === 'string' ? topicNames[id] : defaultTopicName(id);
   const topics: Topic[] = [...new Set(stories.map((s) => s.topic))].sort().map((id) => ({ id, name: nameOf(id) }));
   const refs = shards.map((s) => s.ref);
   const unchanged =
@@ -75,7 +76,8 @@ export async function buildStore(stories: readonly StoryLike[], options: BuildOp
     JSON.stringify(previous.shards.map((s) => [s.path, s.sha256])) === JSON.stringify(refs.map((s) => [s.path, s.sha256])) &&
     JSON.stringify(previous.topics) === JSON.stringify(topics) &&
     // A manifest past half its lifetime (or with none) is written anew, to stay fresh.
-    !!previous.expiresAt && Date.parse(previous.expiresAt) - now.getTime() > lifetimeMs / 2;
+    !!previous.expiresAt &&
+    Date.parse(previous.expiresAt) - now.getTime() > lifetimeMs / 2;
   const manifest: Manifest = unchanged
     ? previous!
     : {
@@ -87,6 +89,9 @@ export async function buildStore(stories: readonly StoryLike[], options: BuildOp
         shards: refs,
       };
   // One shard per line: small, and a diff of two manifests shows which shards changed.
-  const text = JSON.stringify({ ...manifest, shards: [] }).replace('"shards":[]', `"shards":[\n${manifest.shards.map((s) => JSON.stringify(s)).join(',\n')}\n]`);
+  const text = JSON.stringify({ ...manifest, shards: [] }).replace(
+    '"shards":[]',
+    `"shards":[\n${manifest.shards.map((s) => JSON.stringify(s)).join(',\n')}\n]`,
+  );
   return { manifest: Manifest.parse(JSON.parse(text)), manifestBytes: utf8(text + '\n'), shards, unchanged };
 }

@@ -46,7 +46,10 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
     bytes = await read('manifest.json', MAX_MANIFEST_BYTES);
     raw = JSON.parse(fromUtf8(bytes));
   } catch (err) {
-    failed('manifest.json', err instanceof SyntaxError || err instanceof TypeError ? new StoreError('json', ['manifest.json', err.message]) : err);
+    failed(
+      'manifest.json',
+      err instanceof SyntaxError || err instanceof TypeError ? new StoreError('json', ['manifest.json', err.message]) : err,
+    );
     return result;
   }
   for (const p of manifestProblems(raw)) report('manifest.json', p);
@@ -54,13 +57,16 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
   if (manifest.success) {
     result.version = manifest.data.version;
     const { expiresAt } = manifest.data;
-    if (!expiresAt) report('manifest.json', 'has no expiresAt: readers cannot tell a frozen store from a quiet one (build-store writes it)');
-    else if (isExpired(manifest.data, options.now ?? Date.now())) report('manifest.json', `expired at ${expiresAt}: readers refuse it; build and publish a fresh one`);
+    if (!expiresAt)
+      report('manifest.json', 'has no expiresAt: readers cannot tell a frozen store from a quiet one (build-store writes it)');
+    else if (isExpired(manifest.data, options.now ?? Date.now()))
+      report('manifest.json', `expired at ${expiresAt}: readers refuse it; build and publish a fresh one`);
   }
   if (options.publicKey) {
     try {
       const sig = fromUtf8(await read(`manifest.json${SIGNATURE_SUFFIX}`, 1024));
-      if (!(await verifySignature(bytes, sig, options.publicKey))) report(`manifest.json${SIGNATURE_SUFFIX}`, 'is not a valid signature of manifest.json by the given key');
+      if (!(await verifySignature(bytes, sig, options.publicKey)))
+        report(`manifest.json${SIGNATURE_SUFFIX}`, 'is not a valid signature of manifest.json by the given key');
     } catch (err) {
       failed(`manifest.json${SIGNATURE_SUFFIX}`, err);
     }
@@ -96,7 +102,8 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
       continue;
     }
     for (const r of decoded.rejected) problems.push(...r.lines);
-    if (decoded.refused) report(path, `readers refuse this shard whole: more than half its stories (or more than ${MAX_REJECTED_PER_SHARD}) are invalid`);
+    if (decoded.refused)
+      report(path, `readers refuse this shard whole: more than half its stories (or more than ${MAX_REJECTED_PER_SHARD}) are invalid`);
     const total = decoded.stories.length + decoded.rejected.length;
     if (!decoded.refused && total !== count) report(path, `holds ${total} stories, the manifest says ${count}`);
     for (const story of decoded.stories) {
@@ -104,7 +111,8 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
       const first = firstSeen.get(story.id);
       if (first) report(path, `story "${story.id}": id repeats a story of ${first}`);
       else firstSeen.set(story.id, path);
-      if (manifest.success && !topics.has(story.topic)) report(path, `story "${story.id}": topic "${story.topic}" is not among the manifest's topics`);
+      if (manifest.success && !topics.has(story.topic))
+        report(path, `story "${story.id}": topic "${story.topic}" is not among the manifest's topics`);
     }
   }
   return result;

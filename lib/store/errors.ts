@@ -5,10 +5,33 @@
  */
 
 export type StoreErrorCode =
-  | 'bad_url' | 'permission' | 'offline' | 'dns' | 'timeout' | 'http' | 'http_404' | 'http_5xx'
-  | 'redirect' | 'content_type' | 'json' | 'manifest' | 'too_large' | 'truncated' | 'size'
-  | 'hash' | 'shard' | 'shard_rejected' | 'too_complex' | 'rollback' | 'same_version' | 'expired' | 'unsigned' | 'bad_signature' | 'storage'
-  | 'deadline' | 'unexpected';
+  | 'bad_url'
+  | 'permission'
+  | 'offline'
+  | 'dns'
+  | 'timeout'
+  | 'http'
+  | 'http_404'
+  | 'http_5xx'
+  | 'redirect'
+  | 'content_type'
+  | 'json'
+  | 'manifest'
+  | 'too_large'
+  | 'truncated'
+  | 'size'
+  | 'hash'
+  | 'shard'
+  | 'shard_rejected'
+  | 'too_complex'
+  | 'rollback'
+  | 'same_version'
+  | 'expired'
+  | 'unsigned'
+  | 'bad_signature'
+  | 'storage'
+  | 'deadline'
+  | 'unexpected';
 
 /** A failed store operation: `code` picks the message, `params` fill its `$1`, `$2`…. */
 export class StoreError extends Error {

@@ -21,9 +21,7 @@ export interface FetchOptions {
   signal?: AbortSignal;
 }
 
-export type Fetched =
-  | { notModified: true }
-  | { notModified: false; bytes: Uint8Array; etag: string | null; lastModified: string | null };
+export type Fetched = { notModified: true } | { notModified: false; bytes: Uint8Array; etag: string | null; lastModified: string | null };
 
 /** Retry-After is 24 hours at most, whatever the server says. */
 export const MAX_RETRY_AFTER_MS = 24 * 3600_000;
@@ -93,7 +91,8 @@ async function readCapped(res: Response, opts: FetchOptions, signal: AbortSignal
     reader.cancel().catch(() => {});
     throw err;
   }
-  if (!Number.isNaN(declared) && declared > 0 && !res.headers.get('content-encoding') && total < declared) throw new StoreError('truncated', [opts.name]);
+  if (!Number.isNaN(declared) && declared > 0 && !res.headers.get('content-encoding') && total < declared)
+    throw new StoreError('truncated', [opts.name]);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
@@ -120,7 +119,12 @@ export async function fetchStoreFile(url: string, opts: FetchOptions): Promise<F
         // 'manual': a redirect is never followed, so no request ever leaves for another origin
         // (the reader's privacy promise: only the store is contacted). A CDN serves the files
         // where the manifest says; a redirect is reported as one.
-        headers, signal: controller.signal, redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store',
+        headers,
+        signal: controller.signal,
+        redirect: 'manual',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
       });
     } catch (err) {
       if (controller.signal.reason instanceof Timeout) throw controller.signal.reason;

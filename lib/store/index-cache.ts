@@ -18,7 +18,11 @@ export type IndexState = (typeof INDEX_STATES)[number];
 /** What the cache needs from the saved index's storage. */
 export interface IndexStorage {
   /** Loads, updates or builds the index for `version` (`saved`: a read already under way). */
-  indexFor(version: string, source: StorySource, deps: { saved?: Promise<Saved | undefined> }): Promise<{ index: StoryIndex; saved: Promise<boolean> }>;
+  indexFor(
+    version: string,
+    source: StorySource,
+    deps: { saved?: Promise<Saved | undefined> },
+  ): Promise<{ index: StoryIndex; saved: Promise<boolean> }>;
   /** Starts reading the saved index before the version is known. */
   readSaved(): Promise<Saved | undefined>;
   /** Removes the saved index. */
@@ -75,10 +79,13 @@ export function createIndexCache(storage: IndexStorage): IndexCache {
         queue = made.then((r) => r.saved).catch(() => undefined);
         const entry: NonNullable<typeof indexed> = { version: view.version, index: run, state: 'building' };
         indexed = entry;
-        void made.then(async (r) => {
-          entry.state = 'saving';
-          entry.state = (await r.saved) ? 'saved' : 'unsaved';
-        }, () => undefined);
+        void made.then(
+          async (r) => {
+            entry.state = 'saving';
+            entry.state = (await r.saved) ? 'saved' : 'unsaved';
+          },
+          () => undefined,
+        );
         // A failed update is retried by the next caller rather than remembered.
         run.catch(() => {
           if (indexed?.index === run) indexed = null;

@@ -29,9 +29,16 @@ export const Topic = z.object({
 export type Topic = z.infer<typeof Topic>;
 
 export const ShardRef = z.object({
-  path: z.string().max(MAX_SHARD_PATH, `must be at most ${MAX_SHARD_PATH} characters`).regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
+  path: z
+    .string()
+    .max(MAX_SHARD_PATH, `must be at most ${MAX_SHARD_PATH} characters`)
+    .regex(SHARD_PATH, 'must be a relative path inside the store ending in .json'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
-  bytes: z.number().int('must be a whole number').min(2, 'must be at least 2 (an empty list is "[]")').max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
+  bytes: z
+    .number()
+    .int('must be a whole number')
+    .min(2, 'must be at least 2 (an empty list is "[]")')
+    .max(MAX_SHARD_BYTES, `must be at most ${MAX_SHARD_BYTES} bytes`),
   stories: z.number().int('must be a whole number').min(0, 'must not be negative'),
 });
 export type ShardRef = z.infer<typeof ShardRef>;
@@ -58,7 +65,8 @@ export const Manifest = z
     const hashes = new Set<string>();
     m.shards.forEach((s, i) => {
       if (paths.has(s.path)) ctx.addIssue({ code: 'custom', path: ['shards', i, 'path'], message: `repeats the path ${s.path}` });
-      if (hashes.has(s.sha256)) ctx.addIssue({ code: 'custom', path: ['shards', i, 'sha256'], message: 'repeats the hash of another shard' });
+      if (hashes.has(s.sha256))
+        ctx.addIssue({ code: 'custom', path: ['shards', i, 'sha256'], message: 'repeats the hash of another shard' });
       paths.add(s.path);
       hashes.add(s.sha256);
     });
@@ -73,7 +81,9 @@ export function manifestProblems(raw: unknown): string[] {
   // reportInput: to tell "missing" from "of the wrong type".
   const result = Manifest.safeParse(raw, { reportInput: true });
   if (result.success) return [];
-  const lines = result.error.issues.slice(0, MAX_MANIFEST_PROBLEMS).map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
+  const lines = result.error.issues
+    .slice(0, MAX_MANIFEST_PROBLEMS)
+    .map((i) => `${formatPath(i.path).replace('(story)', '(manifest)')} ${plain(i)}`);
   const more = result.error.issues.length - MAX_MANIFEST_PROBLEMS;
   return more > 0 ? [...lines, `(manifest) has ${more} more problem(s)`] : lines;
 }

@@ -51,7 +51,13 @@ const PROGRESS_EVERY_MS = 250;
 
 function inUse(status: SyncStatus, storySet: StorySet): SyncStatus {
   const view = storySet.current();
-  return { ...status, version: view.remote?.version ?? null, generatedAt: view.remote?.generatedAt ?? null, expiresAt: view.remote?.expiresAt ?? null, counts: view.counts };
+  return {
+    ...status,
+    version: view.remote?.version ?? null,
+    generatedAt: view.remote?.generatedAt ?? null,
+    expiresAt: view.remote?.expiresAt ?? null,
+    counts: view.counts,
+  };
 }
 
 /** `work(signal)`, stopped at `ms`: the signal aborts and the promise rejects with a 'deadline' error. */
@@ -109,26 +115,47 @@ export async function runSync(deps: RunDeps, reason: SyncReason): Promise<SyncSt
       };
       const snapshot = storySet.remote();
       const storeUrl = deps.storeUrl;
-      const result: SyncResult = await withDeadline(deps.deadlineMs ?? SYNC_DEADLINE_MS, (signal) => syncStore({
-        storeUrl, db, current: snapshot && { snapshot, load: () => storySet.loadRemote() }, fetchFn: deps.fetchFn, now,
-        publicKey: deps.publicKey, timeoutMs: deps.timeoutMs, onProgress, signal,
-      }));
+      const result: SyncResult = await withDeadline(deps.deadlineMs ?? SYNC_DEADLINE_MS, (signal) =>
+        syncStore({
+          storeUrl,
+          db,
+          current: snapshot && { snapshot, load: () => storySet.loadRemote() },
+          fetchFn: deps.fetchFn,
+          now,
+          publicKey: deps.publicKey,
+          timeoutMs: deps.timeoutMs,
+          onProgress,
+          signal,
+        }),
+      );
       if (result.kind === 'updated') storySet.setRemote(result.state);
       else storySet.updateSnapshot(result.snapshot);
       status = {
-        ...inUse(status, storySet), running: false, progress: null, lastSuccessAt: now(), lastError: null, failures: 0, nextRetryAt: null,
+        ...inUse(status, storySet),
+        running: false,
+        progress: null,
+        lastSuccessAt: now(),
+        lastError: null,
+        failures: 0,
+        nextRetryAt: null,
         rejected: result.kind === 'updated' ? result.rejected : status.rejected,
       };
     }
   } catch (err) {
     const failures = status.failures + 1;
     status = {
-      ...inUse(status, storySet), running: false, progress: null, failures,
+      ...inUse(status, storySet),
+      running: false,
+      progress: null,
+      failures,
       lastError: { ...recordError(err), at: now() },
       nextRetryAt: now() + retryDelay(failures, err instanceof StoreError ? err.retryAfterMs : null),
     };
   }
   finished = true;
   await writes;
-  return statusStore.write(status).then(() => status, () => status);
+  return statusStore.write(status).then(
+    () => status,
+    () => status,
+  );
 }

@@ -39,7 +39,10 @@ export const SyncStatus = z.object({
   generatedAt: nullable(z.string()),
   /** When the manifest in use expires (null: never); past it, the options page says the store is stale. */
   expiresAt: nullable(z.string()),
-  counts: z.object({ bundled: z.number(), remote: z.number(), total: z.number() }).catch({ bundled: 0, remote: 0, total: 0 }).default({ bundled: 0, remote: 0, total: 0 }),
+  counts: z
+    .object({ bundled: z.number(), remote: z.number(), total: z.number() })
+    .catch({ bundled: 0, remote: 0, total: 0 })
+    .default({ bundled: 0, remote: 0, total: 0 }),
   /** One line per story the store carried but the door rejected (capped). */
   rejected: z.array(z.string()).catch([]).default([]),
   /** The match index of the stories in use, in this worker (see background/store.ts): not kept, told. */

@@ -57,7 +57,8 @@ export function checkShardShape(bytes: Uint8Array, path: string): void {
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next byte
+      if (c === 0x5c)
+        i++; // a backslash escapes the next byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -76,7 +77,11 @@ export function checkShardShape(bytes: Uint8Array, path: string): void {
  * more than MAX_REJECTED_PER_SHARD): a store that is mostly broken is not a store to use, and
  * reading stops there, so a shard of a million `{}` costs the door 51 of them, not a million.
  */
-export function decodeShard(bytes: Uint8Array, path: string, options: { refuse?: boolean } = {}): { stories: Story[]; rejected: ShardRejection[]; refused: boolean } {
+export function decodeShard(
+  bytes: Uint8Array,
+  path: string,
+  options: { refuse?: boolean } = {},
+): { stories: Story[]; rejected: ShardRejection[]; refused: boolean } {
   checkShardShape(bytes, path);
   let raw: unknown;
   try {

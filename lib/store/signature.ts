@@ -31,7 +31,12 @@ async function verifyWebCrypto(subtle: Subtle, key: Uint8Array, sig: Uint8Array,
  * True when `signatureText` (base64) is `publicKey`'s signature of `data`. `subtle` is injectable
  * so the fallback path is tested where WebCrypto does have Ed25519.
  */
-export async function verifySignature(data: Uint8Array, signatureText: string, publicKey: Uint8Array, subtle: Subtle = crypto.subtle): Promise<boolean> {
+export async function verifySignature(
+  data: Uint8Array,
+  signatureText: string,
+  publicKey: Uint8Array,
+  subtle: Subtle = crypto.subtle,
+): Promise<boolean> {
   const sig = fromBase64(signatureText.trim());
   if (!sig || sig.byteLength !== 64) return false;
   const viaWebCrypto = await verifyWebCrypto(subtle, publicKey, sig, data);

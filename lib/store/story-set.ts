@@ -75,7 +75,13 @@ function remoteTag(snapshot: RemoteSnapshot | null): string {
 /** Where each story in use comes from: 'bundled' or its catalog entry. */
 type Origin = 'bundled' | CatalogEntry;
 
-function changeOf(before: Map<string, Origin>, after: Map<string, Origin>, shardOf: (e: CatalogEntry, s: RemoteSnapshot | null) => string, b: RemoteSnapshot | null, a: RemoteSnapshot | null): StoryChange {
+function changeOf(
+  before: Map<string, Origin>,
+  after: Map<string, Origin>,
+  shardOf: (e: CatalogEntry, s: RemoteSnapshot | null) => string,
+  b: RemoteSnapshot | null,
+  a: RemoteSnapshot | null,
+): StoryChange {
   const change: StoryChange = { added: [], replaced: [], removed: [] };
   const key = (o: Origin, s: RemoteSnapshot | null) => (o === 'bundled' ? 'bundled' : `${shardOf(o, s)}@${o[2]}`);
   for (const [id, o] of after) {
@@ -96,7 +102,7 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
   let origins = new Map<string, Origin>(bundled.map((s) => [s.id, 'bundled']));
   const listeners = new Set<(view: StorySetView, change: StoryChange) => void>();
 
-  const shardSha = (e: CatalogEntry, s: RemoteSnapshot | null) => (e[1] < 0 ? 'carried' : s?.shards[e[1]]?.sha256 ?? '?');
+  const shardSha = (e: CatalogEntry, s: RemoteSnapshot | null) => (e[1] < 0 ? 'carried' : (s?.shards[e[1]]?.sha256 ?? '?'));
   const originsOf = (catalog: readonly CatalogEntry[]) => {
     const out = new Map<string, Origin>(bundled.map((s) => [s.id, 'bundled']));
     for (const e of catalog) {
@@ -130,10 +136,12 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
         return storyAt(o);
       },
       async getMany(ids) {
-        await read(ids.flatMap((id) => {
-          const o = own.get(id);
-          return o && o !== 'bundled' && o[1] >= 0 ? [snap!.shards[o[1]]!.sha256] : [];
-        }));
+        await read(
+          ids.flatMap((id) => {
+            const o = own.get(id);
+            return o && o !== 'bundled' && o[1] >= 0 ? [snap!.shards[o[1]]!.sha256] : [];
+          }),
+        );
         const out = new Map<string, Story>();
         for (const id of ids) {
           const o = own.get(id);
@@ -186,7 +194,10 @@ export function createStorySet(bundled: readonly Story[], bundledTag: string, lo
       const snap = snapshot;
       const missing = snap.shards.map((s) => s.sha256).filter((k) => !shards.has(k));
       if (missing.length) for (const [k, r] of await loadShards(missing)) shards.set(k, r);
-      return { snapshot: snap, shards: new Map(snap.shards.flatMap((s) => (shards.has(s.sha256) ? [[s.sha256, shards.get(s.sha256)!] as const] : []))) };
+      return {
+        snapshot: snap,
+        shards: new Map(snap.shards.flatMap((s) => (shards.has(s.sha256) ? [[s.sha256, shards.get(s.sha256)!] as const] : []))),
+      };
     },
     setRemote(next) {
       if (!next) return swap(null, [], new Map());

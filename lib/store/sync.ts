@@ -86,7 +86,8 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const sameShards = (m: Manifest, s: RemoteSnapshot) => m.shards.length === s.shards.length && m.shards.every((r, i) => r.sha256 === s.shards[i]!.sha256 && r.path === s.shards[i]!.path);
+const sameShards = (m: Manifest, s: RemoteSnapshot) =>
+  m.shards.length === s.shards.length && m.shards.every((r, i) => r.sha256 === s.shards[i]!.sha256 && r.path === s.shards[i]!.path);
 
 /** Syncs once; resolves with the store to use, or throws a StoreError and changes nothing in use. */
 export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
@@ -102,7 +103,10 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
 
   onProgress({ phase: 'manifest' });
   const got = await fetchStoreFile(target.manifestUrl, {
-    ...base, name: 'manifest.json', maxBytes: MAX_MANIFEST_BYTES, timeoutMs,
+    ...base,
+    name: 'manifest.json',
+    maxBytes: MAX_MANIFEST_BYTES,
+    timeoutMs,
     validators: same ? { etag: same.snapshot.etag, lastModified: same.snapshot.lastModified } : undefined,
   });
   if (got.notModified) {
@@ -112,7 +116,12 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   }
 
   if (opts.publicKey) {
-    const sig = await fetchStoreFile(target.manifestUrl + SIGNATURE_SUFFIX, { ...base, name: `manifest.json${SIGNATURE_SUFFIX}`, maxBytes: 1024, timeoutMs }).catch((err: unknown) => {
+    const sig = await fetchStoreFile(target.manifestUrl + SIGNATURE_SUFFIX, {
+      ...base,
+      name: `manifest.json${SIGNATURE_SUFFIX}`,
+      maxBytes: 1024,
+      timeoutMs,
+    }).catch((err: unknown) => {
       throw err instanceof StoreError && err.code === 'http_404' ? new StoreError('unsigned') : err;
     });
     if (sig.notModified || !(await verifySignature(got.bytes, fromUtf8(sig.bytes), opts.publicKey))) throw new StoreError('bad_signature');
@@ -164,8 +173,16 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
 
   onProgress({ phase: 'saving' });
   const draft: RemoteSnapshot = {
-    storeUrl: target.manifestUrl, version: manifest.version, generatedAt: manifest.generatedAt, expiresAt: manifest.expiresAt ?? null, topics: manifest.topics,
-    shards: manifest.shards, ...validators, carried: [], catalog: [], syncedAt: now(),
+    storeUrl: target.manifestUrl,
+    version: manifest.version,
+    generatedAt: manifest.generatedAt,
+    expiresAt: manifest.expiresAt ?? null,
+    topics: manifest.topics,
+    shards: manifest.shards,
+    ...validators,
+    carried: [],
+    catalog: [],
+    syncedAt: now(),
   };
   const inUse = manifest.shards.map((s) => records.get(s.sha256)!);
   const { stories, duplicates } = remoteStories({ snapshot: draft, shards: records });

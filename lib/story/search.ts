@@ -34,7 +34,14 @@ function tokenizeFields(story: Story): [string[], number][] {
 }
 
 export function summarize(story: Story): StorySummary {
-  return { id: story.id, title: story.title, topic: story.topic, category: story.category, publishedAt: story.publishedAt, outlets: storyFigures(story).outlets };
+  return {
+    id: story.id,
+    title: story.title,
+    topic: story.topic,
+    category: story.category,
+    publishedAt: story.publishedAt,
+    outlets: storyFigures(story).outlets,
+  };
 }
 
 /**

@@ -39,7 +39,10 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number = LIMITS.short) =>
-  z.string().max(max, `must be at most ${max} characters`).refine((s) => !MARKUP.test(s), 'must be plain text, not markup');
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !MARKUP.test(s), 'must be plain text, not markup');
 /** Text a reader takes at its word (a name, a title): nothing that hides or reorders characters. */
 const visible = (max: number) => text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
@@ -119,13 +122,18 @@ export const Story = StoryShape.superRefine((story, ctx) => {
   }
   const viewpointIds = new Set<string>();
   story.viewpoints.forEach((v, i) => {
-    if (viewpointIds.has(v.id)) ctx.addIssue({ code: 'custom', path: ['viewpoints', i, 'id'], message: `repeats the viewpoint id "${v.id}"` });
+    if (viewpointIds.has(v.id))
+      ctx.addIssue({ code: 'custom', path: ['viewpoints', i, 'id'], message: `repeats the viewpoint id "${v.id}"` });
     viewpointIds.add(v.id);
   });
   const citations = new Set<number>();
   story.sources.forEach((s, i) => {
     if (!viewpointIds.has(s.viewpointId)) {
-      ctx.addIssue({ code: 'custom', path: ['sources', i, 'viewpointId'], message: `names no viewpoint of this story ("${s.viewpointId}")` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sources', i, 'viewpointId'],
+        message: `names no viewpoint of this story ("${s.viewpointId}")`,
+      });
     }
     if (citations.has(s.n)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'n'], message: `repeats the citation number ${s.n}` });
     citations.add(s.n);
@@ -223,7 +231,8 @@ export function parseStories(raw: unknown, options: ParseOptions = {}): ParsedSt
   let index = 0;
   for (; index < items.length && rejected.length <= maxRejected; index++) {
     const item: unknown = items[index];
-    const rawId = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
+    const rawId =
+      typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null;
     const id = rawId === null ? null : clip(rawId);
     const tooBig = overBudget(item);
     if (tooBig) {
@@ -235,7 +244,8 @@ export function parseStories(raw: unknown, options: ParseOptions = {}): ParsedSt
     if (!result.success) {
       const all = result.error.issues;
       const issues = all.slice(0, MAX_ISSUES_PER_STORY).map((issue) => ({ path: formatPath(issue.path), message: plainMessage(issue) }));
-      if (all.length > MAX_ISSUES_PER_STORY) issues.push({ path: '(story)', message: `has ${all.length - MAX_ISSUES_PER_STORY} more problem(s)` });
+      if (all.length > MAX_ISSUES_PER_STORY)
+        issues.push({ path: '(story)', message: `has ${all.length - MAX_ISSUES_PER_STORY} more problem(s)` });
       rejected.push({ index, id, issues });
       continue;
     }

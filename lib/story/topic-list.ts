@@ -13,7 +13,5 @@ export interface TopicSummary {
 export function listTopics(stories: Iterable<Story>, names: Record<string, string> = {}): TopicSummary[] {
   const counts = new Map<string, number>();
   for (const s of stories) counts.set(s.topic, (counts.get(s.topic) ?? 0) + 1);
-  return [...counts]
-    .map(([id, n]) => ({ id, name: topicLabel(id, names), stories: n }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return [...counts].map(([id, n]) => ({ id, name: topicLabel(id, names), stories: n })).sort((a, b) => a.name.localeCompare(b.name));
 }

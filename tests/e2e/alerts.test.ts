@@ -11,13 +11,26 @@ import { storeServer, type StoreServer } from './store-server.ts';
 const mayo: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const now = new Date().toISOString();
 const scribes: Story = {
-  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: now,
+  ...mayo,
+  id: 'hospitals-ai-scribes',
+  title: 'Hospitals Roll Out AI Scribes Across Emergency Departments',
+  publishedAt: now,
   sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
 };
 // The followed story a week later: patients' advocates now heard, and three more outlets.
 const mayoLater: Story = {
-  ...mayo, updatedAt: now, missingPerspectives: ['Rural Healthcare Providers'],
-  sources: [...mayo.sources, ...['Patients Weekly', 'Health Affairs Today', 'Clinic Dispatch'].map((outlet, i) => ({ n: 8 + i, outlet, viewpointId: 'medical-professionals', title: 'Patients weigh in' }))],
+  ...mayo,
+  updatedAt: now,
+  missingPerspectives: ['Rural Healthcare Providers'],
+  sources: [
+    ...mayo.sources,
+    ...['Patients Weekly', 'Health Affairs Today', 'Clinic Dispatch'].map((outlet, i) => ({
+      n: 8 + i,
+      outlet,
+      viewpointId: 'medical-professionals',
+      title: 'Patients weigh in',
+    })),
+  ],
 };
 
 let store: StoreServer;
@@ -41,9 +54,10 @@ afterEach(async () => {
 });
 
 const notifications = () => lens.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort());
-const clearNotifications = () => lens.worker.evaluate(async () => {
-  for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-});
+const clearNotifications = () =>
+  lens.worker.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+  });
 
 // The store names its topics; every page says the name, not the slug ("AI").
 const topicNames = { ai: 'Artificial intelligence' };
@@ -124,7 +138,9 @@ describe('topic and story alerts', () => {
     const list = popup.locator('.alert-list');
     await list.waitFor();
     expect(await list.innerText()).toMatch(/Microsoft and Mayo Clinic[\s\S]*Patient Advocacy Groups now represented · 3 new outlets/);
-    expect(await list.innerText()).toMatch(/New in Artificial intelligence: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/);
+    expect(await list.innerText()).toMatch(
+      /New in Artificial intelligence: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/,
+    );
     await screenshot(popup, 'popup-alerts');
     await expect.poll(() => lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   });

@@ -81,7 +81,10 @@ describe('pages that are not articles', () => {
 
 describe('the gate in the browser', () => {
   it('reads a short breaking-news item and a list article, which declare themselves articles', async () => {
-    for (const [file, words] of [['breaking-short.html', 72], ['deals-list.html', 1935]] as const) {
+    for (const [file, words] of [
+      ['breaking-short.html', 72],
+      ['deals-list.html', 1935],
+    ] as const) {
       const { tabId } = await lens.openTab(server.url(`/${file}`));
       const { result } = await extractIn(tabId);
       expect(result).toMatchObject({ kind: 'article', article: { wordCount: words } });

@@ -12,7 +12,13 @@ export const EXT_DIR = resolve('.output/chrome-mv3-e2e');
 export const PAGES = resolve('tests/fixtures/pages');
 export const SHOTS = resolve('test-output/screenshots');
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+};
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | void;
 
@@ -23,7 +29,10 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | v
  */
 export const SITES = ['fortune.com', 'harborcitydispatch.example'];
 /** Fixture pages served on the site their canonical URL names, so that URL is theirs. */
-const SITE_OF: Record<string, string> = { '/fortune-morgan-stanley.html': 'fortune.com', '/harbor-seawall.html': 'harborcitydispatch.example' };
+const SITE_OF: Record<string, string> = {
+  '/fortune-morgan-stanley.html': 'fortune.com',
+  '/harbor-seawall.html': 'harborcitydispatch.example',
+};
 
 export interface Server {
   origin: string;
@@ -77,10 +86,20 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
     executablePath: CHROMIUM,
     headless: false,
     colorScheme: options.colorScheme ?? 'light',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
-      `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`, `--host-resolver-rules=${SITES.map((s) => `MAP ${s} 127.0.0.1`).join(',')}`,
-      ...(options.args ?? [])],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      `--host-resolver-rules=${SITES.map((s) => `MAP ${s} 127.0.0.1`).join(',')}`,
+      ...(options.args ?? []),
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -134,7 +153,10 @@ async function closeFirstRunPage(context: BrowserContext, extensionId: string): 
     // A new tab may still be on about:blank when it is announced: wait for its address.
     function check(page: Page) {
       if (page.url() === url) return done();
-      page.waitForURL(url, { timeout: 10_000 }).then(() => done(), () => {});
+      page.waitForURL(url, { timeout: 10_000 }).then(
+        () => done(),
+        () => {},
+      );
     }
     context.on('page', check);
     for (const page of context.pages()) check(page);

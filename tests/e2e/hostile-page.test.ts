@@ -13,7 +13,11 @@ beforeAll(async () => {
   server = await serve(undefined, (req, res) => {
     if (!req.url?.startsWith('/huge-title.html')) return false;
     const para = '<p>The council met on Tuesday evening to discuss the budget for the coming year, and several residents spoke.</p>';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><title>${HUGE_TITLE}</title></head><body><article><h1>Budget</h1>${para.repeat(12)}</article></body></html>`);
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="en"><head><title>${HUGE_TITLE}</title></head><body><article><h1>Budget</h1>${para.repeat(12)}</article></body></html>`,
+      );
     return true;
   });
   lens = await launch();

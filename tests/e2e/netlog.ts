@@ -14,15 +14,21 @@ export interface LoggedRequest {
 }
 
 export function readNetLog(path: string): LoggedRequest[] {
-  const log = JSON.parse(readFileSync(path, 'utf8')) as { constants: { logEventTypes: Record<string, number> }; events: { type: number; source: { id: number }; params?: Record<string, unknown> }[] };
+  const log = JSON.parse(readFileSync(path, 'utf8')) as {
+    constants: { logEventTypes: Record<string, number> };
+    events: { type: number; source: { id: number }; params?: Record<string, unknown> }[];
+  };
   const type = log.constants.logEventTypes;
   const bySource = new Map<number, LoggedRequest>();
   for (const e of log.events) {
     // The job's begin event carries the request; its end event (same id) only the outcome.
     if (e.type === type.URL_REQUEST_START_JOB && typeof e.params?.url === 'string') {
       bySource.set(e.source.id, {
-        url: String(e.params.url), method: String(e.params.method), initiator: String(e.params.initiator ?? 'not an origin'),
-        requestType: String(e.params.request_type ?? ''), headers: [],
+        url: String(e.params.url),
+        method: String(e.params.method),
+        initiator: String(e.params.initiator ?? 'not an origin'),
+        requestType: String(e.params.request_type ?? ''),
+        headers: [],
       });
     } else if (e.type === type.HTTP_TRANSACTION_SEND_REQUEST_HEADERS && e.params) {
       // The transaction logs its headers under the request's own source id.

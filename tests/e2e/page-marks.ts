@@ -2,7 +2,11 @@
 // its address, its title and a phrase of its text.
 export const PAGE_MARKS: Record<string, string[]> = {
   '/fortune-morgan-stanley.html': ['fortune-morgan-stanley', 'Morgan Stanley warns an AI breakthrough', 'accumulation of computing power'],
-  '/healthtech-mayo-microsoft.html': ['healthtech-mayo-microsoft', 'team up on a frontier AI model the clinic will own', 'synthesise long patient histories'],
+  '/healthtech-mayo-microsoft.html': [
+    'healthtech-mayo-microsoft',
+    'team up on a frontier AI model the clinic will own',
+    'synthesise long patient histories',
+  ],
   '/local-sports.html': ['local-sports', 'Eagles rally late to beat Wildcats', 'Jordan Pike threw a 34-yard touchdown'],
   '/harbor-seawall.html': ['harbor-seawall', 'Seawall', 'Eastport'],
 };

@@ -33,7 +33,12 @@ const STATES = [
 async function measure(popup: Page) {
   return popup.evaluate(() => {
     const root = document.documentElement;
-    return { width: Math.ceil(document.body.getBoundingClientRect().width), height: Math.ceil(document.body.getBoundingClientRect().height), scrollsX: root.scrollWidth > root.clientWidth, scrollsY: root.scrollHeight > root.clientHeight };
+    return {
+      width: Math.ceil(document.body.getBoundingClientRect().width),
+      height: Math.ceil(document.body.getBoundingClientRect().height),
+      scrollsX: root.scrollWidth > root.clientWidth,
+      scrollsY: root.scrollHeight > root.clientHeight,
+    };
   });
 }
 

@@ -41,7 +41,10 @@ describe('the popup on a served page', () => {
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await link.getAttribute('target')).toBe('_blank');
     // The toolbar badge and its tooltip.
-    const badge = await lens.worker.evaluate(async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })], tabId);
+    const badge = await lens.worker.evaluate(
+      async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })],
+      tabId,
+    );
     expect(badge).toEqual(['7', 'Factlen: 7 outlets · 3 viewpoints · 2 missing perspectives']);
     await screenshot(popup, 'popup-match-url');
   });
@@ -132,7 +135,9 @@ describe('"Not this story?" in the popup', () => {
     await popup.getByRole('button', { name: 'Not this story?' }).click();
     await popup.getByRole('button', { name: 'No story covers this page' }).click();
     await popup.locator('.reader-choice').waitFor();
-    const saved = await lens.worker.evaluate(async () => (await chrome.storage.local.get('matchCorrections')).matchCorrections as Record<string, { kind: string }>);
+    const saved = await lens.worker.evaluate(
+      async () => (await chrome.storage.local.get('matchCorrections')).matchCorrections as Record<string, { kind: string }>,
+    );
     // Under the page's own address: its canonical URL is on another site (healthtechwire.example).
     // (Another test's choice left behind by its failure must not fail this one.)
     expect(saved).toMatchObject({ [`${server.origin.replace('http://', '')}${page('private')}`]: { kind: 'none' } });
@@ -151,7 +156,11 @@ describe('the match index', () => {
       const file = await (await dir.getFileHandle('match-index.bin')).getFile();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const headerLen = new DataView(bytes.buffer).getUint32(4, true);
-      return { magic: new TextDecoder().decode(bytes.subarray(0, 4)), size: bytes.length, ...JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLen))) };
+      return {
+        magic: new TextDecoder().decode(bytes.subarray(0, 4)),
+        size: bytes.length,
+        ...JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLen))),
+      };
     });
     expect(saved.magic).toBe('FLIX');
     // The story set's version: the bundled store's tag, and "none" for the remote store.
@@ -161,7 +170,6 @@ describe('the match index', () => {
     expect(saved.size).toBeGreaterThan(10_000);
   });
 });
-
 
 describe('where the reader stands', () => {
   it('names and marks the source the page is, with its viewpoint', async () => {
@@ -175,7 +183,10 @@ describe('where the reader stands', () => {
     expect(await mine.innerText()).toMatch(/Healthcare Administrators & Analysts\s+30% of coverage · You are here/);
     // Every other viewpoint offers one source to read; the reader's own is not offered again.
     const others = await popup.locator('.split-legend__row:not([data-reader])').allInnerTexts();
-    expect(others).toEqual([expect.stringMatching(/Medical Professionals & Clinicians\s+35% of coverage ·\s+\[5\] Offcall\s+Find this article/), expect.stringMatching(/Technology Developers\s+35% of coverage ·\s+Read \[1\] Microsoft/)]);
+    expect(others).toEqual([
+      expect.stringMatching(/Medical Professionals & Clinicians\s+35% of coverage ·\s+\[5\] Offcall\s+Find this article/),
+      expect.stringMatching(/Technology Developers\s+35% of coverage ·\s+Read \[1\] Microsoft/),
+    ]);
   });
 
   it('says the outlet of a page the story does not cite is not among its outlets, and claims no viewpoint', async () => {
@@ -220,7 +231,9 @@ describe('a page with no story', () => {
     const { popup } = await popupFor('/local-sports.html');
     expect(await popup.locator('.store-line').innerText()).toMatch(/^Lens knows 3 stories, updated .+\.$/);
     await popup.getByLabel('Search Factlen stories').fill('transit');
-    await expect.poll(() => popup.locator('.story-search__result').allInnerTexts()).toEqual([expect.stringContaining('Riverton Voters Approve Transit Levy')]);
+    await expect
+      .poll(() => popup.locator('.story-search__result').allInnerTexts())
+      .toEqual([expect.stringContaining('Riverton Voters Approve Transit Levy')]);
     const options = lens.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
     await popup.getByRole('button', { name: 'Settings' }).click();
     await (await options).close();

@@ -90,41 +90,48 @@ async function syncTheStore(lens: Lens) {
 }
 
 describe('what leaves the browser', () => {
-  it('on click: reading, matching, the popup, the side panel, following and searching ask nothing', () => expectOnlyTheStore(0, async ({ lens, visit, clickIcon }) => {
-    const { tabId } = await visit('/fortune-morgan-stanley.html');
-    const popup = await clickIcon(tabId);
-    await popup.getByRole('button', { name: /^Follow AI$/ }).click();
-    await popup.getByRole('button', { name: 'Follow this story' }).click();
-    const panel = await lens.openExtensionPage('sidepanel.html', tabId);
-    await panel.locator('main[data-state="match"]').waitFor();
-    await panel.getByRole('button', { name: 'Search stories' }).click();
-    await panel.getByLabel('Search Factlen stories').fill('transit');
-    await panel.locator('.story-search__result').first().waitFor();
-    for (const path of ['/healthtech-mayo-microsoft.html', '/local-sports.html']) await clickIcon((await visit(path)).tabId);
-  }));
+  it('on click: reading, matching, the popup, the side panel, following and searching ask nothing', () =>
+    expectOnlyTheStore(0, async ({ lens, visit, clickIcon }) => {
+      const { tabId } = await visit('/fortune-morgan-stanley.html');
+      const popup = await clickIcon(tabId);
+      await popup.getByRole('button', { name: /^Follow AI$/ }).click();
+      await popup.getByRole('button', { name: 'Follow this story' }).click();
+      const panel = await lens.openExtensionPage('sidepanel.html', tabId);
+      await panel.locator('main[data-state="match"]').waitFor();
+      await panel.getByRole('button', { name: 'Search stories' }).click();
+      await panel.getByLabel('Search Factlen stories').fill('transit');
+      await panel.locator('.story-search__result').first().waitFor();
+      for (const path of ['/healthtech-mayo-microsoft.html', '/local-sports.html']) await clickIcon((await visit(path)).tabId);
+    }));
 
-  it('syncing the store asks only the store', () => expectOnlyTheStore(2, async ({ lens }) => {
-    const options = await syncTheStore(lens);
-    // The ledger shows the reader the same thing this test checks.
-    const origins = await options.locator('[data-testid=ledger-origins]').innerText();
-    expect(origins).toBe(`Every request went to one address: ${server.origin}`);
-  }));
+  it('syncing the store asks only the store', () =>
+    expectOnlyTheStore(2, async ({ lens }) => {
+      const options = await syncTheStore(lens);
+      // The ledger shows the reader the same thing this test checks.
+      const origins = await options.locator('[data-testid=ledger-origins]').innerText();
+      expect(origins).toBe(`Every request went to one address: ${server.origin}`);
+    }));
 
-  it('in automatic mode: articles read as they load, badged without a click, ask only the store', () => expectOnlyTheStore(2, async ({ lens, visit, clickIcon }) => {
-    const options = await syncTheStore(lens);
-    await options.getByLabel(/^Automatically/).check();
-    await options.getByLabel('only on these sites').check();
-    await options.getByLabel(/^Sites to read automatically/).fill('127.0.0.1');
-    await options.getByRole('button', { name: 'Save reading settings' }).click();
-    await options.getByText('Saved: Factlen Lens now reads articles on those sites as they load.').waitFor();
-    await expect.poll(() => lens.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id))).toEqual(['factlen-auto-read']);
+  it('in automatic mode: articles read as they load, badged without a click, ask only the store', () =>
+    expectOnlyTheStore(2, async ({ lens, visit, clickIcon }) => {
+      const options = await syncTheStore(lens);
+      await options.getByLabel(/^Automatically/).check();
+      await options.getByLabel('only on these sites').check();
+      await options.getByLabel(/^Sites to read automatically/).fill('127.0.0.1');
+      await options.getByRole('button', { name: 'Save reading settings' }).click();
+      await options.getByText('Saved: Factlen Lens now reads articles on those sites as they load.').waitFor();
+      await expect
+        .poll(() => lens.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)))
+        .toEqual(['factlen-auto-read']);
 
-    // On 127.0.0.1, the site automatic mode reads here (so matched by its words, not its URL).
-    const { tabId } = await visit('/harbor-seawall.html', server.url('/harbor-seawall.html'));
-    const outlets = String(storyFigures(harbor).outlets);
-    await expect.poll(() => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe(outlets);
-    const sports = await visit('/local-sports.html');
-    const popup = await clickIcon(sports.tabId);
-    expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
-  }));
+      // On 127.0.0.1, the site automatic mode reads here (so matched by its words, not its URL).
+      const { tabId } = await visit('/harbor-seawall.html', server.url('/harbor-seawall.html'));
+      const outlets = String(storyFigures(harbor).outlets);
+      await expect
+        .poll(() => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 })
+        .toBe(outlets);
+      const sports = await visit('/local-sports.html');
+      const popup = await clickIcon(sports.tabId);
+      expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
+    }));
 });

@@ -74,12 +74,24 @@ describe('the side panel', () => {
     expect(await panel.locator('#source-2').innerText()).toContain("Fortune You're reading this");
     // Numbered in order, each with the viewpoint it surfaces.
     expect(await sources.locator('.source__n').allInnerTexts()).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]', '[6]', '[7]']);
-    expect(await sources.locator('.source__viewpoint').allInnerTexts()).toEqual([
-      'Technology Developers', 'Healthcare Administrators & Analysts', 'Healthcare Administrators & Analysts', 'Technology Developers',
-      'Medical Professionals & Clinicians', 'Medical Professionals & Clinicians', 'Technology Developers',
-    ].map((name) => expect.stringContaining(name)));
+    expect(await sources.locator('.source__viewpoint').allInnerTexts()).toEqual(
+      [
+        'Technology Developers',
+        'Healthcare Administrators & Analysts',
+        'Healthcare Administrators & Analysts',
+        'Technology Developers',
+        'Medical Professionals & Clinicians',
+        'Medical Professionals & Clinicians',
+        'Technology Developers',
+      ].map((name) => expect.stringContaining(name)),
+    );
     // A source without an address offers to find it instead.
-    expect(await sources.locator('#source-5').getByRole('button', { name: /^Find this article: \[5\] Offcall/ }).count()).toBe(1);
+    expect(
+      await sources
+        .locator('#source-5')
+        .getByRole('button', { name: /^Find this article: \[5\] Offcall/ })
+        .count(),
+    ).toBe(1);
     expect(await sources.locator('a').count()).toBe(5);
     for (const link of await sources.locator('a').all()) {
       expect(await link.getAttribute('target')).toBe('_blank');
@@ -134,7 +146,12 @@ describe('the side panel', () => {
         const el = document.activeElement as HTMLElement;
         const all = [...document.querySelectorAll('*')];
         const style = getComputedStyle(el);
-        return { tag: el.tagName, text: (el.textContent ?? '').trim().slice(0, 40), outline: `${style.outlineStyle} ${style.outlineWidth}`, order: all.indexOf(el) };
+        return {
+          tag: el.tagName,
+          text: (el.textContent ?? '').trim().slice(0, 40),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          order: all.indexOf(el),
+        };
       });
       if (info.tag === 'BODY') break;
       seen.push(info);
@@ -144,7 +161,9 @@ describe('the side panel', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.order).toBeGreaterThan(seen[i - 1]!.order);
     // Every focused control shows a focus ring.
     for (const s of seen) expect(s.outline, `${s.tag} "${s.text}"`).not.toMatch(/^none|0px$/);
-    expect(seen.map((s) => s.text)).toEqual(expect.arrayContaining(['Search stories', 'In depth: The Clinical Perspective', 'Will this AI replace human doctors?']));
+    expect(seen.map((s) => s.text)).toEqual(
+      expect.arrayContaining(['Search stories', 'In depth: The Clinical Perspective', 'Will this AI replace human doctors?']),
+    );
 
     // Open the FAQ entry by keyboard, close it with Escape: focus returns to its question.
     const question = panel.locator('summary', { hasText: 'Will this AI replace human doctors?' });

@@ -36,7 +36,13 @@ export function storeServer(): StoreServer {
       if (!url.pathname.startsWith('/store/')) return false;
       const path = url.pathname.slice('/store/'.length);
       const body = self.files.get(path);
-      const entry = { path, query: url.search, ifNoneMatch: req.headers['if-none-match'], cookie: req.headers.cookie, referer: req.headers.referer };
+      const entry = {
+        path,
+        query: url.search,
+        ifNoneMatch: req.headers['if-none-match'],
+        cookie: req.headers.cookie,
+        referer: req.headers.referer,
+      };
       if (!body) {
         self.log.push({ ...entry, status: 404 });
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -45,7 +51,9 @@ export function storeServer(): StoreServer {
       const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
       const status = req.headers['if-none-match'] === etag ? 304 : 200;
       self.log.push({ ...entry, status });
-      res.writeHead(status, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' }).end(status === 200 ? body : undefined);
+      res
+        .writeHead(status, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' })
+        .end(status === 200 ? body : undefined);
       return true;
     },
   };

@@ -12,13 +12,19 @@ const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
 const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
 // A newer version of a bundled story: the remote one must replace it.
-const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
+const mayoUpdated: Story = {
+  ...mayo,
+  title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact',
+  updatedAt: '2026-11-18T09:00:00Z',
+};
 
 // The store's three states: the updated bundled story; then a new story beside it; then a change
 // to that new story (which a test damages on its way).
 const v1 = await buildStore([mayoUpdated], { now: new Date(Date.now() - 60_000) });
 const v2 = await buildStore([mayoUpdated, harbor], { previous: v1.manifest });
-const v3 = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: v2.manifest });
+const v3 = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], {
+  previous: v2.manifest,
+});
 
 let store: StoreServer;
 let lens: Lens;
@@ -110,11 +116,15 @@ describe('the remote story store', () => {
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
     const options = await useStore(v2);
     // The changed shard is damaged on its way to the CDN: same size, different bytes.
-    store.publish(v3, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
+    store.publish(v3, (path, bytes) =>
+      path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes,
+    );
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText('Sync failed.').waitFor();
     const error = await options.locator('[data-testid=last-error]').innerText();
-    expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
+    expect(error).toMatch(
+      /shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./,
+    );
     expect(error).toContain('Factlen Lens keeps using the stories it already has.');
     expect(error).toMatch(/Next try: /);
     expect(await options.locator('[data-testid=store-version]').getAttribute('data-version')).toBe(String(v2.manifest.version));
@@ -126,7 +136,7 @@ describe('the remote story store', () => {
     // And a store that is not JSON at all.
     store.files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await options.locator('[data-testid=last-error]', { hasText: 'The store\'s manifest.json is not valid JSON' }).waitFor();
+    await options.locator('[data-testid=last-error]', { hasText: "The store's manifest.json is not valid JSON" }).waitFor();
     await options.close();
   });
 

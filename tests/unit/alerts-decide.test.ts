@@ -28,27 +28,92 @@ describe('decideAlerts', () => {
     ['raises nothing on the first load: it only records a baseline', null, [base, story('other')], followAi, EMPTY_LEDGER, []],
     ['raises nothing when the same store syncs again', [base], [base], followAi, EMPTY_LEDGER, []],
     ['announces a new story in a followed topic', [base], [base, story('fresh')], followAi, EMPTY_LEDGER, ['new-story:fresh']],
-    ['stays silent about a new story in a topic not followed', [base], [base, story('fresh', { topic: 'cities' })], followAi, EMPTY_LEDGER, []],
-    ['never announces a story twice, even after the store lost it', [base], [base, story('fresh')], followAi, { told: ['story:fresh'], outlets: {} }, []],
-    ['does not call an old story news when it first appears', [base], [base, story('old', { publishedAt: '2025-01-01T00:00:00Z' })], followAi, EMPTY_LEDGER, []],
-    ['tells a followed story gained a viewpoint', [narrow], [base], followSeed, EMPTY_LEDGER, ['update:new viewpoint Healthcare Administrators & Analysts']],
-    ['tells a missing perspective is now represented', [base], [{ ...base, missingPerspectives: ['Rural Healthcare Providers'] }], followSeed, EMPTY_LEDGER, ['update:now represented Patient Advocacy Groups']],
+    [
+      'stays silent about a new story in a topic not followed',
+      [base],
+      [base, story('fresh', { topic: 'cities' })],
+      followAi,
+      EMPTY_LEDGER,
+      [],
+    ],
+    [
+      'never announces a story twice, even after the store lost it',
+      [base],
+      [base, story('fresh')],
+      followAi,
+      { told: ['story:fresh'], outlets: {} },
+      [],
+    ],
+    [
+      'does not call an old story news when it first appears',
+      [base],
+      [base, story('old', { publishedAt: '2025-01-01T00:00:00Z' })],
+      followAi,
+      EMPTY_LEDGER,
+      [],
+    ],
+    [
+      'tells a followed story gained a viewpoint',
+      [narrow],
+      [base],
+      followSeed,
+      EMPTY_LEDGER,
+      ['update:new viewpoint Healthcare Administrators & Analysts'],
+    ],
+    [
+      'tells a missing perspective is now represented',
+      [base],
+      [{ ...base, missingPerspectives: ['Rural Healthcare Providers'] }],
+      followSeed,
+      EMPTY_LEDGER,
+      ['update:now represented Patient Advocacy Groups'],
+    ],
     ['tells of marked growth in coverage', [base], [withSources(base, 3)], followSeed, EMPTY_LEDGER, ['update:+3 outlets']],
     ['stays silent about small growth', [base], [withSources(base, 2)], followSeed, EMPTY_LEDGER, []],
-    ['counts slow growth from what the reader last heard', [withSources(base, 2)], [withSources(base, 3)], followSeed, { told: [], outlets: { [seed.id]: 7 } }, ['update:+3 outlets']],
+    [
+      'counts slow growth from what the reader last heard',
+      [withSources(base, 2)],
+      [withSources(base, 3)],
+      followSeed,
+      { told: [], outlets: { [seed.id]: 7 } },
+      ['update:+3 outlets'],
+    ],
     ['stays silent about changes to a story not followed', [narrow], [withSources(base, 5)], followAi, EMPTY_LEDGER, []],
-    ['does not repeat a viewpoint already told', [narrow], [base], followSeed, { told: [`viewpoint:${seed.id}:healthcare-administrators`], outlets: {} }, []],
-    ['combines the changes to one story into one alert', [narrow], [{ ...withSources(base, 3), missingPerspectives: [] }], followSeed, EMPTY_LEDGER,
-      ['update:now represented Patient Advocacy Groups,Rural Healthcare Providers; new viewpoint Healthcare Administrators & Analysts; +5 outlets']],
+    [
+      'does not repeat a viewpoint already told',
+      [narrow],
+      [base],
+      followSeed,
+      { told: [`viewpoint:${seed.id}:healthcare-administrators`], outlets: {} },
+      [],
+    ],
+    [
+      'combines the changes to one story into one alert',
+      [narrow],
+      [{ ...withSources(base, 3), missingPerspectives: [] }],
+      followSeed,
+      EMPTY_LEDGER,
+      [
+        'update:now represented Patient Advocacy Groups,Rural Healthcare Providers; new viewpoint Healthcare Administrators & Analysts; +5 outlets',
+      ],
+    ],
   ];
 
   it.each(cases)('%s', (_, prev, next, follows, ledger, expected) => {
     const { alerts } = decideAlerts(prev && previousOf(prev), next, follows, ledger, NOW);
-    expect(alerts.map((a) => a.kind === 'new-story' ? `new-story:${a.storyId}` : `update:${[
-      a.nowRepresented.length ? `now represented ${a.nowRepresented.join(',')}` : '',
-      a.newViewpoints.length ? `new viewpoint ${a.newViewpoints.join(',')}` : '',
-      a.newOutlets ? `+${a.newOutlets} outlets` : '',
-    ].filter(Boolean).join('; ')}`)).toEqual(expected);
+    expect(
+      alerts.map((a) =>
+        a.kind === 'new-story'
+          ? `new-story:${a.storyId}`
+          : `update:${[
+              a.nowRepresented.length ? `now represented ${a.nowRepresented.join(',')}` : '',
+              a.newViewpoints.length ? `new viewpoint ${a.newViewpoints.join(',')}` : '',
+              a.newOutlets ? `+${a.newOutlets} outlets` : '',
+            ]
+              .filter(Boolean)
+              .join('; ')}`,
+      ),
+    ).toEqual(expected);
   });
 
   it('raises nothing after a restart that replays the same change', () => {

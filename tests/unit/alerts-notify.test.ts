@@ -4,19 +4,40 @@ import { planNotifications } from '../../lib/alerts/notify.ts';
 import { topicLabel } from '../../lib/story/topics.ts';
 import { t, tn } from '../../platform/i18n.ts';
 
-const newStory = (id: string, topic = 'ai'): Alert => ({ kind: 'new-story', storyId: id, topic, title: `Story ${id}`, outlets: 7, viewpoints: 3 });
-const update: Alert = { kind: 'story-update', storyId: 'mayo', topic: 'ai', title: 'Mayo model', newViewpoints: ['Patients'], nowRepresented: ['Patient Advocacy Groups'], newOutlets: 3 };
+const newStory = (id: string, topic = 'ai'): Alert => ({
+  kind: 'new-story',
+  storyId: id,
+  topic,
+  title: `Story ${id}`,
+  outlets: 7,
+  viewpoints: 3,
+});
+const update: Alert = {
+  kind: 'story-update',
+  storyId: 'mayo',
+  topic: 'ai',
+  title: 'Mayo model',
+  newViewpoints: ['Patients'],
+  nowRepresented: ['Patient Advocacy Groups'],
+  newOutlets: 3,
+};
 const name = (slug: string) => topicLabel(slug);
 const words = { t, tn };
 
 describe('planNotifications', () => {
   it('words a new story with its topic, outlets and viewpoints', () => {
-    expect(planNotifications([newStory('a')], words, name)).toEqual([{ id: 'story:a', title: 'New in AI: Story a', message: '7 outlets · 3 viewpoints' }]);
+    expect(planNotifications([newStory('a')], words, name)).toEqual([
+      { id: 'story:a', title: 'New in AI: Story a', message: '7 outlets · 3 viewpoints' },
+    ]);
   });
 
   it('words every change to a followed story in one notification', () => {
     expect(planNotifications([update], words, name)).toEqual([
-      { id: 'story:mayo', title: 'Mayo model', message: 'Patient Advocacy Groups now represented · New viewpoint: Patients · 3 new outlets' },
+      {
+        id: 'story:mayo',
+        title: 'Mayo model',
+        message: 'Patient Advocacy Groups now represented · New viewpoint: Patients · 3 new outlets',
+      },
     ]);
   });
 
@@ -33,12 +54,20 @@ describe('planNotifications', () => {
   });
 
   it('honours a smaller limit', () => {
-    expect(planNotifications([newStory('a'), newStory('b')], words, name, 1).map((n) => n.message)).toEqual(['7 outlets · 3 viewpoints', '1 more new story in AI']);
+    expect(planNotifications([newStory('a'), newStory('b')], words, name, 1).map((n) => n.message)).toEqual([
+      '7 outlets · 3 viewpoints',
+      '1 more new story in AI',
+    ]);
   });
 });
 
 describe('topicLabel', () => {
-  it.each([['ai', 'AI'], ['eu', 'EU'], ['climate-policy', 'Climate policy'], ['health', 'Health']])('names %s as %s', (slug, label) => {
+  it.each([
+    ['ai', 'AI'],
+    ['eu', 'EU'],
+    ['climate-policy', 'Climate policy'],
+    ['health', 'Health'],
+  ])('names %s as %s', (slug, label) => {
     expect(topicLabel(slug)).toBe(label);
   });
   it('prefers the name the store gives', () => expect(topicLabel('ai', { ai: 'Artificial Intelligence' })).toBe('Artificial Intelligence'));

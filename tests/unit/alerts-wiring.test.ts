@@ -8,8 +8,16 @@ import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');
-const story = (id: string, title = `Story ${id}`): Story => ({ ...structuredClone(seed), id, title, url: `https://factlen.com/stories/${id}` });
-const created = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+const story = (id: string, title = `Story ${id}`): Story => ({
+  ...structuredClone(seed),
+  id,
+  title,
+  url: `https://factlen.com/stories/${id}`,
+});
+const created = () =>
+  (
+    fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }
+  ).getAllCreateOptions();
 
 describe('alerts on a store change', () => {
   beforeEach(async () => {
@@ -24,8 +32,16 @@ describe('alerts on a store change', () => {
 
   it('notifies a new story in a followed topic with its id and words, and lists it unread', async () => {
     await raiseAlerts([seed], [seed, story('fresh', 'Hospitals adopt AI scribes')], { ai: 'AI' }, NOW);
-    expect(created()).toEqual({ 'story:fresh': expect.objectContaining({ type: 'basic', title: 'New in AI: Hospitals adopt AI scribes', message: '7 outlets · 3 viewpoints' }) });
-    expect(await alertListItem.getValue()).toEqual([{ alert: expect.objectContaining({ kind: 'new-story', storyId: 'fresh' }), at: NOW, read: false }]);
+    expect(created()).toEqual({
+      'story:fresh': expect.objectContaining({
+        type: 'basic',
+        title: 'New in AI: Hospitals adopt AI scribes',
+        message: '7 outlets · 3 viewpoints',
+      }),
+    });
+    expect(await alertListItem.getValue()).toEqual([
+      { alert: expect.objectContaining({ kind: 'new-story', storyId: 'fresh' }), at: NOW, read: false },
+    ]);
   });
 
   it('never notifies twice: a re-sync or a worker restart replaying the change raises nothing', async () => {
@@ -67,9 +83,13 @@ describe('alerts on a store change', () => {
 describe('the unread badge', () => {
   it('shows the unread count and clears when the list is read', async () => {
     setUpAlertBadge();
-    await alertListItem.setValue([{ alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: false }]);
+    await alertListItem.setValue([
+      { alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: false },
+    ]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('1');
-    await alertListItem.setValue([{ alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: true }]);
+    await alertListItem.setValue([
+      { alert: { kind: 'new-story', storyId: 'x', topic: 'ai', title: 'X', outlets: 1, viewpoints: 1 }, at: NOW, read: true },
+    ]);
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('');
   });
 });

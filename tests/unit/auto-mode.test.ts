@@ -24,12 +24,23 @@ describe('automatic mode registration', () => {
 
   it('reads on the granted sites only, never on the excluded ones', async () => {
     await readingModeItem.setValue({ mode: 'auto', scope: 'listed', sites: ['example.com', 'news.org'], never: ['example.com'] });
-    granted = ['https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*', 'https://store.example/*'];
+    granted = [
+      'https://example.com/*',
+      'https://*.example.com/*',
+      'http://example.com/*',
+      'http://*.example.com/*',
+      'https://store.example/*',
+    ];
     await syncAutoRegistration();
-    expect(register).toHaveBeenCalledWith([expect.objectContaining({
-      id: AUTO_SCRIPT_ID, matches: ['https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*'],
-      excludeMatches: ['https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*'], js: ['/auto-read.js'], allFrames: false,
-    })]);
+    expect(register).toHaveBeenCalledWith([
+      expect.objectContaining({
+        id: AUTO_SCRIPT_ID,
+        matches: ['https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*'],
+        excludeMatches: ['https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*'],
+        js: ['/auto-read.js'],
+        allFrames: false,
+      }),
+    ]);
   });
 
   it('turns itself off cleanly when the reader revokes the permission', async () => {

@@ -10,7 +10,17 @@ import { QUAKE_2019, QUAKE_2023, RIDGECREST_ARTICLE, STORIES } from './match-sto
 
 const page = { url: 'https://www.example.com/quake?utm_source=feed', canonicalUrl: 'https://example.com/quake' };
 const article: Article = {
-  ...page, ...RIDGECREST_ARTICLE, byline: null, siteName: 'Example', modifiedTime: null, lang: 'en', excerpt: null, section: null, keywords: [], wordCount: 120, partial: false,
+  ...page,
+  ...RIDGECREST_ARTICLE,
+  byline: null,
+  siteName: 'Example',
+  modifiedTime: null,
+  lang: 'en',
+  excerpt: null,
+  section: null,
+  keywords: [],
+  wordCount: 120,
+  partial: false,
 };
 // As a waking worker has it: the saved index without story objects, the stories behind a view.
 const view = createStorySet(STORIES, 'test').current();
@@ -21,7 +31,9 @@ describe("the reader's choice", () => {
     await setCorrection(page, { kind: 'story', storyId: QUAKE_2023.id }, 1);
     expect(await getCorrection({ url: 'http://example.com/quake#top' })).toEqual({ kind: 'story', storyId: QUAKE_2023.id });
     expect(await getCorrection({ url: 'https://example.com/other' })).toBeNull();
-    expect(Object.keys((await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as object)).toEqual(['example.com/quake']);
+    expect(Object.keys((await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as object)).toEqual([
+      'example.com/quake',
+    ]);
   });
 
   it('is forgotten with null', async () => {

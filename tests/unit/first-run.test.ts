@@ -16,8 +16,11 @@ describe('the first-run page', () => {
     expect(create).toHaveBeenCalledExactlyOnceWith({ url: expect.stringMatching(/\/welcome\.html$/) });
   });
 
-  it.each([{ reason: 'update', previousVersion: '0.0.9' }, { reason: 'chrome_update' }] as const)('stays closed on $reason', async (details) => {
-    await fakeBrowser.runtime.onInstalled.trigger(details);
-    expect(create).not.toHaveBeenCalled();
-  });
+  it.each([{ reason: 'update', previousVersion: '0.0.9' }, { reason: 'chrome_update' }] as const)(
+    'stays closed on $reason',
+    async (details) => {
+      await fakeBrowser.runtime.onInstalled.trigger(details);
+      expect(create).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -36,7 +36,11 @@ describe('the index file', () => {
     const asked: string[] = [];
     await readForQuery(RIDGECREST_ARTICLE, ix, async (ids) => {
       asked.push(...ids);
-      for (const id of ids) ix.stories.set(id, STORIES.find((s) => s.id === id)!);
+      for (const id of ids)
+        ix.stories.set(
+          id,
+          STORIES.find((s) => s.id === id)!,
+        );
     });
     const first = { ...reads };
     expect(first.post).toBeGreaterThan(0);
@@ -76,7 +80,13 @@ describe('the index file', () => {
       urlRows: (from, to) => read.disk!.urlRows(from, to),
     };
     const ix = loadIndex(read.data, new Set(STORIES.map((s) => s.id)), flaky)!;
-    const load = async (ids: string[]) => void ids.forEach((id) => ix.stories.set(id, STORIES.find((s) => s.id === id)!));
+    const load = async (ids: string[]) =>
+      void ids.forEach((id) =>
+        ix.stories.set(
+          id,
+          STORIES.find((s) => s.id === id)!,
+        ),
+      );
     await expect(readForQuery(RIDGECREST_ARTICLE, ix, load)).rejects.toThrow(/disk gone/);
     failing = false;
     await readForQuery(RIDGECREST_ARTICLE, ix, load);

@@ -23,19 +23,30 @@ describe('the layer boundaries', () => {
     ['platform/probe.ts', "import { reportFor } from '../entrypoints/background/match-tab.ts';", /Only WXT loads entrypoints/],
     ['lib/store/probe.ts', "import { z } from 'zod';", /lib\/zod\.ts/],
     ['entrypoints/options/Probe.tsx', "import { z } from 'zod';", /lib\/zod\.ts/],
-  ])('refuses %s importing %s', async (file, code, message) => {
-    const errors = await boundaryErrors(file, `${code}\nexport const probe = 1;\n`);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(message);
-  }, 30_000);
+  ])(
+    'refuses %s importing %s',
+    async (file, code, message) => {
+      const errors = await boundaryErrors(file, `${code}\nexport const probe = 1;\n`);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+    },
+    30_000,
+  );
 
   it.each([
     ['lib/probe.ts', "import { normalizeUrl } from './url.ts';"],
     ['components/Probe.tsx', "import { safeHref } from '../lib/story/links.ts';\nimport { t } from '../platform/i18n.ts';"],
-    ['entrypoints/popup/Probe.tsx', "import { StoryCard } from '../../components/StoryCard.tsx';\nimport { sendMessage } from '../../platform/messaging.ts';"],
-  ])('lets %s import %s', async (file, code) => {
-    expect(await boundaryErrors(file, `${code}\nexport const probe = 1;\n`)).toEqual([]);
-  }, 30_000);
+    [
+      'entrypoints/popup/Probe.tsx',
+      "import { StoryCard } from '../../components/StoryCard.tsx';\nimport { sendMessage } from '../../platform/messaging.ts';",
+    ],
+  ])(
+    'lets %s import %s',
+    async (file, code) => {
+      expect(await boundaryErrors(file, `${code}\nexport const probe = 1;\n`)).toEqual([]);
+    },
+    30_000,
+  );
 });
 
 // Every module of lib/, imported by plain Node (tsx for the types, no WXT, no fake browser): a
@@ -50,7 +61,10 @@ console.log(files.length);
 
 describe('lib/', () => {
   it('loads in plain Node, every module of it', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', IMPORT_ALL], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', IMPORT_ALL], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(Number(out.trim())).toBeGreaterThan(70);
   }, 60_000);
 });

@@ -47,7 +47,15 @@ describe('figures a text states', () => {
 });
 
 describe('comparing figures', () => {
-  const story = packFigures(new Map([['4.6 magnitude', 3], ['4.4 magnitude', 1], ['2:09 time', 2], ['7 injured', 1]]), 3);
+  const story = packFigures(
+    new Map([
+      ['4.6 magnitude', 3],
+      ['4.4 magnitude', 1],
+      ['2:09 time', 2],
+      ['7 injured', 1],
+    ]),
+    3,
+  );
   it.each([
     ['the value the story states most', ['4.6 magnitude'], 0.75, 0.25, ['4.6 magnitude']],
     ['a value the story states once in four', ['4.4 magnitude'], 0.25, 0.75, ['4.4 magnitude']],
@@ -63,7 +71,12 @@ describe('comparing figures', () => {
   });
 
   it('shows figures as a reader writes them, each value once', () => {
-    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract'])).toEqual(['6.4 earthquake', '2:09', '12%', '$160m contract']);
+    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract'])).toEqual([
+      '6.4 earthquake',
+      '2:09',
+      '12%',
+      '$160m contract',
+    ]);
   });
 });
 
@@ -93,7 +106,9 @@ describe("a story's facts", () => {
 describe('facts as features', () => {
   const index = buildIndex(STORIES);
   const weigh = (text: string, publishedTime: string | null = RIDGECREST_ARTICLE.publishedTime) =>
-    weighCandidates(index, analyseQuery({ ...RIDGECREST_ARTICLE, text, publishedTime }, index.text)).weighed.find((w) => w.storyId === QUAKE_2019.id)!;
+    weighCandidates(index, analyseQuery({ ...RIDGECREST_ARTICLE, text, publishedTime }, index.text)).weighed.find(
+      (w) => w.storyId === QUAKE_2019.id,
+    )!;
   const same = 'A magnitude 6.4 earthquake struck near Ridgecrest on Thursday, damaging homes in Trona and the Mojave Desert.';
   const other = 'A magnitude 4.4 earthquake struck near Ridgecrest on Sunday, damaging homes in Trona and the Mojave Desert.';
 

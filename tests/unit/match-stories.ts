@@ -23,7 +23,13 @@ function story(s: Spec): Story {
     missingPerspectives: [],
     body: s.body,
     sources: s.sources.map(([outlet, domain, title, path], i) => ({
-      n: i + 1, outlet, outletDomain: domain, viewpointId: 'coverage', title, url: `https://www.${domain}${path}`, publishedAt: `${s.day}T08:00:00Z`,
+      n: i + 1,
+      outlet,
+      outletDomain: domain,
+      viewpointId: 'coverage',
+      title,
+      url: `https://www.${domain}${path}`,
+      publishedAt: `${s.day}T08:00:00Z`,
     })),
   };
 }
@@ -39,7 +45,12 @@ export const QUAKE_2019 = story({
   ],
   day: '2019-07-04',
   sources: [
-    ['Desert Sun', 'desertsun.com', 'Ridgecrest earthquake: magnitude 6.4 quake rattles Southern California', '/story/news/2019/07/04/ridgecrest-quake/'],
+    [
+      'Desert Sun',
+      'desertsun.com',
+      'Ridgecrest earthquake: magnitude 6.4 quake rattles Southern California',
+      '/story/news/2019/07/04/ridgecrest-quake/',
+    ],
     ['Kern Daily', 'kerndaily.com', 'Fires and cracked roads in Ridgecrest and Trona after 6.4 quake', '/news/ridgecrest-trona-damage'],
     ['Valley Wire', 'valleywire.com', 'China Lake naval station suspends operations after earthquake', '/2019/07/04/china-lake-quake'],
   ],
@@ -65,16 +76,29 @@ const TRANSIT = story({
   id: 'riverton-transit-levy',
   title: 'Riverton voters approve transit levy to expand bus rapid transit',
   dek: 'A property-tax levy funding three new bus rapid transit lines passed with 56 percent of the vote.',
-  body: ['Riverton voters approved the transit levy on Tuesday, funding three bus rapid transit lines along Commerce Avenue and the Harbor corridor.', 'Business groups split over the property tax; Mayor Dana Whitfield called the result a mandate for faster buses.'],
+  body: [
+    'Riverton voters approved the transit levy on Tuesday, funding three bus rapid transit lines along Commerce Avenue and the Harbor corridor.',
+    'Business groups split over the property tax; Mayor Dana Whitfield called the result a mandate for faster buses.',
+  ],
   day: '2026-05-06',
-  sources: [['Riverton Ledger', 'rivertonledger.com', 'Transit levy passes easily as voters back faster buses', '/news/2026/05/06/transit-levy-passes']],
+  sources: [
+    [
+      'Riverton Ledger',
+      'rivertonledger.com',
+      'Transit levy passes easily as voters back faster buses',
+      '/news/2026/05/06/transit-levy-passes',
+    ],
+  ],
 });
 
 const RATES = story({
   id: 'central-bank-rate-rise',
   title: 'Central bank raises interest rates by half a point to fight inflation',
   dek: 'The bank lifted its benchmark rate to 4.5 percent, its biggest increase since 2000, citing stubborn inflation.',
-  body: ['Governor Helena Marsh said the monetary policy committee voted seven to two for the half-point rise as inflation stayed above six percent.', 'Mortgage lenders said borrowing costs would rise for homeowners on variable rates.'],
+  body: [
+    'Governor Helena Marsh said the monetary policy committee voted seven to two for the half-point rise as inflation stayed above six percent.',
+    'Mortgage lenders said borrowing costs would rise for homeowners on variable rates.',
+  ],
   day: '2026-03-19',
   sources: [['Capital Ledger', 'capitalledger.com', 'Rates rise by half a point as bank fights inflation', '/markets/rates-rise']],
 });
@@ -83,7 +107,10 @@ const FLOOD = story({
   id: 'coastal-flood',
   title: 'Storm surge floods coastal towns as rivers burst their banks',
   dek: 'Thousands of homes were evacuated along the estuary after a storm surge met swollen rivers.',
-  body: ['Emergency crews evacuated homes in Portwick and Saltmere as the storm surge topped sea walls overnight.', 'The environment agency issued severe flood warnings for the estuary and urged residents to move to higher ground.'],
+  body: [
+    'Emergency crews evacuated homes in Portwick and Saltmere as the storm surge topped sea walls overnight.',
+    'The environment agency issued severe flood warnings for the estuary and urged residents to move to higher ground.',
+  ],
   day: '2026-01-12',
   sources: [['Shore News', 'shorenews.com', 'Portwick and Saltmere evacuated as storm surge tops sea walls', '/flood-portwick']],
 });
@@ -92,7 +119,10 @@ const BUDGET = story({
   id: 'city-budget',
   title: 'City council passes budget with cuts to libraries and parks',
   dek: 'The council approved a budget that closes two branch libraries and trims park maintenance.',
-  body: ['Councillors voted eight to five for the budget after a six-hour meeting; library staff protested outside the chamber.', 'The finance director said the cuts close a deficit left by falling sales tax revenue.'],
+  body: [
+    'Councillors voted eight to five for the budget after a six-hour meeting; library staff protested outside the chamber.',
+    'The finance director said the cuts close a deficit left by falling sales tax revenue.',
+  ],
   day: '2026-02-27',
   sources: [['Metro Herald', 'metroherald.com', 'Libraries and parks lose out in council budget vote', '/city/budget-vote']],
 });

@@ -22,7 +22,10 @@ const CASES = JSON.parse(readFileSync('tests/fixtures/match-cases/bundled-store.
 };
 
 /** The language's 2,000 commonest words, by the background table's own ranking (its levels run from rare to common). */
-const COMMONEST = [...background.levels].reverse().flatMap((words) => words.split(' ').filter(Boolean)).slice(0, 2000);
+const COMMONEST = [...background.levels]
+  .reverse()
+  .flatMap((words) => words.split(' ').filter(Boolean))
+  .slice(0, 2000);
 
 describe('the store as installed (the bundled seed story)', () => {
   const index = buildIndex(BUNDLED);
@@ -50,14 +53,17 @@ describe('dates corroborate, never carry', () => {
     [1000, [...BUNDLED, ...generate(999, 0).stories]],
   ];
 
-  it.each(stores)('a pair with nothing distinctive in common stays below the threshold, dated inside the story, with %s stories', (_, stories) => {
-    const index = buildIndex(stories);
-    for (const day of [SEED.publishedAt, null]) {
-      const { match, alternatives } = matchArticle({ ...COMMON_ONLY, publishedTime: day }, index);
-      expect(match).toBeNull();
-      for (const a of alternatives) expect(a.confidence).toBeLessThan(MODEL.threshold);
-    }
-  });
+  it.each(stores)(
+    'a pair with nothing distinctive in common stays below the threshold, dated inside the story, with %s stories',
+    (_, stories) => {
+      const index = buildIndex(stories);
+      for (const day of [SEED.publishedAt, null]) {
+        const { match, alternatives } = matchArticle({ ...COMMON_ONLY, publishedTime: day }, index);
+        expect(match).toBeNull();
+        for (const a of alternatives) expect(a.confidence).toBeLessThan(MODEL.threshold);
+      }
+    },
+  );
 
   it('has no feature that raises confidence for a near date', () => {
     expect(FEATURES.filter((f) => f.startsWith('time'))).toEqual(['timeFar']);
@@ -79,11 +85,15 @@ describe('rarity from the language', () => {
     expect(COMMONEST.length).toBe(2000);
   });
 
-  it('never names one of the language\'s 2,000 commonest words as a shared rare term', () => {
+  it("never names one of the language's 2,000 commonest words as a shared rare term", () => {
     const common = new Set(COMMONEST);
     const { stories, articles } = generate(200, 300, 7);
     const index = buildIndex([...stories, ...BUNDLED]);
-    const queries: MatchQuery[] = [...articles, ...CASES.sources.map((s) => ({ title: SEED.sources.find((x) => x.n === s.n)!.title, text: s.text })), { title: SEED.title, text: SEED.dek }];
+    const queries: MatchQuery[] = [
+      ...articles,
+      ...CASES.sources.map((s) => ({ title: SEED.sources.find((x) => x.n === s.n)!.title, text: s.text })),
+      { title: SEED.title, text: SEED.dek },
+    ];
     let cited = 0;
     for (const q of queries) {
       for (const r of matchArticle(q, index).match?.reasons ?? []) {
@@ -99,16 +109,28 @@ describe('rarity from the language', () => {
 });
 
 describe("a source's outlet on a mobile host", () => {
-  const mobile: Story = { ...QUAKE_2019, id: 'mobile-source', sources: QUAKE_2019.sources.map((s, i) => (i === 0 ? { ...s, outletDomain: undefined, url: 'https://m.kerndaily.example/news/quake-damage' } : s)) };
+  const mobile: Story = {
+    ...QUAKE_2019,
+    id: 'mobile-source',
+    sources: QUAKE_2019.sources.map((s, i) =>
+      i === 0 ? { ...s, outletDomain: undefined, url: 'https://m.kerndaily.example/news/quake-damage' } : s,
+    ),
+  };
 
   it('folds m. like an article host', () => {
     expect(sourceDomain(mobile.sources[0]!)).toBe('kerndaily.example');
     expect(sourceDomain({ ...mobile.sources[0]!, outletDomain: 'www.kerndaily.example' })).toBe('kerndaily.example');
   });
 
-  it.each(['https://m.kerndaily.example/news/other', 'https://www.kerndaily.example/news/other', 'https://kerndaily.example/amp/other'])('proves the same outlet and headline on %s', (url) => {
-    const { match } = matchArticle({ title: mobile.sources[0]!.title, text: 'Crews worked through the night.', url }, buildIndex([mobile]));
-    expect(match?.confidence).toBe(1);
-    expect(match?.reasons[0]?.code).toBe('reasonOutletTitle');
-  });
+  it.each(['https://m.kerndaily.example/news/other', 'https://www.kerndaily.example/news/other', 'https://kerndaily.example/amp/other'])(
+    'proves the same outlet and headline on %s',
+    (url) => {
+      const { match } = matchArticle(
+        { title: mobile.sources[0]!.title, text: 'Crews worked through the night.', url },
+        buildIndex([mobile]),
+      );
+      expect(match?.confidence).toBe(1);
+      expect(match?.reasons[0]?.code).toBe('reasonOutletTitle');
+    },
+  );
 });

@@ -21,7 +21,10 @@ describe('tokenising', () => {
   });
 
   it('finds names that do not start a sentence, without days and months', () => {
-    expect(names('On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.').map((n) => n.text)).toEqual(['Ridgecrest', 'Lucy Jones']);
+    expect(names('On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.').map((n) => n.text)).toEqual([
+      'Ridgecrest',
+      'Lucy Jones',
+    ]);
   });
 
   it.each([
@@ -52,7 +55,10 @@ describe('who the article is about', () => {
   };
   const ix = buildIndex([alder]);
   // As news writes it: the full name once, then the surname.
-  const about = (first: string, last: string) => ({ title: '', text: `Rovers striker ${first} ${last} was arrested on Tuesday. The club said ${last} will play. Police said ${last} was cited.` });
+  const about = (first: string, last: string) => ({
+    title: '',
+    text: `Rovers striker ${first} ${last} was arrested on Tuesday. The club said ${last} will play. Police said ${last} was cited.`,
+  });
 
   it('is the name the article repeats most, the first of equals', () => {
     expect(analyseQuery(about('Sam', 'Brook'), ix.text).leadName).toBe('brook');
@@ -60,8 +66,9 @@ describe('who the article is about', () => {
     expect(analyseQuery({ title: '', text: 'nobody is named here.' }, ix.text).leadName).toBeNull();
   });
 
-  it("counts for a story that is about them, not for one naming them in passing", () => {
-    const lead = (first: string, last: string) => weighCandidates(ix, analyseQuery(about(first, last), ix.text)).weighed[0]!.features.leadName;
+  it('counts for a story that is about them, not for one naming them in passing', () => {
+    const lead = (first: string, last: string) =>
+      weighCandidates(ix, analyseQuery(about(first, last), ix.text)).weighed[0]!.features.leadName;
     expect(lead('Tom', 'Alder')).toBe(1);
     expect(lead('Sam', 'Brook')).toBe(0);
   });
@@ -69,14 +76,31 @@ describe('who the article is about', () => {
 
 describe("the lede's names", () => {
   // Two events of one kind: one club's defender arrested, another club's striker arrested.
-  const story = (id: string, title: string, body: string[]) => ({ ...QUAKE_2019, id, title, dek: body[0]!, body, sources: QUAKE_2019.sources.slice(0, 1) });
-  const alder = story('alder-arrest', 'Rovers defender Tom Alder arrested', ['Rovers defender Tom Alder was arrested on a drink-driving charge near Kingsbridge.', 'Manager Ann Vale said Alder would be fined.']);
-  const brook = story('brook-arrest', 'City striker Sam Brook arrested', ['City striker Sam Brook was arrested after a crash near Eastwick.', 'Coach Dan Reyes said Brook would not play.']);
+  const story = (id: string, title: string, body: string[]) => ({
+    ...QUAKE_2019,
+    id,
+    title,
+    dek: body[0]!,
+    body,
+    sources: QUAKE_2019.sources.slice(0, 1),
+  });
+  const alder = story('alder-arrest', 'Rovers defender Tom Alder arrested', [
+    'Rovers defender Tom Alder was arrested on a drink-driving charge near Kingsbridge.',
+    'Manager Ann Vale said Alder would be fined.',
+  ]);
+  const brook = story('brook-arrest', 'City striker Sam Brook arrested', [
+    'City striker Sam Brook was arrested after a crash near Eastwick.',
+    'Coach Dan Reyes said Brook would not play.',
+  ]);
   const ix = buildIndex([alder, brook]);
-  const lede = (q: { title: string; text: string }) => Object.fromEntries(weighCandidates(ix, analyseQuery(q, ix.text)).weighed.map((w) => [w.storyId, w.features.ledeNames]));
+  const lede = (q: { title: string; text: string }) =>
+    Object.fromEntries(weighCandidates(ix, analyseQuery(q, ix.text)).weighed.map((w) => [w.storyId, w.features.ledeNames]));
 
   it("is the share of the headline's and first two sentences' names that the story has, weighted by rarity", () => {
-    const f = lede({ title: '', text: 'Police in Kingsbridge arrested Tom Alder on Sunday. His club, Rovers, said it knew. Later, Sam Brook of City was seen with him.' });
+    const f = lede({
+      title: '',
+      text: 'Police in Kingsbridge arrested Tom Alder on Sunday. His club, Rovers, said it knew. Later, Sam Brook of City was seen with him.',
+    });
     expect(f['alder-arrest']).toBe(1);
     // Brook's story names none of Kingsbridge, Tom, Alder, Rovers; Brook and City come after the lede.
     expect(f['brook-arrest']).toBe(0);
@@ -98,14 +122,31 @@ describe("the lede's names", () => {
 
 describe('full names', () => {
   // Two events of one kind and one team: one running back put on injured reserve, then another.
-  const story = (id: string, title: string, body: string[]) => ({ ...QUAKE_2019, id, title, dek: body[0]!, body, sources: QUAKE_2019.sources.slice(0, 1) });
-  const bush = story('bush-ir', 'Saints place Reggie Bush on injured reserve', ['The New Orleans Saints placed Reggie Bush on injured reserve.', 'Reggie Bush will miss the last two games.']);
-  const thomas = story('thomas-ir', 'Saints place Pierre Thomas on injured reserve', ['The New Orleans Saints placed Pierre Thomas on injured reserve.', 'Coach Sean Payton said Thomas had an ankle injury.']);
+  const story = (id: string, title: string, body: string[]) => ({
+    ...QUAKE_2019,
+    id,
+    title,
+    dek: body[0]!,
+    body,
+    sources: QUAKE_2019.sources.slice(0, 1),
+  });
+  const bush = story('bush-ir', 'Saints place Reggie Bush on injured reserve', [
+    'The New Orleans Saints placed Reggie Bush on injured reserve.',
+    'Reggie Bush will miss the last two games.',
+  ]);
+  const thomas = story('thomas-ir', 'Saints place Pierre Thomas on injured reserve', [
+    'The New Orleans Saints placed Pierre Thomas on injured reserve.',
+    'Coach Sean Payton said Thomas had an ankle injury.',
+  ]);
   const ix = buildIndex([bush, thomas]);
-  const features = (q: { title: string; text: string }) => Object.fromEntries(weighCandidates(ix, analyseQuery(q, ix.text)).weighed.map((w) => [w.storyId, w.features]));
+  const features = (q: { title: string; text: string }) =>
+    Object.fromEntries(weighCandidates(ix, analyseQuery(q, ix.text)).weighed.map((w) => [w.storyId, w.features]));
 
   it('tell one player from another where the name tokens do not', () => {
-    const f = features({ title: 'Saints put Pierre Thomas on IR', text: 'The New Orleans Saints put Pierre Thomas on injured reserve on Wednesday. The team signed a back.' });
+    const f = features({
+      title: 'Saints put Pierre Thomas on IR',
+      text: 'The New Orleans Saints put Pierre Thomas on injured reserve on Wednesday. The team signed a back.',
+    });
     expect(f['thomas-ir']!.headFull).toBe(1);
     expect(f['bush-ir']!.headFull).toBe(0);
     // "New Orleans Saints" is both stories' full name; "Pierre Thomas" only one's.
@@ -115,7 +156,10 @@ describe('full names', () => {
   });
 
   it('are 0 for an article that names no one in full', () => {
-    const f = features({ title: 'Saints move running back to IR', text: 'The Saints moved a running back to injured reserve. Thomas was hurt.' });
+    const f = features({
+      title: 'Saints move running back to IR',
+      text: 'The Saints moved a running back to injured reserve. Thomas was hurt.',
+    });
     for (const v of Object.values(f)) expect([v.headFull, v.ledeFull, v.storyFull]).toEqual([0, 0, 0]);
   });
 });
@@ -128,7 +172,11 @@ describe('URL signal', () => {
     ['over http with a fragment', source.url!.replace('https:', 'http:') + '#top'],
   ])('matches a page at %s as that source, with certainty', (_, url) => {
     const { match } = matchArticle({ title: 'x', text: 'nothing in common', url }, index);
-    expect(match).toEqual({ storyId: QUAKE_2019.id, confidence: 1, reasons: [{ kind: 'url', detail: 'This page is source [2], Kern Daily', code: 'reasonSource', args: ['2', 'Kern Daily'] }] });
+    expect(match).toEqual({
+      storyId: QUAKE_2019.id,
+      confidence: 1,
+      reasons: [{ kind: 'url', detail: 'This page is source [2], Kern Daily', code: 'reasonSource', args: ['2', 'Kern Daily'] }],
+    });
   });
 
   it('counts the canonical URL', () => {
@@ -139,7 +187,12 @@ describe('URL signal', () => {
 
 describe('outlet and title signal', () => {
   it.each([
-    ['the same outlet and headline', `https://kerndaily.com/news/ridgecrest-trona-damage-v2`, 1, 'Same outlet and headline as source [2], Kern Daily'],
+    [
+      'the same outlet and headline',
+      `https://kerndaily.com/news/ridgecrest-trona-damage-v2`,
+      1,
+      'Same outlet and headline as source [2], Kern Daily',
+    ],
   ])('with %s', (_, url, confidence, detail) => {
     const { match } = matchArticle({ title: source.title, text: 'Crews worked through the night.', url }, index);
     expect(match?.confidence).toBe(confidence);
@@ -148,7 +201,10 @@ describe('outlet and title signal', () => {
 
   it('with the same headline elsewhere, matches on the headline but is not proof', () => {
     // A syndicated copy of a source's headline is that event; without its outlet it is evidence, not proof.
-    const { match } = matchArticle({ title: source.title, text: 'Crews worked through the night.', url: 'https://elsewhere.example/a' }, index);
+    const { match } = matchArticle(
+      { title: source.title, text: 'Crews worked through the night.', url: 'https://elsewhere.example/a' },
+      index,
+    );
     expect(match?.storyId).toBe(QUAKE_2019.id);
     expect(match!.confidence).toBeLessThan(1);
     expect(match!.reasons[0]!.code).toBe('reasonSameTitleSource');
@@ -156,7 +212,12 @@ describe('outlet and title signal', () => {
 
   it('says when the headline is the same as a source', () => {
     const { match } = matchArticle({ ...RIDGECREST_ARTICLE, title: source.title }, index);
-    expect(match?.reasons[0]).toEqual({ kind: 'title', detail: "Same headline as Kern Daily's coverage", code: 'reasonSameTitleSource', args: ['Kern Daily'] });
+    expect(match?.reasons[0]).toEqual({
+      kind: 'title',
+      detail: "Same headline as Kern Daily's coverage",
+      code: 'reasonSameTitleSource',
+      args: ['Kern Daily'],
+    });
   });
 });
 
@@ -191,7 +252,12 @@ describe('time signal', () => {
   });
 
   it('names the gap in the reason', () => {
-    expect(at('2019-07-06T10:00:00Z').match?.reasons.at(-1)).toEqual({ kind: 'time', detail: "Published within 2 days of the story's coverage", code: 'reasonTimeWithinOther', args: ['2'] });
+    expect(at('2019-07-06T10:00:00Z').match?.reasons.at(-1)).toEqual({
+      kind: 'time',
+      detail: "Published within 2 days of the story's coverage",
+      code: 'reasonTimeWithinOther',
+      args: ['2'],
+    });
   });
 });
 
@@ -222,7 +288,10 @@ describe('no match', () => {
 
 describe('alternatives', () => {
   it('offers at most three runners-up, best first, never the match itself', () => {
-    const general = { title: 'Earthquakes: what the United States Geological Survey measures', text: 'The United States Geological Survey measures every earthquake and its aftershocks, from Ridgecrest in the Mojave Desert to Gaziantep in Turkey.' };
+    const general = {
+      title: 'Earthquakes: what the United States Geological Survey measures',
+      text: 'The United States Geological Survey measures every earthquake and its aftershocks, from Ridgecrest in the Mojave Desert to Gaziantep in Turkey.',
+    };
     const { match, alternatives } = matchArticle(general, index);
     const ids = alternatives.map((a) => a.storyId);
     expect(ids.length).toBeLessThanOrEqual(3);

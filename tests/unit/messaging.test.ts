@@ -4,7 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages } from '../../platform/messaging.ts';
 
 const page = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const contentScript = (frameId: number) => ({ id: fakeBrowser.runtime.id, url: 'https://news.example/a', tab: { id: 3, url: 'https://news.example/a', incognito: false }, frameId });
+const contentScript = (frameId: number) => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://news.example/a',
+  tab: { id: 3, url: 'https://news.example/a', incognito: false },
+  frameId,
+});
 
 /** Sends `msg` as `sender`; resolves with the reply, or 'unanswered' when no handler took it. */
 async function send(msg: unknown, sender: object): Promise<unknown> {
@@ -21,10 +26,13 @@ describe('handleMessages', () => {
     expect(await send({ type: 'getTabReport', tabId: 5 }, page())).toEqual({ ok: true, value: null });
   });
 
-  it('takes autoRead from a tab\'s top frame only, with the tab handed to the handler', async () => {
+  it("takes autoRead from a tab's top frame only, with the tab handed to the handler", async () => {
     const autoRead = vi.fn(() => null);
     handleMessages({ autoRead });
-    const msg = { type: 'autoRead', extraction: { kind: 'not-article', reason: 'not-readerable', url: 'https://news.example/a', title: '' } };
+    const msg = {
+      type: 'autoRead',
+      extraction: { kind: 'not-article', reason: 'not-readerable', url: 'https://news.example/a', title: '' },
+    };
     expect(await send(msg, contentScript(2))).toBe('unanswered');
     expect(await send(msg, contentScript(0))).toEqual({ ok: true, value: null });
     expect(autoRead).toHaveBeenCalledTimes(1);

@@ -12,7 +12,11 @@ function recorded() {
 describe('the network ledger', () => {
   it('records a request once its body is read, with the bytes that arrived', async () => {
     const { entries, record } = recorded();
-    const f = ledgered(async () => new Response(body(1234), { status: 200 }), record, () => 42);
+    const f = ledgered(
+      async () => new Response(body(1234), { status: 200 }),
+      record,
+      () => 42,
+    );
     const res = await f('https://store.example/manifest.json', { method: 'GET' });
     expect(entries).toEqual([]);
     expect((await res.arrayBuffer()).byteLength).toBe(1234);
@@ -40,14 +44,25 @@ describe('the network ledger', () => {
 
   it('records failures and timeouts, and passes them on', async () => {
     const { entries, record } = recorded();
-    await expect(ledgered(async () => { throw new TypeError('Failed to fetch'); }, record)('https://s.example/a', {})).rejects.toThrow('Failed to fetch');
+    await expect(
+      ledgered(async () => {
+        throw new TypeError('Failed to fetch');
+      }, record)('https://s.example/a', {}),
+    ).rejects.toThrow('Failed to fetch');
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
-    await expect(ledgered(async () => { throw abort; }, record)('https://s.example/b', {})).rejects.toBe(abort);
+    await expect(
+      ledgered(async () => {
+        throw abort;
+      }, record)('https://s.example/b', {}),
+    ).rejects.toBe(abort);
     expect(entries.map((e) => e.outcome)).toEqual(['network error: Failed to fetch', 'timeout']);
   });
 
   it('keeps status and headers for the caller', async () => {
-    const res = await ledgered(async () => new Response('x', { status: 503, headers: { 'retry-after': '60' } }), () => {})('https://s.example/a', {});
+    const res = await ledgered(
+      async () => new Response('x', { status: 503, headers: { 'retry-after': '60' } }),
+      () => {},
+    )('https://s.example/a', {});
     expect([res.status, res.headers.get('retry-after')]).toEqual([503, '60']);
   });
 

@@ -32,7 +32,10 @@ describe('the saved match index', () => {
   });
 
   it('is brought up to date, not rebuilt, for a new store version', async () => {
-    await saved('v1', STORIES.filter((s) => s !== QUAKE_2019));
+    await saved(
+      'v1',
+      STORIES.filter((s) => s !== QUAKE_2019),
+    );
     const next = await saved('v2', STORIES);
     expect(next.source).toBe('updated');
     expect(matchArticle(RIDGECREST_ARTICLE, next.index).match?.storyId).toBe(QUAKE_2019.id);
@@ -42,7 +45,11 @@ describe('the saved match index', () => {
   it('still answers when the index cannot be saved', async () => {
     const warnings: string[] = [];
     const broken = globalThis.indexedDB;
-    (globalThis as { indexedDB: unknown }).indexedDB = { open: () => { throw new Error('blocked'); } };
+    (globalThis as { indexedDB: unknown }).indexedDB = {
+      open: () => {
+        throw new Error('blocked');
+      },
+    };
     try {
       const made = await indexFor('v1', STORIES, { warn: (m) => warnings.push(m) });
       expect(await made.saved).toBe(false);

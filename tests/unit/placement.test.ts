@@ -4,7 +4,9 @@ import { buildIndex, matchArticle } from '../../lib/match/index.ts';
 import { nextReads, placeReader, provenSource, searchTextFor } from '../../lib/story/placement.ts';
 import { parseStories, type Story } from '../../lib/story/story.ts';
 
-const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [Story];
+const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [
+  Story,
+];
 const withUrls: Story = { ...seed, sources: seed.sources.map((s) => ({ ...s, url: `https://${s.outletDomain}/story-${s.n}` })) };
 const index = buildIndex([withUrls]);
 const fortune = withUrls.sources.find((s) => s.n === 2)!;
@@ -23,7 +25,11 @@ describe('placing the reader', () => {
     const reasons = reasonsFor(page);
     expect(provenSource(reasons)).toBe(2);
     const placed = placeReader(withUrls, page, reasons);
-    expect(placed).toMatchObject({ kind: 'source', source: { n: 2, outlet: 'Fortune' }, viewpoint: { name: 'Healthcare Administrators & Analysts' } });
+    expect(placed).toMatchObject({
+      kind: 'source',
+      source: { n: 2, outlet: 'Fortune' },
+      viewpoint: { name: 'Healthcare Administrators & Analysts' },
+    });
   });
 
   it('names the source the matcher proved by outlet and headline', () => {
@@ -34,25 +40,41 @@ describe('placing the reader', () => {
   });
 
   it('places a page the reader picked by its own URL when it is a source, with no reasons', () => {
-    expect(placeReader(withUrls, { url: `${fortune.url}?utm_source=x`, title: 'x' }, [])).toMatchObject({ kind: 'source', source: { n: 2 } });
+    expect(placeReader(withUrls, { url: `${fortune.url}?utm_source=x`, title: 'x' }, [])).toMatchObject({
+      kind: 'source',
+      source: { n: 2 },
+    });
   });
 
   it('claims no viewpoint for a page of another outlet, and names that outlet', () => {
-    const page = { url: 'https://riversideledger.example/mayo-microsoft', title: 'Mayo and Microsoft build a frontier model', siteName: 'Riverside Ledger' };
+    const page = {
+      url: 'https://riversideledger.example/mayo-microsoft',
+      title: 'Mayo and Microsoft build a frontier model',
+      siteName: 'Riverside Ledger',
+    };
     expect(placeReader(withUrls, page, reasonsFor(page))).toEqual({ kind: 'outside', outlet: 'Riverside Ledger' });
     // Without a declared name the host names it.
-    expect(placeReader(withUrls, { url: 'https://www.riversideledger.example/x', title: 'x' }, [])).toEqual({ kind: 'outside', outlet: 'riversideledger.example' });
+    expect(placeReader(withUrls, { url: 'https://www.riversideledger.example/x', title: 'x' }, [])).toEqual({
+      kind: 'outside',
+      outlet: 'riversideledger.example',
+    });
   });
 
   it('says an uncited page of a covering outlet is from that outlet, without a viewpoint', () => {
     const page = { url: 'https://fortune.com/2026/07/01/other-ai-story', title: 'Something else', siteName: null };
     expect(placeReader(withUrls, page, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
-    expect(placeReader(withUrls, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
+    expect(placeReader(withUrls, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({
+      kind: 'outlet',
+      outlet: 'Fortune',
+    });
   });
 
   it('ignores a proof naming a source the story does not have', () => {
     const page = { url: 'https://elsewhere.example/a', title: 'x', siteName: 'Elsewhere' };
-    expect(placeReader(withUrls, page, [{ kind: 'url', detail: '', code: 'reasonSource', args: ['99', 'Nobody'] }])).toEqual({ kind: 'outside', outlet: 'Elsewhere' });
+    expect(placeReader(withUrls, page, [{ kind: 'url', detail: '', code: 'reasonSource', args: ['99', 'Nobody'] }])).toEqual({
+      kind: 'outside',
+      outlet: 'Elsewhere',
+    });
   });
 });
 
@@ -60,7 +82,10 @@ describe('what to read next', () => {
   it('offers one source for every viewpoint but the reader’s, an openable one first', () => {
     const placed = placeReader(withUrls, { url: fortune.url!, title: '' }, []);
     const noUrl5 = { ...withUrls, sources: withUrls.sources.map((s) => (s.n === 5 ? { ...s, url: undefined } : s)) };
-    expect(nextReads(noUrl5, placed).map((r) => [r.viewpoint.id, r.source?.n])).toEqual([['medical-professionals', 6], ['technology-developers', 1]]);
+    expect(nextReads(noUrl5, placed).map((r) => [r.viewpoint.id, r.source?.n])).toEqual([
+      ['medical-professionals', 6],
+      ['technology-developers', 1],
+    ]);
     expect(nextReads(seed, null).map((r) => r.source?.n)).toEqual([5, 1, 2]);
   });
 
@@ -70,6 +95,8 @@ describe('what to read next', () => {
   });
 
   it('searches for the headline and the outlet only', () => {
-    expect(searchTextFor(fortune)).toBe("Morgan Stanley warns an AI breakthrough Is coming in 2026 — and most of the world isn't ready Fortune");
+    expect(searchTextFor(fortune)).toBe(
+      "Morgan Stanley warns an AI breakthrough Is coming in 2026 — and most of the world isn't ready Fortune",
+    );
   });
 });

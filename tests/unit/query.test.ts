@@ -18,7 +18,10 @@ describe('the article side of a match', () => {
 
   it('keeps the heaviest words, names first in the hit masks, the first seen of equal weight first', () => {
     const ix = buildIndex(STORIES).text;
-    const q = analyseQuery({ title: '', text: 'Trona Trona Trona. Then Ridgecrest and Mojave, with Kern crews and magnitude figures.' }, ix);
+    const q = analyseQuery(
+      { title: '', text: 'Trona Trona Trona. Then Ridgecrest and Mojave, with Kern crews and magnitude figures.' },
+      ix,
+    );
     const weights = q.terms.map((t) => t.weight);
     expect(weights).toEqual([...weights].sort((x, y) => y - x));
     expect(q.terms[0]!.term).toBe('trona');

@@ -4,7 +4,12 @@ import { autoOrigins, hostFromInput, isNeverSite, ReadingMode } from '../../lib/
 describe('reading mode', () => {
   it('defaults to on click, and repairs a damaged field alone', () => {
     expect(ReadingMode.parse({})).toEqual({ mode: 'click', scope: 'all', sites: [], never: [] });
-    expect(ReadingMode.parse({ mode: 'always', never: ['example.com'] })).toEqual({ mode: 'click', scope: 'all', sites: [], never: ['example.com'] });
+    expect(ReadingMode.parse({ mode: 'always', never: ['example.com'] })).toEqual({
+      mode: 'click',
+      scope: 'all',
+      sites: [],
+      never: ['example.com'],
+    });
   });
 
   it.each([
@@ -19,7 +24,12 @@ describe('reading mode', () => {
   it('asks for every site, or exactly the listed sites and their subdomains', () => {
     expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'all' }))).toEqual(['https://*/*', 'http://*/*']);
     expect(autoOrigins(ReadingMode.parse({ mode: 'auto', scope: 'listed', sites: ['example.com', '127.0.0.1'] }))).toEqual([
-      'https://example.com/*', 'https://*.example.com/*', 'http://example.com/*', 'http://*.example.com/*', 'https://127.0.0.1/*', 'http://127.0.0.1/*',
+      'https://example.com/*',
+      'https://*.example.com/*',
+      'http://example.com/*',
+      'http://*.example.com/*',
+      'https://127.0.0.1/*',
+      'http://127.0.0.1/*',
     ]);
   });
 

@@ -8,7 +8,11 @@ describe('refusalReason', () => {
     // Chrome's refusals are browser pages and the web store, whatever the address.
     ['Cannot access a chrome:// URL', 'chrome://settings/', 'browser-page'],
     ['The extensions gallery cannot be scripted.', 'https://chromewebstore.google.com/detail/x', 'browser-page'],
-    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'https://example.com/a', 'browser-page'],
+    [
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      'https://example.com/a',
+      'browser-page',
+    ],
     ['No tab with id: 12.', undefined, 'browser-page'],
     // Firefox refuses its own viewers at a web address: a PDF (or JSON) file, not a browser page.
     [FIREFOX, 'https://news.example/report.pdf', 'not-html'],

@@ -6,13 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const source = readFileSync('platform/storage.ts', 'utf8');
-const declared = [...source.matchAll(/defineItem<[^>]*>\(\s*[`'](local|session):([^`']+)[`']/g)].map(([, area, key]) => `${area} ${key!.replace('${tabId}', '<tabId>')}`);
+const declared = [...source.matchAll(/defineItem<[^>]*>\(\s*[`'](local|session):([^`']+)[`']/g)].map(
+  ([, area, key]) => `${area} ${key!.replace('${tabId}', '<tabId>')}`,
+);
 
 const doc = readFileSync('docs/architecture.md', 'utf8');
 const listed = [...doc.matchAll(/^\| `storage\.(local|session)` \| `([^`]+)` \|/gm)].map(([, area, key]) => `${area} ${key}`);
 
 const code = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => join(dir, f));
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join(dir, f));
 
 describe('the storage inventory', () => {
   it('lists every key platform/storage.ts declares, and no other', () => {
@@ -22,7 +26,9 @@ describe('the storage inventory', () => {
 
   it('is the only code that reaches browser.storage', () => {
     const others = ['lib', 'platform', 'entrypoints', 'components'].flatMap(code).filter((f) => f !== join('platform', 'storage.ts'));
-    const touching = others.filter((f) => /storage\.(local|session|sync)\b|defineItem\(|from 'wxt\/utils\/storage'/.test(readFileSync(f, 'utf8')));
+    const touching = others.filter((f) =>
+      /storage\.(local|session|sync)\b|defineItem\(|from 'wxt\/utils\/storage'/.test(readFileSync(f, 'utf8')),
+    );
     expect(touching).toEqual([]);
   });
 });

@@ -27,7 +27,12 @@ describe('the story index', () => {
   it('weighs every word of a story with thousands of distinct words, built at once or added', () => {
     // Past the per-document table's first size (2,048 terms): it grows, and no word is lost.
     const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`);
-    const long = { ...QUAKE_2023, id: 'long-story', body: [words.join(' ')], sources: QUAKE_2023.sources.map((s) => ({ ...s, url: `${s.url}?long` })) };
+    const long = {
+      ...QUAKE_2023,
+      id: 'long-story',
+      body: [words.join(' ')],
+      sources: QUAKE_2023.sources.map((s) => ({ ...s, url: `${s.url}?long` })),
+    };
     const bulk = buildIndex([...STORIES, long]);
     const one = buildIndex(STORIES);
     addStories(one, [long]);
@@ -81,7 +86,10 @@ describe('the story index', () => {
   });
 
   it('drops, on loading, the stories that are no longer in the store', () => {
-    const loaded = loadIndex(serializeIndex(buildIndex(STORIES)), STORIES.filter((s) => s !== QUAKE_2019))!;
+    const loaded = loadIndex(
+      serializeIndex(buildIndex(STORIES)),
+      STORIES.filter((s) => s !== QUAKE_2019),
+    )!;
     expect(loaded.slots.has(QUAKE_2019.id)).toBe(false);
     expect(answers(loaded)).toEqual(answers(buildIndex(STORIES.filter((s) => s !== QUAKE_2019))));
   });

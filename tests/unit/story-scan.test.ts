@@ -28,7 +28,7 @@ function viaTokenizer(text: string): { hashes: number[]; names: string[]; counts
 const TEXTS = [
   'On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.',
   "Mayo's board and Mayo Clinic's chief said the deal, worth $160m, closes Monday's session at 9:30.",
-  'The Mayo’s curly possessive, don’t and O’Brien, O\'Brien and rock\'n\'roll; AT&T and U.S. officials.',
+  "The Mayo’s curly possessive, don’t and O’Brien, O'Brien and rock'n'roll; AT&T and U.S. officials.",
   'Łódź and Zürich mayors met in São Paulo; Ελλάδα and Москва named. 東京都 officials said 2019年.',
   'An emoji 😀 between words, a math letter 𝐀𝐁𝐂 and 𝒶 script, then Trona residents.',
   'Monday. Tuesday, March 14: Wednesday’s vote in May and June. McCain and DeSantis spoke, NASA too.',
@@ -37,7 +37,7 @@ const TEXTS = [
   "'s alone, trailing apostrophe' and Jones'",
   '',
   'ALL CAPS DATELINE — Washington Post reported that Biden-Harris officials in Ukraine-Russia talks…',
-  'WASHINGTON (AP) — The FBI and HP-EDS met NASA\'s RCMP, NATO’s chief and the ABCDEF board; U.S. and UK. MAY I? Then IBM.',
+  "WASHINGTON (AP) — The FBI and HP-EDS met NASA's RCMP, NATO’s chief and the ABCDEF board; U.S. and UK. MAY I? Then IBM.",
   'On Jan. 20 and Sept. 3, Jan Oort met Dec Ray; by Dec. 1 Aug.',
 ];
 
@@ -54,8 +54,48 @@ describe('StoryScan', () => {
   it('agrees with tokenize.ts on random text made of the tricky characters', () => {
     // A fixed seed: the same 2,000 texts every run.
     let seed = 7;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const pieces = ['a', 'b', 'S', 's', 'T', 'Mon', 'day', 'May', 'é', 'Ł', 'ß', '東', '𝐀', '😀', '1', '9', ' ', ' ', ' ', '.', ',', "'", '’', '-', '—', '\n', ':', '"', '(', 'Jones', 'the', 'NASA', 'HP', 'WASHINGTON', 'MAY', 'US', 'Jan', 'Sept', 'DEC'];
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pieces = [
+      'a',
+      'b',
+      'S',
+      's',
+      'T',
+      'Mon',
+      'day',
+      'May',
+      'é',
+      'Ł',
+      'ß',
+      '東',
+      '𝐀',
+      '😀',
+      '1',
+      '9',
+      ' ',
+      ' ',
+      ' ',
+      '.',
+      ',',
+      "'",
+      '’',
+      '-',
+      '—',
+      '\n',
+      ':',
+      '"',
+      '(',
+      'Jones',
+      'the',
+      'NASA',
+      'HP',
+      'WASHINGTON',
+      'MAY',
+      'US',
+      'Jan',
+      'Sept',
+      'DEC',
+    ];
     for (let k = 0; k < 2000; k++) {
       let text = '';
       const len = Math.floor(next() * 40);
@@ -67,7 +107,12 @@ describe('StoryScan', () => {
   });
 
   it('counts a story with more names than its table first holds, and starts the next one empty', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => `met Name${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}x${Math.floor(i / 676)}`).join(', ') + '. Then Nameaax0 left.';
+    const many =
+      Array.from(
+        { length: 1500 },
+        (_, i) =>
+          `met Name${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}x${Math.floor(i / 676)}`,
+      ).join(', ') + '. Then Nameaax0 left.';
     const want = viaTokenizer(many);
     expect(want.names.length).toBeGreaterThan(1000);
     const scan = new StoryScan();

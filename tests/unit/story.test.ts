@@ -37,7 +37,11 @@ describe('parseStories', () => {
     ['shares that add up to less than 1', (s) => (s.viewpoints[2].share = 0.1), 'viewpoints'],
     ['a share above 1', (s) => (s.viewpoints[0].share = 1.2), 'viewpoints[0].share'],
     ['no viewpoints', (s) => (s.viewpoints = []), 'viewpoints'],
-    ['more than 12 viewpoints', (s) => (s.viewpoints = Array.from({ length: 13 }, (_, i) => ({ id: `v${i}`, name: 'V', share: 1 / 13, summary: '' }))), 'viewpoints'],
+    [
+      'more than 12 viewpoints',
+      (s) => (s.viewpoints = Array.from({ length: 13 }, (_, i) => ({ id: `v${i}`, name: 'V', share: 1 / 13, summary: '' }))),
+      'viewpoints',
+    ],
     ['a repeated viewpoint id', (s) => (s.viewpoints[1].id = s.viewpoints[0].id), 'viewpoints[1].id'],
     ['a viewpointId that names no viewpoint', (s) => (s.sources[3].viewpointId = 'patients'), 'sources[3].viewpointId'],
     ['a repeated citation number', (s) => (s.sources[4].n = 1), 'sources[4].n'],
@@ -75,9 +79,14 @@ describe('parseStories', () => {
     const other = { ...copy(), id: 'another-story' };
     const { stories, rejected } = parseStories([copy(), bad, 'not a story', other]);
     expect(stories.map((s) => s.id)).toEqual([seed.id, 'another-story']);
-    expect(rejected.map((r) => [r.index, r.id])).toEqual([[1, 'broken-one'], [2, null]]);
+    expect(rejected.map((r) => [r.index, r.id])).toEqual([
+      [1, 'broken-one'],
+      [2, null],
+    ]);
     expect(rejected[0]!.issues).toEqual([{ path: 'sources', message: 'is required but missing' }]);
-    expect(parseStories({ ...copy(), readMinutes: 'three' }).rejected[0]!.issues).toEqual([{ path: 'readMinutes', message: 'must be a number, not string' }]);
+    expect(parseStories({ ...copy(), readMinutes: 'three' }).rejected[0]!.issues).toEqual([
+      { path: 'readMinutes', message: 'must be a number, not string' },
+    ]);
   });
 
   it('rejects a later story that repeats an id', () => {

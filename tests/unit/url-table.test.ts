@@ -27,12 +27,18 @@ describe('the URL table', () => {
     const [a, b] = pair;
     const t = new UrlTable();
     t.set(a, [1, 1]).set(b, [2, 1]).set(a, [3, 1]);
-    expect([t.get(a), t.get(b)]).toEqual([[3, 1], [2, 1]]);
+    expect([t.get(a), t.get(b)]).toEqual([
+      [3, 1],
+      [2, 1],
+    ]);
     t.deleteSlots(new Set([3]));
     expect([t.get(a), t.get(b)]).toEqual([undefined, [2, 1]]);
     t.set(a, [4, 2]);
     const back = new UrlTable(t.save());
-    expect([back.get(a), back.get(b)]).toEqual([[4, 2], [2, 1]]);
+    expect([back.get(a), back.get(b)]).toEqual([
+      [4, 2],
+      [2, 1],
+    ]);
   });
 
   it('gives back the same table from its saved form, with later changes on top', () => {

@@ -40,9 +40,12 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(url)).toBe(key);
   });
 
-  it.each([null, undefined, '', 'not a url', 'ftp://example.com/a', 'javascript:alert(1)', 'chrome://extensions'])('returns null for %s', (url) => {
-    expect(normalizeUrl(url)).toBeNull();
-  });
+  it.each([null, undefined, '', 'not a url', 'ftp://example.com/a', 'javascript:alert(1)', 'chrome://extensions'])(
+    'returns null for %s',
+    (url) => {
+      expect(normalizeUrl(url)).toBeNull();
+    },
+  );
 
   it('gives the host without edition prefixes', () => {
     expect(hostOf('https://m.fortune.com/2026/01/x')).toBe('fortune.com');
@@ -53,10 +56,43 @@ describe('the shortcut for plain addresses', () => {
   // normalizeUrl skips the URL parser for plain addresses; it must give what the parser gives.
   it('gives the parser’s key for every address, plain or not', () => {
     let seed = 11;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-    const hosts = ['example.com', 'www.example.com', 'm.example.co.uk', 'amp.news.example', 'www2.a-b.org', 'mobile.x.io', 'www.com', 'xn--bcher-kva.example', '1.2.3.com', 'a.b', 'Example.com', 'example.com.', '127.0.0.1', 'localhost'];
-    const segments = ['news', '2026', 'quake-hits', 'index.html', 'amp', 'story.amp.html', 'a_b~c', '.', '..', '', 'default.aspx', 'x.amp', 'Mixed-Case', 'caf%C3%A9', 'a;jsessionid=1', 'é', 'a b'];
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    const hosts = [
+      'example.com',
+      'www.example.com',
+      'm.example.co.uk',
+      'amp.news.example',
+      'www2.a-b.org',
+      'mobile.x.io',
+      'www.com',
+      'xn--bcher-kva.example',
+      '1.2.3.com',
+      'a.b',
+      'Example.com',
+      'example.com.',
+      '127.0.0.1',
+      'localhost',
+    ];
+    const segments = [
+      'news',
+      '2026',
+      'quake-hits',
+      'index.html',
+      'amp',
+      'story.amp.html',
+      'a_b~c',
+      '.',
+      '..',
+      '',
+      'default.aspx',
+      'x.amp',
+      'Mixed-Case',
+      'caf%C3%A9',
+      'a;jsessionid=1',
+      'é',
+      'a b',
+    ];
     const tails = ['', '', '', '/', '?x=1', '#top', '?utm_source=a'];
     for (let k = 0; k < 3000; k++) {
       const path = Array.from({ length: Math.floor(next() * 5) }, () => pick(segments)).join('/');

@@ -29,7 +29,8 @@ afterEach(async () => {
 
 const granted = () => fox.ext(async (b) => ((await b.permissions.getAll()).origins as string[]).sort());
 const registered = () => fox.ext(async (b) => (await b.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id));
-const readingMode = () => fox.ext(async (b) => ((await b.storage.local.get('readingMode')).readingMode as { mode: string } | undefined)?.mode ?? 'click');
+const readingMode = () =>
+  fox.ext(async (b) => ((await b.storage.local.get('readingMode')).readingMode as { mode: string } | undefined)?.mode ?? 'click');
 
 /** Chooses automatic mode for SITE in the options page, as the reader does (Firefox grants it in the click). */
 async function turnOnAutomaticMode(): Promise<void> {

@@ -94,21 +94,23 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
 /** Starts Firefox with the extension installed. */
 export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Fox> {
   const proxy = await startProxy();
-  const firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // Firefox 153 (140 did not) lets a WebDriver client navigate a tab only to http(s), file
-    // and blob addresses unless this flag is given; extension pages are moz-extension://.
-    args: ['--remote-allow-system-access'],
-    // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
-    // but a release build honours that only with this variable; else it calls Mozilla.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    extraPrefsFirefox: prefs(proxy.port, options.colorScheme ?? 'light'),
-  }).catch(async (err: unknown) => {
-    await proxy.close();
-    throw err;
-  });
+  const firefox = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      // Firefox 153 (140 did not) lets a WebDriver client navigate a tab only to http(s), file
+      // and blob addresses unless this flag is given; extension pages are moz-extension://.
+      args: ['--remote-allow-system-access'],
+      // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
+      // but a release build honours that only with this variable; else it calls Mozilla.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      extraPrefsFirefox: prefs(proxy.port, options.colorScheme ?? 'light'),
+    })
+    .catch(async (err: unknown) => {
+      await proxy.close();
+      throw err;
+    });
   try {
     const id = await firefox.installExtension(FIREFOX_EXT_DIR);
     if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
@@ -124,7 +126,8 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const pageAt = (path: string, tabId?: number) => `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
+  const pageAt = (path: string, tabId?: number) =>
+    `${EXT_ORIGIN}/${path}${tabId === undefined ? '' : `${path.includes('?') ? '&' : '?'}tabId=${tabId}`}`;
 
   // The first extension page, opened by the driver: it is where `ext()` runs. Puppeteer never
   // sees a moz-extension:// navigation finish (page.url() stays about:blank), so the page's
@@ -133,25 +136,28 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
   const controlUrl = pageAt('options.html');
   control.goto(controlUrl).catch(() => {});
   await untilLoaded(control, controlUrl);
-  const ext: Fox['ext'] = (fn, arg) =>
-    control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
+  const ext: Fox['ext'] = (fn, arg) => control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
 
   // Every other extension page is opened by the extension itself, as a tab, and handed over
   // once Firefox says its tab has loaded: nothing is evaluated in it while its document swaps.
   const openExtensionPage = async (path: string, tabId?: number) => {
     const known = new Set(firefox.targets());
     const target = firefox.waitForTarget((t) => t.type() === 'page' && !known.has(t));
-    await ext((b, url) => new Promise<void>((loaded) => {
-      void b.tabs.create({ url }).then((tab: { id: number; status?: string }) => {
-        const done = (id: number, change: { status?: string }) => {
-          if (id !== tab.id || change.status !== 'complete') return;
-          b.tabs.onUpdated.removeListener(done);
-          loaded();
-        };
-        b.tabs.onUpdated.addListener(done);
-        void b.tabs.get(tab.id).then((now: { status?: string }) => done(tab.id, now));
-      });
-    }), pageAt(path, tabId));
+    await ext(
+      (b, url) =>
+        new Promise<void>((loaded) => {
+          void b.tabs.create({ url }).then((tab: { id: number; status?: string }) => {
+            const done = (id: number, change: { status?: string }) => {
+              if (id !== tab.id || change.status !== 'complete') return;
+              b.tabs.onUpdated.removeListener(done);
+              loaded();
+            };
+            b.tabs.onUpdated.addListener(done);
+            void b.tabs.get(tab.id).then((now: { status?: string }) => done(tab.id, now));
+          });
+        }),
+      pageAt(path, tabId),
+    );
     const page = (await (await target).page())!;
     page.setDefaultTimeout(15_000);
     return page;
@@ -165,7 +171,11 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
       await page.goto(url);
       const address = page.url().replace(/#.*$/, '');
       // The newest tab showing the address: the one just opened.
-      const tabId = await ext(async (b, u) => Math.max(-1, ...(await b.tabs.query({})).filter((t: { url?: string }) => t.url === u).map((t: { id: number }) => t.id)), address);
+      const tabId = await ext(
+        async (b, u) =>
+          Math.max(-1, ...(await b.tabs.query({})).filter((t: { url?: string }) => t.url === u).map((t: { id: number }) => t.id)),
+        address,
+      );
       if (tabId < 0) throw new Error(`no tab found for ${url}`);
       return { page, tabId };
     },
@@ -196,12 +206,21 @@ export const stateOf = (page: Page) => page.$eval('main', (m) => m.getAttribute(
 
 /** Waits until an element matching `selector` shows `text`. */
 export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction((s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)), {}, selector, text);
+  await page.waitForFunction(
+    (s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)),
+    {},
+    selector,
+    text,
+  );
 }
 
 /** Clicks the control of the first label whose text starts with `text` ("AI" for "AI (2 stories)"). */
 export async function clickLabel(page: Page, text: string): Promise<void> {
-  const label = await page.waitForFunction((t) => [...document.querySelectorAll('label')].find((l) => l.innerText.trim().startsWith(t)), {}, text);
+  const label = await page.waitForFunction(
+    (t) => [...document.querySelectorAll('label')].find((l) => l.innerText.trim().startsWith(t)),
+    {},
+    text,
+  );
   await (label.asElement() as ElementHandle<Element>).click();
 }
 

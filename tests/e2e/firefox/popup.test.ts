@@ -20,7 +20,8 @@ async function popupFor(path: string) {
   return { popup: await fox.openPopup(tabId), tabId };
 }
 
-const badgeOf = (tabId: number) => fox.ext((b, id) => Promise.all([b.browserAction.getBadgeText({ tabId: id }), b.browserAction.getTitle({ tabId: id })]), tabId);
+const badgeOf = (tabId: number) =>
+  fox.ext((b, id) => Promise.all([b.browserAction.getBadgeText({ tabId: id }), b.browserAction.getTitle({ tabId: id })]), tabId);
 
 describe('the popup in Firefox', () => {
   it('shows the story of a page whose URL is one of its sources, and badges the button', async () => {
@@ -54,14 +55,14 @@ describe('the popup in Firefox', () => {
     expect(await textOf(popup, 'main')).toContain("There isn't an article's worth of text on this page");
   });
 
-  it('says a PDF in Firefox\'s viewer is a PDF, not a browser page', async () => {
+  it("says a PDF in Firefox's viewer is a PDF, not a browser page", async () => {
     const { popup } = await popupFor('/report.pdf');
     expect(await stateOf(popup)).toBe('not-article');
     expect(await textOf(popup, 'main')).toContain('it looks like a PDF, an image or plain text');
     await screenshotFox(popup, 'popup-not-article-pdf');
   });
 
-  it('keeps the match index in the extension\'s origin-private file system', async () => {
+  it("keeps the match index in the extension's origin-private file system", async () => {
     await popupFor('/healthtech-mayo-microsoft.html');
     const saved = await fox.ext(async () => {
       const file = await (await (await navigator.storage.getDirectory()).getFileHandle('match-index.bin')).getFile();
@@ -72,7 +73,7 @@ describe('the popup in Firefox', () => {
 });
 
 describe('the sidebar in Firefox', () => {
-  it('opens from the popup on the tab\'s story, and follows the tabs the reader switches to', async () => {
+  it("opens from the popup on the tab's story, and follows the tabs the reader switches to", async () => {
     // Two tabs read first, to switch to later.
     const read = async (path: string) => {
       const opened = await fox.openTab(server.page(path));
@@ -86,18 +87,33 @@ describe('the sidebar in Firefox', () => {
     await popup.locator(role('button', 'Open viewpoints')).click();
     // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
     // article's tab, which is where a reader's click on the button leaves them.
-    const popupTabs = () => fox.ext(async (b, id) => (await b.tabs.query({})).filter((t: { url?: string }) => t.url?.endsWith(`/popup.html?tabId=${id}`)).length, tabId);
+    const popupTabs = () =>
+      fox.ext(
+        async (b, id) => (await b.tabs.query({})).filter((t: { url?: string }) => t.url?.endsWith(`/popup.html?tabId=${id}`)).length,
+        tabId,
+      );
     await expect.poll(popupTabs).toBe(0);
     // Firefox's sidebar is browser UI, not a tab: its page is reached as the extension's
     // sidebar view, and the panel set for the tab is the one with its id.
     await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({})), { timeout: 15_000 }).toBe(true);
-    expect(await fox.ext((b, id) => b.sidebarAction.getPanel({ tabId: id }), tabId)).toMatch(new RegExp(`/sidepanel\\.html\\?tabId=${tabId}$`));
-    const sidebar = () => fox.ext((b) => {
-      const view = b.extension.getViews({ type: 'sidebar' })[0] as Window | undefined;
-      const main = view?.document.querySelector('main');
-      return main ? { href: view!.location.href, state: main.getAttribute('data-state'), title: view!.document.querySelector('h1')?.textContent ?? '' } : null;
-    });
-    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
+    expect(await fox.ext((b, id) => b.sidebarAction.getPanel({ tabId: id }), tabId)).toMatch(
+      new RegExp(`/sidepanel\\.html\\?tabId=${tabId}$`),
+    );
+    const sidebar = () =>
+      fox.ext((b) => {
+        const view = b.extension.getViews({ type: 'sidebar' })[0] as Window | undefined;
+        const main = view?.document.querySelector('main');
+        return main
+          ? {
+              href: view!.location.href,
+              state: main.getAttribute('data-state'),
+              title: view!.document.querySelector('h1')?.textContent ?? '',
+            }
+          : null;
+      });
+    await expect
+      .poll(sidebar, { timeout: 15_000 })
+      .toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
     expect((await sidebar())!.href).toContain(`sidepanel.html?tabId=${tabId}`);
 
     // Another tab has no panel of its own: the sidebar shows the default one, which follows
@@ -105,7 +121,9 @@ describe('the sidebar in Firefox', () => {
     await fox.ext((b, id) => b.tabs.update(id, { active: true }), sports);
     await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'no-match', href: expect.stringMatching(/\/sidepanel\.html$/) });
     await fox.ext((b, id) => b.tabs.update(id, { active: true }), healthtech);
-    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
+    await expect
+      .poll(sidebar, { timeout: 15_000 })
+      .toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
   });
 
   it('shows every part of the story', async () => {
@@ -115,7 +133,8 @@ describe('the sidebar in Firefox', () => {
     await panel.waitForSelector('main[data-state="match"]');
     expect(await textOf(panel, '#viewpoints')).toMatch(/Medical Professionals & Clinicians\s+35%/);
     expect(await textOf(panel, '#missing')).toMatch(/Patient Advocacy Groups[\s\S]*Rural Healthcare Providers/);
-    for (const id of ['why', 'key-points', 'stats', 'story', 'timeline', 'unknowns', 'key-terms', 'faq']) expect(await panel.$(`#${id}`), id).not.toBeNull();
+    for (const id of ['why', 'key-points', 'stats', 'story', 'timeline', 'unknowns', 'key-terms', 'faq'])
+      expect(await panel.$(`#${id}`), id).not.toBeNull();
     expect(await panel.$$eval('#sources .source', (s) => s.length)).toBe(7);
     await screenshotFox(panel, 'sidebar-match');
   });

@@ -20,7 +20,10 @@ const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
 const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
 const scribes: Story = {
-  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: new Date().toISOString(),
+  ...mayo,
+  id: 'hospitals-ai-scribes',
+  title: 'Hospitals Roll Out AI Scribes Across Emergency Departments',
+  publishedAt: new Date().toISOString(),
   // Two of its sources have no address: they stay without one (`undefinedscribes` is no URL,
   // and a shard with an invalid story is rejected whole).
   sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
@@ -30,8 +33,22 @@ const SITE = '127.0.0.2';
 
 // The headers a store request may carry: the browser's own, the same for every request it
 // makes, and the conditional-GET validators. Anything else the extension added would show.
-const STORE_HEADERS = new Set(['host', 'user-agent', 'accept', 'accept-language', 'accept-encoding', 'connection', 'priority', 'pragma', 'cache-control',
-  'sec-fetch-dest', 'sec-fetch-mode', 'sec-fetch-site', 'if-none-match', 'if-modified-since']);
+const STORE_HEADERS = new Set([
+  'host',
+  'user-agent',
+  'accept',
+  'accept-language',
+  'accept-encoding',
+  'connection',
+  'priority',
+  'pragma',
+  'cache-control',
+  'sec-fetch-dest',
+  'sec-fetch-mode',
+  'sec-fetch-site',
+  'if-none-match',
+  'if-modified-since',
+]);
 
 const store = storeServer();
 /** Requests that reached a test server without going through the proxy. */
@@ -102,7 +119,10 @@ async function expectOnlyTheStore(storeRequests: number, use: (reader: Reader) =
       expect(r.method, r.url).toBe('GET');
       expect(r.bodyBytes, r.url).toBe(0);
       expect(new URL(r.url).search, r.url).toBe('');
-      expect(Object.keys(h).filter((k) => !STORE_HEADERS.has(k)), `headers of ${r.url}`).toEqual([]);
+      expect(
+        Object.keys(h).filter((k) => !STORE_HEADERS.has(k)),
+        `headers of ${r.url}`,
+      ).toEqual([]);
       expect(pageMarkIn(`${r.url}\n${JSON.stringify(h)}`), `what was sent for ${r.url}`).toBeNull();
     } else {
       unexplained.push(`${r.method} ${r.url} ${JSON.stringify(h)}`);
@@ -124,50 +144,58 @@ async function syncTheStore(fox: Fox): Promise<Page> {
 }
 
 describe('what Firefox sends while a reader uses every feature', () => {
-  it('on click: reading, matching, the popup, following, the sidebar and searching ask nothing', () => expectOnlyTheStore(0, async ({ fox, visit, clickIcon }) => {
-    const popup = await clickIcon(server.page('/fortune-morgan-stanley.html'));
-    await click(popup, role('button', 'Follow AI'));
-    await click(popup, role('button', 'Follow this story'));
-    await popup.waitForSelector(role('button', '✓ Following this story'));
-    await click(popup, role('button', 'Open viewpoints'));
-    await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({}))).toBe(true);
-    const { tabId } = await visit(server.url('/healthtech-mayo-microsoft.html'));
-    await (await fox.openPopup(tabId)).close();
-    const panel = await fox.openExtensionPage('sidepanel.html', tabId);
-    await panel.waitForSelector('main[data-state="match"]');
-    await click(panel, role('button', 'Search stories'));
-    await panel.locator(role('searchbox', 'Search Factlen stories')).fill('transit');
-    await panel.waitForSelector('.story-search__result');
-    for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf']) expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
-  }));
+  it('on click: reading, matching, the popup, following, the sidebar and searching ask nothing', () =>
+    expectOnlyTheStore(0, async ({ fox, visit, clickIcon }) => {
+      const popup = await clickIcon(server.page('/fortune-morgan-stanley.html'));
+      await click(popup, role('button', 'Follow AI'));
+      await click(popup, role('button', 'Follow this story'));
+      await popup.waitForSelector(role('button', '✓ Following this story'));
+      await click(popup, role('button', 'Open viewpoints'));
+      await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({}))).toBe(true);
+      const { tabId } = await visit(server.url('/healthtech-mayo-microsoft.html'));
+      await (await fox.openPopup(tabId)).close();
+      const panel = await fox.openExtensionPage('sidepanel.html', tabId);
+      await panel.waitForSelector('main[data-state="match"]');
+      await click(panel, role('button', 'Search stories'));
+      await panel.locator(role('searchbox', 'Search Factlen stories')).fill('transit');
+      await panel.waitForSelector('.story-search__result');
+      for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf'])
+        expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
+    }));
 
-  it('syncing the store, and an alert it raises, ask only the store', () => expectOnlyTheStore(3, async ({ fox }) => {
-    const options = await syncTheStore(fox);
-    await clickLabel(options, 'AI');
-    await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked));
-    const first = store.files;
-    store.publish(await buildStore([mayo, harbor, scribes]));
-    try {
-      await click(options, role('button', 'Sync now'));
-      await waitForText(options, '#sync-progress', 'Sync finished.');
-      await expect.poll(() => fox.ext((b) => b.browserAction.getBadgeText({}))).not.toBe('');
-    } finally {
-      store.files = first;
-    }
-    // The ledger shows the reader the same thing this test checks.
-    await waitForText(options, '[data-testid=ledger-origins]', `Every request went to one address: ${server.origin}`);
-  }));
+  it('syncing the store, and an alert it raises, ask only the store', () =>
+    expectOnlyTheStore(3, async ({ fox }) => {
+      const options = await syncTheStore(fox);
+      await clickLabel(options, 'AI');
+      await options.waitForFunction(() =>
+        [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked),
+      );
+      const first = store.files;
+      store.publish(await buildStore([mayo, harbor, scribes]));
+      try {
+        await click(options, role('button', 'Sync now'));
+        await waitForText(options, '#sync-progress', 'Sync finished.');
+        await expect.poll(() => fox.ext((b) => b.browserAction.getBadgeText({}))).not.toBe('');
+      } finally {
+        store.files = first;
+      }
+      // The ledger shows the reader the same thing this test checks.
+      await waitForText(options, '[data-testid=ledger-origins]', `Every request went to one address: ${server.origin}`);
+    }));
 
-  it('in automatic mode: articles read as they load, badged without a click, ask only the store', () => expectOnlyTheStore(3, async ({ fox, visit, clickIcon }) => {
-    const options = await syncTheStore(fox);
-    await clickLabel(options, 'Automatically');
-    await clickLabel(options, 'only on these sites');
-    await clickLabel(options, 'Sites to read automatically');
-    await options.keyboard.type(SITE);
-    await options.locator(role('button', 'Save reading settings')).click();
-    await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
-    const { tabId } = await visit(site.url('/harbor-seawall.html'));
-    await expect.poll(() => fox.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 }).toBe(String(storyFigures(harbor).outlets));
-    expect(await stateOf(await clickIcon(site.url('/local-sports.html')))).toBe('no-match');
-  }));
+  it('in automatic mode: articles read as they load, badged without a click, ask only the store', () =>
+    expectOnlyTheStore(3, async ({ fox, visit, clickIcon }) => {
+      const options = await syncTheStore(fox);
+      await clickLabel(options, 'Automatically');
+      await clickLabel(options, 'only on these sites');
+      await clickLabel(options, 'Sites to read automatically');
+      await options.keyboard.type(SITE);
+      await options.locator(role('button', 'Save reading settings')).click();
+      await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
+      const { tabId } = await visit(site.url('/harbor-seawall.html'));
+      await expect
+        .poll(() => fox.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId), { timeout: 15_000 })
+        .toBe(String(storyFigures(harbor).outlets));
+      expect(await stateOf(await clickIcon(site.url('/local-sports.html')))).toBe('no-match');
+    }));
 });

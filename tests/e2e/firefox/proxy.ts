@@ -34,17 +34,35 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 const MAPPED = new Set(SITES);
 const local = (hostname: string) => LOOPBACK.test(hostname) || MAPPED.has(hostname);
 // Hop-by-hop headers are the proxy's own business (RFC 9110 §7.6.1), not the server's.
-const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 function forward(req: IncomingMessage, res: ServerResponse, target: URL, body: Buffer): void {
   const headers: Record<string, string | string[]> = { [VIA_PROXY]: '1' };
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP.has(k)) headers[k] = v;
-  const out = request({ host: MAPPED.has(target.hostname) ? '127.0.0.1' : target.hostname.replace(/^\[|\]$/g, ''), port: target.port || 80, method: req.method, path: target.pathname + target.search, headers }, (upstream) => {
-    const back: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(upstream.headers)) if (v !== undefined && !HOP.has(k)) back[k] = v;
-    res.writeHead(upstream.statusCode ?? 502, back);
-    upstream.pipe(res);
-  });
+  const out = request(
+    {
+      host: MAPPED.has(target.hostname) ? '127.0.0.1' : target.hostname.replace(/^\[|\]$/g, ''),
+      port: target.port || 80,
+      method: req.method,
+      path: target.pathname + target.search,
+      headers,
+    },
+    (upstream) => {
+      const back: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(upstream.headers)) if (v !== undefined && !HOP.has(k)) back[k] = v;
+      res.writeHead(upstream.statusCode ?? 502, back);
+      upstream.pipe(res);
+    },
+  );
   out.on('error', () => res.writeHead(502).end());
   out.end(body);
 }
@@ -83,10 +101,11 @@ export async function startProxy(): Promise<Proxy> {
   return {
     port: (server.address() as AddressInfo).port,
     log,
-    close: () => new Promise((ok) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
   };
 }
 

@@ -14,10 +14,17 @@ import { clickLabel, launchFirefox, role, screenshotFox, stateOf, textOf, waitFo
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
 const harbor = read('tests/fixtures/e2e-remote/harbor-city-seawall-plan.json');
-const mayoUpdated: Story = { ...mayo, title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact', updatedAt: '2026-11-18T09:00:00Z' };
+const mayoUpdated: Story = {
+  ...mayo,
+  title: 'Microsoft and Mayo Clinic Widen Their Frontier AI Model Pact',
+  updatedAt: '2026-11-18T09:00:00Z',
+};
 // A new story in the AI topic, which the reader follows.
 const scribes: Story = {
-  ...mayo, id: 'hospitals-ai-scribes', title: 'Hospitals Roll Out AI Scribes Across Emergency Departments', publishedAt: new Date().toISOString(),
+  ...mayo,
+  id: 'hospitals-ai-scribes',
+  title: 'Hospitals Roll Out AI Scribes Across Emergency Departments',
+  publishedAt: new Date().toISOString(),
   // Two of its sources have no address: they stay without one (`undefinedscribes` is no URL,
   // and a shard with an invalid story is rejected whole).
   sources: mayo.sources.map((s) => (s.url ? { ...s, url: `${s.url}scribes` } : s)),
@@ -49,26 +56,34 @@ afterEach(async () => {
 const popupFor = async (path: string) => fox.openPopup((await fox.openTab(server.page(path))).tabId);
 // What the extension raised: the alerts showing now, and those that closed (Firefox's alert
 // window slides away by itself) since the suite began listening.
-const listenForClosedAlerts = () => fox.ext((b) => {
-  const closed: string[] = ((window as unknown as { closedAlerts: string[] }).closedAlerts = []);
-  b.notifications.onClosed.addListener((id: string) => closed.push(id));
-});
-const notifications = () => fox.ext(async (b) => {
-  const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
-  return [...new Set([...Object.keys(await b.notifications.getAll()), ...closed.splice(0)])].sort();
-});
+const listenForClosedAlerts = () =>
+  fox.ext((b) => {
+    const closed: string[] = ((window as unknown as { closedAlerts: string[] }).closedAlerts = []);
+    b.notifications.onClosed.addListener((id: string) => closed.push(id));
+  });
+const notifications = () =>
+  fox.ext(async (b) => {
+    const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
+    return [...new Set([...Object.keys(await b.notifications.getAll()), ...closed.splice(0)])].sort();
+  });
 /** Dismisses every alert, and waits until Firefox has reported each one closed. */
-const clearNotifications = () => fox.ext(async (b) => {
-  const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
-  const ids = Object.keys(await b.notifications.getAll());
-  const gone = Promise.all(ids.map((id) => new Promise<void>((ok) => {
-    const check = (closedId: string) => closedId === id && (b.notifications.onClosed.removeListener(check), ok());
-    b.notifications.onClosed.addListener(check);
-  })));
-  for (const id of ids) await b.notifications.clear(id);
-  await gone;
-  closed.splice(0);
-});
+const clearNotifications = () =>
+  fox.ext(async (b) => {
+    const closed = (window as unknown as { closedAlerts: string[] }).closedAlerts;
+    const ids = Object.keys(await b.notifications.getAll());
+    const gone = Promise.all(
+      ids.map(
+        (id) =>
+          new Promise<void>((ok) => {
+            const check = (closedId: string) => closedId === id && (b.notifications.onClosed.removeListener(check), ok());
+            b.notifications.onClosed.addListener(check);
+          }),
+      ),
+    );
+    for (const id of ids) await b.notifications.clear(id);
+    await gone;
+    closed.splice(0);
+  });
 
 /** Publishes `built`, points the options page at it and waits for the sync; returns the options page. */
 async function useStore(built: BuiltStore): Promise<Page> {
@@ -115,7 +130,10 @@ describe('the remote story store in Firefox', () => {
     await syncNow(options, 'Sync finished.');
     expect(await textOf(options, '[data-testid=story-counts]')).toBe('3 built in · 2 downloaded · 4 in use');
     const harborShard = built.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;
-    expect(store.log.map((l) => [l.path, l.status])).toEqual([['manifest.json', 200], [harborShard, 200]]);
+    expect(store.log.map((l) => [l.path, l.status])).toEqual([
+      ['manifest.json', 200],
+      [harborShard, 200],
+    ]);
     expect(store.log[0]!.ifNoneMatch).toMatch(/^".+"$/);
 
     const popup = await popupFor('/harbor-seawall.html');
@@ -126,7 +144,9 @@ describe('the remote story store in Firefox', () => {
   it('raises a browser notification for a new story in a followed topic, once', async () => {
     const options = await useStore(v2);
     await clickLabel(options, 'AI');
-    await options.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked));
+    await options.waitForFunction(() =>
+      [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked),
+    );
     let built = await buildStore([mayoUpdated, harbor, scribes], { previous: v2.manifest });
     store.publish(built);
     await syncNow(options, 'Sync finished.');
@@ -143,12 +163,18 @@ describe('the remote story store in Firefox', () => {
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
     const good = v2;
     const options = await useStore(good);
-    const broken = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], { previous: good.manifest });
+    const broken = await buildStore([mayoUpdated, { ...harbor, title: 'A broken update', updatedAt: '2026-11-22T00:00:00Z' }], {
+      previous: good.manifest,
+    });
     // The changed shard is damaged on its way: same size, different bytes.
-    store.publish(broken, (path, bytes) => (path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes));
+    store.publish(broken, (path, bytes) =>
+      path.includes('2026-11-20') ? Buffer.from(bytes.toString('utf8').replace('A broken update', 'A broken UPDATE')) : bytes,
+    );
     await syncNow(options, 'Sync failed.');
     const error = await textOf(options, '[data-testid=last-error]');
-    expect(error).toMatch(/shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./);
+    expect(error).toMatch(
+      /shards\/2026-11-20-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\./,
+    );
     expect(error).toContain('Factlen Lens keeps using the stories it already has.');
     expect(await options.$eval('[data-testid=store-version]', (e) => e.getAttribute('data-version'))).toBe(String(good.manifest.version));
     await screenshotFox(options, 'options-error');

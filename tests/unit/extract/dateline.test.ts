@@ -82,26 +82,31 @@ describe('parseDateline on an American page', () => {
 
 describe('findDateline', () => {
   it('reads a time in the zone of the script the headline is written in when the page declares no language', () => {
-    const doc = parse(`<body><article><h1>这个约会软件，想用你和对方的相似好恶来帮你找对象</h1><p>谢若含 2026-03-01 14:27:02</p><p>${'文章内容。'.repeat(40)}</p></article></body>`);
+    const doc = parse(
+      `<body><article><h1>这个约会软件，想用你和对方的相似好恶来帮你找对象</h1><p>谢若含 2026-03-01 14:27:02</p><p>${'文章内容。'.repeat(40)}</p></article></body>`,
+    );
     expect(findDateline(doc.querySelector('h1'), null)).toBe('2026-03-01T06:27:00.000Z');
     expect(findDateline(doc.querySelector('h1'), 'en')).toBe('2026-03-01');
   });
 
-
   it('reads the date printed beside the headline, not one further down', () => {
-    const doc = parse(`<body><main><header><p class="kicker">Local</p><h1>Water rates to rise</h1><p>Ann Lee · Mar 3, 2026 9:00 AM GMT</p></header>
+    const doc =
+      parse(`<body><main><header><p class="kicker">Local</p><h1>Water rates to rise</h1><p>Ann Lee · Mar 3, 2026 9:00 AM GMT</p></header>
       <div>${'<p>Words of the article go on here for some time.</p>'.repeat(12)}<p>Rates last rose on May 1, 2019 at 10:00 UTC.</p></div></main></body>`);
     expect(findDateline(doc.querySelector('h1'), 'en')).toBe('2026-03-03T09:00:00.000Z');
   });
 
   it('reads it in a box well above a headline nested in a breadcrumb', () => {
-    const doc = parse(`<body><article><div class="row"><div class="col"><ol><li><span>Now: <h1>Water rates to rise</h1></span></li></ol></div></div>
+    const doc =
+      parse(`<body><article><div class="row"><div class="col"><ol><li><span>Now: <h1>Water rates to rise</h1></span></li></ol></div></div>
       <ul><li>Analysis</li><li>19.07.2026</li></ul><p>${'Words of the article. '.repeat(40)}</p></article></body>`);
     expect(findDateline(doc.querySelector('h1'), 'de')).toBe('2026-07-19');
   });
 
   it('says null without a headline or a date near it', () => {
-    const doc = parse(`<body><article><h1>Water rates to rise</h1><p>${'No date here. '.repeat(40)}</p><p>May 1, 2019 10:00 UTC</p></article></body>`);
+    const doc = parse(
+      `<body><article><h1>Water rates to rise</h1><p>${'No date here. '.repeat(40)}</p><p>May 1, 2019 10:00 UTC</p></article></body>`,
+    );
     expect(findDateline(doc.querySelector('h1'), 'en')).toBeNull();
     expect(findDateline(null, 'en')).toBeNull();
   });

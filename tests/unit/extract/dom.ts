@@ -16,13 +16,17 @@ export const BODY_TEXT = [
   'Board members said the extra money would go to replacing eleven miles of pipe over the next three years, starting with the oldest cast-iron mains under the river district, where most of last winter’s breaks occurred.',
   'Residents who spoke at the meeting were divided. Several asked the board to phase in the increase more slowly for households on fixed incomes, while others said they would rather pay now than face emergency repairs later.',
   'The board agreed to extend its assistance programme, which caps bills for low-income households, and to publish a map of planned works so that residents and businesses can see when their streets will be dug up.',
-].map((p) => `<p>${p}</p>`).join('\n');
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('\n');
 
 /** A page around `body` (default: a headline and BODY_TEXT) with `head` markup added. */
 export function page(opts: { head?: string; body?: string; lang?: string; title?: string; h1?: string } = {}): Document {
   const h1 = opts.h1 === undefined ? 'Water rates to rise six percent' : opts.h1;
   const body = opts.body ?? `<article>${h1 ? `<h1>${h1}</h1>` : ''}\n${BODY_TEXT}</article>`;
-  return parse(`<!doctype html><html${opts.lang ? ` lang="${opts.lang}"` : ''}><head><meta charset="utf-8"><title>${opts.title ?? 'Water rates to rise six percent | County Courier'}</title>${opts.head ?? ''}</head><body>${body}</body></html>`);
+  return parse(
+    `<!doctype html><html${opts.lang ? ` lang="${opts.lang}"` : ''}><head><meta charset="utf-8"><title>${opts.title ?? 'Water rates to rise six percent | County Courier'}</title>${opts.head ?? ''}</head><body>${body}</body></html>`,
+  );
 }
 
 export const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;

@@ -1,11 +1,21 @@
 // The measures eval:extract reports: they decide what counts as a match, so they are tested too.
 import { describe, expect, it } from 'vitest';
-import { median, minuteKey, quantile, sameBylineButDecoration, sameDayAsLocalMidnight, sameMinute, sameText, sameTitleButSiteName, tokenF1 } from '../../../eval/measures.ts';
+import {
+  median,
+  minuteKey,
+  quantile,
+  sameBylineButDecoration,
+  sameDayAsLocalMidnight,
+  sameMinute,
+  sameText,
+  sameTitleButSiteName,
+  tokenF1,
+} from '../../../eval/measures.ts';
 
 describe('eval measures', () => {
   it('compares titles and bylines after folding whitespace, case, and typographic quotes and dashes', () => {
     expect(sameText('  Ann  LEE\n', 'ann lee')).toBe(true);
-    expect(sameText('‘Star Wars’ cuts — “released”', "'Star Wars' cuts - \"released\"")).toBe(true);
+    expect(sameText('‘Star Wars’ cuts — “released”', '\'Star Wars\' cuts - "released"')).toBe(true);
     expect(sameText('Star Wars cuts', 'Star Wars: cuts')).toBe(false);
     expect(sameText('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);
     expect(sameText(null, null)).toBe(true);

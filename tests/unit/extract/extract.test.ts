@@ -41,11 +41,16 @@ describe('the gate', () => {
   });
 
   it('reads shorter paragraphs in Japanese', () => {
-    const short = ['東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。', '都によると、開館時間の延長にかかる費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。', '利用者からは仕事帰りに立ち寄れるようになると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。'];
+    const short = [
+      '東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。',
+      '都によると、開館時間の延長にかかる費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。',
+      '利用者からは仕事帰りに立ち寄れるようになると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。',
+    ];
     const body = `<h1>図書館の開館時間延長へ</h1><article>${short.map((p) => `<p>${p}</p>`).join('')}</article>`;
     expect(gate(page({ body, lang: 'ja' }), URL_)).toBeNull();
     // Without a lang attribute, a title in Kana, Han or Hangul says as much.
-    for (const title of ['図書館の開館時間延長へ', '图书馆延长开放时间', '도서관 개관 시간 연장']) expect(gate(page({ body, title }), URL_)).toBeNull();
+    for (const title of ['図書館の開館時間延長へ', '图书馆延长开放时间', '도서관 개관 시간 연장'])
+      expect(gate(page({ body, title }), URL_)).toBeNull();
     expect(gate(page({ body, title: 'Library hours' }), URL_)).toBe('not-readerable');
   });
 
@@ -61,16 +66,31 @@ describe('the gate', () => {
       ['og:type=article', meta('og:type', 'article'), short],
       ['og:type written as a name with a value', '<meta name="og:type" value="article">', short],
       ['a JSON-LD NewsArticle', ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Library hours' }), short],
-      ['a JSON-LD BlogPosting in a @graph', ld({ '@graph': [{ '@type': 'WebSite' }, { '@type': ['CreativeWork', 'LiveBlogPosting'] }] }), short],
+      [
+        'a JSON-LD BlogPosting in a @graph',
+        ld({ '@graph': [{ '@type': 'WebSite' }, { '@type': ['CreativeWork', 'LiveBlogPosting'] }] }),
+        short,
+      ],
       ['a headline inside an <article>', '', short.replace('<div class="story">', '<article>').replace(/<\/div>$/, '</article>')],
-      ['a headline inside a microdata NewsArticle', '', short.replace('<div class="story">', '<div class="story" itemscope itemtype="https://schema.org/NewsArticle">')],
-      ['article:published_time beside og:type=website', meta('og:type', 'website') + meta('article:published_time', '2026-10-07T09:12:00-04:00'), short],
+      [
+        'a headline inside a microdata NewsArticle',
+        '',
+        short.replace('<div class="story">', '<div class="story" itemscope itemtype="https://schema.org/NewsArticle">'),
+      ],
+      [
+        'article:published_time beside og:type=website',
+        meta('og:type', 'website') + meta('article:published_time', '2026-10-07T09:12:00-04:00'),
+        short,
+      ],
     ])('is read when it declares itself one by %s', (_, head, body) => {
       expect(gate(page({ head, body }), URL_)).toBeNull();
     });
 
     it('is not one for listing articles: a front page’s JSON-LD ItemList of NewsArticles', () => {
-      const list = ld({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', item: { '@type': 'NewsArticle', headline: 'Other story' } }] });
+      const list = ld({
+        '@type': 'ItemList',
+        itemListElement: [{ '@type': 'ListItem', item: { '@type': 'NewsArticle', headline: 'Other story' } }],
+      });
       expect(gate(page({ head: list, body: short }), URL_)).toBe('not-readerable');
     });
 
@@ -92,7 +112,8 @@ describe('the gate', () => {
   });
 
   it('reads a deals article that lists products, as the article it declares', () => {
-    const products = ld({ '@type': 'Product', name: 'Kettle' }) + ld({ '@type': 'NewsArticle', headline: 'Water rates to rise six percent' });
+    const products =
+      ld({ '@type': 'Product', name: 'Kettle' }) + ld({ '@type': 'NewsArticle', headline: 'Water rates to rise six percent' });
     expect(gate(page({ head: products }), URL_)).toBeNull();
     const deals = parseFixture('deals-list.html');
     expect(isProbablyReaderable(deals)).toBe(false);
@@ -105,9 +126,11 @@ describe('the gate', () => {
     expect(gate(front, 'https://valleypost.example/')).toBe('not-readerable');
     const plain = () => page({ body: `<div class="story"><h1>Water rates to rise six percent</h1>${BODY_TEXT}</div>` });
     expect(gate(plain(), URL_)).toBeNull();
-    for (const root of ['https://countycourier.example', 'https://countycourier.example/#top', 'https://countycourier.example/index.html']) expect(gate(plain(), root)).toBe('not-readerable');
+    for (const root of ['https://countycourier.example', 'https://countycourier.example/#top', 'https://countycourier.example/index.html'])
+      expect(gate(plain(), root)).toBe('not-readerable');
     // An article at the root has a query or a route, or declares itself one.
-    for (const article of ['https://countycourier.example/?p=123', 'https://countycourier.example/#!/news/water-rates']) expect(gate(plain(), article)).toBeNull();
+    for (const article of ['https://countycourier.example/?p=123', 'https://countycourier.example/#!/news/water-rates'])
+      expect(gate(plain(), article)).toBeNull();
     expect(gate(page(), 'https://countycourier.example/')).toBeNull();
   });
 });
@@ -130,9 +153,17 @@ describe('extractArticle', () => {
   // treat the printed byline as Readability reading the JSON-LD does: there, a named author
   // means no hunt for a byline line to cut from the text.
   it('gives the text bare Readability gives, whether or not JSON-LD names the author', () => {
-    const author = ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Water rates to rise six percent', author: { '@type': 'Person', name: 'Ann Lee' } });
+    const author = ld({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Water rates to rise six percent',
+      author: { '@type': 'Person', name: 'Ann Lee' },
+    });
     for (const head of [author, '']) {
-      const html = page({ head, body: `<article><h1>Water rates to rise six percent</h1><p class="byline">By Ann Lee</p>${BODY_TEXT}</article>` }).documentElement.outerHTML;
+      const html = page({
+        head,
+        body: `<article><h1>Water rates to rise six percent</h1><p class="byline">By Ann Lee</p>${BODY_TEXT}</article>`,
+      }).documentElement.outerHTML;
       const bare = new Readability(parse(html), { serializer: (el) => el }).parse()!;
       const ex = extractArticle(parse(html), URL_);
       if (ex.kind !== 'article') throw new Error(ex.reason);
@@ -143,19 +174,32 @@ describe('extractArticle', () => {
   });
 
   it('answers a not-article with the reason and the page it is about', () => {
-    expect(extractArticle(parse(frontPage(50)), URL_)).toEqual({ kind: 'not-article', reason: 'not-readerable', url: URL_, title: 'Valley Post — front page' });
+    expect(extractArticle(parse(frontPage(50)), URL_)).toEqual({
+      kind: 'not-article',
+      reason: 'not-readerable',
+      url: URL_,
+      title: 'Valley Post — front page',
+    });
   });
 });
 
 describe('a single-page site after history.pushState', () => {
   // The head names the first story; the body shows the second.
-  const head = '<link rel="canonical" href="https://countycourier.example/news/first-story">' + meta('og:url', 'https://countycourier.example/news/first-story') +
-    meta('og:title', 'Bridge to close for repairs in May') + meta('author', 'First Author', 'name') + ld({ '@type': 'NewsArticle', headline: 'Bridge to close for repairs in May', author: 'First Author' });
+  const head =
+    '<link rel="canonical" href="https://countycourier.example/news/first-story">' +
+    meta('og:url', 'https://countycourier.example/news/first-story') +
+    meta('og:title', 'Bridge to close for repairs in May') +
+    meta('author', 'First Author', 'name') +
+    ld({ '@type': 'NewsArticle', headline: 'Bridge to close for repairs in May', author: 'First Author' });
   const second = () => page({ head, title: 'Water rates to rise six percent | County Courier' });
 
   it('drops the head that still names the page it was loaded as', () => {
     const ex = extractArticle(second(), URL_, { loadedUrl: 'https://countycourier.example/news/first-story' });
-    expect(ex.kind === 'article' && [ex.article.title, ex.article.canonicalUrl, ex.article.byline]).toEqual(['Water rates to rise six percent', URL_, null]);
+    expect(ex.kind === 'article' && [ex.article.title, ex.article.canonicalUrl, ex.article.byline]).toEqual([
+      'Water rates to rise six percent',
+      URL_,
+      null,
+    ]);
   });
 
   it('keeps a head the site did update', () => {
@@ -187,7 +231,12 @@ describe('a single-page site after history.pushState', () => {
 });
 
 describe('teasers and paywalls', () => {
-  const locked = { '@type': 'NewsArticle', headline: 'Water rates to rise six percent', isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.locked' } };
+  const locked = {
+    '@type': 'NewsArticle',
+    headline: 'Water rates to rise six percent',
+    isAccessibleForFree: false,
+    hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.locked' },
+  };
   const partial = (doc: Document) => {
     const ex = extractArticle(doc, URL_);
     return ex.kind === 'article' ? ex.article.partial : null;

@@ -2,7 +2,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bylineTestFirst, emptyTestStopsAtText, mangleReadability, privatePatternNames, snapshotByCopy, styleReadOnlyWhenSet, withoutJsonLd } from '../../../build/mangle-readability.ts';
+import {
+  bylineTestFirst,
+  emptyTestStopsAtText,
+  mangleReadability,
+  privatePatternNames,
+  snapshotByCopy,
+  styleReadOnlyWhenSet,
+  withoutJsonLd,
+} from '../../../build/mangle-readability.ts';
 import { BODY_TEXT, parse, parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
@@ -47,11 +55,25 @@ describe('the Readability build step', () => {
 
   it('reads an element’s text for the byline test only when its markup names a byline, and stops the build if that moved', async () => {
     const { Readability } = await mangled();
-    const marked = { getAttribute: (a: string) => (a === 'rel' ? 'author' : null), get textContent() { return ' Ann Lee '; } };
+    const marked = {
+      getAttribute: (a: string) => (a === 'rel' ? 'author' : null),
+      get textContent() {
+        return ' Ann Lee ';
+      },
+    };
     let reads = 0;
-    const plain = { getAttribute: () => null, get textContent() { reads++; return 'x'.repeat(5000); } };
+    const plain = {
+      getAttribute: () => null,
+      get textContent() {
+        reads++;
+        return 'x'.repeat(5000);
+      },
+    };
     const r = new Readability(parseFixture('jsonld-graph.html')) as unknown as Record<string, (n: unknown, m: string) => boolean>;
-    const test = Object.values(Object.getPrototypeOf(r)).find((f) => typeof f === 'function' && /bylineLength/.test(String(f))) as (n: unknown, m: string) => boolean;
+    const test = Object.values(Object.getPrototypeOf(r)).find((f) => typeof f === 'function' && /bylineLength/.test(String(f))) as (
+      n: unknown,
+      m: string,
+    ) => boolean;
     expect(test.call(r, marked, '')).toBe(true);
     expect(test.call(r, plain, 'story body')).toBe(false);
     expect(reads).toBe(0);
@@ -64,7 +86,9 @@ describe('the Readability build step', () => {
     const { Readability } = await mangled();
     const doc = parseFixture('jsonld-graph.html');
     return [new Original(doc), new Readability(doc)].map((r) => {
-      const f = Object.values(Object.getPrototypeOf(r)).find((v) => typeof v === 'function' && pattern.test(String(v))) as (n: Element) => boolean;
+      const f = Object.values(Object.getPrototypeOf(r)).find((v) => typeof v === 'function' && pattern.test(String(v))) as (
+        n: Element,
+      ) => boolean;
       return (n: Element) => f.call(r, n);
     }) as [(n: Element) => boolean, (n: Element) => boolean];
   }

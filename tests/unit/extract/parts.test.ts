@@ -24,7 +24,13 @@ describe('normalizeTime', () => {
   });
 
   it('refuses what is not a date, and dates outside any news archive', () => {
-    expect([normalizeTime('yesterday'), normalizeTime('8h'), normalizeTime('0001-01-01T00:00:00Z'), normalizeTime(''), normalizeTime(null)]).toEqual([null, null, null, null, null]);
+    expect([
+      normalizeTime('yesterday'),
+      normalizeTime('8h'),
+      normalizeTime('0001-01-01T00:00:00Z'),
+      normalizeTime(''),
+      normalizeTime(null),
+    ]).toEqual([null, null, null, null, null]);
   });
 });
 
@@ -38,17 +44,37 @@ describe('cleanTitle', () => {
   it.each([
     ['How to Build a Terrarium | eHow', 'eHow', 'www.ehow.com', 'How to Build a Terrarium'],
     ['The Verge | Apple’s headset, tried', 'The Verge', 'theverge.com', 'Apple’s headset, tried'],
-    ['Dylann Roof Convicted Of Charleston Church Massacre : The Two-Way : NPR', 'NPR', 'npr.org', 'Dylann Roof Convicted Of Charleston Church Massacre'],
+    [
+      'Dylann Roof Convicted Of Charleston Church Massacre : The Two-Way : NPR',
+      'NPR',
+      'npr.org',
+      'Dylann Roof Convicted Of Charleston Church Massacre',
+    ],
     ['Lorem ipsum dolor sit amet – My website', null, 'fakehost', 'Lorem ipsum dolor sit amet'],
     // A plain hyphen joins halves of one headline as often as it adds a site name.
-    ['ONE HUNDRED TWO: What kind of wordchain? - Super Supportive', null, 'royalroad.com', 'ONE HUNDRED TWO: What kind of wordchain? - Super Supportive'],
+    [
+      'ONE HUNDRED TWO: What kind of wordchain? - Super Supportive',
+      null,
+      'royalroad.com',
+      'ONE HUNDRED TWO: What kind of wordchain? - Super Supportive',
+    ],
     ['Spider-Man - a review', null, 'example.com', 'Spider-Man - a review'],
     // A site name in brackets, after a section name (as archiveofourown.org, lwn.net).
-    ['A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia | My Hero Academia [Archive of Our Own]', null, 'archiveofourown.org', 'A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia'],
+    [
+      'A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia | My Hero Academia [Archive of Our Own]',
+      null,
+      'archiveofourown.org',
+      'A Cryptid - Chapter 1 - Ann Lee | Boku no Hero Academia',
+    ],
     ['Weekly Edition for March 26, 2026 [LWN.net]', null, 'lwn.net', 'Weekly Edition for March 26, 2026'],
     ['Ann Lee [Blog]', null, 'example.com', 'Ann Lee [Blog]'],
     ['Crowds[1] gather', null, 'example.com', 'Crowds[1] gather'],
-    ['这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null, 'www.qdaily.com', '这个约会软件，想用你和对方的相似好恶来帮你找对象'],
+    [
+      '这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报',
+      null,
+      'www.qdaily.com',
+      '这个约会软件，想用你和对方的相似好恶来帮你找对象',
+    ],
     ['宇航员在太空中喝酒会怎么样？后果很严重 _探索者 _光明网', null, 'tech.gmw.cn', '宇航员在太空中喝酒会怎么样？后果很严重'],
     ['Using snake_case names_in Python', null, 'example.com', 'Using snake_case names_in Python'],
     // A domain name, or a label of the page's address, names the site.
@@ -56,7 +82,12 @@ describe('cleanTitle', () => {
     ['Debian 13 released with a new installer - Slashdot', null, 'linux.slashdot.org', 'Debian 13 released with a new installer'],
     ['BBC weather - BBC', null, 'www.bbc.co.uk', 'BBC weather'],
     // The site's name glued on after a separator without spaces.
-    ['マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌', 'phpspot開発日誌', 'phpspot.org', 'マインドマップ風のツリーを描画できる「Treeviz」'],
+    [
+      'マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌',
+      'phpspot開発日誌',
+      'phpspot.org',
+      'マインドマップ風のツリーを描画できる「Treeviz」',
+    ],
   ])('cleans %s', (title, site, host, out) => {
     expect(cleanTitle(title, site, host)).toBe(out);
   });
@@ -137,7 +168,18 @@ describe('readJsonLd', () => {
   const doc = (...scripts: string[]) => parse(`<html><head>${scripts.join('')}</head><body></body></html>`);
 
   it('finds the article in a @graph, an array, or behind mainEntity', () => {
-    expect(readJsonLd(doc(ld({ '@graph': [{ '@type': 'WebSite', name: 'S' }, { '@type': 'BlogPosting', headline: 'G' }] }))).article?.headline).toBe('G');
+    expect(
+      readJsonLd(
+        doc(
+          ld({
+            '@graph': [
+              { '@type': 'WebSite', name: 'S' },
+              { '@type': 'BlogPosting', headline: 'G' },
+            ],
+          }),
+        ),
+      ).article?.headline,
+    ).toBe('G');
     expect(readJsonLd(doc(ld([{ '@type': 'Organization' }, { '@type': 'NewsArticle', headline: 'A' }]))).article?.headline).toBe('A');
     expect(readJsonLd(doc(ld({ '@type': 'WebPage', mainEntity: { '@type': 'Article', headline: 'M' } }))).article?.headline).toBe('M');
   });
@@ -149,7 +191,10 @@ describe('readJsonLd', () => {
   });
 
   it('prefers the article whose url is the page among several', () => {
-    const a = ld([{ '@type': 'NewsArticle', headline: 'Other', url: 'https://x.example/other' }, { '@type': 'NewsArticle', headline: 'This', url: 'https://x.example/this/' }]);
+    const a = ld([
+      { '@type': 'NewsArticle', headline: 'Other', url: 'https://x.example/other' },
+      { '@type': 'NewsArticle', headline: 'This', url: 'https://x.example/this/' },
+    ]);
     expect(readJsonLd(doc(a), 'https://x.example/this').article?.headline).toBe('This');
   });
 

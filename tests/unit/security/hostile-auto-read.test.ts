@@ -10,7 +10,9 @@ import { throttleByKey } from '../../../lib/throttle.ts';
 
 const reported: { tabId: number; url: string }[] = [];
 vi.mock('../../../entrypoints/background/match-tab.ts', () => ({
-  reportExtraction: vi.fn(async (tabId: number, ex: Extraction) => void reported.push({ tabId, url: ex.kind === 'article' ? ex.article.url : ex.url })),
+  reportExtraction: vi.fn(
+    async (tabId: number, ex: Extraction) => void reported.push({ tabId, url: ex.kind === 'article' ? ex.article.url : ex.url }),
+  ),
 }));
 
 const extraction = (url: string): Extraction => ({ kind: 'not-article', reason: 'not-readerable', url, title: 'x' });
@@ -21,8 +23,15 @@ beforeEach(async () => {
   reported.length = 0;
   granted = [];
   const listener = { addListener: () => {} };
-  Object.assign(fakeBrowser.permissions, { getAll: async () => ({ origins: granted, permissions: [] }), onAdded: listener, onRemoved: listener });
-  Object.assign(fakeBrowser.scripting, { registerContentScripts: vi.fn(async () => undefined), unregisterContentScripts: vi.fn(async () => undefined) });
+  Object.assign(fakeBrowser.permissions, {
+    getAll: async () => ({ origins: granted, permissions: [] }),
+    onAdded: listener,
+    onRemoved: listener,
+  });
+  Object.assign(fakeBrowser.scripting, {
+    registerContentScripts: vi.fn(async () => undefined),
+    unregisterContentScripts: vi.fn(async () => undefined),
+  });
   vi.resetModules();
   auto = await import('../../../entrypoints/background/auto-mode.ts');
   auto.setUpAutoMode();
@@ -32,7 +41,11 @@ beforeEach(async () => {
 
 /** What the auto-read script in tab `tabId` at `url` sends the background. */
 const send = (tabId: number, url: string) =>
-  fakeBrowser.runtime.onMessage.trigger({ type: 'autoRead', extraction: extraction(url) }, { id: fakeBrowser.runtime.id, tab: { id: tabId, url, incognito: false }, frameId: 0 } as never, () => {});
+  fakeBrowser.runtime.onMessage.trigger(
+    { type: 'autoRead', extraction: extraction(url) },
+    { id: fakeBrowser.runtime.id, tab: { id: tabId, url, incognito: false }, frameId: 0 } as never,
+    () => {},
+  );
 
 describe('finding 6: a page calling pushState every 20 ms', () => {
   it('is matched about once a second, and at the address it stopped at, not 1,000 times', async () => {
@@ -57,7 +70,10 @@ describe('finding 6: a page calling pushState every 20 ms', () => {
     let now = 0;
     const timers: [number, () => void][] = [];
     const runs: [number, number][] = [];
-    const go = throttleByKey<number, number>((k, v) => runs.push([k, v]), 1000, { now: () => now, setTimeout: (fn, ms) => timers.push([now + ms, fn]) });
+    const go = throttleByKey<number, number>((k, v) => runs.push([k, v]), 1000, {
+      now: () => now,
+      setTimeout: (fn, ms) => timers.push([now + ms, fn]),
+    });
     const tick = async (to: number) => {
       now = to;
       for (const t of timers.splice(0).filter(([at, fn]) => (at <= now ? (fn(), false) : true))) timers.push(t);

@@ -30,7 +30,10 @@ const oneLine = async (run: Promise<LensRun>, pattern: RegExp) => {
 describe('lens extract and lens match on files that are not pages', () => {
   const empty = file('empty.html', '');
   const text = file('notes.txt', 'Council meeting notes\n\nThe seawall vote is on Tuesday.\n');
-  const binary = file('photo.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0, 1]));
+  const binary = file(
+    'photo.html',
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0, 1]),
+  );
 
   it.each([
     ['an empty file', empty, /empty\.html: the file is empty, not an HTML page$/],
@@ -59,20 +62,40 @@ describe('lens build-store and check-store given hostile input', () => {
     const deep = file('deep/a.json', JSON.stringify(story('a')).replace(/}$/, `,"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`));
     const r = await lens('build-store', join(deep, '..'), '--out', join(tmp, 'never'));
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual([expect.stringMatching(/a\.json: story "a" \(#0\): \(story\) is nested more than 12 levels deep$/), expect.stringMatching(/1 problem\(s\) in .*; nothing was written$/)]);
+    expect(r.lines).toEqual([
+      expect.stringMatching(/a\.json: story "a" \(#0\): \(story\) is nested more than 12 levels deep$/),
+      expect.stringMatching(/1 problem\(s\) in .*; nothing was written$/),
+    ]);
   });
 
   it.each([
     ['--topics that is not JSON', ['--topics', file('topics-bad.json', '{ai: AI')], /topics-bad\.json: not valid JSON/],
-    ['--topics with a name that is not a string', ['--topics', file('topics-num.json', '{"ai": 42}')], /topics-num\.json: topic "ai": the name must be a string$/],
-    ['--topics that is a list', ['--topics', file('topics-list.json', '["ai"]')], /topics-list\.json: must be a JSON object of topic names/],
+    [
+      '--topics with a name that is not a string',
+      ['--topics', file('topics-num.json', '{"ai": 42}')],
+      /topics-num\.json: topic "ai": the name must be a string$/,
+    ],
+    [
+      '--topics that is a list',
+      ['--topics', file('topics-list.json', '["ai"]')],
+      /topics-list\.json: must be a JSON object of topic names/,
+    ],
     ['a --sign key that is not PEM', ['--sign', file('key.pem', 'not a key')], /key\.pem: not a PEM private key/],
-  ])('%s is one line and exit 1', (_, extra, message) => oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message));
+  ])('%s is one line and exit 1', (_, extra, message) =>
+    oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message),
+  );
 
   it('builds a topic called "constructor", named as any other topic', async () => {
     file('ctor/a.json', JSON.stringify({ ...story('a'), topic: 'constructor' }));
     const out = join(tmp, 'ctor-store');
-    const r = await lens('build-store', join(tmp, 'ctor'), '--out', out, '--topics', file('topics-ctor.json', '{"ai": "Artificial intelligence"}'));
+    const r = await lens(
+      'build-store',
+      join(tmp, 'ctor'),
+      '--out',
+      out,
+      '--topics',
+      file('topics-ctor.json', '{"ai": "Artificial intelligence"}'),
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).topics).toEqual([{ id: 'constructor', name: 'Constructor' }]);
   });

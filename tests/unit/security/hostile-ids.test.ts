@@ -26,7 +26,10 @@ describe('a store whose topic or story is called `constructor`', () => {
   });
 
   it('the options page lists and sorts a `constructor` topic', () => {
-    const stories = [{ ...seed, id: 'a', topic: 'constructor' }, { ...seed, id: 'b', topic: 'ai' }];
+    const stories = [
+      { ...seed, id: 'a', topic: 'constructor' },
+      { ...seed, id: 'b', topic: 'ai' },
+    ];
     expect(listTopics(stories, { ai: 'Artificial intelligence' })).toEqual([
       { id: 'ai', name: 'Artificial intelligence', stories: 1 },
       { id: 'constructor', name: 'Constructor', stories: 1 },
@@ -41,9 +44,20 @@ describe('a store whose topic or story is called `constructor`', () => {
   it('alerts on a followed story called `constructor` that gains three outlets', () => {
     const before = { ...structuredClone(seed), id: 'constructor' };
     const start = Math.max(...before.sources.map((s) => s.n)) + 1;
-    const extra = [0, 1, 2].map((i) => ({ n: start + i, outlet: `Outlet ${i}`, viewpointId: before.sources[0]!.viewpointId, title: 'More' }));
+    const extra = [0, 1, 2].map((i) => ({
+      n: start + i,
+      outlet: `Outlet ${i}`,
+      viewpointId: before.sources[0]!.viewpointId,
+      title: 'More',
+    }));
     const after = { ...before, sources: [...before.sources, ...extra] };
-    const { alerts, ledger } = decideAlerts(previousOf([before]), [after], { topics: [], stories: ['constructor'] }, { told: [], outlets: {} }, NOW);
+    const { alerts, ledger } = decideAlerts(
+      previousOf([before]),
+      [after],
+      { topics: [], stories: ['constructor'] },
+      { told: [], outlets: {} },
+      NOW,
+    );
     expect(alerts).toEqual([expect.objectContaining({ kind: 'story-update', storyId: 'constructor', newOutlets: 3 })]);
     expect(Object.hasOwn(ledger.outlets, 'constructor')).toBe(true);
     expect(typeof ledger.outlets.constructor).toBe('number');

@@ -21,9 +21,21 @@ const fortune = seed.sources.find((s) => s.outlet === 'Fortune')!;
 const FORTUNE_URL = 'https://fortune.com/2026/03/14/morgan-stanley-warns-ai-breakthrough-2026-world-not-ready/';
 
 const article = (patch: Partial<Article>): Article => ({
-  url: 'https://spoof.example/a', canonicalUrl: 'https://spoof.example/a', title: 'A page', byline: null, siteName: null,
-  publishedTime: null, modifiedTime: null, lang: 'en', excerpt: null, section: null, keywords: [],
-  text: 'Gardening club meets on Thursday to plan the spring plant sale at the library.', wordCount: 14, partial: false, ...patch,
+  url: 'https://spoof.example/a',
+  canonicalUrl: 'https://spoof.example/a',
+  title: 'A page',
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  modifiedTime: null,
+  lang: 'en',
+  excerpt: null,
+  section: null,
+  keywords: [],
+  text: 'Gardening club meets on Thursday to plan the spring plant sale at the library.',
+  wordCount: 14,
+  partial: false,
+  ...patch,
 });
 
 let tab: typeof import('../../../entrypoints/background/match-tab.ts');
@@ -49,17 +61,19 @@ describe('finding 3: a page on another site declaring a source as its canonical 
     expect(match?.reasons[0]?.kind).not.toBe('url');
   });
 
-  it('files the reader\'s correction under its own address, not the source\'s', async () => {
+  it("files the reader's correction under its own address, not the source's", async () => {
     await tab.matchExtraction({ kind: 'article', article: spoof }, { incognito: false }, { choice: { kind: 'story', storyId: seed.id } });
     const saved = (await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as Record<string, unknown>;
     expect(Object.keys(saved)).toEqual(['spoof.example/a']);
     expect(await getCorrection({ url: FORTUNE_URL, canonicalUrl: FORTUNE_URL })).toBeNull();
   });
 
-  it('still counts a canonical URL on the page\'s own site, across www., m., mobile. and amp. editions', () => {
+  it("still counts a canonical URL on the page's own site, across www., m., mobile. and amp. editions", () => {
     expect(ownCanonical({ url: 'https://amp.fortune.com/x/amp', canonicalUrl: FORTUNE_URL })).toBe(FORTUNE_URL);
     expect(ownCanonical({ url: 'https://m.fortune.com/x', canonicalUrl: FORTUNE_URL })).toBe(FORTUNE_URL);
-    expect(ownCanonical({ url: 'https://fortune.com.spoof.example/x', canonicalUrl: FORTUNE_URL })).toBe('https://fortune.com.spoof.example/x');
+    expect(ownCanonical({ url: 'https://fortune.com.spoof.example/x', canonicalUrl: FORTUNE_URL })).toBe(
+      'https://fortune.com.spoof.example/x',
+    );
     expect(ownCanonical({ url: 'https://news.fortune.com/x', canonicalUrl: FORTUNE_URL })).toBe('https://news.fortune.com/x');
     expect(correctionKey({ url: 'https://spoof.example/a', canonicalUrl: FORTUNE_URL })).toBe('spoof.example/a');
   });
@@ -69,25 +83,45 @@ describe('finding 2: a page handing over huge fields', () => {
   const huge = 'T'.repeat(10_470_000);
 
   it('cannot fill session storage with a 10 MB <title>: the kept report is cut to size', async () => {
-    const report = await tab.matchExtraction({ kind: 'not-article', reason: 'not-readerable', url: 'https://spoof.example/t', title: huge }, { incognito: false });
+    const report = await tab.matchExtraction(
+      { kind: 'not-article', reason: 'not-readerable', url: 'https://spoof.example/t', title: huge },
+      { incognito: false },
+    );
     expect(report.state === 'not-article' && report.page.title.length).toBe(PAGE_LIMITS.title);
     const { saveReport, loadReport } = await import('../../../entrypoints/background/reports.ts');
     await saveReport(3, { state: 'no-match', page: { url: 'https://spoof.example/t', title: huge, siteName: huge } });
     const kept = await loadReport(3);
-    expect(kept && 'page' in kept && [kept.page.title.length, kept.page.siteName?.length]).toEqual([PAGE_LIMITS.title, PAGE_LIMITS.siteName]);
+    expect(kept && 'page' in kept && [kept.page.title.length, kept.page.siteName?.length]).toEqual([
+      PAGE_LIMITS.title,
+      PAGE_LIMITS.siteName,
+    ]);
   });
 
   it('still answers the reader when the report cannot be kept', async () => {
     fakeBrowser.tabs.sendMessage = (async () => undefined) as never;
     const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('Session storage quota bytes exceeded'));
-    const report = await tab.reportExtraction(5, { kind: 'not-article', reason: 'not-readerable', url: 'https://spoof.example/t', title: 'x' }, { incognito: false });
+    const report = await tab.reportExtraction(
+      5,
+      { kind: 'not-article', reason: 'not-readerable', url: 'https://spoof.example/t', title: 'x' },
+      { incognito: false },
+    );
     expect(report).toMatchObject({ state: 'not-article', reason: 'not-readerable' });
     expect(set).toHaveBeenCalled();
     set.mockRestore();
   });
 
   it('cuts every field of an article, and the text the matcher reads', () => {
-    const cut = limitArticle(article({ title: huge, byline: huge, siteName: huge, excerpt: huge, text: huge, keywords: Array(1000).fill(huge), canonicalUrl: `https://spoof.example/${huge}` }));
+    const cut = limitArticle(
+      article({
+        title: huge,
+        byline: huge,
+        siteName: huge,
+        excerpt: huge,
+        text: huge,
+        keywords: Array(1000).fill(huge),
+        canonicalUrl: `https://spoof.example/${huge}`,
+      }),
+    );
     expect(JSON.stringify(cut).length).toBeLessThan(PAGE_LIMITS.text + 20_000);
     expect(cut.canonicalUrl).toBe(cut.url);
   });

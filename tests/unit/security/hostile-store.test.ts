@@ -11,7 +11,15 @@ import { describeError, recordError, StoreError } from '../../../lib/store/error
 import { MAX_SHARD_BYTES, MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
 import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
 import { readStatus, writeStatus } from '../../../platform/settings.ts';
-import { checkShardShape, decodeShard, MAX_LINE, MAX_LINES_PER_SHARD, MAX_REJECTED_PER_SHARD, MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../../../lib/store/shard.ts';
+import {
+  checkShardShape,
+  decodeShard,
+  MAX_LINE,
+  MAX_LINES_PER_SHARD,
+  MAX_REJECTED_PER_SHARD,
+  MAX_SHARD_DEPTH,
+  MAX_SHARD_VALUES,
+} from '../../../lib/store/shard.ts';
 import { createStorySet } from '../../../lib/store/story-set.ts';
 import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
 import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story/story.ts';
@@ -76,14 +84,21 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
 
   it('rejects a story nested 100,000 levels deep, or of 100,000 values, before validating it', () => {
     const deep = JSON.parse(`{"id":"deep","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    expect(parseStories([deep]).rejected[0]!.issues).toEqual([{ path: '(story)', message: `is nested more than ${STORY_BUDGET.depth} levels deep` }]);
+    expect(parseStories([deep]).rejected[0]!.issues).toEqual([
+      { path: '(story)', message: `is nested more than ${STORY_BUDGET.depth} levels deep` },
+    ]);
     const wide = { ...story('wide'), extra: Array(100_000).fill(1) };
-    expect(parseStories([wide]).rejected[0]!.issues).toEqual([{ path: '(story)', message: `is too large: more than ${STORY_BUDGET.values} values` }]);
+    expect(parseStories([wide]).rejected[0]!.issues).toEqual([
+      { path: '(story)', message: `is too large: more than ${STORY_BUDGET.values} values` },
+    ]);
   });
 
   it('refuses a 1 MB shard path in the manifest', () => {
     const problems = manifestProblems({
-      format: 'factlen-store/1', version: 1, generatedAt: '2026-11-24T10:00:00Z', topics: [],
+      format: 'factlen-store/1',
+      version: 1,
+      generatedAt: '2026-11-24T10:00:00Z',
+      topics: [],
       shards: [{ path: `${'a'.repeat(1_000_000)}.json`, sha256: 'a'.repeat(64), bytes: 301, stories: 300 }],
     });
     expect(problems).toEqual(['shards[0].path must be at most 200 characters']);
@@ -100,21 +115,43 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
     host.publish(await build([story('a')]));
     const set = createStorySet([], 'b');
     // A fetch that ignores its abort signal and never settles: only the deadline can end the sync.
-    const status = await runSync({ storySet: set, db, storeUrl: STORE_URL, fetchFn: () => new Promise(() => {}), now: () => NOW, publicKey: null, deadlineMs: 50, statusStore: { read: readStatus, write: writeStatus } }, 'manual');
+    const status = await runSync(
+      {
+        storySet: set,
+        db,
+        storeUrl: STORE_URL,
+        fetchFn: () => new Promise(() => {}),
+        now: () => NOW,
+        publicKey: null,
+        deadlineMs: 50,
+        statusStore: { read: readStatus, write: writeStatus },
+      },
+      'manual',
+    );
     expect(status).toMatchObject({ running: false, lastError: { code: 'deadline' } });
     expect(await db.read()).toBeNull();
     expect(SYNC_DEADLINE_MS).toBe(600_000);
   });
 
   it('check-store stops at 20,000 shards however many the manifest lists', async () => {
-    const shards = Array.from({ length: MAX_SHARDS + 500 }, (_, i) => ({ path: `shards/${i}.json`, sha256: i.toString(16).padStart(64, '0'), bytes: 2, stories: 0 }));
-    const manifest = utf8(JSON.stringify({ format: 'factlen-store/1', version: 1, generatedAt: '2026-11-24T10:00:00Z', topics: [], shards }));
+    const shards = Array.from({ length: MAX_SHARDS + 500 }, (_, i) => ({
+      path: `shards/${i}.json`,
+      sha256: i.toString(16).padStart(64, '0'),
+      bytes: 2,
+      stories: 0,
+    }));
+    const manifest = utf8(
+      JSON.stringify({ format: 'factlen-store/1', version: 1, generatedAt: '2026-11-24T10:00:00Z', topics: [], shards }),
+    );
     let reads = 0;
-    const report = await checkStore(async (path) => {
-      reads++;
-      if (path === 'manifest.json') return manifest;
-      throw new StoreError('http_404', [path]);
-    }, { describe: (e) => e.message });
+    const report = await checkStore(
+      async (path) => {
+        reads++;
+        if (path === 'manifest.json') return manifest;
+        throw new StoreError('http_404', [path]);
+      },
+      { describe: (e) => e.message },
+    );
     expect(reads).toBe(MAX_SHARDS + 1);
     expect(report.problems).toContain(`manifest.json: lists ${MAX_SHARDS + 500} shards: only the first ${MAX_SHARDS} were checked`);
   });
@@ -144,11 +181,31 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
     ['a 100 kB dek', (s) => (s.dek = 'x'.repeat(100_000)), 'dek', 'must be at most 3000 characters'],
     ['100,000 key points', (s) => (s.keyPoints = Array(100_000).fill('k')), '(story)', 'is too large'],
     ['1,000 key points', (s) => (s.keyPoints = Array(1000).fill('k')), 'keyPoints', 'must list at most 100 items'],
-    ['a source URL with a password', (s) => (s.sources[1].url = 'https://user:pw@fortune.com/a'), 'sources[1].url', 'must not carry a user name or password'],
+    [
+      'a source URL with a password',
+      (s) => (s.sources[1].url = 'https://user:pw@fortune.com/a'),
+      'sources[1].url',
+      'must not carry a user name or password',
+    ],
     ['a story URL with a user name', (s) => (s.url = 'https://admin@factlen.com/x'), 'url', 'must not carry a user name or password'],
-    ['a right-to-left override in an outlet', (s) => (s.sources[0].outlet = 'Fortune\u202e'), 'sources[0].outlet', 'must not contain invisible or direction-changing characters'],
-    ['a zero-width space in a title', (s) => (s.title = 'Micro\u200bsoft'), 'title', 'must not contain invisible or direction-changing characters'],
-    ['a bidi isolate in a viewpoint name', (s) => (s.viewpoints[0].name = '\u2067x'), 'viewpoints[0].name', 'must not contain invisible or direction-changing characters'],
+    [
+      'a right-to-left override in an outlet',
+      (s) => (s.sources[0].outlet = 'Fortune\u202e'),
+      'sources[0].outlet',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'a zero-width space in a title',
+      (s) => (s.title = 'Micro\u200bsoft'),
+      'title',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'a bidi isolate in a viewpoint name',
+      (s) => (s.viewpoints[0].name = '\u2067x'),
+      'viewpoints[0].name',
+      'must not contain invisible or direction-changing characters',
+    ],
   ])('rejects %s', (_, breakIt, path, message) => {
     const s = story('limits') as Record<string, any>;
     breakIt(s);
@@ -187,7 +244,10 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
     const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
     const built = await publish([story('a')], '2026-11-20T00:00:00Z');
     host.put('manifest.json.sig', toBase64(sign(null, built.manifestBytes, privateKey)));
-    host.put('manifest.json', new TextDecoder().decode(built.manifestBytes).replace('2026-11-23T00:00:00.000Z', '2027-11-23T00:00:00.000Z'));
+    host.put(
+      'manifest.json',
+      new TextDecoder().decode(built.manifestBytes).replace('2026-11-23T00:00:00.000Z', '2027-11-23T00:00:00.000Z'),
+    );
     await expect(sync({ publicKey: raw })).rejects.toMatchObject({ code: 'bad_signature' });
   });
 
@@ -213,7 +273,10 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
 
   it('check-store reports an expired manifest and one without an expiry', async () => {
     const built = await buildStore([story('a')], { now: new Date('2026-11-20T00:00:00Z'), lifetimeMs: lifetime });
-    const files = new Map<string, Uint8Array>([['manifest.json', built.manifestBytes], ...built.shards.map((s) => [s.ref.path, s.bytes] as const)]);
+    const files = new Map<string, Uint8Array>([
+      ['manifest.json', built.manifestBytes],
+      ...built.shards.map((s) => [s.ref.path, s.bytes] as const),
+    ]);
     const read = async (path: string) => files.get(path) ?? Promise.reject(new StoreError('http_404', [path]));
     expect((await checkStore(read, { describe: (e) => e.message, now: NOW })).problems).toEqual([
       'manifest.json: expired at 2026-11-23T00:00:00.000Z: readers refuse it; build and publish a fresh one',

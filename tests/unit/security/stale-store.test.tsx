@@ -16,20 +16,48 @@ afterEach(() => {
   root.remove();
 });
 
-const status = (patch: Partial<SyncStatus>): SyncStatus => ({ ...parseStatus(null), version: 20261120000000, generatedAt: '2026-11-20T00:00:00Z', ...patch });
+const status = (patch: Partial<SyncStatus>): SyncStatus => ({
+  ...parseStatus(null),
+  version: 20261120000000,
+  generatedAt: '2026-11-20T00:00:00Z',
+  ...patch,
+});
 const NOW = Date.parse('2026-11-30T00:00:00Z');
 const stale = () => root.querySelector('[data-testid=store-stale]')?.textContent ?? null;
 
 describe('the options page on a store a mirror has frozen', () => {
   it('says the stories may be out of date once the manifest in use has expired', () => {
-    render(<SyncPanel status={status({ expiresAt: '2026-11-27T00:00:00Z' })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} now={NOW} />, root);
-    expect(stale()).toMatch(/^These stories may be out of date: the store's manifest expired on .*2026.* and no fresher one has arrived\. .*hold back newer stories/);
+    render(
+      <SyncPanel
+        status={status({ expiresAt: '2026-11-27T00:00:00Z' })}
+        storeUrl="https://s.example/"
+        outcome=""
+        onSyncNow={() => {}}
+        now={NOW}
+      />,
+      root,
+    );
+    expect(stale()).toMatch(
+      /^These stories may be out of date: the store's manifest expired on .*2026.* and no fresher one has arrived\. .*hold back newer stories/,
+    );
   });
 
   it('says nothing before the expiry, or for a manifest published without one', () => {
-    render(<SyncPanel status={status({ expiresAt: '2026-12-27T00:00:00Z' })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} now={NOW} />, root);
+    render(
+      <SyncPanel
+        status={status({ expiresAt: '2026-12-27T00:00:00Z' })}
+        storeUrl="https://s.example/"
+        outcome=""
+        onSyncNow={() => {}}
+        now={NOW}
+      />,
+      root,
+    );
     expect(stale()).toBeNull();
-    render(<SyncPanel status={status({ expiresAt: null })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} now={NOW} />, root);
+    render(
+      <SyncPanel status={status({ expiresAt: null })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} now={NOW} />,
+      root,
+    );
     expect(stale()).toBeNull();
   });
 

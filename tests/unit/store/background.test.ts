@@ -25,7 +25,15 @@ beforeEach(async () => {
 });
 
 const remoteStory = story('harbor-seawall-plan', '2026-11-20', {
-  sources: [{ n: 1, outlet: 'Harbor Times', viewpointId: 'medical-professionals', title: 'Seawall plan approved', url: 'https://harbortimes.example/seawall' }],
+  sources: [
+    {
+      n: 1,
+      outlet: 'Harbor Times',
+      viewpointId: 'medical-professionals',
+      title: 'Seawall plan approved',
+      url: 'https://harbortimes.example/seawall',
+    },
+  ],
 });
 
 async function installWithStore() {
@@ -45,7 +53,9 @@ describe('the background store sync', () => {
     const { view, index } = await store.getStore();
     expect(view.ids.has('harbor-seawall-plan')).toBe(true);
     expect(view.ids.has('microsoft-mayo-clinic-frontier-ai-model')).toBe(true);
-    expect(matchArticle({ title: 'x', text: 'y', url: 'https://harbortimes.example/seawall' }, index).match?.storyId).toBe('harbor-seawall-plan');
+    expect(matchArticle({ title: 'x', text: 'y', url: 'https://harbortimes.example/seawall' }, index).match?.storyId).toBe(
+      'harbor-seawall-plan',
+    );
   });
 
   it('finds the synced stories again after a service-worker restart, offline', async () => {
@@ -71,7 +81,9 @@ describe('the background store sync', () => {
   });
 
   it('refuses to save an address that is not https, in plain words', async () => {
-    await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(/must start with https:\/\//);
+    await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(
+      /must start with https:\/\//,
+    );
   });
 
   it('runs on the bundled stories alone once the reader empties the address', async () => {
@@ -94,7 +106,10 @@ describe('the background store sync', () => {
 describe('alerts on the sync alarm', () => {
   it('records a baseline at install, then an alarm sync raises the right notification, once', async () => {
     const { setFollow } = await import('../../../platform/storage.ts');
-    const created = () => (fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }).getAllCreateOptions();
+    const created = () =>
+      (
+        fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }
+      ).getAllCreateOptions();
     await setFollow('topics', 'ai', true);
     await installWithStore();
     expect(created()).toEqual({});
@@ -103,7 +118,12 @@ describe('alerts on the sync alarm', () => {
     host.publish(await build([remoteStory, fresh]));
     await fakeBrowser.alarms.onAlarm.trigger({ name: bg.SYNC_ALARM, scheduledTime: Date.now() } as never);
     await bg.syncNow('alarm');
-    expect(created()).toEqual({ 'story:ai-scribes': expect.objectContaining({ title: 'New in AI: Hospitals Roll Out AI Scribes', message: '7 outlets · 3 viewpoints' }) });
+    expect(created()).toEqual({
+      'story:ai-scribes': expect.objectContaining({
+        title: 'New in AI: Hospitals Roll Out AI Scribes',
+        message: '7 outlets · 3 viewpoints',
+      }),
+    });
 
     await fakeBrowser.notifications.clear('story:ai-scribes');
     await fakeBrowser.alarms.onAlarm.trigger({ name: bg.SYNC_ALARM, scheduledTime: Date.now() } as never);

@@ -20,12 +20,18 @@ function reader(files: Map<string, Uint8Array>): StoreReader {
 }
 
 const filesOf = (built: Awaited<ReturnType<typeof buildStore>>) =>
-  new Map<string, Uint8Array>([['manifest.json', built.manifestBytes], ...built.shards.map((s) => [s.ref.path, s.bytes] as [string, Uint8Array])]);
+  new Map<string, Uint8Array>([
+    ['manifest.json', built.manifestBytes],
+    ...built.shards.map((s) => [s.ref.path, s.bytes] as [string, Uint8Array]),
+  ]);
 
 describe('buildStore', () => {
   it('groups stories into one content-addressed shard per publication day', async () => {
     const built = await build([story('a', '2026-06-21'), story('b', '2026-06-21'), story('c', '2026-06-22')]);
-    expect(built.manifest.shards.map((s) => [s.path.slice(0, 18), s.stories])).toEqual([['shards/2026-06-21-', 2], ['shards/2026-06-22-', 1]]);
+    expect(built.manifest.shards.map((s) => [s.path.slice(0, 18), s.stories])).toEqual([
+      ['shards/2026-06-21-', 2],
+      ['shards/2026-06-22-', 1],
+    ]);
     for (const s of built.shards) {
       expect(s.ref.sha256).toBe(await sha256Hex(s.bytes));
       expect(s.ref.bytes).toBe(s.bytes.byteLength);
@@ -87,15 +93,17 @@ describe('checkStore', () => {
     files.set(s1!.path, new TextEncoder().encode(fromUtf8(files.get(s1!.path)!).replace('Story b', 'Story B')));
     files.delete(s2!.path);
     const { problems } = await checkStore(reader(files), { describe: describeErr });
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(new RegExp(`^${s0!.path}: is \\d+ bytes, the manifest says ${s0!.bytes}$`)),
-      `${s0!.path}: does not match its sha256 in the manifest`,
-      `${s0!.path}: story "a" (#0): sources[1].url must be an http(s) URL`,
-      `${s0!.path}: holds 2 stories, the manifest says 1`,
-      `${s1!.path}: does not match its sha256 in the manifest`,
-      `${s1!.path}: story "b": id repeats a story of ${s0!.path}`,
-      `The story store has no ${s2!.path} (HTTP 404). Is the store address right?`,
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${s0!.path}: is \\d+ bytes, the manifest says ${s0!.bytes}$`)),
+        `${s0!.path}: does not match its sha256 in the manifest`,
+        `${s0!.path}: story "a" (#0): sources[1].url must be an http(s) URL`,
+        `${s0!.path}: holds 2 stories, the manifest says 1`,
+        `${s1!.path}: does not match its sha256 in the manifest`,
+        `${s1!.path}: story "b": id repeats a story of ${s0!.path}`,
+        `The story store has no ${s2!.path} (HTTP 404). Is the store address right?`,
+      ]),
+    );
   });
 
   it('reports a manifest of the wrong shape field by field, and still checks its good shards', async () => {
@@ -106,16 +114,20 @@ describe('checkStore', () => {
     m.shards.push({ path: '../etc/passwd.json', sha256: 'x', bytes: 1, stories: 0 });
     files.set('manifest.json', new TextEncoder().encode(JSON.stringify(m)));
     const { problems, shards, stories } = await checkStore(reader(files), { describe: describeErr });
-    expect(problems).toEqual(expect.arrayContaining([
-      'manifest.json: version must be a number, not string',
-      'manifest.json: shards[1].path must be a relative path inside the store ending in .json',
-      'manifest.json: shards[1].sha256 must be 64 lower-case hex digits',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'manifest.json: version must be a number, not string',
+        'manifest.json: shards[1].path must be a relative path inside the store ending in .json',
+        'manifest.json: shards[1].sha256 must be 64 lower-case hex digits',
+      ]),
+    );
     expect([shards, stories]).toEqual([1, 1]);
   });
 
   it('says so when the manifest is not JSON', async () => {
-    const { problems } = await checkStore(reader(new Map([['manifest.json', new TextEncoder().encode('<html>')]])), { describe: describeErr });
+    const { problems } = await checkStore(reader(new Map([['manifest.json', new TextEncoder().encode('<html>')]])), {
+      describe: describeErr,
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^The store's manifest.json is not valid JSON \(.+\)\.$/);
   });

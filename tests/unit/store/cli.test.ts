@@ -49,7 +49,9 @@ describe('lens build-store and check-store', () => {
 
   it('exits non-zero listing each problem with its shard, story and field', async () => {
     const out = join(tmp, 'tampered');
-    expect((await lens('build-store', storyDir('tampered-src', [story('a', '2026-06-20'), story('b', '2026-06-21')]), '--out', out)).code).toBe(0);
+    expect(
+      (await lens('build-store', storyDir('tampered-src', [story('a', '2026-06-20'), story('b', '2026-06-21')]), '--out', out)).code,
+    ).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const shard = join(out, m.shards[0].path);
     const bad = JSON.parse(readFileSync(shard, 'utf8'));
@@ -58,13 +60,15 @@ describe('lens build-store and check-store', () => {
     const r = await lens('check-store', out);
     expect(r.code).toBe(1);
     expect(r.json).toMatchObject({ ok: false, problems: 4 });
-    expect(r.lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^shards\/2026-06-20-\w+\.json: is \d+ bytes, the manifest says \d+$/),
-      expect.stringMatching(/^shards\/2026-06-20-\w+\.json: does not match its sha256 in the manifest$/),
-      expect.stringMatching(/^shards\/2026-06-20-\w+\.json: story "a" \(#0\): viewpoints shares must add up to 1/),
-      // Its one story is invalid: a reader's sync would refuse the shard whole.
-      expect.stringMatching(/^shards\/2026-06-20-\w+\.json: readers refuse this shard whole/),
-    ]));
+    expect(r.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^shards\/2026-06-20-\w+\.json: is \d+ bytes, the manifest says \d+$/),
+        expect.stringMatching(/^shards\/2026-06-20-\w+\.json: does not match its sha256 in the manifest$/),
+        expect.stringMatching(/^shards\/2026-06-20-\w+\.json: story "a" \(#0\): viewpoints shares must add up to 1/),
+        // Its one story is invalid: a reader's sync would refuse the shard whole.
+        expect.stringMatching(/^shards\/2026-06-20-\w+\.json: readers refuse this shard whole/),
+      ]),
+    );
   });
 });
 
@@ -78,7 +82,9 @@ describe('signing', () => {
     expect((await lens('store-keygen', '--out', keyFile)).code).toBe(1);
 
     const out = join(tmp, 'signed');
-    expect((await lens('build-store', storyDir('signed-src', [story('a')]), '--out', out, '--sign', keyFile)).json).toMatchObject({ signed: true });
+    expect((await lens('build-store', storyDir('signed-src', [story('a')]), '--out', out, '--sign', keyFile)).json).toMatchObject({
+      signed: true,
+    });
     expect(await lens('check-store', out, '--key', gen.json.publicKey)).toMatchObject({ code: 0 });
     const other = (await lens('store-keygen', '--out', join(tmp, 'keys', 'other.pem'))).json.publicKey;
     const wrong = await lens('check-store', out, '--key', other);
@@ -90,7 +96,7 @@ describe('signing', () => {
 // The one test that starts the real bin (Node and tsx, about a second on a busy machine): it must
 // hand main the process's arguments and streams, and its answer as the exit code.
 describe('the lens bin', { timeout: 60_000 }, () => {
-  it('writes JSON on stdout, each problem on stderr, and exits with main\'s code', async () => {
+  it("writes JSON on stdout, each problem on stderr, and exits with main's code", async () => {
     const out = join(tmp, 'bin');
     expect((await lens('build-store', storyDir('bin-src', [story('a')]), '--out', out)).code).toBe(0);
     rmSync(join(out, 'shards'), { recursive: true });

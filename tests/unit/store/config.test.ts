@@ -42,7 +42,11 @@ describe('the build-time store settings', () => {
     const c = storeBuildConfig({ FACTLEN_STORE_URL: 'https://cdn.factlen.com/store/' }, 5);
     expect(c.hostPermissions).toEqual(['https://cdn.factlen.com/*']);
     expect(c.optionalHostPermissions).toEqual(['*://*/*']);
-    expect(c.define).toEqual({ __FACTLEN_STORE_URL__: '"https://cdn.factlen.com/store/"', __FACTLEN_STORE_PUBLIC_KEY__: '""', __FACTLEN_BUILT_AT__: '5' });
+    expect(c.define).toEqual({
+      __FACTLEN_STORE_URL__: '"https://cdn.factlen.com/store/"',
+      __FACTLEN_STORE_PUBLIC_KEY__: '""',
+      __FACTLEN_BUILT_AT__: '5',
+    });
   });
 
   it('ask for no host at all without a store URL', () => {
@@ -75,7 +79,12 @@ describe('store settings', () => {
   });
 
   it('repair a damaged status field by field', () => {
-    expect(parseStatus({ failures: -3, version: 'x', lastSuccessAt: 5 })).toMatchObject({ failures: 0, version: null, lastSuccessAt: 5, rejected: [] });
+    expect(parseStatus({ failures: -3, version: 'x', lastSuccessAt: 5 })).toMatchObject({
+      failures: 0,
+      version: null,
+      lastSuccessAt: 5,
+      rejected: [],
+    });
   });
 });
 

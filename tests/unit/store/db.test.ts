@@ -4,9 +4,22 @@ import { memoryDb, openStoreDb, type RemoteSnapshot, type StoreDb } from '../../
 import type { ShardRecord } from '../../../lib/store/shard.ts';
 import { story } from './helpers.ts';
 
-const record = (sha: string, ...ids: string[]): ShardRecord => ({ sha256: sha.padEnd(64, '0'), path: `shards/${sha}.json`, stories: ids.map((id) => story(id)), rejected: [] });
+const record = (sha: string, ...ids: string[]): ShardRecord => ({
+  sha256: sha.padEnd(64, '0'),
+  path: `shards/${sha}.json`,
+  stories: ids.map((id) => story(id)),
+  rejected: [],
+});
 const snapshot = (version: number, ...records: ShardRecord[]): RemoteSnapshot => ({
-  storeUrl: 'https://s.example/manifest.json', version, generatedAt: '2026-11-24T00:00:00Z', topics: [], etag: '"e"', lastModified: null, carried: [], catalog: [], syncedAt: 1,
+  storeUrl: 'https://s.example/manifest.json',
+  version,
+  generatedAt: '2026-11-24T00:00:00Z',
+  topics: [],
+  etag: '"e"',
+  lastModified: null,
+  carried: [],
+  catalog: [],
+  syncedAt: 1,
   shards: records.map((r) => ({ path: r.path, sha256: r.sha256, bytes: 2, stories: r.stories.length })),
 });
 

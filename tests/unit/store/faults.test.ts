@@ -24,7 +24,15 @@ let v2: BuiltStore;
 let n = 0;
 
 const deps = (extra: Partial<RunDeps> = {}): RunDeps => ({
-  storySet: set, db, storeUrl: STORE_URL, fetchFn: host.fetchFn, now: () => now, publicKey: null, timeoutMs: 40, statusStore: { read: readStatus, write: writeStatus }, ...extra,
+  storySet: set,
+  db,
+  storeUrl: STORE_URL,
+  fetchFn: host.fetchFn,
+  now: () => now,
+  publicKey: null,
+  timeoutMs: 40,
+  statusStore: { read: readStatus, write: writeStatus },
+  ...extra,
 });
 
 beforeEach(async () => {
@@ -37,13 +45,21 @@ beforeEach(async () => {
   const first = await runSync(deps(), 'manual');
   expect(first.lastError).toBeNull();
   // The store moves on to v2; each fault below hits the sync that would fetch it.
-  v2 = await build([story('a', '2026-06-20'), story('b', '2026-06-21', { title: 'b, updated', updatedAt: '2026-06-22T00:00:00Z' }), story('c', '2026-06-22')], v1.manifest);
+  v2 = await build(
+    [
+      story('a', '2026-06-20'),
+      story('b', '2026-06-21', { title: 'b, updated', updatedAt: '2026-06-22T00:00:00Z' }),
+      story('c', '2026-06-22'),
+    ],
+    v1.manifest,
+  );
   host.publish(v2);
   now += 3600_000;
 });
 
 const changedShard = () => v2.manifest.shards[1]!;
-const onShard = (fault: (req: Request) => Response | Promise<Response>) => (req: Request) => (req.path === changedShard().path ? fault(req) : undefined);
+const onShard = (fault: (req: Request) => Response | Promise<Response>) => (req: Request) =>
+  req.path === changedShard().path ? fault(req) : undefined;
 const never = (req: Request) =>
   new Promise<Response>((_, reject) => req.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
 const bytesOf = (path: string) => host.files.get(path)!;
@@ -53,46 +69,143 @@ let cancelled = false;
 function endless(): ReadableStream<Uint8Array> {
   pulls = 0;
   cancelled = false;
-  return new ReadableStream({
-    // Each chunk a task later, as from a network: a synchronous stream would starve the timers.
-    pull: async (c) => {
-      await new Promise((r) => setTimeout(r, 0));
-      pulls++;
-      c.enqueue(new Uint8Array(64 * 1024).fill(32));
+  return new ReadableStream(
+    {
+      // Each chunk a task later, as from a network: a synchronous stream would starve the timers.
+      pull: async (c) => {
+        await new Promise((r) => setTimeout(r, 0));
+        pulls++;
+        c.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+      cancel: () => void (cancelled = true),
     },
-    cancel: () => void (cancelled = true),
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 const faults: [string, () => void, string, RegExp][] = [
-  ['the network is down', () => host.route(() => Promise.reject(new TypeError('Failed to fetch'))), 'offline',
-    /^Couldn't reach the story store at store\.example: the network seems to be down\.$/],
-  ['DNS fails', () => host.route(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))), 'dns',
-    /^Couldn't find the story store's server store\.example: its name does not resolve\.$/],
+  [
+    'the network is down',
+    () => host.route(() => Promise.reject(new TypeError('Failed to fetch'))),
+    'offline',
+    /^Couldn't reach the story store at store\.example: the network seems to be down\.$/,
+  ],
+  [
+    'DNS fails',
+    () => host.route(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))),
+    'dns',
+    /^Couldn't find the story store's server store\.example: its name does not resolve\.$/,
+  ],
   ['the server never answers', () => host.route(never), 'timeout', /^The story store at store\.example didn't answer within 0 seconds\.$/],
-  ['a shard trickles in forever', () => host.route(onShard(() => streamed(new ReadableStream({ pull: () => new Promise(() => {}) })))), 'timeout',
-    /didn't answer within/],
-  ['the manifest is gone (404)', () => host.route((r) => (r.path === 'manifest.json' ? new Response('no', { status: 404 }) : undefined)), 'http_404',
-    /^The story store has no manifest\.json \(HTTP 404\)\. Is the store address right\?$/],
-  ['the server fails (500)', () => host.route(() => new Response('oops', { status: 500 })), 'http_5xx', /^The story store's server failed \(HTTP 500\) when asked for manifest\.json\.$/],
-  ['the manifest redirects to another origin', () => host.route((r) => (r.path === 'manifest.json' ? redirectedTo('https://evil.example/manifest.json', fromUtf8(v2.manifestBytes)) : undefined)), 'redirect',
-    /^The story store sent manifest\.json on to another address \(https:\/\/evil\.example\);/],
-  ['the manifest answers with a redirect, which is not followed', () => host.route((r) => (r.path === 'manifest.json' ? new Response(null, { status: 302, headers: { location: 'https://tracker.example/m.json' } }) : undefined)), 'redirect',
-    /^The story store sent manifest\.json on to another address \(https:\/\/tracker\.example\); .*never follows a redirect\.$/],
-  ['the manifest is not JSON', () => host.put('manifest.json', '{"format": "factlen-store/1", "vers'), 'json', /^The store's manifest\.json is not valid JSON \(.+\)\.$/],
-  ['the manifest has the wrong shape', () => host.put('manifest.json', '{"format":"factlen-store/1","version":"9"}'), 'manifest', /^The store's manifest is not in the expected format: version must be a number, not string/],
-  ['the manifest breaks off mid-download', () => host.route((r) => (r.path === 'manifest.json'
-    ? streamed(new ReadableStream({ start: (c) => (c.enqueue(bytesOf('manifest.json').slice(0, 40)), c.error(new TypeError('network error'))) }))
-    : undefined)), 'truncated', /^The download of manifest\.json broke off before the end\.$/],
-  ['a shard arrives shorter than the manifest says', () => host.route(onShard(() => new Response(bytesOf(changedShard().path).slice(0, 100) as BodyInit, { headers: { 'content-type': 'application/json' } }))), 'size',
-    /^shards\/2026-06-21-[0-9a-f]{16}\.json is 100 bytes, but the manifest says \d+: the file is cut short or has changed\.$/],
-  ['the host answers with a web page', () => host.route(() => new Response('<!doctype html><title>Login</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } })), 'content_type',
-    /^The story store sent manifest\.json as “text\/html; charset=utf-8” instead of JSON\. Is the store address right\?$/],
-  ['a shard does not match its hash', () => host.route(onShard(() => new Response(fromUtf8(bytesOf(changedShard().path)).replace('updated', 'UPDATED'), { headers: { 'content-type': 'application/json' } }))), 'hash',
-    /^shards\/2026-06-21-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\.$/],
-  ['a shard is far larger than the manifest says', () => host.route(onShard(() => streamed(endless()))), 'too_large',
-    /^shards\/2026-06-21-[0-9a-f]{16}\.json is larger than its limit of \d+ bytes, so the download was stopped\.$/],
-  ['the manifest is older than the one in use (a rollback)', () => host.files.set('manifest.json', v1.manifestBytes.slice()), 'rollback', /^The store offered version \d+, older than version \d+ already here, so the newer stories were kept\.$/],
+  [
+    'a shard trickles in forever',
+    () => host.route(onShard(() => streamed(new ReadableStream({ pull: () => new Promise(() => {}) })))),
+    'timeout',
+    /didn't answer within/,
+  ],
+  [
+    'the manifest is gone (404)',
+    () => host.route((r) => (r.path === 'manifest.json' ? new Response('no', { status: 404 }) : undefined)),
+    'http_404',
+    /^The story store has no manifest\.json \(HTTP 404\)\. Is the store address right\?$/,
+  ],
+  [
+    'the server fails (500)',
+    () => host.route(() => new Response('oops', { status: 500 })),
+    'http_5xx',
+    /^The story store's server failed \(HTTP 500\) when asked for manifest\.json\.$/,
+  ],
+  [
+    'the manifest redirects to another origin',
+    () =>
+      host.route((r) =>
+        r.path === 'manifest.json' ? redirectedTo('https://evil.example/manifest.json', fromUtf8(v2.manifestBytes)) : undefined,
+      ),
+    'redirect',
+    /^The story store sent manifest\.json on to another address \(https:\/\/evil\.example\);/,
+  ],
+  [
+    'the manifest answers with a redirect, which is not followed',
+    () =>
+      host.route((r) =>
+        r.path === 'manifest.json'
+          ? new Response(null, { status: 302, headers: { location: 'https://tracker.example/m.json' } })
+          : undefined,
+      ),
+    'redirect',
+    /^The story store sent manifest\.json on to another address \(https:\/\/tracker\.example\); .*never follows a redirect\.$/,
+  ],
+  [
+    'the manifest is not JSON',
+    () => host.put('manifest.json', '{"format": "factlen-store/1", "vers'),
+    'json',
+    /^The store's manifest\.json is not valid JSON \(.+\)\.$/,
+  ],
+  [
+    'the manifest has the wrong shape',
+    () => host.put('manifest.json', '{"format":"factlen-store/1","version":"9"}'),
+    'manifest',
+    /^The store's manifest is not in the expected format: version must be a number, not string/,
+  ],
+  [
+    'the manifest breaks off mid-download',
+    () =>
+      host.route((r) =>
+        r.path === 'manifest.json'
+          ? streamed(
+              new ReadableStream({
+                start: (c) => (c.enqueue(bytesOf('manifest.json').slice(0, 40)), c.error(new TypeError('network error'))),
+              }),
+            )
+          : undefined,
+      ),
+    'truncated',
+    /^The download of manifest\.json broke off before the end\.$/,
+  ],
+  [
+    'a shard arrives shorter than the manifest says',
+    () =>
+      host.route(
+        onShard(
+          () => new Response(bytesOf(changedShard().path).slice(0, 100) as BodyInit, { headers: { 'content-type': 'application/json' } }),
+        ),
+      ),
+    'size',
+    /^shards\/2026-06-21-[0-9a-f]{16}\.json is 100 bytes, but the manifest says \d+: the file is cut short or has changed\.$/,
+  ],
+  [
+    'the host answers with a web page',
+    () =>
+      host.route(() => new Response('<!doctype html><title>Login</title>', { headers: { 'content-type': 'text/html; charset=utf-8' } })),
+    'content_type',
+    /^The story store sent manifest\.json as “text\/html; charset=utf-8” instead of JSON\. Is the store address right\?$/,
+  ],
+  [
+    'a shard does not match its hash',
+    () =>
+      host.route(
+        onShard(
+          () =>
+            new Response(fromUtf8(bytesOf(changedShard().path)).replace('updated', 'UPDATED'), {
+              headers: { 'content-type': 'application/json' },
+            }),
+        ),
+      ),
+    'hash',
+    /^shards\/2026-06-21-[0-9a-f]{16}\.json does not match its fingerprint \(SHA-256\) in the manifest: it may be damaged or tampered with\.$/,
+  ],
+  [
+    'a shard is far larger than the manifest says',
+    () => host.route(onShard(() => streamed(endless()))),
+    'too_large',
+    /^shards\/2026-06-21-[0-9a-f]{16}\.json is larger than its limit of \d+ bytes, so the download was stopped\.$/,
+  ],
+  [
+    'the manifest is older than the one in use (a rollback)',
+    () => host.files.set('manifest.json', v1.manifestBytes.slice()),
+    'rollback',
+    /^The store offered version \d+, older than version \d+ already here, so the newer stories were kept\.$/,
+  ],
 ];
 
 describe('a sync that fails', () => {
@@ -163,7 +276,9 @@ describe('a sync that fails', () => {
 
   it('says so when the reader has not granted the store origin', async () => {
     const status = await runSync(deps({ canReach: async () => false }), 'manual');
-    expect(describeError(status.lastError!, english)).toBe('Factlen Lens may not download from https://store.example: the permission was not granted.');
+    expect(describeError(status.lastError!, english)).toBe(
+      'Factlen Lens may not download from https://store.example: the permission was not granted.',
+    );
     expect(host.requests.length).toBe(2 + 1); // only the initial sync's requests
   });
 });
@@ -175,8 +290,14 @@ describe('a sync that succeeds', () => {
     host.publish(v3);
     const status = await runSync(deps(), 'manual');
     expect(status).toMatchObject({
-      storeUrl: `${STORE_URL}manifest.json`, running: false, progress: null, lastError: null, version: v3.manifest.version,
-      generatedAt: v3.manifest.generatedAt, counts: { bundled: 1, remote: 2, total: 3 }, lastSuccessAt: now,
+      storeUrl: `${STORE_URL}manifest.json`,
+      running: false,
+      progress: null,
+      lastError: null,
+      version: v3.manifest.version,
+      generatedAt: v3.manifest.generatedAt,
+      counts: { bundled: 1, remote: 2, total: 3 },
+      lastSuccessAt: now,
     });
     expect(status.rejected).toEqual([expect.stringMatching(/story "x" \(#1\): sources\[1\]\.url must be an http\(s\) URL$/)]);
   });

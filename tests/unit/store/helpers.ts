@@ -48,7 +48,9 @@ export function fakeHost() {
     if (!body) return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const etag = `"${fnv1a(new TextDecoder().decode(body))}"`;
     if (req.headers['If-None-Match'] === etag) return new Response(null, { status: 304, headers: { etag } });
-    return new Response(body as BodyInit, { headers: { 'content-type': 'application/json', etag, 'content-length': String(body.byteLength) } });
+    return new Response(body as BodyInit, {
+      headers: { 'content-type': 'application/json', etag, 'content-length': String(body.byteLength) },
+    });
   };
   return {
     files,
@@ -81,7 +83,10 @@ export async function build(stories: Story[], previous: Manifest | null = null):
 }
 
 /** A Response whose body is `stream` (for truncated, endless and slow bodies). */
-export function streamed(stream: ReadableStream<Uint8Array>, headers: Record<string, string> = { 'content-type': 'application/json' }): Response {
+export function streamed(
+  stream: ReadableStream<Uint8Array>,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Response {
   return new Response(stream, { headers });
 }
 

@@ -13,9 +13,20 @@ const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-
 
 /** An article telling the seed story, at an address no source has (so it is matched on its words). */
 const article: Article = {
-  url: 'https://news.example/mayo-ai', canonicalUrl: 'https://news.example/mayo-ai', title: seed.title, byline: null, siteName: null,
-  publishedTime: seed.publishedAt, modifiedTime: null, lang: 'en', excerpt: null, section: null, keywords: [],
-  text: [seed.dek, ...(seed.body ?? []).map(String)].join('\n\n'), wordCount: 500, partial: false,
+  url: 'https://news.example/mayo-ai',
+  canonicalUrl: 'https://news.example/mayo-ai',
+  title: seed.title,
+  byline: null,
+  siteName: null,
+  publishedTime: seed.publishedAt,
+  modifiedTime: null,
+  lang: 'en',
+  excerpt: null,
+  section: null,
+  keywords: [],
+  text: [seed.dek, ...(seed.body ?? []).map(String)].join('\n\n'),
+  wordCount: 500,
+  partial: false,
 };
 
 /** An origin-private file system in memory whose open files can be made unreadable, as a browser's are once the file changes. */
@@ -29,7 +40,8 @@ function fakeFiles() {
       return {
         async getFile() {
           const blob = new Blob([files.get(name) ?? new ArrayBuffer(0)]);
-          const read = (b: Blob) => () => (unreadable ? Promise.reject(new DOMException('the file changed', 'NotReadableError')) : b.arrayBuffer());
+          const read = (b: Blob) => () =>
+            unreadable ? Promise.reject(new DOMException('the file changed', 'NotReadableError')) : b.arrayBuffer();
           return { size: blob.size, arrayBuffer: read(blob), slice: (a?: number, z?: number) => ({ arrayBuffer: read(blob.slice(a, z)) }) };
         },
         createWritable: async () => {
@@ -60,7 +72,10 @@ afterEach(() => {
 /** A fresh service worker's background modules. */
 async function wake() {
   vi.resetModules();
-  return { store: await import('../../../entrypoints/background/store.ts'), tab: await import('../../../entrypoints/background/match-tab.ts') };
+  return {
+    store: await import('../../../entrypoints/background/store.ts'),
+    tab: await import('../../../entrypoints/background/match-tab.ts'),
+  };
 }
 
 describe('a saved index that can no longer be read', () => {

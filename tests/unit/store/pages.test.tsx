@@ -33,15 +33,22 @@ describe('the sync panel', () => {
   });
 
   it('says when the extension runs on its bundled stories alone', () => {
-    render(<SyncPanel status={status({ counts: { bundled: 2, remote: 0, total: 2 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />, root);
+    render(
+      <SyncPanel status={status({ counts: { bundled: 2, remote: 0, total: 2 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />,
+      root,
+    );
     expect(text()).toContain('No story store is set: Factlen Lens uses only the 2 stories built into it.');
     expect(root.querySelector('button')).toBeNull();
   });
 
   it('shows the store, its version, the counts and the last problem in plain words', () => {
     const s = status({
-      lastSuccessAt: Date.parse('2026-11-20T10:00:00Z'), version: 20261120095500, generatedAt: '2026-11-20T09:55:00Z',
-      counts: { bundled: 2, remote: 40, total: 41 }, failures: 1, nextRetryAt: Date.parse('2026-11-24T12:01:00Z'),
+      lastSuccessAt: Date.parse('2026-11-20T10:00:00Z'),
+      version: 20261120095500,
+      generatedAt: '2026-11-20T09:55:00Z',
+      counts: { bundled: 2, remote: 40, total: 41 },
+      failures: 1,
+      nextRetryAt: Date.parse('2026-11-24T12:01:00Z'),
       lastError: { code: 'hash', params: ['shards/2026-06-21-ab.json'], at: 1 },
     });
     render(<SyncPanel status={s} storeUrl="https://cdn.factlen.com/store/" outcome="" onSyncNow={() => {}} />, root);
@@ -55,7 +62,10 @@ describe('the sync panel', () => {
   });
 
   it('counts the built-in stories in the right grammatical number', () => {
-    render(<SyncPanel status={status({ counts: { bundled: 1, remote: 0, total: 1 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />, root);
+    render(
+      <SyncPanel status={status({ counts: { bundled: 1, remote: 0, total: 1 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />,
+      root,
+    );
     expect(text()).toContain('Factlen Lens uses only the 1 story built into it.');
   });
 
@@ -113,12 +123,25 @@ describe('the options page', () => {
   it('has a main landmark, headings and a label for every field', async () => {
     await open();
     expect(root.querySelector('main h1')!.textContent).toBe('Factlen Lens settings');
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Story data', 'Status', 'Reading pages', 'Alerts', 'Network activity']);
+    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Story data',
+      'Status',
+      'Reading pages',
+      'Alerts',
+      'Network activity',
+    ]);
     // A field is labelled by a label pointing at it or by the label around it.
-    for (const field of root.querySelectorAll('input, select')) expect(field.closest('label') ?? root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
-    expect([...root.querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual(
-      ['every 15 minutes', 'every 30 minutes', 'every hour', 'every 3 hours', 'every 6 hours', 'every 12 hours', 'once a day'],
-    );
+    for (const field of root.querySelectorAll('input, select'))
+      expect(field.closest('label') ?? root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
+    expect([...root.querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual([
+      'every 15 minutes',
+      'every 30 minutes',
+      'every hour',
+      'every 3 hours',
+      'every 6 hours',
+      'every 12 hours',
+      'once a day',
+    ]);
     expect(text()).toContain('uses only the 2 stories built into it');
   });
 
@@ -139,7 +162,9 @@ describe('the options page', () => {
     submit('https://cdn.example.org/store/');
     await settle();
     expect(sent.filter((m) => m.type === 'saveStoreSettings')).toEqual([]);
-    expect(root.querySelector('[role=alert]')!.textContent).toBe('Factlen Lens needs your permission to download from https://cdn.example.org. Nothing was changed.');
+    expect(root.querySelector('[role=alert]')!.textContent).toBe(
+      'Factlen Lens needs your permission to download from https://cdn.example.org. Nothing was changed.',
+    );
   });
 
   it('refuses a plain http address without asking for anything', async () => {
@@ -149,7 +174,9 @@ describe('the options page', () => {
     submit('http://cdn.example.org/store/');
     await settle();
     expect(request).not.toHaveBeenCalled();
-    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/^The store address “http:\/\/cdn\.example\.org\/store\/” can't be used: it must start with https:\/\//);
+    expect(root.querySelector('[role=alert]')!.textContent).toMatch(
+      /^The store address “http:\/\/cdn\.example\.org\/store\/” can't be used: it must start with https:\/\//,
+    );
   });
 
   it('saves an empty address as "no store" without asking for anything', async () => {
@@ -197,7 +224,9 @@ describe('the options page', () => {
     await alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '22:00' }, maxPerSync: 3 });
     await open();
     const alert = root.querySelector('#quiet-same')!;
-    expect(alert.textContent).toBe('From and To are the same time, so there are no quiet hours: notifications can come at any time. Choose two different times.');
+    expect(alert.textContent).toBe(
+      'From and To are the same time, so there are no quiet hours: notifications can come at any time. Choose two different times.',
+    );
     expect(root.querySelector('#quiet-start')!.getAttribute('aria-describedby')).toBe('quiet-same');
     await act(() => alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '07:00' }, maxPerSync: 3 }));
     await settle();
@@ -205,13 +234,26 @@ describe('the options page', () => {
   });
 
   it('says what each request came to in words', async () => {
-    const entry = (outcome: string) => ({ at: Date.parse('2026-11-20T10:00:00Z'), method: 'GET', url: 'https://cdn.example.org/store/manifest.json', bytes: 0, outcome });
-    await netLedgerItem.setValue(['404, stopped early', '304', '200', '200, stopped early', 'timeout', 'network error: Failed to fetch', '503'].map(entry));
+    const entry = (outcome: string) => ({
+      at: Date.parse('2026-11-20T10:00:00Z'),
+      method: 'GET',
+      url: 'https://cdn.example.org/store/manifest.json',
+      bytes: 0,
+      outcome,
+    });
+    await netLedgerItem.setValue(
+      ['404, stopped early', '304', '200', '200, stopped early', 'timeout', 'network error: Failed to fetch', '503'].map(entry),
+    );
     await open();
     const outcomes = [...root.querySelectorAll('[data-testid=ledger] tbody td:last-child')].map((td) => td.textContent);
     expect(outcomes).toEqual([
-      'Not found on the server (HTTP 404)', 'Unchanged since the last check', 'Downloaded',
-      'Stopped before the end: larger than announced, or not needed', 'No answer in time', 'Could not connect (Failed to fetch)', 'The server failed (HTTP 503)',
+      'Not found on the server (HTTP 404)',
+      'Unchanged since the last check',
+      'Downloaded',
+      'Stopped before the end: larger than announced, or not needed',
+      'No answer in time',
+      'Could not connect (Failed to fetch)',
+      'The server failed (HTTP 503)',
     ]);
   });
 });

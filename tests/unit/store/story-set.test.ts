@@ -7,10 +7,23 @@ import type { Story } from '../../../lib/story/story.ts';
 import { story } from './helpers.ts';
 
 function remote(version: number, ...shards: Story[][]): RemoteState {
-  const records: ShardRecord[] = shards.map((stories, i) => ({ sha256: `${version}${i}`.padEnd(64, '0'), path: `shards/${i}.json`, stories, rejected: [] }));
+  const records: ShardRecord[] = shards.map((stories, i) => ({
+    sha256: `${version}${i}`.padEnd(64, '0'),
+    path: `shards/${i}.json`,
+    stories,
+    rejected: [],
+  }));
   const state: RemoteState = {
     snapshot: {
-      storeUrl: 'https://s.example/manifest.json', version, generatedAt: '2026-11-24T00:00:00Z', topics: [], etag: null, lastModified: null, carried: [], catalog: [], syncedAt: 0,
+      storeUrl: 'https://s.example/manifest.json',
+      version,
+      generatedAt: '2026-11-24T00:00:00Z',
+      topics: [],
+      etag: null,
+      lastModified: null,
+      carried: [],
+      catalog: [],
+      syncedAt: 0,
       shards: records.map((r) => ({ path: r.path, sha256: r.sha256, bytes: 2, stories: r.stories.length })),
     },
     shards: new Map(records.map((r) => [r.sha256, r])),

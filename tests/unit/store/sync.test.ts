@@ -18,8 +18,18 @@ beforeEach(async () => {
 });
 
 const run = async (extra: Partial<SyncOptions> = {}) =>
-  syncStore({ storeUrl: STORE_URL, db, current: await db.read(), fetchFn: host.fetchFn, now: () => Date.parse('2026-11-24T12:00:00Z'), ...extra });
-const ids = async () => remoteStories((await db.read())!).stories.map((s) => s.id).sort();
+  syncStore({
+    storeUrl: STORE_URL,
+    db,
+    current: await db.read(),
+    fetchFn: host.fetchFn,
+    now: () => Date.parse('2026-11-24T12:00:00Z'),
+    ...extra,
+  });
+const ids = async () =>
+  remoteStories((await db.read())!)
+    .stories.map((s) => s.id)
+    .sort();
 
 describe('syncStore', () => {
   it('downloads the manifest and every shard on the first sync, and keeps them in IndexedDB', async () => {
@@ -30,7 +40,11 @@ describe('syncStore', () => {
     expect(result.kind).toBe('updated');
     expect(host.paths().sort()).toEqual(['manifest.json', ...v1.manifest.shards.map((s) => s.path)].sort());
     expect(await ids()).toEqual(['a', 'b', 'c']);
-    expect((await db.read())!.snapshot).toMatchObject({ storeUrl: `${STORE_URL}manifest.json`, version: v1.manifest.version, etag: expect.any(String) });
+    expect((await db.read())!.snapshot).toMatchObject({
+      storeUrl: `${STORE_URL}manifest.json`,
+      version: v1.manifest.version,
+      etag: expect.any(String),
+    });
     expect(progress[0]).toEqual({ phase: 'manifest' });
     expect(progress).toContainEqual({ phase: 'shards', done: 3, total: 3 });
     expect(progress.at(-1)).toEqual({ phase: 'saving' });
@@ -139,7 +153,9 @@ describe('syncStore', () => {
     if (result.kind !== 'updated') throw new Error(result.kind);
     const b = remoteStories(result.state).stories.find((s) => s.id === 'b');
     expect(b?.title).toBe('Story b');
-    expect(result.kind === 'updated' && result.rejected.at(-1)).toBe('story "b": the store\'s new version was rejected; the previous version is kept');
+    expect(result.kind === 'updated' && result.rejected.at(-1)).toBe(
+      'story "b": the store\'s new version was rejected; the previous version is kept',
+    );
     // And after a restart, from IndexedDB alone.
     expect(remoteStories((await db.read())!).stories.find((s) => s.id === 'b')?.title).toBe('Story b');
   });
