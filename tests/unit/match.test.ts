@@ -74,16 +74,18 @@ describe('who the article is about', () => {
   });
 });
 
+/** A one-source story of `body` (its first paragraph the dek): two events of one kind in a test store. */
+const story = (id: string, title: string, body: string[]) => ({
+  ...QUAKE_2019,
+  id,
+  title,
+  dek: body[0]!,
+  body,
+  sources: QUAKE_2019.sources.slice(0, 1),
+});
+
 describe("the lede's names", () => {
   // Two events of one kind: one club's defender arrested, another club's striker arrested.
-  const story = (id: string, title: string, body: string[]) => ({
-    ...QUAKE_2019,
-    id,
-    title,
-    dek: body[0]!,
-    body,
-    sources: QUAKE_2019.sources.slice(0, 1),
-  });
   const alder = story('alder-arrest', 'Rovers defender Tom Alder arrested', [
     'Rovers defender Tom Alder was arrested on a drink-driving charge near Kingsbridge.',
     'Manager Ann Vale said Alder would be fined.',
@@ -122,14 +124,6 @@ describe("the lede's names", () => {
 
 describe('full names', () => {
   // Two events of one kind and one team: one running back put on injured reserve, then another.
-  const story = (id: string, title: string, body: string[]) => ({
-    ...QUAKE_2019,
-    id,
-    title,
-    dek: body[0]!,
-    body,
-    sources: QUAKE_2019.sources.slice(0, 1),
-  });
   const bush = story('bush-ir', 'Saints place Reggie Bush on injured reserve', [
     'The New Orleans Saints placed Reggie Bush on injured reserve.',
     'Reggie Bush will miss the last two games.',
