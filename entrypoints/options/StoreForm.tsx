@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n.ts';
 import { SYNC_INTERVALS } from '../../lib/store/settings.ts';
 
@@ -25,8 +25,13 @@ export function StoreForm(props: {
   onEdit?: () => void;
 }) {
   const [values, setValues] = useState(props.initial);
+  // What the reader typed since the last save: a settings write from elsewhere (another settings
+  // tab, the background) must not replace it under their cursor.
+  const edited = useRef(false);
   // Reset only when the saved values change, not on every status update while the reader types.
-  useEffect(() => setValues(props.initial), [props.initial.storeUrl, props.initial.syncMinutes]);
+  useEffect(() => {
+    if (!edited.current) setValues(props.initial);
+  }, [props.initial.storeUrl, props.initial.syncMinutes]);
   const intervals: number[] = SYNC_INTERVALS.includes(values.syncMinutes as never)
     ? [...SYNC_INTERVALS]
     : [...SYNC_INTERVALS, values.syncMinutes];
@@ -37,6 +42,7 @@ export function StoreForm(props: {
       onInvalidCapture={() => props.onEdit?.()}
       onSubmit={(e) => {
         e.preventDefault();
+        edited.current = false;
         // From the form itself, so a value typed a moment ago is never lost to a pending render.
         const form = new FormData(e.currentTarget as HTMLFormElement);
         props.onSave({ storeUrl: String(form.get('storeUrl') ?? ''), syncMinutes: Number(form.get('syncMinutes')) });
@@ -58,6 +64,7 @@ export function StoreForm(props: {
             value={values.storeUrl}
             aria-describedby="store-url-hint"
             onInput={(e) => {
+              edited.current = true;
               setValues({ ...values, storeUrl: (e.currentTarget as HTMLInputElement).value });
               props.onEdit?.();
             }}
@@ -72,7 +79,10 @@ export function StoreForm(props: {
             id="sync-interval"
             name="syncMinutes"
             value={String(values.syncMinutes)}
-            onChange={(e) => setValues({ ...values, syncMinutes: Number((e.currentTarget as HTMLSelectElement).value) })}
+            onChange={(e) => {
+              edited.current = true;
+              setValues({ ...values, syncMinutes: Number((e.currentTarget as HTMLSelectElement).value) });
+            }}
           >
             {intervals.map((m) => (
               <option key={m} value={String(m)}>

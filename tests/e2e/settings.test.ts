@@ -53,6 +53,10 @@ describe('the settings page', () => {
     const options = await lens.openExtensionPage('options.html');
     const address = options.getByLabel('Story store address');
     await address.fill('http://cdn.example.org/store/');
+    // The form is the page's once it holds what was typed (no later render has replaced it).
+    await options.waitForFunction(
+      () => (document.getElementById('store-url') as HTMLInputElement | null)?.value === 'http://cdn.example.org/store/',
+    );
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.locator('.store-form [role=alert]', { hasText: "can't be used" }).waitFor();
     await address.fill('not an address');
