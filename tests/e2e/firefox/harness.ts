@@ -41,14 +41,22 @@ export interface Fox {
 // error, which Puppeteer does not count as a navigation to wait through.
 const NAVIGATED_AWAY = /should be an object, got null|context was destroyed|Inspected target navigated/i;
 
+/** How long a load may keep swapping documents under the evaluation before it is a failure. */
+const LOAD_SWAPS_MS = 20_000;
+
 /** Waits until `page` shows `url`, loaded; through the document swaps of a moz-extension load. */
 async function untilLoaded(page: Page, url: string): Promise<void> {
-  for (let tries = 0; ; tries++) {
+  const deadline = Date.now() + LOAD_SWAPS_MS;
+  for (;;) {
     try {
       await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
       return;
     } catch (err) {
-      if (tries >= 10 || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
+      // Bounded by time, not by tries: a swap fails an evaluation at once, so ten tries could all
+      // land inside one slow swap (seen once in a CI run on a quiet machine).
+      if (Date.now() > deadline || !NAVIGATED_AWAY.test(`${err} ${(err as { cause?: unknown }).cause}`)) throw err;
+      // Let the swap finish before asking again, rather than spinning on the remote agent.
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }
