@@ -9,7 +9,7 @@
 import { compareDays, compareFigures } from './facts.ts';
 import type { AnalysedQuery } from './query.ts';
 import type { Story } from '../story/story.ts';
-import { sourceDomain, type StoryDoc, type StoryFacts } from './story-doc.ts';
+import { sourceDomain, type StoryDoc, type StoryFacts, type StoryFullNames } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -43,19 +43,15 @@ export const FEATURES = [
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
 
-/** How many of the story's most named full names are looked for in the article. */
-const STORY_FULL_KEPT = 5;
-
 /** The share of `names` (the article's full names) the story names; 0 without any. */
-const shareNamed = (names: string[], story: ReadonlyMap<string, number>) =>
-  names.length ? names.filter((n) => story.has(n)).length / names.length : 0;
+const shareNamed = (names: string[], story: StoryFullNames) =>
+  names.length ? names.filter((n) => story.all.has(n)).length / names.length : 0;
 
 /** How often the article names the story's most named full names, as a share of how often the story names them. */
-function storyFullShare(q: AnalysedQuery, story: ReadonlyMap<string, number>): number {
-  const top = [...story].sort((a, b) => b[1] - a[1]).slice(0, STORY_FULL_KEPT);
+function storyFullShare(q: AnalysedQuery, story: StoryFullNames): number {
   let all = 0;
   let hit = 0;
-  for (const [n, c] of top) {
+  for (const [n, c] of story.top) {
     all += c;
     if (q.full.all.has(n)) hit += c;
   }
@@ -139,7 +135,7 @@ export function featuresOf(
   doc: StoryDoc,
   facts: StoryFacts,
   title: TitleHit,
-  full: ReadonlyMap<string, number>,
+  full: StoryFullNames,
 ): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;

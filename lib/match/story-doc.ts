@@ -96,19 +96,29 @@ export function storyTerms(story: Story): Map<number, number> {
 }
 
 // Per story object, as the facts are.
-const fullRead = new WeakMap<Story, Map<string, number>>();
+const fullRead = new WeakMap<Story, StoryFullNames>();
+
+/** How many of a story's most named full names are looked for in an article. */
+const FULL_KEPT = 5;
+
+/** A story's full names, and its most named ones with how many of its texts name each. */
+export interface StoryFullNames {
+  all: ReadonlySet<string>;
+  top: readonly (readonly [string, number])[];
+}
 
 /**
- * The story's names of more than one word (query.ts's `fullNames`) in its headlines and prose,
- * with how many of its texts name each: who the story is about, told apart from the team,
- * country or company every event of its kind shares.
+ * The story's names of more than one word (full-names.ts) in its headlines and prose: who the
+ * story is about, told apart from the team, country or company every event of its kind shares.
+ * Read once per story object; its most named ones are ranked then, not at every match.
  */
-export function storyFullNames(story: Story): Map<string, number> {
+export function storyFullNames(story: Story): StoryFullNames {
   let full = fullRead.get(story);
   if (!full) {
-    full = new Map();
+    const counts = new Map<string, number>();
     const said = [story.title, story.dek, ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story)];
-    for (const text of said) for (const n of fullNames(names(text))) full.set(n, (full.get(n) ?? 0) + 1);
+    for (const text of said) for (const n of fullNames(names(text))) counts.set(n, (counts.get(n) ?? 0) + 1);
+    full = { all: new Set(counts.keys()), top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, FULL_KEPT) };
     fullRead.set(story, full);
   }
   return full;
