@@ -94,7 +94,8 @@ try {
     warm.push((await match()).ms);
   }
   console.log(
-    `cold start → answered match (${RUNS} runs): p50 ${ms(pct(cold, 50))}  p95 ${ms(pct(cold, 95))}  max ${ms(Math.max(...cold))}  (target p95 ≤ 300 ms)`,
+    `cold start → answered match (${RUNS} runs): p50 ${ms(pct(cold, 50))}  p95 ${ms(pct(cold, 95))}  ` +
+      `max ${ms(Math.max(...cold))}  (target p95 ≤ 300 ms)`,
   );
   // The tail is the machine's as much as ours: on 2 shared cores a run now and then is slow throughout.
   console.log(
@@ -150,7 +151,8 @@ try {
     if (!quiet.has(name.get(id) ?? '')) scriptUs += profile.timeDeltas[i] ?? 0;
   });
   console.log(
-    `idle: ${(scriptUs / 1000).toFixed(1)} ms of script ran in the worker over ${IDLE_S} s after the last match (${profile.samples.length} profiler samples); alarms: ${alarms.join(', ') || 'none'}`,
+    `idle: ${(scriptUs / 1000).toFixed(1)} ms of script ran in the worker over ${IDLE_S} s after the last match ` +
+      `(${profile.samples.length} profiler samples); alarms: ${alarms.join(', ') || 'none'}`,
   );
   await bs.send('Target.detachFromTarget', { sessionId });
   await browser.close();

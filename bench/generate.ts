@@ -28,10 +28,14 @@ const COMMON = (
   'according early month day meeting workers companies data program system political business officials spokesman'
 ).split(' ');
 
-const SYLLABLES =
-  'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or ur al el il ol st nd rk nt'.split(
-    ' ',
-  );
+const OUTLET_WORDS = ['Times', 'Post', 'Herald', 'News', 'Journal', 'Tribune', 'Daily', 'Wire', 'Review', 'Observer'];
+const SYLLABLES = [
+  'ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu',
+  'pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zi zo an en in on ar er or ur',
+  'al el il ol st nd rk nt',
+]
+  .join(' ')
+  .split(' ');
 
 function word(r: () => number, syllables: number): string {
   let w = '';
@@ -74,7 +78,7 @@ function lexicon(seed: number): Lexicon {
     return { name: `topic-${i}`, words: zipf(words, r, 0.9) };
   });
   const outlets = Array.from({ length: 400 }, () => {
-    const name = `${cap(word(r, 2))} ${['Times', 'Post', 'Herald', 'News', 'Journal', 'Tribune', 'Daily', 'Wire', 'Review', 'Observer'][Math.floor(r() * 10)]}`;
+    const name = `${cap(word(r, 2))} ${OUTLET_WORDS[Math.floor(r() * 10)]}`;
     return { outlet: name, domain: `${name.toLowerCase().replace(/\s+/g, '')}.com` };
   });
   return { general, topics, outlets };

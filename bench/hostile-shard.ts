@@ -100,7 +100,12 @@ else {
     worstCpu = Math.max(worstCpu, cpuMs);
     worstMem = Math.max(worstMem, mem);
     console.log(
-      `  ${name.padEnd(58)} ${(runs[0]!.bytes / 2 ** 20).toFixed(1).padStart(5)} MB  cpu ${String(Math.round(cpuMs)).padStart(5)} ms  peak +${String(Math.round(mem)).padStart(4)} MB  ${runs[0]!.outcome}`,
+      [
+        `  ${name.padEnd(58)} ${(runs[0]!.bytes / 2 ** 20).toFixed(1).padStart(5)} MB`,
+        `cpu ${String(Math.round(cpuMs)).padStart(5)} ms`,
+        `peak +${String(Math.round(mem)).padStart(4)} MB`,
+        runs[0]!.outcome,
+      ].join('  '),
     );
   }
   console.log(

@@ -1,9 +1,10 @@
 // npm run bench:match [-- --sizes 1000,10000,50000 --articles 200]
 // Match latency against generated stores (bench/generate.ts: ~8 sources and ~600 words a story,
-// ~1,000-word articles): p50/p95 per match (after as many other matches, timed as "cold code"), index build time (median of 3 builds), persisted size, heap held by the
-// index, load time from the persisted form; in the same run a brute-force TF-IDF cosine over every
-// story as the baseline, and MiniSearch (a general-purpose engine) up to --minisearch stories
-// (1k by default: at 10k it needs over a minute and ~340 MB).
+// ~1,000-word articles): p50/p95 per match (after as many other matches, timed as "cold code"),
+// index build time (median of 3 builds), persisted size, heap held by the index, load time from
+// the persisted form; in the same run a brute-force TF-IDF cosine over every story as the
+// baseline, and MiniSearch (a general-purpose engine) up to --minisearch stories (1k by
+// default: at 10k it needs over a minute and ~340 MB).
 import { serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
@@ -132,7 +133,8 @@ function miniSearch(stories: Story[], probe: ReturnType<typeof buildIndex>) {
 const out: string[] = [];
 const say = (line: string) => (out.push(line), process.stdout.write(line + '\n'));
 say(
-  `node ${process.version}, ${values.articles} articles per store timed after as many others (their times: "cold code"); timings are wall-clock on a shared 2-core machine (noisy when others run)`,
+  `node ${process.version}, ${values.articles} articles per store timed after as many others (their times: "cold code"); ` +
+    'timings are wall-clock on a shared 2-core machine (noisy when others run)',
 );
 for (const n of values.sizes.split(',').map(Number)) {
   // Twice the articles: the second half is matched first, while the code is still being
@@ -177,7 +179,14 @@ for (const n of values.sizes.split(',').map(Number)) {
   const falseMatches = articles.filter((a) => !a.storyId && matchArticle(a, loaded).match).length;
   say(`\n${n} stories`);
   say(
-    `  lens index   build ${ms(median.wall)} (median of ${BUILDS}; CPU ${ms(median.cpu)}; first ${ms(builds[0]!.wall)})  heap ${mb(held)}  persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})  match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} (CPU p50 ${ms(ours.cpu50)} p95 ${ms(ours.cpu95)}; cold code: p50 ${ms(cold.p50)} p95 ${ms(cold.p95)})  correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`,
+    [
+      `  lens index   build ${ms(median.wall)} (median of ${BUILDS}; CPU ${ms(median.cpu)}; first ${ms(builds[0]!.wall)})`,
+      `heap ${mb(held)}`,
+      `persisted ${mb(bytes)} (serialise ${ms(saveMs)}, load ${ms(loadMs)})`,
+      `match p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} (CPU p50 ${ms(ours.cpu50)} p95 ${ms(ours.cpu95)}; ` +
+        `cold code: p50 ${ms(cold.p50)} p95 ${ms(cold.p95)})`,
+      `correct ${ours.right - (articles.length - onStory - falseMatches)}/${onStory} false ${falseMatches}/${articles.length - onStory}`,
+    ].join('  '),
   );
   const sample = articles.slice(0, n >= 50_000 ? 40 : 100);
   t = performance.now();
@@ -185,13 +194,15 @@ for (const n of values.sizes.split(',').map(Number)) {
   const bruteBuild = performance.now() - t;
   const base = timeEach(sample, brute);
   say(
-    `  brute cosine build ${ms(bruteBuild)}  match p50 ${ms(base.p50)} p95 ${ms(base.p95)} (${sample.length} articles)  → lens is ${(base.p50 / ours.p50).toFixed(0)}× faster at p50, ${(base.p95 / ours.p95).toFixed(0)}× at p95`,
+    `  brute cosine build ${ms(bruteBuild)}  match p50 ${ms(base.p50)} p95 ${ms(base.p95)} (${sample.length} articles)  ` +
+      `→ lens is ${(base.p50 / ours.p50).toFixed(0)}× faster at p50, ${(base.p95 / ours.p95).toFixed(0)}× at p95`,
   );
   if (n <= Number(values.minisearch)) {
     const m = miniSearch(stories, loaded);
     const r = timeEach(sample, m.search);
     say(
-      `  MiniSearch   build ${ms(m.build)}  heap ${mb(m.held)}  JSON ${mb(m.size)}  search p50 ${ms(r.p50)} p95 ${ms(r.p95)} (${sample.length} articles)`,
+      `  MiniSearch   build ${ms(m.build)}  heap ${mb(m.held)}  JSON ${mb(m.size)}  ` +
+        `search p50 ${ms(r.p50)} p95 ${ms(r.p95)} (${sample.length} articles)`,
     );
   }
 }

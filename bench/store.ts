@@ -112,7 +112,8 @@ const rows: [string, string][] = [
   ['unchanged sync (304)', `${ms(unchanged.time)}: ${unchanged.requests} request, ${unchanged.wire} bytes of body`],
   [
     'reload from IndexedDB (restart)',
-    `${ms(reloadMs)} for all ${reread ? remoteStories(reread).stories.length : 0} stories; a waking worker reads only the snapshot and catalog: ${ms(snapshotMs)} for ${snapshot?.catalog?.length ?? 0} entries`,
+    `${ms(reloadMs)} for all ${reread ? remoteStories(reread).stories.length : 0} stories; ` +
+      `a waking worker reads only the snapshot and catalog: ${ms(snapshotMs)} for ${snapshot?.catalog?.length ?? 0} entries`,
   ],
   [
     'check',

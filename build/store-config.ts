@@ -21,7 +21,8 @@ export function storeBuildConfig(env: Record<string, string | undefined>, builtA
   const checked = url ? checkStoreUrl(url) : null;
   if (checked && !checked.ok) {
     throw new Error(
-      `FACTLEN_STORE_URL=${url} is not a usable store address (${checked.reason}): use https:// (http:// only for localhost or 127.0.0.1), without a query string`,
+      `FACTLEN_STORE_URL=${url} is not a usable store address (${checked.reason}): ` +
+        'use https:// (http:// only for localhost or 127.0.0.1), without a query string',
     );
   }
   if (key && !parsePublicKey(key))

@@ -116,7 +116,8 @@ function readTopicNames(file: string): Map<string, string> {
     const ok = Topic.safeParse({ id, name });
     if (!ok.success)
       throw new CliError(
-        `${file}: topic ${JSON.stringify(id.slice(0, 120))}: ${typeof name !== 'string' ? 'the name must be a string' : 'needs a slug id and a name of 1 to 200 characters'}`,
+        `${file}: topic ${JSON.stringify(id.slice(0, 120))}: ` +
+          (typeof name !== 'string' ? 'the name must be a string' : 'needs a slug id and a name of 1 to 200 characters'),
       );
   }
   return new Map(entries as [string, string][]);

@@ -1,8 +1,16 @@
 /** URL normalisation: the many addresses of one article reduced to one key. */
 
 // Parameters that track the visit, not the page.
-const TRACKING =
-  /^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|ref_url|referrer|cmpid|cmp|smid|smtyp|ito|icid|ncid|sr_share|partner|taid|guccounter|guce_referrer\w*|_ga|_gl|yclid|ocid|outputtype|output|amp|__twitter_impression|s_cid|rss|at_\w+|intcmp|fb_action_ids|fb_action_types|fb_ref|fb_source|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wt\.mc_id|ns_\w+|xtor|pk_\w+|mtm_\w+|ftag|emc|share)$/i;
+const TRACKING = new RegExp(
+  `^(?:${[
+    ...['utm_\\w+', 'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid', 'ocid'],
+    ...['ref', 'ref_src', 'ref_url', 'referrer', 'cmpid', 'cmp', 'smid', 'smtyp', 'ito', 'icid', 'ncid', 'sr_share', 'partner'],
+    ...['taid', 'guccounter', 'guce_referrer\\w*', '_ga', '_gl', 'outputtype', 'output', 'amp', '__twitter_impression', 's_cid'],
+    ...['rss', 'at_\\w+', 'intcmp', 'fb_action_ids', 'fb_action_types', 'fb_ref', 'fb_source', '_hsenc', '_hsmi', 'mkt_tok'],
+    ...['oly_anon_id', 'oly_enc_id', 'vero_id', 'wt\\.mc_id', 'ns_\\w+', 'xtor', 'pk_\\w+', 'mtm_\\w+', 'ftag', 'emc', 'share'],
+  ].join('|')})$`,
+  'i',
+);
 // Host prefixes that serve the same article on another front: mobile and AMP editions.
 const EDITION_HOST = /^(?:www\d?|m|mobile|amp|amp-\w+)\./i;
 

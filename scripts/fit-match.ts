@@ -288,7 +288,13 @@ reliability();
 tradeOff();
 process.stdout.write(`${JSON.stringify(model)}\n`);
 if (write) {
-  const procedure = `npm run fit:match -- ${sets.map((s) => basename(resolve(s))).join(' ')} --write: logistic regression (L2 ${L2}) on the BM25-best story of every query of drawn stores of ${sizes.map(sizeLabel).join(', ')} stories (scripts/match-sweep.ts; each size weighs the same; queries without a story re-dated into a store story's window); threshold = lowest keeping false match <= ${MAX_FALSE * 100} % and wrong <= ${MAX_WRONG * 100} % at every size, negatives re-dated and as dated, on ${FOLDS}-fold out-of-fold confidences (folds by event)`;
+  const procedure = [
+    `npm run fit:match -- ${sets.map((s) => basename(resolve(s))).join(' ')} --write:`,
+    `logistic regression (L2 ${L2}) on the BM25-best story of every query of drawn stores of ${sizes.map(sizeLabel).join(', ')} stories`,
+    "(scripts/match-sweep.ts; each size weighs the same; queries without a story re-dated into a store story's window);",
+    `threshold = lowest keeping false match <= ${MAX_FALSE * 100} % and wrong <= ${MAX_WRONG * 100} % at every size,`,
+    `negatives re-dated and as dated, on ${FOLDS}-fold out-of-fold confidences (folds by event)`,
+  ].join(' ');
   writeFileSync('lib/match/model.json', JSON.stringify({ ...model, procedure }, null, 2) + '\n');
   process.stdout.write('wrote lib/match/model.json\n');
 }

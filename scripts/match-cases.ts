@@ -95,5 +95,11 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(2)} %` : '
 
 /** One line: correct / wrong / false match, as counts and rates. */
 export function formatTally(label: string, t: Tally): string {
-  return `${label.padEnd(18)} correct ${pct(t.correct, t.inStore).padStart(7)} (${t.correct}/${t.inStore})  wrong ${pct(t.wrong, t.inStore).padStart(6)} (${t.wrong})  missed ${pct(t.missed, t.inStore).padStart(6)} (${t.missed})  false match ${pct(t.falseMatch, t.unseen).padStart(6)} (${t.falseMatch}/${t.unseen})`;
+  return [
+    label.padEnd(18),
+    `correct ${pct(t.correct, t.inStore).padStart(7)} (${t.correct}/${t.inStore})`,
+    ` wrong ${pct(t.wrong, t.inStore).padStart(6)} (${t.wrong})`,
+    ` missed ${pct(t.missed, t.inStore).padStart(6)} (${t.missed})`,
+    ` false match ${pct(t.falseMatch, t.unseen).padStart(6)} (${t.falseMatch}/${t.unseen})`,
+  ].join(' ');
 }

@@ -1,8 +1,8 @@
 /**
  * On-device story matching. A source URL is proof; so is the same outlet with the same
  * headline. Otherwise BM25 finds the few stories whose words the article shares most, and a
- * calibrated model weighs the evidence for each (vocabulary, headline, names, dates). Below the model's threshold the answer is "no match": a wrong story is worse
- * than none.
+ * calibrated model weighs the evidence for each (vocabulary, headline, names, dates). Below
+ * the model's threshold the answer is "no match": a wrong story is worse than none.
  */
 import { normalizeUrl } from '../url.ts';
 import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type TitleHit } from './features.ts';
