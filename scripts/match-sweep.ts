@@ -4,6 +4,7 @@
 // the queries whose story is drawn must find it, and every other query (an unseen event, or an
 // event whose story was not drawn) must find none after it is re-dated into the window of a
 // story in the store, as a reader meets today's unrelated news.
+import { fnv1a } from '../lib/match/fnv.ts';
 import { readFileSync } from 'node:fs';
 import { readStoryDir } from '../cli/io.ts';
 import { buildIndex, type MatchQuery, type StoryIndex } from '../lib/match/index.ts';
@@ -45,11 +46,7 @@ export interface Draw {
 }
 
 /** A seed for `rng` (bench/generate.ts's mulberry32) from a name, so every run draws the same stores and dates. */
-export function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+export const seedOf = (text: string): number => fnv1a(text) >>> 0;
 
 const DAY = 86_400_000;
 
