@@ -166,6 +166,9 @@ function evaluateSet(dir: string, show: number): void {
   const fails: Record<Field, string[]> = { title: [], byline: [], publishedTime: [], lang: [] };
   const f1s: { name: string; f1: number; e: number; g: number }[] = [];
   const gateFails: string[] = [];
+  // Saved "pages" that are not HTML at all (a fixture of bare text): the DOM parser gives no
+  // document element, as the CLI refuses them (cli/io.ts); listed, not scored.
+  const notHtml: string[] = [];
   // Misses where the truth keeps what the issue asks to drop: a site name in the title, a
   // "By" or a date line in the byline. Counted apart, never folded into the rates above.
   // And a bare date where the truth made it a local midnight.
@@ -184,6 +187,10 @@ function evaluateSet(dir: string, show: number): void {
   for (const name of cases) {
     const truth = JSON.parse(readFileSync(join(dir, name, 'truth.json'), 'utf8')) as Truth;
     const doc = new DOMParser().parseFromString(readFileSync(join(dir, name, 'page.html'), 'utf8'), 'text/html') as unknown as Document;
+    if (!doc.documentElement) {
+      notHtml.push(name);
+      continue;
+    }
     const ex = extractArticle(doc, truth.url);
     const a: Article | null = ex.kind === 'article' ? ex.article : null;
     if (typeof truth.readerable === 'boolean') {
@@ -286,6 +293,7 @@ function evaluateSet(dir: string, show: number): void {
     if (xs.length > show) out.push(`   … ${xs.length - show} more (--show N)`);
   };
   list('truths the page contradicts, not counted as misses', truthErrors);
+  list('not an HTML page, not scored', notHtml);
   list('readerable decision differs', gateFails);
   for (const field of FIELDS) list(`${field} failing`, fails[field]);
   list(
