@@ -1,10 +1,10 @@
 /**
  * The story side of reading words: every word's hash to the index's sink and the counts of the
- * proper names of running text, straight from `WordCursor` (words.ts), without a callback or a
- * string per word: building the index of a 10k-story store reads ~55 MB of text, and this loop
- * over it is the build's cost (docs/benchmarks.md).
+ * proper names of running text, straight from `WordCursor` (word-cursor.ts), without a callback
+ * or a string per word: building the index of a 10k-story store reads ~55 MB of text, and this
+ * loop over it is the build's cost (docs/benchmarks.md).
  */
-import { clean, WordCursor } from './words.ts';
+import { clean, WordCursor } from './word-cursor.ts';
 import type { TermSink } from './doc-writer.ts';
 
 /**
@@ -29,7 +29,6 @@ export class StoryScan {
 
   /** Where the words go: set per story (the index's writer, or a plain counter). */
   sink!: TermSink;
-  private cursor = new WordCursor();
 
   reset(): void {
     for (const cell of this.cellOf) this.at[cell] = 0;
@@ -60,7 +59,8 @@ export class StoryScan {
 
   private scan(text: string, weight: number, prose: boolean): void {
     const sink = this.sink;
-    for (const w = this.cursor.of(text, prose); w.next();) {
+    // A cursor per text, not one kept on `this`: one that never leaves this loop measured cheaper.
+    for (const w = new WordCursor(text, prose); w.next();) {
       const h = w.hash;
       if (h === 0) continue;
       sink.add(h, weight);

@@ -1,10 +1,10 @@
-/** The article side of reading words: tokens and proper names as strings, sliced from `WordCursor`'s spans (words.ts). */
-import { clean, GAP, WordCursor } from './words.ts';
+/** The article side of reading words: tokens and proper names as strings, sliced from `WordCursor`'s spans (word-cursor.ts). */
+import { clean, GAP, WordCursor } from './word-cursor.ts';
 
 /** Lower-cased word tokens (letters/digits in any script), stop words and 1-letter tokens dropped. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const w = new WordCursor().of(text); w.next();) {
+  for (const w = new WordCursor(text); w.next();) {
     const t = w.token();
     if (t) out.push(t);
   }
@@ -35,7 +35,7 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
     run = [];
     runTokens = [];
   };
-  for (const w = new WordCursor().of(text, true); w.next();) {
+  for (const w = new WordCursor(text, true); w.next();) {
     if (w.gap & GAP.nameBreak) flush();
     const token = onToken ? w.token() : undefined;
     if (token) onToken!(token);

@@ -7,6 +7,11 @@
 import { FNV_BASIS, fnvStep } from './fnv.ts';
 import { termHash } from './term-table.ts';
 
+// Read once into module constants: under tsx (the CLI, eval and the benchmarks) each use of an
+// imported name is a getter call, and these are used per character (docs/benchmarks.md).
+const BASIS = FNV_BASIS;
+const step = fnvStep;
+
 // Function words that say nothing about which event an article covers.
 const STOP = new Set(
   (
@@ -189,12 +194,13 @@ for (const c of ',()"') ASCII_GAPS[c.charCodeAt(0)] = GAP.nameBreak;
 const isCurlyQuote = (c: number) => c === 0x201c || c === 0x201d;
 
 /**
- * A cursor over the words of one text: `next()` moves to the next word and sets the fields.
- * A plain object with fields, reused from text to text: it allocates nothing per word (the index
- * build walks every word of every story through it).
+ * A cursor over the words of one text: `next()` moves to the next word and sets the fields. A
+ * plain object advanced in place, one per text: nothing is allocated per word, and no call is
+ * made per character (the index build reads every word of every story through it:
+ * docs/benchmarks.md).
  */
 export class WordCursor {
-  text = '';
+  readonly text: string;
   /** The word is `text[start..end)`. */
   start = 0;
   end = 0;
@@ -205,28 +211,25 @@ export class WordCursor {
   /**
    * Whether the word is a proper name of running text (only when the cursor reads names): in
    * capitals (`isNameCase`), not a sentence's first word (capitalised anyway), not a date. So
-   * callers pass sentence-case text (body, dek), not titles in title case.
+   * callers read names in sentence-case text (body, dek), not titles in title case.
    */
   name = false;
-  private readNames = false;
+  private readonly readNames: boolean;
   private sentenceStart = true;
   // The last word was in capitals (`CAPS.upper`).
   private afterCapitals = false;
 
-  /** Starts over at the beginning of `text`; with `readNames`, `name` is set for each word. */
-  of(text: string, readNames = false): this {
+  /** A cursor before the first word of `text`; with `readNames`, `name` is set for each word. */
+  constructor(text: string, readNames = false) {
     this.text = text;
     this.readNames = readNames;
-    this.start = this.end = this.hash = this.gap = 0;
-    this.name = false;
-    this.sentenceStart = true;
-    this.afterCapitals = false;
-    return this;
   }
 
-  /** The word's token as a string (`clean`), null when it has none: `hash` is its `termHash`. */
+  /** The word's token (`clean`; `hash` is its `termHash`), or null when it has none (`hash` is 0). */
   token(): string | null {
-    return clean(this.text.slice(this.start, this.end));
+    // The hash already says whether there is a token: most words without one (stop words) are
+    // never sliced.
+    return this.hash === 0 ? null : clean(this.text.slice(this.start, this.end));
   }
 
   /** Moves to the next word; false at the end of the text. */
@@ -237,60 +240,65 @@ export class WordCursor {
     let gap = 0;
     let c = 0;
     for (; ; i++) {
-      if (i >= n) {
-        this.start = this.end = n;
-        this.hash = 0;
-        this.name = false;
-        return false;
-      }
+      if (i >= n) return this.atEnd();
       c = text.charCodeAt(i);
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
       if (c < 128) gap |= ASCII_GAPS[c]!;
       else if (kindOf(text, i) !== 0) break;
       else if (isCurlyQuote(c)) gap |= GAP.nameBreak;
     }
-    const start = i;
+    this.start = i;
+    this.gap = gap;
     // For an ASCII word (nearly all), its hash as it is read: FNV-1a of the lower-cased word.
     let whole = 0;
-    let hash = 0;
     if (c < 128) {
-      let h = FNV_BASIS;
+      const start = i;
+      let h = BASIS;
       let d = c;
       for (;;) {
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = fnvStep(h, d);
-        else if (d >= 65 && d <= 90) h = fnvStep(h, d | 32);
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = step(h, d);
+        else if (d >= 65 && d <= 90) h = step(h, d | 32);
         else break;
         if (++i === n) break;
         d = text.charCodeAt(i);
       }
       // Letters outside ASCII, or an apostrophe, may go on with the word: `wordEnd` knows.
       const end = i < n && (d >= 128 || d === 39) ? wordEnd(text, start) : i;
-      if (end !== i) {
-        i = end;
-        hash = cleanHash(text, start, end) | 0;
-      } else {
+      if (end !== i) this.readOther(end);
+      else {
+        this.end = i;
         // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
         // number, an allocation per word.
         whole = h || 1;
-        hash = i - start < 2 || isStopHash(whole) ? 0 : whole;
+        this.hash = i - start < 2 || isStopHash(whole) ? 0 : whole;
       }
-    } else {
-      i = wordEnd(text, start);
-      hash = cleanHash(text, start, i) | 0;
-    }
-    this.start = start;
-    this.end = i;
-    this.hash = hash;
-    this.gap = gap;
-    if (this.readNames) {
-      if (gap & GAP.sentenceEnd) this.sentenceStart = true;
-      const sentenceStart = this.sentenceStart;
-      // At a sentence's start a word outside ASCII is no name and never in capitals: not asked.
-      const caps = (c >= 65 && c <= 90) || (c >= 128 && !sentenceStart) ? capsOf(text, start, i) : CAPS.lower;
-      this.name = !sentenceStart && isNameCase(caps, i - start, this.afterCapitals) && !isDate(text, start, i, whole);
-      this.afterCapitals = caps === CAPS.upper;
-      this.sentenceStart = false;
-    }
+    } else this.readOther(wordEnd(text, i));
+    if (this.readNames) this.readName(c, whole);
     return true;
+  }
+
+  private atEnd(): boolean {
+    this.start = this.end = this.text.length;
+    this.hash = 0;
+    this.name = false;
+    return false;
+  }
+
+  /** Reads the word from `start` to `end` that is not all ASCII letters and digits. */
+  private readOther(end: number): void {
+    this.end = end;
+    this.hash = cleanHash(this.text, this.start, end) | 0;
+  }
+
+  /** Sets `name` for the word just read, which starts with `c` (`whole` as for `isDate`). */
+  private readName(c: number, whole: number): void {
+    const { text, start, end } = this;
+    if (this.gap & GAP.sentenceEnd) this.sentenceStart = true;
+    const sentenceStart = this.sentenceStart;
+    // At a sentence's start a word outside ASCII is no name and never in capitals: not asked.
+    const caps = (c >= 65 && c <= 90) || (c >= 128 && !sentenceStart) ? capsOf(text, start, end) : CAPS.lower;
+    this.name = !sentenceStart && isNameCase(caps, end - start, this.afterCapitals) && !isDate(text, start, end, whole);
+    this.afterCapitals = caps === CAPS.upper;
+    this.sentenceStart = false;
   }
 }
