@@ -8,12 +8,12 @@
 //   ranked (web and subtitle word lists): English web text has the words of public life that
 //   subtitles say less ("officials", "according", "administration").
 // A ranked list has no counts: rank r is given Zipf's law, p = 0.1 / r. A word takes the highest
-// frequency any list gives it. Words are cleaned as the matcher tokenises (lib/match/tokenize.ts),
+// frequency any list gives it. Words are cleaned as the matcher tokenises (lib/match/word-cursor.ts),
 // and kept down to one in a million words (Zipf 3): rarer words all count as rare.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { clean } from '../lib/match/tokenize.ts';
+import { clean } from '../lib/match/word-cursor.ts';
 
 const require = createRequire(import.meta.url);
 const OUT = 'lib/match/background.json';

@@ -1,27 +1,11 @@
 /**
- * The story side of tokenising, fused into one loop per text: word hashes (the `termHash` of
- * each token `tokenize` gives) and the proper names of running text (as `names` counts them), without a callback
- * per word or a string per word: building the index of a 10k-story store reads ~55 MB of text,
- * and the loop over it is the build's cost (docs/benchmarks.md).
- * Queries keep using tokenize.ts (one article at a time); a unit test holds the two to the
- * same answers.
+ * The story side of reading words: every word's hash to the index's sink and the counts of the
+ * proper names of running text, straight from `WordCursor` (word-cursor.ts), without a callback
+ * or a string per word: building the index of a 10k-story store reads ~55 MB of text, and this
+ * loop over it is the build's cost (docs/benchmarks.md).
  */
-import { CALENDAR, CAPS, capsOf, clean, cleanHash, isNameCase, isStopHash, kindOf, MONTH_ABBREVIATIONS, wordEnd } from './tokenize.ts';
-import { FNV_BASIS, fnvStep } from './fnv.ts';
-import { termHash } from './term-table.ts';
+import { clean, WordCursor } from './word-cursor.ts';
 import type { TermSink } from './doc-writer.ts';
-
-// As int32s, like the hashes the scan works with.
-const CALENDAR_HASHES = new Set([...CALENDAR].map((w) => termHash(w) | 0));
-const MONTH_HASHES = new Set([...MONTH_ABBREVIATIONS].map((w) => termHash(w) | 0));
-
-/** Whether the character at `i` starts a word (letters and numbers in any script). */
-const isWordAt = (text: string, i: number) => kindOf(text, i) !== 0;
-
-/** Whether a word names a day or month (as `names` asks: the whole word, so "Monday's" does not). */
-// (An abbreviated month is ASCII: the ASCII path below checks for it.)
-const isCalendar = (text: string, start: number, end: number, h: number) =>
-  CALENDAR_HASHES.has(h) && CALENDAR.has(text.slice(start, end).toLowerCase());
 
 /**
  * Scans the texts of one story at a time: `words` and `prose` feed the sink, and `prose` also
@@ -56,7 +40,7 @@ export class StoryScan {
     this.scan(text, weight, false);
   }
 
-  /** Like `words`, and counts the proper names (`isNameCase` words not starting a sentence). */
+  /** Like `words`, and counts the proper names of running text (`WordCursor.name`). */
   prose(text: string, weight: number): void {
     this.scan(text, weight, true);
   }
@@ -74,85 +58,13 @@ export class StoryScan {
   }
 
   private scan(text: string, weight: number, prose: boolean): void {
-    const n = text.length;
     const sink = this.sink;
-    let sentenceStart = true;
-    // The last word was in capitals (`isNameCase`).
-    let afterCapitals = false;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
-        if (c >= 128 && isWordAt(text, i)) {
-          // A word that starts outside ASCII: the general road (rare in English stories).
-          const end = wordEnd(text, i);
-          const h = cleanHash(text, i, end) | 0;
-          if (h) sink.add(h, weight);
-          if (prose) {
-            // Capitals outside ASCII are never an acronym (`capsOf`).
-            if (h && !sentenceStart && capsOf(text, i, end) === CAPS.capitalised && !isCalendar(text, i, end, h))
-              this.count(h, text, i, end);
-            sentenceStart = afterCapitals = false;
-          }
-          i = end;
-          continue;
-        }
-        // Between words only sentence ends matter to names (runs of names need no tracking
-        // here: every capitalised word counts on its own, as `names` counts them): ., !, ?, :,
-        // ; and a line break (tokenize.ts's SENTENCE_END, by code for speed).
-        if (c === 46 || c === 10 || c === 33 || c === 63 || c === 58 || c === 59) sentenceStart = true;
-        i++;
-        continue;
-      }
-      const start = i;
-      // FNV-1a of the lower-cased word, as `termHash` gives it.
-      let h = FNV_BASIS;
-      let d = c;
-      for (;;) {
-        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) h = fnvStep(h, d);
-        else if (d >= 65 && d <= 90) h = fnvStep(h, d | 32);
-        else break;
-        if (++i === n) break;
-        d = text.charCodeAt(i);
-      }
-      if (i < n && (d >= 128 || d === 39)) {
-        // Letters outside ASCII, or an apostrophe: `wordEnd` and `cleanHash` know them.
-        const end = wordEnd(text, start);
-        if (end !== i) {
-          i = end;
-          h = cleanHash(text, start, end) | 0;
-          if (h) sink.add(h, weight);
-          if (prose) {
-            const caps = c >= 65 && c <= 90 ? capsOf(text, start, end) : CAPS.lower;
-            if (h && !sentenceStart && isNameCase(caps, end - start, afterCapitals) && !isCalendar(text, start, end, h))
-              this.count(h, text, start, end);
-            afterCapitals = caps === CAPS.upper;
-            sentenceStart = false;
-          }
-          continue;
-        }
-      }
-      if (i - start < 2) h = 0;
-      else {
-        // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
-        // number, an allocation per word.
-        if (h === 0) h = 1;
-        if (isStopHash(h)) h = 0;
-      }
-      if (h) sink.add(h, weight);
-      if (prose) {
-        const caps = c >= 65 && c <= 90 ? capsOf(text, start, i) : CAPS.lower;
-        if (
-          h &&
-          !sentenceStart &&
-          isNameCase(caps, i - start, afterCapitals) &&
-          !CALENDAR_HASHES.has(h) &&
-          !(MONTH_HASHES.has(h) && text.charCodeAt(i) === 46)
-        )
-          this.count(h, text, start, i);
-        afterCapitals = caps === CAPS.upper;
-        sentenceStart = false;
-      }
+    // A cursor per text, not one kept on `this`: one that never leaves this loop measured cheaper.
+    for (const w = new WordCursor(text, prose); w.next();) {
+      const h = w.hash;
+      if (h === 0) continue;
+      sink.add(h, weight);
+      if (w.name) this.count(h, text, w.start, w.end);
     }
   }
 
