@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { StoryScan } from '../../lib/match/scan.ts';
 import { termHash } from '../../lib/match/term-table.ts';
 import { tokenize } from '../../lib/match/tokenize.ts';
-import { CALENDAR, clean, GAP, MONTH_ABBREVIATIONS, WordCursor } from '../../lib/match/word-cursor.ts';
+import { CALENDAR, MONTH_ABBREVIATIONS } from '../../lib/match/calendar.ts';
+import { clean, GAP, WordCursor } from '../../lib/match/word-cursor.ts';
 
 interface Word {
   start: number;
