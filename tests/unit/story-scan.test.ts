@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StoryScan } from '../../lib/match/scan.ts';
 import { termHash } from '../../lib/match/term-table.ts';
 import { names, tokenize } from '../../lib/match/tokenize.ts';
+import { WORD_TEXTS } from './word-texts.ts';
 
 function viaScan(text: string, prose: boolean): { hashes: number[]; names: string[]; counts: number[] } {
   const hashes: number[] = [];
@@ -26,11 +27,7 @@ function viaTokenizer(text: string): { hashes: number[]; names: string[]; counts
 }
 
 const TEXTS = [
-  'On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.',
-  "Mayo's board and Mayo Clinic's chief said the deal, worth $160m, closes Monday's session at 9:30.",
-  "The Mayo’s curly possessive, don’t and O’Brien, O'Brien and rock'n'roll; AT&T and U.S. officials.",
-  'Łódź and Zürich mayors met in São Paulo; Ελλάδα and Москва named. 東京都 officials said 2019年.',
-  'An emoji 😀 between words, a math letter 𝐀𝐁𝐂 and 𝒶 script, then Trona residents.',
+  ...WORD_TEXTS,
   'Monday. Tuesday, March 14: Wednesday’s vote in May and June. McCain and DeSantis spoke, NASA too.',
   "It's a 4.4-magnitude quake; ABC's report and the students' union's vote. X Y Z a b c I.",
   '"Quoted Name" (Bracketed Name) Name, Another Name\nNew Line Name! Why Not? Yes: Colon Name',

@@ -7,6 +7,7 @@ import { termHash } from '../../lib/match/term-table.ts';
 import { tokenize } from '../../lib/match/tokenize.ts';
 import { CALENDAR, MONTH_ABBREVIATIONS } from '../../lib/match/calendar.ts';
 import { clean, GAP, WordCursor } from '../../lib/match/word-cursor.ts';
+import { WORD_TEXTS } from './word-texts.ts';
 
 interface Word {
   start: number;
@@ -64,11 +65,7 @@ function storyHashes(text: string): number[] {
 }
 
 const TEXTS = [
-  'On Thursday officials in Ridgecrest met Lucy Jones. Residents cheered.',
-  "Mayo's board and Mayo Clinic's chief said the deal, worth $160m, closes Monday's session at 9:30.",
-  "The Mayo’s curly possessive, don’t and O’Brien, O'Brien and rock'n'roll; AT&T and U.S. officials.",
-  'Łódź and Zürich mayors met in São Paulo; Ελλάδα and Москва named. 東京都 officials said 2019年.',
-  'An emoji 😀 between words, a math letter 𝐀𝐁𝐂 and 𝒶 script, then Trona residents.',
+  ...WORD_TEXTS,
   'WASHINGTON (AP) — The FBI and HP-EDS met NASA’s “RCMP” chief; MAY I? Then IBM. On Jan. 20 Jan Oort spoke.',
   'İ and İstanbul, İ’s and the Kelvin sign K: letters whose lower case is longer or ASCII.',
   '',
