@@ -135,12 +135,13 @@ const toModel = (w: number[], threshold: number): Model => ({
   threshold,
 });
 
-/** The best candidate and its confidence under weights `w`. */
+/** A query's answer before the threshold: its best candidate and that candidate's confidence. */
 interface Decision {
   storyId: string | null;
   p: number;
 }
 
+/** The best candidate and its confidence under weights `w`. */
 function decide(c: Case, w: number[]): Decision {
   if (c.urlAnswer) return { storyId: c.urlAnswer, p: 1 };
   let best: Decision = { storyId: null, p: 0 };
@@ -252,7 +253,7 @@ function report(label: string, scored: (group: Case[]) => Tally, group: Case[] =
     }
 }
 process.stdout.write(`${cases.length} cases over ${names.join(' + ')}, store sizes ${sizes.map(sizeLabel).join(', ')}\n`);
-const outOfFold = new Map<Case, ReturnType<typeof decide>>();
+const outOfFold = new Map<Case, Decision>();
 const foldTally = new Map<Case, Tally>();
 for (let k = 0; k < FOLDS; k++) {
   const { w, threshold: t } = procedure(
@@ -261,11 +262,11 @@ for (let k = 0; k < FOLDS; k++) {
   );
   for (const c of cases.filter((x) => foldOf(eventOf(x)) === k)) {
     outOfFold.set(c, decide(c, w));
-    foldTally.set(c, score([c], w, t));
+    foldTally.set(c, scoreDecided([c], outOfFold, t));
   }
 }
 report(
-  `held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by a model fitted and thresholded on the other folds)`,
+  `held out, ${FOLDS}-fold cross-validation grouped by event (each fold scored by the whole procedure run on the other folds, threshold from their inner folds)`,
   (g) => g.reduce((t, c) => addTally(t, foldTally.get(c)!), emptyTally()),
 );
 if (names.length > 1) {
