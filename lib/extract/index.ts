@@ -60,9 +60,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const clone = doc.cloneNode(true) as Document;
   const { loadedUrl } = options;
-  const stale = isHeadStale(clone, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl);
+  const stale = isHeadStale(doc, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl);
   if (stale) dropHeadMetadata(clone);
-  const meta = readMetadata(clone, url, stale ? [] : ld());
+  // The metadata is read from the page itself, which it only reads, unless its head must go: the
+  // page's tree is the one the reader's browser has already walked, the clone a new document
+  // every query starts cold on (on a first click, measured: docs/extraction.md).
+  const meta = stale ? readMetadata(clone, url, []) : readMetadata(doc, url, ld());
   // Readability is not given the page's JSON-LD: it is read once, above. When JSON-LD names
   // the authors, Readability reading it would know its byline and not hunt the page for one, a
   // hunt that reads the text of every element it passes and cuts the line it settles on from
@@ -73,7 +76,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     tag.setAttribute('content', meta.authors.join(', '));
     (clone.head ?? clone.documentElement).append(tag);
   }
-  const parsed = new Readability<Node>(clone, { serializer: (el) => el, disableJSONLD: true }).parse();
+  // Only the article's text is read (blockText): the classes Readability would strip from it
+  // change none of it, and stripping them is a walk over the article on the reader's click.
+  const parsed = new Readability<Node>(clone, { serializer: (el) => el, disableJSONLD: true, keepClasses: true }).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < 30) return { kind: 'not-article', reason: 'no-content', url, title };
