@@ -65,8 +65,8 @@ const PASS = (load: string | null) => `(() => {
   if (reason) return null;
   t0 = performance.now(); if (L.tooMuchText(document)) return null; t.limit = performance.now() - t0;
   t0 = performance.now(); const clone = document.cloneNode(true); t.clone = performance.now() - t0;
-  t0 = performance.now(); L.readMetadata(clone, url, ld()); t.metadata = performance.now() - t0;
-  t0 = performance.now(); const parsed = new L.Readability(clone, { serializer: (e) => e, disableJSONLD: true }).parse(); t.readability = performance.now() - t0;
+  t0 = performance.now(); L.readMetadata(document, url, ld()); t.metadata = performance.now() - t0;
+  t0 = performance.now(); const parsed = new L.Readability(clone, { serializer: (e) => e, disableJSONLD: true, keepClasses: true }).parse(); t.readability = performance.now() - t0;
   t0 = performance.now(); if (parsed) L.countWords(L.blockText(parsed.content)); t.text = performance.now() - t0;
   return t;
 })()`;
