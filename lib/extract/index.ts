@@ -1,6 +1,6 @@
 /**
- * Article extraction: a fast gate, then the page's own metadata and Readability, both on one
- * clone of the document. Takes a Document so it runs the same in a tab and in Node (linkedom).
+ * Article extraction: a fast gate, then the page's own metadata, read from the page, and
+ * Readability on a clone of it. Takes a Document so it runs the same in a tab and in Node (linkedom).
  */
 import { Readability } from '@mozilla/readability';
 import type { Article, Extraction } from '../article.ts';
