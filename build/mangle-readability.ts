@@ -27,6 +27,7 @@ export function mangleReadability(): Plugin {
         emptyTestStopsAtText,
         styleReadOnlyWhenSet,
         snapshotByCopy,
+        textOnly,
         privatePatternNames,
       ].reduce((c, edit) => edit(c), quiet);
       const out = await transform(edited, {
@@ -138,20 +139,82 @@ export function styleReadOnlyWhenSet(code: string): string {
 
 const SNAPSHOT = '    var pageCacheHtml = page.innerHTML;\n';
 const RESTORE = '        page.innerHTML = pageCacheHtml;\n';
+const PREP_DOCUMENT = '  _prepDocument() {\n';
+const OPTIONS = '  this._keepClasses = !!options.keepClasses;\n';
 
 /**
  * Before its first pass Readability keeps the page as HTML, to start again from it should a pass
  * find too little text — which most pages never need. Writing the page out as HTML costs
  * Chromium about twice what copying its tree does (1.1 against 0.7 ms a page, over a quarter
- * of the corpus). The build keeps a copy of the tree instead and writes it out as HTML, once,
- * when a pass is first retried. The copy is made at the same moment and never changed, and its
- * HTML is the page's at that moment, so each retry parses the same HTML as before. Should an
- * upgrade move it, the build stops here.
+ * of the corpus), and copying it is still a pass over the page on the reader's click.
+ *
+ * So the build keeps nothing up front when the caller can hand it the document again
+ * (`freshCopy`, a function returning a new copy of the document Readability was given, as
+ * lib/extract does): only when a pass is first retried does it prepare that copy as it prepared
+ * its own (noscript images, scripts, styles, line breaks, fonts — steps that depend on nothing
+ * but the document) and write its body out as HTML. Without `freshCopy` it copies the body's
+ * tree at the moment the original wrote it out, and writes the copy out on the first retry.
+ * Either way each retry parses the HTML the page had when the first pass began. Should an
+ * upgrade move any of it, the build stops here.
  */
 export function snapshotByCopy(code: string): string {
   const what = 'change how it keeps the page between passes';
-  const copied = edit(code, SNAPSHOT, '    var pageCacheCopy = page.cloneNode(true), pageCacheHtml = null;\n', what);
-  return edit(copied, RESTORE, '        page.innerHTML = pageCacheHtml ??= pageCacheCopy.innerHTML;\n', what);
+  const copied = edit(
+    code,
+    SNAPSHOT,
+    '    var pageCacheCopy = this._freshCopy ? null : page.cloneNode(true), pageCacheHtml = null;\n',
+    what,
+  );
+  const restored = edit(
+    copied,
+    RESTORE,
+    '        page.innerHTML = pageCacheHtml ??= (pageCacheCopy ?? this._preparedCopy()).innerHTML;\n',
+    what,
+  );
+  const prepared = edit(
+    restored,
+    PREP_DOCUMENT,
+    `  _preparedCopy() {
+    var copy = new Readability(this._freshCopy());
+    copy._unwrapNoscriptImages(copy._doc);
+    copy._removeScripts(copy._doc);
+    copy._prepDocument();
+    return copy._doc.body;
+  },
+
+${PREP_DOCUMENT}`,
+    what,
+  );
+  return edit(prepared, OPTIONS, `${OPTIONS}  this._freshCopy = options.freshCopy || null;\n`, what);
+}
+
+/**
+ * lib/extract reads only the article's text (text.ts's blockText), so with \`textOnly\` the build
+ * skips what changes the article's markup and not its text: making links and images absolute,
+ * the whole text as one string (\`textContent\` is then null), and the presentational attributes
+ * (\`style\`, \`align\`, …) of elements whose attributes nothing reads after. Readability goes on
+ * to read every attribute of images, pictures, figures and embeds (lazy images, video embeds),
+ * so those are still cleaned first, as the original cleans them (not inside an <svg>, where it
+ * does not go). Each of these decides nothing else, so the text is the same: checked on every
+ * page fixture (tests/unit/extract/mangle.test.ts). Should an upgrade move any of it, the build
+ * stops here.
+ */
+export function textOnly(code: string): string {
+  const what = 'skip its markup-only steps';
+  const steps: [string, string][] = [
+    [OPTIONS, `${OPTIONS}  this._textOnly = !!options.textOnly;\n`],
+    ['    this._fixRelativeUris(articleContent);\n', '    if (!this._textOnly) this._fixRelativeUris(articleContent);\n'],
+    [
+      '    this._cleanStyles(articleContent);\n',
+      `    if (!this._textOnly) this._cleanStyles(articleContent);
+    else
+      for (var readLater of this._getAllNodesWithTag(articleContent, ["img", "picture", "figure", "object", "embed", "iframe"]))
+        if (!readLater.closest("svg")) this._cleanStyles(readLater);\n`,
+    ],
+    ['    var textContent = articleContent.textContent;\n', '    var textContent = this._textOnly ? null : articleContent.textContent;\n'],
+    ['      length: textContent.length,\n', '      length: textContent === null ? null : textContent.length,\n'],
+  ];
+  return steps.reduce((c, [from, to]) => edit(c, from, to, what), code);
 }
 
 /**

@@ -49,6 +49,27 @@ function safeQuery(doc: Document, selector: string): Element[] | null {
   }
 }
 
+/** Readability's options with those the build adds (build/mangle-readability.ts). */
+type ReadabilityOptions = ConstructorParameters<typeof Readability<Node>>[1] & { textOnly: boolean; freshCopy: () => Document };
+
+/** A copy of the page, for Readability to take apart: without its head's metadata when that describes an earlier page. */
+function copyOf(doc: Document, stale: boolean): Document {
+  const copy = doc.cloneNode(true) as Document;
+  if (stale) dropHeadMetadata(copy);
+  return copy;
+}
+
+/** `copy` with a tag naming the authors JSON-LD names, when it names them (`authors` not null). */
+function withAuthors(copy: Document, authors: string | null): Document {
+  if (authors !== null) {
+    const tag = copy.createElement('meta');
+    tag.setAttribute('name', 'author');
+    tag.setAttribute('content', authors);
+    (copy.head ?? copy.documentElement).append(tag);
+  }
+  return copy;
+}
+
 /** Extracts the article of `doc` (never modifying it) or says why the page is not one. */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
   const title = (doc.title ?? '').trim();
@@ -58,27 +79,31 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const reason = gate(doc, url, options.maxElements, ld) ?? (tooMuchText(doc) ? 'too-large' : null);
   if (reason) return { kind: 'not-article', reason, url, title };
 
-  const clone = doc.cloneNode(true) as Document;
   const { loadedUrl } = options;
   const stale = isHeadStale(doc, url, typeof loadedUrl === 'function' ? loadedUrl() : loadedUrl);
-  if (stale) dropHeadMetadata(clone);
   // The metadata is read from the page itself, which it only reads, unless its head must go: the
-  // page's tree is the one the reader's browser has already walked, the clone a new document
+  // page's tree is the one the reader's browser has already walked, the copy a new document
   // every query starts cold on (on a first click, measured: docs/extraction.md).
-  const meta = stale ? readMetadata(clone, url, []) : readMetadata(doc, url, ld());
+  const staleCopy = stale ? copyOf(doc, true) : null;
+  const meta = staleCopy ? readMetadata(staleCopy, url, []) : readMetadata(doc, url, ld());
   // Readability is not given the page's JSON-LD: it is read once, above. When JSON-LD names
   // the authors, Readability reading it would know its byline and not hunt the page for one, a
   // hunt that reads the text of every element it passes and cuts the line it settles on from
   // the article. A tag tells it the names instead, as bare Readability has them.
-  if (meta.authorsInJsonLd) {
-    const tag = clone.createElement('meta');
-    tag.setAttribute('name', 'author');
-    tag.setAttribute('content', meta.authors.join(', '));
-    (clone.head ?? clone.documentElement).append(tag);
-  }
-  // Only the article's text is read (blockText): the classes Readability would strip from it
-  // change none of it, and stripping them is a walk over the article on the reader's click.
-  const parsed = new Readability<Node>(clone, { serializer: (el) => el, disableJSONLD: true, keepClasses: true }).parse();
+  const authors = meta.authorsInJsonLd ? meta.authors.join(', ') : null;
+  const copy = () => withAuthors(copyOf(doc, stale), authors);
+  const readability: ReadabilityOptions = {
+    serializer: (el) => el,
+    disableJSONLD: true,
+    // Only the article's text is read (blockText): the classes Readability would strip from it
+    // change none of it, and stripping them is a walk over the article on the reader's click;
+    // the same for the rest of its markup-only steps (build/mangle-readability.ts textOnly).
+    keepClasses: true,
+    textOnly: true,
+    // Asked again only if a pass is retried, so the page is not copied twice up front.
+    freshCopy: copy,
+  };
+  const parsed = new Readability<Node>(staleCopy ? withAuthors(staleCopy, authors) : copy(), readability).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < 30) return { kind: 'not-article', reason: 'no-content', url, title };

@@ -9,13 +9,21 @@ import {
   privatePatternNames,
   snapshotByCopy,
   styleReadOnlyWhenSet,
+  textOnly,
   withoutJsonLd,
 } from '../../../build/mangle-readability.ts';
+import { blockText } from '../../../lib/extract/text.ts';
 import { BODY_TEXT, parse, parseFixture } from './dom.ts';
 
 const require = createRequire(import.meta.url);
 const id = require.resolve('@mozilla/readability/Readability.js');
-type ReadabilityClass = new (doc: Document, options?: { disableJSONLD?: boolean }) => { parse(): unknown };
+interface Options {
+  disableJSONLD?: boolean;
+  serializer?: (el: Element) => unknown;
+  textOnly?: boolean;
+  freshCopy?: () => Document;
+}
+type ReadabilityClass = new (doc: Document, options?: Options) => { parse(): unknown };
 
 async function mangled(): Promise<{ code: string; Readability: ReadabilityClass }> {
   const hook = mangleReadability().transform as (code: string, id: string) => Promise<{ code: string }>;
@@ -135,42 +143,85 @@ describe('the Readability build step', () => {
     expect(() => styleReadOnlyWhenSet('_isProbablyVisible(node) { return true; }')).toThrow(/cannot reorder its visibility test/);
   });
 
-  it('keeps the page for a retried pass as a copy, writes it out as HTML only to retry, and stops the build if that moved', async () => {
+  it('keeps the page for a retried pass as a copy, or asks for the document again, writes it out as HTML only to retry, and stops the build if that moved', async () => {
     const Original = require(id) as ReadabilityClass;
     const { Readability } = await mangled();
-    /** Parses `html` with Readability `R`, counting reads and writes of the body's HTML. */
-    const run = (R: ReadabilityClass, html: string) => {
+    /** Parses `html` with Readability `R`, counting reads and writes of the body's HTML and copies of its tree. */
+    const run = (R: ReadabilityClass, html: string, options: Options = {}) => {
       const doc = parse(html);
       const body = doc.body;
       let proto: object | null = body;
       let html_: PropertyDescriptor | undefined;
       while (proto && !(html_ = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
-      const count = { reads: 0, writes: 0 };
+      const count = { reads: 0, writes: 0, copies: 0 };
       Object.defineProperty(body, 'innerHTML', {
         get: () => (count.reads++, html_!.get!.call(body)),
         set: (v: string) => (count.writes++, html_!.set!.call(body, v)),
       });
-      return { result: new R(doc, { disableJSONLD: true }).parse(), ...count };
+      const cloneNode = body.cloneNode.bind(body);
+      body.cloneNode = (deep?: boolean) => (count.copies++, cloneNode(deep));
+      return { result: new R(doc, { disableJSONLD: true, ...options }).parse(), ...count };
     };
-    // Found on the first pass, and with too little text, so that every pass is retried.
+    // Found on the first pass, and with too little text, so that every pass is retried. The
+    // short page's scripts, styles, line breaks and noscript images are prepared before the
+    // first pass: a copy asked for again must be prepared the same way.
     const article = `<html><body><article><h1>Water rates to rise</h1>${BODY_TEXT}</article></body></html>`;
-    const short = '<html><body><div class="sidebar"><p>Sign in to read on.</p></div><p>Short note.</p></body></html>';
+    const short = `<html><head><style>p{}</style></head><body><div class="sidebar"><p>Sign in to read on.</p></div>
+      <p>Short note.<br><br>Second line<font>in a font</font>.</p><img class="lazy" data-src="a.jpg"><noscript><img src="a.jpg"></noscript>
+      <script>document.title = 'x'</script></body></html>`;
     for (const html of [article, short]) {
       const original = run(Original, html);
       const built = run(Readability, html);
+      const again = run(Readability, html, { freshCopy: () => parse(html) });
       expect(built.result).toEqual(original.result);
+      expect(again.result).toEqual(original.result);
       expect(original.reads).toBe(1);
-      expect(built.reads).toBe(0);
-      expect(built.writes).toBe(original.writes);
+      expect([built.reads, again.reads]).toEqual([0, 0]);
+      expect([built.writes, again.writes]).toEqual([original.writes, original.writes]);
+      expect([built.copies, again.copies]).toEqual([1, 0]);
     }
     expect(run(Original, short).writes).toBeGreaterThan(0);
     expect(() => snapshotByCopy('var pageCacheHtml = page.innerHTML;')).toThrow(/cannot change how it keeps the page/);
   });
 
+  /** Readability's answer on `doc`, with its article as the text lib/extract reads of it. */
+  const asText = (R: ReadabilityClass, doc: Document, options: Options = {}) => {
+    const result = new R(doc, { disableJSONLD: true, serializer: (el) => el, ...options }).parse() as { content: Element } | null;
+    return result && { ...result, content: blockText(result.content), textContent: undefined, length: undefined };
+  };
+
+  it('gives the same article text with its markup-only steps skipped (textOnly), and stops the build if they moved', async () => {
+    const Original = require(id) as ReadabilityClass;
+    const { Readability } = await mangled();
+    // What Readability reads after it cleans the markup: an image's attributes (a lazy image's
+    // address), an embed's (a video it keeps). Left uncleaned, the figure would get an image and
+    // the iframe would be kept as a video; cleaned as the original cleans them, neither.
+    const html = `<html><body><article><h1>Water rates to rise</h1>${BODY_TEXT}
+      <figure style="background:url(map.jpg)"><figcaption>The works</figcaption></figure>
+      <iframe style="https://www.youtube.com/embed/x" src="about:blank"></iframe>
+      <p style="color: red" align="center">Board members <a href="/minutes">published the minutes</a>. <a href="javascript:void(0)">Share</a></p>
+      <svg><foreignObject><img class="lazy" data-src="b.jpg" style="x.png"></foreignObject></svg></article></body></html>`;
+    const original = new Original(parse(html), { disableJSONLD: true, serializer: (el) => el }).parse() as { content: Element };
+    const built = new Readability(parse(html), { disableJSONLD: true, serializer: (el) => el, textOnly: true }).parse() as {
+      content: Element;
+      textContent: unknown;
+    };
+    const read = (el: Element) => [...el.querySelectorAll('img,iframe,figure')].map((e) => e.outerHTML.replace(/ style="[^"]*"/, ''));
+    expect(read(built.content)).toEqual(read(original.content));
+    expect(built.content.querySelector('figure img')).toBeNull();
+    expect(built.content.querySelector('iframe')).toBeNull();
+    expect(blockText(built.content)).toBe(blockText(original.content));
+    expect(built.textContent).toBeNull();
+    expect(asText(Readability, parse(html), { textOnly: true })).toEqual(asText(Original, parse(html)));
+    expect(() => textOnly('_postProcessContent(articleContent) {}')).toThrow(/cannot skip its markup-only steps/);
+  });
+
   const pages = readdirSync(new URL('../../fixtures/pages/', import.meta.url)).filter((f) => f.endsWith('.html'));
-  it.each(pages)('parses %s exactly as the original without JSON-LD', async (page) => {
+  it.each(pages)('parses %s exactly as the original without JSON-LD, and to the same text as lib/extract asks', async (page) => {
     const Original = require(id) as ReadabilityClass;
     const { Readability } = await mangled();
     expect(new Readability(parseFixture(page)).parse()).toEqual(new Original(parseFixture(page), { disableJSONLD: true }).parse());
+    const asked = { textOnly: true, freshCopy: () => parseFixture(page) };
+    expect(asText(Readability, parseFixture(page), asked)).toEqual(asText(Original, parseFixture(page)));
   });
 });
