@@ -189,15 +189,16 @@ ${PREP_DOCUMENT}`,
 }
 
 /**
- * lib/extract reads only the article's text (text.ts's blockText), so with \`textOnly\` the build
+ * lib/extract reads only the article's text (text.ts's blockText), so with `textOnly` the build
  * skips what changes the article's markup and not its text: making links and images absolute,
- * the whole text as one string (\`textContent\` is then null), and the presentational attributes
- * (\`style\`, \`align\`, …) of elements whose attributes nothing reads after. Readability goes on
- * to read every attribute of images, pictures, figures and embeds (lazy images, video embeds),
- * so those are still cleaned first, as the original cleans them (not inside an <svg>, where it
- * does not go). Each of these decides nothing else, so the text is the same: checked on every
- * page fixture (tests/unit/extract/mangle.test.ts). Should an upgrade move any of it, the build
- * stops here.
+ * filling in the address of lazy-loaded images and pictures, the whole text as one string
+ * (`textContent` is then null), and the presentational attributes (`style`, `align`, …) of
+ * elements whose attributes nothing reads after. Readability still gives a lazy figure without
+ * an image the image it names (the images it counts decide what it keeps), and still reads every
+ * attribute of figures and embeds (a video it keeps), so those are cleaned first, as the original
+ * cleans them (not inside an <svg>, where it does not go). Each skipped step decides nothing
+ * else, so the text is the same: checked on every page fixture (tests/unit/extract/mangle.test.ts).
+ * Should an upgrade move any of it, the build stops here.
  */
 export function textOnly(code: string): string {
   const what = 'skip its markup-only steps';
@@ -208,8 +209,12 @@ export function textOnly(code: string): string {
       '    this._cleanStyles(articleContent);\n',
       `    if (!this._textOnly) this._cleanStyles(articleContent);
     else
-      for (var readLater of this._getAllNodesWithTag(articleContent, ["img", "picture", "figure", "object", "embed", "iframe"]))
+      for (var readLater of this._getAllNodesWithTag(articleContent, ["figure", "object", "embed", "iframe"]))
         if (!readLater.closest("svg")) this._cleanStyles(readLater);\n`,
+    ],
+    [
+      '      this._getAllNodesWithTag(root, ["img", "picture", "figure"]),\n',
+      '      this._getAllNodesWithTag(root, this._textOnly ? ["figure"] : ["img", "picture", "figure"]),\n',
     ],
     ['    var textContent = articleContent.textContent;\n', '    var textContent = this._textOnly ? null : articleContent.textContent;\n'],
     ['      length: textContent.length,\n', '      length: textContent === null ? null : textContent.length,\n'],
