@@ -52,13 +52,28 @@ const isSentence = (s: string) => s.split(' ').filter((w) => w[0]! >= 'a' && w[0
 /** The first word of `s`, lower case, for the word sets. */
 const firstWord = (s: string) => s.toLowerCase().split(/[\s:]/, 1)[0]!;
 
+// The names cleaned so far: extraction asks about one name several times (JSON-LD's authors are
+// checked, chosen, then joined), and each expression below that runs a second time is compiled
+// again, to machine code, on the reader's click. Bounded, for a process reading many pages.
+const cleaned = new Map<string, string | null>();
+
 /**
  * One printed byline reduced to the names: no "By" or "written by" phrasing, no role, date or
  * handle after them; null when nothing is left or what is left is no name: a placeholder, a
  * fragment of a line (", USA TODAY"), a count, a sentence or a button.
  */
 export function cleanByline(raw: string | null | undefined): string | null {
-  let s = squash(decodeEntities(raw ?? ''));
+  const key = raw ?? '';
+  let name = cleaned.get(key);
+  if (name === undefined) {
+    if (cleaned.size >= 500) cleaned.clear();
+    cleaned.set(key, (name = clean(key)));
+  }
+  return name;
+}
+
+function clean(raw: string): string | null {
+  let s = squash(decodeEntities(raw));
   // The expressions below run only on a name that holds what each looks for: most hold none.
   if (/^[,;:&|)\]]/.test(s) || PLACEHOLDER.has(s.toLowerCase()) || (/[{}%$<>.]/.test(s) && TEMPLATE.test(s))) return null;
   if (/ by /i.test(s)) s = s.replace(WRITTEN_BY, '');

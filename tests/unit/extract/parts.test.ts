@@ -1,5 +1,5 @@
 // The small pieces extraction is built from: normalisers, title and byline cleaning, JSON-LD.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanByline, joinAuthors } from '../../../lib/extract/byline.ts';
 import { readJsonLd } from '../../../lib/extract/jsonld.ts';
 import { normalizeLang, normalizeTime } from '../../../lib/extract/normalize.ts';
@@ -161,6 +161,27 @@ describe('cleanByline and joinAuthors', () => {
     expect(joinAuthors(['By Ann Lee', 'Bo Chan'])).toBe('Ann Lee and Bo Chan');
     expect(joinAuthors(['Ann Lee', 'Bo Chan', 'ann lee', 'Cy Diaz'])).toBe('Ann Lee, Bo Chan and Cy Diaz');
     expect(joinAuthors([])).toBeNull();
+  });
+
+  it('cleans a name once however often extraction asks (each expression run again compiles again), the same answer each time', () => {
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      const raw = 'By Wendy Marsh, Staff Writer | Updated March 3, 2021';
+      expect(cleanByline(raw)).toBe('Wendy Marsh');
+      const runs = exec.mock.calls.length;
+      expect(runs).toBeGreaterThan(0);
+      expect(cleanByline(raw)).toBe('Wendy Marsh');
+      expect(joinAuthors([raw, raw])).toBe('Wendy Marsh');
+      expect(exec.mock.calls.length).toBe(runs);
+      // A long run of pages does not keep every name it met.
+      for (let i = 0; i < 1200; i++) {
+        const name = `Ann Q${[...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')}`;
+        expect(cleanByline(name)).toBe(name);
+      }
+      expect(cleanByline('page.head.extra.author')).toBeNull();
+    } finally {
+      exec.mockRestore();
+    }
   });
 });
 
