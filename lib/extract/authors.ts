@@ -26,8 +26,9 @@ export function readAuthors(
   host: string,
   heading: Element | null,
 ): string[] {
-  // JSON-LD names no one when all it holds is placeholders or buttons: the next source speaks.
-  let authors = ldNames.filter((a) => cleanByline(a));
+  // `ldNames` holds only what cleans to a name (readMetadata drops placeholders and buttons):
+  // when JSON-LD names no one, the next source speaks.
+  let authors = ldNames;
   // A tag holding only profile URLs (`article:author`) or the site or its company
   // (mercury-fixtures abcnews.go.com `author` "ABC News", www.gizmodo.jp "mediagene Inc.") or a
   // login (www.al.com `sailthru.author` "mikecason") names no author: the next tag is read

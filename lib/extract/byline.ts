@@ -54,7 +54,8 @@ const firstWord = (s: string) => s.toLowerCase().split(/[\s:]/, 1)[0]!;
 
 // The names cleaned so far: extraction asks about one name several times (JSON-LD's authors are
 // checked, chosen, then joined), and each expression below that runs a second time is compiled
-// again, to machine code, on the reader's click. Bounded, for a process reading many pages.
+// again, to machine code, on the reader's click. Bounded, for a process reading many pages; a
+// text far longer than any name (a page may put anything in a tag) is cleaned without keeping it.
 const cleaned = new Map<string, string | null>();
 
 /**
@@ -64,6 +65,7 @@ const cleaned = new Map<string, string | null>();
  */
 export function cleanByline(raw: string | null | undefined): string | null {
   const key = raw ?? '';
+  if (key.length > 1000) return clean(key);
   let name = cleaned.get(key);
   if (name === undefined) {
     if (cleaned.size >= 500) cleaned.clear();
