@@ -1,7 +1,7 @@
 // lens match INPUT [--stories DIR] [--url URL]
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildIndex, matchArticle, type MatchQuery } from '../lib/match/index.ts';
+import { buildIndex, matchArticle, type MatchQuery, type MatchReason } from '../lib/match/index.ts';
 import { ownCanonical } from '../lib/url.ts';
 import { extractFile } from './extract.ts';
 import { CliError, printJson, readStoryDir, readText, type Io } from './io.ts';
@@ -49,13 +49,16 @@ export function matchCommand(args: string[], io: Io): void {
   const queries = readQueries(input, values.url);
   const index = buildIndex(stories);
   for (const q of queries) {
-    const { match, alternatives } = matchArticle(q, index);
+    const { match, alternatives, suggestion } = matchArticle(q, index);
+    const plain = (reasons: MatchReason[]) => reasons.map(({ kind, detail }) => ({ kind, detail }));
     printJson(io, {
       id: q.id,
       storyId: match?.storyId ?? null,
       confidence: match?.confidence ?? 0,
-      reasons: (match?.reasons ?? []).map(({ kind, detail }) => ({ kind, detail })),
+      reasons: plain(match?.reasons ?? []),
       alternatives,
+      // No match, but a story likelier than not: what the popup asks the reader about.
+      ...(suggestion && { suggestion: { ...suggestion, reasons: plain(suggestion.reasons) } }),
     });
   }
 }

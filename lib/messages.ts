@@ -15,6 +15,11 @@ export interface Alternative extends Candidate {
   title: string;
 }
 
+/** A story offered as a question on a page with no match, with why. */
+export interface Suggestion extends Alternative {
+  reasons: MatchReason[];
+}
+
 /** What the popup and side panel show for one tab. */
 export type TabReport =
   | {
@@ -27,7 +32,14 @@ export type TabReport =
       /** Set when the reader picked this story for this page. */
       chosenByReader?: boolean;
     }
-  | { state: 'no-match'; page: PageRef; alternatives?: Alternative[]; dismissedByReader?: boolean }
+  | {
+      state: 'no-match';
+      page: PageRef;
+      alternatives?: Alternative[];
+      dismissedByReader?: boolean;
+      /** The story the matcher finds likelier than not but is not sure of (lib/match's SUGGEST): asked, never badged. */
+      suggestion?: Suggestion;
+    }
   | { state: 'not-article'; page: PageRef; reason: NotArticleReason }
   | { state: 'error'; message: string };
 

@@ -1,6 +1,7 @@
 /**
  * A tab's report from a read article: the reader's own choice first, then the matcher's answer,
- * with the runner-up stories named so the reader can pick one ("Not this story?").
+ * with the runner-up stories named so the reader can pick one ("Not this story?"), and, with no
+ * match, the story the matcher was not sure enough of, for the reader to confirm.
  */
 import type { Article } from './article.ts';
 import type { ReaderChoice } from './match/corrections.ts';
@@ -26,7 +27,7 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
     for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
   });
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const { match, alternatives } = matchArticle(article, index);
+  const { match, alternatives, suggestion } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>
     list.flatMap((c) => {
       const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
@@ -40,6 +41,14 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
     return { state: 'match', page, story: picked, confidence: 1, reasons: [], alternatives: others, chosenByReader: true };
   }
   const story = match && index.stories.get(match.storyId);
-  if (!match || !story) return { state: 'no-match', page, alternatives: named(alternatives) };
+  if (!match || !story) {
+    const suggested = suggestion && index.stories.get(suggestion.storyId);
+    return {
+      state: 'no-match',
+      page,
+      alternatives: named(alternatives),
+      ...(suggested && { suggestion: { ...suggestion, title: suggested.title } }),
+    };
+  }
   return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
 }

@@ -74,17 +74,27 @@ if (pageSets.length) offCorpusPages(pages, firstRotations);
 function sweep(rotations: Rotation[]): void {
   process.stdout.write("\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story's window):\n");
   const bySize = new Map<string, Tally>();
+  const asked = new Map<string, Asked>();
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
       const t = emptyTally();
-      for (const c of draw.cases)
-        tally(
-          t,
-          { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' },
-          matchArticle(c.query, draw.index).match?.storyId ?? null,
-        );
-      for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`])
+      const a: Asked = { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
+      for (const c of draw.cases) {
+        const { match, suggestion } = matchArticle(c.query, draw.index);
+        tally(t, { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' }, match?.storyId ?? null);
+        if (c.expected && !match) (a.missed++, (a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0));
+        if (!c.expected) (a.unseen++, (a.unseenAsked += suggestion ? 1 : 0));
+      }
+      for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`]) {
         bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
+        const sum = asked.get(key) ?? { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
+        asked.set(key, {
+          missed: sum.missed + a.missed,
+          missedAsked: sum.missedAsked + a.missedAsked,
+          unseen: sum.unseen + a.unseen,
+          unseenAsked: sum.unseenAsked + a.unseenAsked,
+        });
+      }
     }
   }
   const sets = [...new Set(rotations.map((r) => r.set)), 'ALL'];
@@ -93,6 +103,28 @@ function sweep(rotations: Rotation[]): void {
       const t = bySize.get(`${set} ${sizeLabel(size)}`);
       if (t) process.stdout.write(`${formatTally(`${set} size ${sizeLabel(size)}`, t)}\n`);
     }
+  // Not matches, and not counted as such: the story the popup asks about when it has no match.
+  process.stdout.write('\n"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge):\n');
+  for (const size of SIZES) {
+    const a = asked.get(`ALL ${sizeLabel(size)}`);
+    if (!a) continue;
+    process.stdout.write(
+      `ALL size ${sizeLabel(size).padEnd(4)} missed in-store queries asked about their story ${pctOf(a.missedAsked, a.missed)} (${a.missedAsked}/${a.missed})` +
+        `   unrelated queries asked about one ${pctOf(a.unseenAsked, a.unseen)} (${a.unseenAsked}/${a.unseen})\n`,
+    );
+  }
+}
+
+/** Per store size: missed in-store queries whose story the popup asks about, and unrelated queries asked about any. */
+interface Asked {
+  missed: number;
+  missedAsked: number;
+  unseen: number;
+  unseenAsked: number;
+}
+
+function pctOf(n: number, d: number): string {
+  return d ? `${((100 * n) / d).toFixed(2)} %` : '–';
 }
 
 /**
@@ -109,10 +141,12 @@ function bundled(datasets: string[], pageQueries: Query[]): void {
   );
   const day = articles[0]?.publishedTime ?? null;
   const queries = [...articles, ...pageQueries.map((q) => ({ ...q, publishedTime: day }))];
-  const matched = queries.map((q) => ({ q, m: matchArticle(q, index).match })).filter((x) => x.m);
+  const results = queries.map((q) => ({ q, r: matchArticle(q, index) }));
+  const matched = results.filter((x) => x.r.match).map(({ q, r }) => ({ q, m: r.match }));
+  const asked = results.filter((x) => x.r.suggestion).length;
   process.stdout.write(
     `\nbundled store (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}) against ${articles.length} corpus articles ` +
-      `and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}\n`,
+      `and ${pageQueries.length} pages, re-dated to ${day}: matched ${matched.length}, asked "is it this story?" ${asked}\n`,
   );
   for (const { q, m } of matched.slice(0, 20))
     process.stdout.write(`   ${q.id} -> ${m!.storyId} ${m!.confidence}: ${m!.reasons.map((r) => r.detail).join('; ')}\n`);
@@ -171,13 +205,15 @@ function offCorpusPages(pages: { queries: Query[]; notArticles: number }, rotati
           confidence: number;
           reasons: { detail: string }[];
           alternatives: { confidence: number }[];
+          suggestion?: { storyId: string };
         },
     );
   const matched = answers.filter((a) => a.storyId);
+  const asked = answers.filter((a) => a.suggestion).length;
   const pct = answers.length ? ((100 * matched.length) / answers.length).toFixed(2) : '0.00';
   process.stdout.write(
     `\nreal pages against the ${readdirSync(stories).length} stories of ${rotations.map((r) => `${r.set} ${r.name}`).join(' + ')}: ` +
-      `false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles)\n`,
+      `false match ${pct} % (${matched.length}/${answers.length}; ${notArticles} pages are not articles); asked "is it this story?" ${asked}\n`,
   );
   for (const a of matched) process.stdout.write(`   ${a.id} -> ${a.storyId} ${a.confidence}: ${a.reasons[0]?.detail ?? ''}\n`);
   const closest = answers

@@ -14,7 +14,7 @@ import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames } from './story-doc.ts';
 import type { StoryIndex } from './story-index.ts';
 import { score, topSlots, type Scores } from './text-index.ts';
-import type { Candidate, MatchQuery, MatchResult } from './types.ts';
+import type { Candidate, Match, MatchQuery, MatchResult } from './types.ts';
 
 export type * from './types.ts';
 export {
@@ -33,6 +33,13 @@ const CANDIDATES = 5;
 const ALTERNATIVES = 3;
 /** A runner-up below this confidence has next to no evidence: offering it would only be noise. */
 const MIN_ALTERNATIVE = 0.01;
+/**
+ * Below the threshold, a story at least this likely (even odds: the model finds the same event
+ * more likely than not) is offered to the reader as a question, never as a match: readers of
+ * stories the matcher is not sure of can still reach them, and the badge stays off. A pair
+ * without distinctive content is capped below it (`weighCandidates`).
+ */
+export const SUGGEST = 0.5;
 
 /** One story the model weighed for an article. */
 export interface Weighed {
@@ -135,17 +142,19 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
       .filter((w) => w.confidence >= MIN_ALTERNATIVE)
       .slice(0, ALTERNATIVES)
       .map((w) => ({ storyId: w.storyId, confidence: round(w.confidence) }));
-  if (!best || best.confidence < model.threshold) return { match: null, alternatives: alternatives(weighed) };
-  const doc = index.docs.get(best.slot)!;
+  if (!best || best.confidence < model.threshold) {
+    const none: MatchResult = { match: null, alternatives: alternatives(weighed) };
+    if (best && best.distinctive && best.confidence >= SUGGEST) none.suggestion = explained(index, q, scores, best);
+    return none;
+  }
+  return { match: explained(index, q, scores, best), alternatives: alternatives(weighed.slice(1)) };
+}
+
+/** `w` as an answer: its story, its confidence and the reasons a reader can check. */
+function explained(index: StoryIndex, q: AnalysedQuery, scores: Scores, w: Weighed): Match {
+  const doc = index.docs.get(w.slot)!;
   const gap = dayGap(q, doc);
-  const reasons = reasonsFor(
-    q,
-    scores,
-    best.slot,
-    best.title,
-    gap,
-    factsEvidence(q, storyFacts(index.stories.get(best.storyId)!), gap).same,
-  );
-  if (best.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(best.title));
-  return { match: { storyId: best.storyId, confidence: round(best.confidence), reasons }, alternatives: alternatives(weighed.slice(1)) };
+  const reasons = reasonsFor(q, scores, w.slot, w.title, gap, factsEvidence(q, storyFacts(index.stories.get(w.storyId)!), gap).same);
+  if (w.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(w.title));
+  return { storyId: w.storyId, confidence: round(w.confidence), reasons };
 }

@@ -31,8 +31,13 @@ export interface Match extends Candidate {
   reasons: MatchReason[];
 }
 
-/** The matcher's answer: the story (or none, which is an answer) and up to 3 runners-up. */
+/**
+ * The matcher's answer: the story (or none, which is an answer) and up to 3 runners-up. With no
+ * match, `suggestion` is the story it would have named had it been sure enough: one the model
+ * finds more likely the same event than not, with its reasons (never shown as a match).
+ */
 export interface MatchResult {
   match: Match | null;
   alternatives: Candidate[];
+  suggestion?: Match;
 }
