@@ -3,6 +3,7 @@ import { AlertList } from '../../components/AlertList.tsx';
 import { NotThisStory, ReaderChoiceNote } from '../../components/NotThisStory.tsx';
 import { StoryCard } from '../../components/StoryCard.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
+import { Suggestion } from '../../components/Suggestion.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
@@ -122,6 +123,23 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
       return view.dismissedByReader ? (
         <Empty title="dismissedTitle" summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts}>
           <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />
+        </Empty>
+      ) : view.suggestion ? (
+        // Likelier than not, but not sure: asked, with why; the reader's yes makes it this page's story.
+        <Empty
+          title="suggestTitle"
+          body={t('suggestBody', view.page.title)}
+          summary={summary}
+          topicNames={summary?.topicNames}
+          onOpenStory={openStory}
+          onOpenAlerts={openAlerts}
+        >
+          <Suggestion
+            suggestion={view.suggestion}
+            busy={busy}
+            onPick={(storyId) => onChoose({ kind: 'story', storyId })}
+            onOpen={openStory}
+          />
         </Empty>
       ) : (
         <Empty

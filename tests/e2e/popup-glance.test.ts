@@ -26,6 +26,8 @@ const STATES = [
   { name: 'match-source', path: '/fortune-morgan-stanley.html', state: 'match', first: 'Open viewpoints' },
   { name: 'match-other-outlet', path: '/healthtech-mayo-microsoft.html', state: 'match', first: 'Open viewpoints' },
   { name: 'no-match', path: '/local-sports.html', state: 'no-match', first: 'Search Factlen stories' },
+  // No match, but a story likelier than not: the reader is asked first.
+  { name: 'suggestion', path: '/riverton-brt-routes.html', state: 'no-match', first: "Yes, it's this story" },
   { name: 'not-article', path: '/not-an-article.html', state: 'not-article', first: 'Search Factlen stories' },
 ] as const;
 

@@ -84,6 +84,31 @@ describe('the popup on a served page', () => {
   });
 });
 
+describe('"Is it this story?" in the popup', () => {
+  it("asks about a story the matcher is not sure of, with why and no badge; the reader's yes makes it the page's, undone in a click", async () => {
+    // The transit board's first decision after the levy vote: close to the levy story, not its event.
+    const { popup, tabId } = await popupFor('/riverton-brt-routes.html?case=suggest');
+    const main = popup.locator('main');
+    expect(await main.getAttribute('data-state')).toBe('no-match');
+    const said = await main.innerText();
+    expect(said).toContain('This page may be about a Factlen story');
+    expect(said).toContain('Riverton transit board picks Eastside corridor for first rapid bus line');
+    expect(said).not.toContain('No Factlen story covers this page');
+    const asked = popup.locator('.suggestion');
+    expect(await asked.getByRole('heading').innerText()).toMatch(/is it this story\?/i);
+    expect(await asked.locator('.suggestion__title').innerText()).toBe('Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit');
+    expect(await asked.locator('.match-reason').innerText()).toMatch(/^Why this story: \S/);
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await screenshot(popup, 'popup-suggestion');
+
+    await asked.getByRole('button', { name: "Yes, it's this story" }).click();
+    await popup.locator('main[data-state="match"] .reader-choice[data-kind="picked"]').waitFor();
+    expect(await popup.locator('h1').innerText()).toContain('Riverton Voters Approve Transit Levy');
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.locator('main[data-state="no-match"] .suggestion').waitFor();
+  });
+});
+
 describe('"Not this story?" in the popup', () => {
   // The choice is kept under the page's address (its canonical URL names another site, so it does
   // not count), one address per case; each test takes its choice back at the end.

@@ -137,6 +137,20 @@ describe('the side panel', () => {
     await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
   });
 
+  it('asks about the story the matcher is not sure of, and opens it without choosing it', async () => {
+    const panel = await panelFor(await readTab('/riverton-brt-routes.html'));
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');
+    expect(await panel.locator('h1').innerText()).toBe('This page may be about a Factlen story');
+    const asked = panel.locator('.suggestion');
+    expect(await asked.locator('.suggestion__title').innerText()).toBe('Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit');
+    // The panel reads; choosing a story for the page is the popup's.
+    expect(await asked.getByRole('button').allInnerTexts()).toEqual(['Read it']);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'sidepanel-suggestion');
+    await asked.getByRole('button', { name: 'Read it' }).click();
+    await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
+  });
+
   it('is usable by keyboard: focus moves in reading order, is visible, and Escape closes what opened', async () => {
     const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
     const seen: { tag: string; text: string; outline: string; order: number }[] = [];
