@@ -78,7 +78,7 @@ function sweep(rotations: Rotation[]): void {
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
       const t = emptyTally();
-      const a: Asked = { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
+      const a = emptyAsked();
       for (const c of draw.cases) {
         const { match, suggestion } = matchArticle(c.query, draw.index);
         tally(t, { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' }, match?.storyId ?? null);
@@ -87,13 +87,7 @@ function sweep(rotations: Rotation[]): void {
       }
       for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`]) {
         bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
-        const sum = asked.get(key) ?? { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
-        asked.set(key, {
-          missed: sum.missed + a.missed,
-          missedAsked: sum.missedAsked + a.missedAsked,
-          unseen: sum.unseen + a.unseen,
-          unseenAsked: sum.unseenAsked + a.unseenAsked,
-        });
+        asked.set(key, addAsked(asked.get(key) ?? emptyAsked(), a));
       }
     }
   }
@@ -121,6 +115,19 @@ interface Asked {
   missedAsked: number;
   unseen: number;
   unseenAsked: number;
+}
+
+function emptyAsked(): Asked {
+  return { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
+}
+
+function addAsked(x: Asked, y: Asked): Asked {
+  return {
+    missed: x.missed + y.missed,
+    missedAsked: x.missedAsked + y.missedAsked,
+    unseen: x.unseen + y.unseen,
+    unseenAsked: x.unseenAsked + y.unseenAsked,
+  };
 }
 
 function pctOf(n: number, d: number): string {

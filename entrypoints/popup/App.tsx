@@ -124,32 +124,25 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         <Empty title="dismissedTitle" summary={summary} topicNames={summary?.topicNames} onOpenStory={openStory} onOpenAlerts={openAlerts}>
           <ReaderChoiceNote kind="dismissed" busy={busy} onUndo={() => onChoose(null)} />
         </Empty>
-      ) : view.suggestion ? (
-        // Likelier than not, but not sure: asked, with why; the reader's yes makes it this page's story.
+      ) : (
+        // A story likelier than not but not sure is asked about, with why: the reader's yes makes it the page's.
         <Empty
-          title="suggestTitle"
-          body={t('suggestBody', view.page.title)}
+          title={view.suggestion ? 'suggestTitle' : 'noMatchTitle'}
+          body={t(view.suggestion ? 'suggestBody' : 'noMatchBody', view.page.title)}
           summary={summary}
           topicNames={summary?.topicNames}
           onOpenStory={openStory}
           onOpenAlerts={openAlerts}
         >
-          <Suggestion
-            suggestion={view.suggestion}
-            busy={busy}
-            onPick={(storyId) => onChoose({ kind: 'story', storyId })}
-            onOpen={openStory}
-          />
+          {view.suggestion && (
+            <Suggestion
+              suggestion={view.suggestion}
+              busy={busy}
+              onPick={(storyId) => onChoose({ kind: 'story', storyId })}
+              onOpen={openStory}
+            />
+          )}
         </Empty>
-      ) : (
-        <Empty
-          title="noMatchTitle"
-          body={t('noMatchBody', view.page.title)}
-          summary={summary}
-          topicNames={summary?.topicNames}
-          onOpenStory={openStory}
-          onOpenAlerts={openAlerts}
-        />
       );
     case 'not-article':
       return (
