@@ -49,6 +49,16 @@ describe('the popup in Firefox', () => {
     expect((await badgeOf(tabId))[0]).toBe('');
   });
 
+  it('asks about a story it is not sure of, without a badge', async () => {
+    const { popup, tabId } = await popupFor('/riverton-brt-routes.html');
+    expect(await stateOf(popup)).toBe('no-match');
+    const text = await textOf(popup, 'main');
+    expect(text).toContain('This page may be about a Factlen story');
+    expect(await textOf(popup, '.suggestion__title')).toBe('Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit');
+    expect((await badgeOf(tabId))[0]).toBe('');
+    await screenshotFox(popup, 'popup-suggestion');
+  });
+
   it('says a page that is not an article is not one', async () => {
     const { popup } = await popupFor('/not-an-article.html');
     expect(await stateOf(popup)).toBe('not-article');
