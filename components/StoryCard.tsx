@@ -37,7 +37,7 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
     <article class="story-card" aria-labelledby="story-title">
       <header class="story-card__header">
         <p class="story-card__category">{story.category}</p>
-        <h1 id="story-title" class="story-card__title">
+        <h1 id="story-title" class="story-card__title clamp-3">
           {story.title}
         </h1>
         <p class="story-card__figures">
