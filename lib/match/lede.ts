@@ -4,8 +4,10 @@
  * names, but an article's headline and lede name the actors of its own event.
  */
 
-/** Abbreviations whose full stop ends no sentence ("Mr. Smith", "Sen. Kerry"). */
-const ABBREVIATIONS = new Set('mr mrs ms dr st sr jr gov sen rep gen lt col sgt capt adm prof rev inc co corp ltd no vs mt ft'.split(' '));
+import { ABBREVIATIONS } from './word-cursor.ts';
+
+/** Abbreviations whose full stop ends no sentence ("Mr. Smith", "Sen. Kerry", "Apple Inc. said"). */
+const LEDE_ABBREVIATIONS = new Set([...ABBREVIATIONS, ...'inc co corp ltd no vs'.split(' ')]);
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
 // What may follow a sentence's end before the space: closing quotes and brackets.
@@ -75,7 +77,7 @@ function sentenceAt(text: string, from: number): [string, number] {
       let k = i;
       while (k > start && LETTER.test(text[k - 1]!)) k--;
       const word = text.slice(k, i);
-      if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) continue;
+      if (word.length === 1 || LEDE_ABBREVIATIONS.has(word.toLowerCase())) continue;
     }
     return j < end ? [text.slice(start, close), close] : [text.slice(start, end).trim(), end];
   }

@@ -48,3 +48,21 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
   flush();
   return out;
 }
+
+/**
+ * The names of a headline. In title case ("Pipe Bomb Suspect Arrested in Southern Florida") every
+ * word is capitalised and capitals say nothing, so a headline's runs of capitalised words are cut
+ * to the tokens that `named` says the running text names too ("Cesar Sayoc", "Florida"); a
+ * sentence-case headline's names are named there as well, so both read alike.
+ */
+export function headlineNames(title: string, named: (token: string) => boolean): Name[] {
+  const out: Name[] = [];
+  for (const n of names(title)) {
+    let run: string[] = [];
+    for (const t of [...n.tokens, '']) {
+      if (t && named(t)) run.push(t);
+      else if (run.length) (out.push({ text: run.join(' '), tokens: run }), (run = []));
+    }
+  }
+  return out;
+}

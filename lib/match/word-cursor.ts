@@ -156,6 +156,10 @@ const ACRONYM_MAX = 5;
 const isNameCase = (caps: Caps, length: number, afterCapitals: boolean): boolean =>
   caps === CAPS.capitalised || (caps === CAPS.upper && length <= ACRONYM_MAX && !afterCapitals);
 
+/** Whether [start, end) is one ASCII capital followed by a full stop: an initial ("G." of "Michael G. Grimm"). */
+const isInitial = (text: string, start: number, end: number): boolean =>
+  end - start === 1 && text.charCodeAt(end) === 46 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
+
 /** What the characters between two words held (`WordCursor.gap` bits). */
 export const GAP = {
   /** A sentence end: `.`, `!`, `?`, `:`, `;` or a line break (the next word starts a sentence). */
@@ -163,6 +167,21 @@ export const GAP = {
   /** Anything that ends a run of names: a sentence end, a comma, a bracket or a quote. */
   nameBreak: 2,
 } as const;
+
+/**
+ * Abbreviations whose full stop ends no sentence ("Mr. Grimm", "Sen. McCain", "St. Louis"): the
+ * word after one is a name, not a sentence's first word. News style names people this way on
+ * every mention ("Mr. Trump"), so without this most of an article's mentions of its protagonist
+ * read as sentence starts. A single capital letter is one too, an initial ("Michael G. Grimm",
+ * "U.S. Attorney"). Shared with the lede's sentences (lede.ts).
+ */
+export const ABBREVIATIONS = new Set('mr mrs ms dr st sr jr gov sen rep gen lt col sgt capt adm prof rev mt ft'.split(' '));
+/** People's titles, which are no names themselves: every political story has its "Sen." and "Rep.". */
+export const TITLES = new Set('dr sr jr gov sen rep gen lt col sgt capt adm prof rev'.split(' '));
+// As the cursor hashes ASCII words (`whole` in `next`): the int32 FNV-1a of the lower-cased word.
+const hashSet = (words: Iterable<string>) => new Set([...words].map((w) => termHash(w) | 0));
+const ABBREVIATION_HASHES = hashSet(ABBREVIATIONS);
+const TITLE_HASHES = hashSet(TITLES);
 
 // Per ASCII code: its `GAP` bits; and the two curly quotes, the only breaks outside ASCII.
 const ASCII_GAPS = new Uint8Array(128);
@@ -195,6 +214,8 @@ export class WordCursor {
   private sentenceStart = true;
   // The last word was in capitals (`CAPS.upper`).
   private afterCapitals = false;
+  // The last word's hash as `next` computes it for ASCII words, stop words included (0 otherwise).
+  private whole = 0;
 
   /** A cursor before the first word of `text`; with `readNames`, `name` is set for each word. */
   constructor(text: string, readNames = false) {
@@ -216,10 +237,13 @@ export class WordCursor {
     let i = this.end;
     let gap = 0;
     let c = 0;
+    // A full stop right after an abbreviation or an initial ends nothing.
+    const abbreviation = i > 0 && (ABBREVIATION_HASHES.has(this.whole) || isInitial(text, this.start, i));
     for (; ; i++) {
       if (i >= n) return this.atEnd();
       c = text.charCodeAt(i);
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
+      if (c === 46 && abbreviation && i === this.end) continue;
       if (c < 128) gap |= ASCII_GAPS[c]!;
       else if (kindOf(text, i) !== 0) break;
       else if (isCurlyQuote(c)) gap |= GAP.nameBreak;
@@ -228,6 +252,7 @@ export class WordCursor {
     this.gap = gap;
     // For an ASCII word (nearly all), its hash as it is read: FNV-1a of the lower-cased word.
     let whole = 0;
+    this.whole = 0;
     if (c < 128) {
       const start = i;
       let h = BASIS;
@@ -246,7 +271,7 @@ export class WordCursor {
         this.end = i;
         // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
         // number, an allocation per word.
-        whole = h || 1;
+        whole = this.whole = h || 1;
         this.hash = i - start < 2 || isStopHash(whole) ? 0 : whole;
       }
     } else this.readOther(wordEnd(text, i));
@@ -274,7 +299,12 @@ export class WordCursor {
     const sentenceStart = this.sentenceStart;
     // At a sentence's start a word outside ASCII is no name and never in capitals: not asked.
     const caps = (c >= 65 && c <= 90) || (c >= 128 && !sentenceStart) ? capsOf(text, start, end) : CAPS.lower;
-    this.name = !sentenceStart && isNameCase(caps, end - start, this.afterCapitals) && !isDate(text, start, end, whole);
+    this.name =
+      !sentenceStart &&
+      // An initial goes on a name ("Michael G. Grimm"), it starts none ("the U.S. Attorney").
+      (isNameCase(caps, end - start, this.afterCapitals) || (this.name && !(this.gap & GAP.nameBreak) && isInitial(text, start, end))) &&
+      !TITLE_HASHES.has(whole) &&
+      !isDate(text, start, end, whole);
     this.afterCapitals = caps === CAPS.upper;
     this.sentenceStart = false;
   }

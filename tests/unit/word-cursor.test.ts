@@ -6,7 +6,7 @@ import { StoryScan } from '../../lib/match/scan.ts';
 import { termHash } from '../../lib/match/term-table.ts';
 import { tokenize } from '../../lib/match/tokenize.ts';
 import { CALENDAR, MONTH_ABBREVIATIONS } from '../../lib/match/calendar.ts';
-import { clean, GAP, WordCursor } from '../../lib/match/word-cursor.ts';
+import { ABBREVIATIONS, clean, GAP, TITLES, WordCursor } from '../../lib/match/word-cursor.ts';
 import { WORD_TEXTS } from './word-texts.ts';
 
 interface Word {
@@ -31,11 +31,16 @@ function viaReference(text: string, readNames: boolean): Word[] {
   let last = 0;
   let sentenceStart = true;
   let afterCapitals = false;
+  let previous: { word: string; name: boolean } | null = null;
+  // One capital letter before a full stop: an initial.
+  const initial = (word: string, end: number) => /^[A-Z]$/.test(word) && text[end] === '.';
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
     const [word] = m;
     const start = m.index;
     const end = start + word.length;
-    const between = text.slice(last, start);
+    let between = text.slice(last, start);
+    // The full stop of an abbreviation or an initial ends nothing.
+    if (previous && (ABBREVIATIONS.has(previous.word.toLowerCase()) || initial(previous.word, last))) between = between.replace(/^\./, '');
     last = end;
     const gap = (/[.!?:;\n]/.test(between) ? GAP.sentenceEnd : 0) | (/[.!?:;\n,()"“”]/.test(between) ? GAP.nameBreak : 0);
     const token = clean(word);
@@ -45,10 +50,14 @@ function viaReference(text: string, readNames: boolean): Word[] {
       const caps = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u.test(word) ? 'capitalised' : /^[A-Z][A-Z']+$/.test(word) ? 'upper' : 'lower';
       const lower = word.toLowerCase();
       const date = CALENDAR.has(lower) || (text[end] === '.' && MONTH_ABBREVIATIONS.has(lower));
-      name = !sentenceStart && (caps === 'capitalised' || (caps === 'upper' && word.length <= 5 && !afterCapitals)) && !date;
+      const nameCase = caps === 'capitalised' || (caps === 'upper' && word.length <= 5 && !afterCapitals);
+      // An initial goes on a name, it starts none.
+      const goesOn = !!previous?.name && !(gap & GAP.nameBreak) && initial(word, end);
+      name = !sentenceStart && (nameCase || goesOn) && !TITLES.has(lower) && !date;
       afterCapitals = caps === 'upper';
       sentenceStart = false;
     }
+    previous = { word, name };
     out.push({ start, end, hash: token ? termHash(token) | 0 : 0, gap, name });
   }
   return out;
@@ -67,6 +76,7 @@ function storyHashes(text: string): number[] {
 const TEXTS = [
   ...WORD_TEXTS,
   'WASHINGTON (AP) — The FBI and HP-EDS met NASA’s “RCMP” chief; MAY I? Then IBM. On Jan. 20 Jan Oort spoke.',
+  'Mr. Grimm met Sen. John McCain, Rep. Michael G. Grimm and the U.S. Attorney in St. Louis. A. Smith left.',
   'İ and İstanbul, İ’s and the Kelvin sign K: letters whose lower case is longer or ASCII.',
   '',
 ];
@@ -77,6 +87,7 @@ const PIECES = [
   ...'abSsTé Łß東𝐀😀19İK',
   ...[' ', ' ', ' ', '.', ',', "'", '’', '-', '—', '\n', ':', ';', '!', '?', '"', '“', '”', '(', ')'],
   ...['Jones', 'the', 'NASA', 'HP', 'WASHINGTON', 'MAY', 'May', 'US', 'Jan', 'Sept', 'DEC', 'Monday', 'Ab', 'ÉCOLE', "'s"],
+  ...['Mr', 'Sen', 'St', 'G', 'U'],
 ];
 
 /** `count` texts of up to 40 pieces, the same every run (a fixed seed). */
