@@ -17,12 +17,15 @@ const CALENDAR_HASHES = new Set([...CALENDAR].map((w) => termHash(w) | 0));
 const MONTH_HASHES = new Set([...MONTH_ABBREVIATIONS].map((w) => termHash(w) | 0));
 
 /**
- * Whether the word at [start, end) is a day or month, or an abbreviated month before a full stop
- * ("Jan." but not the name "Jan"): the whole word, so "Monday's" is not. `whole` is the int32
- * `termHash` of the whole word lower-cased, or 0 when not at hand.
+ * Whether the word at [start, end) is a day or month, a day's or month's ("Wednesday's shooting":
+ * news dates an event by its day), or an abbreviated month before a full stop ("Jan." but not the
+ * name "Jan"). `whole` is the int32 `termHash` of the whole word lower-cased, or 0 when not at hand
+ * (the cursor hashes words of ASCII letters alone: a possessive is not).
  */
 export function isDate(text: string, start: number, end: number, whole: number): boolean {
   if (whole !== 0 && !CALENDAR_HASHES.has(whole) && !(MONTH_HASHES.has(whole) && text.charCodeAt(end) === 46)) return false;
   const lower = text.slice(start, end).toLowerCase();
-  return CALENDAR.has(lower) || (text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower));
+  return CALENDAR.has(lower.replace(POSSESSIVE, '')) || (text.charCodeAt(end) === 46 && MONTH_ABBREVIATIONS.has(lower));
 }
+
+const POSSESSIVE = /['’]s$/;

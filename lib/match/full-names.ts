@@ -12,9 +12,28 @@ export interface FullNames {
   all: Set<string>;
 }
 
-/** The names of more than one word in `found`, each once. */
+/**
+ * Words of office and party that lead a person's name in running text ("President Barack Obama",
+ * "House Majority Whip Steve Scalise", "Special Agent Crystal Griner"): one article writes the
+ * office and another does not, so a full name is read without them (English; other languages'
+ * names are read as written).
+ */
+const ROLES = new Set(
+  (
+    'president vice senator representative congressman congresswoman governor mayor speaker house senate majority ' +
+    'minority leader whip attorney general deputy assistant secretary judge justice chief prime minister chancellor ' +
+    'ceo chairman chairwoman director coach manager commissioner sheriff officer detective agent agents special ' +
+    'sergeant captain lieutenant colonel former acting spokesman spokeswoman democratic republican democrat'
+  ).split(' '),
+);
+
+/** The names of more than one word in `found`, each once, without the words of office that lead them. */
 export function fullNames(found: Name[]): string[] {
   const out = new Set<string>();
-  for (const n of found) if (n.tokens.length > 1) out.add(n.tokens.join(' '));
+  for (const n of found) {
+    let from = 0;
+    while (n.tokens.length - from > 2 && ROLES.has(n.tokens[from]!)) from++;
+    if (n.tokens.length > 1) out.add(from ? n.tokens.slice(from).join(' ') : n.tokens.join(' '));
+  }
   return [...out];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
+import { fullNames } from '../../lib/match/full-names.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { headlineNames, names, tokenize } from '../../lib/match/tokenize.ts';
 import { parseStories } from '../../lib/story/story.ts';
@@ -40,6 +41,7 @@ describe('tokenising', () => {
       'He said. Mr. Grimm met Dr. Ann Lee. Sen. Ted Cruz spoke.',
       ['Grimm', 'Ann Lee', 'Ted Cruz'],
     ],
+    ['nor is a day’s', 'Lawmakers at Wednesday’s practice met Steve Scalise.', ['Steve Scalise']],
     ['a title is not', 'Officials met Gov. Chris Christie and Rep. Grimm.', ['Chris Christie', 'Grimm']],
     [
       'an initial goes on a name, and starts none',
@@ -171,6 +173,14 @@ describe('full names', () => {
     expect(f['thomas-ir']!.ledeFull).toBe(1);
     expect(f['bush-ir']!.ledeFull).toBe(0.5);
     expect(f['thomas-ir']!.storyFull).toBeGreaterThan(f['bush-ir']!.storyFull);
+  });
+
+  it('are read without the office before them', () => {
+    expect(
+      fullNames(names('Officials said President Barack Obama met House Majority Whip Steve Scalise and Vice President Biden.')),
+    ).toEqual(['barack obama', 'steve scalise', 'president biden']);
+    const f = features({ title: '', text: 'The Saints said Coach Sean Payton put Pierre Thomas on injured reserve.' });
+    expect(f['thomas-ir']!.ledeFull).toBe(1);
   });
 
   it('are 0 for an article that names no one in full', () => {

@@ -31,7 +31,7 @@ function viaReference(text: string, readNames: boolean): Word[] {
   let last = 0;
   let sentenceStart = true;
   let afterCapitals = false;
-  let previous: { word: string; name: boolean } | null = null;
+  let previous = null as { word: string; name: boolean } | null;
   // One capital letter before a full stop: an initial.
   const initial = (word: string, end: number) => /^[A-Z]$/.test(word) && text[end] === '.';
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
@@ -49,10 +49,10 @@ function viaReference(text: string, readNames: boolean): Word[] {
       if (gap & GAP.sentenceEnd) sentenceStart = true;
       const caps = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}/u.test(word) ? 'capitalised' : /^[A-Z][A-Z']+$/.test(word) ? 'upper' : 'lower';
       const lower = word.toLowerCase();
-      const date = CALENDAR.has(lower) || (text[end] === '.' && MONTH_ABBREVIATIONS.has(lower));
+      const date = CALENDAR.has(lower.replace(/['’]s$/, '')) || (text[end] === '.' && MONTH_ABBREVIATIONS.has(lower));
       const nameCase = caps === 'capitalised' || (caps === 'upper' && word.length <= 5 && !afterCapitals);
       // An initial goes on a name, it starts none.
-      const goesOn = !!previous?.name && !(gap & GAP.nameBreak) && initial(word, end);
+      const goesOn: boolean = !!previous?.name && !(gap & GAP.nameBreak) && initial(word, end);
       name = !sentenceStart && (nameCase || goesOn) && !TITLES.has(lower) && !date;
       afterCapitals = caps === 'upper';
       sentenceStart = false;
