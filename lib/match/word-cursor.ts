@@ -237,13 +237,12 @@ export class WordCursor {
     let i = this.end;
     let gap = 0;
     let c = 0;
-    // A full stop right after an abbreviation or an initial ends nothing.
-    const abbreviation = i > 0 && (ABBREVIATION_HASHES.has(this.whole) || isInitial(text, this.start, i));
     for (; ; i++) {
       if (i >= n) return this.atEnd();
       c = text.charCodeAt(i);
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
-      if (c === 46 && abbreviation && i === this.end) continue;
+      // A full stop right after an abbreviation or an initial ends nothing.
+      if (c === 46 && i === this.end && i > 0 && (ABBREVIATION_HASHES.has(this.whole) || isInitial(text, this.start, i))) continue;
       if (c < 128) gap |= ASCII_GAPS[c]!;
       else if (kindOf(text, i) !== 0) break;
       else if (isCurlyQuote(c)) gap |= GAP.nameBreak;
