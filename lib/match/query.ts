@@ -6,7 +6,7 @@ import { dayOf } from './story-doc.ts';
 import { idfWithBackground } from './rarity.ts';
 import { dfOf, K1, type QueryTerm, type TextIndex } from './text-index.ts';
 import { fullNames, type FullNames } from './full-names.ts';
-import { headlineNames, names, tokenize, type Name } from './tokenize.ts';
+import { headlineNames, keepNamed, names, readAsName, tokenize, type Name } from './tokenize.ts';
 import type { MatchQuery } from './types.ts';
 
 /** How many of the article's most telling words are looked up, and how many of them are names. */
@@ -81,8 +81,13 @@ export function readArticle(query: MatchQuery): ArticleWords {
     const nameText = names(query.text, (t) => qtf.set(t, (qtf.get(t) ?? 0) + 1));
     const nameCount = new Map<string, number>();
     for (const n of nameText) for (const t of n.tokens) nameCount.set(t, (nameCount.get(t) ?? 0) + 1);
-    const titleNames = headlineNames(query.title, (t) => nameCount.has(t));
-    const ledeText = names(ledeOf(query.text));
+    const inTitle = new Map<string, number>();
+    for (const t of titleTokens) inTitle.set(t, (inTitle.get(t) ?? 0) + 1);
+    const inText = (t: string) => qtf.get(t)! - TITLE_WEIGHT * (inTitle.get(t) ?? 0);
+    const isName = (t: string) => readAsName(nameCount.get(t) ?? 0, inText(t));
+    const titleNames = headlineNames(query.title, isName);
+    // A text may open with its headline (or a heading) in title case, as the lede.
+    const ledeText = keepNamed(names(ledeOf(query.text)), isName);
     const ledeNames = [...new Set([...titleNames, ...ledeText].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
     const full = { title: fullNames(titleNames), lede: fullNames(ledeText), all: new Set(fullNames([...titleNames, ...nameText])) };
     words = { titleTokens, qtf, nameText, nameCount, ledeNames, facts: factsOf(query.text), full };

@@ -50,19 +50,48 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
 }
 
 /**
- * The names of a headline. In title case ("Pipe Bomb Suspect Arrested in Southern Florida") every
- * word is capitalised and capitals say nothing, so a headline's runs of capitalised words are cut
- * to the tokens that `named` says the running text names too ("Cesar Sayoc", "Florida"); a
- * sentence-case headline's names are named there as well, so both read alike.
+ * Whether running text reads a word as a name, from how often it does (`asName`) of all the times
+ * it has the word (`all`): at least a third (a name also starts sentences). A word a page
+ * capitalises in a heading or two ("Took Down") and writes in lower case otherwise is no name.
  */
-export function headlineNames(title: string, named: (token: string) => boolean): Name[] {
+export const readAsName = (asName: number, all: number): boolean => asName > 0 && asName * 3 >= all;
+
+/**
+ * The names of a headline. In title case ("Pipe Bomb Suspect Arrested in Southern Florida") every
+ * word is capitalised and capitals say nothing, so a headline's names are its runs of capitalised
+ * words that `named` says the running text reads as names ("Cesar Sayoc", "Florida";
+ * `readAsName`), its first word included ("Trump Declares National Emergency", "COVID-19: Trump
+ * Talks"): a sentence-case headline reads alike.
+ */
+/** `found`'s names cut to the tokens `named` says are names (a run split where one is not). */
+export function keepNamed(found: Name[], named: (token: string) => boolean): Name[] {
   const out: Name[] = [];
-  for (const n of names(title)) {
+  for (const n of found) {
     let run: string[] = [];
-    for (const t of [...n.tokens, '']) {
-      if (t && named(t)) run.push(t);
+    for (const t of n.tokens) {
+      if (named(t)) run.push(t);
       else if (run.length) (out.push({ text: run.join(' '), tokens: run }), (run = []));
     }
+    if (run.length) out.push({ text: run.join(' '), tokens: run });
   }
   return out;
 }
+
+export function headlineNames(title: string, named: (token: string) => boolean): Name[] {
+  const out: Name[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) out.push({ text: run.join(' '), tokens: run });
+    run = [];
+  };
+  for (const w = new WordCursor(title); w.next();) {
+    if (w.gap & GAP.nameBreak) flush();
+    const t = w.token();
+    if (t && CAPITAL.test(title.slice(w.start, w.end)) && named(t)) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+const CAPITAL = /\p{Lu}/u;

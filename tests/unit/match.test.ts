@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
-import { analyseQuery } from '../../lib/match/query.ts';
+import { analyseQuery, readArticle } from '../../lib/match/query.ts';
 import { fullNames } from '../../lib/match/full-names.ts';
 import { MODEL } from '../../lib/match/model.ts';
-import { headlineNames, names, tokenize } from '../../lib/match/tokenize.ts';
+import { headlineNames, names, readAsName, tokenize } from '../../lib/match/tokenize.ts';
 import { parseStories } from '../../lib/story/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, SPORTS_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -59,6 +59,20 @@ describe('tokenising', () => {
     expect(read('Pipe Bomb Suspect Cesar Sayoc Arrested in Southern Florida')).toEqual(['cesar sayoc', 'florida']);
     expect(read('Suspect Cesar Sayoc arrested in Florida')).toEqual(['cesar sayoc', 'florida']);
     expect(read('Pipe Bomb Suspect Arrested')).toEqual([]);
+    // Its first word too, where a headline names its subject.
+    expect(read('Sayoc Held in Florida')).toEqual(['sayoc', 'florida']);
+  });
+
+  it('does not take a word the text capitalises only in a heading for a name, in the headline and the lede', () => {
+    const article = {
+      title: 'How Rovers Took Down Tom Alder',
+      text: 'How Rovers Took Down Tom Alder\nThe club took it down. Fans took the train down town. Tom Alder went down and Rovers took the cup.',
+    };
+    const { full, ledeNames } = readArticle(article);
+    expect(full.title).toEqual(['tom alder']);
+    expect(ledeNames).not.toContain('took');
+    expect(readAsName(1, 6)).toBe(false);
+    expect(readAsName(2, 6)).toBe(true);
   });
 });
 
