@@ -15,15 +15,15 @@ export interface FullNames {
 /**
  * Words of office and party that lead a person's name in running text ("President Barack Obama",
  * "House Majority Whip Steve Scalise", "Special Agent Crystal Griner"): one article writes the
- * office and another does not, so a full name is read without them (English; other languages'
- * names are read as written).
+ * office and another does not, so a full name is read from after the last of them (English;
+ * other languages' names are read as written).
  */
 const ROLES = new Set(
   (
     'president vice senator representative congressman congresswoman governor mayor speaker house senate majority ' +
     'minority leader whip attorney general deputy assistant secretary judge justice chief prime minister chancellor ' +
     'ceo chairman chairwoman director coach manager commissioner sheriff officer detective agent agents special ' +
-    'sergeant captain lieutenant colonel former acting spokesman spokeswoman democratic republican democrat'
+    'sergeant captain lieutenant colonel former acting spokesman spokeswoman democratic republican democrat counsel executive'
   ).split(' '),
 );
 
@@ -31,8 +31,10 @@ const ROLES = new Set(
 export function fullNames(found: Name[]): string[] {
   const out = new Set<string>();
   for (const n of found) {
+    // After the last word of office, when two words or more follow it ("White House Press
+    // Secretary Sarah Sanders"); a name that is mostly office stays whole ("General Electric").
     let from = 0;
-    while (n.tokens.length - from > 2 && ROLES.has(n.tokens[from]!)) from++;
+    for (let i = n.tokens.length - 3; i >= 0; i--) if (ROLES.has(n.tokens[i]!)) ((from = i + 1), (i = -1));
     if (n.tokens.length > 1) out.add(from ? n.tokens.slice(from).join(' ') : n.tokens.join(' '));
   }
   return [...out];

@@ -193,6 +193,10 @@ describe('full names', () => {
     expect(
       fullNames(names('Officials said President Barack Obama met House Majority Whip Steve Scalise and Vice President Biden.')),
     ).toEqual(['barack obama', 'steve scalise', 'president biden']);
+    expect(fullNames(names('Officials said White House Press Secretary Sarah Sanders met General Electric.'))).toEqual([
+      'sarah sanders',
+      'general electric',
+    ]);
     const f = features({ title: '', text: 'The Saints said Coach Sean Payton put Pierre Thomas on injured reserve.' });
     expect(f['thomas-ir']!.ledeFull).toBe(1);
   });
