@@ -168,7 +168,10 @@ export function compareFigures(article: Iterable<string>, story: ArrayLike<numbe
   return { agree, disagree, same };
 }
 
-/** Figures (`value key`) as a reader would write them, each value once: "6.4 magnitude", "2:09", "12%". */
+// Money counted by a span of time is a rate: "$48 million a year" is read as "$48m year".
+const PER = new Set(['year', 'month', 'week', 'day', 'hour']);
+
+/** Figures (`value key`) as a reader would write them, each value once: "6.4 magnitude", "2:09", "12%", "$48m a year". */
 export function showFigures(figures: readonly string[]): string[] {
   const seen = new Set<string>();
   return figures.flatMap((f) => {
@@ -176,7 +179,9 @@ export function showFigures(figures: readonly string[]): string[] {
     const key = keyOf(f);
     if (seen.has(value)) return [];
     seen.add(value);
-    return [key === 'time' ? value : key === 'percent' ? `${value}%` : `${value} ${key}`];
+    if (key === 'time') return [value];
+    if (key === 'percent') return [`${value}%`];
+    return [/^[$€£]/.test(value) && PER.has(key) ? `${value} a ${key}` : `${value} ${key}`];
   });
 }
 

@@ -59,7 +59,7 @@ function timeReason(gap: number | null): MatchReason | null {
 
 /**
  * How many figures stated alike make them the first thing to check after a headline: two facts
- * of the event ("56%, $48m year") are more specific than the place both texts name ("Riverton"),
+ * of the event ("56%, $48m a year") are more specific than the place both texts name ("Riverton"),
  * one figure alone ("10 years") less so than the names.
  */
 const FIGURES_FIRST = 2;

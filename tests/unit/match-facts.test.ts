@@ -71,11 +71,13 @@ describe('comparing figures', () => {
   });
 
   it('shows figures as a reader writes them, each value once', () => {
-    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract'])).toEqual([
+    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract', '$48m year', '10 years'])).toEqual([
       '6.4 earthquake',
       '2:09',
       '12%',
       '$160m contract',
+      '$48m a year',
+      '10 years',
     ]);
   });
 });

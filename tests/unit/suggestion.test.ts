@@ -34,7 +34,7 @@ describe('"Is it this story?"', () => {
     expect(r.suggestion!.confidence).toBeLessThan(MODEL.threshold);
     // Three figures stated alike come before the one place both name: the popup shows the first.
     expect(r.suggestion!.reasons.map((x) => x.detail).slice(0, 2)).toEqual([
-      'Same figures: 56%, $48m year, 10 years',
+      'Same figures: 56%, $48m a year, 10 years',
       'Shares rare names: Riverton',
     ]);
     // It stays a runner-up the reader can pick under "Not this story?" too.
