@@ -4,7 +4,7 @@
  * names, but an article's headline and lede name the actors of its own event.
  */
 
-import { ABBREVIATIONS } from './word-cursor.ts';
+import { ABBREVIATIONS } from './abbreviations.ts';
 
 /** Abbreviations whose full stop ends no sentence ("Mr. Smith", "Sen. Kerry", "Apple Inc. said"). */
 const LEDE_ABBREVIATIONS = new Set([...ABBREVIATIONS, ...'inc co corp ltd no vs'.split(' ')]);

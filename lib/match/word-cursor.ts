@@ -5,6 +5,7 @@
  * index, the article side (tokenize.ts) slices strings from the same spans.
  */
 import { FNV_BASIS, fnvStep } from './fnv.ts';
+import { isAbbreviation, isInitial, isTitle } from './abbreviations.ts';
 import { isDate } from './calendar.ts';
 import { termHash } from './term-table.ts';
 
@@ -156,10 +157,6 @@ const ACRONYM_MAX = 5;
 const isNameCase = (caps: Caps, length: number, afterCapitals: boolean): boolean =>
   caps === CAPS.capitalised || (caps === CAPS.upper && length <= ACRONYM_MAX && !afterCapitals);
 
-/** Whether [start, end) is one ASCII capital followed by a full stop: an initial ("G." of "Michael G. Grimm"). */
-const isInitial = (text: string, start: number, end: number): boolean =>
-  end - start === 1 && text.charCodeAt(end) === 46 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
-
 /** What the characters between two words held (`WordCursor.gap` bits). */
 export const GAP = {
   /** A sentence end: `.`, `!`, `?`, `:`, `;` or a line break (the next word starts a sentence). */
@@ -167,21 +164,6 @@ export const GAP = {
   /** Anything that ends a run of names: a sentence end, a comma, a bracket or a quote. */
   nameBreak: 2,
 } as const;
-
-/**
- * Abbreviations whose full stop ends no sentence ("Mr. Grimm", "Sen. McCain", "St. Louis"): the
- * word after one is a name, not a sentence's first word. News style names people this way on
- * every mention ("Mr. Trump"), so without this most of an article's mentions of its protagonist
- * read as sentence starts. A single capital letter is one too, an initial ("Michael G. Grimm",
- * "U.S. Attorney"). Shared with the lede's sentences (lede.ts).
- */
-export const ABBREVIATIONS = new Set('mr mrs ms dr st sr jr gov sen rep gen lt col sgt capt adm prof rev mt ft'.split(' '));
-/** People's titles, which are no names themselves: every political story has its "Sen." and "Rep.". */
-export const TITLES = new Set('dr sr jr gov sen rep gen lt col sgt capt adm prof rev'.split(' '));
-// As the cursor hashes ASCII words (`whole` in `next`): the int32 FNV-1a of the lower-cased word.
-const hashSet = (words: Iterable<string>) => new Set([...words].map((w) => termHash(w) | 0));
-const ABBREVIATION_HASHES = hashSet(ABBREVIATIONS);
-const TITLE_HASHES = hashSet(TITLES);
 
 // Per ASCII code: its `GAP` bits; and the two curly quotes, the only breaks outside ASCII.
 const ASCII_GAPS = new Uint8Array(128);
@@ -242,7 +224,7 @@ export class WordCursor {
       c = text.charCodeAt(i);
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
       // A full stop right after an abbreviation or an initial ends nothing.
-      if (c === 46 && i === this.end && i > 0 && (ABBREVIATION_HASHES.has(this.whole) || isInitial(text, this.start, i))) continue;
+      if (c === 46 && i === this.end && i > 0 && (isAbbreviation(this.whole) || isInitial(text, this.start, i))) continue;
       if (c < 128) gap |= ASCII_GAPS[c]!;
       else if (kindOf(text, i) !== 0) break;
       else if (isCurlyQuote(c)) gap |= GAP.nameBreak;
@@ -302,7 +284,7 @@ export class WordCursor {
       !sentenceStart &&
       // An initial goes on a name ("Michael G. Grimm"), it starts none ("the U.S. Attorney").
       (isNameCase(caps, end - start, this.afterCapitals) || (this.name && !(this.gap & GAP.nameBreak) && isInitial(text, start, end))) &&
-      !TITLE_HASHES.has(whole) &&
+      !isTitle(whole) &&
       !isDate(text, start, end, whole);
     this.afterCapitals = caps === CAPS.upper;
     this.sentenceStart = false;

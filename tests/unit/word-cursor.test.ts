@@ -6,7 +6,8 @@ import { StoryScan } from '../../lib/match/scan.ts';
 import { termHash } from '../../lib/match/term-table.ts';
 import { tokenize } from '../../lib/match/tokenize.ts';
 import { CALENDAR, MONTH_ABBREVIATIONS } from '../../lib/match/calendar.ts';
-import { ABBREVIATIONS, clean, GAP, TITLES, WordCursor } from '../../lib/match/word-cursor.ts';
+import { ABBREVIATIONS, TITLES } from '../../lib/match/abbreviations.ts';
+import { clean, GAP, WordCursor } from '../../lib/match/word-cursor.ts';
 import { WORD_TEXTS } from './word-texts.ts';
 
 interface Word {
