@@ -1,6 +1,6 @@
 /**
- * Abbreviations and initials, whose full stop ends no sentence, and people's titles, which a
- * capital letter does not make a name. Asked by the word cursor (word-cursor.ts) at a full stop
+ * Abbreviations, whose full stop ends no sentence (as an initial's does not: word-cursor.ts), and
+ * people's titles, which a capital letter does not make a name. Asked by the word cursor (word-cursor.ts) at a full stop
  * right after a word and for each capitalised word of running text; the lede's sentences
  * (lede.ts) end alike.
  */
@@ -26,10 +26,3 @@ export const isAbbreviation = (whole: number): boolean => ABBREVIATION_HASHES.ha
 
 /** Whether the word hashed `whole` (as for `isAbbreviation`) is one of TITLES. */
 export const isTitle = (whole: number): boolean => TITLE_HASHES.has(whole);
-
-/**
- * Whether [start, end) is one ASCII capital followed by a full stop: an initial ("G." of "Michael
- * G. Grimm", "U.S."), which ends no sentence either.
- */
-export const isInitial = (text: string, start: number, end: number): boolean =>
-  end - start === 1 && text.charCodeAt(end) === 46 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;

@@ -5,7 +5,7 @@ import { factsOf, packFigures } from './facts.ts';
 import { FNV_BASIS, fnv1a, fnvStep } from './fnv.ts';
 import { fullNames } from './full-names.ts';
 import { StoryScan } from './scan.ts';
-import { headlineNames, names, readAsName } from './tokenize.ts';
+import { headlineNames, names } from './tokenize.ts';
 import type { TermSink } from './doc-writer.ts';
 
 /**
@@ -116,14 +116,11 @@ export function storyFullNames(story: Story): StoryFullNames {
   let full = fullRead.get(story);
   if (!full) {
     const counts = new Map<string, number>();
-    const said = new Map<string, number>();
-    const count = (t: string) => said.set(t, (said.get(t) ?? 0) + 1);
-    const prose = [story.dek, ...(story.keyPoints ?? []), ...bodyText(story)].map((text) => names(text, count));
-    const named = new Map<string, number>();
-    for (const n of prose.flat()) for (const t of n.tokens) named.set(t, (named.get(t) ?? 0) + 1);
-    const headlines = [story.title, ...story.sources.map((s) => s.title)].map((text) =>
-      headlineNames(text, (t) => readAsName(named.get(t) ?? 0, said.get(t) ?? 0)),
-    );
+    // A story's prose is written as prose (no headings in title case): a headline word it names
+    // at all is a name.
+    const prose = [story.dek, ...(story.keyPoints ?? []), ...bodyText(story)].map((text) => names(text));
+    const named = new Set(prose.flat().flatMap((n) => n.tokens));
+    const headlines = [story.title, ...story.sources.map((s) => s.title)].map((text) => headlineNames(text, (t) => named.has(t)));
     for (const found of [...headlines, ...prose]) for (const n of fullNames(found)) counts.set(n, (counts.get(n) ?? 0) + 1);
     full = { all: new Set(counts.keys()), top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, FULL_KEPT) };
     fullRead.set(story, full);

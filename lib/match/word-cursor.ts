@@ -5,7 +5,7 @@
  * index, the article side (tokenize.ts) slices strings from the same spans.
  */
 import { FNV_BASIS, fnvStep } from './fnv.ts';
-import { isAbbreviation, isInitial, isTitle } from './abbreviations.ts';
+import { isAbbreviation, isTitle } from './abbreviations.ts';
 import { isDate } from './calendar.ts';
 import { termHash } from './term-table.ts';
 
@@ -13,6 +13,8 @@ import { termHash } from './term-table.ts';
 // imported name is a getter call, and these are used per character (docs/benchmarks.md).
 const BASIS = FNV_BASIS;
 const step = fnvStep;
+const abbreviation = isAbbreviation;
+const title = isTitle;
 
 // Function words that say nothing about which event an article covers.
 const STOP = new Set(
@@ -157,6 +159,31 @@ const ACRONYM_MAX = 5;
 const isNameCase = (caps: Caps, length: number, afterCapitals: boolean): boolean =>
   caps === CAPS.capitalised || (caps === CAPS.upper && length <= ACRONYM_MAX && !afterCapitals);
 
+/**
+ * Whether [start, end) is one ASCII capital followed by a full stop: an initial ("G." of "Michael
+ * G. Grimm", "U.S."), whose full stop ends no sentence either.
+ */
+const isInitial = (text: string, start: number, end: number): boolean =>
+  end - start === 1 && text.charCodeAt(end) === 46 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
+
+/**
+ * Whether the full stop after the word [start, end) ends no sentence: the word is an initial or
+ * one of the abbreviations (abbreviations.ts). Asked only at a full stop right after a word, and
+ * hashed then, not kept for every word.
+ */
+function endsNoSentence(text: string, start: number, end: number): boolean {
+  if (isInitial(text, start, end)) return true;
+  if (end - start > 4) return false;
+  let h = BASIS;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) h = step(h, c | 32);
+    else if (c >= 97 && c <= 122) h = step(h, c);
+    else return false;
+  }
+  return abbreviation(h || 1);
+}
+
 /** What the characters between two words held (`WordCursor.gap` bits). */
 export const GAP = {
   /** A sentence end: `.`, `!`, `?`, `:`, `;` or a line break (the next word starts a sentence). */
@@ -196,8 +223,6 @@ export class WordCursor {
   private sentenceStart = true;
   // The last word was in capitals (`CAPS.upper`).
   private afterCapitals = false;
-  // The last word's hash as `next` computes it for ASCII words, stop words included (0 otherwise).
-  private whole = 0;
 
   /** A cursor before the first word of `text`; with `readNames`, `name` is set for each word. */
   constructor(text: string, readNames = false) {
@@ -224,7 +249,7 @@ export class WordCursor {
       c = text.charCodeAt(i);
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break;
       // A full stop right after an abbreviation or an initial ends nothing.
-      if (c === 46 && i === this.end && i > 0 && (isAbbreviation(this.whole) || isInitial(text, this.start, i))) continue;
+      if (c === 46 && i === this.end && i > 0 && endsNoSentence(text, this.start, i)) continue;
       if (c < 128) gap |= ASCII_GAPS[c]!;
       else if (kindOf(text, i) !== 0) break;
       else if (isCurlyQuote(c)) gap |= GAP.nameBreak;
@@ -233,7 +258,6 @@ export class WordCursor {
     this.gap = gap;
     // For an ASCII word (nearly all), its hash as it is read: FNV-1a of the lower-cased word.
     let whole = 0;
-    this.whole = 0;
     if (c < 128) {
       const start = i;
       let h = BASIS;
@@ -252,7 +276,7 @@ export class WordCursor {
         this.end = i;
         // termHash's `>>> 0 || 1`, kept an int32: a hash above 2^31 as a JS number is a heap
         // number, an allocation per word.
-        whole = this.whole = h || 1;
+        whole = h || 1;
         this.hash = i - start < 2 || isStopHash(whole) ? 0 : whole;
       }
     } else this.readOther(wordEnd(text, i));
@@ -284,7 +308,7 @@ export class WordCursor {
       !sentenceStart &&
       // An initial goes on a name ("Michael G. Grimm"), it starts none ("the U.S. Attorney").
       (isNameCase(caps, end - start, this.afterCapitals) || (this.name && !(this.gap & GAP.nameBreak) && isInitial(text, start, end))) &&
-      !isTitle(whole) &&
+      !title(whole) &&
       !isDate(text, start, end, whole);
     this.afterCapitals = caps === CAPS.upper;
     this.sentenceStart = false;
