@@ -1,7 +1,7 @@
 /**
- * Abbreviations, whose full stop ends no sentence (as an initial's does not: word-cursor.ts), and
- * people's titles, which a capital letter does not make a name. Asked by the word cursor (word-cursor.ts) at a full stop
- * right after a word and for each capitalised word of running text; the lede's sentences
+ * Abbreviations, whose full stop ends no sentence (as an initial's does not), and people's titles,
+ * which a capital letter does not make a name. Asked by the word cursor (word-cursor.ts) at a full
+ * stop right after a word and for each capitalised word of running text; the lede's sentences
  * (lede.ts) end alike.
  */
 import { termHash } from './term-table.ts';

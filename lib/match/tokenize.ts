@@ -56,13 +56,6 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
  */
 export const readAsName = (asName: number, all: number): boolean => asName > 0 && asName * 3 >= all;
 
-/**
- * The names of a headline. In title case ("Pipe Bomb Suspect Arrested in Southern Florida") every
- * word is capitalised and capitals say nothing, so a headline's names are its runs of capitalised
- * words that `named` says the running text reads as names ("Cesar Sayoc", "Florida";
- * `readAsName`), its first word included ("Trump Declares National Emergency", "COVID-19: Trump
- * Talks"): a sentence-case headline reads alike.
- */
 /** `found`'s names cut to the tokens `named` says are names (a run split where one is not). */
 export function keepNamed(found: Name[], named: (token: string) => boolean): Name[] {
   const out: Name[] = [];
@@ -77,6 +70,13 @@ export function keepNamed(found: Name[], named: (token: string) => boolean): Nam
   return out;
 }
 
+/**
+ * The names of a headline. In title case ("Pipe Bomb Suspect Arrested in Southern Florida") every
+ * word is capitalised and capitals say nothing, so a headline's names are its runs of capitalised
+ * words that `named` says the running text reads as names ("Cesar Sayoc", "Florida";
+ * `readAsName`), its first word included ("Trump Declares National Emergency", "COVID-19: Trump
+ * Talks"): a sentence-case headline reads alike.
+ */
 export function headlineNames(title: string, named: (token: string) => boolean): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
