@@ -5,7 +5,7 @@
  * index, the article side (tokenize.ts) slices strings from the same spans.
  */
 import { FNV_BASIS, fnvStep } from './fnv.ts';
-import { isAbbreviation, isTitle } from './abbreviations.ts';
+import { endsNoSentence as abbreviated, isInitial as initial, isTitle } from './abbreviations.ts';
 import { isDate } from './calendar.ts';
 import { termHash } from './term-table.ts';
 
@@ -13,7 +13,8 @@ import { termHash } from './term-table.ts';
 // imported name is a getter call, and these are used per character (docs/benchmarks.md).
 const BASIS = FNV_BASIS;
 const step = fnvStep;
-const abbreviation = isAbbreviation;
+const endsNoSentence = abbreviated;
+const isInitial = initial;
 const title = isTitle;
 
 // Function words that say nothing about which event an article covers.
@@ -158,31 +159,6 @@ const ACRONYM_MAX = 5;
  */
 const isNameCase = (caps: Caps, length: number, afterCapitals: boolean): boolean =>
   caps === CAPS.capitalised || (caps === CAPS.upper && length <= ACRONYM_MAX && !afterCapitals);
-
-/**
- * Whether [start, end) is one ASCII capital followed by a full stop: an initial ("G." of "Michael
- * G. Grimm", "U.S."), whose full stop ends no sentence either.
- */
-const isInitial = (text: string, start: number, end: number): boolean =>
-  end - start === 1 && text.charCodeAt(end) === 46 && text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90;
-
-/**
- * Whether the full stop after the word [start, end) ends no sentence: the word is an initial or
- * one of the abbreviations (abbreviations.ts). Asked only at a full stop right after a word, and
- * hashed then, not kept for every word.
- */
-function endsNoSentence(text: string, start: number, end: number): boolean {
-  if (isInitial(text, start, end)) return true;
-  if (end - start > 4) return false;
-  let h = BASIS;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) h = step(h, c | 32);
-    else if (c >= 97 && c <= 122) h = step(h, c);
-    else return false;
-  }
-  return abbreviation(h || 1);
-}
 
 /** What the characters between two words held (`WordCursor.gap` bits). */
 export const GAP = {
