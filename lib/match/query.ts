@@ -31,6 +31,8 @@ export interface AnalysedQuery {
   /** The score a story holding every looked-up word very often would reach. */
   ceiling: number;
   titleTokens: string[];
+  /** The words of the headline and the lede, where an article tells its own event. */
+  headLede: ReadonlySet<string>;
   /** Every word of the article (headline and text), with its weighted count. */
   tokens: ReadonlyMap<string, number>;
   /** The article's telling names: tokens, idf (missing from the store counts most) and bit. */
@@ -61,6 +63,8 @@ interface ArticleWords {
   nameCount: Map<string, number>;
   /** The name tokens of the headline and the lede, each once. */
   ledeNames: string[];
+  /** Every word of the headline and the lede. */
+  headLede: ReadonlySet<string>;
   facts: Facts;
   full: FullNames;
 }
@@ -86,11 +90,13 @@ export function readArticle(query: MatchQuery): ArticleWords {
     const inText = (t: string) => qtf.get(t)! - TITLE_WEIGHT * (inTitle.get(t) ?? 0);
     const isName = (t: string) => readAsName(nameCount.get(t) ?? 0, inText(t));
     const titleNames = headlineNames(query.title, isName);
+    const lede = ledeOf(query.text);
     // A text may open with its headline (or a heading) in title case, as the lede.
-    const ledeText = keepNamed(names(ledeOf(query.text)), isName);
+    const ledeText = keepNamed(names(lede), isName);
     const ledeNames = [...new Set([...titleNames, ...ledeText].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
     const full = { title: fullNames(titleNames), lede: fullNames(ledeText), all: new Set(fullNames([...titleNames, ...nameText])) };
-    words = { titleTokens, qtf, nameText, nameCount, ledeNames, facts: factsOf(query.text), full };
+    const headLede = new Set([...titleTokens, ...tokenize(lede)]);
+    words = { titleTokens, qtf, nameText, nameCount, ledeNames, headLede, facts: factsOf(query.text), full };
     read.set(query, words);
   }
   return words;
@@ -98,7 +104,7 @@ export function readArticle(query: MatchQuery): ArticleWords {
 
 /** Picks the words, names and facts of `query` that the matcher checks against stories. */
 export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
-  const { titleTokens, qtf, nameText, nameCount, ledeNames, facts, full } = readArticle(query);
+  const { titleTokens, qtf, nameText, nameCount, ledeNames, headLede, facts, full } = readArticle(query);
   // The idf of the headline's words, which every candidate's every source headline is compared
   // with, is looked up once; other words are looked up as asked (a memo of every word the
   // features ask about grew a Map per match for words asked about once).
@@ -140,6 +146,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     // "Trump" twice is not a Trump story because "trump" is the one word the store knows.
     ceiling: terms.length ? (terms.reduce((s, t) => s + t.weight * (K1 + 1), 0) * Math.max(MIN_TERMS, terms.length)) / terms.length : 1,
     titleTokens,
+    headLede,
     tokens: qtf,
     names: topNames.map((n) => ({ token: n.t, idf: n.idf, bit: bitOf.get(n.t) ?? -1 })),
     nameText,

@@ -32,13 +32,30 @@ describe('"Is it this story?"', () => {
     expect(r.suggestion?.storyId).toBe('riverton-transit-levy-vote');
     expect(r.suggestion!.confidence).toBeGreaterThanOrEqual(SUGGEST);
     expect(r.suggestion!.confidence).toBeLessThan(MODEL.threshold);
-    // Three figures stated alike come before the one place both name: the popup shows the first.
     expect(r.suggestion!.reasons.map((x) => x.detail).slice(0, 2)).toEqual([
-      'Same figures: 56%, $48m a year, 10 years',
       'Shares rare names: Riverton',
+      'Shares rare terms: corridor, transit, rapid',
     ]);
     // It stays a runner-up the reader can pick under "Not this story?" too.
     expect(r.alternatives[0]).toEqual({ storyId: 'riverton-transit-levy-vote', confidence: r.suggestion!.confidence });
+  });
+
+  it("is the story when the follow-up restates the vote's particulars and figures, the figures first among its reasons", () => {
+    const restated = {
+      ...followUp,
+      text: followUp.text.replace(
+        'approved the transit levy this week.',
+        'approved the transit levy this week, with 56 percent voting yes. The property-tax levy raises about $48 million a year for 10 years to fund three bus rapid transit lines.',
+      ),
+    };
+    expect(restated.text).not.toBe(followUp.text);
+    const { match } = matchArticle(restated, index);
+    expect(match?.storyId).toBe('riverton-transit-levy-vote');
+    // Three figures stated alike come before the one place both name: the popup shows the first.
+    expect(match!.reasons.map((x) => x.detail).slice(0, 2)).toEqual([
+      'Same figures: 56%, $48m a year, 10 years',
+      'Shares rare names: Riverton',
+    ]);
   });
 
   it('asks about nothing on an unrelated article', () => {

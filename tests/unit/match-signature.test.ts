@@ -1,0 +1,112 @@
+// A story's signature (lib/match/signature.ts): the uncommon words several of its texts use, the
+// event's particulars that a sibling event of the same kind does not share.
+import { describe, expect, it } from 'vitest';
+import { buildIndex, weighCandidates } from '../../lib/match/index.ts';
+import { analyseQuery } from '../../lib/match/query.ts';
+import { signatureShare, storySignature } from '../../lib/match/signature.ts';
+import type { Story } from '../../lib/story/story.ts';
+import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
+
+/** A story of `title`, `dek`, `body` and sources headlined `headlines`. */
+function told(title: string, dek: string, body: string[], headlines: string[]): Story {
+  return {
+    ...QUAKE_2019,
+    id: 'told',
+    title,
+    dek,
+    body,
+    sources: headlines.map((h, i) => ({ ...QUAKE_2019.sources[0]!, n: i + 1, title: h, url: `https://example.com/${i}` })),
+  };
+}
+
+describe("a story's signature", () => {
+  it('is the uncommon words three or more of its texts use', () => {
+    // "ridgecrest" and "trona" are told by three texts or more; "mojave" and "aftershocks" by fewer.
+    const signature = storySignature(QUAKE_2019);
+    expect(signature).toEqual(expect.arrayContaining(['ridgecrest', 'trona', 'magnitude', 'earthquake']));
+    expect(signature).not.toContain('mojave');
+    expect(signature).not.toContain('aftershocks');
+  });
+
+  it('leaves out common words, however many texts use them', () => {
+    const story = told(
+      'Wexcombe council meets again',
+      'The Wexcombe council will meet again next week.',
+      ['The council met again in Wexcombe.'],
+      ['Council to meet again'],
+    );
+    expect(storySignature(story)).toEqual(['wexcombe']);
+  });
+
+  it('keeps a name that is a common word, but not the word', () => {
+    const named = told('Bush signs the bill', 'President Bush signed the farm bill on Friday.', ['Aides said Bush would travel.'], []);
+    expect(storySignature(named)).toContain('bush');
+    const plant = told('A bush in bloom', 'The bush by the gate is in bloom.', ['Every bush in the park flowered.'], []);
+    expect(storySignature(plant)).not.toContain('bush');
+  });
+
+  it('does not take the words of a headline in title case for names', () => {
+    const story = told(
+      'Court Will Rule Soon',
+      'Judges hear the last arguments.',
+      ['Lawyers argued for hours.'],
+      ['Appeal Court To Rule Soon', 'Judges Rule On The Appeal Today'],
+    );
+    expect(storySignature(story)).not.toContain('rule');
+  });
+
+  it('counts a text that another contains word for word once', () => {
+    const dek = 'Flooding closed the Wexcombe bridge.';
+    const repeated = told('Storm hits the coast', dek, [`${dek} Crews cleared debris all day.`], ['Wexcombe bridge closed']);
+    expect(storySignature(repeated)).not.toContain('wexcombe');
+    const retold = told(
+      'Storm hits the coast',
+      'Floodwater shut the Wexcombe crossing.',
+      [`${dek} Crews cleared debris all day.`],
+      ['Wexcombe bridge closed'],
+    );
+    expect(storySignature(retold)).toContain('wexcombe');
+    // One wire headline run by three outlets is one telling.
+    const wire = told('Storm hits the coast', 'Rain all night.', ['Crews cleared debris.'], Array(3).fill('Wexcombe bridge closed'));
+    expect(storySignature(wire)).not.toContain('wexcombe');
+  });
+
+  it('weighs each word by its squared idf in the share the article uses', () => {
+    const idf = (t: string) => ({ rare: 3, common: 1 })[t] ?? 0;
+    expect(signatureShare(['rare', 'common'], (t) => t === 'rare', idf)).toBeCloseTo(9 / 10);
+    expect(signatureShare(['rare', 'common'], (t) => t === 'common', idf)).toBeCloseTo(1 / 10);
+    expect(signatureShare([], () => true, idf)).toBe(0);
+  });
+});
+
+describe('the signature features', () => {
+  const index = buildIndex(STORIES);
+  const featuresFor = (article: { title: string; text: string; publishedTime: string }) => {
+    const { weighed } = weighCandidates(index, analyseQuery(article, index.text));
+    return weighed.find((w) => w.storyId === QUAKE_2019.id)!.features;
+  };
+
+  it("are high for the event's own article and low for another quake's", () => {
+    const own = featuresFor(RIDGECREST_ARTICLE);
+    const sibling = featuresFor(NOTO_ARTICLE);
+    expect(own.signature).toBeGreaterThan(0.9);
+    expect(sibling.signature).toBeLessThan(0.5);
+    expect(own.signatureLede).toBeGreaterThan(sibling.signatureLede);
+  });
+
+  it('tell a follow-up that recalls the event further down from an article that leads with it', () => {
+    const followUp = {
+      title: 'Ridgecrest council approves rebuilding grants',
+      text: [
+        'The Ridgecrest city council voted on Tuesday to fund grants for homeowners repairing foundations and chimneys.',
+        'Families may apply from next month, and inspectors will visit each house before any money is paid.',
+        'The grants follow the magnitude 6.4 earthquake that shook Ridgecrest and Trona in July.',
+      ].join('\n\n'),
+      publishedTime: '2019-08-20T15:00:00Z',
+    };
+    const f = featuresFor(followUp);
+    expect(f.signature).toBeGreaterThan(0.5);
+    expect(f.signatureLede).toBeLessThan(f.signature);
+    expect(featuresFor(RIDGECREST_ARTICLE).signatureLede).toBeGreaterThan(f.signatureLede);
+  });
+});
