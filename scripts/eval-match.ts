@@ -78,10 +78,13 @@ function sweep(rotations: Rotation[]): void {
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
       const t = emptyTally();
+      const titled = emptyTally();
       const a = emptyAsked();
       for (const c of draw.cases) {
         const { match, suggestion } = matchArticle(c.query, draw.index);
-        tally(t, { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' }, match?.storyId ?? null);
+        const expected = { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' } as const;
+        tally(t, expected, match?.storyId ?? null);
+        if (c.query.title.trim()) tally(titled, expected, match?.storyId ?? null);
         if (c.expected && !match) (a.missed++, (a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0));
         if (!c.expected) (a.unseen++, (a.unseenAsked += suggestion ? 1 : 0));
       }
@@ -89,6 +92,8 @@ function sweep(rotations: Rotation[]): void {
         bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
         asked.set(key, addAsked(asked.get(key) ?? emptyAsked(), a));
       }
+      const key = `HEADLINED ${sizeLabel(draw.size)}`;
+      bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), titled));
     }
   }
   const sets = [...new Set(rotations.map((r) => r.set)), 'ALL'];
@@ -97,6 +102,12 @@ function sweep(rotations: Rotation[]): void {
       const t = bySize.get(`${set} ${sizeLabel(size)}`);
       if (t) process.stdout.write(`${formatTally(`${set} size ${sizeLabel(size)}`, t)}\n`);
     }
+  // A page in a browser always has a headline; ECB+'s older half has none (nor a date).
+  process.stdout.write('\nthe same cases, articles with a headline only (as a page in a browser always has):\n');
+  for (const size of SIZES) {
+    const t = bySize.get(`HEADLINED ${sizeLabel(size)}`);
+    if (t) process.stdout.write(`${formatTally(`HEADLINED size ${sizeLabel(size)}`, t)}\n`);
+  }
   // Not matches, and not counted as such: the story the popup asks about when it has no match.
   process.stdout.write('\n"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge):\n');
   for (const size of SIZES) {
