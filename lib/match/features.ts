@@ -4,7 +4,7 @@
  * headline is the same, whether the names (who is named most, who the headline and lede
  * name) are the same, whether the dates agree, and whether the figures, dates and weekdays the
  * article states are the story's (facts.ts), and whether the article uses the particulars the
- * story's texts repeat (signature.ts): what tells two events of one kind apart when their words
+ * story's texts repeat (particulars.ts): what tells two events of one kind apart when their words
  * and names do not.
  */
 import { compareDays, compareFigures } from './facts.ts';
@@ -12,7 +12,7 @@ import type { AnalysedQuery } from './query.ts';
 import type { Story } from '../story/story.ts';
 import { sourceDomain, type StoryDoc, type StoryFacts, type StoryFullNames } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
-import { signatureShare } from './signature.ts';
+import { particularsShare } from './particulars.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The features, in the order of the model's weights. */
@@ -41,8 +41,8 @@ export const FEATURES = [
   'headFull',
   'ledeFull',
   'storyFull',
-  'signature',
-  'signatureLede',
+  'particulars',
+  'ledeParticulars',
 ] as const;
 /** One value per feature. */
 export type Features = Record<(typeof FEATURES)[number], number>;
@@ -140,7 +140,7 @@ export function featuresOf(
   facts: StoryFacts,
   title: TitleHit,
   full: StoryFullNames,
-  signature: readonly string[],
+  particulars: readonly string[],
 ): Features {
   const s = scores.score[slot]!;
   const hits = scores.hits[slot]!;
@@ -205,10 +205,10 @@ export function featuresOf(
     // And the other way: who the story names most in full, named by the article.
     storyFull: storyFullShare(q, full),
     // The event's particulars, which several of the story's texts repeat, used by the article
-    // (signature.ts): a sibling event shares the kind's vocabulary, not these. And used where
+    // (particulars.ts): a sibling event shares the kind's vocabulary, not these. And used where
     // the article tells its own event, its headline and lede: a follow-up recalls the event it
     // follows further down.
-    signature: signatureShare(signature, (t) => q.tokens.has(t), q.idfOf),
-    signatureLede: signatureShare(signature, (t) => q.headLede.has(t), q.idfOf),
+    particulars: particularsShare(particulars, (t) => q.tokens.has(t), q.idfOf),
+    ledeParticulars: particularsShare(particulars, (t) => q.headLede.has(t), q.idfOf),
   };
 }

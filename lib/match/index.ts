@@ -12,7 +12,7 @@ import { isCommonWord } from './rarity.ts';
 import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames } from './story-doc.ts';
-import { storySignature } from './signature.ts';
+import { storyParticulars } from './particulars.ts';
 import type { StoryIndex } from './story-index.ts';
 import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, Match, MatchQuery, MatchResult } from './types.ts';
@@ -114,7 +114,7 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
     const doc = index.docs.get(slot)!;
     const story = index.stories.get(doc.id)!;
     const title = bestTitle(q, story);
-    const features = featuresOf(q, scores, slot, doc, storyFacts(story), title, storyFullNames(story), storySignature(story));
+    const features = featuresOf(q, scores, slot, doc, storyFacts(story), title, storyFullNames(story), storyParticulars(story));
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     const shares = distinctive(q, scores, slot, features);
     const modelled = confidenceOf(features, model);

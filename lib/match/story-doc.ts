@@ -110,7 +110,7 @@ const proseOf = (story: Story): string[] => [story.dek, ...(story.keyPoints ?? [
 
 /**
  * Each text of the story's prose, read once per story object: its full names and its
- * signature (signature.ts) both need its words and its names.
+ * particulars (particulars.ts) both need its words and its names.
  */
 export function storyProse(story: Story): ReadonlyMap<string, ProseRead> {
   let read = proseRead.get(story);

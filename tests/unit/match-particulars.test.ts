@@ -1,9 +1,9 @@
-// A story's signature (lib/match/signature.ts): the uncommon words several of its texts use, the
+// A story's particulars (lib/match/particulars.ts): the uncommon words several of its texts use, the
 // event's particulars that a sibling event of the same kind does not share.
 import { describe, expect, it } from 'vitest';
 import { buildIndex, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
-import { signatureShare, storySignature } from '../../lib/match/signature.ts';
+import { particularsShare, storyParticulars } from '../../lib/match/particulars.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -19,13 +19,13 @@ function told(title: string, dek: string, body: string[], headlines: string[]): 
   };
 }
 
-describe("a story's signature", () => {
+describe("a story's particulars", () => {
   it('is the uncommon words three or more of its texts use', () => {
     // "ridgecrest" and "trona" are told by three texts or more; "mojave" and "aftershocks" by fewer.
-    const signature = storySignature(QUAKE_2019);
-    expect(signature).toEqual(expect.arrayContaining(['ridgecrest', 'trona', 'magnitude', 'earthquake']));
-    expect(signature).not.toContain('mojave');
-    expect(signature).not.toContain('aftershocks');
+    const particulars = storyParticulars(QUAKE_2019);
+    expect(particulars).toEqual(expect.arrayContaining(['ridgecrest', 'trona', 'magnitude', 'earthquake']));
+    expect(particulars).not.toContain('mojave');
+    expect(particulars).not.toContain('aftershocks');
   });
 
   it('leaves out common words, however many texts use them', () => {
@@ -35,14 +35,14 @@ describe("a story's signature", () => {
       ['The council met again in Wexcombe.'],
       ['Council to meet again'],
     );
-    expect(storySignature(story)).toEqual(['wexcombe']);
+    expect(storyParticulars(story)).toEqual(['wexcombe']);
   });
 
   it('keeps a name that is a common word, but not the word', () => {
     const named = told('Bush signs the bill', 'President Bush signed the farm bill on Friday.', ['Aides said Bush would travel.'], []);
-    expect(storySignature(named)).toContain('bush');
+    expect(storyParticulars(named)).toContain('bush');
     const plant = told('A bush in bloom', 'The bush by the gate is in bloom.', ['Every bush in the park flowered.'], []);
-    expect(storySignature(plant)).not.toContain('bush');
+    expect(storyParticulars(plant)).not.toContain('bush');
   });
 
   it('does not take the words of a headline in title case for names', () => {
@@ -52,34 +52,34 @@ describe("a story's signature", () => {
       ['Lawyers argued for hours.'],
       ['Appeal Court To Rule Soon', 'Judges Rule On The Appeal Today'],
     );
-    expect(storySignature(story)).not.toContain('rule');
+    expect(storyParticulars(story)).not.toContain('rule');
   });
 
   it('counts a text that another contains word for word once', () => {
     const dek = 'Flooding closed the Wexcombe bridge.';
     const repeated = told('Storm hits the coast', dek, [`${dek} Crews cleared debris all day.`], ['Wexcombe bridge closed']);
-    expect(storySignature(repeated)).not.toContain('wexcombe');
+    expect(storyParticulars(repeated)).not.toContain('wexcombe');
     const retold = told(
       'Storm hits the coast',
       'Floodwater shut the Wexcombe crossing.',
       [`${dek} Crews cleared debris all day.`],
       ['Wexcombe bridge closed'],
     );
-    expect(storySignature(retold)).toContain('wexcombe');
+    expect(storyParticulars(retold)).toContain('wexcombe');
     // One wire headline run by three outlets is one telling.
     const wire = told('Storm hits the coast', 'Rain all night.', ['Crews cleared debris.'], Array(3).fill('Wexcombe bridge closed'));
-    expect(storySignature(wire)).not.toContain('wexcombe');
+    expect(storyParticulars(wire)).not.toContain('wexcombe');
   });
 
   it('weighs each word by its squared idf in the share the article uses', () => {
     const idf = (t: string) => ({ rare: 3, common: 1 })[t] ?? 0;
-    expect(signatureShare(['rare', 'common'], (t) => t === 'rare', idf)).toBeCloseTo(9 / 10);
-    expect(signatureShare(['rare', 'common'], (t) => t === 'common', idf)).toBeCloseTo(1 / 10);
-    expect(signatureShare([], () => true, idf)).toBe(0);
+    expect(particularsShare(['rare', 'common'], (t) => t === 'rare', idf)).toBeCloseTo(9 / 10);
+    expect(particularsShare(['rare', 'common'], (t) => t === 'common', idf)).toBeCloseTo(1 / 10);
+    expect(particularsShare([], () => true, idf)).toBe(0);
   });
 });
 
-describe('the signature features', () => {
+describe('the particulars features (all the text, and the headline and lede)', () => {
   const index = buildIndex(STORIES);
   const featuresFor = (article: { title: string; text: string; publishedTime: string }) => {
     const { weighed } = weighCandidates(index, analyseQuery(article, index.text));
@@ -89,9 +89,9 @@ describe('the signature features', () => {
   it("are high for the event's own article and low for another quake's", () => {
     const own = featuresFor(RIDGECREST_ARTICLE);
     const sibling = featuresFor(NOTO_ARTICLE);
-    expect(own.signature).toBeGreaterThan(0.9);
-    expect(sibling.signature).toBeLessThan(0.5);
-    expect(own.signatureLede).toBeGreaterThan(sibling.signatureLede);
+    expect(own.particulars).toBeGreaterThan(0.9);
+    expect(sibling.particulars).toBeLessThan(0.5);
+    expect(own.ledeParticulars).toBeGreaterThan(sibling.ledeParticulars);
   });
 
   it('tell a follow-up that recalls the event further down from an article that leads with it', () => {
@@ -105,8 +105,8 @@ describe('the signature features', () => {
       publishedTime: '2019-08-20T15:00:00Z',
     };
     const f = featuresFor(followUp);
-    expect(f.signature).toBeGreaterThan(0.5);
-    expect(f.signatureLede).toBeLessThan(f.signature);
-    expect(featuresFor(RIDGECREST_ARTICLE).signatureLede).toBeGreaterThan(f.signatureLede);
+    expect(f.particulars).toBeGreaterThan(0.5);
+    expect(f.ledeParticulars).toBeLessThan(f.particulars);
+    expect(featuresFor(RIDGECREST_ARTICLE).ledeParticulars).toBeGreaterThan(f.ledeParticulars);
   });
 });

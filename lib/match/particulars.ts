@@ -1,10 +1,10 @@
 /**
- * A story's signature: the uncommon words that several of its texts use. Outlets telling one
- * event repeat its particular facts (the knee, the MCL, the 26 pirates, the Gulf of Aden) in
- * their headlines and ledes; a sibling event of the same kind shares the article's vocabulary of
- * its kind ("injured reserve", "piracy"), but not these. The feature is the share of the
- * signature, weighted by rarity, that the article uses: the other way round from BM25, which asks
- * how much of the article's vocabulary the story has.
+ * A story's particulars: the uncommon words (and names) that several of its texts use. Outlets
+ * telling one event repeat its particulars (the sprained knee, the week's opponent) in their
+ * headlines and ledes; a sibling event of the same kind shares the article's vocabulary of its
+ * kind ("Saints", "injured reserve"), but not these. The features are the share of the
+ * particulars, weighted by rarity, that the article uses: the other way round from BM25, which
+ * asks how much of the article's vocabulary the story has.
  */
 import type { Story } from '../story/story.ts';
 import { isCommonWord } from './rarity.ts';
@@ -15,9 +15,9 @@ import { tokenize } from './tokenize.ts';
  * How many of the story's texts must use a word. Measured with `npm run fit:match` (nested,
  * correct at stores of 10 / 30 / all): two texts 76.3 / 81.5 / 81.2 %, three 80.3 / 82.9 /
  * 82.6 %, four 79.5 / 81.5 / 81.0 %. Weighing a word by how many texts use it (the count, its
- * log), or the share shrunk toward none for a short signature, did worse than the plain share.
+ * log), or the share shrunk toward none for a story with few particulars, did worse than the plain share.
  */
-const SIGNATURE_TEXTS = 3;
+const PARTICULAR_TEXTS = 3;
 /** Past this many texts only exact repeats are dropped: the containment check is quadratic. */
 const CONTAINMENT_TEXTS = 200;
 
@@ -45,10 +45,10 @@ function distinctTexts(story: Story): string[] {
 /** Packs a word's count of texts with the last text that counted it (1-based): one Map lookup per word. */
 const STRIDE = 2 ** 20;
 
-/** The signature words of `story`, read once per story object. */
-export function storySignature(story: Story): readonly string[] {
-  let signature = read.get(story);
-  if (signature) return signature;
+/** The particulars of `story`, read once per story object. */
+export function storyParticulars(story: Story): readonly string[] {
+  let particulars = read.get(story);
+  if (particulars) return particulars;
   const prose = storyProse(story);
   const uses = new Map<string, number>();
   const named = new Set<string>();
@@ -64,20 +64,20 @@ export function storySignature(story: Story): readonly string[] {
     }
   }
   // A name is not a common word, whatever word it is ("Bush", "Rich").
-  signature = [];
-  for (const [t, v] of uses) if (v / STRIDE >= SIGNATURE_TEXTS && (named.has(t) || !isCommonWord(t))) signature.push(t);
-  read.set(story, signature);
-  return signature;
+  particulars = [];
+  for (const [t, v] of uses) if (v / STRIDE >= PARTICULAR_TEXTS && (named.has(t) || !isCommonWord(t))) particulars.push(t);
+  read.set(story, particulars);
+  return particulars;
 }
 
 /**
- * The share of `signature` the article's words (`has`) include, each signature word weighted by
+ * The share of `particulars` the article's words (`has`) include, each particular weighted by
  * its squared idf (`idfOf`: rare in the language and the store); 0 for a story without one.
  */
-export function signatureShare(signature: readonly string[], has: (t: string) => boolean, idfOf: (t: string) => number): number {
+export function particularsShare(particulars: readonly string[], has: (t: string) => boolean, idfOf: (t: string) => number): number {
   let all = 0;
   let hit = 0;
-  for (const t of signature) {
+  for (const t of particulars) {
     const w = idfOf(t) ** 2;
     all += w;
     if (has(t)) hit += w;
