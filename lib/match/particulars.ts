@@ -8,8 +8,7 @@
  */
 import type { Story } from '../story/story.ts';
 import { isCommonWord } from './rarity.ts';
-import { storyProse } from './story-doc.ts';
-import { tokenize } from './tokenize.ts';
+import { names, tokenize } from './tokenize.ts';
 
 /**
  * How many of the story's texts must use a word. Measured with `npm run fit:match` (nested,
@@ -49,16 +48,20 @@ const STRIDE = 2 ** 20;
 export function storyParticulars(story: Story): readonly string[] {
   let particulars = read.get(story);
   if (particulars) return particulars;
-  const prose = storyProse(story);
+  const headlines = new Set([story.title, ...story.sources.map((s) => s.title)]);
   const uses = new Map<string, number>();
   const named = new Set<string>();
+  // One array for every text's words: only the particulars outlive the reading.
+  const words: string[] = [];
+  const push = (t: string) => void words.push(t);
   const texts = distinctTexts(story);
   for (let i = 1; i <= texts.length; i++) {
     const text = texts[i - 1]!;
-    // Only prose names: a headline in title case would make every word a name.
-    const read = prose.get(text);
-    if (read) for (const n of read.names) for (const t of n.tokens) named.add(t);
-    for (const t of read ? read.tokens : tokenize(text)) {
+    words.length = 0;
+    // A headline in title case would make every word a name.
+    if (headlines.has(text)) for (const t of tokenize(text)) words.push(t);
+    else for (const n of names(text, push)) for (const t of n.tokens) named.add(t);
+    for (const t of words) {
       const v = uses.get(t) ?? 0;
       if (v % STRIDE !== i) uses.set(t, (Math.floor(v / STRIDE) + 1) * STRIDE + i);
     }

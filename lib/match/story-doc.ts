@@ -5,7 +5,7 @@ import { factsOf, packFigures } from './facts.ts';
 import { FNV_BASIS, fnv1a, fnvStep } from './fnv.ts';
 import { fullNames } from './full-names.ts';
 import { StoryScan } from './scan.ts';
-import { headlineNames, names, type Name } from './tokenize.ts';
+import { headlineNames, names } from './tokenize.ts';
 import type { TermSink } from './doc-writer.ts';
 
 /**
@@ -95,36 +95,8 @@ export function storyTerms(story: Story): Map<number, number> {
   return tf;
 }
 
-/** One text of a story's prose read in one pass: its tokens (as `tokenize` gives them) and its names. */
-export interface ProseRead {
-  tokens: string[];
-  names: Name[];
-}
-
 // Per story object, as the facts are.
-const proseRead = new WeakMap<Story, Map<string, ProseRead>>();
 const fullRead = new WeakMap<Story, StoryFullNames>();
-
-/** The story's prose: dek, key points and paragraphs, running text with no headings. */
-const proseOf = (story: Story): string[] => [story.dek, ...(story.keyPoints ?? []), ...bodyText(story)];
-
-/**
- * Each text of the story's prose, read once per story object: its full names and its
- * particulars (particulars.ts) both need its words and its names.
- */
-export function storyProse(story: Story): ReadonlyMap<string, ProseRead> {
-  let read = proseRead.get(story);
-  if (!read) {
-    read = new Map();
-    for (const text of proseOf(story)) {
-      if (read.has(text)) continue;
-      const tokens: string[] = [];
-      read.set(text, { names: names(text, (t) => void tokens.push(t)), tokens });
-    }
-    proseRead.set(story, read);
-  }
-  return read;
-}
 
 /** How many of a story's most named full names are looked for in an article. */
 const FULL_KEPT = 5;
@@ -146,8 +118,7 @@ export function storyFullNames(story: Story): StoryFullNames {
     const counts = new Map<string, number>();
     // A story's prose is written as prose (no headings in title case): a headline word it names
     // at all is a name.
-    const read = storyProse(story);
-    const prose = proseOf(story).map((text) => read.get(text)!.names);
+    const prose = [story.dek, ...(story.keyPoints ?? []), ...bodyText(story)].map((text) => names(text));
     const named = new Set(prose.flat().flatMap((n) => n.tokens));
     const headlines = [story.title, ...story.sources.map((s) => s.title)].map((text) => headlineNames(text, (t) => named.has(t)));
     for (const found of [...headlines, ...prose]) for (const n of fullNames(found)) counts.set(n, (counts.get(n) ?? 0) + 1);
