@@ -17,8 +17,13 @@ import { names, tokenize } from './tokenize.ts';
  * log), or the share shrunk toward none for a story with few particulars, did worse than the plain share.
  */
 const PARTICULAR_TEXTS = 3;
-/** Past this many texts only exact repeats are dropped: the containment check is quadratic. */
+/**
+ * Past this many texts, or this many characters in all (a corpus story has under 8,000; a story
+ * may have 300 paragraphs of 20,000), only exact repeats are dropped: the containment check
+ * scans every longer text for every text, which a hostile store could make cost seconds.
+ */
 const CONTAINMENT_TEXTS = 200;
+const CONTAINMENT_CHARS = 60_000;
 
 const read = new WeakMap<Story, string[]>();
 
@@ -35,7 +40,7 @@ function textsOf(story: Story): string[] {
  */
 function distinctTexts(story: Story): string[] {
   const distinct = [...new Set(textsOf(story).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (distinct.length > CONTAINMENT_TEXTS) return distinct;
+  if (distinct.length > CONTAINMENT_TEXTS || distinct.reduce((n, t) => n + t.length, 0) > CONTAINMENT_CHARS) return distinct;
   const texts: string[] = [];
   for (const text of distinct) if (!texts.some((longer) => longer.includes(text))) texts.push(text);
   return texts;

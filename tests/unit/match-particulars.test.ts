@@ -66,6 +66,14 @@ describe("a story's particulars", () => {
       ['Wexcombe bridge closed'],
     );
     expect(storyParticulars(retold)).toContain('wexcombe');
+    // Past 60,000 characters only exact repeats count once (the containment check is quadratic).
+    const long = told(
+      'Storm hits the coast',
+      dek,
+      [`${dek} Crews cleared debris all day.`, 'x'.repeat(60_000)],
+      ['Wexcombe bridge closed'],
+    );
+    expect(storyParticulars(long)).toContain('wexcombe');
     // One wire headline run by three outlets is one telling.
     const wire = told('Storm hits the coast', 'Rain all night.', ['Crews cleared debris.'], Array(3).fill('Wexcombe bridge closed'));
     expect(storyParticulars(wire)).not.toContain('wexcombe');
