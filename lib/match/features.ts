@@ -12,7 +12,7 @@ import type { AnalysedQuery } from './query.ts';
 import type { Story } from '../story/story.ts';
 import { sourceDomain, type StoryDoc, type StoryFacts, type StoryFullNames } from './story-doc.ts';
 import type { Scores } from './text-index.ts';
-import { particularsShare } from './particulars.ts';
+import { particularsShares } from './particulars.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The features, in the order of the model's weights. */
@@ -174,6 +174,12 @@ export function featuresOf(
   }
   const gap = dayGap(q, doc);
   const stated = factsEvidence(q, facts, gap);
+  const told = particularsShares(
+    particulars,
+    q.idfOf,
+    (t) => q.tokens.has(t),
+    (t) => q.headLede.has(t),
+  );
   return {
     // A log: the score's share of its ceiling matters as a ratio (half as much evidence), not a difference.
     bm25: Math.log(Math.max(MIN_SHARE, s / q.ceiling)),
@@ -208,7 +214,7 @@ export function featuresOf(
     // (particulars.ts): a sibling event shares the kind's vocabulary, not these. And used where
     // the article tells its own event, its headline and lede: a follow-up recalls the event it
     // follows further down.
-    particulars: particularsShare(particulars, (t) => q.tokens.has(t), q.idfOf),
-    ledeParticulars: particularsShare(particulars, (t) => q.headLede.has(t), q.idfOf),
+    particulars: told[0],
+    ledeParticulars: told[1],
   };
 }

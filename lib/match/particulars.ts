@@ -14,7 +14,8 @@ import { names, tokenize } from './tokenize.ts';
  * How many of the story's texts must use a word. Measured with `npm run fit:match` (nested,
  * correct at stores of 10 / 30 / all): two texts 76.3 / 81.5 / 81.2 %, three 80.3 / 82.9 /
  * 82.6 %, four 79.5 / 81.5 / 81.0 %. Weighing a word by how many texts use it (the count, its
- * log), or the share shrunk toward none for a story with few particulars, did worse than the plain share.
+ * log), or the share shrunk toward none for a story with few particulars, did worse than the
+ * plain share.
  */
 const PARTICULAR_TEXTS = 3;
 /**
@@ -79,16 +80,24 @@ export function storyParticulars(story: Story): readonly string[] {
 }
 
 /**
- * The share of `particulars` the article's words (`has`) include, each particular weighted by
- * its squared idf (`idfOf`: rare in the language and the store); 0 for a story without one.
+ * The shares of `particulars` the article's words (`inText`) and its headline and lede's
+ * (`inLede`) include, each particular weighted by its squared idf (`idfOf`: rare in the language
+ * and the store); 0 for a story without any. One pass: this runs for every story a match weighs.
  */
-export function particularsShare(particulars: readonly string[], has: (t: string) => boolean, idfOf: (t: string) => number): number {
+export function particularsShares(
+  particulars: readonly string[],
+  idfOf: (t: string) => number,
+  inText: (t: string) => boolean,
+  inLede: (t: string) => boolean,
+): [text: number, lede: number] {
   let all = 0;
-  let hit = 0;
+  let text = 0;
+  let lede = 0;
   for (const t of particulars) {
     const w = idfOf(t) ** 2;
     all += w;
-    if (has(t)) hit += w;
+    if (inText(t)) text += w;
+    if (inLede(t)) lede += w;
   }
-  return all ? hit / all : 0;
+  return all ? [text / all, lede / all] : [0, 0];
 }

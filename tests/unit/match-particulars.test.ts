@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
-import { particularsShare, storyParticulars } from '../../lib/match/particulars.ts';
+import { particularsShares, storyParticulars } from '../../lib/match/particulars.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { NOTO_ARTICLE, QUAKE_2019, RIDGECREST_ARTICLE, STORIES } from './match-stories.ts';
 
@@ -79,11 +79,32 @@ describe("a story's particulars", () => {
     expect(storyParticulars(wire)).not.toContain('wexcombe');
   });
 
-  it('weighs each word by its squared idf in the share the article uses', () => {
+  it('weighs each word by its squared idf in the shares the article and its lede use', () => {
     const idf = (t: string) => ({ rare: 3, common: 1 })[t] ?? 0;
-    expect(particularsShare(['rare', 'common'], (t) => t === 'rare', idf)).toBeCloseTo(9 / 10);
-    expect(particularsShare(['rare', 'common'], (t) => t === 'common', idf)).toBeCloseTo(1 / 10);
-    expect(particularsShare([], () => true, idf)).toBe(0);
+    const [text, lede] = particularsShares(
+      ['rare', 'common'],
+      idf,
+      () => true,
+      (t) => t === 'common',
+    );
+    expect(text).toBe(1);
+    expect(lede).toBeCloseTo(1 / 10);
+    expect(
+      particularsShares(
+        ['rare', 'common'],
+        idf,
+        (t) => t === 'rare',
+        () => false,
+      )[0],
+    ).toBeCloseTo(9 / 10);
+    expect(
+      particularsShares(
+        [],
+        idf,
+        () => true,
+        () => true,
+      ),
+    ).toEqual([0, 0]);
   });
 });
 
