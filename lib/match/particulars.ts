@@ -8,6 +8,7 @@
  */
 import type { Story } from '../story/story.ts';
 import { isCommonWord } from './rarity.ts';
+import { bodyText } from './story-doc.ts';
 import { names, tokenize } from './tokenize.ts';
 
 /**
@@ -30,8 +31,7 @@ const read = new WeakMap<Story, string[]>();
 
 /** The story's texts that tell the event: headlines, dek, key points and paragraphs. */
 function textsOf(story: Story): string[] {
-  const body = (story.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
-  return [story.title, story.dek ?? '', ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...body];
+  return [story.title, story.dek ?? '', ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story)];
 }
 
 /**

@@ -42,7 +42,8 @@ export interface StoryFacts {
   days: number;
 }
 
-const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
+/** The story's paragraphs as text, a figure or pull-quote by its caption. */
+export const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
 /**
  * Gives `sink` the `termHash` of every word of the story with its field's weight, and leaves the
