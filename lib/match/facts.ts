@@ -68,6 +68,18 @@ function joins(text: string, i: number, dot: boolean): boolean {
   return (c >= 48 && c <= 57) || (dot && c === 46) || isLetter(text, i);
 }
 
+/**
+ * Whether the word ending at `i` is capitalised: before a hyphen, it makes the number after it
+ * part of a name ("COVID-19", "Covid-19", "AK-47", "I-90"), not a count, while a lower-case word
+ * keeps its figure ("a magnitude-6.1 quake", "6-foot-9").
+ */
+function namesCode(text: string, i: number): boolean {
+  if (!isLetter(text, i)) return false;
+  while (isLetter(text, i - 1)) i--;
+  const c = text[i]!;
+  return c !== c.toLowerCase();
+}
+
 /** The weekdays `text` names, as a bit mask (found by their "day", far cheaper than a pattern with seven choices). */
 function weekdays(text: string): number {
   let days = 0;
@@ -93,6 +105,7 @@ export function factsOf(text: string): Facts {
     const end = start + all.length;
     // Inside a word or a longer figure ("A380", "1.2.3"): not a stated figure.
     if (joins(text, start - 1, true) || joins(text, end, false)) continue;
+    if (text.charCodeAt(start - 1) === 45 && namesCode(text, start - 2)) continue;
     const n = whole!.includes(',') ? whole!.replace(/,/g, '') : whole!;
     if (!sign && !sep && !pct && n.length === 4 && (n.startsWith('19') || n.startsWith('20'))) continue;
     let value = sign + n + (sep ? sep + part : '');

@@ -35,7 +35,7 @@ function assertWhole(index: StoryIndex): void {
 }
 
 /** Bump when the serialised shape or the way stories are indexed changes. */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 
 /** An index of `stories`. */
 export function buildIndex(stories: readonly Story[]): StoryIndex {
