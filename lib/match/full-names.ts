@@ -4,6 +4,7 @@
  * player, ship or phone from another.
  */
 import type { Name } from './tokenize.ts';
+import { clean } from './word-cursor.ts';
 
 /** Names of two words or more ("Pierre Thomas", "INS Sukanya"), as their tokens joined by a space. */
 export interface FullNames {
@@ -27,14 +28,31 @@ const ROLES = new Set(
   ).split(' '),
 );
 
+/** Where a name of `words` starts after its words of office: after the last of them, when two words or more follow it. */
+function afterOffice(words: readonly (string | null)[]): number {
+  // "White House Press Secretary Sarah Sanders"; a name that is mostly office stays whole ("General Electric").
+  for (let i = words.length - 3; i >= 0; i--) if (words[i] && ROLES.has(words[i]!)) return i + 1;
+  return 0;
+}
+
+/**
+ * A name as a reader would look for it on the page: without the words of office before it or a
+ * possessive after it ("President Joe Biden's" is "Joe Biden"; "Trump Organization's", "Trump
+ * Organization").
+ */
+export function shownName(text: string): string {
+  const words = text.split(' ');
+  return words
+    .slice(afterOffice(words.map(clean)))
+    .join(' ')
+    .replace(/['’]s?$/u, '');
+}
+
 /** The names of more than one word in `found`, each once, without the words of office that lead them. */
 export function fullNames(found: Name[]): string[] {
   const out = new Set<string>();
   for (const n of found) {
-    // After the last word of office, when two words or more follow it ("White House Press
-    // Secretary Sarah Sanders"); a name that is mostly office stays whole ("General Electric").
-    let from = 0;
-    for (let i = n.tokens.length - 3; i >= 0; i--) if (ROLES.has(n.tokens[i]!)) ((from = i + 1), (i = -1));
+    const from = afterOffice(n.tokens);
     if (n.tokens.length > 1) out.add(from ? n.tokens.slice(from).join(' ') : n.tokens.join(' '));
   }
   return [...out];

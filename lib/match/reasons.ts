@@ -1,6 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
+import { shownName } from './full-names.ts';
 import { isCommonWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -33,7 +34,7 @@ function titleReason(t: TitleHit): MatchReason | null {
   return null;
 }
 
-/** The article's names (as written) whose every word the story also has, rarest first. */
+/** The article's names (as written, without office or possessive) whose every word the story also has, rarest first. */
 function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[] {
   const rank = new Map(q.names.map((n, i) => [n.token, i]));
   const seen = new Set<string>();
@@ -46,7 +47,7 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[]
       seen.add(n.tokens.join(' '));
       return true;
     })
-    .map((n) => n.text)
+    .map((n) => shownName(n.text))
     .slice(0, LIST);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery, readArticle } from '../../lib/match/query.ts';
-import { fullNames } from '../../lib/match/full-names.ts';
+import { fullNames, shownName } from '../../lib/match/full-names.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { headlineNames, names, readAsName, tokenize } from '../../lib/match/tokenize.ts';
 import { parseStories } from '../../lib/story/story.ts';
@@ -199,6 +199,23 @@ describe('full names', () => {
     ]);
     const f = features({ title: '', text: 'The Saints said Coach Sean Payton put Pierre Thomas on injured reserve.' });
     expect(f['thomas-ir']!.ledeFull).toBe(1);
+  });
+
+  it('are shown as a reader finds them on the page: without an office before or a possessive after', () => {
+    expect(shownName("President Joe Biden's")).toBe('Joe Biden');
+    expect(shownName('House Speaker Nancy Pelosi')).toBe('Nancy Pelosi');
+    expect(shownName('Trump Organization’s')).toBe('Trump Organization');
+    expect(shownName('General Electric')).toBe('General Electric');
+    expect(shownName('Texas’')).toBe('Texas');
+    const { match } = matchArticle(
+      {
+        title: 'Saints put Reggie Bush on IR',
+        text: "Coach Sean Payton said the New Orleans Saints placed Reggie Bush's season on hold: Reggie Bush goes on injured reserve and will miss the last two games.",
+      },
+      buildIndex([bush, thomas]),
+    );
+    expect(match?.storyId).toBe('bush-ir');
+    expect(match!.reasons.find((r) => r.kind === 'entities')!.detail).toMatch(/^Shares rare names: Reggie Bush(,|$)/);
   });
 
   it('are 0 for an article that names no one in full', () => {
