@@ -8,7 +8,7 @@ import { normalizeUrl } from '../url.ts';
 import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type TitleHit } from './features.ts';
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
-import { isCommonWord } from './rarity.ts';
+import { isTellingWord } from './rarity.ts';
 import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames } from './story-doc.ts';
@@ -60,15 +60,15 @@ const MIN_RARE_SHARED = 2;
 
 /**
  * Whether the article and a story share distinctive content: a close headline, a figure stated
- * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them) that are
- * not common in the language. A pair without it is never a match, whatever its dates and the
+ * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them): not
+ * common in the language, not bare numbers. A pair without it is never a match, whatever its dates and the
  * store's size: a date can corroborate content, never stand in for it (issue 19).
  */
 export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, features: Features): boolean {
   if (features.title >= CLOSE_TITLE || features.figuresSame > 0) return true;
   const hits = scores.hits[slot]!;
   let rare = 0;
-  for (const t of q.terms) if (t.bit >= 0 && (hits >>> t.bit) & 1 && !isCommonWord(t.term)) rare++;
+  for (const t of q.terms) if (t.bit >= 0 && (hits >>> t.bit) & 1 && isTellingWord(t.term)) rare++;
   return rare >= MIN_RARE_SHARED;
 }
 

@@ -64,3 +64,12 @@ const COMMON_ZIPF = 4.8;
 export function isCommonWord(term: string): boolean {
   return zipfOf(term) >= COMMON_ZIPF;
 }
+
+/**
+ * Whether `term` is a telling word: not common in the language, and not a bare number ("000" of
+ * "498,000", "100"), which says nothing without what it counts (figures are compared with it,
+ * facts.ts). Only telling words count toward a pair's distinctive content or are cited as rare.
+ */
+export function isTellingWord(term: string): boolean {
+  return !isCommonWord(term) && !/^\d+$/.test(term);
+}

@@ -2,7 +2,7 @@
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
 import { shownName } from './full-names.ts';
-import { isCommonWord } from './rarity.ts';
+import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
 import type { Scores } from './text-index.ts';
@@ -83,9 +83,10 @@ export function reasonsFor(
   const names = sharedNames(q, (t) => hitTerms.has(t));
   const nameTokens = new Set(q.names.map((n) => n.token));
   const figures = showFigures(sameFigures).slice(0, LIST);
-  // Common words ("year", "first", "one") are never cited as rare, however few stories share them.
+  // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
+  // however few stories share them.
   const rare = q.terms
-    .filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && !isCommonWord(t.term))
+    .filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && isTellingWord(t.term))
     .slice(0, LIST)
     .map((t) => t.term);
   const named = names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null;

@@ -11,7 +11,7 @@ interface Spec {
   sources: [outlet: string, domain: string, title: string, path: string][];
 }
 
-function story(s: Spec): Story {
+export function story(s: Spec): Story {
   return {
     id: s.id,
     title: s.title,

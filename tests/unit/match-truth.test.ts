@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { readStoryDir } from '../../cli/io.ts';
 import { generate } from '../../bench/generate.ts';
 import background from '../../lib/match/background.json' with { type: 'json' };
-import { buildIndex, matchArticle, type MatchQuery } from '../../lib/match/index.ts';
+import { buildIndex, matchArticle, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
+import { analyseQuery } from '../../lib/match/query.ts';
 import { MODEL } from '../../lib/match/model.ts';
-import { idfWithBackground, isCommonWord } from '../../lib/match/rarity.ts';
+import { idfWithBackground, isCommonWord, isTellingWord } from '../../lib/match/rarity.ts';
 import { sourceDomain } from '../../lib/match/story-doc.ts';
 import { FEATURES } from '../../lib/match/features.ts';
 import type { Story } from '../../lib/story/story.ts';
-import { QUAKE_2019, STORIES } from './match-stories.ts';
+import { QUAKE_2019, STORIES, story } from './match-stories.ts';
 
 const BUNDLED = readStoryDir('data/stories', () => {});
 const SEED = BUNDLED[0]!;
@@ -85,6 +86,31 @@ describe('rarity from the language', () => {
     expect(COMMONEST.length).toBe(2000);
   });
 
+  it('takes no bare number for a telling word: it says nothing without what it counts', () => {
+    for (const w of ['000', '100', '498', '2021']) expect(isTellingWord(w), w).toBe(false);
+    for (const w of ['mayo', 'covid', 'a380']) expect(isTellingWord(w), w).toBe(true);
+    // Two stories that share only thousands and a hundred: nothing distinctive, never a match.
+    const numbers = buildIndex([
+      story({
+        id: 'numbers',
+        title: 'What the week brought',
+        dek: 'There were 498,000 of them, then 100,000 more.',
+        body: ['Some 100 people said that 1,000 would be fine.'],
+        day: '2021-05-06',
+        sources: [['Wire', 'wire.example', 'What the week brought', '/week']],
+      }),
+    ]);
+    const article = {
+      title: 'Looking back',
+      text: 'Officials counted 498,000, and 100 more said 7,000 was the goal.',
+      publishedTime: '2021-05-06T12:00:00Z',
+    };
+    const [weighed] = weighCandidates(numbers, analyseQuery(article, numbers.text)).weighed;
+    expect(weighed?.storyId).toBe('numbers');
+    expect(weighed?.distinctive).toBe(false);
+    expect(matchArticle(article, numbers).match).toBeNull();
+  });
+
   it("never names one of the language's 2,000 commonest words as a shared rare term", () => {
     const common = new Set(COMMONEST);
     const { stories, articles } = generate(200, 300, 7);
@@ -100,7 +126,7 @@ describe('rarity from the language', () => {
         if (r.code !== 'reasonTerms') continue;
         const words = r.args![0]!.split(', ');
         cited += words.length;
-        for (const w of words) expect(common.has(w), w).toBe(false);
+        for (const w of words) expect(common.has(w) || /^\d+$/.test(w), w).toBe(false);
       }
     }
     expect(cited).toBeGreaterThan(0);
