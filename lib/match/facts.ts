@@ -13,6 +13,12 @@ export interface Facts {
   figures: Map<string, number>;
   /** Bit d (0 = Sunday) set when the text names that weekday. */
   days: number;
+  /**
+   * The figures read only from dates of the past the text recalls (`recalls`): "the Jan. 6
+   * attack" in a July article, which every story of its aftermath recalls too. They agree with
+   * nothing; they may still disagree.
+   */
+  background: ReadonlySet<string>;
 }
 
 // A figure: an optional currency sign, digits with thousands separators, a decimal or clock
@@ -29,6 +35,30 @@ const FILLER = new Set(
   ).split(' '),
 );
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * A date the text recalls rather than its event's: its last occurrence this many days or more
+ * before the text's own day (news dates its event within days), and its next further ahead than
+ * PLANNED_DAYS (a scheduled event is announced weeks or months ahead: "a visit on July 13", said
+ * in April).
+ */
+const RECALLED_DAYS = 60;
+const PLANNED_DAYS = 120;
+const DAY_MS = 86_400_000;
+
+/** Whether `month`/`date` (no year) is a date of the past that a text of `day` (days since 1970) recalls. */
+function recalls(day: number, month: number, date: number): boolean {
+  const year = new Date(day * DAY_MS).getUTCFullYear();
+  let before = Infinity;
+  let after = Infinity;
+  for (const y of [year - 1, year, year + 1]) {
+    const d = Date.UTC(y, month, date) / DAY_MS - day;
+    if (d <= 0) before = Math.min(before, -d);
+    else after = Math.min(after, d);
+  }
+  return before >= RECALLED_DAYS && after > PLANNED_DAYS;
+}
+
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 /** How many words either side may be skipped as filler to find a figure's key. */
 const REACH = 3;
@@ -93,10 +123,16 @@ function weekdays(text: string): number {
   return days;
 }
 
-/** The figures and weekdays of `text`. */
-export function factsOf(text: string): Facts {
+/** The figures and weekdays of `text`, written on `day` (days since 1970; null when unknown). */
+export function factsOf(text: string, day: number | null = null): Facts {
   const figures = new Map<string, number>();
-  const add = (f: string) => figures.set(f, (figures.get(f) ?? 0) + 1);
+  const recalled = new Set<string>();
+  const stated = new Set<string>();
+  let past = false;
+  const add = (f: string) => {
+    figures.set(f, (figures.get(f) ?? 0) + 1);
+    (past ? recalled : stated).add(f);
+  };
   // An exec loop, not matchAll, which copies the pattern for every text.
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
@@ -112,6 +148,9 @@ export function factsOf(text: string): Facts {
     let after = end;
     const scale = GAP.has(text.charCodeAt(end)) ? /^[\s-]*(thousand|million|billion|trillion)\b/i.exec(text.slice(end, end + 12)) : null;
     if (scale) ((value += SCALE[scale[1]!.toLowerCase()]), (after = end + scale[0].length));
+    // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
+    const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    past = month !== null && day !== null && recalls(day, MONTHS.indexOf(month[1]!.toLowerCase()), Number(n));
     // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".
     // Each key once, in this order (no Set per figure: a match reads five stories' facts).
     const k0 = sep === ':' ? 'time' : null;
@@ -122,11 +161,11 @@ export function factsOf(text: string): Facts {
     if (k1) add(`${value} ${k1}`);
     if (k2 && k2 !== k0 && k2 !== k1) add(`${value} ${k2}`);
     if (k3 && k3 !== k0 && k3 !== k1 && k3 !== k2) add(`${value} ${k3}`);
-    // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
-    const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
     if (month) add(`${month[1]!.toLowerCase()}-${n} date`);
   }
-  return { figures, days: weekdays(text) };
+  // A figure the text also states apart from a recalled date ("6 people", "June 6") is its own.
+  for (const f of stated) recalled.delete(f);
+  return { figures, days: weekdays(text), background: recalled };
 }
 
 /** The key of a figure (`value key` → `key`). */
@@ -159,9 +198,14 @@ export function packFigures(figures: ReadonlyMap<string, number>, keep: number):
  * How the article's figures fare against the story's (`packFigures`): for each figure of the
  * article whose key the story also gives a value for, the share of the story's values for that
  * key that are the same (agree) and the rest (disagree), summed over the article's figures; and
- * the article's figures the story states too.
+ * the article's figures the story states too. A `background` figure (a date the article recalls)
+ * agrees with nothing: a story about another event of its aftermath recalls it too.
  */
-export function compareFigures(article: Iterable<string>, story: ArrayLike<number>): { agree: number; disagree: number; same: string[] } {
+export function compareFigures(
+  article: Iterable<string>,
+  story: ArrayLike<number>,
+  background: ReadonlySet<string> = new Set(),
+): { agree: number; disagree: number; same: string[] } {
   const byKey = new Map<number, number>();
   for (let i = 0; i < story.length; i += 3) byKey.set(story[i + 1]!, (byKey.get(story[i + 1]!) ?? 0) + story[i + 2]!);
   let agree = 0;
@@ -174,9 +218,8 @@ export function compareFigures(article: Iterable<string>, story: ArrayLike<numbe
     let stated = 0;
     for (let i = 0; i < story.length; i += 3) if (story[i] === h) stated = story[i + 2]!;
     const share = stated / total;
-    agree += share;
     disagree += 1 - share;
-    if (share > 0) same.push(f);
+    if (share > 0 && !background.has(f)) ((agree += share), same.push(f));
   }
   return { agree, disagree, same };
 }

@@ -49,6 +49,46 @@ describe('figures a text states', () => {
   });
 });
 
+describe('dates a text recalls', () => {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const background = (text: string, on: string) => [...factsOf(text, day(on)).background].sort();
+
+  it.each([
+    ['an event months past', 'The panel on the Jan. 6 attack met.', '2021-07-27', ['6 attack', 'jan-6 date']],
+    ['a low since a date of last year', 'Claims are the lowest since March 14, 2020.', '2021-10-14', ['14 march', 'mar-14 date']],
+  ])('takes %s for background: it agrees with nothing', (_, text, on, expected) => {
+    expect(background(text, on)).toEqual(expected);
+  });
+
+  it.each([
+    ["the article's own days", 'It struck on July 5, a day after the July 4 quake.', '2019-07-06'],
+    ['a date planned months ahead', 'He will visit Britain on July 13.', '2018-04-27'],
+    ['a deadline weeks ahead', 'Travellers must be vaccinated from Nov. 8.', '2021-10-15'],
+    ['an undated text', 'The panel on the Jan. 6 attack met.', null],
+  ])('keeps %s', (_, text, on) => {
+    expect(on ? background(text, on) : [...factsOf(text).background]).toEqual([]);
+  });
+
+  it('keeps a figure the text also states of its own', () => {
+    expect(background('Six weeks after Jan. 6, 6 attackers were charged.', '2021-03-01')).not.toContain('6 attackers');
+  });
+
+  it('lets a recalled date disagree but not agree', () => {
+    const story = packFigures(
+      new Map([
+        ['jan-6 date', 2],
+        ['jun-22 date', 1],
+      ]),
+      3,
+    );
+    const recalled = factsOf('Since the Jan. 6 riot, the panel has met.', day('2021-07-27'));
+    const got = compareFigures(recalled.figures.keys(), story, recalled.background);
+    expect(got.agree).toBe(0);
+    expect(got.same).toEqual([]);
+    expect(got.disagree).toBeCloseTo(1 / 3);
+  });
+});
+
 describe('comparing figures', () => {
   const story = packFigures(
     new Map([
