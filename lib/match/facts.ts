@@ -131,7 +131,8 @@ export function factsOf(text: string, day: number | null = null): Facts {
   let past = false;
   const add = (f: string) => {
     figures.set(f, (figures.get(f) ?? 0) + 1);
-    (past ? recalled : stated).add(f);
+    // Only an article's day tells recalled dates (a story's figures are read without one).
+    if (day !== null) (past ? recalled : stated).add(f);
   };
   // An exec loop, not matchAll, which copies the pattern for every text.
   FIGURE.lastIndex = 0;

@@ -60,9 +60,9 @@ const MIN_RARE_SHARED = 2;
 
 /**
  * Whether the article and a story share distinctive content: a close headline, a figure stated
- * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them): not
- * common in the language, not bare numbers. A pair without it is never a match, whatever its dates and the
- * store's size: a date can corroborate content, never stand in for it (issue 19).
+ * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them: not
+ * common in the language, not bare numbers). A pair without it is never a match, whatever its
+ * dates and the store's size: a date can corroborate content, never stand in for it (issue 19).
  */
 export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, features: Features): boolean {
   if (features.title >= CLOSE_TITLE || features.figuresSame > 0) return true;
