@@ -1,9 +1,12 @@
-// npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...]
+// npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] [--show N]
 // Makes the cases of each data set with make-match-cases.py, runs `lens match QUERIES --stories
 // DIR` on every rotation (the CLI the README documents, one process per rotation, so the index
 // is built once per run) and prints correct / wrong / false match per set and overall.
 // With --pages, also matches real pages (extraction corpus folders: page.html + truth.json),
 // none of them about a corpus event, against every set's stories: each match is a false one.
+// With --show N, lists the sweep's N most confident false and wrong answers, each with the
+// article's headline, the story's title and the reasons the popup would give: read one by one,
+// they are where misreadings show ("Same figures: 19 covid").
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -13,7 +16,14 @@ import { buildIndex, matchArticle } from '../lib/match/index.ts';
 import { addTally, emptyTally, formatTally, makeCases, tally, type Rotation, type Tally } from './match-cases.ts';
 import { bundledCases, drawsOf, redate, rng, seedOf, SIZES, sizeLabel, type Query } from './match-sweep.ts';
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const showAt = argv.indexOf('--show');
+const show = showAt < 0 ? 0 : Number(argv[showAt + 1]);
+const args = showAt < 0 ? argv : [...argv.slice(0, showAt), ...argv.slice(showAt + 2)];
+if (!Number.isInteger(show) || show < 0) {
+  process.stderr.write('eval:match: --show takes how many answers to list, e.g. --show 20\n');
+  process.exit(2);
+}
 const split = args.indexOf('--pages');
 const sets = split < 0 ? args : args.slice(0, split);
 const pageSets = split < 0 ? [] : args.slice(split + 1);
@@ -24,7 +34,7 @@ if (missing.length) {
 }
 if (!sets.length || (split >= 0 && !pageSets.length)) {
   process.stderr.write(
-    'usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...]\n' +
+    'usage: npm run eval:match -- DATASET_DIR... [--pages PAGES_DIR...] [--show N]\n' +
       '  (e.g. ../shared/corpus/matching/basil ../shared/corpus/matching/ecbplus --pages ../shared/corpus/pages/mercury-fixtures)\n',
   );
   process.exit(2);
@@ -75,14 +85,29 @@ function sweep(rotations: Rotation[]): void {
   process.stdout.write("\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story's window):\n");
   const bySize = new Map<string, Tally>();
   const asked = new Map<string, Asked>();
+  const mistaken = new Map<string, string>();
+  const confident: { confidence: number; key: string }[] = [];
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
+      const titles = show ? new Map(draw.stories.map((st) => [st.id, st.title])) : null;
       const t = emptyTally();
       const titled = emptyTally();
       const a = emptyAsked();
       for (const c of draw.cases) {
         const { match, suggestion } = matchArticle(c.query, draw.index);
         const expected = { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' } as const;
+        if (titles && match && match.storyId !== c.expected) {
+          // Each article and story once, at the first store it was seen in.
+          const key = `${c.query.id} -> ${match.storyId}`;
+          if (!mistaken.has(key)) {
+            mistaken.set(
+              key,
+              `${match.confidence.toFixed(3)} ${c.expected ? 'wrong' : 'false'} (store of ${sizeLabel(draw.size)}) ${c.query.id} "${c.query.title}"\n` +
+                `      -> ${match.storyId} "${titles.get(match.storyId)}": ${match.reasons.map((r) => r.detail).join('; ')}\n`,
+            );
+            confident.push({ confidence: match.confidence, key });
+          }
+        }
         tally(t, expected, match?.storyId ?? null);
         if (c.query.title.trim()) tally(titled, expected, match?.storyId ?? null);
         if (c.expected && !match) (a.missed++, (a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0));
@@ -107,6 +132,12 @@ function sweep(rotations: Rotation[]): void {
   for (const size of SIZES) {
     const t = bySize.get(`HEADLINED ${sizeLabel(size)}`);
     if (t) process.stdout.write(`${formatTally(`HEADLINED size ${sizeLabel(size)}`, t)}\n`);
+  }
+  if (show) {
+    process.stdout.write(
+      `\nthe ${Math.min(show, confident.length)} most confident of ${confident.length} false and wrong answers (article -> story):\n`,
+    );
+    for (const { key } of confident.sort((x, y) => y.confidence - x.confidence).slice(0, show)) process.stdout.write(mistaken.get(key)!);
   }
   // Not matches, and not counted as such: the story the popup asks about when it has no match.
   process.stdout.write('\n"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge):\n');
