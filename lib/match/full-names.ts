@@ -36,14 +36,17 @@ function afterOffice(words: readonly (string | null)[]): number {
 }
 
 /**
- * A name as a reader would look for it on the page: without the words of office before it or a
- * possessive after it ("President Joe Biden's" is "Joe Biden"; "Trump Organization's", "Trump
- * Organization").
+ * A name as a reader would look for it on the page: without the words of office or the stop words
+ * before it ("Mr", "The", a sentence's "As") or a possessive after it ("President Joe Biden's" is
+ * "Joe Biden"; "Mr Trump", "Trump"; "Trump Organization's", "Trump Organization").
  */
 export function shownName(text: string): string {
   const words = text.split(' ');
+  const tokens = words.map(clean);
+  let from = afterOffice(tokens);
+  while (from < words.length - 1 && tokens[from] === null) from++;
   return words
-    .slice(afterOffice(words.map(clean)))
+    .slice(from)
     .join(' ')
     .replace(/['’]s?$/u, '');
 }

@@ -207,6 +207,9 @@ describe('full names', () => {
     expect(shownName('Trump Organization’s')).toBe('Trump Organization');
     expect(shownName('General Electric')).toBe('General Electric');
     expect(shownName('Texas’')).toBe('Texas');
+    expect(shownName('Mr Trump')).toBe('Trump');
+    expect(shownName('As State Department')).toBe('State Department');
+    expect(shownName('The')).toBe('The');
     const { match } = matchArticle(
       {
         title: 'Saints put Reggie Bush on IR',
