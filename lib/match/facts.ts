@@ -232,7 +232,8 @@ const PER = new Set(['year', 'month', 'week', 'day', 'hour']);
 export function showFigures(figures: readonly string[]): string[] {
   const seen = new Set<string>();
   return figures.flatMap((f) => {
-    const value = f.slice(0, f.indexOf(' '));
+    // Read without its thousands separators ("800,000" is "800000"), shown with them.
+    const value = f.slice(0, f.indexOf(' ')).replace(/\d{4,}/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
     const key = keyOf(f);
     if (seen.has(value)) return [];
     seen.add(value);

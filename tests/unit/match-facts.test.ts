@@ -114,13 +114,29 @@ describe('comparing figures', () => {
   });
 
   it('shows figures as a reader writes them, each value once', () => {
-    expect(showFigures(['6.4 earthquake', '6.4 magnitude', '2:09 time', '12 percent', '$160m contract', '$48m year', '10 years'])).toEqual([
+    expect(
+      showFigures([
+        '6.4 earthquake',
+        '6.4 magnitude',
+        '2:09 time',
+        '12 percent',
+        '$160m contract',
+        '$48m year',
+        '10 years',
+        '800000 federal',
+        '$1250 fine',
+        '2500.5 tons',
+      ]),
+    ).toEqual([
       '6.4 earthquake',
       '2:09',
       '12%',
       '$160m contract',
       '$48m a year',
       '10 years',
+      '800,000 federal',
+      '$1,250 fine',
+      '2,500.5 tons',
     ]);
   });
 });
