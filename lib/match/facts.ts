@@ -228,15 +228,28 @@ export function compareFigures(
 // Money counted by a span of time is a rate: "$48 million a year" is read as "$48m year".
 const PER = new Set(['year', 'month', 'week', 'day', 'hour']);
 
-/** Figures (`value key`) as a reader would write them, each value once: "6.4 magnitude", "2:09", "12%", "$48m a year". */
+const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
+/** "may-25" (a `date` figure's value), or 25 with the key "may" or "january": the date as written, "May 25"; else null. */
+function shownDate(value: string, key: string): string | null {
+  const [month, day] = key === 'date' ? value.split('-') : [key, value];
+  const name = MONTH_NAMES[MONTHS.indexOf(month!.slice(0, 3))];
+  return name && name.toLowerCase().startsWith(month!) && /^\d{1,2}$/.test(day!) ? `${name} ${day}` : null;
+}
+
+/**
+ * Figures (`value key`) as a reader would write them, each once: "6.4 magnitude", "2:09", "12%",
+ * "$48m a year", "May 25" (read as "25 may" and "may-25 date").
+ */
 export function showFigures(figures: readonly string[]): string[] {
   const seen = new Set<string>();
   return figures.flatMap((f) => {
     // Read without its thousands separators ("800,000" is "800000"), shown with them.
     const value = f.slice(0, f.indexOf(' ')).replace(/\d{4,}/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
     const key = keyOf(f);
-    if (seen.has(value)) return [];
-    seen.add(value);
+    const date = shownDate(value, key);
+    if (seen.has(date ?? value)) return [];
+    seen.add(date ?? value);
+    if (date) return [date];
     if (key === 'time') return [value];
     if (key === 'percent') return [`${value}%`];
     return [/^[$€£]/.test(value) && PER.has(key) ? `${value} a ${key}` : `${value} ${key}`];

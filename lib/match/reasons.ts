@@ -81,12 +81,12 @@ export function reasonsFor(
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t));
-  const nameTokens = new Set(q.names.map((n) => n.token));
   const figures = showFigures(sameFigures).slice(0, LIST);
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
-  // however few stories share them.
+  // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
+  // Pelosi"), which reads wrong in lower case.
   const rare = q.terms
-    .filter((t) => hitTerms.has(t.term) && !nameTokens.has(t.term) && isTellingWord(t.term))
+    .filter((t) => hitTerms.has(t.term) && !q.nameCounts.has(t.term) && isTellingWord(t.term))
     .slice(0, LIST)
     .map((t) => t.term);
   const named = names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null;

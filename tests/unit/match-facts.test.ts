@@ -138,6 +138,13 @@ describe('comparing figures', () => {
       '$1,250 fine',
       '2,500.5 tons',
     ]);
+    // A date, however it was read, as a date: once.
+    expect(showFigures(['25 may', 'may-25 date', '6 january', 'jan-6 date', 'sep-11 date', '3 mayor'])).toEqual([
+      'May 25',
+      'January 6',
+      'September 11',
+      '3 mayor',
+    ]);
   });
 });
 

@@ -221,6 +221,22 @@ describe('full names', () => {
     expect(match!.reasons.find((r) => r.kind === 'entities')!.detail).toMatch(/^Shares rare names: Reggie Bush(,|$)/);
   });
 
+  it('are never cited word by word as rare terms', () => {
+    // "Vantongeren" ranks below the article's eight main names, and is not cited with them.
+    const others = ['Zarkhov', 'Quimbly', 'Ostrander', 'Belisaro', 'Thwaite', 'Murcheson', 'Kilbride', 'Vantongeren'];
+    const text = [
+      'Speaker Nancy Pelosi named the panel on Tuesday. Pelosi said the panel would meet weekly.',
+      ...others.map((n) => `${n} joins the panel, and ${n} will chair a hearing.`),
+      'Pelosi thanked them. Pelosi will attend.',
+    ].join(' ');
+    const panel = story('pelosi-panel', 'Pelosi names the harbour panel', [text]);
+    const { match } = matchArticle({ title: 'Pelosi names the harbour panel', text }, buildIndex([panel]));
+    expect(match!.reasons.find((r) => r.kind === 'entities')!.detail).toContain('Nancy Pelosi');
+    const terms = match!.reasons.find((r) => r.code === 'reasonTerms')?.args?.[0]?.split(', ') ?? [];
+    expect(terms.length).toBeGreaterThan(0);
+    for (const word of ['nancy', 'vantongeren']) expect(terms).not.toContain(word);
+  });
+
   it('are 0 for an article that names no one in full', () => {
     const f = features({
       title: 'Saints move running back to IR',

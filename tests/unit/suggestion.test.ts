@@ -34,7 +34,7 @@ describe('"Is it this story?"', () => {
     expect(r.suggestion!.confidence).toBeLessThan(MODEL.threshold);
     expect(r.suggestion!.reasons.map((x) => x.detail).slice(0, 2)).toEqual([
       'Shares rare names: Riverton',
-      'Shares rare terms: corridor, transit, rapid',
+      'Shares rare terms: corridor, rapid, levy',
     ]);
     // It stays a runner-up the reader can pick under "Not this story?" too.
     expect(r.alternatives[0]).toEqual({ storyId: 'riverton-transit-levy-vote', confidence: r.suggestion!.confidence });
