@@ -85,10 +85,18 @@ export function reasonsFor(
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
   // Pelosi"), which reads wrong in lower case.
+  const cited = new Set<string>();
   const rare = q.terms
     .filter((t) => hitTerms.has(t.term) && !q.nameCounts.has(t.term) && isTellingWord(t.term))
-    .slice(0, LIST)
-    .map((t) => t.term);
+    .map((t) => t.term)
+    .filter((t) => {
+      // "vaccine" says all that "vaccines, vaccine" says.
+      const one = t.replace(/([^s])s$/, '$1');
+      if (cited.has(one)) return false;
+      cited.add(one);
+      return true;
+    })
+    .slice(0, LIST);
   const named = names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null;
   const stated = figures.length ? reason('text', 'reasonFigures', [figures.join(', ')]) : null;
   return [

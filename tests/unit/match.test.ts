@@ -221,6 +221,16 @@ describe('full names', () => {
     expect(match!.reasons.find((r) => r.kind === 'entities')!.detail).toMatch(/^Shares rare names: Reggie Bush(,|$)/);
   });
 
+  it('leave the rare terms each once, not again in the plural', () => {
+    const text =
+      'Ostrander said its vaccine and its vaccines would ship from Kilbride. The vaccine passed trials in Thwaite, and the vaccines reached clinics in Kilbride and Thwaite. The vaccine, Ostrander said, and the vaccines after it, are safe.';
+    const title = 'Ostrander vaccine and vaccines in Kilbride';
+    const { match } = matchArticle({ title, text }, buildIndex([story('jab', title, [text])]));
+    const terms = match!.reasons.find((r) => r.code === 'reasonTerms')!.args![0]!.split(', ');
+    expect(terms).toHaveLength(3);
+    expect(terms.filter((t) => t.startsWith('vaccine'))).toHaveLength(1);
+  });
+
   it('are never cited word by word as rare terms', () => {
     // "Vantongeren" ranks below the article's eight main names, and is not cited with them.
     const others = ['Zarkhov', 'Quimbly', 'Ostrander', 'Belisaro', 'Thwaite', 'Murcheson', 'Kilbride', 'Vantongeren'];
