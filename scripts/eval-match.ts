@@ -85,8 +85,8 @@ function sweep(rotations: Rotation[]): void {
   process.stdout.write("\nstore-size sweep (drawn stores; unrelated queries re-dated into a store story's window):\n");
   const bySize = new Map<string, Tally>();
   const asked = new Map<string, Asked>();
-  const mistaken = new Map<string, string>();
-  const confident: { confidence: number; key: string }[] = [];
+  // Each false or wrong answer (article -> story) once, at the first store it was seen in.
+  const mistaken = new Map<string, { confidence: number; line: string }>();
   for (const rot of rotations) {
     for (const draw of drawsOf(rot)) {
       const titles = show ? new Map(draw.stories.map((st) => [st.id, st.title])) : null;
@@ -97,16 +97,14 @@ function sweep(rotations: Rotation[]): void {
         const { match, suggestion } = matchArticle(c.query, draw.index);
         const expected = { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' } as const;
         if (titles && match && match.storyId !== c.expected) {
-          // Each article and story once, at the first store it was seen in.
           const key = `${c.query.id} -> ${match.storyId}`;
-          if (!mistaken.has(key)) {
-            mistaken.set(
-              key,
-              `${match.confidence.toFixed(3)} ${c.expected ? 'wrong' : 'false'} (store of ${sizeLabel(draw.size)}) ${c.query.id} "${c.query.title}"\n` +
+          if (!mistaken.has(key))
+            mistaken.set(key, {
+              confidence: match.confidence,
+              line:
+                `${match.confidence.toFixed(3)} ${c.expected ? 'wrong' : 'false'} (store of ${sizeLabel(draw.size)}) ${c.query.id} "${c.query.title}"\n` +
                 `      -> ${match.storyId} "${titles.get(match.storyId)}": ${match.reasons.map((r) => r.detail).join('; ')}\n`,
-            );
-            confident.push({ confidence: match.confidence, key });
-          }
+            });
         }
         tally(t, expected, match?.storyId ?? null);
         if (c.query.title.trim()) tally(titled, expected, match?.storyId ?? null);
@@ -135,9 +133,9 @@ function sweep(rotations: Rotation[]): void {
   }
   if (show) {
     process.stdout.write(
-      `\nthe ${Math.min(show, confident.length)} most confident of ${confident.length} false and wrong answers (article -> story):\n`,
+      `\nthe ${Math.min(show, mistaken.size)} most confident of ${mistaken.size} false and wrong answers (article -> story):\n`,
     );
-    for (const { key } of confident.sort((x, y) => y.confidence - x.confidence).slice(0, show)) process.stdout.write(mistaken.get(key)!);
+    for (const { line } of [...mistaken.values()].sort((x, y) => y.confidence - x.confidence).slice(0, show)) process.stdout.write(line);
   }
   // Not matches, and not counted as such: the story the popup asks about when it has no match.
   process.stdout.write('\n"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge):\n');
