@@ -36,15 +36,22 @@ function afterOffice(words: readonly (string | null)[]): number {
 }
 
 /**
+ * Stop words that open names as often as sentences: "New York", "New Zealand", "Will Smith". The
+ * matcher reads such a name without them ("York"), but a reader looks for the whole of it.
+ */
+const NAME_OPENERS = new Set(['new', 'will']);
+
+/**
  * A name as a reader would look for it on the page: without the words of office or the stop words
  * before it ("Mr", "The", a sentence's "As") or a possessive after it ("President Joe Biden's" is
- * "Joe Biden"; "Mr Trump", "Trump"; "Trump Organization's", "Trump Organization").
+ * "Joe Biden"; "Mr Trump", "Trump"; "Trump Organization's", "Trump Organization"), but with the
+ * stop words that open names ("New York", not "York").
  */
 export function shownName(text: string): string {
   const words = text.split(' ');
   const tokens = words.map(clean);
   let from = afterOffice(tokens);
-  while (from < words.length - 1 && tokens[from] === null) from++;
+  while (from < words.length - 1 && tokens[from] === null && !NAME_OPENERS.has(words[from]!.toLowerCase())) from++;
   return words
     .slice(from)
     .join(' ')
