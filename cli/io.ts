@@ -8,18 +8,29 @@ import { describeRejection, parseStories, type Story } from '../lib/story/story.
 /** An error the CLI reports as one line and a non-zero exit, without a stack trace. */
 export class CliError extends Error {}
 
+/**
+ * The largest file lens reads: far above any page or article list it is given (the extension
+ * reads at most 3 MB of a page's text), far below what would exhaust its memory.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file's text, or a one-line error. Only a regular file is read, and only up to
+ * MAX_INPUT_BYTES: a device or a pipe ("/dev/urandom", a FIFO named page.html) never ends, and
+ * a file of gigabytes would be read whole before anything could refuse it.
+ */
 export function readText(file: string): string {
   try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new CliError(`${file}: is a directory`);
+    if (!stat.isFile()) throw new CliError(`${file}: not a regular file (a device, a pipe or a socket)`);
+    if (stat.size > MAX_INPUT_BYTES)
+      throw new CliError(`${file}: ${Math.ceil(stat.size / 2 ** 20)} MB, more than the ${MAX_INPUT_BYTES / 2 ** 20} MB lens reads`);
     return readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === 'ENOENT'
-        ? `${file}: no such file`
-        : code === 'EISDIR'
-          ? `${file}: is a directory`
-          : `${file}: cannot be read (${code ?? err})`,
-    );
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? err})`);
   }
 }
 
@@ -65,7 +76,8 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
     try {
       raw = JSON.parse(readText(path));
     } catch (err) {
-      warn(`${path}: not valid JSON (${(err as Error).message})`);
+      // A file that cannot be read says why in its own words (it names the file).
+      warn(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
       continue;
     }
     const parsed = parseStories(raw);

@@ -42,7 +42,8 @@ function readRawStories(dir: string): { stories: StoryLike[]; problems: string[]
     try {
       raw = JSON.parse(readText(path));
     } catch (err) {
-      problems.push(`${path}: not valid JSON (${(err as Error).message})`);
+      // A file that cannot be read says why in its own words (it names the file).
+      problems.push(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
       continue;
     }
     const items = Array.isArray(raw) ? raw : [raw];
@@ -75,7 +76,7 @@ function readPrevious(out: string): Manifest | null {
   const parsed = Manifest.safeParse(
     (() => {
       try {
-        return JSON.parse(readFileSync(path, 'utf8'));
+        return JSON.parse(readText(path));
       } catch {
         return null;
       }
@@ -204,9 +205,11 @@ function dirReader(root: string): StoreReader {
     if (!abs.startsWith(resolve(root) + sep)) throw new StoreError('manifest', [`${path} is outside the store`]);
     if (!existsSync(abs)) throw new StoreError('http_404', [path]);
     if (!realpathSync(abs).startsWith(home + sep)) throw new StoreError('manifest', [`${path} is a link to a file outside the store`]);
-    if (!lstatSync(realpathSync(abs)).isFile()) throw new StoreError('manifest', [`${path} is not a file`]);
+    const stat = lstatSync(realpathSync(abs));
+    if (!stat.isFile()) throw new StoreError('manifest', [`${path} is not a file`]);
+    // Refused before it is read: a shard of gigabytes would be read whole first.
+    if (stat.size > maxBytes) throw new StoreError('too_large', [path, maxBytes]);
     const bytes = readFileSync(abs);
-    if (bytes.byteLength > maxBytes) throw new StoreError('too_large', [path, maxBytes]);
     return new Uint8Array(bytes);
   };
 }

@@ -2,10 +2,12 @@
 // every problem is one line on stderr and a non-zero exit, never a stack trace, and check-store
 // reads nothing outside the store folder. lens runs in-process (tests/unit/lens.ts), through the
 // same main as its bin.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT_BYTES } from '../../../cli/io.ts';
 import { lens, type LensRun } from '../lens.ts';
 import { story } from '../store/helpers.ts';
 
@@ -46,6 +48,41 @@ describe('lens extract and lens match on files that are not pages', () => {
     ['a .txt file', text, /notes\.txt: INPUT must be an \.html page or a \.jsonl file of articles$/],
     ['a binary file', binary, /photo\.html: binary data, not an HTML page$/],
   ])('lens match on %s is one line and exit 1', (_, path, message) => oneLine(lens('match', path), message));
+});
+
+describe('lens on files that never end or would fill its memory', () => {
+  // A pipe named like a page: reading it waits for a writer forever (so would /dev/urandom).
+  const fifo = join(tmp, 'pipe.html');
+  execFileSync('mkfifo', [fifo]);
+  // Sparse: a file past the limit that takes no disk.
+  const huge = file('huge.jsonl', '');
+  truncateSync(huge, MAX_INPUT_BYTES + 1);
+
+  it.each([
+    ['extract', 'a pipe', fifo, /pipe\.html: not a regular file \(a device, a pipe or a socket\)$/],
+    ['match', 'a pipe', fifo, /pipe\.html: not a regular file \(a device, a pipe or a socket\)$/],
+    ['extract', 'a device', '/dev/zero', /\/dev\/zero: not a regular file \(a device, a pipe or a socket\)$/],
+    ['match', 'a file past the limit', huge, /huge\.jsonl: 257 MB, more than the 256 MB lens reads$/],
+  ])('lens %s on %s is one line and exit 1', (verb, _, path, message) => oneLine(lens(verb, path), message));
+
+  it('build-store refuses a story file that is a pipe, and says so', async () => {
+    const dir = join(tmp, 'piped');
+    file('piped/a.json', JSON.stringify(story('a')));
+    execFileSync('mkfifo', [join(dir, 'b.json')]);
+    const r = await lens('build-store', dir, '--out', join(tmp, 'piped-out'));
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/b\.json: not a regular file \(a device, a pipe or a socket\)$/);
+  });
+
+  it('match --stories skips a story file that is a pipe, and says so', async () => {
+    const dir = join(tmp, 'piped-stories');
+    file('piped-stories/a.json', JSON.stringify(story('a')));
+    execFileSync('mkfifo', [join(dir, 'b.json')]);
+    const page = file('page.jsonl', JSON.stringify({ id: 'p', title: 'Council vote', text: 'The council voted on Tuesday.' }) + '\n');
+    const r = await lens('match', page, '--stories', dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/b\.json: not a regular file \(a device, a pipe or a socket\)\n/);
+  });
 });
 
 describe('lens build-store and check-store given hostile input', () => {
