@@ -67,3 +67,77 @@ export function fullNames(found: Name[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * Lower-case words that join the parts of one name: "Bank of America", "Centers for Disease
+ * Control", "Banco de España". The matcher reads the parts apart ("Bank", "America"); a reader
+ * looks for the whole. Not "and": "Pfizer and Moderna" are two names.
+ */
+const JOINERS = new Set(['of', 'for', 'de', 'del', 'della', 'des', 'du', 'di', 'da', 'dos', 'van', 'von', 'der']);
+/** An article after a joiner: "Museum of the City", "Universidad de la República". */
+const JOINED_ARTICLES = new Set(['the', 'la', 'le', 'los', 'las']);
+/** How far around a name its whole is looked for, in characters and in words a side. */
+const WHOLE_WINDOW = 200;
+const WHOLE_WORDS = 10;
+
+const isNamePart = (w: string) => /^\p{Lu}/u.test(w) && (clean(w) !== null || NAME_OPENERS.has(w.toLowerCase()));
+/** A word followed by punctuation ends a name, unless it is an initial ("Donald J. Trump"). */
+const endsPhrase = (w: string) => /[^\p{L}\p{N}'’]$/u.test(w) && !/^\p{Lu}\.$/u.test(w);
+
+/** Where `name` first occurs in `text` as whole words, or -1. */
+export function wordAt(text: string, name: string): number {
+  const edge = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}]/u.test(c);
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
+    if (edge(text[at - 1]) && edge(text[at + name.length])) return at;
+  return -1;
+}
+
+/** How many words before `end` in `words` join a name: "of" (1), "of the" (2), or none (0). */
+function joinerBefore(words: readonly string[], end: number): number {
+  if (JOINERS.has(words[end - 1] ?? '')) return 1;
+  return JOINED_ARTICLES.has(words[end - 1] ?? '') && JOINERS.has(words[end - 2] ?? '') ? 2 : 0;
+}
+
+/** How many words from `from` in `words` join a name: "of" (1), "of the" (2), or none (0). */
+function joinerFrom(words: readonly string[], from: number): number {
+  if (!JOINERS.has(words[from] ?? '')) return 0;
+  return JOINED_ARTICLES.has(words[from + 1] ?? '') ? 2 : 1;
+}
+
+/**
+ * `name` as the page writes it whole, with the parts the matcher read apart across joiners
+ * ("America" of "Bank of America"), when `storyHas` says the story writes that whole too;
+ * otherwise `name`. Looks only at the words around its first occurrence: linear, bounded.
+ */
+export function wholeName(text: string, name: string, storyHas: (phrase: string) => boolean): string {
+  const at = wordAt(text, name);
+  if (at < 0) return name;
+  // Only words written next to the name, a space apart, can be part of it.
+  const before = text.slice(Math.max(0, at - WHOLE_WINDOW), at);
+  const after = text.slice(at + name.length, at + name.length + WHOLE_WINDOW);
+  const left = before.endsWith(' ') ? before.slice(0, -1).split(' ') : [];
+  const right = after.startsWith(' ') ? after.slice(1).split(' ') : [];
+  const parts = [name];
+  // Leftwards: a joiner, then the capitalised words before it ("Bank" of "Bank of America").
+  for (let end = left.length; parts.length < WHOLE_WORDS;) {
+    const j = joinerBefore(left, end);
+    let k = end - j;
+    while (j && k > 0 && isNamePart(left[k - 1]!) && !endsPhrase(left[k - 1]!)) k--;
+    if (!j || k === end - j) break;
+    parts.unshift(...left.slice(k, end));
+    end = k;
+  }
+  // Rightwards, from a one-word name only ("Department" of "Department of Justice"): what follows
+  // a full name is more often who or where it is ("Joe Manchin of West Virginia"). A joiner, then
+  // capitalised words; a word followed by punctuation ends the name.
+  for (let from = 0; !name.includes(' ') && parts.length < WHOLE_WORDS && !endsPhrase(parts[parts.length - 1]!);) {
+    const j = joinerFrom(right, from);
+    let k = from + j;
+    while (j && k < right.length && isNamePart(right[k]!) && !endsPhrase(right[k++]!));
+    if (!j || k === from + j) break;
+    parts.push(...right.slice(from, k));
+    from = k;
+  }
+  const whole = shownName(parts.join(' ').replace(/[^\p{L}\p{N}'’]+$/u, ''));
+  return whole !== shownName(name) && storyHas(whole) ? whole : name;
+}

@@ -9,10 +9,12 @@ import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type Title
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { isTellingWord } from './rarity.ts';
+import { wordAt } from './full-names.ts';
 import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
-import { storyFacts, storyFullNames } from './story-doc.ts';
+import { storyFacts, storyFullNames, tellingTexts } from './story-doc.ts';
 import { storyParticulars } from './particulars.ts';
+import type { Story } from '../story/story.ts';
 import type { StoryIndex } from './story-index.ts';
 import { score, topSlots, type Scores } from './text-index.ts';
 import type { Candidate, Match, MatchQuery, MatchResult } from './types.ts';
@@ -151,11 +153,19 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   return { match: explained(index, q, scores, best), alternatives: alternatives(weighed.slice(1)) };
 }
 
+/** Whether `story` writes a phrase anywhere (case and spacing aside): read once, when a reason asks. */
+function storyWrites(story: Story): (phrase: string) => boolean {
+  let all: string | null = null;
+  const plain = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
+  return (phrase) => wordAt((all ??= plain(tellingTexts(story).join('\n'))), plain(phrase)) >= 0;
+}
+
 /** `w` as an answer: its story, its confidence and the reasons a reader can check. */
 function explained(index: StoryIndex, q: AnalysedQuery, scores: Scores, w: Weighed): Match {
   const doc = index.docs.get(w.slot)!;
   const gap = dayGap(q, doc);
-  const reasons = reasonsFor(q, scores, w.slot, w.title, gap, factsEvidence(q, storyFacts(index.stories.get(w.storyId)!), gap).same);
+  const story = index.stories.get(w.storyId)!;
+  const reasons = reasonsFor(q, scores, w.slot, w.title, gap, factsEvidence(q, storyFacts(story), gap).same, storyWrites(story));
   if (w.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(w.title));
   return { storyId: w.storyId, confidence: round(w.confidence), reasons };
 }

@@ -8,7 +8,7 @@
  */
 import type { Story } from '../story/story.ts';
 import { isCommonWord } from './rarity.ts';
-import { bodyText } from './story-doc.ts';
+import { tellingTexts } from './story-doc.ts';
 import { names, tokenize } from './tokenize.ts';
 
 /**
@@ -29,18 +29,13 @@ const CONTAINMENT_CHARS = 60_000;
 
 const read = new WeakMap<Story, string[]>();
 
-/** The story's texts that tell the event: headlines, dek, key points and paragraphs. */
-function textsOf(story: Story): string[] {
-  return [story.title, story.dek ?? '', ...story.sources.map((s) => s.title), ...(story.keyPoints ?? []), ...bodyText(story)];
-}
-
 /**
  * The story's texts, each once: a text that another one contains word for word (a dek that
  * opens the first paragraph, one wire headline run by two outlets) is a repeat, not a second
  * telling.
  */
 function distinctTexts(story: Story): string[] {
-  const distinct = [...new Set(textsOf(story).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const distinct = [...new Set(tellingTexts(story).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (distinct.length > CONTAINMENT_TEXTS || distinct.reduce((n, t) => n + t.length, 0) > CONTAINMENT_CHARS) return distinct;
   const texts: string[] = [];
   for (const text of distinct) if (!texts.some((longer) => longer.includes(text))) texts.push(text);

@@ -52,6 +52,8 @@ export interface AnalysedQuery {
   full: FullNames;
   /** idf of a word in the index (the headline's words looked up once per match: every source headline is compared with them). */
   idfOf: (term: string) => number;
+  /** The article's text, where a reason finds a name's whole as written (`wholeName`). */
+  text: string;
 }
 
 /** What the article says, before any store is consulted. */
@@ -158,6 +160,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     facts,
     full,
     idfOf: idfOfTitled,
+    text: query.text,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
-import { shownName } from './full-names.ts';
+import { shownName, wholeName } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -34,21 +34,29 @@ function titleReason(t: TitleHit): MatchReason | null {
   return null;
 }
 
-/** The article's names (as written, without office or possessive) whose every word the story also has, rarest first. */
-function sharedNames(q: AnalysedQuery, has: (term: string) => boolean): string[] {
+/**
+ * The article's names (as written, without office or possessive) whose every word the story also
+ * has, rarest first; each as the page writes it whole when the story writes that whole too ("Bank
+ * of America", not "America": `wholeName`).
+ */
+function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas: (phrase: string) => boolean): string[] {
   const rank = new Map(q.names.map((n, i) => [n.token, i]));
   const seen = new Set<string>();
-  return q.nameText
-    .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
-    .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
-    .filter((n) => {
-      // "Mayo" adds nothing after "Mayo Clinic".
-      if ([...seen].some((s) => n.tokens.every((t) => s.split(' ').includes(t)))) return false;
-      seen.add(n.tokens.join(' '));
-      return true;
-    })
-    .map((n) => shownName(n.text))
-    .slice(0, LIST);
+  return (
+    q.nameText
+      .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
+      .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
+      .filter((n) => {
+        // "Mayo" adds nothing after "Mayo Clinic".
+        if ([...seen].some((s) => n.tokens.every((t) => s.split(' ').includes(t)))) return false;
+        seen.add(n.tokens.join(' '));
+        return true;
+      })
+      .map((n) => shownName(wholeName(q.text, n.text, storyHas)))
+      // "Centers" and "Disease Control" are both "Centers for Disease Control".
+      .filter((name, i, all) => all.indexOf(name) === i)
+      .slice(0, LIST)
+  );
 }
 
 function timeReason(gap: number | null): MatchReason | null {
@@ -77,10 +85,11 @@ export function reasonsFor(
   title: TitleHit,
   gap: number | null,
   sameFigures: readonly string[] = [],
+  storyHas: (phrase: string) => boolean = () => false,
 ): MatchReason[] {
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
-  const names = sharedNames(q, (t) => hitTerms.has(t));
+  const names = sharedNames(q, (t) => hitTerms.has(t), storyHas);
   const figures = showFigures(sameFigures).slice(0, LIST);
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy

@@ -45,6 +45,15 @@ export interface StoryFacts {
 /** The story's paragraphs as text, a figure or pull-quote by its caption. */
 export const bodyText = (s: Story) => (s.body ?? []).map((p) => (typeof p === 'string' ? p : p.caption));
 
+/** The story's texts that tell the event: headlines, dek, key points and paragraphs. */
+export const tellingTexts = (story: Story): string[] => [
+  story.title,
+  story.dek ?? '',
+  ...story.sources.map((s) => s.title),
+  ...(story.keyPoints ?? []),
+  ...bodyText(story),
+];
+
 /**
  * Gives `sink` the `termHash` of every word of the story with its field's weight, and leaves the
  * counts of the proper names in its running text (dek, key points, body) in `scanner`.

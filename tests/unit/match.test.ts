@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery, readArticle } from '../../lib/match/query.ts';
-import { fullNames, shownName } from '../../lib/match/full-names.ts';
+import { fullNames, shownName, wholeName } from '../../lib/match/full-names.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { headlineNames, names, readAsName, tokenize } from '../../lib/match/tokenize.ts';
 import { parseStories } from '../../lib/story/story.ts';
@@ -199,6 +199,60 @@ describe('full names', () => {
     ]);
     const f = features({ title: '', text: 'The Saints said Coach Sean Payton put Pierre Thomas on injured reserve.' });
     expect(f['thomas-ir']!.ledeFull).toBe(1);
+  });
+
+  it('are shown whole as the page writes them, across "of" and "for", when the story writes that whole too', () => {
+    const text =
+      'Officials at the Centers for Disease Control and Prevention said on Monday that Bank of America, ' +
+      "the Department of Justice and Pfizer and Moderna would meet. In Bank of America's filing, the " +
+      'Museum of the City of New York is named.';
+    const writes =
+      (...phrases: string[]) =>
+      (p: string) =>
+        phrases.includes(p);
+    const all = writes('Centers for Disease Control', 'Bank of America', 'Department of Justice', 'Museum of the City of New York');
+    expect(wholeName(text, 'Centers', all)).toBe('Centers for Disease Control');
+    expect(wholeName(text, 'Disease Control', all)).toBe('Centers for Disease Control');
+    // "and" joins two names as often as one: not crossed.
+    expect(wholeName(text, 'Prevention', all)).toBe('Prevention');
+    expect(wholeName(text, 'Moderna', all)).toBe('Moderna');
+    // The comma after "America" ends the name; the sentence's "In" is not part of it.
+    expect(wholeName(text, 'America', all)).toBe('Bank of America');
+    expect(wholeName(text, 'Justice', all)).toBe('Department of Justice');
+    expect(wholeName(text, 'City', all)).toBe('Museum of the City of New York');
+    // Only a whole the story writes too is shown: the reason says what both share.
+    expect(wholeName(text, 'Justice', writes('Bank of America'))).toBe('Justice');
+    // Not inside another word, and a name the text does not write as given stays as given.
+    expect(wholeName('Americans and the Bank of America', 'America', all)).toBe('Bank of America');
+    expect(wholeName(text, 'Trump', all)).toBe('Trump');
+    // What follows a full name is who or where it is: "of" after one is not crossed.
+    const senator = 'Sen. Joe Manchin of West Virginia said the Desk of Donald J. Trump wrote.';
+    const everything = () => true;
+    expect(wholeName(senator, 'Joe Manchin', everything)).toBe('Joe Manchin');
+    // An initial does not end a name.
+    expect(wholeName(senator, 'Desk', everything)).toBe('Desk of Donald J. Trump');
+  });
+
+  it('give a reason that names an organisation whole, not its parts', () => {
+    const story = {
+      ...QUAKE_2019,
+      id: 'cdc',
+      sources: QUAKE_2019.sources.slice(0, 1),
+      title: 'Centers for Disease Control urges boosters for adults over 65',
+      dek: 'The Centers for Disease Control said adults over 65 should get a booster.',
+      body: ['The Centers for Disease Control recommended boosters for adults over 65 on Thursday.'],
+    };
+    const index = buildIndex([story]);
+    const { match } = matchArticle(
+      {
+        title: 'Boosters for adults over 65, says Centers for Disease Control',
+        text: 'The Centers for Disease Control recommended boosters for adults over 65 on Thursday, its director said.',
+      },
+      index,
+    );
+    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
+    expect(names).toContain('Centers for Disease Control');
+    expect(names).not.toMatch(/Centers,|, Centers|Disease Control,/);
   });
 
   it('are shown as a reader finds them on the page: without an office before or a possessive after', () => {
