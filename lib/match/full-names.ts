@@ -4,6 +4,7 @@
  * player, ship or phone from another.
  */
 import type { Name } from './tokenize.ts';
+import { zipfOf } from './rarity.ts';
 import { clean } from './word-cursor.ts';
 
 /** Names of two words or more ("Pierre Thomas", "INS Sukanya"), as their tokens joined by a space. */
@@ -105,9 +106,17 @@ function joinerFrom(words: readonly string[], from: number): number {
 }
 
 /**
+ * How common a word after "and" must be for "and" to join it to a name: "Centers for Disease
+ * Control and Prevention", "Health and Human Services" are one name, "Bank of America and Wells
+ * Fargo" two (zipf: prevention 4.5, human 5.3; wells 4.3, harris 4.3, moderna 2.9).
+ */
+const AND_ZIPF = 4.5;
+
+/**
  * `name` as the page writes it whole, with the parts the matcher read apart across joiners
- * ("America" of "Bank of America"), when `storyHas` says the story writes that whole too;
- * otherwise `name`. Looks only at the words around its first occurrence: linear, bounded.
+ * ("America" of "Bank of America", "York" of a sentence's "New York"): the longest such whole
+ * that `storyHas` says the story writes too, else `name`. Looks only at the words around its
+ * first occurrence: linear, bounded.
  */
 export function wholeName(text: string, name: string, storyHas: (phrase: string) => boolean): string {
   const at = wordAt(text, name);
@@ -118,26 +127,41 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
   const left = before.endsWith(' ') ? before.slice(0, -1).split(' ') : [];
   const right = after.startsWith(' ') ? after.slice(1).split(' ') : [];
   const parts = [name];
+  const wholes: string[] = [];
+  const keep = () => wholes.push(shownName(parts.join(' ').replace(/[^\p{L}\p{N}'’]+$/u, '')));
+  let end = left.length;
+  // A stop word that opens names, capitalised just before it: a sentence's "New York".
+  if (end && NAME_OPENERS.has(left[end - 1]!.toLowerCase()) && /^\p{Lu}/u.test(left[end - 1]!)) {
+    parts.unshift(left[--end]!);
+    keep();
+  }
   // Leftwards: a joiner, then the capitalised words before it ("Bank" of "Bank of America").
-  for (let end = left.length; parts.length < WHOLE_WORDS;) {
+  while (parts.length < WHOLE_WORDS) {
     const j = joinerBefore(left, end);
     let k = end - j;
     while (j && k > 0 && isNamePart(left[k - 1]!) && !endsPhrase(left[k - 1]!)) k--;
     if (!j || k === end - j) break;
     parts.unshift(...left.slice(k, end));
     end = k;
+    keep();
   }
   // Rightwards, from a one-word name only ("Department" of "Department of Justice"): what follows
   // a full name is more often who or where it is ("Joe Manchin of West Virginia"). A joiner, then
-  // capitalised words; a word followed by punctuation ends the name.
+  // capitalised words; a word followed by punctuation ends the name. Once a name has been joined
+  // so, "and" joins it to common words that end it ("… Control and Prevention").
   for (let from = 0; !name.includes(' ') && parts.length < WHOLE_WORDS && !endsPhrase(parts[parts.length - 1]!);) {
-    const j = joinerFrom(right, from);
+    const joined = parts.length > 1;
+    const and = joined && right[from] === 'and';
+    const j = and ? 1 : joinerFrom(right, from);
     let k = from + j;
     while (j && k < right.length && isNamePart(right[k]!) && !endsPhrase(right[k++]!));
-    if (!j || k === from + j) break;
+    const taken = right.slice(from + j, k);
+    if (!j || !taken.length) break;
+    if (and && taken.some((w) => zipfOf(clean(w.replace(/[^\p{L}\p{N}'’]+$/u, '')) ?? '') < AND_ZIPF)) break;
     parts.push(...right.slice(from, k));
     from = k;
+    keep();
   }
-  const whole = shownName(parts.join(' ').replace(/[^\p{L}\p{N}'’]+$/u, ''));
-  return whole !== shownName(name) && storyHas(whole) ? whole : name;
+  for (let i = wholes.length - 1; i >= 0; i--) if (wholes[i] !== shownName(name) && storyHas(wholes[i]!)) return wholes[i]!;
+  return name;
 }

@@ -213,9 +213,18 @@ describe('full names', () => {
     const all = writes('Centers for Disease Control', 'Bank of America', 'Department of Justice', 'Museum of the City of New York');
     expect(wholeName(text, 'Centers', all)).toBe('Centers for Disease Control');
     expect(wholeName(text, 'Disease Control', all)).toBe('Centers for Disease Control');
-    // "and" joins two names as often as one: not crossed.
+    // The longest whole the story writes: this story does not write "… and Prevention".
+    expect(wholeName(text, 'Centers', writes('Centers for Disease Control and Prevention'))).toBe(
+      'Centers for Disease Control and Prevention',
+    );
+    // "and" joins two names as often as one: crossed only after "of" or "for" and only to common
+    // words that end the name, and never from the far side.
     expect(wholeName(text, 'Prevention', all)).toBe('Prevention');
     expect(wholeName(text, 'Moderna', all)).toBe('Moderna');
+    expect(wholeName('Bank of America and Wells Fargo said.', 'Bank', () => true)).toBe('Bank of America');
+    expect(wholeName('Pfizer and Moderna said.', 'Pfizer', () => true)).toBe('Pfizer');
+    // A sentence's "New York": "New" starts the sentence, so the matcher's name is "York".
+    expect(wholeName('It rained. New York flooded.', 'York', writes('New York'))).toBe('New York');
     // The comma after "America" ends the name; the sentence's "In" is not part of it.
     expect(wholeName(text, 'America', all)).toBe('Bank of America');
     expect(wholeName(text, 'Justice', all)).toBe('Department of Justice');
