@@ -19,6 +19,13 @@ export interface Facts {
    * nothing; they may still disagree.
    */
   background: ReadonlySet<string>;
+  /**
+   * The figures read only from the day of a date, with the word next to it: "6 insurrection" of
+   * "the Jan. 6 insurrection", "25 protests" of "May 25 protests". They are compared as figures
+   * (held out, reading them as the date alone cost a point: they weigh an agreeing date twice),
+   * but a reason never shows them: the date is shown.
+   */
+  ofDates: ReadonlySet<string>;
 }
 
 // A figure: an optional currency sign, digits with thousands separators, a decimal or clock
@@ -128,11 +135,15 @@ export function factsOf(text: string, day: number | null = null): Facts {
   const figures = new Map<string, number>();
   const recalled = new Set<string>();
   const stated = new Set<string>();
+  const ofDates = new Set<string>();
+  const apart = new Set<string>();
   let past = false;
+  let dated = false;
   const add = (f: string) => {
     figures.set(f, (figures.get(f) ?? 0) + 1);
     // Only an article's day tells recalled dates (a story's figures are read without one).
     if (day !== null) (past ? recalled : stated).add(f);
+    (dated ? ofDates : apart).add(f);
   };
   // An exec loop, not matchAll, which copies the pattern for every text.
   FIGURE.lastIndex = 0;
@@ -152,6 +163,7 @@ export function factsOf(text: string, day: number | null = null): Facts {
     // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
     const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
     past = month !== null && day !== null && recalls(day, MONTHS.indexOf(month[1]!.toLowerCase()), Number(n));
+    dated = month !== null;
     // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".
     // Each key once, in this order (no Set per figure: a match reads five stories' facts).
     const k0 = sep === ':' ? 'time' : null;
@@ -162,11 +174,12 @@ export function factsOf(text: string, day: number | null = null): Facts {
     if (k1) add(`${value} ${k1}`);
     if (k2 && k2 !== k0 && k2 !== k1) add(`${value} ${k2}`);
     if (k3 && k3 !== k0 && k3 !== k1 && k3 !== k2) add(`${value} ${k3}`);
-    if (month) add(`${month[1]!.toLowerCase()}-${n} date`);
+    if (month) ((dated = false), add(`${month[1]!.toLowerCase()}-${n} date`));
   }
   // A figure the text also states apart from a recalled date ("6 people", "June 6") is its own.
   for (const f of stated) recalled.delete(f);
-  return { figures, days: weekdays(text), background: recalled };
+  for (const f of apart) ofDates.delete(f);
+  return { figures, days: weekdays(text), background: recalled, ofDates };
 }
 
 /** The key of a figure (`value key` → `key`). */
@@ -200,12 +213,14 @@ export function packFigures(figures: ReadonlyMap<string, number>, keep: number):
  * article whose key the story also gives a value for, the share of the story's values for that
  * key that are the same (agree) and the rest (disagree), summed over the article's figures; and
  * the article's figures the story states too. A `background` figure (a date the article recalls)
- * agrees with nothing: a story about another event of its aftermath recalls it too.
+ * agrees with nothing: a story about another event of its aftermath recalls it too. A figure of
+ * `unshown` (read from a date: `Facts.ofDates`) agrees, but is not listed in `same`.
  */
 export function compareFigures(
   article: Iterable<string>,
   story: ArrayLike<number>,
   background: ReadonlySet<string> = new Set(),
+  unshown: ReadonlySet<string> = new Set(),
 ): { agree: number; disagree: number; same: string[] } {
   const byKey = new Map<number, number>();
   for (let i = 0; i < story.length; i += 3) byKey.set(story[i + 1]!, (byKey.get(story[i + 1]!) ?? 0) + story[i + 2]!);
@@ -220,7 +235,10 @@ export function compareFigures(
     for (let i = 0; i < story.length; i += 3) if (story[i] === h) stated = story[i + 2]!;
     const share = stated / total;
     disagree += 1 - share;
-    if (share > 0 && !background.has(f)) ((agree += share), same.push(f));
+    if (share > 0 && !background.has(f)) {
+      agree += share;
+      if (!unshown.has(f)) same.push(f);
+    }
   }
   return { agree, disagree, same };
 }

@@ -113,6 +113,19 @@ describe('comparing figures', () => {
     expect(got.same).toEqual(same);
   });
 
+  it('agrees on the figures read from a date but shows the date, not "6 insurrection"', () => {
+    const article = factsOf('The Jan. 6 insurrection led to 6 arrests on May 25 protests.');
+    expect([...article.ofDates].sort()).toEqual(['25 may', '25 protests', '6 insurrection']);
+    const story = packFigures(factsOf('After the Jan. 6 insurrection, the panel met on May 25 protests day.').figures, 20);
+    const got = compareFigures(article.figures.keys(), story, article.background, article.ofDates);
+    expect(got.same).toEqual(['jan-6 date', 'may-25 date']);
+    // Still counted: held out, the model weighs an agreeing date twice through them.
+    expect(got.agree).toBeCloseTo(compareFigures(article.figures.keys(), story).agree);
+    expect(showFigures(got.same)).toEqual(['January 6', 'May 25']);
+    // A figure stated apart from a date is its own, and shown.
+    expect(factsOf('On June 6, 6 people were hurt; 6 people were treated.').ofDates.has('6 people')).toBe(false);
+  });
+
   it('shows figures as a reader writes them, each value once', () => {
     expect(
       showFigures([
