@@ -5,6 +5,7 @@
  * and "first" would be as rare as "Mayo". The language's frequencies stand in as BACKGROUND_DOCS
  * news articles read beside the store, so a word's idf means the same with 1 story or 10,000.
  */
+import { TITLES } from './abbreviations.ts';
 import background from './background.json' with { type: 'json' };
 
 /** How many background articles the language's frequencies stand for (about a large store's size). */
@@ -66,10 +67,12 @@ export function isCommonWord(term: string): boolean {
 }
 
 /**
- * Whether `term` is a telling word: not common in the language, and not a bare number ("000" of
- * "498,000", "100"), which says nothing without what it counts (figures are compared with it,
- * facts.ts). Only telling words count toward a pair's distinctive content or are cited as rare.
+ * Whether `term` is a telling word: not common in the language, not a number ("000" of
+ * "498,000", "100") or a number's tail ("5t" of "$3.5T", "2nd", "10am"), which say nothing
+ * without what they count (figures are compared with it, facts.ts), and not a person's title
+ * ("Sen.", "Gov.": every political story has them). Only telling words count toward a pair's
+ * distinctive content or are cited as rare.
  */
 export function isTellingWord(term: string): boolean {
-  return !isCommonWord(term) && !/^\d+$/.test(term);
+  return !isCommonWord(term) && !/^\d/.test(term) && !TITLES.has(term);
 }

@@ -88,7 +88,11 @@ describe('rarity from the language', () => {
 
   it('takes no bare number for a telling word: it says nothing without what it counts', () => {
     for (const w of ['000', '100', '498', '2021']) expect(isTellingWord(w), w).toBe(false);
-    for (const w of ['mayo', 'covid', 'a380']) expect(isTellingWord(w), w).toBe(true);
+    // Nor a number's tail: "$3.5T" gave the rare term "5t".
+    for (const w of ['5t', '2nd', '10am']) expect(isTellingWord(w), w).toBe(false);
+    // Nor a person's title: "Sen." and "Gov." are in every political story.
+    for (const w of ['sen', 'gov', 'rep']) expect(isTellingWord(w), w).toBe(false);
+    for (const w of ['mayo', 'covid', 'a380', 'f35']) expect(isTellingWord(w), w).toBe(true);
     // Two stories that share only thousands and a hundred: nothing distinctive, never a match.
     const numbers = buildIndex([
       story({
