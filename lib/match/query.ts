@@ -52,7 +52,8 @@ export interface AnalysedQuery {
   full: FullNames;
   /** idf of a word in the index (the headline's words looked up once per match: every source headline is compared with them). */
   idfOf: (term: string) => number;
-  /** The article's text, where a reason finds a name's whole as written (`wholeName`). */
+  /** The article's headline and text, where a reason finds a word or name as written (reasons.ts). */
+  title: string;
   text: string;
 }
 
@@ -160,6 +161,7 @@ export function analyseQuery(query: MatchQuery, ix: TextIndex): AnalysedQuery {
     facts,
     full,
     idfOf: idfOfTitled,
+    title: query.title,
     text: query.text,
   };
 }

@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './facts.ts';
-import { shownName, wholeName } from './full-names.ts';
+import { shownName, wholeName, wordAt } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -32,6 +32,26 @@ function titleReason(t: TitleHit): MatchReason | null {
   if (t.similarity >= SAME_TITLE) return reason('title', `reasonSameTitle${whose}`, [t.outlet]);
   if (t.similarity >= CLOSE_TITLE) return reason('title', `reasonCloseTitle${whose}`, [t.outlet]);
   return null;
+}
+
+/**
+ * A word as the article writes it when that is an acronym it never writes in lower case ("GOP"
+ * of a headline, "CDC"); else in lower case, as the matcher reads every word ("Jobless" of a
+ * title-case headline is "jobless").
+ */
+export function asWritten(q: AnalysedQuery): (term: string) => string {
+  const texts = [q.title, q.text];
+  let lower: string[] | null = null;
+  return (term) => {
+    if (texts.some((text) => wordAt(text, term) >= 0)) return term;
+    lower ??= texts.map((text) => text.toLowerCase());
+    for (let i = 0; i < texts.length; i++) {
+      const at = wordAt(lower[i]!, term);
+      const written = at >= 0 ? texts[i]!.slice(at, at + term.length) : '';
+      if (written.length > 1 && written.toLowerCase() === term && written === written.toUpperCase()) return written;
+    }
+    return term;
+  };
 }
 
 /**
@@ -105,7 +125,8 @@ export function reasonsFor(
       cited.add(one);
       return true;
     })
-    .slice(0, LIST);
+    .slice(0, LIST)
+    .map(asWritten(q));
   const named = names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null;
   const stated = figures.length ? reason('text', 'reasonFigures', [figures.join(', ')]) : null;
   return [

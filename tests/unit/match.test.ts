@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
-import { analyseQuery, readArticle } from '../../lib/match/query.ts';
+import { analyseQuery, readArticle, type AnalysedQuery } from '../../lib/match/query.ts';
+import { asWritten } from '../../lib/match/reasons.ts';
 import { fullNames, shownName, wholeName } from '../../lib/match/full-names.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { headlineNames, names, readAsName, tokenize } from '../../lib/match/tokenize.ts';
@@ -240,6 +241,24 @@ describe('full names', () => {
     expect(wholeName(senator, 'Joe Manchin', everything)).toBe('Joe Manchin');
     // An initial does not end a name.
     expect(wholeName(senator, 'Desk', everything)).toBe('Desk of Donald J. Trump');
+  });
+
+  it('cite a rare term in lower case, an acronym the article never writes so as written', () => {
+    const q = {
+      title: 'GOP centrists press for a delay',
+      text: 'Kabul airlift slows. The evacuation from Kabul continues; the airlift resumed. Centrists object.',
+    } as AnalysedQuery;
+    const written = asWritten(q);
+    // Only an acronym keeps its capitals: "Kabul" only opens sentences here, as "Jobless" opens
+    // a title-case headline; a reader finds "kabul" in "Kabul" all the same.
+    expect(['gop', 'kabul', 'airlift', 'centrists', 'evacuation'].map(written)).toEqual([
+      'GOP',
+      'kabul',
+      'airlift',
+      'centrists',
+      'evacuation',
+    ]);
+    expect(written('absent')).toBe('absent');
   });
 
   it('give a reason that names an organisation whole, not its parts', () => {
