@@ -117,6 +117,24 @@ function namesCode(text: string, i: number): boolean {
   return c !== c.toLowerCase();
 }
 
+/**
+ * Where a tally or range that starts at `start` with a number ending at `end` ends ("6-3", "28–24",
+ * "10-15"), or 0: a hyphen or an en dash and one to three digits, neither part of a longer chain
+ * ("2020-05-25").
+ */
+function isTallyAt(text: string, start: number, end: number): number {
+  const dash = text.charCodeAt(end);
+  if (dash !== 45 && dash !== 0x2013) return 0;
+  if (text.charCodeAt(start - 1) === 45 || text.charCodeAt(start - 1) === 0x2013) return 0;
+  let k = end + 1;
+  while (k < text.length && k - end <= 4 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  if (k === end + 1 || k - end > 4) return 0;
+  // Not followed by more of a figure or a word: "5-4.5", "9-11th", "3-2-1".
+  const next = text.charCodeAt(k);
+  if (joins(text, k, false) || next === 45 || next === 0x2013 || ((next === 46 || next === 44) && /\d/.test(text[k + 1] ?? ''))) return 0;
+  return k;
+}
+
 /** The weekdays `text` names, as a bit mask (found by their "day", far cheaper than a pattern with seven choices). */
 function weekdays(text: string): number {
   let days = 0;
@@ -162,6 +180,13 @@ export function factsOf(text: string, day: number | null = null): Facts {
     if (scale) ((value += SCALE[scale[1]!.toLowerCase()]), (after = end + scale[0].length));
     // A day of a month is a date, whichever month: "Feb. 1" and "March 14" disagree.
     const month = !sep && !sign && Number(n) <= 31 ? MONTH.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    // A tally or a range is one figure: "a 6-3 decision" is not "3 decision", nor "9-0" "0".
+    const tally = !month && !sign && !sep && !pct && !scale && isTallyAt(text, start, after);
+    if (tally) {
+      value += '-' + text.slice(after + 1, tally);
+      after = tally;
+      FIGURE.lastIndex = tally;
+    }
     past = month !== null && day !== null && recalls(day, MONTHS.indexOf(month[1]!.toLowerCase()), Number(n));
     dated = month !== null;
     // A clock time is a time whatever the words around it; "12%" counts percent like "12 percent".

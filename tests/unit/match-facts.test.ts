@@ -113,6 +113,22 @@ describe('comparing figures', () => {
     expect(got.same).toEqual(same);
   });
 
+  it('reads a tally or a range as one figure: "6-3 decision", not "3 decision"', () => {
+    const keys = (t: string) => [...factsOf(t).figures.keys()];
+    expect(keys('The court ruled in a 6-3 decision.')).toContain('6-3 decision');
+    expect(keys('The court ruled in a 6-3 decision.')).not.toContain('3 decision');
+    expect(keys('It was a 5–4 ruling.')).toEqual(['5-4 ruling']);
+    expect(keys('Between 10-15 people were hurt.')).toContain('10-15 people');
+    // A 9-0 and a 6-0 decision disagree; read apart, both were "0 decision" and agreed.
+    const story = packFigures(factsOf('The justices ruled in a 9-0 decision.').figures, 20);
+    expect(compareFigures(keys('The court issued a 6-0 decision.'), story).agree).toBe(0);
+    // Not a date, a phone number, a chain or a measure written with hyphens.
+    expect(keys('The May 5-7 festival')).toContain('may-5 date');
+    expect(keys('Call 555-1234 now')).toEqual(['555 call', '1234 now']);
+    expect(keys('a 6-foot-9 center')).toEqual(['6 foot', '9 center', '9 foot']);
+    expect(keys('They counted 3-2-1 down')).not.toContain('3-2 counted');
+  });
+
   it('agrees on the figures read from a date but shows the date, not "6 insurrection"', () => {
     const article = factsOf('The Jan. 6 insurrection led to 6 arrests on May 25 protests.');
     expect([...article.ofDates].sort()).toEqual(['25 may', '25 protests', '6 insurrection']);
