@@ -162,6 +162,7 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
     from = k;
     keep();
   }
-  for (let i = wholes.length - 1; i >= 0; i--) if (wholes[i] !== shownName(name) && storyHas(wholes[i]!)) return wholes[i]!;
+  const shown = shownName(name);
+  for (let i = wholes.length - 1; i >= 0; i--) if (wholes[i] !== shown && storyHas(wholes[i]!)) return wholes[i]!;
   return name;
 }

@@ -62,21 +62,24 @@ export function asWritten(q: AnalysedQuery): (term: string) => string {
 function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas: (phrase: string) => boolean): string[] {
   const rank = new Map(q.names.map((n, i) => [n.token, i]));
   const seen = new Set<string>();
-  return (
-    q.nameText
-      .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
-      .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
-      .filter((n) => {
-        // "Mayo" adds nothing after "Mayo Clinic".
-        if ([...seen].some((s) => n.tokens.every((t) => s.split(' ').includes(t)))) return false;
-        seen.add(n.tokens.join(' '));
-        return true;
-      })
-      .map((n) => shownName(wholeName(q.text, n.text, storyHas)))
-      // "Centers" and "Disease Control" are both "Centers for Disease Control".
-      .filter((name, i, all) => all.indexOf(name) === i)
-      .slice(0, LIST)
-  );
+  const ranked = q.nameText
+    .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
+    .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
+    .filter((n) => {
+      // "Mayo" adds nothing after "Mayo Clinic".
+      if ([...seen].some((s) => n.tokens.every((t) => s.split(' ').includes(t)))) return false;
+      seen.add(n.tokens.join(' '));
+      return true;
+    });
+  // Each as written whole, once ("Centers" and "Disease Control" are both "Centers for Disease
+  // Control"), until LIST are found: the page is read around each name looked at.
+  const shown: string[] = [];
+  for (const n of ranked) {
+    const name = shownName(wholeName(q.text, n.text, storyHas));
+    if (!shown.includes(name)) shown.push(name);
+    if (shown.length === LIST) break;
+  }
+  return shown;
 }
 
 function timeReason(gap: number | null): MatchReason | null {
