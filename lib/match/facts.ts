@@ -42,7 +42,7 @@ const FILLER = new Set(
   ).split(' '),
 );
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * A date the text recalls rather than its event's: its last occurrence this many days or more
  * before the text's own day (news dates its event within days), and its next further ahead than
@@ -208,7 +208,7 @@ export function factsOf(text: string, day: number | null = null): Facts {
 }
 
 /** The key of a figure (`value key` → `key`). */
-const keyOf = (figure: string) => figure.slice(figure.indexOf(' ') + 1);
+export const keyOf = (figure: string) => figure.slice(figure.indexOf(' ') + 1);
 
 /** `termHash` cut to 30 bits: a small integer in V8, and it fits an Int32Array. */
 const smallHash = (s: string) => termHash(s) >>> 2;
@@ -266,37 +266,6 @@ export function compareFigures(
     }
   }
   return { agree, disagree, same };
-}
-
-// Money counted by a span of time is a rate: "$48 million a year" is read as "$48m year".
-const PER = new Set(['year', 'month', 'week', 'day', 'hour']);
-
-const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
-/** "may-25" (a `date` figure's value), or 25 with the key "may" or "january": the date as written, "May 25"; else null. */
-function shownDate(value: string, key: string): string | null {
-  const [month, day] = key === 'date' ? value.split('-') : [key, value];
-  const name = MONTH_NAMES[MONTHS.indexOf(month!.slice(0, 3))];
-  return name && name.toLowerCase().startsWith(month!) && /^\d{1,2}$/.test(day!) ? `${name} ${day}` : null;
-}
-
-/**
- * Figures (`value key`) as a reader would write them, each once: "6.4 magnitude", "2:09", "12%",
- * "$48m a year", "May 25" (read as "25 may" and "may-25 date").
- */
-export function showFigures(figures: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return figures.flatMap((f) => {
-    // Read without its thousands separators ("800,000" is "800000"), shown with them.
-    const value = f.slice(0, f.indexOf(' ')).replace(/\d{4,}/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
-    const key = keyOf(f);
-    const date = shownDate(value, key);
-    if (seen.has(date ?? value)) return [];
-    seen.add(date ?? value);
-    if (date) return [date];
-    if (key === 'time') return [value];
-    if (key === 'percent') return [`${value}%`];
-    return [/^[$€£]/.test(value) && PER.has(key) ? `${value} a ${key}` : `${value} ${key}`];
-  });
 }
 
 /** Whether the article and story name weekdays and none of them the same (-1), share one (1), or say nothing (0). */

@@ -1,6 +1,6 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
-import { showFigures } from './facts.ts';
+import { showFigures } from './shown-figures.ts';
 import { shownName, wholeName, wordAt } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';

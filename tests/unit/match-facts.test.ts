@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDays, compareFigures, factsOf, packFigures, showFigures } from '../../lib/match/facts.ts';
+import { compareDays, compareFigures, factsOf, packFigures } from '../../lib/match/facts.ts';
+import { showFigures } from '../../lib/match/shown-figures.ts';
 import { weighCandidates } from '../../lib/match/index.ts';
 import { buildIndex } from '../../lib/match/story-index.ts';
 import { storyFacts } from '../../lib/match/story-doc.ts';
