@@ -72,7 +72,8 @@ export function fullNames(found: Name[]): string[] {
 /**
  * Lower-case words that join the parts of one name: "Bank of America", "Centers for Disease
  * Control", "Banco de España". The matcher reads the parts apart ("Bank", "America"); a reader
- * looks for the whole. Not "and": "Pfizer and Moderna" are two names.
+ * looks for the whole. "and" only between common words (AND_ZIPF): "Pfizer and Moderna" are two
+ * names.
  */
 const JOINERS = new Set(['of', 'for', 'de', 'del', 'della', 'des', 'du', 'di', 'da', 'dos', 'van', 'von', 'der']);
 /** An article after a joiner: "Museum of the City", "Universidad de la República". */
@@ -111,6 +112,7 @@ function joinerFrom(words: readonly string[], from: number): number {
  * Fargo" two (zipf: prevention 4.5, human 5.3; wells 4.3, harris 4.3, moderna 2.9).
  */
 const AND_ZIPF = 4.5;
+const isCommonPart = (w: string) => zipfOf(clean(w.replace(/[^\p{L}\p{N}'’]+$/u, '')) ?? '') >= AND_ZIPF;
 
 /**
  * `name` as the page writes it whole, with the parts the matcher read apart across joiners
@@ -135,12 +137,17 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
     parts.unshift(left[--end]!);
     keep();
   }
-  // Leftwards: a joiner, then the capitalised words before it ("Bank" of "Bank of America").
+  // Leftwards: a joiner, then the capitalised words before it ("Bank" of "Bank of America"); or
+  // "and", when the name so far is common words ("Drug Administration" of "Food and Drug
+  // Administration", "Prevention"), not "Moderna" of "Pfizer and Moderna".
   while (parts.length < WHOLE_WORDS) {
-    const j = joinerBefore(left, end);
+    const and = left[end - 1] === 'and' && parts.every((p) => p.split(' ').every(isCommonPart));
+    const j = and ? 1 : joinerBefore(left, end);
     let k = end - j;
     while (j && k > 0 && isNamePart(left[k - 1]!) && !endsPhrase(left[k - 1]!)) k--;
     if (!j || k === end - j) break;
+    // Each start of the capitalised run is a whole of its own: "US Centers for …" or "Centers for …".
+    for (let m = end - j - 1; m > k; m--) wholes.push(shownName([...left.slice(m, end), ...parts].join(' ')));
     parts.unshift(...left.slice(k, end));
     end = k;
     keep();
@@ -157,7 +164,7 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
     while (j && k < right.length && isNamePart(right[k]!) && !endsPhrase(right[k++]!));
     const taken = right.slice(from + j, k);
     if (!j || !taken.length) break;
-    if (and && taken.some((w) => zipfOf(clean(w.replace(/[^\p{L}\p{N}'’]+$/u, '')) ?? '') < AND_ZIPF)) break;
+    if (and && !taken.every(isCommonPart)) break;
     parts.push(...right.slice(from, k));
     from = k;
     keep();

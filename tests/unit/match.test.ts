@@ -220,8 +220,16 @@ describe('full names', () => {
     );
     // "and" joins two names as often as one: crossed only after "of" or "for" and only to common
     // words that end the name, and never from the far side.
-    expect(wholeName(text, 'Prevention', all)).toBe('Prevention');
-    expect(wholeName(text, 'Moderna', all)).toBe('Moderna');
+    expect(wholeName(text, 'Prevention', writes('Centers for Disease Control and Prevention'))).toBe(
+      'Centers for Disease Control and Prevention',
+    );
+    // The story need not write the words before it: "US Centers for …" is "Centers for …" there.
+    expect(wholeName('the US Centers for Disease Control said', 'Disease Control', writes('Centers for Disease Control'))).toBe(
+      'Centers for Disease Control',
+    );
+    expect(wholeName('The Food and Drug Administration said.', 'Drug Administration', () => true)).toBe('Food and Drug Administration');
+    expect(wholeName(text, 'Moderna', () => true)).toBe('Moderna');
+    expect(wholeName('Bank of America and Wells Fargo said.', 'Wells Fargo', () => true)).toBe('Wells Fargo');
     expect(wholeName('Bank of America and Wells Fargo said.', 'Bank', () => true)).toBe('Bank of America');
     expect(wholeName('Pfizer and Moderna said.', 'Pfizer', () => true)).toBe('Pfizer');
     // A sentence's "New York": "New" starts the sentence, so the matcher's name is "York".
