@@ -29,10 +29,19 @@ const ROLES = new Set(
   ).split(' '),
 );
 
-/** Where a name of `words` starts after its words of office: after the last of them, when two words or more follow it. */
+/**
+ * Where a name of `words` starts after its words of office: after the last of them, when two words
+ * or more follow it. An office "of" something is one office ("Secretary of State Antony Blinken",
+ * as a reason shows it: the matcher's names never hold the "of").
+ */
 function afterOffice(words: readonly (string | null)[]): number {
   // "White House Press Secretary Sarah Sanders"; a name that is mostly office stays whole ("General Electric").
-  for (let i = words.length - 3; i >= 0; i--) if (words[i] && ROLES.has(words[i]!)) return i + 1;
+  for (let i = words.length - 3; i >= 0; i--) {
+    if (!words[i] || !ROLES.has(words[i]!)) continue;
+    // "Secretary of State …": the office takes its "of"; without a full name after it, whole.
+    if (words[i + 1] === null && words[i + 2]) return i + 5 <= words.length ? i + 3 : 0;
+    return i + 1;
+  }
   return 0;
 }
 

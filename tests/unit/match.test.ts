@@ -294,6 +294,8 @@ describe('full names', () => {
   it('are shown as a reader finds them on the page: without an office before or a possessive after', () => {
     expect(shownName("President Joe Biden's")).toBe('Joe Biden');
     expect(shownName('House Speaker Nancy Pelosi')).toBe('Nancy Pelosi');
+    expect(shownName('Secretary of State Antony Blinken')).toBe('Antony Blinken');
+    expect(shownName('Secretary of State')).toBe('Secretary of State');
     expect(shownName('Trump Organization’s')).toBe('Trump Organization');
     expect(shownName('General Electric')).toBe('General Electric');
     expect(shownName('Texas’')).toBe('Texas');
