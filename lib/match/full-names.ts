@@ -32,7 +32,8 @@ const ROLES = new Set(
 /**
  * Where a name of `words` starts after its words of office: after the last of them, when two words
  * or more follow it. An office "of" something is one office ("Secretary of State Antony Blinken",
- * as a reason shows it: the matcher's names never hold the "of").
+ * as a reason shows it; the matcher's name runs break at the "of", and `fullNames` reads the
+ * office from `Name.ofAfter`).
  */
 function afterOffice(words: readonly (string | null)[]): number {
   // "White House Press Secretary Sarah Sanders"; a name that is mostly office stays whole ("General Electric").
@@ -72,8 +73,11 @@ export function shownName(text: string): string {
 export function fullNames(found: Name[]): string[] {
   const out = new Set<string>();
   for (const n of found) {
-    const from = afterOffice(n.tokens);
-    if (n.tokens.length > 1) out.add(from ? n.tokens.slice(from).join(' ') : n.tokens.join(' '));
+    // "Secretary of State Antony Blinken" is read as "Secretary" and "State Antony Blinken": the
+    // office takes its one word after "of" when a full name follows it (as `afterOffice` shows it).
+    const tokens = n.ofAfter && ROLES.has(n.ofAfter) && n.tokens.length >= 3 ? n.tokens.slice(1) : n.tokens;
+    const from = afterOffice(tokens);
+    if (tokens.length > 1) out.add(from ? tokens.slice(from).join(' ') : tokens.join(' '));
   }
   return [...out];
 }

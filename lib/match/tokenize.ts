@@ -15,6 +15,38 @@ export function tokenize(text: string): string[] {
 export interface Name {
   text: string;
   tokens: string[];
+  /**
+   * The last token of the name this one follows across "of" (or "of the"): "secretary" for
+   * "State Antony Blinken" in "Secretary of State Antony Blinken" (full-names.ts reads the office).
+   */
+  ofAfter?: string;
+}
+
+/**
+ * Follows the words between two name runs, to tell when one run is joined to the one before it
+ * by "of" or "of the" alone, and by no comma or sentence end.
+ */
+class OfLink {
+  private last: string | null = null;
+  private between = 0;
+  /** A run ended with `token`. */
+  ended(token: string | undefined) {
+    this.last = token ?? null;
+    this.between = 0;
+  }
+  /** A word that is no name came between: `text` from `start` to `end` (not sliced: most words are no names). */
+  word(text: string, start: number, end: number) {
+    if (this.between === 0 && end - start === 2) this.between = text.slice(start, end).toLowerCase() === 'of' ? 1 : 3;
+    else if (this.between === 1 && end - start === 3) this.between = text.slice(start, end).toLowerCase() === 'the' ? 2 : 3;
+    else this.between = 3;
+  }
+  broken() {
+    this.last = null;
+  }
+  /** The token a run starting now follows across "of", if it does. */
+  get(): string | undefined {
+    return this.last !== null && (this.between === 1 || this.between === 2) ? this.last : undefined;
+  }
 }
 
 /**
@@ -28,22 +60,26 @@ export function names(text: string, onToken?: (token: string) => void): Name[] {
   let run: string[] = [];
   // The run's words cleaned (null where `clean` drops one), each cleaned once.
   let runTokens: (string | null)[] = [];
+  const link = new OfLink();
+  let ofAfter: string | undefined;
   const flush = () => {
     if (!run.length) return;
     const tokens = runTokens.filter((t): t is string => t !== null);
-    if (tokens.length) out.push({ text: run.join(' '), tokens });
+    if (tokens.length) out.push({ text: run.join(' '), tokens, ofAfter });
+    link.ended(tokens.at(-1));
     run = [];
     runTokens = [];
   };
   for (const w = new WordCursor(text, true); w.next();) {
-    if (w.gap & GAP.nameBreak) flush();
+    if (w.gap & GAP.nameBreak) (flush(), link.broken());
     const token = onToken ? w.token() : undefined;
     if (token) onToken!(token);
     if (w.name) {
       const word = text.slice(w.start, w.end);
+      if (!run.length) ofAfter = link.get();
       run.push(word);
       runTokens.push(token === undefined ? clean(word) : token);
-    } else flush();
+    } else (flush(), link.word(text, w.start, w.end));
   }
   flush();
   return out;
@@ -61,11 +97,20 @@ export function keepNamed(found: Name[], named: (token: string) => boolean): Nam
   const out: Name[] = [];
   for (const n of found) {
     let run: string[] = [];
+    // Only a first piece that keeps the name's first word still follows the "of".
+    let ofAfter = n.ofAfter;
+    const push = () => {
+      out.push({ text: run.join(' '), tokens: run, ofAfter });
+      run = [];
+    };
     for (const t of n.tokens) {
       if (named(t)) run.push(t);
-      else if (run.length) (out.push({ text: run.join(' '), tokens: run }), (run = []));
+      else {
+        if (run.length) push();
+        ofAfter = undefined;
+      }
     }
-    if (run.length) out.push({ text: run.join(' '), tokens: run });
+    if (run.length) push();
   }
   return out;
 }
@@ -80,15 +125,22 @@ export function keepNamed(found: Name[], named: (token: string) => boolean): Nam
 export function headlineNames(title: string, named: (token: string) => boolean): Name[] {
   const out: Name[] = [];
   let run: string[] = [];
+  const link = new OfLink();
+  let ofAfter: string | undefined;
   const flush = () => {
-    if (run.length) out.push({ text: run.join(' '), tokens: run });
+    if (!run.length) return;
+    out.push({ text: run.join(' '), tokens: run, ofAfter });
+    link.ended(run.at(-1));
     run = [];
   };
   for (const w = new WordCursor(title); w.next();) {
-    if (w.gap & GAP.nameBreak) flush();
+    if (w.gap & GAP.nameBreak) (flush(), link.broken());
     const t = w.token();
-    if (t && CAPITAL.test(title.slice(w.start, w.end)) && named(t)) run.push(t);
-    else flush();
+    const word = title.slice(w.start, w.end);
+    if (t && CAPITAL.test(word) && named(t)) {
+      if (!run.length) ofAfter = link.get();
+      run.push(t);
+    } else (flush(), link.word(title, w.start, w.end));
   }
   flush();
   return out;

@@ -202,6 +202,20 @@ describe('full names', () => {
     expect(f['thomas-ir']!.ledeFull).toBe(1);
   });
 
+  it('are read without an office "of" something before them, in prose and in headlines', () => {
+    // Read as "Secretary" and "State Antony Blinken": one page's full name must be another's.
+    expect(fullNames(names('They met Secretary of State Antony Blinken and the Speaker of the House Nancy Pelosi.'))).toEqual([
+      'antony blinken',
+      'nancy pelosi',
+    ]);
+    const named = (t: string) => t !== 'visits';
+    expect(fullNames(headlineNames('Secretary Of State Antony Blinken Visits Kyiv', named))).toEqual(['antony blinken']);
+    // Not across a comma, not after a word of no office, not without a full name after it.
+    expect(
+      fullNames(names('They met the Secretary, of State Antony Blinken, Bank of America Merrill Lynch and Chairman of the Joint Chiefs.')),
+    ).toEqual(['state antony blinken', 'america merrill lynch', 'joint chiefs']);
+  });
+
   it('are shown whole as the page writes them, across "of" and "for", when the story writes that whole too', () => {
     const text =
       'Officials at the Centers for Disease Control and Prevention said on Monday that Bank of America, ' +
