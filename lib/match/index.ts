@@ -10,7 +10,7 @@ import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { isTellingWord } from './rarity.ts';
 import { wordAt } from './full-names.ts';
-import { CLOSE_TITLE, outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames, tellingTexts } from './story-doc.ts';
 import { storyParticulars } from './particulars.ts';
@@ -57,21 +57,44 @@ export interface Weighed {
   distinctive: boolean;
 }
 
-/** Shared words that are not common in the language, of which a pair needs this many (names count) when nothing else is shared. */
-const MIN_RARE_SHARED = 2;
+/**
+ * Things a pair must share when it states no figure alike: telling words (not common in the
+ * language, not bare numbers), names among them, but a person named in full counts once ("Donald"
+ * and "Trump" are one person, whichever text writes the full name). Counted in words, one Trump
+ * story matched an article on any other Trump news that wrote his full name.
+ */
+const MIN_SHARED_THINGS = 2;
 
 /**
- * Whether the article and a story share distinctive content: a close headline, a figure stated
- * alike, or at least MIN_RARE_SHARED of the article's telling words (names among them: not
- * common in the language, not bare numbers). A pair without it is never a match, whatever its
- * dates and the store's size: a date can corroborate content, never stand in for it (issue 19).
+ * Whether the article and a story share distinctive content: a figure stated alike, or at least
+ * MIN_SHARED_THINGS things among the article's telling words (`storyFull`: the story's full
+ * names). A pair without it is never a match, whatever its dates, its headline and the store's
+ * size: a date can corroborate content, never stand in for it (issue 19), and neither can one
+ * name.
  */
-export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, features: Features): boolean {
-  if (features.title >= CLOSE_TITLE || features.figuresSame > 0) return true;
+export function distinctive(q: AnalysedQuery, scores: Scores, slot: number, features: Features, storyFull: ReadonlySet<string>): boolean {
+  if (features.figuresSame > 0) return true;
   const hits = scores.hits[slot]!;
-  let rare = 0;
-  for (const t of q.terms) if (t.bit >= 0 && (hits >>> t.bit) & 1 && isTellingWord(t.term)) rare++;
-  return rare >= MIN_RARE_SHARED;
+  const shared: string[] = [];
+  for (const t of q.terms) if (t.bit >= 0 && (hits >>> t.bit) & 1 && isTellingWord(t.term)) shared.push(t.term);
+  return sharedThings(shared, [q.full.all, storyFull]) >= MIN_SHARED_THINGS;
+}
+
+/** How many things the `shared` tokens name: the tokens of one full name of `fulls` ("donald trump") count once. */
+export function sharedThings(shared: readonly string[], fulls: readonly ReadonlySet<string>[]): number {
+  if (shared.length < 2) return shared.length;
+  const left = new Set(shared);
+  let things = shared.length;
+  for (const names of fulls)
+    for (const name of names) {
+      // Most full names hold none of the shared words: counted first, merged only when two are.
+      let inName = 0;
+      for (const w of name.split(' ')) if (left.has(w)) inName++;
+      if (inName < 2) continue;
+      things -= inName - 1;
+      for (const w of name.split(' ')) left.delete(w);
+    }
+  return things;
 }
 
 /**
@@ -116,9 +139,10 @@ export function weighCandidates(index: StoryIndex, q: AnalysedQuery, model: Mode
     const doc = index.docs.get(slot)!;
     const story = index.stories.get(doc.id)!;
     const title = bestTitle(q, story);
-    const features = featuresOf(q, scores, slot, doc, storyFacts(story), title, storyFullNames(story), storyParticulars(story));
+    const full = storyFullNames(story);
+    const features = featuresOf(q, scores, slot, doc, storyFacts(story), title, full, storyParticulars(story));
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
-    const shares = distinctive(q, scores, slot, features);
+    const shares = distinctive(q, scores, slot, features, full.all);
     const modelled = confidenceOf(features, model);
     const confidence = sameOutletTitle ? 1 : shares ? modelled : Math.min(modelled, model.threshold / 2);
     return { slot, storyId: doc.id, features, confidence, title, sameOutletTitle, distinctive: shares };

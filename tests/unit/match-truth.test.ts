@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readStoryDir } from '../../cli/io.ts';
 import { generate } from '../../bench/generate.ts';
 import background from '../../lib/match/background.json' with { type: 'json' };
-import { buildIndex, matchArticle, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
+import { buildIndex, matchArticle, sharedThings, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
 import { MODEL } from '../../lib/match/model.ts';
 import { idfWithBackground, isCommonWord, isTellingWord } from '../../lib/match/rarity.ts';
@@ -69,6 +69,53 @@ describe('dates corroborate, never carry', () => {
   it('has no feature that raises confidence for a near date', () => {
     expect(FEATURES.filter((f) => f.startsWith('time'))).toEqual(['timeFar']);
     expect(MODEL.weights.timeFar).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('one name does not carry', () => {
+  // A story about one event of a public figure's, and other news of hers, the same day: the
+  // person is all they share, written in full ("Marla Quintero": two rare words, one person).
+  const QUINTERO = story({
+    id: 'quintero-water-bill',
+    title: 'Marla Quintero files a bill to cap farm water allotments in the Alcona basin',
+    dek: 'Senator Marla Quintero wants irrigation allotments in the Alcona basin capped at 60 percent of their 2010 level.',
+    body: [
+      'Senator Marla Quintero on Tuesday filed a bill that would cap irrigation allotments in the Alcona basin, where aquifers have fallen for a decade.',
+      'Growers in the Alcona basin said the cap would idle orchards; Quintero said the aquifers could not wait.',
+      'The bill goes to the water committee, which Quintero chairs, next month.',
+    ],
+    day: '2024-03-12',
+    sources: [
+      ['Valley Ledger', 'valleyledger.example', 'Quintero bill would cap Alcona basin water allotments', '/quintero-water'],
+      ['State Wire', 'statewire.example', 'Senator seeks cap on farm water in Alcona basin', '/alcona-cap'],
+      ['Farm Journal', 'farmjournal.example', 'Growers fear Quintero water cap', '/growers-cap'],
+    ],
+  });
+  const OTHER_NEWS: MatchQuery = {
+    title: 'Marla Quintero says she will run for governor',
+    text: 'Marla Quintero told supporters on Tuesday evening that she would run for governor next year. Quintero, who has served two terms, said her campaign would focus on schools and housing, and that she would announce a running mate in the summer. Supporters cheered as Quintero spoke.',
+    publishedTime: '2024-03-12T20:00:00Z',
+  };
+
+  it('counts a person named in full once', () => {
+    expect(sharedThings(['marla', 'quintero'], [new Set(['marla quintero'])])).toBe(1);
+    expect(sharedThings(['marla', 'quintero', 'alcona'], [new Set(), new Set(['senator marla quintero', 'alcona basin'])])).toBe(2);
+    // Two people of one family are two.
+    expect(sharedThings(['donald', 'trump', 'ivanka'], [new Set(['donald trump', 'ivanka trump'])])).toBe(2);
+  });
+
+  it.each([1, 3, 1000])('never matches other news of the same person, with %s stories', (size) => {
+    const index = buildIndex([QUINTERO, ...STORIES.slice(0, Math.min(2, size - 1)), ...generate(Math.max(0, size - 3), 0).stories]);
+    const weighed = weighCandidates(index, analyseQuery(OTHER_NEWS, index.text)).weighed.find((w) => w.storyId === QUINTERO.id);
+    expect(weighed?.distinctive).toBe(false);
+    expect(matchArticle(OTHER_NEWS, index).match).toBeNull();
+    // The story's own news, told by another outlet, still is.
+    const own: MatchQuery = {
+      title: 'Quintero proposes Alcona basin water cap',
+      text: 'State Senator Marla Quintero filed a bill on Tuesday to cap irrigation allotments in the Alcona basin at 60 percent of their 2010 level. Growers said the cap would idle orchards across the basin; Quintero said the falling aquifers could not wait.',
+      publishedTime: '2024-03-12T18:00:00Z',
+    };
+    expect(matchArticle(own, index).match?.storyId).toBe(QUINTERO.id);
   });
 });
 
