@@ -73,13 +73,34 @@ export function shownName(text: string): string {
 export function fullNames(found: Name[]): string[] {
   const out = new Set<string>();
   for (const n of found) {
-    // "Secretary of State Antony Blinken" is read as "Secretary" and "State Antony Blinken": the
-    // office takes its one word after "of" when a full name follows it (as `afterOffice` shows it).
-    const tokens = n.ofAfter && ROLES.has(n.ofAfter) && n.tokens.length >= 3 ? n.tokens.slice(1) : n.tokens;
+    const { tokens } = personOf(n);
     const from = afterOffice(tokens);
     if (tokens.length > 1) out.add(from ? tokens.slice(from).join(' ') : tokens.join(' '));
   }
   return [...out];
+}
+
+/**
+ * `n` without the word of an office "of" something before it: "Secretary of State Antony Blinken"
+ * is read as "Secretary" and "State Antony Blinken", and the office takes its one word after "of"
+ * when a full name follows it (as `afterOffice` shows it).
+ */
+export function personOf(n: Name): Name {
+  if (!n.ofAfter || !ROLES.has(n.ofAfter) || n.tokens.length < 3) return n;
+  return { text: n.text.slice(n.text.indexOf(' ') + 1), tokens: n.tokens.slice(1), ofAfter: undefined };
+}
+
+/**
+ * The runs of `found` (in text order) that are an office "of" something, not a name: "White House
+ * Chief" of "White House Chief of Staff Mick Mulvaney", whose person is the next run.
+ */
+export function officesOf(found: readonly Name[]): Set<Name> {
+  const offices = new Set<Name>();
+  for (let i = 0; i + 1 < found.length; i++) {
+    const last = found[i]!.tokens.at(-1);
+    if (last && ROLES.has(last) && found[i + 1]!.ofAfter === last) offices.add(found[i]!);
+  }
+  return offices;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './shown-figures.ts';
-import { shownName, wholeName, wordAt } from './full-names.ts';
+import { officesOf, personOf, shownName, wholeName, wordAt } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -62,7 +62,11 @@ export function asWritten(q: AnalysedQuery): (term: string) => string {
 function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas: (phrase: string) => boolean): string[] {
   const rank = new Map(q.names.map((n, i) => [n.token, i]));
   const seen = new Set<string>();
+  // "White House Chief" of "… Chief of Staff Mick Mulvaney" is his office, not a name to look for.
+  const offices = officesOf(q.nameText);
   const ranked = q.nameText
+    .filter((n) => !offices.has(n))
+    .map(personOf)
     .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
     .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
     .filter((n) => {

@@ -305,6 +305,28 @@ describe('full names', () => {
     expect(names).not.toMatch(/Centers,|, Centers|Disease Control,/);
   });
 
+  it('give a reason that names the person, not the office "of" something before the name', () => {
+    const story = {
+      ...QUAKE_2019,
+      id: 'mulvaney',
+      sources: QUAKE_2019.sources.slice(0, 1),
+      title: 'Mick Mulvaney says the partial shutdown may last into the new year',
+      dek: 'Mick Mulvaney said on Sunday the partial shutdown over the border wall could last into January.',
+      body: ['The acting White House Chief of Staff, Mick Mulvaney, said the partial shutdown could run into the new year.'],
+    };
+    const index = buildIndex([story]);
+    const { match } = matchArticle(
+      {
+        title: 'Mulvaney: the shutdown may go on',
+        text: 'On Sunday, White House Chief of Staff Mick Mulvaney said the partial shutdown over the border wall could last into the new year.',
+      },
+      index,
+    );
+    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
+    expect(names).toContain('Mick Mulvaney');
+    expect(names).not.toContain('Chief');
+  });
+
   it('are shown as a reader finds them on the page: without an office before or a possessive after', () => {
     const shown: [string, string][] = [
       ["President Joe Biden's", 'Joe Biden'],
