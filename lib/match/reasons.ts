@@ -77,10 +77,19 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas:
     });
   // Each as written whole, once ("Centers" and "Disease Control" are both "Centers for Disease
   // Control"), until LIST are found: the page is read around each name looked at.
+  // A sentence's "Mayo" is no name (sentences start with capitals), so "Clinic" may come before
+  // "Mayo Clinic": a name inside another shown one is the same name.
   const shown: string[] = [];
+  const within = (a: string, b: string) => wordAt(b.toLowerCase(), a.toLowerCase()) >= 0;
   for (const n of ranked) {
     const name = shownName(wholeName(q.text, n.text, storyHas));
-    if (!shown.includes(name)) shown.push(name);
+    if (shown.some((s) => within(name, s))) continue;
+    const first = shown.findIndex((s) => within(s, name));
+    if (first < 0) shown.push(name);
+    else {
+      shown[first] = name;
+      for (let i = shown.length - 1; i > first; i--) if (within(shown[i]!, name)) shown.splice(i, 1);
+    }
     if (shown.length === LIST) break;
   }
   return shown;

@@ -305,6 +305,29 @@ describe('full names', () => {
     expect(names).not.toMatch(/Centers,|, Centers|Disease Control,/);
   });
 
+  it('give a reason that names an organisation once, though a sentence opens with it', () => {
+    const story = {
+      ...QUAKE_2019,
+      id: 'mayo',
+      sources: QUAKE_2019.sources.slice(0, 1),
+      title: 'Mayo Clinic and Microsoft to build a frontier AI model for medicine',
+      dek: 'Mayo Clinic and Microsoft will train a frontier model on Mayo Clinic records.',
+      body: ['Microsoft and Mayo Clinic said the frontier model would read radiology reports.'],
+    };
+    const index = buildIndex([story]);
+    // "Mayo" opens the sentence, so the text names "Clinic" first and "Mayo Clinic" after.
+    const { match } = matchArticle(
+      {
+        title: 'A frontier model for medicine',
+        text: 'Mayo Clinic and Microsoft said they would build a frontier model. It will read radiology reports from Mayo Clinic, Microsoft said.',
+      },
+      index,
+    );
+    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
+    expect(names).toContain('Mayo Clinic');
+    expect(names).not.toMatch(/(^|: |, )Clinic(,|$)/);
+  });
+
   it('give a reason that names the person, not the office "of" something before the name', () => {
     const story = {
       ...QUAKE_2019,
