@@ -158,3 +158,13 @@ export const SPORTS_ARTICLE = {
   text: 'Quarterback Jamie Ortiz threw two touchdown passes in the fourth quarter as the Eagles came back from 24-14 down. Coach Ray Dunn praised the defence, which forced three turnovers. The Eagles play the Hornets in the final next Friday at Lakeside Stadium.',
   publishedTime: '2026-11-20T21:00:00Z',
 };
+
+/** A one-source story of `body` (its first paragraph the dek): two events of one kind in a test store. */
+export const oneSource = (id: string, title: string, body: string[]): Story => ({
+  ...QUAKE_2019,
+  id,
+  title,
+  dek: body[0]!,
+  body,
+  sources: QUAKE_2019.sources.slice(0, 1),
+});
