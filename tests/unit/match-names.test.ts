@@ -128,69 +128,52 @@ describe('full names', () => {
     expect(written('absent')).toBe('absent');
   });
 
+  /** The names the reason gives when `article` matches a one-source story of `title`, `dek` and `body`. */
+  const reasonNames = (title: string, dek: string, body: string, article: { title: string; text: string }) => {
+    const index = buildIndex([{ ...QUAKE_2019, id: 'one', sources: QUAKE_2019.sources.slice(0, 1), title, dek, body: [body] }]);
+    const { match } = matchArticle(article, index);
+    return match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
+  };
+
   it('give a reason that names an organisation whole, not its parts', () => {
-    const story = {
-      ...QUAKE_2019,
-      id: 'cdc',
-      sources: QUAKE_2019.sources.slice(0, 1),
-      title: 'Centers for Disease Control urges boosters for adults over 65',
-      dek: 'The Centers for Disease Control said adults over 65 should get a booster.',
-      body: ['The Centers for Disease Control recommended boosters for adults over 65 on Thursday.'],
-    };
-    const index = buildIndex([story]);
-    const { match } = matchArticle(
+    const names = reasonNames(
+      'Centers for Disease Control urges boosters for adults over 65',
+      'The Centers for Disease Control said adults over 65 should get a booster.',
+      'The Centers for Disease Control recommended boosters for adults over 65 on Thursday.',
       {
         title: 'Boosters for adults over 65, says Centers for Disease Control',
         text: 'The Centers for Disease Control recommended boosters for adults over 65 on Thursday, its director said.',
       },
-      index,
     );
-    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
     expect(names).toContain('Centers for Disease Control');
     expect(names).not.toMatch(/Centers,|, Centers|Disease Control,/);
   });
 
   it('give a reason that names an organisation once, though a sentence opens with it', () => {
-    const story = {
-      ...QUAKE_2019,
-      id: 'mayo',
-      sources: QUAKE_2019.sources.slice(0, 1),
-      title: 'Mayo Clinic and Microsoft to build a frontier AI model for medicine',
-      dek: 'Mayo Clinic and Microsoft will train a frontier model on Mayo Clinic records.',
-      body: ['Microsoft and Mayo Clinic said the frontier model would read radiology reports.'],
-    };
-    const index = buildIndex([story]);
     // "Mayo" opens the sentence, so the text names "Clinic" first and "Mayo Clinic" after.
-    const { match } = matchArticle(
+    const names = reasonNames(
+      'Mayo Clinic and Microsoft to build a frontier AI model for medicine',
+      'Mayo Clinic and Microsoft will train a frontier model on Mayo Clinic records.',
+      'Microsoft and Mayo Clinic said the frontier model would read radiology reports.',
       {
         title: 'A frontier model for medicine',
         text: 'Mayo Clinic and Microsoft said they would build a frontier model. It will read radiology reports from Mayo Clinic, Microsoft said.',
       },
-      index,
     );
-    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
     expect(names).toContain('Mayo Clinic');
     expect(names).not.toMatch(/(^|: |, )Clinic(,|$)/);
   });
 
   it('give a reason that names the person, not the office "of" something before the name', () => {
-    const story = {
-      ...QUAKE_2019,
-      id: 'mulvaney',
-      sources: QUAKE_2019.sources.slice(0, 1),
-      title: 'Mick Mulvaney says the partial shutdown may last into the new year',
-      dek: 'Mick Mulvaney said on Sunday the partial shutdown over the border wall could last into January.',
-      body: ['The acting White House Chief of Staff, Mick Mulvaney, said the partial shutdown could run into the new year.'],
-    };
-    const index = buildIndex([story]);
-    const { match } = matchArticle(
+    const names = reasonNames(
+      'Mick Mulvaney says the partial shutdown may last into the new year',
+      'Mick Mulvaney said on Sunday the partial shutdown over the border wall could last into January.',
+      'The acting White House Chief of Staff, Mick Mulvaney, said the partial shutdown could run into the new year.',
       {
         title: 'Mulvaney: the shutdown may go on',
         text: 'On Sunday, White House Chief of Staff Mick Mulvaney said the partial shutdown over the border wall could last into the new year.',
       },
-      index,
     );
-    const names = match?.reasons.find((r) => r.kind === 'entities')?.detail ?? '';
     expect(names).toContain('Mick Mulvaney');
     expect(names).not.toContain('Chief');
   });
