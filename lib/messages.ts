@@ -15,6 +15,11 @@ export interface Alternative extends Candidate {
   title: string;
 }
 
+/** A story of the page's subject that is not its event, dated so the reader can tell a saga's stages apart. */
+export interface RelatedStory extends Alternative {
+  publishedAt: string;
+}
+
 /** A story offered as a question on a page with no match, with why. */
 export interface Suggestion extends Alternative {
   reasons: MatchReason[];
@@ -39,6 +44,8 @@ export type TabReport =
       dismissedByReader?: boolean;
       /** The story the matcher finds likelier than not but is not sure of (lib/match's SUGGEST): asked, never badged. */
       suggestion?: Suggestion;
+      /** Stories of the page's subject, none told apart as its event (a saga's other stages): offered to read, never badged. */
+      sameSubject?: RelatedStory[];
     }
   | { state: 'not-article'; page: PageRef; reason: NotArticleReason }
   | { state: 'error'; message: string };

@@ -1,7 +1,8 @@
 /**
  * A tab's report from a read article: the reader's own choice first, then the matcher's answer,
  * with the runner-up stories named so the reader can pick one ("Not this story?"), and, with no
- * match, the story the matcher was not sure enough of, for the reader to confirm.
+ * match, the story the matcher was not sure enough of, for the reader to confirm, or the stories
+ * of the page's subject none of which it could tell apart as the page's event.
  */
 import type { Article } from './article.ts';
 import type { ReaderChoice } from './match/corrections.ts';
@@ -27,7 +28,7 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
     for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
   });
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const { match, alternatives, suggestion } = matchArticle(article, index);
+  const { match, alternatives, suggestion, sameSubject = [] } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>
     list.flatMap((c) => {
       const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
@@ -43,11 +44,16 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
   const story = match && index.stories.get(match.storyId);
   if (!match || !story) {
     const suggested = suggestion && index.stories.get(suggestion.storyId);
+    const related = sameSubject.flatMap((c) => {
+      const s = index.stories.get(c.storyId);
+      return s ? [{ ...c, title: s.title, publishedAt: s.publishedAt }] : [];
+    });
     return {
       state: 'no-match',
       page,
       alternatives: named(alternatives),
       ...(suggested && { suggestion: { ...suggestion, title: suggested.title } }),
+      ...(related.length > 0 && { sameSubject: related }),
     };
   }
   return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };

@@ -94,7 +94,7 @@ function sweep(rotations: Rotation[]): void {
       const titled = emptyTally();
       const a = emptyAsked();
       for (const c of draw.cases) {
-        const { match, suggestion } = matchArticle(c.query, draw.index);
+        const { match, suggestion, sameSubject } = matchArticle(c.query, draw.index);
         const expected = { id: c.query.id, storyId: c.expected, kind: c.expected ? 'in-store' : 'unseen' } as const;
         if (titles && match && match.storyId !== c.expected) {
           const key = `${c.query.id} -> ${match.storyId}`;
@@ -108,8 +108,12 @@ function sweep(rotations: Rotation[]): void {
         }
         tally(t, expected, match?.storyId ?? null);
         if (c.query.title.trim()) tally(titled, expected, match?.storyId ?? null);
-        if (c.expected && !match) (a.missed++, (a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0));
-        if (!c.expected) (a.unseen++, (a.unseenAsked += suggestion ? 1 : 0));
+        if (c.expected && !match) {
+          a.missed++;
+          a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0;
+          a.missedListed += sameSubject?.some((x) => x.storyId === c.expected) ? 1 : 0;
+        }
+        if (!c.expected) (a.unseen++, (a.unseenAsked += suggestion ? 1 : 0), (a.unseenListed += sameSubject ? 1 : 0));
       }
       for (const key of [`${rot.set} ${sizeLabel(draw.size)}`, `ALL ${sizeLabel(draw.size)}`]) {
         bySize.set(key, addTally(bySize.get(key) ?? emptyTally(), t));
@@ -147,26 +151,43 @@ function sweep(rotations: Rotation[]): void {
         `   unrelated queries asked about one ${pctOf(a.unseenAsked, a.unseen)} (${a.unseenAsked}/${a.unseen})\n`,
     );
   }
+  // Nor these: with no match, the stories of the page's subject none of which is told apart as its event.
+  process.stdout.write('\n"On the same subject" (no match; stories of the subject listed to read, no badge):\n');
+  for (const size of SIZES) {
+    const a = asked.get(`ALL ${sizeLabel(size)}`);
+    if (!a) continue;
+    process.stdout.write(
+      `ALL size ${sizeLabel(size).padEnd(4)} missed in-store queries with their story listed ${pctOf(a.missedListed, a.missed)} (${a.missedListed}/${a.missed})` +
+        `   unrelated queries with stories listed ${pctOf(a.unseenListed, a.unseen)} (${a.unseenListed}/${a.unseen})\n`,
+    );
+  }
 }
 
-/** Per store size: missed in-store queries whose story the popup asks about, and unrelated queries asked about any. */
+/**
+ * Per store size: missed in-store queries whose story the popup asks about or lists on the same
+ * subject, and unrelated queries asked about any or shown any.
+ */
 interface Asked {
   missed: number;
   missedAsked: number;
+  missedListed: number;
   unseen: number;
   unseenAsked: number;
+  unseenListed: number;
 }
 
 function emptyAsked(): Asked {
-  return { missed: 0, missedAsked: 0, unseen: 0, unseenAsked: 0 };
+  return { missed: 0, missedAsked: 0, missedListed: 0, unseen: 0, unseenAsked: 0, unseenListed: 0 };
 }
 
 function addAsked(x: Asked, y: Asked): Asked {
   return {
     missed: x.missed + y.missed,
     missedAsked: x.missedAsked + y.missedAsked,
+    missedListed: x.missedListed + y.missedListed,
     unseen: x.unseen + y.unseen,
     unseenAsked: x.unseenAsked + y.unseenAsked,
+    unseenListed: x.unseenListed + y.unseenListed,
   };
 }
 

@@ -4,6 +4,7 @@ import { NotThisStory, ReaderChoiceNote } from '../../components/NotThisStory.ts
 import { StoryCard } from '../../components/StoryCard.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { Suggestion } from '../../components/Suggestion.tsx';
+import { SameSubject } from '../../components/SameSubject.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
@@ -19,6 +20,8 @@ const TIMEOUT_MS = 20_000;
 // The popup has room for this many search results and alerts; the side panel lists them all.
 const SEARCH_LIMIT = 4;
 const ALERTS_SHOWN = 2;
+// Stories of the page's subject the popup lists (the side panel lists them all): two fit beside the search.
+const SAME_SUBJECT_SHOWN = 2;
 
 type View = { state: 'loading' } | TabReport;
 
@@ -126,9 +129,10 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         </Empty>
       ) : (
         // A story likelier than not but not sure is asked about, with why: the reader's yes makes it the page's.
+        // Stories of the page's subject, none told apart as its event, are offered to read.
         <Empty
-          title={view.suggestion ? 'suggestTitle' : 'noMatchTitle'}
-          body={t(view.suggestion ? 'suggestBody' : 'noMatchBody', view.page.title)}
+          title={view.suggestion ? 'suggestTitle' : view.sameSubject ? 'sameSubjectTitle' : 'noMatchTitle'}
+          body={t(view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody', view.page.title)}
           summary={summary}
           topicNames={summary?.topicNames}
           onOpenStory={openStory}
@@ -141,6 +145,9 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
               onPick={(storyId) => onChoose({ kind: 'story', storyId })}
               onOpen={openStory}
             />
+          )}
+          {!view.suggestion && view.sameSubject && (
+            <SameSubject stories={view.sameSubject.slice(0, SAME_SUBJECT_SHOWN)} onOpen={openStory} clamp />
           )}
         </Empty>
       );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { AlertList } from '../../components/AlertList.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { Suggestion } from '../../components/Suggestion.tsx';
+import { SameSubject } from '../../components/SameSubject.tsx';
 import { StoryView } from '../../components/story/StoryView.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
@@ -135,20 +136,24 @@ function readerSourceOf(report: Extract<TabReport, { state: 'match' }>): number 
 
 function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: string) => void }) {
   const suggestion = report?.state === 'no-match' && !report.dismissedByReader ? report.suggestion : undefined;
+  const sameSubject = report?.state === 'no-match' && !report.dismissedByReader && !suggestion ? report.sameSubject : undefined;
   const [title, body]: [MessageKey, MessageKey] = !report
     ? ['panelUnreadTitle', 'panelUnreadBody']
     : suggestion
       ? ['suggestTitle', 'suggestPanelHint']
-      : report.state === 'no-match'
-        ? ['noMatchTitle', 'panelSearchHint']
-        : report.state === 'not-article'
-          ? ['notArticleTitle', 'panelSearchHint']
-          : ['errorTitle', 'panelSearchHint'];
+      : sameSubject
+        ? ['sameSubjectTitle', 'sameSubjectPanelHint']
+        : report.state === 'no-match'
+          ? ['noMatchTitle', 'panelSearchHint']
+          : report.state === 'not-article'
+            ? ['notArticleTitle', 'panelSearchHint']
+            : ['errorTitle', 'panelSearchHint'];
   return (
     <div class="panel__empty">
       <h1>{t(title)}</h1>
       <p class="muted">{t(body)}</p>
       {suggestion && <Suggestion suggestion={suggestion} onOpen={onOpen} />}
+      {sameSubject && <SameSubject stories={sameSubject} onOpen={onOpen} />}
       <StorySearch search={search} onOpen={onOpen} />
     </div>
   );

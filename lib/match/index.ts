@@ -55,6 +55,8 @@ export interface Weighed {
   sameOutletTitle: boolean;
   /** The pair shares something distinctive (see `distinctive`); without it the confidence stays below any threshold. */
   distinctive: boolean;
+  /** A plausible story of several the article shares its subject with, none told apart as its event (`holdUntoldApart`). */
+  untold?: boolean;
 }
 
 /**
@@ -185,6 +187,7 @@ function holdUntoldApart(q: AnalysedQuery, scores: Scores, weighed: Weighed[], m
   for (const w of weighed) {
     if (w.sameOutletTitle || (!held && (!w.distinctive || toldApart(q, scores, w, plausible)))) continue;
     held = true;
+    if (w.distinctive && w.confidence >= PLAUSIBLE) w.untold = true;
     w.distinctive = false;
     w.confidence = Math.min(w.confidence, model.threshold / 2);
   }
@@ -207,7 +210,11 @@ function toldApart(q: AnalysedQuery, scores: Scores, w: Weighed, plausible: read
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Finds the story `query` belongs to, or none, with the reasons and up to 3 alternatives. */
+/**
+ * Finds the story `query` belongs to, or none, with the reasons and up to 3 alternatives; with
+ * none, the story it is likelier than not about (`suggestion`) or the stories of its subject that
+ * none is told apart from the others as its event (`sameSubject`).
+ */
 export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model = MODEL): MatchResult {
   for (const key of urlKeys(query)) {
     const hit = index.urls.get(key);
@@ -227,6 +234,8 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
   if (!best || best.confidence < model.threshold) {
     const none: MatchResult = { match: null, alternatives: alternatives(weighed) };
     if (best && best.distinctive && best.confidence >= SUGGEST) none.suggestion = explained(index, q, scores, best);
+    const untold = weighed.filter((w) => w.untold);
+    if (untold.length) none.sameSubject = alternatives(untold);
     return none;
   }
   return { match: explained(index, q, scores, best), alternatives: alternatives(weighed.slice(1)) };

@@ -40,4 +40,10 @@ export interface MatchResult {
   match: Match | null;
   alternatives: Candidate[];
   suggestion?: Match;
+  /**
+   * With no match because the article shares its subject with several stories (a saga's stages)
+   * and nothing tells one of them apart as its event: those stories, likeliest first. Related,
+   * not the same event: never a match, never asked about.
+   */
+  sameSubject?: Candidate[];
 }

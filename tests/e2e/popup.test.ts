@@ -109,6 +109,29 @@ describe('"Is it this story?" in the popup', () => {
   });
 });
 
+describe('a page on the subject of several stories, none its event', () => {
+  it('names the stories of its subject, dated, with no badge and no question', async () => {
+    // The reservoir's pause: the store has its approval and the lawsuit against it, nothing about the pause.
+    const { popup, tabId } = await popupFor('/harlow-reservoir-pause.html');
+    const main = popup.locator('main');
+    expect(await main.getAttribute('data-state')).toBe('no-match');
+    const said = await main.innerText();
+    expect(said).toContain("No Factlen story is about this page's event");
+    expect(said).toContain('Harlow County pauses Brandt Reservoir expansion');
+    expect(await popup.locator('.suggestion').count()).toBe(0);
+    const related = popup.locator('.same-subject');
+    expect(await related.getByRole('heading').innerText()).toMatch(/on the same subject/i);
+    const titles = await related.locator('.story-search__title').allInnerTexts();
+    expect([...titles].sort()).toEqual([
+      'Harlow County Approves Brandt Reservoir Expansion',
+      'Ranchers Sue to Stop Brandt Reservoir Expansion',
+    ]);
+    expect(await related.locator('.story-search__meta').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/2026/)]));
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await screenshot(popup, 'popup-same-subject');
+  });
+});
+
 describe('"Not this story?" in the popup', () => {
   // The choice is kept under the page's address (its canonical URL names another site, so it does
   // not count), one address per case; each test takes its choice back at the end.
@@ -254,7 +277,7 @@ describe('where the reader stands', () => {
 describe('a page with no story', () => {
   it('says what Lens knows and how fresh, offers the story search and the settings', async () => {
     const { popup } = await popupFor('/local-sports.html');
-    expect(await popup.locator('.store-line').innerText()).toMatch(/^Lens knows 3 stories, updated .+\.$/);
+    expect(await popup.locator('.store-line').innerText()).toMatch(/^Lens knows 5 stories, updated .+\.$/);
     await popup.getByLabel('Search Factlen stories').fill('transit');
     await expect
       .poll(() => popup.locator('.story-search__result').allInnerTexts())

@@ -124,7 +124,7 @@ describe('the side panel', () => {
     expect(await panel.locator('main').innerText()).toContain('No Factlen story covers this page yet');
     const results = panel.locator('.story-search__result');
     // With no query the newest stories are listed; typing narrows them.
-    await expect.poll(() => results.count()).toBe(3);
+    await expect.poll(() => results.count()).toBe(5);
     await panel.getByLabel('Search Factlen stories').fill('fortune');
     await expect.poll(() => results.allInnerTexts()).toEqual([expect.stringContaining('Microsoft and Mayo Clinic')]);
     await panel.getByLabel('Search Factlen stories').fill('transit levy');
@@ -149,6 +149,18 @@ describe('the side panel', () => {
     await screenshot(panel, 'sidepanel-suggestion');
     await asked.getByRole('button', { name: 'Read it' }).click();
     await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
+  });
+
+  it('names the stories of the subject of a page that is none of their events, and opens one', async () => {
+    const panel = await panelFor(await readTab('/harlow-reservoir-pause.html'));
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');
+    expect(await panel.locator('h1').innerText()).toBe("No Factlen story is about this page's event");
+    const related = panel.locator('.same-subject');
+    expect(await related.locator('.story-search__title').count()).toBe(2);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'sidepanel-same-subject');
+    await related.getByRole('button', { name: /Ranchers Sue to Stop Brandt Reservoir Expansion/ }).click();
+    await panel.locator('main[data-state="picked"] h1', { hasText: 'Ranchers Sue to Stop Brandt Reservoir Expansion' }).waitFor();
   });
 
   it('is usable by keyboard: focus moves in reading order, is visible, and Escape closes what opened', async () => {

@@ -61,7 +61,7 @@ async function useStore(built: BuiltStore) {
 describe('the remote story store', () => {
   it('runs on the bundled stories alone until a store is set, and says so', async () => {
     const options = await lens.openExtensionPage('options.html');
-    await options.getByText('No story store is set: Factlen Lens uses only the 3 stories built into it.').waitFor();
+    await options.getByText('No story store is set: Factlen Lens uses only the 5 stories built into it.').waitFor();
     expect(await options.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
     const popup = await popupFor('/harbor-seawall.html');
     expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
@@ -74,7 +74,7 @@ describe('the remote story store', () => {
     await options.getByLabel('Story store address').fill(server.url('/store/'));
     await options.getByLabel('Check for new stories').selectOption('60');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator('[data-testid=story-counts]', { hasText: '3 built in · 1 downloaded · 3 in use' }).waitFor();
+    await options.locator('[data-testid=story-counts]', { hasText: '5 built in · 1 downloaded · 5 in use' }).waitFor();
     await options.locator(`[data-testid=store-version][data-version="${v1.manifest.version}"]`).waitFor();
     expect(await options.locator('[data-testid=last-error]').innerText()).toBe('None');
     expect(await options.locator('[data-testid=last-sync]').innerText()).not.toBe('Never');
@@ -94,7 +94,7 @@ describe('the remote story store', () => {
     log.length = 0;
     await options.getByRole('button', { name: 'Sync now' }).click();
     await options.getByText('Sync finished.').waitFor();
-    expect(await options.locator('[data-testid=story-counts]').innerText()).toBe('3 built in · 2 downloaded · 4 in use');
+    expect(await options.locator('[data-testid=story-counts]').innerText()).toBe('5 built in · 2 downloaded · 6 in use');
     // The manifest was asked for conditionally; the unchanged shard was not downloaded again.
     expect(log[0]).toMatchObject({ path: 'manifest.json', status: 200, ifNoneMatch: expect.stringMatching(/^".+"$/) });
     const harborShard = v2.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;

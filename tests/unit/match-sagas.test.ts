@@ -1,7 +1,12 @@
 // Stories of one saga in one store (issue 19): an article on another stage of it shares the
 // saga's words and names with each of them, and matching it to the likeliest is a guess.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
+import { extractArticle } from '../../lib/extract/index.ts';
+import { reportFor } from '../../lib/report.ts';
+import { createStorySet } from '../../lib/store/story-set.ts';
+import { parseFixture } from './extract/dom.ts';
 import { buildIndex, matchArticle, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
 import type { Story } from '../../lib/story/story.ts';
@@ -92,5 +97,32 @@ describe("a saga's stages in one store", () => {
     const [best] = weighCandidates(index, analyseQuery(PAUSED, index.text)).weighed;
     const [unchecked] = weighCandidates(index, analyseQuery(PAUSED, index.text), undefined, { tellApart: false }).weighed;
     expect(best).toEqual(unchecked);
+  });
+});
+
+describe('the popup on a page about another stage of a saga', () => {
+  const load = (f: string): Story => JSON.parse(readFileSync(`tests/fixtures/e2e-store/${f}.json`, 'utf8'));
+  const stores = readdirSync('tests/fixtures/e2e-store').map((f) => load(f.replace(/\.json$/, '')));
+  const index = buildIndex(stores);
+  const ex = extractArticle(parseFixture('harlow-reservoir-pause.html'), 'https://plainscourier.com/news/2026/06/12/brandt-pause');
+  if (ex.kind !== 'article') throw new Error('not an article');
+
+  it('names the stories of its subject, dated, and matches none of them', async () => {
+    const report = await reportFor(ex.article, { view: createStorySet(stores, 'test').current(), index }, null);
+    expect(report.state).toBe('no-match');
+    if (report.state !== 'no-match') return;
+    expect(report.suggestion).toBeUndefined();
+    expect(report.sameSubject?.map((s) => [s.storyId, s.publishedAt])).toEqual(
+      expect.arrayContaining([
+        ['harlow-brandt-reservoir-lawsuit', '2026-06-11T16:00:00Z'],
+        ['harlow-brandt-reservoir-approved', '2026-05-12T14:00:00Z'],
+      ]),
+    );
+    expect(report.sameSubject).toHaveLength(2);
+  });
+
+  it('names none once the reader said no story covers the page', async () => {
+    const report = await reportFor(ex.article, { view: createStorySet(stores, 'test').current(), index }, { kind: 'none' });
+    expect(report.state === 'no-match' && report.sameSubject).toBeFalsy();
   });
 });

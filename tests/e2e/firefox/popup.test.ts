@@ -153,7 +153,7 @@ describe('the sidebar in Firefox', () => {
 describe('the options page in Firefox', () => {
   it('says the extension runs on its built-in stories until a store is set', async () => {
     const options = await fox.openExtensionPage('options.html');
-    await options.waitForSelector('::-p-text(No story store is set: Factlen Lens uses only the 3 stories built into it.)');
+    await options.waitForSelector('::-p-text(No story store is set: Factlen Lens uses only the 5 stories built into it.)');
     expect(await options.$(role('button', 'Sync now'))).toBeNull();
     await screenshotFox(options, 'options');
   });

@@ -110,7 +110,7 @@ describe('the remote story store in Firefox', () => {
     await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
     await options.locator(role('combobox', 'Check for new stories')).fill('60');
     await options.locator(role('button', 'Save')).click();
-    await waitForText(options, '[data-testid=story-counts]', '3 built in · 1 downloaded · 3 in use');
+    await waitForText(options, '[data-testid=story-counts]', '5 built in · 1 downloaded · 5 in use');
     expect(await fox.ext(async (b) => (await b.alarms.get('store-sync'))?.periodInMinutes)).toBe(60);
     // The page shows the store's date; its version is kept in data-version.
     await options.waitForSelector(`[data-testid=store-version][data-version="${built.manifest.version}"]`);
@@ -128,7 +128,7 @@ describe('the remote story store in Firefox', () => {
     store.publish(built);
     store.log.length = 0;
     await syncNow(options, 'Sync finished.');
-    expect(await textOf(options, '[data-testid=story-counts]')).toBe('3 built in · 2 downloaded · 4 in use');
+    expect(await textOf(options, '[data-testid=story-counts]')).toBe('5 built in · 2 downloaded · 6 in use');
     const harborShard = built.manifest.shards.find((s) => s.path.includes('2026-11-20'))!.path;
     expect(store.log.map((l) => [l.path, l.status])).toEqual([
       ['manifest.json', 200],
