@@ -49,7 +49,7 @@ export function matchCommand(args: string[], io: Io): void {
   const queries = readQueries(input, values.url);
   const index = buildIndex(stories);
   for (const q of queries) {
-    const { match, alternatives, suggestion } = matchArticle(q, index);
+    const { match, alternatives, suggestion, sameSubject } = matchArticle(q, index);
     const plain = (reasons: MatchReason[]) => reasons.map(({ kind, detail }) => ({ kind, detail }));
     printJson(io, {
       id: q.id,
@@ -59,6 +59,8 @@ export function matchCommand(args: string[], io: Io): void {
       alternatives,
       // No match, but a story likelier than not: what the popup asks the reader about.
       ...(suggestion && { suggestion: { ...suggestion, reasons: plain(suggestion.reasons) } }),
+      // No match, and stories of the article's subject none of which is told apart as its event: what the popup lists.
+      ...(sameSubject && { sameSubject }),
     });
   }
 }

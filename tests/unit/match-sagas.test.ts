@@ -7,6 +7,7 @@ import { extractArticle } from '../../lib/extract/index.ts';
 import { reportFor } from '../../lib/report.ts';
 import { createStorySet } from '../../lib/store/story-set.ts';
 import { parseFixture } from './extract/dom.ts';
+import { lens } from './lens.ts';
 import { buildIndex, matchArticle, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
 import type { Story } from '../../lib/story/story.ts';
@@ -119,6 +120,17 @@ describe('the popup on a page about another stage of a saga', () => {
       ]),
     );
     expect(report.sameSubject).toHaveLength(2);
+  });
+
+  it('is what `lens match` prints for the page', async () => {
+    const r = await lens('match', 'tests/fixtures/pages/harlow-reservoir-pause.html', '--stories', 'tests/fixtures/e2e-store');
+    expect(r.code).toBe(0);
+    expect(r.json.storyId).toBeNull();
+    expect(r.json.suggestion).toBeUndefined();
+    expect(r.json.sameSubject.map((c: { storyId: string }) => c.storyId).sort()).toEqual([
+      'harlow-brandt-reservoir-approved',
+      'harlow-brandt-reservoir-lawsuit',
+    ]);
   });
 
   it('names none once the reader said no story covers the page', async () => {
