@@ -44,8 +44,8 @@ export type TabReport =
       dismissedByReader?: boolean;
       /** The story the matcher finds likelier than not but is not sure of (lib/match's SUGGEST): asked, never badged. */
       suggestion?: Suggestion;
-      /** Stories of the page's subject, none told apart as its event (a saga's other stages): offered to read, never badged. */
-      sameSubject?: RelatedStory[];
+      /** Stories of the page's subject, none told apart as its event (a saga's other stages), and what the page shares with them: offered to read, never badged. */
+      sameSubject?: { stories: RelatedStory[]; reasons: MatchReason[] };
     }
   | { state: 'not-article'; page: PageRef; reason: NotArticleReason }
   | { state: 'error'; message: string };

@@ -28,7 +28,7 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
     for (const [id, s] of await view.getMany([...ids, ...chosen].filter((id) => !index.stories.has(id)))) index.stories.set(id, s);
   });
   const page = { url: article.url, title: article.title, siteName: article.siteName };
-  const { match, alternatives, suggestion, sameSubject = [] } = matchArticle(article, index);
+  const { match, alternatives, suggestion, sameSubject } = matchArticle(article, index);
   const named = (list: Candidate[], except?: string): Alternative[] =>
     list.flatMap((c) => {
       const s = c.storyId !== except ? index.stories.get(c.storyId) : undefined;
@@ -44,7 +44,7 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
   const story = match && index.stories.get(match.storyId);
   if (!match || !story) {
     const suggested = suggestion && index.stories.get(suggestion.storyId);
-    const related = sameSubject.flatMap((c) => {
+    const related = (sameSubject?.stories ?? []).flatMap((c) => {
       const s = index.stories.get(c.storyId);
       return s ? [{ ...c, title: s.title, publishedAt: s.publishedAt }] : [];
     });
@@ -53,7 +53,7 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
       page,
       alternatives: named(alternatives),
       ...(suggested && { suggestion: { ...suggestion, title: suggested.title } }),
-      ...(related.length > 0 && { sameSubject: related }),
+      ...(related.length > 0 && { sameSubject: { stories: related, reasons: sameSubject!.reasons } }),
     };
   }
   return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };

@@ -111,7 +111,7 @@ function sweep(rotations: Rotation[]): void {
         if (c.expected && !match) {
           a.missed++;
           a.missedAsked += suggestion?.storyId === c.expected ? 1 : 0;
-          a.missedListed += sameSubject?.some((x) => x.storyId === c.expected) ? 1 : 0;
+          a.missedListed += sameSubject?.stories.some((x) => x.storyId === c.expected) ? 1 : 0;
         }
         if (!c.expected) (a.unseen++, (a.unseenAsked += suggestion ? 1 : 0), (a.unseenListed += sameSubject ? 1 : 0));
       }

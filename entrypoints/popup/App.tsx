@@ -147,7 +147,12 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
             />
           )}
           {!view.suggestion && view.sameSubject && (
-            <SameSubject stories={view.sameSubject.slice(0, SAME_SUBJECT_SHOWN)} onOpen={openStory} clamp />
+            <SameSubject
+              stories={view.sameSubject.stories.slice(0, SAME_SUBJECT_SHOWN)}
+              reasons={view.sameSubject.reasons}
+              onOpen={openStory}
+              clamp
+            />
           )}
         </Empty>
       );

@@ -153,7 +153,7 @@ function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: st
       <h1>{t(title)}</h1>
       <p class="muted">{t(body)}</p>
       {suggestion && <Suggestion suggestion={suggestion} onOpen={onOpen} />}
-      {sameSubject && <SameSubject stories={sameSubject} onOpen={onOpen} />}
+      {sameSubject && <SameSubject stories={sameSubject.stories} reasons={sameSubject.reasons} onOpen={onOpen} />}
       <StorySearch search={search} onOpen={onOpen} />
     </div>
   );

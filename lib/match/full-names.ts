@@ -148,13 +148,16 @@ function joinerFrom(words: readonly string[], from: number): number {
 const AND_ZIPF = 4.5;
 const isCommonPart = (w: string) => zipfOf(clean(w.replace(/[^\p{L}\p{N}'’]+$/u, '')) ?? '') >= AND_ZIPF;
 
+/** Whether the story writes a phrase, case aside or (`cased`) as written. */
+export type StoryWrites = (phrase: string, cased?: boolean) => boolean;
+
 /**
  * `name` as the page writes it whole, with the parts the matcher read apart across joiners
  * ("America" of "Bank of America", "York" of a sentence's "New York"): the longest such whole
  * that `storyHas` says the story writes too, else `name`. Looks only at the words around its
  * first occurrence: linear, bounded.
  */
-export function wholeName(text: string, name: string, storyHas: (phrase: string) => boolean): string {
+export function wholeName(text: string, name: string, storyHas: StoryWrites): string {
   const at = wordAt(text, name);
   if (at < 0) return name;
   // Only words written next to the name, a space apart, can be part of it.
@@ -164,10 +167,26 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
   const right = after.startsWith(' ') ? after.slice(1).split(' ') : [];
   const parts = [name];
   const wholes: string[] = [];
-  const keep = () => wholes.push(shownName(parts.join(' ').replace(/[^\p{L}\p{N}'’]+$/u, '')));
+  // Set once a sentence's first word is taken in: that whole must be one the story writes in capitals too.
+  let cased = false;
+  const casedAt = new Set<string>();
+  const add = (whole: string) => {
+    wholes.push(whole);
+    if (cased) casedAt.add(whole);
+  };
+  const keep = () => add(shownName(parts.join(' ').replace(/[^\p{L}\p{N}'’]+$/u, '')));
   let end = left.length;
-  // A stop word that opens names, capitalised just before it: a sentence's "New York".
-  if (end && NAME_OPENERS.has(left[end - 1]!.toLowerCase()) && /^\p{Lu}/u.test(left[end - 1]!)) {
+  // A stop word that opens names, capitalised just before it: a sentence's "New York". Or any
+  // capitalised word that opens the sentence just before it: "Harlow" of "Harlow County
+  // commissioners said", no name to the matcher, which reads a sentence's first word as none.
+  const opensSentence = end === 1 ? at <= WHOLE_WINDOW : end > 1 && /[.!?]["'”’)]*$/u.test(left[end - 2]!);
+  if (
+    end &&
+    /^\p{Lu}/u.test(left[end - 1]!) &&
+    (NAME_OPENERS.has(left[end - 1]!.toLowerCase()) ||
+      (opensSentence && isNamePart(left[end - 1]!) && !endsPhrase(left[end - 1]!) && !ROLES.has(left[end - 1]!.toLowerCase())))
+  ) {
+    cased = !NAME_OPENERS.has(left[end - 1]!.toLowerCase());
     parts.unshift(left[--end]!);
     keep();
   }
@@ -181,7 +200,7 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
     while (j && k > 0 && isNamePart(left[k - 1]!) && !endsPhrase(left[k - 1]!)) k--;
     if (!j || k === end - j) break;
     // Each start of the capitalised run is a whole of its own: "US Centers for …" or "Centers for …".
-    for (let m = end - j - 1; m > k; m--) wholes.push(shownName([...left.slice(m, end), ...parts].join(' ')));
+    for (let m = end - j - 1; m > k; m--) add(shownName([...left.slice(m, end), ...parts].join(' ')));
     parts.unshift(...left.slice(k, end));
     end = k;
     keep();
@@ -204,6 +223,6 @@ export function wholeName(text: string, name: string, storyHas: (phrase: string)
     keep();
   }
   const shown = shownName(name);
-  for (let i = wholes.length - 1; i >= 0; i--) if (wholes[i] !== shown && storyHas(wholes[i]!)) return wholes[i]!;
+  for (let i = wholes.length - 1; i >= 0; i--) if (wholes[i] !== shown && storyHas(wholes[i]!, casedAt.has(wholes[i]!))) return wholes[i]!;
   return name;
 }

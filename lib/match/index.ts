@@ -9,15 +9,15 @@ import { bestTitle, dayGap, factsEvidence, featuresOf, type Features, type Title
 import { confidenceOf, MODEL, type Model } from './model.ts';
 import { analyseQuery, type AnalysedQuery } from './query.ts';
 import { isTellingWord } from './rarity.ts';
-import { wordAt } from './full-names.ts';
-import { outletTitleReason, reasonsFor, SAME_TITLE, urlReason } from './reasons.ts';
+import { wordAt, type StoryWrites } from './full-names.ts';
+import { outletTitleReason, reasonsFor, SAME_TITLE, subjectReasons, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames, tellingTexts } from './story-doc.ts';
 import { storyParticulars } from './particulars.ts';
 import type { Story } from '../story/story.ts';
 import type { StoryIndex } from './story-index.ts';
 import { score, topSlots, type Scores } from './text-index.ts';
-import type { Candidate, Match, MatchQuery, MatchResult } from './types.ts';
+import type { Candidate, Match, MatchQuery, MatchReason, MatchResult } from './types.ts';
 
 export type * from './types.ts';
 export {
@@ -235,17 +235,30 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
     const none: MatchResult = { match: null, alternatives: alternatives(weighed) };
     if (best && best.distinctive && best.confidence >= SUGGEST) none.suggestion = explained(index, q, scores, best);
     const untold = weighed.filter((w) => w.untold);
-    if (untold.length) none.sameSubject = alternatives(untold);
+    if (untold.length) none.sameSubject = { stories: alternatives(untold), reasons: subjectOf(index, q, scores, untold) };
     return none;
   }
   return { match: explained(index, q, scores, best), alternatives: alternatives(weighed.slice(1)) };
 }
 
-/** Whether `story` writes a phrase anywhere (case and spacing aside): read once, when a reason asks. */
-function storyWrites(story: Story): (phrase: string) => boolean {
+/** Whether `story` writes a phrase anywhere (spacing and, unless `cased`, case aside): read once, when a reason asks. */
+function storyWrites(story: Story): StoryWrites {
   let all: string | null = null;
-  const plain = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
-  return (phrase) => wordAt((all ??= plain(tellingTexts(story).join('\n'))), plain(phrase)) >= 0;
+  let lower: string | null = null;
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+  return (phrase, cased = false) => {
+    all ??= spaced(tellingTexts(story).join('\n'));
+    if (cased) return wordAt(all, spaced(phrase)) >= 0;
+    return wordAt((lower ??= all.toLowerCase()), spaced(phrase).toLowerCase()) >= 0;
+  };
+}
+
+/** What the article shares with every one of `stories`: why they are listed on its subject. */
+function subjectOf(index: StoryIndex, q: AnalysedQuery, scores: Scores, stories: Weighed[]): MatchReason[] {
+  const listed = stories.slice(0, ALTERNATIVES);
+  const writes = listed.map((w) => storyWrites(index.stories.get(w.storyId)!));
+  const hits = listed.reduce((mask, w) => mask & scores.hits[w.slot]!, ~0 >>> 0);
+  return subjectReasons(q, hits, (phrase, cased) => writes.every((has) => has(phrase, cased)));
 }
 
 /** `w` as an answer: its story, its confidence and the reasons a reader can check. */

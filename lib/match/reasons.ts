@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './shown-figures.ts';
-import { officesOf, personOf, shownName, wholeName, wordAt } from './full-names.ts';
+import { officesOf, personOf, shownName, wholeName, wordAt, type StoryWrites } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -59,7 +59,7 @@ export function asWritten(q: AnalysedQuery): (term: string) => string {
  * has, rarest first; each as the page writes it whole when the story writes that whole too ("Bank
  * of America", not "America": `wholeName`).
  */
-function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas: (phrase: string) => boolean): string[] {
+function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas: StoryWrites): string[] {
   const rank = new Map(q.names.map((n, i) => [n.token, i]));
   const seen = new Set<string>();
   // "White House Chief" of "… Chief of Staff Mick Mulvaney" is his office, not a name to look for.
@@ -121,7 +121,7 @@ export function reasonsFor(
   title: TitleHit,
   gap: number | null,
   sameFigures: readonly string[] = [],
-  storyHas: (phrase: string) => boolean = () => false,
+  storyHas: StoryWrites = () => false,
 ): MatchReason[] {
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
@@ -131,8 +131,11 @@ export function reasonsFor(
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
   // Pelosi"), which reads wrong in lower case.
   const cited = new Set<string>();
+  // "harlow" says nothing "Harlow County" has not said (a sentence's first word is no name to the matcher).
+  const shownWords = new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)));
+  const inNames = (t: string) => shownWords.has(t);
   const rare = q.terms
-    .filter((t) => hitTerms.has(t.term) && !q.nameCounts.has(t.term) && isTellingWord(t.term))
+    .filter((t) => hitTerms.has(t.term) && !q.nameCounts.has(t.term) && isTellingWord(t.term) && !inNames(t.term))
     .map((t) => t.term)
     .filter((t) => {
       // "vaccine" says all that "vaccines, vaccine" says.
@@ -151,6 +154,17 @@ export function reasonsFor(
     rare.length ? reason('text', 'reasonTerms', [rare.join(', ')]) : null,
     timeReason(gap),
   ].filter((r): r is MatchReason => r !== null);
+}
+
+/**
+ * What the article shares with every one of several stories (a saga's stages none of which is
+ * its event): their common names, else their common rare words. `hits` is the stories' hit
+ * masks ANDed, `allWrite` whether each of them writes a phrase.
+ */
+export function subjectReasons(q: AnalysedQuery, hits: number, allWrite: StoryWrites): MatchReason[] {
+  const none: TitleHit = { n: 0, outlet: '', domain: null, similarity: 0 };
+  const scores: Scores = { score: new Float64Array(1), hits: Uint32Array.of(hits), touched: [] };
+  return reasonsFor(q, scores, 0, none, null, [], allWrite);
 }
 
 /** The reason for a page that is one of the story's sources. */

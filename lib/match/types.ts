@@ -42,8 +42,9 @@ export interface MatchResult {
   suggestion?: Match;
   /**
    * With no match because the article shares its subject with several stories (a saga's stages)
-   * and nothing tells one of them apart as its event: those stories, likeliest first. Related,
-   * not the same event: never a match, never asked about.
+   * and nothing tells one of them apart as its event: those stories, likeliest first, and what
+   * the article shares with all of them. Related, not the same event: never a match, never
+   * asked about.
    */
-  sameSubject?: Candidate[];
+  sameSubject?: { stories: Candidate[]; reasons: MatchReason[] };
 }

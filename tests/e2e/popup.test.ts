@@ -121,6 +121,8 @@ describe('a page on the subject of several stories, none its event', () => {
     expect(await popup.locator('.suggestion').count()).toBe(0);
     const related = popup.locator('.same-subject');
     expect(await related.getByRole('heading').innerText()).toMatch(/on the same subject/i);
+    // Why they are listed: the names the page shares with every one of them.
+    expect(await related.locator('.match-reason').innerText()).toMatch(/^Shared with this page: .*Brandt Reservoir/);
     const titles = await related.locator('.story-search__title').allInnerTexts();
     expect([...titles].sort()).toEqual([
       'Harlow County Approves Brandt Reservoir Expansion',

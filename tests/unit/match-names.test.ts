@@ -93,6 +93,21 @@ describe('full names', () => {
     expect(wholeName('Pfizer and Moderna said.', 'Pfizer', () => true)).toBe('Pfizer');
     // A sentence's "New York": "New" starts the sentence, so the matcher's name is "York".
     expect(wholeName('It rained. New York flooded.', 'York', writes('New York'))).toBe('New York');
+    // So does any name's first word at a sentence's start, the text's first included.
+    expect(wholeName('Harlow County paused the plan.', 'County', writes('Harlow County'))).toBe('Harlow County');
+    expect(wholeName('It rained. Harlow County paused it.', 'County', writes('Harlow County'))).toBe('Harlow County');
+    // Not a capitalised word inside a sentence that is not a name, nor a whole the story does not write.
+    expect(wholeName('Yesterday County officials met.', 'County', writes('Harlow County'))).toBe('County');
+    // A sentence's first word is taken in only where the story writes the whole in capitals too:
+    // "Presumptive" of "Presumptive Democratic nominee" is no name.
+    const cased =
+      (...phrases: string[]) =>
+      (p: string, exact?: boolean) =>
+        phrases.some((x) => (exact ? x === p : x.toLowerCase() === p.toLowerCase()));
+    expect(wholeName('Presumptive Democratic nominee Joe Biden won.', 'Democratic', cased('presumptive Democratic'))).toBe('Democratic');
+    expect(wholeName('Harlow County paused the plan.', 'County', cased('Harlow County'))).toBe('Harlow County');
+    // Nor an office: "President Biden" is Biden, as the office before any name is left out.
+    expect(wholeName('President Biden spoke.', 'Biden', () => true)).toBe('Biden');
     // The comma after "America" ends the name; the sentence's "In" is not part of it.
     expect(wholeName(text, 'America', all)).toBe('Bank of America');
     expect(wholeName(text, 'Justice', all)).toBe('Department of Justice');

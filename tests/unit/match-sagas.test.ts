@@ -113,13 +113,15 @@ describe('the popup on a page about another stage of a saga', () => {
     expect(report.state).toBe('no-match');
     if (report.state !== 'no-match') return;
     expect(report.suggestion).toBeUndefined();
-    expect(report.sameSubject?.map((s) => [s.storyId, s.publishedAt])).toEqual(
+    expect(report.sameSubject?.stories.map((s) => [s.storyId, s.publishedAt])).toEqual(
       expect.arrayContaining([
         ['harlow-brandt-reservoir-lawsuit', '2026-06-11T16:00:00Z'],
         ['harlow-brandt-reservoir-approved', '2026-05-12T14:00:00Z'],
       ]),
     );
-    expect(report.sameSubject).toHaveLength(2);
+    expect(report.sameSubject?.stories).toHaveLength(2);
+    // Why they are listed: what the page shares with both.
+    expect(report.sameSubject?.reasons[0]?.detail).toMatch(/^Shares rare names: .*Brandt Reservoir/);
   });
 
   it('is what `lens match` prints for the page', async () => {
@@ -127,7 +129,7 @@ describe('the popup on a page about another stage of a saga', () => {
     expect(r.code).toBe(0);
     expect(r.json.storyId).toBeNull();
     expect(r.json.suggestion).toBeUndefined();
-    expect(r.json.sameSubject.map((c: { storyId: string }) => c.storyId).sort()).toEqual([
+    expect(r.json.sameSubject.stories.map((c: { storyId: string }) => c.storyId).sort()).toEqual([
       'harlow-brandt-reservoir-approved',
       'harlow-brandt-reservoir-lawsuit',
     ]);
