@@ -59,6 +59,17 @@ describe('the popup in Firefox', () => {
     await screenshotFox(popup, 'popup-suggestion');
   });
 
+  it('lists the stories on the subject of a page that is none of their events, without a badge', async () => {
+    const { popup, tabId } = await popupFor('/harlow-reservoir-pause.html');
+    expect(await stateOf(popup)).toBe('no-match');
+    expect(await textOf(popup, 'main')).toContain("No Factlen story is about this page's event");
+    const listed = await textOf(popup, '.same-subject');
+    expect(listed).toContain('Ranchers Sue to Stop Brandt Reservoir Expansion');
+    expect(listed).toContain('Harlow County Approves Brandt Reservoir Expansion');
+    expect((await badgeOf(tabId))[0]).toBe('');
+    await screenshotFox(popup, 'popup-same-subject');
+  });
+
   it('says a page that is not an article is not one', async () => {
     const { popup } = await popupFor('/not-an-article.html');
     expect(await stateOf(popup)).toBe('not-article');
