@@ -141,26 +141,26 @@ function sweep(rotations: Rotation[]): void {
     );
     for (const { line } of [...mistaken.values()].sort((x, y) => y.confidence - x.confidence).slice(0, show)) process.stdout.write(line);
   }
-  // Not matches, and not counted as such: the story the popup asks about when it has no match.
-  process.stdout.write('\n"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge):\n');
-  for (const size of SIZES) {
-    const a = asked.get(`ALL ${sizeLabel(size)}`);
-    if (!a) continue;
-    process.stdout.write(
-      `ALL size ${sizeLabel(size).padEnd(4)} missed in-store queries asked about their story ${pctOf(a.missedAsked, a.missed)} (${a.missedAsked}/${a.missed})` +
-        `   unrelated queries asked about one ${pctOf(a.unseenAsked, a.unseen)} (${a.unseenAsked}/${a.unseen})\n`,
-    );
-  }
-  // Nor these: with no match, the stories of the page's subject none of which is told apart as its event.
-  process.stdout.write('\n"On the same subject" (no match; stories of the subject listed to read, no badge):\n');
-  for (const size of SIZES) {
-    const a = asked.get(`ALL ${sizeLabel(size)}`);
-    if (!a) continue;
-    process.stdout.write(
-      `ALL size ${sizeLabel(size).padEnd(4)} missed in-store queries with their story listed ${pctOf(a.missedListed, a.missed)} (${a.missedListed}/${a.missed})` +
-        `   unrelated queries with stories listed ${pctOf(a.unseenListed, a.unseen)} (${a.unseenListed}/${a.unseen})\n`,
-    );
-  }
+  // Not matches, and not counted as such: the story the popup asks about when it has no match,
+  // and the stories of the page's subject it lists when none is told apart as its event.
+  const perSize = (heading: string, line: (a: Asked) => string) => {
+    process.stdout.write(`\n${heading}:\n`);
+    for (const size of SIZES) {
+      const a = asked.get(`ALL ${sizeLabel(size)}`);
+      if (a) process.stdout.write(`ALL size ${sizeLabel(size).padEnd(4)} ${line(a)}\n`);
+    }
+  };
+  const share = (n: number, d: number) => `${pctOf(n, d)} (${n}/${d})`;
+  perSize(
+    '"Is it this story?" (no match, a story likelier than not; asked in the popup, no badge)',
+    (a) =>
+      `missed in-store queries asked about their story ${share(a.missedAsked, a.missed)}   unrelated queries asked about one ${share(a.unseenAsked, a.unseen)}`,
+  );
+  perSize(
+    '"On the same subject" (no match; stories of the subject listed to read, no badge)',
+    (a) =>
+      `missed in-store queries with their story listed ${share(a.missedListed, a.missed)}   unrelated queries with stories listed ${share(a.unseenListed, a.unseen)}`,
+  );
 }
 
 /**
