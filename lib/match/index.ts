@@ -235,7 +235,8 @@ export function matchArticle(query: MatchQuery, index: StoryIndex, model: Model 
     const none: MatchResult = { match: null, alternatives: alternatives(weighed) };
     if (best && best.distinctive && best.confidence >= SUGGEST) none.suggestion = explained(index, q, scores, best);
     const untold = weighed.filter((w) => w.untold);
-    if (untold.length) none.sameSubject = { stories: alternatives(untold), reasons: subjectOf(index, q, scores, untold) };
+    if (untold.length && !none.suggestion)
+      none.sameSubject = { stories: alternatives(untold), reasons: subjectOf(index, q, scores, untold) };
     return none;
   }
   return { match: explained(index, q, scores, best), alternatives: alternatives(weighed.slice(1)) };
