@@ -133,15 +133,23 @@ function slotsFor(query: MatchQuery, index: StoryIndex, q: AnalysedQuery): numbe
 }
 
 /**
+ * An article dated more than this many days outside a story's coverage (its sources' and its own
+ * dates) is about another stage of its subject, a follow-up or what led to it: at best a question
+ * for the reader, never a match. No right answer of the corpus sets is more than 3 days outside.
+ */
+export const OUTSIDE_COVERAGE_DAYS = 7;
+
+/**
  * The stories BM25 ranks highest for the article, each weighed by the model, best first.
- * `tellApart: false` leaves out `holdUntoldApart`, for fitting the model: that check only holds
- * answers back, and it reads the model's own confidences.
+ * `holdBack: false` leaves out the checks that only hold answers back (a date far outside the
+ * story's coverage, a saga's stages: `holdUntoldApart`), for fitting the model: fitted with them,
+ * the threshold falls and held-out false matches rise (docs/matching.md).
  */
 export function weighCandidates(
   index: StoryIndex,
   q: AnalysedQuery,
   model: Model = MODEL,
-  { tellApart = true }: { tellApart?: boolean } = {},
+  { holdBack = true }: { holdBack?: boolean } = {},
 ): { scores: Scores; weighed: Weighed[] } {
   const scores = score(index.text, q.terms);
   // A story the index knows but whose object is not at hand (not loaded) is not weighed.
@@ -155,11 +163,12 @@ export function weighCandidates(
     const sameOutletTitle = title.n > 0 && !!q.host && title.domain === q.host && title.similarity >= SAME_TITLE;
     const shares = distinctive(q, scores, slot, features, full.all);
     const modelled = confidenceOf(features, model);
-    const confidence = sameOutletTitle ? 1 : shares ? modelled : Math.min(modelled, model.threshold / 2);
+    let confidence = sameOutletTitle ? 1 : shares ? modelled : Math.min(modelled, model.threshold / 2);
+    if (holdBack && !sameOutletTitle && (dayGap(q, doc) ?? 0) > OUTSIDE_COVERAGE_DAYS) confidence = Math.min(confidence, SUGGEST);
     return { slot, storyId: doc.id, features, confidence, title, sameOutletTitle, distinctive: shares };
   });
   weighed.sort((a, b) => b.confidence - a.confidence);
-  if (tellApart) holdUntoldApart(q, scores, weighed, model);
+  if (holdBack) holdUntoldApart(q, scores, weighed, model);
   return { scores, weighed };
 }
 

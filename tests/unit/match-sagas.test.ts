@@ -8,7 +8,7 @@ import { reportFor } from '../../lib/report.ts';
 import { createStorySet } from '../../lib/store/story-set.ts';
 import { parseFixture } from './extract/dom.ts';
 import { lens } from './lens.ts';
-import { buildIndex, matchArticle, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
+import { buildIndex, matchArticle, OUTSIDE_COVERAGE_DAYS, weighCandidates, type MatchQuery } from '../../lib/match/index.ts';
 import { analyseQuery } from '../../lib/match/query.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { STORIES, story } from './match-stories.ts';
@@ -66,7 +66,7 @@ describe("a saga's stages in one store", () => {
     const index = buildIndex(storeOf(size));
     const q = analyseQuery(PAUSED, index.text);
     // Weighed alone, the lawsuit story looks like a match: the dates agree and every word is the saga's.
-    const [unchecked] = weighCandidates(index, q, undefined, { tellApart: false }).weighed;
+    const [unchecked] = weighCandidates(index, q, undefined, { holdBack: false }).weighed;
     expect(unchecked?.storyId).toBe(SUED.id);
     expect(unchecked!.confidence).toBeGreaterThan(0.95);
     const { weighed } = weighCandidates(index, q);
@@ -96,8 +96,28 @@ describe("a saga's stages in one store", () => {
   it('leaves a story alone in its saga to the model: there is nothing to tell it apart from', () => {
     const index = buildIndex([SUED, ...STORIES]);
     const [best] = weighCandidates(index, analyseQuery(PAUSED, index.text)).weighed;
-    const [unchecked] = weighCandidates(index, analyseQuery(PAUSED, index.text), undefined, { tellApart: false }).weighed;
+    const [unchecked] = weighCandidates(index, analyseQuery(PAUSED, index.text), undefined, { holdBack: false }).weighed;
     expect(best).toEqual(unchecked);
+  });
+});
+
+describe('an article dated far outside a story’s coverage', () => {
+  // The vote's own article, as another outlet wrote it: a match on the day, and within a week.
+  const vote = (day: string): MatchQuery => ({
+    title: 'Brandt dam will rise 12 feet after 4-1 vote',
+    text: 'Harlow County commissioners voted 4-1 to raise the Brandt Reservoir dam by 12 feet. Commissioner Dana Whitcombe voted against the expansion, which would flood about 900 acres of the Osage Flats.',
+    publishedTime: `${day}T20:00:00Z`,
+  });
+
+  it.each([1, 1000])('is a question, never a match, more than a week later, with %s stories', (size) => {
+    const index = buildIndex([APPROVED, ...generate(size - 1, 0).stories]);
+    expect(matchArticle(vote('2024-05-06'), index).match?.storyId).toBe(APPROVED.id);
+    expect(matchArticle(vote(`2024-05-${6 + OUTSIDE_COVERAGE_DAYS}`), index).match?.storyId).toBe(APPROVED.id);
+    const later = matchArticle(vote(`2024-05-${6 + OUTSIDE_COVERAGE_DAYS + 1}`), index);
+    expect(later.match).toBeNull();
+    expect(later.suggestion?.storyId).toBe(APPROVED.id);
+    // And so before the story's first source: what led to it.
+    expect(matchArticle(vote('2024-04-20'), index).match).toBeNull();
   });
 });
 
