@@ -13,3 +13,19 @@ export interface Words {
 export function fillMessage(message: string, subs: readonly string[] = []): string {
   return message.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '').replace(/\$\$/g, '$');
 }
+
+/**
+ * `s` cut at the end of a word to at most `max` characters, with "…" when cut: a page title quoted
+ * in a sentence of the popup, which has one screen for the whole state.
+ */
+export function clipAtWord(s: string, max: number): string {
+  const text = s.trim();
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  // A word cut in two is left out whole, unless it is most of the title.
+  if (/\S/u.test(text[max]!)) {
+    const space = cut.search(/\s\S*$/u);
+    if (space > max / 2) cut = cut.slice(0, space);
+  }
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+}

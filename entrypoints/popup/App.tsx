@@ -8,6 +8,7 @@ import { SameSubject } from '../../components/SameSubject.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
+import { clipAtWord } from '../../lib/words.ts';
 import type { ReaderChoice, StoreSummary, TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { openSidePanel, type PanelRequest } from '../../platform/side-panel.ts';
@@ -20,6 +21,8 @@ const TIMEOUT_MS = 20_000;
 // The popup has room for this many search results and alerts; the side panel lists them all.
 const SEARCH_LIMIT = 4;
 const ALERTS_SHOWN = 2;
+// The page's title as the no-match states quote it: a news headline of 150 characters took two lines too many.
+const TITLE_QUOTED = 80;
 // Stories of the page's subject the popup lists (the side panel lists them all): two fit beside the search.
 const SAME_SUBJECT_SHOWN = 2;
 
@@ -132,7 +135,10 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         // Stories of the page's subject, none told apart as its event, are offered to read.
         <Empty
           title={view.suggestion ? 'suggestTitle' : view.sameSubject ? 'sameSubjectTitle' : 'noMatchTitle'}
-          body={t(view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody', view.page.title)}
+          body={t(
+            view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody',
+            clipAtWord(view.page.title, TITLE_QUOTED),
+          )}
           summary={summary}
           topicNames={summary?.topicNames}
           onOpenStory={openStory}

@@ -28,6 +28,8 @@ const STATES = [
   { name: 'no-match', path: '/local-sports.html', state: 'no-match', first: 'Search Factlen stories' },
   // No match, but a story likelier than not: the reader is asked first.
   { name: 'suggestion', path: '/riverton-brt-routes.html', state: 'no-match', first: "Yes, it's this story" },
+  // A page title of 150 characters, quoted in the state's first words.
+  { name: 'suggestion-long-title', path: '/riverton-brt-long-title.html', state: 'no-match', first: "Yes, it's this story" },
   // No match, but stories of the page's subject, none its event: offered to read.
   {
     name: 'same-subject',
