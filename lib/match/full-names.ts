@@ -29,6 +29,18 @@ const ROLES = new Set(
   ).split(' '),
 );
 
+/** Words of office that name a person's post, not an institution ("Senate", "House" are names). */
+const PERSON_TITLES = new Set(
+  (
+    'president vice senator representative congressman congresswoman governor mayor speaker secretary judge justice ' +
+    'chief minister chancellor ceo chairman chairwoman director coach manager commissioner sheriff officer detective ' +
+    'sergeant captain lieutenant colonel spokesman spokeswoman counsel'
+  ).split(' '),
+);
+
+/** Whether a name is a title alone ("the President said"): a post, no name for a reader to look for. */
+export const isTitleAlone = (tokens: readonly string[]): boolean => tokens.length === 1 && PERSON_TITLES.has(tokens[0]!);
+
 /**
  * Where a name of `words` starts after its words of office: after the last of them, when two words
  * or more follow it. An office "of" something is one office ("Secretary of State Antony Blinken",

@@ -1,7 +1,7 @@
 /** Why a story matched, in words a reader can check against the page in front of them. */
 import type { AnalysedQuery } from './query.ts';
 import { showFigures } from './shown-figures.ts';
-import { officesOf, personOf, shownName, wholeName, wordAt, type StoryWrites } from './full-names.ts';
+import { isTitleAlone, officesOf, personOf, shownName, wholeName, wordAt, type StoryWrites } from './full-names.ts';
 import { isTellingWord } from './rarity.ts';
 import type { TitleHit } from './features.ts';
 import type { Story } from '../story/story.ts';
@@ -67,7 +67,7 @@ function sharedNames(q: AnalysedQuery, has: (term: string) => boolean, storyHas:
   const ranked = q.nameText
     .filter((n) => !offices.has(n))
     .map(personOf)
-    .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)))
+    .filter((n) => n.tokens.every(has) && n.tokens.some((t) => rank.has(t)) && !isTitleAlone(n.tokens))
     .sort((a, b) => Math.min(...a.tokens.map((t) => rank.get(t) ?? 99)) - Math.min(...b.tokens.map((t) => rank.get(t) ?? 99)))
     .filter((n) => {
       // "Mayo" adds nothing after "Mayo Clinic".

@@ -175,6 +175,20 @@ describe('full names', () => {
     expect(names).not.toMatch(/(^|: |, )Clinic(,|$)/);
   });
 
+  it('give a reason that names no title alone: "the President" is a post, not a name to look for', () => {
+    const names = reasonNames(
+      'Mick Mulvaney says the partial shutdown may last into the new year',
+      'Mick Mulvaney said on Sunday the President would keep the partial shutdown over the border wall going.',
+      'The President and Mick Mulvaney said the partial shutdown could run into the new year.',
+      {
+        title: 'Mulvaney: the shutdown may go on',
+        text: 'On Sunday, Mick Mulvaney said the President would keep the partial shutdown over the border wall going into the new year.',
+      },
+    );
+    expect(names).toContain('Mick Mulvaney');
+    expect(names).not.toMatch(/President/);
+  });
+
   it('give a reason that names the person, not the office "of" something before the name', () => {
     const names = reasonNames(
       'Mick Mulvaney says the partial shutdown may last into the new year',
