@@ -1,10 +1,12 @@
 // The popup as one glance: every state fits Chrome's popup cap (600 px tall at the popup's 380 px
 // width) with no scrollbar, in light and dark, with no axe-core violation, and the keyboard
 // starts on the state's primary action. Screenshots of each land in test-output/screenshots/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './a11y.ts';
-import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 
 // Chrome sizes a popup to its content up to 800 × 600 px; ours is 380 px wide by design.
 const WIDTH = 380;
@@ -13,8 +15,20 @@ const CAP = 600;
 let lens: Lens;
 let server: Server;
 
+// The Riverton page retitled with a headline of 150 characters, which the no-match states quote.
+const LONG_TITLE =
+  'Riverton transit board picks Eastside corridor for first rapid bus line, choosing it over the downtown loop that business groups had favored for years';
+
 beforeAll(async () => {
-  server = await serve();
+  server = await serve(PAGES, (req, res) => {
+    if (req.url !== '/long-title.html') return false;
+    const page = readFileSync(join(PAGES, 'riverton-brt-routes.html'), 'utf8').replace(
+      /(<title>|<h1>)Riverton transit board picks Eastside corridor for first rapid bus line/g,
+      `$1${LONG_TITLE}`,
+    );
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    return true;
+  });
   lens = await launch();
 });
 afterAll(async () => {
@@ -29,7 +43,7 @@ const STATES = [
   // No match, but a story likelier than not: the reader is asked first.
   { name: 'suggestion', path: '/riverton-brt-routes.html', state: 'no-match', first: "Yes, it's this story" },
   // A page title of 150 characters, quoted in the state's first words.
-  { name: 'suggestion-long-title', path: '/riverton-brt-long-title.html', state: 'no-match', first: "Yes, it's this story" },
+  { name: 'suggestion-long-title', path: '/long-title.html', state: 'no-match', first: "Yes, it's this story" },
   // No match, but stories of the page's subject, none its event: offered to read.
   {
     name: 'same-subject',
