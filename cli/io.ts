@@ -105,6 +105,22 @@ export const processIo: Io = {
   warn: (line) => void process.stderr.write(line + '\n'),
 };
 
+/**
+ * What a terminal would obey or reorder in text lens prints: C0 and C1 controls and DEL (a line
+ * feed and a tab aside: the usage is several lines), and the characters that hide or reorder
+ * what follows them (bidi overrides and isolates, zero-width space and joiner, BOM, line and
+ * paragraph separators). File names, a store's ids and a page's text reach lens's output, and
+ * ESC [2J would clear the reader's screen, a carriage return overwrite the line before it.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+/**
+ * `text` with each such character written as its JSON escape (\u001b): in JSON output they occur
+ * only inside strings, where the escape reads back as the same character.
+ */
+export const terminalSafe = (text: string): string => text.replace(UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
 export function printJson(io: Io, value: unknown, pretty = false): void {
   io.out(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');
 }

@@ -1,7 +1,7 @@
 // lens: the extension's lib/ in Node, so every stage can be run and measured outside a browser.
 // `main` is the whole command; cli/lens.ts only hands it the process's arguments and streams, so
 // tests run it in-process.
-import { CliError, processIo, type Io } from './io.ts';
+import { CliError, processIo, terminalSafe, type Io } from './io.ts';
 import { extractCommand } from './extract.ts';
 import { matchCommand } from './match.ts';
 import { buildStoreCommand, checkStoreCommand, storeKeygenCommand } from './store.ts';
@@ -22,8 +22,10 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void> | void>
   'store-keygen': storeKeygenCommand,
 };
 
-/** Runs `lens ARGV...`, writing to `io`; resolves to the exit code (0, 1 a problem, 2 usage, 70 a bug). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** Runs `lens ARGV...`, writing to `to`; resolves to the exit code (0, 1 a problem, 2 usage, 70 a bug). */
+export async function main(argv: string[], to: Io = processIo): Promise<number> {
+  // Everything lens prints passes here: nothing a file, a store or a page holds reaches the terminal as a command.
+  const io: Io = { out: (text) => to.out(terminalSafe(text)), warn: (line) => to.warn(terminalSafe(line)) };
   const [verb, ...rest] = argv;
   // Own entries only: `lens constructor` is an unknown command, not Object's constructor.
   const command = verb && Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;

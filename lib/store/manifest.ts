@@ -4,7 +4,7 @@
  * and can check each byte it got.
  */
 import { z } from '../zod.ts';
-import { formatPath } from '../story/story.ts';
+import { formatPath, visible } from '../story/story.ts';
 import { fromUtf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
 
@@ -24,7 +24,8 @@ const SHARD_PATH = /^(?!.*\.\.)[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*\.
 
 export const Topic = z.object({
   id: z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes'),
-  name: z.string().min(1, 'must not be empty').max(200),
+  // Shown in the settings and in alerts as written: held to a story's names' rules.
+  name: visible(200).min(1, 'must not be empty'),
 });
 export type Topic = z.infer<typeof Topic>;
 

@@ -16,6 +16,11 @@ const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // headline that reads backwards). ZWNJ/ZWJ (U+200C/D) and LRM/RLM stay allowed: scripts such
 // as Persian and Hindi and mixed Hebrew/Arabic text need them, and they reorder nothing strongly.
 const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/;
+// C0 and C1 control characters and DEL, tab, line feed and carriage return aside. No story text
+// has one; shown, they are invisible, and printed to a terminal (by `lens`, in a log) they are
+// commands: ESC [2J clears the screen, ESC ]0; retitles the window.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 /**
@@ -42,9 +47,11 @@ const text = (max: number = LIMITS.short) =>
   z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !MARKUP.test(s), 'must be plain text, not markup');
+    .refine((s) => !MARKUP.test(s), 'must be plain text, not markup')
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
 /** Text a reader takes at its word (a name, a title): nothing that hides or reorders characters. */
-const visible = (max: number) => text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
+export const visible = (max: number) =>
+  text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 const dateTime = () => z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' });
@@ -58,11 +65,15 @@ function urlWith(protocols: readonly string[], message: string) {
       return null;
     }
   };
-  return z
-    .string()
-    .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
-    .refine((s) => protocols.includes(parsed(s)?.protocol ?? ''), message)
-    .refine((s) => !parsed(s)?.username && !parsed(s)?.password, 'must not carry a user name or password');
+  return (
+    z
+      .string()
+      .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+      // The URL parser would take them (it percent-encodes most), but the story keeps them as written.
+      .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+      .refine((s) => protocols.includes(parsed(s)?.protocol ?? ''), message)
+      .refine((s) => !parsed(s)?.username && !parsed(s)?.password, 'must not carry a user name or password')
+  );
 }
 
 export const Viewpoint = z.object({

@@ -10,7 +10,7 @@ export interface LensRun {
   err: string;
   /** stderr's non-empty lines. */
   lines: string[];
-  /** The last line of stdout as JSON, or null when stdout is empty. */
+  /** stdout's last JSON value (one page's extraction is indented JSON; a list, one per line), or null when stdout is empty. */
   json: any;
 }
 
@@ -19,5 +19,15 @@ export async function lens(...args: string[]): Promise<LensRun> {
   let out = '';
   let err = '';
   const code = await main(args, { out: (text) => void (out += text), warn: (line) => void (err += line + '\n') });
-  return { code, out, err, lines: err.split('\n').filter(Boolean), json: out.trim() ? JSON.parse(out.trim().split('\n').at(-1)!) : null };
+  return { code, out, err, lines: err.split('\n').filter(Boolean), json: lastJson(out) };
+}
+
+function lastJson(out: string): any {
+  const text = out.trim();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON.parse(text.split('\n').at(-1)!);
+  }
 }

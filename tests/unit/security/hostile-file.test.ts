@@ -85,6 +85,43 @@ describe('lens on files that never end or would fill its memory', () => {
   });
 });
 
+describe('nothing a file, a store or a page holds reaches the terminal as a command', () => {
+  // ESC ]0; … BEL retitles the terminal window, ESC [2J clears the screen, U+202E reverses what
+  // follows it, U+009B is an 8-bit CSI, a carriage return overwrites the line.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+
+  it('escapes a story file name and a story id in the problem lines of lens match', async () => {
+    const dir = join(tmp, 'escapes');
+    file('escapes/good.json', JSON.stringify(story('good')));
+    file('escapes/bad.json', JSON.stringify({ ...story('bad'), id: 'evil\u001b]0;pwned\u0007\u001b[2J' }));
+    file('escapes/n\u001b[31mame\r.json', '{not json');
+    const articles = file('escapes-q.jsonl', JSON.stringify({ id: 'q\u009b31m\u202e', title: 'A title', text: 'Some text.' }) + '\n');
+    const r = await lens('match', articles, '--stories', dir);
+    expect(r.code).toBe(0);
+    expect(r.err).not.toMatch(RAW);
+    expect(r.out).not.toMatch(RAW);
+    expect(r.lines).toContain(
+      `${join(dir, 'bad.json')}: story "evil\\u001b]0;pwned\\u0007\\u001b[2J" (#0): id must be a slug: lower-case letters, digits and dashes`,
+    );
+    expect(r.lines.some((l) => l.startsWith(`${join(dir, 'n\\u001b[31mame\\u000d.json')}: not valid JSON`))).toBe(true);
+    // Printed as JSON escapes, the id reads back as it was.
+    expect(r.json.id).toBe('q\u009b31m\u202e');
+  });
+
+  it('escapes what a page holds in the JSON lens extract prints', async () => {
+    const page = file(
+      'escape-page.html',
+      `<html><head><title>Quiet\u202e title\u009b2J</title></head><body><article><h1>Quiet\u202e title\u009b2J</h1>` +
+        `<p>${'A paragraph of the article with words enough to be read as one. '.repeat(12)}\u001b[2J</p></article></body></html>`,
+    );
+    const r = await lens('extract', page);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(RAW);
+    expect(r.json.title).toBe('Quiet\u202e title\u009b2J');
+  });
+});
+
 describe('lens build-store and check-store given hostile input', () => {
   const src = join(tmp, 'stories');
   file('stories/a.json', JSON.stringify(story('a')));

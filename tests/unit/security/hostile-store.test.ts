@@ -104,6 +104,21 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
     expect(problems).toEqual(['shards[0].path must be at most 200 characters']);
   });
 
+  it('refuses a topic name that reads backwards or carries a terminal command', () => {
+    const manifest = (name: string) => ({
+      format: 'factlen-store/1',
+      version: 1,
+      generatedAt: '2026-11-24T10:00:00Z',
+      topics: [{ id: 'ai', name }],
+      shards: [],
+    });
+    expect(manifestProblems(manifest('AI \u202enoitcele'))).toEqual([
+      'topics[0].name must not contain invisible or direction-changing characters',
+    ]);
+    expect(manifestProblems(manifest('AI\u001b[2J'))).toEqual(['topics[0].name must not contain control characters']);
+    expect(manifestProblems(manifest('Artificial intelligence'))).toEqual([]);
+  });
+
   it('reports at most 200 lines for a whole sync, and counts the rest', () => {
     const many = Array.from({ length: 1000 }, (_, i) => [`a ${i}`, `b ${i}`]);
     const lines = capLines(many);
@@ -206,11 +221,25 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'viewpoints[0].name',
       'must not contain invisible or direction-changing characters',
     ],
+    ['an escape sequence in a title', (s) => (s.title = 'Micro\u001b[2Jsoft'), 'title', 'must not contain control characters'],
+    ['a bell in a body paragraph', (s) => (s.body = ['A paragraph\u0007.']), 'body[0]', 'must not contain control characters'],
+    ['a C1 control in a dek', (s) => (s.dek = 'A dek \u009b31m'), 'dek', 'must not contain control characters'],
+    [
+      'a control character in a source URL',
+      (s) => (s.sources[1].url = 'https://fortune.com/a\u001b[2J'),
+      'sources[1].url',
+      'must not contain control characters',
+    ],
   ])('rejects %s', (_, breakIt, path, message) => {
     const s = story('limits') as Record<string, any>;
     breakIt(s);
     const issues = parseStories([s]).rejected[0]?.issues ?? [];
     expect(issues.some((i) => i.path === path && i.message.startsWith(message))).toBe(true);
+  });
+
+  it('accepts tabs and line breaks in prose', () => {
+    const s = { ...story('prose'), dek: 'One line,\r\nanother\tand a tab', body: ['First.\n\nSecond.'] };
+    expect(parseStories([s]).rejected).toEqual([]);
   });
 
   it('accepts ZWJ, ZWNJ and right-to-left marks, which real scripts need', () => {
