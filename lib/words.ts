@@ -29,3 +29,16 @@ export function clipAtWord(s: string, max: number): string {
   }
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
+
+/** Direction controls: embeddings, overrides and their end (U+202A–E), isolates and theirs (U+2066–9). */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * `s` as a bidi isolate (U+2068 … U+2069, the text form of `<bdi>`), its own direction controls
+ * dropped: a page's title quoted in the popup's sentence. A right-to-left title still reads right to
+ * left, but a page cannot reverse the rest of the sentence with an override (U+202E) or end the
+ * isolate early with one of its own.
+ */
+export function isolated(s: string): string {
+  return `\u2068${s.replace(DIRECTION_CONTROLS, '')}\u2069`;
+}

@@ -8,7 +8,7 @@ import { SameSubject } from '../../components/SameSubject.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
-import { clipAtWord } from '../../lib/words.ts';
+import { clipAtWord, isolated } from '../../lib/words.ts';
 import type { ReaderChoice, StoreSummary, TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { openSidePanel, type PanelRequest } from '../../platform/side-panel.ts';
@@ -137,7 +137,8 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           title={view.suggestion ? 'suggestTitle' : view.sameSubject ? 'sameSubjectTitle' : 'noMatchTitle'}
           body={t(
             view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody',
-            clipAtWord(view.page.title, TITLE_QUOTED),
+            // The page's title, not ours: its direction marks stay inside its quotes.
+            isolated(clipAtWord(view.page.title, TITLE_QUOTED)),
           )}
           summary={summary}
           topicNames={summary?.topicNames}

@@ -63,7 +63,8 @@ describe('the popup on a served page', () => {
     expect(await popup.locator('main').getAttribute('data-state')).toBe('no-match');
     const text = await popup.locator('main').innerText();
     expect(text).toContain('No Factlen story covers this page yet');
-    expect(text).toContain('Eagles rally late to beat Wildcats 28-24 in regional semifinal');
+    // Quoted as a bidi isolate: a page's direction marks cannot turn the popup's sentence around.
+    expect(text).toContain('“\u2068Eagles rally late to beat Wildcats 28-24 in regional semifinal\u2069”');
     expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
     await screenshot(popup, 'popup-no-match');
   });
