@@ -77,14 +77,26 @@ function foldPath(path: string): string {
     .replace(/\/+$/, '');
 }
 
+/** The AMP cache: its subdomain spells the publisher's host ("www-example-com"), then `/c/`, `/v/`, `/i/`… and `s/` for https. */
+const AMP_CACHE = /^https?:\/\/([a-z0-9-]+)\.cdn\.ampproject\.org\/(?:[a-z]\/)+(s\/)?(([^/?#]+)(?:[/?#].*)?)$/i;
+/** Google's AMP viewer, on Google's own hosts only: google.com, google.de, google.co.uk, google.com.au. */
+const GOOGLE_AMP = /^https?:\/\/(?:www\.)?google\.(?:com|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2})\/amp\/(s\/)?(.+)$/i;
+
+/** The cache's subdomain for a host: each "-" doubled, each "." a "-" (an IDN or a host too long for one label is not unwrapped). */
+const cacheLabel = (host: string) => host.toLowerCase().replace(/-/g, '--').replace(/\./g, '-');
+
 /**
  * The publisher's URL inside an AMP cache or viewer address:
  * `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a` and
  * `https://www.google.com/amp/s/www.example.com/a` both stand for `https://www.example.com/a`.
+ * Only Google's own hosts, and a cache subdomain that spells the host it names: a page at
+ * `google.shop.example/amp/s/fortune.com/…` is the shop's, not "source [2], Fortune".
  */
 function unwrapAmpCache(url: string): string {
-  const m = /^https?:\/\/(?:[^/]+\.cdn\.ampproject\.org\/(?:[a-z]\/)+|(?:www\.)?google\.[a-z.]+\/amp\/)(s\/)?(.+)$/i.exec(url);
-  return m ? `${m[1] ? 'https' : 'http'}://${m[2]}` : url;
+  const viewer = GOOGLE_AMP.exec(url);
+  if (viewer) return `${viewer[1] ? 'https' : 'http'}://${viewer[2]}`;
+  const cache = AMP_CACHE.exec(url);
+  return cache && cacheLabel(cache[4]!) === cache[1]!.toLowerCase() ? `${cache[2] ? 'https' : 'http'}://${cache[3]}` : url;
 }
 
 function decodeSafe(path: string): string {

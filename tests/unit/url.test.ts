@@ -40,6 +40,24 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(url)).toBe(key);
   });
 
+  it.each([
+    ['https://google.shop.example/amp/s/www.example.com/news/2026/quake-hits', 'google.shop.example'],
+    ['https://www.google.com.shop.example/amp/s/www.example.com/news/2026/quake-hits', 'google.com.shop.example'],
+    ['https://shop-example.cdn.ampproject.org/c/s/www.example.com/news/2026/quake-hits', 'shop-example.cdn.ampproject.org'],
+  ])('does not unwrap an AMP address on a host that is not Google’s or does not spell the publisher: %s', (url, host) => {
+    // Any site can have a host starting "google." and a path "/amp/s/fortune.com/…": the page stays the shop's.
+    expect(hostOf(url)).toBe(host);
+  });
+
+  it.each([
+    ['https://www.google.co.uk/amp/s/www.example.com/news/2026/quake-hits'],
+    ['https://google.de/amp/s/www.example.com/news/2026/quake-hits'],
+    ['https://www.google.com.au/amp/s/www.example.com/news/2026/quake-hits'],
+    ['https://news--site-example-com.cdn.ampproject.org/v/s/news-site.example.com/a'],
+  ])('unwraps Google’s AMP viewer on its country hosts and the cache’s spelled subdomain: %s', (url) => {
+    expect(normalizeUrl(url)).toMatch(/^(example\.com\/news\/2026\/quake-hits|news-site\.example\.com\/a)$/);
+  });
+
   it.each([null, undefined, '', 'not a url', 'ftp://example.com/a', 'javascript:alert(1)', 'chrome://extensions'])(
     'returns null for %s',
     (url) => {

@@ -79,6 +79,26 @@ describe('finding 3: a page on another site declaring a source as its canonical 
   });
 });
 
+describe('a page at an address dressed as an AMP viewer of a source', () => {
+  // Any site can have a host starting "google." and a path "/amp/s/fortune.com/…" (found by an adversarial probe, 2026-12-07).
+  const AT = `https://google.shop.example/amp/s/${FORTUNE_URL.slice('https://'.length)}`;
+  const dressed = article({ url: AT, canonicalUrl: AT, title: fortune.title });
+
+  it('is not proof by URL, nor the outlet with its headline, nor the key of its corrections', () => {
+    const index = buildIndex([{ ...seed, sources: seed.sources.map((s) => (s.n === 2 ? { ...s, url: FORTUNE_URL } : s)) }]);
+    const { match } = matchArticle({ ...dressed, canonicalUrl: ownCanonical(dressed) }, index);
+    expect(match?.confidence ?? 0).toBeLessThan(1);
+    expect(JSON.stringify(match?.reasons ?? [])).not.toContain('source [2]');
+    expect(correctionKey(dressed)).not.toBe(correctionKey({ url: FORTUNE_URL, canonicalUrl: FORTUNE_URL }));
+    expect(ownCanonical({ url: AT, canonicalUrl: FORTUNE_URL })).toBe(AT);
+  });
+
+  it("still reads Google's own AMP viewer as the publisher's page", () => {
+    const viewer = `https://www.google.com/amp/s/${FORTUNE_URL.slice('https://'.length)}`;
+    expect(correctionKey({ url: viewer, canonicalUrl: viewer })).toBe(correctionKey({ url: FORTUNE_URL, canonicalUrl: FORTUNE_URL }));
+  });
+});
+
 describe('finding 2: a page handing over huge fields', () => {
   const huge = 'T'.repeat(10_470_000);
 
