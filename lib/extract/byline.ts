@@ -7,7 +7,7 @@ import { SEP, squash } from './normalize.ts';
 // separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
 // money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h").
 const TAIL = new RegExp(
-  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\([^)]*[\\s,][^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
+  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\((?=[^)]*[\\s,])[^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
   'i',
 );
 // What every branch of TAIL needs one of: most names have none, and a reader's first click then
@@ -74,8 +74,14 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return name;
 }
 
+/**
+ * Past this, a byline is no list of names (a name longer than 100 characters is refused below):
+ * what is cleaned is cut to it first, so the expressions' work stays bounded whatever a tag holds.
+ */
+const BYLINE_READ = 1000;
+
 function clean(raw: string): string | null {
-  let s = squash(decodeEntities(raw));
+  let s = squash(decodeEntities(raw.length > BYLINE_READ ? raw.slice(0, BYLINE_READ) : raw));
   // The expressions below run only on a name that holds what each looks for: most hold none.
   if (/^[,;:&|)\]]/.test(s) || PLACEHOLDER.has(s.toLowerCase()) || (/[{}%$<>.]/.test(s) && TEMPLATE.test(s))) return null;
   if (/ by /i.test(s)) s = s.replace(WRITTEN_BY, '');

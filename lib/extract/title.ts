@@ -7,7 +7,11 @@ const SEPARATOR = /\s+([|\-–—·•»«/:]|::)\s+|\s+(?=\[[^\]]+\]$)/;
 
 // Chinese sites title a page "标题_栏目_网站": short parts after unspaced underscores
 // (mercury-fixtures www.qdaily.com "…找对象_智能_好奇心日报", readability-test-pages qq, gmw).
-const CJK_TAIL = new RegExp(`(?<=[${CJK_RANGES}，。！？」』）])\\s*(?:_[^_]{1,10}?\\s*)+$`);
+// Each part is "_", up to ten characters ending in one that is not a space, then spaces: one way to read a run of
+// them (written "_[^_]{1,10}?\s*", a page's "中_ab _ab _ab …" had 2^n readings and 40 parts took a minute).
+const CJK_TAIL = new RegExp(`(?<=[${CJK_RANGES}，。！？」』）])\\s*(?:_(?:[^_]{0,9}[^_\\s]\\s*|\\s+))+$`);
+/** Past this, a declared title is no headline (the background keeps 1,000 characters): what is cleaned is cut to it first. */
+const TITLE_READ = 1000;
 
 // Separators that set a decoration apart: ASCII ones between spaces ("X: Y" is a subtitle,
 // "X-Men" a word), full-width ones, underscores and brackets as they come.
@@ -73,7 +77,7 @@ export function namesSite(part: string, siteName: string | null, host: string): 
  * title-en-dash: "Lorem ipsum dolor sit amet – My website").
  */
 export function cleanTitle(title: string, siteName: string | null, host: string): string {
-  let t = squash(title).replace(CJK_TAIL, '');
+  let t = squash(title.length > TITLE_READ ? title.slice(0, TITLE_READ) : title).replace(CJK_TAIL, '');
   // The site's name after a separator without spaces ("…「Treeviz」:phpspot開発日誌" in mercury-fixtures phpspot.org).
   const glued =
     siteName && t.length > siteName.length + 2 && t.endsWith(siteName) && /[|:：｜–—·•»«/]$/.test(t.slice(0, -siteName.length).trim());

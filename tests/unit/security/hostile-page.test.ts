@@ -146,6 +146,20 @@ describe('finding 2: a page handing over huge fields', () => {
     expect(cut.canonicalUrl).toBe(cut.url);
   });
 
+  // Found by an adversarial probe (2026-12-07): each took from 5 s to a minute and more in the
+  // reader's tab. Bounded by the test's time-out: a return to the old expressions fails it.
+  it.each([
+    ['an og:title of CJK underscore parts', `<meta property="og:title" content="中${'_ab '.repeat(40)}_aaaaaaaaaaaa">`],
+    ['an author tag of open brackets', `<meta name="author" content="${'( '.repeat(3000)})x">`],
+    ['an author tag of dashes', `<meta name="author" content="Ab${'-'.repeat(150_000)}!">`],
+    ['an og:title of bracket openings', `<meta property="og:title" content="${'a ['.repeat(85_000)}">`],
+    ['a publication time of zone brackets', `<meta property="article:published_time" content="${'2020 GMT ('.repeat(100_000)}">`],
+  ])('reads a page whose head holds %s in linear time', (_, head) => {
+    const html = `<html><head><title>Council votes on bike lanes</title>${head}</head><body><article><h1>Council votes on bike lanes</h1>${'<p>The city council voted on Tuesday to add protected bike lanes along Main Street next spring.</p>'.repeat(8)}</article></body></html>`;
+    const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    expect(extractArticle(doc, 'https://spoof.example/head').kind).toBe('article');
+  });
+
   it('does not run Readability over a page holding 4 MB of hidden text', () => {
     const html = `<html><head><title>Hidden</title></head><body><article><h1>Hidden</h1>${'<p>A real paragraph of an article, long enough to count for something in the reader check.</p>'.repeat(20)}<div hidden>${'x'.repeat(4_000_000)}</div></article></body></html>`;
     const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
