@@ -1,7 +1,11 @@
 import { t, tn } from '../platform/i18n.ts';
 import type { Placement } from '../lib/story/placement.ts';
 import type { Story } from '../lib/story/story.ts';
+import { clipAtWord, isolated } from '../lib/words.ts';
 import { Swatch } from './Swatch.tsx';
+
+/** A page's own site name is shown up to this many characters ("Frankfurter Allgemeine Zeitung" has 30). */
+const OUTLET_SHOWN = 40;
 
 /**
  * Where the reader's page stands: "You're reading [2] Fortune — its viewpoint", or that its
@@ -20,9 +24,12 @@ export function PlacementNote({ story, placement, outlets }: { story: Story; pla
       </p>
     );
   }
+  // An outlet the story cites is the story's own name for it; any other is what the page says it is,
+  // shown as a short isolate: a page's name cannot turn the sentence around or write most of it.
+  const outlet = placement.kind === 'outlet' ? placement.outlet : isolated(clipAtWord(placement.outlet, OUTLET_SHOWN));
   return (
     <p class="placement" data-kind={placement.kind}>
-      <span>{tn(placement.kind === 'outlet' ? 'placeOutlet' : 'placeOutside', outlets, [placement.outlet])}</span>
+      <span>{tn(placement.kind === 'outlet' ? 'placeOutlet' : 'placeOutside', outlets, [outlet])}</span>
     </p>
   );
 }

@@ -39,14 +39,18 @@ export function pageOutlet(page: PageRef): string | null {
   return hostOf(page.url);
 }
 
-/** The story's source on the page's outlet (by declared name or by host), if any. */
+/**
+ * The story's source on the page's outlet, if any: by the page's host where the story gives the
+ * outlet's address (its `outletDomain`, else its URL's host), by the name the page declares only
+ * where it gives none. A page can declare any name: "Fortune" on a shop's blog is not Fortune.
+ */
 function sourceOfOutlet(story: Story, page: PageRef): Source | undefined {
   const host = hostOf(page.url);
   const name = page.siteName ? plain(page.siteName) : null;
   return story.sources.find((s) => {
-    if (name && plain(s.outlet) === name) return true;
-    const domain = s.outletDomain?.toLowerCase();
-    return !!(host && domain && (host === domain || host.endsWith(`.${domain}`)));
+    const domain = s.outletDomain?.toLowerCase() ?? hostOf(s.url);
+    if (domain) return !!host && (host === domain || host.endsWith(`.${domain}`));
+    return !!name && plain(s.outlet) === name;
   });
 }
 

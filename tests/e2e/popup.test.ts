@@ -243,7 +243,8 @@ describe('where the reader stands', () => {
   it('says the outlet of a page the story does not cite is not among its outlets, and claims no viewpoint', async () => {
     const { popup } = await popupFor('/healthtech-mayo-microsoft.html');
     expect(await popup.locator('.placement').getAttribute('data-kind')).toBe('outside');
-    expect(await popup.locator('.placement').innerText()).toBe("Health Tech Wire is not among this story's 7 outlets.");
+    // The page's own name for itself, as a bidi isolate.
+    expect(await popup.locator('.placement').innerText()).toBe("\u2068Health Tech Wire\u2069 is not among this story's 7 outlets.");
     expect(await popup.locator('[data-reader]').count()).toBe(0);
     const text = await popup.locator('main').innerText();
     expect(text).not.toContain("You're reading");

@@ -63,9 +63,31 @@ describe('placing the reader', () => {
   it('says an uncited page of a covering outlet is from that outlet, without a viewpoint', () => {
     const page = { url: 'https://fortune.com/2026/07/01/other-ai-story', title: 'Something else', siteName: null };
     expect(placeReader(withUrls, page, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
-    expect(placeReader(withUrls, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({
+    // By the name it declares only where the story gives the outlet no address to check it against.
+    const unaddressed = {
+      ...withUrls,
+      sources: withUrls.sources.map((s) => (s.n === 2 ? { ...s, outletDomain: undefined, url: undefined } : s)),
+    };
+    expect(placeReader(unaddressed, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({
       kind: 'outlet',
       outlet: 'Fortune',
+    });
+  });
+
+  it('does not take a page for a covering outlet because it calls itself by its name', () => {
+    // A shop's blog declaring og:site_name "Fortune" (found by an adversarial probe, 2026-12-07).
+    expect(placeReader(withUrls, { url: 'https://vitashop.example/blog/sale', title: 'x', siteName: 'Fortune' }, [])).toEqual({
+      kind: 'outside',
+      outlet: 'Fortune',
+    });
+    // Known by its source's address when the story gives no outletDomain.
+    const byUrl = { ...withUrls, sources: withUrls.sources.map((s) => ({ ...s, outletDomain: undefined })) };
+    expect(placeReader(byUrl, { url: 'https://www.fortune.com/2026/other', title: 'x', siteName: null }, [])).toEqual({
+      kind: 'outlet',
+      outlet: 'Fortune',
+    });
+    expect(placeReader(byUrl, { url: 'https://vitashop.example/a', title: 'x', siteName: 'Fortune' }, [])).toMatchObject({
+      kind: 'outside',
     });
   });
 
