@@ -25,6 +25,8 @@ export interface RemoteSnapshot {
   syncedAt: number;
   /** Every story's id, shard and stamp (see `catalogOf`). */
   catalog: CatalogEntry[];
+  /** The public key (base64) its manifest was verified with; null or absent: not verified. */
+  signedBy?: string | null;
 }
 
 /** [story id, index in `shards` (-1: carried), last change in ms]. */

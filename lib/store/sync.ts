@@ -4,7 +4,7 @@
  * story door, then one atomic swap. Any failure throws a StoreError before the swap, so the last
  * good store stays in use.
  */
-import { fromUtf8, sha256Hex } from './bytes.ts';
+import { fromUtf8, sha256Hex, toBase64 } from './bytes.ts';
 import type { RemoteSnapshot, RemoteState, StoreDb } from './db.ts';
 import { StoreError } from './errors.ts';
 import { fetchStoreFile, type FetchFn } from './fetch.ts';
@@ -98,8 +98,12 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   const stop = new AbortController();
   opts.signal?.addEventListener('abort', () => stop.abort(opts.signal!.reason), { once: true });
   const base = { fetchFn, origin: target.origin, now, signal: stop.signal };
-  // Versions and validators only mean something for the store they came from.
-  const same = known?.snapshot.storeUrl === target.manifestUrl ? known : null;
+  // Versions and validators only mean something for the store they came from and, once the
+  // extension has a key, for a manifest verified with it: a store taken in before the key (or
+  // forged while there was none, at a version the real store never reaches) is fetched whole,
+  // checked, and its version is no floor.
+  const signedBy = opts.publicKey ? toBase64(opts.publicKey) : null;
+  const same = known?.snapshot.storeUrl === target.manifestUrl && (!signedBy || known.snapshot.signedBy === signedBy) ? known : null;
 
   onProgress({ phase: 'manifest' });
   const got = await fetchStoreFile(target.manifestUrl, {
@@ -183,6 +187,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
     carried: [],
     catalog: [],
     syncedAt: now(),
+    signedBy,
   };
   const inUse = manifest.shards.map((s) => records.get(s.sha256)!);
   const { stories, duplicates } = remoteStories({ snapshot: draft, shards: records });

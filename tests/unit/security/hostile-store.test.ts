@@ -280,6 +280,31 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
     await expect(sync({ publicKey: raw })).rejects.toMatchObject({ code: 'bad_signature' });
   });
 
+  it('checks a store taken in before the extension had a key once it has one, and its version is no floor', async () => {
+    // Found by an adversarial probe (2026-12-07): a forged store at the highest version, synced while
+    // there was no key, was kept as "unchanged" by a 304 and refused every signed store after it.
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+    const forged = await buildStore([story('forged')], { now: new Date('2026-11-20T00:00:00Z'), lifetimeMs: lifetime });
+    const lasting = { ...forged.manifest, version: Number.MAX_SAFE_INTEGER, expiresAt: undefined };
+    host.publish(forged);
+    host.put('manifest.json', JSON.stringify(lasting));
+    expect((await sync()).kind).toBe('updated');
+    expect((await db.read())!.snapshot.signedBy).toBeNull();
+    // The extension now has a key; the same unsigned manifest is no longer taken as "not modified".
+    await expect(sync({ publicKey: raw })).rejects.toMatchObject({ code: 'unsigned' });
+    // The publisher's signed store replaces it, whatever version the forged one claimed.
+    const real = await publish([story('a')], '2026-11-24T00:00:00Z');
+    host.put('manifest.json.sig', toBase64(sign(null, real.manifestBytes, privateKey)));
+    expect((await sync({ publicKey: raw })).kind).toBe('updated');
+    const now = (await db.read())!;
+    expect(now.snapshot.version).toBe(real.manifest.version);
+    expect(now.snapshot.signedBy).toBe(toBase64(raw));
+    // The forged one is refused from then on.
+    host.put('manifest.json', JSON.stringify(lasting));
+    await expect(sync({ publicKey: raw })).rejects.toMatchObject({ code: 'bad_signature' });
+  });
+
   it('accepts a manifest published before expiry existed: it never expires', async () => {
     const built = await publish([story('a')], '2026-01-01T00:00:00Z');
     const old = JSON.parse(new TextDecoder().decode(built.manifestBytes));
