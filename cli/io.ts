@@ -1,6 +1,6 @@
 // File and output helpers shared by the lens verbs. Only JSON goes to stdout; every problem is
 // one plain line on stderr.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describeRejection, parseStories, type Story } from '../lib/story/story.ts';
@@ -19,20 +19,56 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
  * MAX_INPUT_BYTES: a device or a pipe ("/dev/urandom", a FIFO named page.html) never ends, and
  * a file of gigabytes would be read whole before anything could refuse it.
  */
-export function readText(file: string): string {
+export function readText(file: string, max = MAX_INPUT_BYTES): string {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new CliError(`${file}: is a directory`);
     if (!stat.isFile()) throw new CliError(`${file}: not a regular file (a device, a pipe or a socket)`);
-    if (stat.size > MAX_INPUT_BYTES)
-      throw new CliError(`${file}: ${Math.ceil(stat.size / 2 ** 20)} MB, more than the ${MAX_INPUT_BYTES / 2 ** 20} MB lens reads`);
-    return readFileSync(file, 'utf8');
+    if (stat.size > max) throw tooLarge(file, stat.size, max);
+    return readCapped(file, max);
   } catch (err) {
     if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? err})`);
   }
 }
+
+const tooLarge = (file: string, bytes: number, max: number) =>
+  new CliError(`${file}: ${Math.ceil(bytes / 2 ** 20)} MB, more than the ${max / 2 ** 20} MB lens reads`);
+
+/**
+ * The file's text, read to `max` bytes and no further: a file's size can lie (every file of
+ * /proc says 0 bytes, and /proc/self/pagemap reads as 256 GB).
+ */
+function readCapped(file: string, max: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // Whole megabytes: some files of /proc refuse a read of an odd size.
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (!n) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > max) throw new CliError(`${file}: more than the ${max / 2 ** 20} MB lens reads, whatever size it claims`);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A story file is checked up to this many rejected stories, as a shard is: a file of a million
+ * `{}` would otherwise print six million problem lines.
+ */
+export const MAX_REJECTED_PER_FILE = 50;
+
+/** The line that says a story file was not read to its end. */
+export const unreadLine = (path: string, unread: number) =>
+  `${path}: ${unread} more stor${unread === 1 ? 'y' : 'ies'} not checked after ${MAX_REJECTED_PER_FILE + 1} rejected ones: fix those first`;
 
 /**
  * Parses an HTML file into a Document with linkedom, the DOM the CLI gives lib/. An empty file,
@@ -80,8 +116,9 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
       warn(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
       continue;
     }
-    const parsed = parseStories(raw);
+    const parsed = parseStories(raw, { maxRejected: MAX_REJECTED_PER_FILE });
     for (const r of parsed.rejected) for (const line of describeRejection(r)) warn(`${path}: ${line}`);
+    if (parsed.unread) warn(unreadLine(path, parsed.unread));
     for (const s of parsed.stories) {
       if (seen.has(s.id)) warn(`${path}: story "${s.id}": id repeats a story of an earlier file; skipped`);
       else stories.push(s);
@@ -106,20 +143,23 @@ export const processIo: Io = {
 };
 
 /**
- * What a terminal would obey or reorder in text lens prints: C0 and C1 controls and DEL (a line
- * feed and a tab aside: the usage is several lines), and the characters that hide or reorder
- * what follows them (bidi overrides and isolates, zero-width space and joiner, BOM, line and
- * paragraph separators). File names, a store's ids and a page's text reach lens's output, and
- * ESC [2J would clear the reader's screen, a carriage return overwrite the line before it.
+ * What a terminal would obey or reorder in text lens prints: C0 and C1 controls and DEL (a tab
+ * aside), and the characters that hide or reorder what follows them (bidi overrides and
+ * isolates, zero-width space and joiner, BOM, line and paragraph separators). File names, a
+ * store's ids and a page's text reach lens's output, and ESC [2J would clear the reader's
+ * screen, a carriage return overwrite the line before it, a line feed in a file's name print a
+ * line of its own ("lens match: all stories valid").
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /**
  * `text` with each such character written as its JSON escape (\u001b): in JSON output they occur
- * only inside strings, where the escape reads back as the same character.
+ * only inside strings, where the escape reads back as the same character. `lines`: the line
+ * feeds of JSON output (between values, and indenting one) are lens's own, and stay.
  */
-export const terminalSafe = (text: string): string => text.replace(UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+export const terminalSafe = (text: string, lines = false): string =>
+  text.replace(UNSAFE, (c) => (lines && c === '\n' ? c : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')));
 
 export function printJson(io: Io, value: unknown, pretty = false): void {
   io.out(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');

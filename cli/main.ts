@@ -25,12 +25,14 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void> | void>
 /** Runs `lens ARGV...`, writing to `to`; resolves to the exit code (0, 1 a problem, 2 usage, 70 a bug). */
 export async function main(argv: string[], to: Io = processIo): Promise<number> {
   // Everything lens prints passes here: nothing a file, a store or a page holds reaches the terminal as a command.
-  const io: Io = { out: (text) => to.out(terminalSafe(text)), warn: (line) => to.warn(terminalSafe(line)) };
+  const io: Io = { out: (text) => to.out(terminalSafe(text, true)), warn: (line) => to.warn(terminalSafe(line)) };
   const [verb, ...rest] = argv;
   // Own entries only: `lens constructor` is an unknown command, not Object's constructor.
   const command = verb && Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!command) {
-    io.warn(`${verb ? `lens: unknown command "${verb}"\n` : ''}${USAGE}`);
+    if (verb) io.warn(`lens: unknown command "${verb}"`);
+    // One line at a time: a line feed inside a line is escaped (terminalSafe).
+    USAGE.split('\n').forEach(io.warn);
     return 2;
   }
   try {
@@ -43,7 +45,10 @@ export async function main(argv: string[], to: Io = processIo): Promise<number> 
     }
     // A failure no check foresaw is still one line (the stack only with LENS_DEBUG=1): the
     // docs/cli.md promises one line on stderr and a non-zero exit for every problem.
-    if (process.env.LENS_DEBUG) io.warn(String((err as Error)?.stack ?? err));
+    if (process.env.LENS_DEBUG)
+      String((err as Error)?.stack ?? err)
+        .split('\n')
+        .forEach(io.warn);
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     io.warn(`lens ${verb}: unexpected error (${message.split('\n')[0]!.slice(0, 300)}); LENS_DEBUG=1 shows where`);
     return 70;

@@ -1,5 +1,5 @@
 // lens build-store, check-store and store-keygen: publishing the remote story store.
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import {
   existsSync,
   lstatSync,
@@ -24,7 +24,7 @@ import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl } from '../lib/store/store-url.ts';
 import { describeRejection, parseStories } from '../lib/story/story.ts';
 import { english } from './english.ts';
-import { CliError, printJson, readText, type Io } from './io.ts';
+import { CliError, MAX_REJECTED_PER_FILE, printJson, readText, unreadLine, type Io } from './io.ts';
 
 const describe = (err: StoreError) => describeError(recordError(err), english);
 
@@ -47,10 +47,11 @@ function readRawStories(dir: string): { stories: StoryLike[]; problems: string[]
       continue;
     }
     const items = Array.isArray(raw) ? raw : [raw];
-    const { rejected } = parseStories(items);
+    const { rejected, unread } = parseStories(items, { maxRejected: MAX_REJECTED_PER_FILE });
     const bad = new Set(rejected.map((r) => r.index));
     for (const r of rejected) for (const line of describeRejection(r)) problems.push(`${path}: ${line}`);
-    items.forEach((item, i) => {
+    if (unread) problems.push(unreadLine(path, unread));
+    items.slice(0, items.length - unread).forEach((item, i) => {
       if (bad.has(i)) return;
       const story = item as StoryLike;
       const first = seen.get(story.id);
@@ -64,10 +65,45 @@ function readRawStories(dir: string): { stories: StoryLike[]; problems: string[]
   return { stories, problems };
 }
 
-function writeAtomically(path: string, bytes: Uint8Array | string): void {
+/**
+ * Writes `path` whole or not at all, never through a link planted in the store folder: the
+ * temporary file is made new (`wx`), and a link already at its name is removed, not followed
+ * (a `manifest.json.tmp` linked to a file elsewhere had that file overwritten).
+ */
+function writeAtomically(path: string, bytes: Uint8Array | string, mode?: number): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path + '.tmp', bytes);
+  rmSync(path + '.tmp', { force: true });
+  writeFileSync(path + '.tmp', bytes, { flag: 'wx', mode });
   renameSync(path + '.tmp', path);
+}
+
+/** Whether `path` is a regular file (a link, even to one, is not) holding exactly `sha256`. */
+function holds(path: string, sha256: string): boolean {
+  try {
+    return lstatSync(path).isFile() && createHash('sha256').update(readFileSync(path)).digest('hex') === sha256;
+  } catch {
+    return false;
+  }
+}
+
+/** A shard's file name as build-store writes it: its day and the start of its hash. */
+const SHARD_FILE = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{16}\.json$/;
+
+/**
+ * The shards folder of `out` when it is a real folder; a link (to anywhere) is refused before
+ * anything is written through it or pruned from it.
+ */
+function shardsFolder(out: string): string | null {
+  const dir = join(out, 'shards');
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return null;
+  }
+  if (!stat.isDirectory())
+    throw new CliError(`${dir}: not a folder (a link, or a file): build-store writes and prunes only a real shards folder`);
+  return dir;
 }
 
 function readPrevious(out: string): Manifest | null {
@@ -152,11 +188,13 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   const now = values['generated-at'] ? new Date(values['generated-at']) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError('--generated-at must be an ISO 8601 date-time');
   const out = resolve(values.out);
+  const shardsDir = shardsFolder(out);
   const built = await buildStore(stories, { previous: readPrevious(out), now, topicNames, lifetimeMs: days * 86_400_000 });
   const written: string[] = [];
   for (const { ref, bytes } of built.shards) {
     const path = join(out, ref.path);
-    if (existsSync(path) && statSync(path).size === ref.bytes) continue;
+    // A file of the right size can still be damaged: only one holding the shard's hash stays.
+    if (holds(path, ref.sha256)) continue;
     writeAtomically(path, bytes);
     written.push(ref.path);
   }
@@ -167,14 +205,20 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
     written.push('manifest.json');
   }
   const pruned: string[] = [];
-  if (values.prune && existsSync(join(out, 'shards'))) {
+  const folder = shardsDir ?? shardsFolder(out);
+  if (values.prune && folder) {
     const keep = new Set(built.shards.map((s) => join(out, s.ref.path)));
-    for (const f of readdirSync(join(out, 'shards'))) {
-      const path = join(out, 'shards', f);
-      if (!keep.has(path)) {
-        rmSync(path);
-        pruned.push(relative(out, path).split(sep).join('/'));
+    for (const f of readdirSync(folder)) {
+      const path = join(folder, f);
+      if (keep.has(path)) continue;
+      // Only what build-store writes: a shard's name, a file (or a link, removed, not followed).
+      const stat = lstatSync(path);
+      if (!SHARD_FILE.test(f) || !(stat.isFile() || stat.isSymbolicLink())) {
+        io.warn(`${path}: not a shard build-store wrote; left in place`);
+        continue;
       }
+      rmSync(path);
+      pruned.push(relative(out, path).split(sep).join('/'));
     }
   }
   const { manifest } = built;
@@ -252,13 +296,22 @@ export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
   if (report.problems.length) throw new CliError(`${report.problems.length} problem(s) found`);
 }
 
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
 export function storeKeygenCommand(args: string[], io: Io): void {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   if (!values.out) throw new CliError('usage: store-keygen --out KEYFILE');
-  if (existsSync(values.out)) throw new CliError(`${values.out} exists; not overwriting a key`);
+  // A link counts as there, even to nothing: the key must not be written wherever it points.
+  if (lstatOrNull(values.out)) throw new CliError(`${values.out} exists; not overwriting a key`);
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(resolve(values.out)), { recursive: true });
-  writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
   const raw = fromBase64(publicKey.export({ format: 'jwk' }).x!.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='))!;
   printJson(io, { keyFile: values.out, publicKey: toBase64(raw) });
   io.warn(

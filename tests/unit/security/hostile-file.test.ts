@@ -3,11 +3,22 @@
 // reads nothing outside the store folder. lens runs in-process (tests/unit/lens.ts), through the
 // same main as its bin.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_INPUT_BYTES } from '../../../cli/io.ts';
+import { MAX_INPUT_BYTES, MAX_REJECTED_PER_FILE, readText } from '../../../cli/io.ts';
 import { lens, type LensRun } from '../lens.ts';
 import { story } from '../store/helpers.ts';
 
@@ -185,5 +196,92 @@ describe('lens build-store and check-store given hostile input', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${manifest.shards[0].path} is a link to a file outside the store`);
     expect(r.err).not.toContain('root:x');
+  });
+});
+
+// Found by an adversarial probe of the publishing verbs (2026-12-07).
+describe('lens writes only inside the store it builds, and only what it made', () => {
+  const src = join(tmp, 'pub-stories');
+  file('pub-stories/a.json', JSON.stringify(story('a')));
+
+  it('refuses a shards folder that is a link, and prunes nothing through it', async () => {
+    const victim = join(tmp, 'victim');
+    file('victim/notes.txt', 'precious');
+    mkdirSync(join(tmp, 'linked-out'), { recursive: true });
+    symlinkSync(victim, join(tmp, 'linked-out', 'shards'));
+    await oneLine(lens('build-store', src, '--out', join(tmp, 'linked-out'), '--prune'), /shards: not a folder \(a link, or a file\)/);
+    expect(readFileSync(join(victim, 'notes.txt'), 'utf8')).toBe('precious');
+    expect(readdirSync(victim)).toEqual(['notes.txt']);
+  });
+
+  it('prunes only the shards it wrote, and leaves a note, a folder and anything else in place', async () => {
+    const out = join(tmp, 'prune-out');
+    const first = await lens('build-store', src, '--out', out);
+    const old = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).shards[0].path as string;
+    file('prune-out/shards/README.txt', 'what this folder is');
+    mkdirSync(join(out, 'shards', 'archive'));
+    file('pub-stories-2/b.json', JSON.stringify({ ...story('b'), publishedAt: '2026-06-22T10:00:00Z' }));
+    const r = await lens('build-store', join(tmp, 'pub-stories-2'), '--out', out, '--prune');
+    expect(first.code).toBe(0);
+    expect(r.code).toBe(0);
+    expect(r.json.pruned).toEqual([old]);
+    expect(readdirSync(join(out, 'shards')).sort()).toEqual(expect.arrayContaining(['README.txt', 'archive']));
+    expect(r.lines.filter((l) => l.includes('left in place'))).toHaveLength(2);
+  });
+
+  it('does not write through a link planted at the temporary file', async () => {
+    const out = join(tmp, 'tmp-link-out');
+    const elsewhere = file('elsewhere/profile.sh', 'echo hello');
+    mkdirSync(out, { recursive: true });
+    symlinkSync(elsewhere, join(out, 'manifest.json.tmp'));
+    expect((await lens('build-store', src, '--out', out)).code).toBe(0);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('echo hello');
+    expect(lstatSync(join(out, 'manifest.json')).isFile()).toBe(true);
+  });
+
+  it('rewrites a damaged shard of the right size', async () => {
+    const out = join(tmp, 'damaged-out');
+    expect((await lens('build-store', src, '--out', out)).code).toBe(0);
+    const path = join(out, JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).shards[0].path);
+    const size = readFileSync(path).byteLength;
+    writeFileSync(path, ' '.repeat(size));
+    const r = await lens('build-store', src, '--out', out);
+    expect(r.json.written).toHaveLength(1);
+    expect((await lens('check-store', out)).code).toBe(0);
+  });
+
+  it('store-keygen does not write the private key through a link, even one to nothing', async () => {
+    const key = join(tmp, 'repo', 'store-key.pem');
+    mkdirSync(join(tmp, 'repo'), { recursive: true });
+    symlinkSync(join(tmp, 'public-store', 'store-key.pem'), key);
+    await oneLine(lens('store-keygen', '--out', key), /store-key\.pem exists; not overwriting a key$/);
+    expect(existsSync(join(tmp, 'public-store'))).toBe(false);
+  });
+});
+
+describe('lens reads no more than it says, and reports a broken folder in few lines', () => {
+  it('stops reading a file whose size lies at the limit (a file of /proc says 0 bytes)', () => {
+    const pagemap = join(tmp, 'pagemap.html');
+    symlinkSync('/proc/self/pagemap', pagemap);
+    expect(() => readText(pagemap, 4 * 2 ** 20)).toThrow(/more than the 4 MB lens reads, whatever size it claims$/);
+  });
+
+  it('reports a story file of 100,000 `{}` in a bounded number of lines', async () => {
+    file('flood/a.json', `[${Array(100_000).fill('{}').join(',')}]`);
+    const page = file('flood-q.jsonl', JSON.stringify({ id: 'p', title: 'Council vote', text: 'The council voted on Tuesday.' }) + '\n');
+    const built = await lens('build-store', join(tmp, 'flood'), '--out', join(tmp, 'flood-out'));
+    const matched = await lens('match', page, '--stories', join(tmp, 'flood'));
+    for (const r of [built, matched]) {
+      expect(r.lines.length).toBeLessThan(MAX_REJECTED_PER_FILE * 6 + 10);
+      expect(r.err).toContain('99949 more stories not checked after 51 rejected ones');
+    }
+  });
+
+  it('escapes a line feed in a file name: a name cannot print a line of its own', async () => {
+    file('feed/x.json: ok\nlens match: all stories valid\ny.json', '{not json');
+    const page = file('feed-q.jsonl', JSON.stringify({ id: 'p', title: 'Council vote', text: 'The council voted on Tuesday.' }) + '\n');
+    const r = await lens('match', page, '--stories', join(tmp, 'feed'));
+    expect(r.lines).not.toContain('lens match: all stories valid');
+    expect(r.lines.some((l) => l.includes('ok\\u000alens match: all stories valid'))).toBe(true);
   });
 });
