@@ -50,7 +50,8 @@ export async function main(argv: string[], to: Io = processIo): Promise<number> 
         .split('\n')
         .forEach(io.warn);
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    io.warn(`lens ${verb}: unexpected error (${message.split('\n')[0]!.slice(0, 300)}); LENS_DEBUG=1 shows where`);
+    // Its words on one line (a ZodError's message is a JSON list over many lines, "[" the first).
+    io.warn(`lens ${verb}: unexpected error (${message.replace(/\s+/g, ' ').slice(0, 300)}); LENS_DEBUG=1 shows where`);
     return 70;
   }
 }

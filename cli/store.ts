@@ -21,7 +21,7 @@ import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
 import { fetchStoreFile } from '../lib/store/fetch.ts';
 import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
 import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
-import { checkStoreUrl } from '../lib/store/store-url.ts';
+import { checkStoreUrl, resolveInStore } from '../lib/store/store-url.ts';
 import { describeRejection, parseStories } from '../lib/story/story.ts';
 import { english } from './english.ts';
 import { CliError, MAX_REJECTED_PER_FILE, printJson, readText, unreadLine, type Io } from './io.ts';
@@ -177,7 +177,8 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   if (!dir || !values.out)
     throw new CliError('usage: build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune] [--expires-in DAYS]');
   const days = values['expires-in'] === undefined ? DEFAULT_LIFETIME_MS / 86_400_000 : Number(values['expires-in']);
-  if (!(days > 0 && days <= 366)) throw new CliError('--expires-in must be a number of days between 0 and 366');
+  // At least an hour: an expiry at the very time of publishing is no manifest readers take.
+  if (!(days * 24 >= 1 && days <= 366)) throw new CliError('--expires-in must be a number of days between 0.042 (an hour) and 366');
   const { stories, problems } = readRawStories(dir);
   if (problems.length) {
     problems.forEach(io.warn);
@@ -189,7 +190,12 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   if (Number.isNaN(now.getTime())) throw new CliError('--generated-at must be an ISO 8601 date-time');
   const out = resolve(values.out);
   const shardsDir = shardsFolder(out);
-  const built = await buildStore(stories, { previous: readPrevious(out), now, topicNames, lifetimeMs: days * 86_400_000 });
+  const previous = readPrevious(out);
+  if (previous && previous.version >= Number.MAX_SAFE_INTEGER)
+    throw new CliError(
+      `${join(out, 'manifest.json')}: version ${previous.version} is the highest a version can be, so no later manifest can follow it: publish to a new store address`,
+    );
+  const built = await buildStore(stories, { previous, now, topicNames, lifetimeMs: days * 86_400_000 });
   const written: string[] = [];
   for (const { ref, bytes } of built.shards) {
     const path = join(out, ref.path);
@@ -258,11 +264,24 @@ function dirReader(root: string): StoreReader {
   };
 }
 
+/**
+ * Reads a published store as the extension syncs it: the manifest at the address given (a folder's
+ * `manifest.json`, or the `.json` file named), its signature beside it, and shards inside the
+ * manifest's folder. Named `manifest-v2.json`, the store checked was once the folder's
+ * `manifest.json`, and not the one readers fetch.
+ */
 function urlReader(url: string): StoreReader {
   const target = checkStoreUrl(url);
   if (!target.ok) throw new CliError(describe(new StoreError('bad_url', [url])));
+  const addressOf = (path: string) => {
+    if (path === 'manifest.json') return target.manifestUrl;
+    if (path === `manifest.json${SIGNATURE_SUFFIX}`) return target.manifestUrl + SIGNATURE_SUFFIX;
+    const inside = resolveInStore(target.manifestUrl, path);
+    if (!inside) throw new StoreError('manifest', [`${path} is outside the store`]);
+    return inside;
+  };
   return async (path, maxBytes) => {
-    const got = await fetchStoreFile(new URL(path, target.manifestUrl).href, {
+    const got = await fetchStoreFile(addressOf(path), {
       fetchFn: fetch,
       origin: target.origin,
       name: path,

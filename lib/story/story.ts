@@ -54,7 +54,14 @@ export const visible = (max: number) =>
   text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
-const dateTime = () => z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' });
+// A date a shard can be named by: "9999-12-31T23:59:59-23:59" is valid ISO 8601 and year 10000 in UTC.
+const inYears = (s: string) => {
+  const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+  const y = new Date(t).getUTCFullYear();
+  return Number.isNaN(t) || (y >= 1000 && y <= 9999);
+};
+const YEARS = 'must be in the years 1000 to 9999 (in UTC)';
+const dateTime = () => z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' }).refine(inYears, YEARS);
 
 /** An absolute URL of one of `protocols`, with no user name or password in it (`https://user:pw@…`). */
 function urlWith(protocols: readonly string[], message: string) {
@@ -108,7 +115,7 @@ const StoryShape = z.object({
     .object({ position: z.number().int().min(1), of: z.number().int().min(1) })
     .refine((s) => s.position <= s.of, { message: 'position must not exceed of', path: ['position'] })
     .optional(),
-  publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }),
+  publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }).refine(inYears, YEARS),
   updatedAt: dateTime().optional(),
   readMinutes: z.number().int('must be a whole number').min(0).optional(),
   byline: visible(LIMITS.name).optional(),

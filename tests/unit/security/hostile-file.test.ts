@@ -166,9 +166,22 @@ describe('lens build-store and check-store given hostile input', () => {
       /topics-list\.json: must be a JSON object of topic names/,
     ],
     ['a --sign key that is not PEM', ['--sign', file('key.pem', 'not a key')], /key\.pem: not a PEM private key/],
+    [
+      'an expiry at the time of publishing',
+      ['--expires-in', '0.000000001'],
+      /--expires-in must be a number of days between 0\.042 \(an hour\) and 366$/,
+    ],
   ])('%s is one line and exit 1', (_, extra, message) =>
     oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message),
   );
+
+  it('says a previous manifest at the highest version leaves no room, in one line', async () => {
+    const out = join(tmp, 'top-version');
+    expect((await lens('build-store', src, '--out', out)).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, version: Number.MAX_SAFE_INTEGER }));
+    await oneLine(lens('build-store', src, '--out', out), /is the highest a version can be, so no later manifest can follow it/);
+  });
 
   it('builds a topic called "constructor", named as any other topic', async () => {
     file('ctor/a.json', JSON.stringify({ ...story('a'), topic: 'constructor' }));

@@ -221,6 +221,12 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'viewpoints[0].name',
       'must not contain invisible or direction-changing characters',
     ],
+    [
+      'a publication date that is year 10000 in UTC (no shard can be named by it)',
+      (s) => (s.publishedAt = '9999-12-31T23:59:59-23:59'),
+      'publishedAt',
+      'must be in the years 1000 to 9999 (in UTC)',
+    ],
     ['an escape sequence in a title', (s) => (s.title = 'Micro\u001b[2Jsoft'), 'title', 'must not contain control characters'],
     ['a bell in a body paragraph', (s) => (s.body = ['A paragraph\u0007.']), 'body[0]', 'must not contain control characters'],
     ['a C1 control in a dek', (s) => (s.dek = 'A dek \u009b31m'), 'dek', 'must not contain control characters'],

@@ -1,7 +1,9 @@
 // The publishing verbs as a publisher runs them: `npm run -s lens -- build-store / check-store / store-keygen`.
 // Each test builds its own store in its own folder; lens runs in-process (tests/unit/lens.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,5 +106,33 @@ describe('the lens bin', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ store: out, ok: false, problems: 1 });
     expect(r.stderr).toMatch(/^.*shards\/2026-06-21-\w+\.json.*\nlens check-store: 1 problem\(s\) found\n$/);
+  });
+});
+
+describe('lens check-store on a published address', () => {
+  it('checks the manifest the address names, and its signature beside it, as the extension syncs them', async () => {
+    const keyFile = join(tmp, 'keys', 'url.pem');
+    const { publicKey } = (await lens('store-keygen', '--out', keyFile)).json;
+    const out = join(tmp, 'served');
+    expect((await lens('build-store', storyDir('served-src', [story('a')]), '--out', out, '--sign', keyFile)).code).toBe(0);
+    // A second manifest beside the signed one, unsigned (found by an adversarial probe, 2026-12-07:
+    // check-store read the folder's manifest.json whatever file the address named).
+    writeFileSync(join(out, 'manifest-v2.json'), readFileSync(join(out, 'manifest.json')));
+    const server = createServer((req, res) => {
+      const path = join(out, decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(/^\/store\//, ''));
+      if (!existsSync(path)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(path));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/store/`;
+    try {
+      expect(await lens('check-store', base, '--key', publicKey)).toMatchObject({ code: 0, json: { ok: true } });
+      expect(await lens('check-store', `${base}manifest.json`, '--key', publicKey)).toMatchObject({ code: 0, json: { ok: true } });
+      const v2 = await lens('check-store', `${base}manifest-v2.json`, '--key', publicKey);
+      expect(v2.code).toBe(1);
+      expect(v2.err).toContain('manifest.json.sig');
+    } finally {
+      server.close();
+    }
   });
 });
