@@ -5,27 +5,20 @@
 // read as ours.
 import { render } from 'preact';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlacementNote } from '../../../components/PlacementNote.tsx';
 import { parseStories, type Story } from '../../../lib/story/story.ts';
+import { renderRoot } from '../render-root.ts';
 
 const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [
   Story,
 ];
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const said = (outlet: string) => {
-  render(<PlacementNote story={seed} placement={{ kind: 'outside', outlet }} outlets={7} />, root);
-  return root.textContent ?? '';
+  render(<PlacementNote story={seed} placement={{ kind: 'outside', outlet }} outlets={7} />, root());
+  return root().textContent ?? '';
 };
 
 describe("a page's own site name in the placement sentence", () => {

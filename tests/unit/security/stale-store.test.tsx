@@ -2,19 +2,12 @@
 // A frozen store in the options page (issue 21 finding 9): past the manifest's expiry the page
 // says in words that the stories may be out of date, and why that can happen.
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncPanel } from '../../../entrypoints/options/SyncPanel.tsx';
 import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
+import { renderRoot } from '../render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   ...parseStatus(null),
@@ -23,7 +16,7 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   ...patch,
 });
 const NOW = Date.parse('2026-11-30T00:00:00Z');
-const stale = () => root.querySelector('[data-testid=store-stale]')?.textContent ?? null;
+const stale = () => root().querySelector('[data-testid=store-stale]')?.textContent ?? null;
 
 describe('the options page on a store a mirror has frozen', () => {
   it('says the stories may be out of date once the manifest in use has expired', () => {
@@ -35,7 +28,7 @@ describe('the options page on a store a mirror has frozen', () => {
         onSyncNow={() => {}}
         now={NOW}
       />,
-      root,
+      root(),
     );
     expect(stale()).toMatch(
       /^These stories may be out of date: the store's manifest expired on .*2026.* and no fresher one has arrived\. .*hold back newer stories/,
@@ -51,12 +44,12 @@ describe('the options page on a store a mirror has frozen', () => {
         onSyncNow={() => {}}
         now={NOW}
       />,
-      root,
+      root(),
     );
     expect(stale()).toBeNull();
     render(
       <SyncPanel status={status({ expiresAt: null })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} now={NOW} />,
-      root,
+      root(),
     );
     expect(stale()).toBeNull();
   });

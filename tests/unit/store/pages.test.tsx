@@ -2,26 +2,19 @@
 // The options page and the popup's data-age line, rendered with the fake browser behind them.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App.tsx';
 import { progressText, SyncPanel } from '../../../entrypoints/options/SyncPanel.tsx';
 import { DataAge } from '../../../entrypoints/popup/DataAge.tsx';
 import { alertPrefsItem, netLedgerItem } from '../../../platform/storage.ts';
 import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
+import { renderRoot } from '../render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const status = (patch: Partial<SyncStatus>) => ({ ...parseStatus(null), ...patch });
-const text = () => root.textContent!.replace(/\s+/g, ' ');
+const text = () => root().textContent!.replace(/\s+/g, ' ');
 /** Lets promises and effects settle. */
 const settle = () => act(() => new Promise((r) => setTimeout(r, 0)));
 
@@ -35,10 +28,10 @@ describe('the sync panel', () => {
   it('says when the extension runs on its bundled stories alone', () => {
     render(
       <SyncPanel status={status({ counts: { bundled: 2, remote: 0, total: 2 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />,
-      root,
+      root(),
     );
     expect(text()).toContain('No story store is set: Factlen Lens uses only the 2 stories built into it.');
-    expect(root.querySelector('button')).toBeNull();
+    expect(root().querySelector('button')).toBeNull();
   });
 
   it('shows the store, its version, the counts and the last problem in plain words', () => {
@@ -51,12 +44,12 @@ describe('the sync panel', () => {
       nextRetryAt: Date.parse('2026-11-24T12:01:00Z'),
       lastError: { code: 'hash', params: ['shards/2026-06-21-ab.json'], at: 1 },
     });
-    render(<SyncPanel status={s} storeUrl="https://cdn.factlen.com/store/" outcome="" onSyncNow={() => {}} />, root);
+    render(<SyncPanel status={s} storeUrl="https://cdn.factlen.com/store/" outcome="" onSyncNow={() => {}} />, root());
     // The version is for machines; the reader is told when the store was published.
-    expect(root.querySelector('[data-testid=store-version]')!.textContent).toMatch(/^Published Nov 20, 2026/);
-    expect(root.querySelector('[data-testid=store-version]')!.getAttribute('data-version')).toBe('20261120095500');
-    expect(root.querySelector('[data-testid=story-counts]')!.textContent).toBe('2 built in · 40 downloaded · 41 in use');
-    expect(root.querySelector('[data-testid=last-error]')!.textContent).toContain(
+    expect(root().querySelector('[data-testid=store-version]')!.textContent).toMatch(/^Published Nov 20, 2026/);
+    expect(root().querySelector('[data-testid=store-version]')!.getAttribute('data-version')).toBe('20261120095500');
+    expect(root().querySelector('[data-testid=story-counts]')!.textContent).toBe('2 built in · 40 downloaded · 41 in use');
+    expect(root().querySelector('[data-testid=last-error]')!.textContent).toContain(
       'shards/2026-06-21-ab.json does not match its fingerprint (SHA-256) in the manifest: it may be damaged or tampered with.Factlen Lens keeps using the stories it already has.Next try:',
     );
   });
@@ -64,26 +57,26 @@ describe('the sync panel', () => {
   it('counts the built-in stories in the right grammatical number', () => {
     render(
       <SyncPanel status={status({ counts: { bundled: 1, remote: 0, total: 1 } })} storeUrl={null} outcome="" onSyncNow={() => {}} />,
-      root,
+      root(),
     );
     expect(text()).toContain('Factlen Lens uses only the 1 story built into it.');
   });
 
   it('shows rejected stories as text, never as markup', () => {
     const line = 'shards/x.json: story "a" (#0): title must be plain text, not markup <img src=x onerror=alert(1)>';
-    render(<SyncPanel status={status({ rejected: [line] })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} />, root);
-    expect(root.querySelector('summary')!.textContent).toBe('1 problem with stories in the store');
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('li')!.textContent).toBe(line);
+    render(<SyncPanel status={status({ rejected: [line] })} storeUrl="https://s.example/" outcome="" onSyncNow={() => {}} />, root());
+    expect(root().querySelector('summary')!.textContent).toBe('1 problem with stories in the store');
+    expect(root().querySelector('img')).toBeNull();
+    expect(root().querySelector('li')!.textContent).toBe(line);
   });
 
   it('offers Sync now, and not twice at once', () => {
     const onSyncNow = vi.fn();
-    render(<SyncPanel status={status({})} storeUrl="https://s.example/" outcome="" onSyncNow={onSyncNow} />, root);
-    root.querySelector('button')!.click();
+    render(<SyncPanel status={status({})} storeUrl="https://s.example/" outcome="" onSyncNow={onSyncNow} />, root());
+    root().querySelector('button')!.click();
     expect(onSyncNow).toHaveBeenCalledOnce();
-    render(<SyncPanel status={status({ running: true })} storeUrl="https://s.example/" outcome="" onSyncNow={onSyncNow} />, root);
-    expect(root.querySelector('button')!.disabled).toBe(true);
+    render(<SyncPanel status={status({ running: true })} storeUrl="https://s.example/" outcome="" onSyncNow={onSyncNow} />, root());
+    expect(root().querySelector('button')!.disabled).toBe(true);
   });
 });
 
@@ -103,27 +96,29 @@ describe('the options page', () => {
   });
 
   async function open() {
-    await act(() => render(<App />, root));
+    await act(() => render(<App />, root()));
     await settle();
     await settle();
   }
 
   function submit(url: string, minutes?: string) {
-    const input = root.querySelector<HTMLInputElement>('#store-url')!;
+    const input = root().querySelector<HTMLInputElement>('#store-url')!;
     input.value = url;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     if (minutes) {
-      const select = root.querySelector<HTMLSelectElement>('#sync-interval')!;
+      const select = root().querySelector<HTMLSelectElement>('#sync-interval')!;
       select.value = minutes;
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }
-    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    root()
+      .querySelector('form')!
+      .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   }
 
   it('has a main landmark, headings and a label for every field', async () => {
     await open();
-    expect(root.querySelector('main h1')!.textContent).toBe('Factlen Lens settings');
-    expect([...root.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+    expect(root().querySelector('main h1')!.textContent).toBe('Factlen Lens settings');
+    expect([...root().querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
       'Story data',
       'Status',
       'Reading pages',
@@ -131,9 +126,9 @@ describe('the options page', () => {
       'Network activity',
     ]);
     // A field is labelled by a label pointing at it or by the label around it.
-    for (const field of root.querySelectorAll('input, select'))
-      expect(field.closest('label') ?? root.querySelector(`label[for="${field.id}"]`)).not.toBeNull();
-    expect([...root.querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual([
+    for (const field of root().querySelectorAll('input, select'))
+      expect(field.closest('label') ?? root().querySelector(`label[for="${field.id}"]`)).not.toBeNull();
+    expect([...root().querySelectorAll('#sync-interval option')].map((o) => o.textContent)).toEqual([
       'every 15 minutes',
       'every 30 minutes',
       'every hour',
@@ -162,7 +157,7 @@ describe('the options page', () => {
     submit('https://cdn.example.org/store/');
     await settle();
     expect(sent.filter((m) => m.type === 'saveStoreSettings')).toEqual([]);
-    expect(root.querySelector('[role=alert]')!.textContent).toBe(
+    expect(root().querySelector('[role=alert]')!.textContent).toBe(
       'Factlen Lens needs your permission to download from https://cdn.example.org. Nothing was changed.',
     );
   });
@@ -174,7 +169,7 @@ describe('the options page', () => {
     submit('http://cdn.example.org/store/');
     await settle();
     expect(request).not.toHaveBeenCalled();
-    expect(root.querySelector('[role=alert]')!.textContent).toMatch(
+    expect(root().querySelector('[role=alert]')!.textContent).toMatch(
       /^The store address “http:\/\/cdn\.example\.org\/store\/” can't be used: it must start with https:\/\//,
     );
   });
@@ -194,43 +189,45 @@ describe('the options page', () => {
     fakeBrowser.permissions.request = (async () => true) as never;
     syncNowAnswer = status({ lastError: { code: 'offline', params: ['https://cdn.example.org'], at: 1 } });
     await open();
-    root.querySelector<HTMLButtonElement>('#sync-progress')!.previousElementSibling!.dispatchEvent(new Event('click', { bubbles: true }));
+    root()
+      .querySelector<HTMLButtonElement>('#sync-progress')!
+      .previousElementSibling!.dispatchEvent(new Event('click', { bubbles: true }));
     await settle();
-    expect(root.querySelector('#sync-progress')!.textContent).toBe('Sync failed.');
+    expect(root().querySelector('#sync-progress')!.textContent).toBe('Sync failed.');
     submit('https://cdn.example.org/store/');
     await settle();
     expect(text()).toContain('Saved.');
-    expect(root.querySelector('#sync-progress')!.textContent).toBe('');
+    expect(root().querySelector('#sync-progress')!.textContent).toBe('');
   });
 
   it('drops an old error as soon as the reader edits the address, or the browser refuses it', async () => {
     await open();
     submit('http://cdn.example.org/store/');
     await settle();
-    expect(root.querySelector('[role=alert]')!.textContent).toMatch(/can't be used/);
-    const input = root.querySelector<HTMLInputElement>('#store-url')!;
+    expect(root().querySelector('[role=alert]')!.textContent).toMatch(/can't be used/);
+    const input = root().querySelector<HTMLInputElement>('#store-url')!;
     input.dispatchEvent(new Event('invalid', { cancelable: true }));
     await settle();
-    expect(root.querySelector('.store-form [role=alert]')).toBeNull();
+    expect(root().querySelector('.store-form [role=alert]')).toBeNull();
     submit('http://cdn.example.org/store/');
     await settle();
     input.value = 'https://cdn.example.org/st';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
-    expect(root.querySelector('.store-form [role=alert]')).toBeNull();
+    expect(root().querySelector('.store-form [role=alert]')).toBeNull();
   });
 
   it('explains that equal quiet hours mean no quiet hours', async () => {
     await alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '22:00' }, maxPerSync: 3 });
     await open();
-    const alert = root.querySelector('#quiet-same')!;
+    const alert = root().querySelector('#quiet-same')!;
     expect(alert.textContent).toBe(
       'From and To are the same time, so there are no quiet hours: notifications can come at any time. Choose two different times.',
     );
-    expect(root.querySelector('#quiet-start')!.getAttribute('aria-describedby')).toBe('quiet-same');
+    expect(root().querySelector('#quiet-start')!.getAttribute('aria-describedby')).toBe('quiet-same');
     await act(() => alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '22:00', end: '07:00' }, maxPerSync: 3 }));
     await settle();
-    expect(root.querySelector('#quiet-same')).toBeNull();
+    expect(root().querySelector('#quiet-same')).toBeNull();
   });
 
   it('says what each request came to in words', async () => {
@@ -245,7 +242,7 @@ describe('the options page', () => {
       ['404, stopped early', '304', '200', '200, stopped early', 'timeout', 'network error: Failed to fetch', '503'].map(entry),
     );
     await open();
-    const outcomes = [...root.querySelectorAll('[data-testid=ledger] tbody td:last-child')].map((td) => td.textContent);
+    const outcomes = [...root().querySelectorAll('[data-testid=ledger] tbody td:last-child')].map((td) => td.textContent);
     expect(outcomes).toEqual([
       'Not found on the server (HTTP 404)',
       'Unchanged since the last check',
@@ -261,15 +258,15 @@ describe('the options page', () => {
 describe('the popup’s data age', () => {
   it('says how old the data is when it is over a day old', async () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });
-    await act(() => render(<DataAge />, root));
+    await act(() => render(<DataAge />, root()));
     await settle();
-    expect(root.querySelector('.popup__age')!.textContent).toContain('Story data from 3 days ago');
+    expect(root().querySelector('.popup__age')!.textContent).toContain('Story data from 3 days ago');
   });
 
   it('says nothing when the data is fresh', async () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3600_000 } });
-    await act(() => render(<DataAge />, root));
+    await act(() => render(<DataAge />, root()));
     await settle();
-    expect(root.querySelector('.popup__age')).toBeNull();
+    expect(root().querySelector('.popup__age')).toBeNull();
   });
 });

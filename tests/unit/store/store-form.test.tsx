@@ -3,36 +3,29 @@
 // underneath (another settings tab, the background), and follows them when nothing was typed.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreForm } from '../../../entrypoints/options/StoreForm.tsx';
+import { renderRoot } from '../render-root.ts';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const form = (storeUrl: string) => <StoreForm initial={{ storeUrl, syncMinutes: 30 }} defaultUrl={null} notice={null} onSave={() => {}} />;
-const input = () => root.querySelector<HTMLInputElement>('#store-url')!;
+const input = () => root().querySelector<HTMLInputElement>('#store-url')!;
 
 describe('the store form', () => {
   it('follows the saved address while the reader has typed nothing', () => {
-    act(() => render(form('https://a.example/store/'), root));
-    act(() => render(form('https://b.example/store/'), root));
+    act(() => render(form('https://a.example/store/'), root()));
+    act(() => render(form('https://b.example/store/'), root()));
     expect(input().value).toBe('https://b.example/store/');
   });
 
   it('keeps what the reader typed when the saved address changes underneath', () => {
-    act(() => render(form('https://a.example/store/'), root));
+    act(() => render(form('https://a.example/store/'), root()));
     act(() => {
       input().value = 'https://typed.example/store/';
       input().dispatchEvent(new Event('input', { bubbles: true }));
     });
-    act(() => render(form('https://b.example/store/'), root));
+    act(() => render(form('https://b.example/store/'), root()));
     expect(input().value).toBe('https://typed.example/store/');
   });
 });
