@@ -6,6 +6,8 @@ import type { ReaderChoice } from '../../lib/match/corrections.ts';
 import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
+import { countWords } from '../../lib/extract/text.ts';
+import { unseenLines, withoutLines } from '../../lib/extract/unseen.ts';
 import { ownCanonical } from '../../lib/url.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { reportFor } from '../../lib/report.ts';
@@ -39,6 +41,30 @@ interface Where {
   incognito: boolean;
 }
 
+/** As extraction: fewer words than this is no article. */
+const MIN_WORDS = 30;
+
+/** Whether the matcher named a story by the page's words (not its address, not the reader's choice): a match, a question, a list. */
+function namesStory(report: TabReport): boolean {
+  if (report.state === 'match') return !report.chosenByReader && report.confidence < 1;
+  return report.state === 'no-match' && !report.dismissedByReader && !!(report.suggestion || report.sameSubject);
+}
+
+/**
+ * The article's text without the lines its page does not show the reader (lib/extract/unseen.ts),
+ * or null when it shows them all or cannot be asked (the tab moved on): then what was read stands.
+ */
+async function seenText(tabId: number, text: string): Promise<string | null> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: unseenLines, args: [text] });
+    const unseen = frame?.result;
+    return Array.isArray(unseen) && unseen.length ? withoutLines(text, unseen as number[]) : null;
+  } catch (err) {
+    console.warn('[factlen] the page could not be asked what it shows', err);
+    return null;
+  }
+}
+
 /** Reads and matches the tab the reader clicked (with their choice, when they just made one). */
 async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
   // A waking worker reads the store while the page is read: the match then waits for neither in turn.
@@ -60,7 +86,16 @@ export async function reportExtraction(
   where: Where,
   choose?: { choice: ReaderChoice | null },
 ): Promise<TabReport> {
-  const report = await matchExtraction(extraction, where, choose);
+  let report = await matchExtraction(extraction, where, choose);
+  // What was read names a story: read again without what the page does not show its reader.
+  const seen = namesStory(report) && extraction.kind === 'article' ? await seenText(tabId, extraction.article.text) : null;
+  if (seen !== null && extraction.kind === 'article') {
+    const article = { ...extraction.article, text: seen, wordCount: countWords(seen) };
+    report =
+      article.wordCount < MIN_WORDS
+        ? { state: 'not-article', reason: 'no-content', page: { url: article.url, title: article.title } }
+        : await matchExtraction({ kind: 'article', article }, where, choose);
+  }
   if (report.state === 'match') await badgeMatch(tabId, storyFigures(report.story));
   else await clearBadge(tabId);
   // The reader asked about this tab: answer even when the report cannot be kept (storage full).

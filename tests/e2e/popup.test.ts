@@ -69,6 +69,17 @@ describe('the popup on a served page', () => {
     await screenshot(popup, 'popup-no-match');
   });
 
+  it("reads only the text a reader can see: a story's words hidden by the page's stylesheet make no match, nor a question", async () => {
+    // Off the page, in a font of no size, transparent (found by an adversarial probe, 2026-12-07):
+    // Readability drops what the markup hides, not what a stylesheet does.
+    const { popup, tabId } = await popupFor('/hidden-story-text.html');
+    const main = popup.locator('main');
+    expect(await main.getAttribute('data-state')).toBe('no-match');
+    expect(await popup.locator('.suggestion').count()).toBe(0);
+    expect(await main.innerText()).toContain('No Factlen story covers this page yet');
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+  });
+
   it('says a page that is not an article is not one', async () => {
     const { popup } = await popupFor('/not-an-article.html');
     expect(await popup.locator('main').getAttribute('data-state')).toBe('not-article');

@@ -49,6 +49,13 @@ describe('the popup in Firefox', () => {
     expect((await badgeOf(tabId))[0]).toBe('');
   });
 
+  it("reads only the text a reader can see: a story's words hidden by the page's stylesheet make no match, nor a question", async () => {
+    const { popup, tabId } = await popupFor('/hidden-story-text.html');
+    expect(await stateOf(popup)).toBe('no-match');
+    expect(await textOf(popup, 'main')).toContain('No Factlen story covers this page yet');
+    expect((await badgeOf(tabId))[0]).toBe('');
+  });
+
   it('asks about a story it is not sure of, without a badge', async () => {
     const { popup, tabId } = await popupFor('/riverton-brt-routes.html');
     expect(await stateOf(popup)).toBe('no-match');
