@@ -189,7 +189,8 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   const now = values['generated-at'] ? new Date(values['generated-at']) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError('--generated-at must be an ISO 8601 date-time');
   const out = resolve(values.out);
-  const shardsDir = shardsFolder(out);
+  // A shards folder that is a link is refused before anything is written through it.
+  shardsFolder(out);
   const previous = readPrevious(out);
   if (previous && previous.version >= Number.MAX_SAFE_INTEGER)
     throw new CliError(
@@ -211,8 +212,8 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
     written.push('manifest.json');
   }
   const pruned: string[] = [];
-  const folder = shardsDir ?? shardsFolder(out);
-  if (values.prune && folder) {
+  const folder = values.prune ? shardsFolder(out) : null;
+  if (folder) {
     const keep = new Set(built.shards.map((s) => join(out, s.ref.path)));
     for (const f of readdirSync(folder)) {
       const path = join(folder, f);
