@@ -1,12 +1,12 @@
 // matchTab: read the tab's article with the injected extractor, match it, badge the tab.
 // correctMatch: remember the reader's word on that match, then report again.
 import { browser } from 'wxt/browser';
-import type { Extraction } from '../../lib/article.ts';
+import type { Article, Extraction } from '../../lib/article.ts';
 import type { ReaderChoice } from '../../lib/match/corrections.ts';
 import { IndexReadError } from '../../lib/match/persist.ts';
 import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
-import { countWords } from '../../lib/extract/text.ts';
+import { countWords, MIN_ARTICLE_WORDS } from '../../lib/extract/text.ts';
 import { unseenLines, withoutLines } from '../../lib/extract/unseen.ts';
 import { ownCanonical } from '../../lib/url.ts';
 import type { TabReport } from '../../lib/messages.ts';
@@ -40,9 +40,6 @@ async function extractTab(tabId: number, tabUrl: string | undefined): Promise<Ex
 interface Where {
   incognito: boolean;
 }
-
-/** As extraction: fewer words than this is no article. */
-const MIN_WORDS = 30;
 
 /** Whether the matcher named a story by the page's words (not its address, not the reader's choice): a match, a question, a list. */
 function namesStory(report: TabReport): boolean {
@@ -88,11 +85,11 @@ export async function reportExtraction(
 ): Promise<TabReport> {
   let report = await matchExtraction(extraction, where, choose);
   // What was read names a story: read again without what the page does not show its reader.
-  const seen = namesStory(report) && extraction.kind === 'article' ? await seenText(tabId, extraction.article.text) : null;
-  if (seen !== null && extraction.kind === 'article') {
-    const article = { ...extraction.article, text: seen, wordCount: countWords(seen) };
+  const seen = extraction.kind === 'article' && namesStory(report) ? await seenText(tabId, extraction.article.text) : null;
+  if (seen !== null) {
+    const article = { ...(extraction as { article: Article }).article, text: seen, wordCount: countWords(seen) };
     report =
-      article.wordCount < MIN_WORDS
+      article.wordCount < MIN_ARTICLE_WORDS
         ? { state: 'not-article', reason: 'no-content', page: { url: article.url, title: article.title } }
         : await matchExtraction({ kind: 'article', article }, where, choose);
   }

@@ -11,7 +11,7 @@ import { tooMuchText } from './limits.ts';
 import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { fold, normalizeLang } from './normalize.ts';
-import { blockText, countWords } from './text.ts';
+import { blockText, countWords, MIN_ARTICLE_WORDS } from './text.ts';
 
 export { gate, MAX_ELEMENTS };
 export { joinAuthors };
@@ -106,7 +106,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const parsed = new Readability<Node>(staleCopy ? withAuthors(staleCopy, authors) : copy(), readability).parse();
   const text = parsed?.content ? blockText(parsed.content) : '';
   const wordCount = countWords(text);
-  if (!parsed || wordCount < 30) return { kind: 'not-article', reason: 'no-content', url, title };
+  if (!parsed || wordCount < MIN_ARTICLE_WORDS) return { kind: 'not-article', reason: 'no-content', url, title };
 
   const article: Article = {
     url,

@@ -53,6 +53,9 @@ const CJK = new RegExp(`[${CJK_RANGES}]`, 'g');
 
 const WORD = new RegExp(`[^${SEP}]+(?:['’][^${SEP}]+)*`, 'g');
 
+/** Fewer words than this, once read, is no article (the background holds what it reads again to it too). */
+export const MIN_ARTICLE_WORDS = 30;
+
 /** Counts words the way readers do: runs of letters or digits ("don't" is one), and each CJK character. */
 export function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
