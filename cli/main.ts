@@ -11,7 +11,8 @@ const USAGE = `usage:
   lens match INPUT [--stories DIR] [--url URL]  match an .html page or a .jsonl of articles
   lens build-store STORIES_DIR --out DIR [--sign KEYFILE] [--topics FILE] [--prune]
                                                build the remote store: manifest.json + shards/
-  lens check-store DIR_OR_URL [--key PUBLIC_KEY]  check a store before (or after) publishing it
+  lens check-store DIR_OR_URL [--key PUBLIC_KEY] [--timeout SECONDS]
+                                               check a store before (or after) publishing it
   lens store-keygen --out KEYFILE              make an Ed25519 key pair for signing the store`;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void> | void> = {

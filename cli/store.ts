@@ -16,7 +16,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
 import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
-import { checkStore, type StoreReader } from '../lib/store/check.ts';
+import { CheckStopped, checkStore, type StoreReader } from '../lib/store/check.ts';
 import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
 import { fetchStoreFile } from '../lib/store/fetch.ts';
 import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
@@ -271,7 +271,15 @@ function dirReader(root: string): StoreReader {
  * manifest's folder. Named `manifest-v2.json`, the store checked was once the folder's
  * `manifest.json`, and not the one readers fetch.
  */
-function urlReader(url: string): StoreReader {
+/** No one file of a published store is waited for longer than this. */
+const FILE_TIMEOUT_MS = 60_000;
+/**
+ * Nor the whole check (`--timeout`, in seconds): a host that stalls every shard would otherwise
+ * keep a check of a large store waiting a minute per shard. A reader's sync has its own bound.
+ */
+const CHECK_TIMEOUT_S = 1800;
+
+function urlReader(url: string, timeoutS: number): StoreReader {
   const target = checkStoreUrl(url);
   if (!target.ok) throw new CliError(describe(new StoreError('bad_url', [url])));
   const addressOf = (path: string) => {
@@ -281,29 +289,54 @@ function urlReader(url: string): StoreReader {
     if (!inside) throw new StoreError('manifest', [`${path} is outside the store`]);
     return inside;
   };
+  const deadline = Date.now() + timeoutS * 1000;
   return async (path, maxBytes) => {
-    const got = await fetchStoreFile(addressOf(path), {
-      fetchFn: fetch,
-      origin: target.origin,
-      name: path,
-      maxBytes,
-      timeoutMs: 60_000,
-      now: Date.now,
-    });
+    const left = deadline - Date.now();
+    const stopped = new CheckStopped(`stopped after ${timeoutS} s (--timeout)`);
+    if (left <= 0) throw stopped;
+    let got: Awaited<ReturnType<typeof fetchStoreFile>>;
+    try {
+      got = await fetchStoreFile(addressOf(path), {
+        fetchFn: fetch,
+        origin: target.origin,
+        name: path,
+        maxBytes,
+        timeoutMs: Math.min(FILE_TIMEOUT_MS, left),
+        now: Date.now,
+      });
+    } catch (err) {
+      // Cut short by the check's own time, the file is not checked rather than late.
+      if (err instanceof StoreError && err.code === 'timeout' && left < FILE_TIMEOUT_MS) throw stopped;
+      throw err;
+    }
     if (got.notModified) throw new StoreError('http', [304, path]);
     return got.bytes;
   };
 }
 
 export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { key: { type: 'string' }, timeout: { type: 'string' } },
+  });
   const [where] = positionals;
-  if (!where) throw new CliError('usage: check-store DIR_OR_URL [--key PUBLIC_KEY]');
+  if (!where) throw new CliError('usage: check-store DIR_OR_URL [--key PUBLIC_KEY] [--timeout SECONDS]');
   const publicKey = values.key ? parsePublicKey(values.key) : null;
   if (values.key && !publicKey) throw new CliError('--key must be a base64 Ed25519 public key (32 bytes), as store-keygen prints');
+  const timeoutS = values.timeout === undefined ? CHECK_TIMEOUT_S : Number(values.timeout);
+  if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS > 86_400)
+    throw new CliError('--timeout must be a whole number of seconds from 1 to 86400');
   const isUrl = /^https?:\/\//i.test(where);
+  if (!isUrl && values.timeout !== undefined) throw new CliError('--timeout is for a published store (an http(s) address)');
   if (!isUrl && !existsSync(where)) throw new CliError(`${where}: no such directory`);
-  const report = await checkStore(isUrl ? urlReader(where) : dirReader(where), { publicKey, describe });
+  let report: Awaited<ReturnType<typeof checkStore>>;
+  try {
+    report = await checkStore(isUrl ? urlReader(where, timeoutS) : dirReader(where), { publicKey, describe });
+  } catch (err) {
+    if (err instanceof CheckStopped) throw new CliError(`${where}: ${err.message} before the manifest and its signature were read`);
+    throw err;
+  }
   report.problems.forEach(io.warn);
   printJson(io, {
     store: where,

@@ -9,8 +9,14 @@ import { isExpired, MAX_MANIFEST_BYTES, MAX_SHARD_BYTES, MAX_SHARDS, Manifest, m
 import { decodeShard, MAX_REJECTED_PER_SHARD } from './shard.ts';
 import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
 
-/** Reads a file of the store by its path in the store; throws a StoreError when it cannot. */
+/**
+ * Reads a file of the store by its path in the store; throws a StoreError when it cannot, or a
+ * CheckStopped when the check must read nothing more (its time is up).
+ */
 export type StoreReader = (path: string, maxBytes: number) => Promise<Uint8Array>;
+
+/** Thrown by a reader to end the check: what is left is reported as not checked, not as broken. */
+export class CheckStopped extends Error {}
 
 export interface CheckReport {
   problems: string[];
@@ -46,6 +52,7 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
     bytes = await read('manifest.json', MAX_MANIFEST_BYTES);
     raw = JSON.parse(fromUtf8(bytes));
   } catch (err) {
+    if (err instanceof CheckStopped) throw err;
     failed(
       'manifest.json',
       err instanceof SyntaxError || err instanceof TypeError ? new StoreError('json', ['manifest.json', err.message]) : err,
@@ -68,6 +75,7 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
       if (!(await verifySignature(bytes, sig, options.publicKey)))
         report(`manifest.json${SIGNATURE_SUFFIX}`, 'is not a valid signature of manifest.json by the given key');
     } catch (err) {
+      if (err instanceof CheckStopped) throw err;
       failed(`manifest.json${SIGNATURE_SUFFIX}`, err);
     }
   }
@@ -79,7 +87,7 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
   if (listed.length > MAX_SHARDS) report('manifest.json', `lists ${listed.length} shards: only the first ${MAX_SHARDS} were checked`);
   const topics = new Set(manifest.success ? manifest.data.topics.map((t) => t.id) : []);
   const firstSeen = new Map<string, string>();
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     const ref = ShardRef.safeParse(entry);
     if (!ref.success) continue;
     const { path, sha256, bytes: size, stories: count } = ref.data;
@@ -89,6 +97,11 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
       // Read it whole, even past its announced size, to report everything wrong with it.
       file = await read(path, MAX_SHARD_BYTES);
     } catch (err) {
+      if (err instanceof CheckStopped) {
+        result.shards--;
+        report('manifest.json', `${err.message}: ${entries.length - i} of its ${entries.length} shards not checked`);
+        break;
+      }
       failed(path, err);
       continue;
     }

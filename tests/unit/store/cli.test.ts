@@ -135,4 +135,36 @@ describe('lens check-store on a published address', () => {
       server.close();
     }
   });
+
+  it('stops at --timeout when the host stalls every shard, instead of waiting a minute for each', async () => {
+    const out = join(tmp, 'stalled');
+    const src = storyDir('stalled-src', [story('a', '2026-06-20'), story('b', '2026-06-21'), story('c', '2026-06-22')]);
+    expect((await lens('build-store', src, '--out', out)).code).toBe(0);
+    // The manifest answers; every shard request is accepted and never answered.
+    const server = createServer((req, res) => {
+      if (!req.url!.endsWith('/manifest.json')) return;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(join(out, 'manifest.json')));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/store/`;
+    try {
+      const started = Date.now();
+      const r = await lens('check-store', base, '--timeout', '1');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(r.code).toBe(1);
+      expect(r.json).toMatchObject({ ok: false, shards: 0, stories: 0, problems: 1 });
+      expect(r.err).toContain('manifest.json: stopped after 1 s (--timeout): 3 of its 3 shards not checked');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('takes --timeout only as whole seconds, and only for a published store', async () => {
+    for (const bad of ['0', '1.5', 'soon', '86401'])
+      expect((await lens('check-store', 'https://cdn.example.org/store/', '--timeout', bad)).err).toContain(
+        '--timeout must be a whole number of seconds from 1 to 86400',
+      );
+    expect((await lens('check-store', tmp, '--timeout', '5')).err).toContain('--timeout is for a published store');
+  });
 });
