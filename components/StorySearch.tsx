@@ -17,6 +17,7 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StorySummary[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   // Layout effect: focus lands before the first paint, so a keystroke right after opening goes to the box.
   useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
@@ -41,6 +42,10 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
       clearTimeout(timer);
     };
   }, [query]);
+  // Results of what the reader typed are brought into view: in the popup they open below its fold.
+  useEffect(() => {
+    if (query && results?.length) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [results]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     if (query) setQuery('');
@@ -48,7 +53,7 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
     e.stopPropagation();
   };
   return (
-    <div role="search" class="story-search">
+    <div role="search" class="story-search" ref={box}>
       <label class="story-search__label" for="story-search-input">
         {t('searchLabel')}
       </label>

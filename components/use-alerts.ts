@@ -17,3 +17,21 @@ export async function markAllRead(): Promise<void> {
   const list = await alertListItem.getValue();
   if (list.some((a) => !a.read)) await alertListItem.setValue(list.map((a) => ({ ...a, read: true })));
 }
+
+/** The identity of an alert in the list (its story and when it was raised). */
+export const alertKey = (a: ListedAlert) => `${a.alert.storyId}-${a.at}`;
+
+/**
+ * Marks read the alerts the reader was shown, by `alertKey`; the rest keep the badge. Calls
+ * are chained: two batches seen at once must not each write the list over the other.
+ */
+let marking: Promise<void> = Promise.resolve();
+export function markSeen(keys: readonly string[]): Promise<void> {
+  const seen = new Set(keys);
+  marking = marking.then(async () => {
+    const list = await alertListItem.getValue();
+    if (list.some((a) => !a.read && seen.has(alertKey(a))))
+      await alertListItem.setValue(list.map((a) => (seen.has(alertKey(a)) ? { ...a, read: true } : a)));
+  });
+  return marking;
+}

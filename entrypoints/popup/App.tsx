@@ -5,7 +5,7 @@ import { StoryCard } from '../../components/StoryCard.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { Suggestion } from '../../components/Suggestion.tsx';
 import { SameSubject } from '../../components/SameSubject.tsx';
-import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
+import { markSeen, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
 import { clipAtWord, isolated } from '../../lib/words.ts';
@@ -135,6 +135,7 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         // Stories of the page's subject, none told apart as its event, are offered to read.
         <Empty
           title={view.suggestion ? 'suggestTitle' : view.sameSubject ? 'sameSubjectTitle' : 'noMatchTitle'}
+          crowded={!!(view.suggestion || view.sameSubject)}
           body={t(
             view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody',
             // The page's title, not ours: its direction marks stay inside its quotes.
@@ -174,22 +175,38 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
           onOpenAlerts={openAlerts}
         />
       );
-    case 'error':
+    case 'error': {
+      // Our own words (the time-out) are said; a browser's or the background's are folded away.
+      const plain = view.message === t('errorTimeout');
       return (
-        <section class="popup__empty" role="alert">
-          <h1>{t('errorTitle')}</h1>
-          <p class="muted">{t('errorBody', view.message)}</p>
-          <button type="button" onClick={onRetry}>
-            {t('tryAgain')}
-          </button>
-        </section>
+        <>
+          <section class="popup__empty" role="alert">
+            <h1>{t('errorTitle')}</h1>
+            <p class="muted">{plain ? t('errorBody', view.message) : t('errorUnknown')}</p>
+            {!plain && (
+              <details class="popup__error-details">
+                <summary>{t('errorDetails')}</summary>
+                <p>{view.message}</p>
+              </details>
+            )}
+            <button type="button" onClick={onRetry}>
+              {t('tryAgain')}
+            </button>
+            <StoreLine summary={summary} />
+          </section>
+          {/* The stories are still there to read, whatever went wrong with this page. */}
+          <StorySearch search={search} onOpen={openStory} listEmpty={false} />
+        </>
       );
+    }
   }
 }
 
 interface EmptyProps {
   title: MessageKey;
   body?: string;
+  /** The state has its own list (a question, stories of the subject): the alerts are one link away, not listed. */
+  crowded?: boolean;
   summary: StoreSummary | null;
   topicNames?: Record<string, string>;
   onOpenStory: (id: string) => void;
@@ -199,14 +216,11 @@ interface EmptyProps {
 
 /**
  * A page with no story: say so, say what Lens knows, offer the stories to search, and show the
- * reader's alerts — opening the popup is opening the list, so they count as read from here
- * (which clears the badge).
+ * reader's newest alerts. An alert counts as read once it has been on screen (which clears its
+ * part of the badge): one below the popup's fold, or left unlisted, has not been seen.
  */
-function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, children }: EmptyProps) {
+function Empty({ title, body, crowded, summary, topicNames, onOpenStory, onOpenAlerts, children }: EmptyProps) {
   const [alerts] = useAlerts();
-  useEffect(() => {
-    if (alerts?.some((a) => !a.read)) void markAllRead();
-  }, [alerts]);
   return (
     <>
       <section class="popup__empty">
@@ -214,10 +228,13 @@ function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, ch
         {body && <p class="muted">{body}</p>}
         {children}
         <StoreLine summary={summary} />
+        {crowded && <UnreadLink onOpen={onOpenAlerts} />}
       </section>
       <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
-      {alerts && alerts.length > 0 && <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} />}
-      {alerts && alerts.length > ALERTS_SHOWN && (
+      {!crowded && alerts && alerts.length > 0 && (
+        <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} onSeen={markSeen} />
+      )}
+      {!crowded && alerts && alerts.length > ALERTS_SHOWN && (
         <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>
           {tn('allAlerts', alerts.length)}
         </button>
@@ -226,13 +243,13 @@ function Empty({ title, body, summary, topicNames, onOpenStory, onOpenAlerts, ch
   );
 }
 
-/** On a matched page the story comes first; unread alerts are one click away. */
+/** Where the page's own answer comes first, unread alerts are one click away: a link, not a second button. */
 function UnreadLink({ onOpen }: { onOpen: () => void }) {
   const [alerts] = useAlerts();
   const unread = alerts?.filter((a) => !a.read).length ?? 0;
   if (!unread) return null;
   return (
-    <button type="button" class="secondary" onClick={onOpen}>
+    <button type="button" class="link-button unread-link" onClick={onOpen}>
       {tn('alertCount', unread)}
     </button>
   );

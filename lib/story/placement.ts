@@ -64,7 +64,13 @@ export function placeReader(story: Story, page: PageRef, reasons: readonly Match
   const outlet = pageOutlet(page);
   if (!outlet) return null;
   const same = sourceOfOutlet(story, page);
-  return same ? { kind: 'outlet', outlet: same.outlet } : { kind: 'outside', outlet };
+  if (same) return { kind: 'outlet', outlet: same.outlet };
+  // A page declaring a cited outlet's name from another host (a mirror, a syndicated copy, a
+  // spoof) is named by its host: "Riverton Ledger is not among this story's outlets" above
+  // "Read [1] Riverton Ledger" would contradict the list.
+  const name = plain(outlet);
+  const claimed = story.sources.some((s) => plain(s.outlet) === name);
+  return { kind: 'outside', outlet: (claimed && hostOf(page.url)) || outlet };
 }
 
 /** One viewpoint of the coverage with the source to read for it (null: the story cites none). */

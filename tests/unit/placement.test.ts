@@ -76,9 +76,11 @@ describe('placing the reader', () => {
 
   it('does not take a page for a covering outlet because it calls itself by its name', () => {
     // A shop's blog declaring og:site_name "Fortune" (found by an adversarial probe, 2026-12-07).
+    // Named by its host, not by the cited outlet's name: "Fortune is not among this story's
+    // outlets" above "Read [2] Fortune" would contradict the list (found in a review, 2026-12-07).
     expect(placeReader(withUrls, { url: 'https://vitashop.example/blog/sale', title: 'x', siteName: 'Fortune' }, [])).toEqual({
       kind: 'outside',
-      outlet: 'Fortune',
+      outlet: 'vitashop.example',
     });
     // Known by its source's address when the story gives no outletDomain.
     const byUrl = { ...withUrls, sources: withUrls.sources.map((s) => ({ ...s, outletDomain: undefined })) };
