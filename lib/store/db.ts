@@ -8,7 +8,7 @@ import type { Story } from '../story/story.ts';
 import type { ShardRef, Topic } from './manifest.ts';
 import type { ShardRecord } from './shard.ts';
 
-/** The remote store in use: its manifest's facts, its validators, and what the sync kept. */
+/** The remote store in use: its manifest's facts, its shared validator, and what the sync kept. */
 export interface RemoteSnapshot {
   /** The manifest URL it came from: another store's versions do not compare. */
   storeUrl: string;
@@ -18,8 +18,12 @@ export interface RemoteSnapshot {
   expiresAt?: string | null;
   topics: Topic[];
   shards: ShardRef[];
-  etag: string | null;
-  lastModified: string | null;
+  /**
+   * The host's ETag for the manifest, kept only when it is the manifest's own SHA-256 (`sharedEtag`,
+   * sync.ts): every reader of this manifest then revalidates with the same header. Snapshots of
+   * earlier builds kept any ETag and a Last-Modified under other names, never sent again.
+   */
+  contentEtag?: string | null;
   /** Earlier versions kept because the store's new version of them was rejected. */
   carried: Story[];
   syncedAt: number;

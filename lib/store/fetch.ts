@@ -1,7 +1,8 @@
 /**
  * One download from the store, defensively: a bounded time, a byte cap enforced while streaming,
  * no redirect to another origin, no web page taken for JSON, and every failure as a StoreError.
- * Requests carry no cookies, no referrer and no header but the conditional-GET validators.
+ * Requests carry no cookies, no referrer and no header but an If-None-Match every reader shares
+ * (sync.ts `sharedEtag`).
  */
 import { StoreError } from './errors.ts';
 
@@ -16,12 +17,12 @@ export interface FetchOptions {
   maxBytes: number;
   timeoutMs: number;
   now: () => number;
-  /** If-None-Match / If-Modified-Since, and nothing else. */
-  validators?: { etag?: string | null; lastModified?: string | null };
+  /** If-None-Match, and nothing else: an ETag every reader of the same manifest sends alike (sync.ts). */
+  etag?: string | null;
   signal?: AbortSignal;
 }
 
-export type Fetched = { notModified: true } | { notModified: false; bytes: Uint8Array; etag: string | null; lastModified: string | null };
+export type Fetched = { notModified: true } | { notModified: false; bytes: Uint8Array; etag: string | null };
 
 /** Retry-After is 24 hours at most, whatever the server says. */
 export const MAX_RETRY_AFTER_MS = 24 * 3600_000;
@@ -110,8 +111,7 @@ export async function fetchStoreFile(url: string, opts: FetchOptions): Promise<F
   const onOuterAbort = () => controller.abort(opts.signal!.reason);
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const headers: Record<string, string> = {};
-  if (opts.validators?.etag) headers['If-None-Match'] = opts.validators.etag;
-  if (opts.validators?.lastModified) headers['If-Modified-Since'] = opts.validators.lastModified;
+  if (opts.etag) headers['If-None-Match'] = opts.etag;
   try {
     let res: Response;
     try {
@@ -140,7 +140,7 @@ export async function fetchStoreFile(url: string, opts: FetchOptions): Promise<F
       await res.body?.cancel().catch(() => {});
       throw new StoreError('redirect', [opts.name, new URL(res.url).origin]);
     }
-    if (res.status === 304 && opts.validators && (opts.validators.etag || opts.validators.lastModified)) return { notModified: true };
+    if (res.status === 304 && opts.etag) return { notModified: true };
     if (!res.ok) {
       await res.body?.cancel().catch(() => {});
       const retryAfter = parseRetryAfter(res.headers.get('retry-after'), opts.now());
@@ -153,7 +153,7 @@ export async function fetchStoreFile(url: string, opts: FetchOptions): Promise<F
       throw new StoreError('content_type', [opts.name, res.headers.get('content-type') ?? '']);
     }
     const bytes = await readCapped(res, opts, controller.signal);
-    return { notModified: false, bytes, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+    return { notModified: false, bytes, etag: res.headers.get('etag') };
   } catch (err) {
     if (err instanceof Timeout) throw new StoreError('timeout', [host, Math.round(opts.timeoutMs / 1000)]);
     throw err;

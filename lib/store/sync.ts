@@ -89,6 +89,23 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
 const sameShards = (m: Manifest, s: RemoteSnapshot) =>
   m.shards.length === s.shards.length && m.shards.every((r, i) => r.sha256 === s.shards[i]!.sha256 && r.path === s.shards[i]!.path);
 
+/** The fewest hex digits of the manifest's SHA-256 an ETag must carry to be taken as its hash. */
+const ETAG_HASH_DIGITS = 16;
+
+/**
+ * `etag` if it is the manifest's own content hash (its first 16 or more hex digits of SHA-256,
+ * after an optional `W/` and a `sha256-` style label), else null. Only such an ETag is sent back:
+ * every reader of the manifest has the same one. A host's own ETag or Last-Modified may be made
+ * for each reader ("reader-<uuid>", found by an adversarial audit, 2026-12-07) and sent back
+ * would follow them from sync to sync, the signature covering none of it. A host with other
+ * ETags costs a whole manifest per sync, not a 304.
+ */
+export async function sharedEtag(etag: string | null, bytes: Uint8Array): Promise<string | null> {
+  const opaque = etag?.match(/^(?:W\/)?"(?:[a-z0-9]+[-:])?([0-9a-f]+)"$/i)?.[1]?.toLowerCase();
+  if (!opaque || opaque.length < ETAG_HASH_DIGITS || opaque.length > 64) return null;
+  return (await sha256Hex(bytes)).startsWith(opaque) ? etag! : null;
+}
+
 /** Syncs once; resolves with the store to use, or throws a StoreError and changes nothing in use. */
 export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   const { db, fetchFn, now, onProgress = () => {}, concurrency = 4, timeoutMs = DEFAULT_TIMEOUT_MS } = opts;
@@ -111,7 +128,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
     name: 'manifest.json',
     maxBytes: MAX_MANIFEST_BYTES,
     timeoutMs,
-    validators: same ? { etag: same.snapshot.etag, lastModified: same.snapshot.lastModified } : undefined,
+    etag: same?.snapshot.contentEtag,
   });
   if (got.notModified) {
     // Still the manifest in use, and past its expiry: the store (or a mirror) is frozen.
@@ -133,7 +150,7 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
 
   const manifest = parseManifest(got.bytes);
   if (isExpired(manifest, now())) throw new StoreError('expired', [manifest.expiresAt!]);
-  const validators = { etag: got.etag, lastModified: got.lastModified };
+  const validators = { contentEtag: await sharedEtag(got.etag, got.bytes) };
   if (same) {
     const { version } = same.snapshot;
     if (manifest.version < version) throw new StoreError('rollback', [manifest.version, version]);

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lib/store/bytes.ts';
 import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
 import { StoreError } from '../../../lib/store/errors.ts';
 import { remoteStories } from '../../../lib/store/remote.ts';
 import { verifySignature } from '../../../lib/store/signature.ts';
-import { syncStore, type SyncOptions, type SyncProgress } from '../../../lib/store/sync.ts';
+import { sharedEtag, syncStore, type SyncOptions, type SyncProgress } from '../../../lib/store/sync.ts';
 import { build, fakeHost, invalid, STORE_URL, story } from './helpers.ts';
 
 let db: StoreDb;
@@ -43,7 +43,7 @@ describe('syncStore', () => {
     expect((await db.read())!.snapshot).toMatchObject({
       storeUrl: `${STORE_URL}manifest.json`,
       version: v1.manifest.version,
-      etag: expect.any(String),
+      contentEtag: expect.stringMatching(/^"[0-9a-f]{16}"$/),
     });
     expect(progress[0]).toEqual({ phase: 'manifest' });
     expect(progress).toContainEqual({ phase: 'shards', done: 3, total: 3 });
@@ -60,19 +60,33 @@ describe('syncStore', () => {
     expect(host.requests[0]!.headers['If-None-Match']).toMatch(/^".+"$/);
   });
 
-  it('revalidates with Last-Modified when the host sends no ETag', async () => {
+  it('sends back no validator a host could make for one reader: neither its own ETag nor a Last-Modified', async () => {
+    // Found by an adversarial audit (2026-12-07): a store gave each reader `ETag: "reader-<uuid>"`
+    // and a random Last-Modified, and every later sync sent them back, a tracking id that outlives
+    // cookies and addresses. Only an ETag that is the manifest's own hash is shared by all readers.
     const v1 = await build([story('a')]);
     host.publish(v1);
-    const stamp = 'Tue, 24 Nov 2026 10:00:00 GMT';
+    let n = 0;
     host.route((req) => {
       if (req.path !== 'manifest.json') return undefined;
-      if (req.headers['If-Modified-Since'] === stamp) return new Response(null, { status: 304 });
-      return new Response(v1.manifestBytes as BodyInit, { headers: { 'content-type': 'application/json', 'last-modified': stamp } });
+      n++;
+      const headers = {
+        'content-type': 'application/json',
+        etag: `"reader-${n}-5f0c2a"`,
+        'last-modified': `Tue, 24 Nov 2026 10:00:0${n} GMT`,
+      };
+      return new Response(v1.manifestBytes as BodyInit, { headers });
     });
     await run();
     host.clear();
     expect((await run()).kind).toBe('unchanged');
-    expect(host.requests.map((r) => r.headers)).toEqual([{ 'If-Modified-Since': stamp }]);
+    expect(host.requests.map((r) => r.headers)).toEqual([{}]);
+    // Weak or labelled, a content hash is still shared; one of another manifest is not kept.
+    const hash = createHash('sha256').update(v1.manifestBytes).digest('hex');
+    expect(await sharedEtag(`W/"sha256-${hash.slice(0, 20)}"`, v1.manifestBytes)).toBe(`W/"sha256-${hash.slice(0, 20)}"`);
+    expect(await sharedEtag(`"${hash.slice(0, 15)}"`, v1.manifestBytes)).toBeNull();
+    expect(await sharedEtag(`"${'0'.repeat(16)}"`, v1.manifestBytes)).toBeNull();
+    expect(await sharedEtag(null, v1.manifestBytes)).toBeNull();
   });
 
   it('downloads only the shard whose hash changed', async () => {
@@ -91,14 +105,14 @@ describe('syncStore', () => {
     expect(remoteStories(result.state).stories.find((s) => s.id === 'b')!.title).toBe('Updated');
   });
 
-  it('sends nothing that could tell readers apart: no query, no cookies, no referrer, only validators', async () => {
+  it('sends nothing that could tell readers apart: no query, no cookies, no referrer, only a shared ETag', async () => {
     host.publish(await build([story('a')]));
     await run();
     await run();
     for (const r of host.requests) {
       expect(new URL(r.url).search).toBe('');
       expect(r.init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
-      expect(Object.keys(r.headers).every((h) => h === 'If-None-Match' || h === 'If-Modified-Since')).toBe(true);
+      expect(Object.keys(r.headers).every((h) => h === 'If-None-Match')).toBe(true);
     }
   });
 
