@@ -79,8 +79,11 @@ export interface Messages {
   syncNow: { request: Record<string, never>; response: SyncStatus };
   /** popup / side panel → background: how many stories Lens knows, since when, and the store's topic names. */
   getStoreSummary: { request: Record<string, never>; response: StoreSummary };
-  /** popup → background: remember the reader's choice for this tab's page (null forgets it) and report again. */
-  correctMatch: { request: { tabId: number; choice: ReaderChoice | null }; response: TabReport };
+  /**
+   * popup → background: remember the reader's choice for the page the popup showed, `pageUrl`
+   * (null forgets it), and report again. A tab that has moved on to another page gets no choice.
+   */
+  correctMatch: { request: { tabId: number; choice: ReaderChoice | null; pageUrl: string }; response: TabReport };
   /**
    * auto-read script (a tab's top frame, automatic mode only) → background: what it read there.
    * The background matches it later (throttled) and answers at once, with nothing.

@@ -7,6 +7,7 @@
  * Zod-free on purpose (the popup imports it and stays small): values are repaired where they are
  * read, by the core's schemas (platform/settings.ts) or the small repairs below.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { addFollow, repairFollows, type ListedAlert } from '../lib/alerts/state.ts';
 import type { AlertPrefs } from '../lib/alerts/prefs.ts';
@@ -78,4 +79,20 @@ export async function setCorrection(
 ): Promise<void> {
   const next = withCorrection(repairCorrections(await correctionsItem.getValue()), page, choice, now);
   if (next) await correctionsItem.setValue(next);
+}
+
+/**
+ * Closes `storage.local` to the extension's scripts in web pages. It holds the reader's word on
+ * pages (which pages they read), what they follow and the store's address; only the extension's
+ * own pages and worker need it. Chrome lets content scripts read and write it unless told: code
+ * in a compromised page renderer, where the extractor runs after a click, read the reader's
+ * corrections and pointed the store elsewhere (an adversarial audit, 2026-12-07). Session
+ * storage is closed to them by default. Firefox has no such switch: there the background checks
+ * what it is sent instead (messaging.ts).
+ */
+export function closeStorageToPages(): void {
+  const local = browser.storage.local as { setAccessLevel?: (access: { accessLevel: string }) => Promise<void> };
+  void local
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch((err: unknown) => console.warn('[factlen] storage stays open to pages', err));
 }

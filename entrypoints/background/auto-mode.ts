@@ -60,7 +60,7 @@ async function onAutoRead(tab: Tab, extraction: Extraction): Promise<void> {
   if (mode.mode !== 'auto' || isNeverSite(tab.url, mode.never)) return;
   const pattern = autoPatternFor(tab.url, mode);
   if (!pattern || !(await activeAutoOrigins()).includes(pattern)) return;
-  await reportExtraction(tab.id, extraction, { incognito: tab.incognito });
+  await reportExtraction(tab.id, extraction, { incognito: tab.incognito, url: tab.url });
 }
 
 const autoRead = throttleByKey<number, { tab: Tab; extraction: Extraction }>(

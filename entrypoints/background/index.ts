@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessages } from '../../platform/messaging.ts';
+import { closeStorageToPages } from '../../platform/storage.ts';
 import { searchStories } from '../../lib/story/search.ts';
 import { listTopics } from '../../lib/story/topic-list.ts';
 import { topicNames } from '../../lib/story/topics.ts';
@@ -15,6 +16,7 @@ import { loadStories } from './store.ts';
 import { saveStoreSettings, setUpStoreSync, storeStatus, storeSummary, syncNow } from './sync.ts';
 
 export default defineBackground(() => {
+  closeStorageToPages();
   setUpFirstRun();
   setUpReports();
   setUpAlertBadge();
@@ -23,7 +25,7 @@ export default defineBackground(() => {
   );
   handleMessages({
     matchTab: ({ tabId }) => matchTab(tabId),
-    correctMatch: ({ tabId, choice }) => correctMatch(tabId, choice),
+    correctMatch: ({ tabId, choice, pageUrl }) => correctMatch(tabId, choice, pageUrl),
     getTabReport: ({ tabId }) => loadReport(tabId),
     // Search and topics read every story: once per worker life, and never on the match path.
     searchStories: async ({ query, limit }) => searchStories((await (await loadStories()).set.current().all()).values(), query, limit),

@@ -8,7 +8,7 @@ import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
 import { countWords, MIN_ARTICLE_WORDS } from '../../lib/extract/text.ts';
 import { unseenLines, withoutLines } from '../../lib/extract/unseen.ts';
-import { ownCanonical } from '../../lib/url.ts';
+import { normalizeUrl, ownCanonical } from '../../lib/url.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { reportFor } from '../../lib/report.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
@@ -39,6 +39,34 @@ async function extractTab(tabId: number, tabUrl: string | undefined): Promise<Ex
 
 interface Where {
   incognito: boolean;
+  /** The tab's address when the read began, when the extension may see it. */
+  url?: string;
+}
+
+/** The reader's word on a page, and the page (as the popup showed it) it is about. */
+interface Choosing {
+  choice: ReaderChoice | null;
+  pageUrl: string;
+}
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+const withoutFragment = (url: string) => url.replace(/#.*$/, '');
+const extractionUrl = (e: Extraction) => (e.kind === 'article' ? e.article.url : e.url);
+
+/**
+ * Whether the tab still shows the page at `url`: a page that sends its tab elsewhere while it is
+ * matched must not leave its story's badge and report on the next site's tab (an adversarial
+ * audit, 2026-12-07: a page leaving 50 ms after loading left badge "7" on the site it went to).
+ */
+async function stillOn(tabId: number, url: string): Promise<boolean> {
+  const now = (await browser.tabs.get(tabId).catch(() => null))?.url;
+  return !!now && withoutFragment(now) === withoutFragment(url);
 }
 
 /** Whether the matcher named a story by the page's words (not its address, not the reader's choice): a match, a question, a list. */
@@ -63,7 +91,7 @@ async function seenText(tabId: number, text: string): Promise<string | null> {
 }
 
 /** Reads and matches the tab the reader clicked (with their choice, when they just made one). */
-async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+async function readTab(tabId: number, choose?: Choosing): Promise<TabReport> {
   // A waking worker reads the store while the page is read: the match then waits for neither in turn.
   getStore().catch(() => undefined);
   // The click's activeTab grant lets us see the tab's address: a site the reader excluded is
@@ -73,16 +101,16 @@ async function readTab(tabId: number, choose?: { choice: ReaderChoice | null }):
     await clearBadge(tabId);
     return { state: 'not-article', reason: 'never-site', page: { url: tab.url ?? '', title: tab.title ?? '' } };
   }
-  return reportExtraction(tabId, await extractTab(tabId, tab?.url), { incognito: tab?.incognito ?? false }, choose);
+  return reportExtraction(tabId, await extractTab(tabId, tab?.url), { incognito: tab?.incognito ?? false, url: tab?.url }, choose);
 }
 
 /** Matches what was read in a tab (on click or automatically), badges the tab and keeps the report. */
-export async function reportExtraction(
-  tabId: number,
-  extraction: Extraction,
-  where: Where,
-  choose?: { choice: ReaderChoice | null },
-): Promise<TabReport> {
+export async function reportExtraction(tabId: number, extraction: Extraction, where: Where, choose?: Choosing): Promise<TabReport> {
+  // What the page's script handed over names its own address: it must be the tab's site. A
+  // compromised renderer could otherwise be matched, and corrected, as another site's article.
+  const read = extractionUrl(extraction);
+  if (where.url && read && originOf(read) !== originOf(where.url))
+    throw new Error(`the page changed while it was read (${originOf(read)})`);
   let report = await matchExtraction(extraction, where, choose);
   // What was read names a story: read again without what the page does not show its reader.
   const seen = extraction.kind === 'article' && namesStory(report) ? await seenText(tabId, extraction.article.text) : null;
@@ -93,6 +121,8 @@ export async function reportExtraction(
         ? { state: 'not-article', reason: 'no-content', page: { url: article.url, title: article.title } }
         : await matchExtraction({ kind: 'article', article }, where, choose);
   }
+  // The tab has moved on: its badge and report are the next page's to set.
+  if (where.url && read && !(await stillOn(tabId, read))) return report;
   if (report.state === 'match') await badgeMatch(tabId, storyFigures(report.story));
   else await clearBadge(tabId);
   // The reader asked about this tab: answer even when the report cannot be kept (storage full).
@@ -101,7 +131,7 @@ export async function reportExtraction(
 }
 
 /** The report for what was read in a tab: not an article, or the match with the reader's choice applied. */
-export async function matchExtraction(extraction: Extraction, where: Where, choose?: { choice: ReaderChoice | null }): Promise<TabReport> {
+export async function matchExtraction(extraction: Extraction, where: Where, choose?: Choosing): Promise<TabReport> {
   // The door for what a page handed over: fields cut to size, and a canonical URL only when it is
   // on the page's own site (it keys URL proof, the outlet and the reader's corrections).
   const limited = limitExtraction(extraction);
@@ -111,9 +141,13 @@ export async function matchExtraction(extraction: Extraction, where: Where, choo
   const article = { ...limited.article, canonicalUrl: ownCanonical(limited.article) ?? limited.article.url };
   // The article's words are read while a waking worker's index still comes off the disk.
   readArticle(article);
+  // The reader's word is about the page the popup showed: a tab sent on to another page since
+  // (an adversarial audit, 2026-12-07: "No story covers this page" was filed under Fortune's
+  // article) gets the report of the page it shows, with no choice made for it.
+  const asked = choose && normalizeUrl(choose.pageUrl) === normalizeUrl(article.url) ? choose : undefined;
   // Nothing from a private window is stored: a choice made there applies to this page view only.
-  if (choose && !where.incognito) await setCorrection(article, choose.choice);
-  const choice = choose ? choose.choice : await getCorrection(article);
+  if (asked && !where.incognito) await setCorrection(article, asked.choice);
+  const choice = asked ? asked.choice : await getCorrection(article);
   const store = await getStore();
   try {
     return await reportFor(article, store, choice);
@@ -127,4 +161,4 @@ export async function matchExtraction(extraction: Extraction, where: Where, choo
 }
 
 export const matchTab = (tabId: number) => readTab(tabId);
-export const correctMatch = (tabId: number, choice: ReaderChoice | null) => readTab(tabId, { choice });
+export const correctMatch = (tabId: number, choice: ReaderChoice | null, pageUrl: string) => readTab(tabId, { choice, pageUrl });

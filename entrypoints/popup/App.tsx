@@ -32,13 +32,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(t('errorTimeout'))), ms))]);
 }
 
-/** Asks the background about the tab; with `choice`, first records the reader's word on the match. */
-async function load(tabIdRef: { current: number | null }, choice?: ReaderChoice | null): Promise<TabReport> {
+/** Asks the background about the tab; with `choice`, first records the reader's word on the page at `pageUrl`. */
+async function load(tabIdRef: { current: number | null }, choice?: ReaderChoice | null, pageUrl = ''): Promise<TabReport> {
   try {
     const tabId = await targetTabId(location.search);
     tabIdRef.current = tabId;
     if (tabId === null) return { state: 'not-article', reason: 'browser-page', page: { url: '', title: '' } };
-    const asked = choice === undefined ? sendMessage('matchTab', { tabId }) : sendMessage('correctMatch', { tabId, choice });
+    const asked = choice === undefined ? sendMessage('matchTab', { tabId }) : sendMessage('correctMatch', { tabId, choice, pageUrl });
     return await withTimeout(asked, TIMEOUT_MS);
   } catch (err) {
     return { state: 'error', message: err instanceof Error ? err.message : String(err) };
@@ -59,7 +59,9 @@ export function App() {
   // The reader's word keeps the current view until the answer comes, so focus is not lost.
   const choose = (choice: ReaderChoice | null) => {
     setBusy(true);
-    void load(tabId, choice).then((v) => {
+    // The choice is about the page the reader sees here, whatever the tab shows by now.
+    const pageUrl = view.state === 'match' || view.state === 'no-match' ? view.page.url : '';
+    void load(tabId, choice, pageUrl).then((v) => {
       setView(v);
       setBusy(false);
     });

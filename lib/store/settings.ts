@@ -5,6 +5,7 @@
 import { z } from '../zod.ts';
 import type { StoreErrorCode } from './errors.ts';
 import { INDEX_STATES } from './index-cache.ts';
+import { MAX_STORE_URL } from './store-url.ts';
 
 /** The sync intervals the options page offers, in minutes. */
 export const SYNC_INTERVALS = [15, 30, 60, 180, 360, 720, 1440] as const;
@@ -12,7 +13,7 @@ export const DEFAULT_SYNC_MINUTES = 30;
 
 export const StoreSettings = z.object({
   /** Absent: the build-time store. Empty: no remote store, bundled stories only. */
-  storeUrl: z.string().max(2000).optional().catch(undefined),
+  storeUrl: z.string().max(MAX_STORE_URL).optional().catch(undefined),
   syncMinutes: z.number().int().min(5).max(1440).catch(DEFAULT_SYNC_MINUTES).default(DEFAULT_SYNC_MINUTES),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;

@@ -28,6 +28,33 @@ afterAll(async () => {
 });
 
 describe('a hostile page', () => {
+  it("cannot read or write the extension's local storage from the world the extractor ran in", async () => {
+    // Found by an adversarial audit (2026-12-07): code in that world (a compromised renderer) read
+    // the reader's corrections and rewrote the store's address. Chrome closes it when told.
+    const { page, tabId } = await lens.openTab(server.url('/local-sports.html'));
+    const cdp = await lens.context.newCDPSession(page);
+    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    // The reader's click injects the extractor into the page's renderer.
+    await (await lens.openPopup(tabId)).close();
+    const ours = () => worlds.find((w) => w.auxData?.type === 'isolated' && !w.name.startsWith('__playwright'));
+    await expect.poll(() => ours() !== undefined).toBe(true);
+    const tryStorage = (expression: string) =>
+      cdp.send('Runtime.evaluate', { expression, contextId: ours()!.id, awaitPromise: true, returnByValue: true });
+    const read = await tryStorage('chrome.storage.local.get(null).then(() => "read", (e) => "refused: " + e.message)');
+    expect(read.result.value).toMatch(/^refused: /);
+    const write = await tryStorage(
+      `chrome.storage.local.set({ storeSettings: { storeUrl: 'https://attacker.example/store/' } }).then(() => "written", (e) => "refused: " + e.message)`,
+    );
+    expect(write.result.value).toMatch(/^refused: /);
+    expect(await lens.worker.evaluate(() => chrome.storage.local.get('storeSettings'))).not.toMatchObject({
+      storeSettings: { storeUrl: 'https://attacker.example/store/' },
+    });
+    await cdp.detach();
+    await page.close();
+  });
+
   it('on 127.0.0.1 declaring Fortune\'s article as its canonical URL is not "source [2], Fortune"', async () => {
     const { tabId } = await lens.openTab(server.url('/fortune-morgan-stanley.html'));
     const popup = await lens.openPopup(tabId);

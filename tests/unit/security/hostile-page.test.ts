@@ -62,7 +62,11 @@ describe('finding 3: a page on another site declaring a source as its canonical 
   });
 
   it("files the reader's correction under its own address, not the source's", async () => {
-    await tab.matchExtraction({ kind: 'article', article: spoof }, { incognito: false }, { choice: { kind: 'story', storyId: seed.id } });
+    await tab.matchExtraction(
+      { kind: 'article', article: spoof },
+      { incognito: false },
+      { choice: { kind: 'story', storyId: seed.id }, pageUrl: spoof.url },
+    );
     const saved = (await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as Record<string, unknown>;
     expect(Object.keys(saved)).toEqual(['spoof.example/a']);
     expect(await getCorrection({ url: FORTUNE_URL, canonicalUrl: FORTUNE_URL })).toBeNull();
@@ -164,5 +168,52 @@ describe('finding 2: a page handing over huge fields', () => {
     const html = `<html><head><title>Hidden</title></head><body><article><h1>Hidden</h1>${'<p>A real paragraph of an article, long enough to count for something in the reader check.</p>'.repeat(20)}<div hidden>${'x'.repeat(4_000_000)}</div></article></body></html>`;
     const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     expect(extractArticle(doc, 'https://spoof.example/hidden')).toMatchObject({ kind: 'not-article', reason: 'too-large' });
+  });
+});
+
+describe('a page that sends its tab elsewhere (an adversarial audit, 2026-12-07)', () => {
+  // An article the seed story covers, matched by its words.
+  const HEALTHTECH = 'https://healthtech.example/mayo-microsoft';
+  const read = extractArticle(
+    new DOMParser().parseFromString(
+      readFileSync('tests/fixtures/pages/healthtech-mayo-microsoft.html', 'utf8'),
+      'text/html',
+    ) as unknown as Document,
+    HEALTHTECH,
+  );
+  const source = read.kind === 'article' ? { ...read.article, canonicalUrl: HEALTHTECH } : article({});
+  // The page shows every line it has (lib/extract/unseen.ts asks it, in a real tab).
+  beforeEach(() => void Object.assign(fakeBrowser.scripting, { executeScript: async () => [{ result: [] }] }));
+
+  it("does not file the reader's word under the page the tab moved on to", async () => {
+    // The popup showed spoof.example/a; the page then sent the tab to Fortune's article.
+    const report = await tab.matchExtraction(
+      { kind: 'article', article: source },
+      { incognito: false },
+      { choice: { kind: 'none' }, pageUrl: 'https://spoof.example/a' },
+    );
+    expect(await getCorrection(source)).toBeNull();
+    expect(report).toMatchObject({ state: 'match', story: { id: seed.id } });
+    expect(report.state === 'match' && report.chosenByReader).toBeFalsy();
+  });
+
+  it("is not matched as another site's article because its script names that address", async () => {
+    await expect(
+      tab.reportExtraction(7, { kind: 'article', article: source }, { incognito: false, url: 'https://evil.example/x' }),
+    ).rejects.toThrow(/changed while it was read/);
+  });
+
+  it('leaves no badge and no report on its tab once the tab shows another page', async () => {
+    const { id } = await fakeBrowser.tabs.create({ url: 'https://next.example/' });
+    const report = await tab.reportExtraction(id!, { kind: 'article', article: source }, { incognito: false, url: source.url });
+    expect(report.state).toBe('match');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('');
+    const { loadReport } = await import('../../../entrypoints/background/reports.ts');
+    expect(await loadReport(id!)).toBeNull();
+    // Still on the page: badged and kept.
+    await fakeBrowser.tabs.update(id!, { url: `${source.url}#comments` });
+    await tab.reportExtraction(id!, { kind: 'article', article: source }, { incognito: false, url: source.url });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('7');
+    expect(await loadReport(id!)).toMatchObject({ state: 'match' });
   });
 });

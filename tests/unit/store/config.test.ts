@@ -25,6 +25,9 @@ describe('checkStoreUrl', () => {
     ['https://user:pw@cdn.factlen.com/', 'has-credentials'],
     ['https://cdn.factlen.com/store/?reader=1', 'has-query'],
     ['cdn.factlen.com', 'not-a-url'],
+    // Over the settings' limit: it was saved as "no choice", and the build's store used instead.
+    [`https://cdn.factlen.com/${'a/'.repeat(1000)}`, 'too-long'],
+    [`https://cdn.factlen.com/${'a'.repeat(1970)}`, 'too-long'],
   ])('refuses %s', (input, reason) => {
     expect(checkStoreUrl(input)).toEqual({ ok: false, reason });
   });
