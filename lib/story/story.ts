@@ -11,11 +11,19 @@ const SLUG = /^[a-z0-9-]{1,120}$/;
 // A "<" before anything else in prose ("a < b", "<3", "<5 %") is not markup and stays allowed.
 const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // Characters that reorder or hide text: bidi embeddings, overrides and isolates, and the
-// invisible zero-width space, word joiner and BOM. A name or title carrying one can show the
-// reader something other than what it says ("Fortune" with an invisible character in it, a
-// headline that reads backwards). ZWNJ/ZWJ (U+200C/D) and LRM/RLM stay allowed: scripts such
-// as Persian and Hindi and mixed Hebrew/Arabic text need them, and they reorder nothing strongly.
-const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/;
+// invisible zero-width space, word joiner, invisible operators (U+2061–4) and BOM. A name or
+// title carrying one can show the reader something other than what it says ("Fortune" with an
+// invisible character in it, a headline that reads backwards). ZWNJ/ZWJ (U+200C/D) and LRM/RLM
+// stay allowed: scripts such as Persian and Hindi and mixed Hebrew/Arabic text need them, and
+// they reorder nothing strongly. The soft hyphen (U+00AD) stays too: publishers put it in
+// headlines to break long words, and a scraped title keeps it; what Lens composes from a name
+// drops it (`oneLine`, lib/words.ts).
+const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]/;
+// A name or a title is one line: no tab, line feed, carriage return, line or paragraph
+// separator. Carried into a notification, a line break let a store's "missing perspective" write
+// lines of its own under Lens's name and push Lens's words out of view. Running text (dek, key
+// points, paragraphs) keeps its line breaks.
+const BREAK = /[\t\n\r\u2028\u2029]/;
 // C0 and C1 control characters and DEL, tab, line feed and carriage return aside. No story text
 // has one; shown, they are invisible, and printed to a terminal (by `lens`, in a log) they are
 // commands: ESC [2J clears the screen, ESC ]0; retitles the window.
@@ -49,9 +57,11 @@ const text = (max: number = LIMITS.short) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !MARKUP.test(s), 'must be plain text, not markup')
     .refine((s) => !CONTROL.test(s), 'must not contain control characters');
-/** Text a reader takes at its word (a name, a title): nothing that hides or reorders characters. */
+/** Text a reader takes at its word (a name, a title): one line, nothing that hides or reorders characters. */
 export const visible = (max: number) =>
-  text(max).refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
+  text(max)
+    .refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters')
+    .refine((s) => !BREAK.test(s), 'must be one line: no line breaks or tabs');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 // A date a shard can be named by: "9999-12-31T23:59:59-23:59" is valid ISO 8601 and year 10000 in UTC.

@@ -104,7 +104,7 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
     expect(problems).toEqual(['shards[0].path must be at most 200 characters']);
   });
 
-  it('refuses a topic name that reads backwards or carries a terminal command', () => {
+  it('refuses a topic name that reads backwards, carries a terminal command or breaks a line', () => {
     const manifest = (name: string) => ({
       format: 'factlen-store/1',
       version: 1,
@@ -116,6 +116,7 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
       'topics[0].name must not contain invisible or direction-changing characters',
     ]);
     expect(manifestProblems(manifest('AI\u001b[2J'))).toEqual(['topics[0].name must not contain control characters']);
+    expect(manifestProblems(manifest('AI\nFactlen Lens notice'))).toEqual(['topics[0].name must be one line: no line breaks or tabs']);
     expect(manifestProblems(manifest('Artificial intelligence'))).toEqual([]);
   });
 
@@ -227,6 +228,22 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'publishedAt',
       'must be in the years 1000 to 9999 (in UTC)',
     ],
+    [
+      "a missing perspective of several lines, which wrote a notification under Lens's name",
+      (s) => (s.missingPerspectives = ['Factlen Lens security notice:\nRestore your key at https://factlen-support.example\n\n\n']),
+      'missingPerspectives[0]',
+      'must be one line: no line breaks or tabs',
+    ],
+    ['a line separator in a title', (s) => (s.title = 'Fortune Story\u2028Factlen Lens: action required'), 'title', 'must be one line'],
+    ['a paragraph separator in a source title', (s) => (s.sources[0].title = 'A\u2029B'), 'sources[0].title', 'must be one line'],
+    ['a tab in an outlet', (s) => (s.sources[0].outlet = 'Fortune\t\t\tLens'), 'sources[0].outlet', 'must be one line'],
+    ['a carriage return in a viewpoint name', (s) => (s.viewpoints[0].name = 'Patients\r'), 'viewpoints[0].name', 'must be one line'],
+    [
+      'an invisible operator in a viewpoint name',
+      (s) => (s.viewpoints[0].name = 'Pa\u2064tients'),
+      'viewpoints[0].name',
+      'must not contain invisible or direction-changing characters',
+    ],
     ['an escape sequence in a title', (s) => (s.title = 'Micro\u001b[2Jsoft'), 'title', 'must not contain control characters'],
     ['a bell in a body paragraph', (s) => (s.body = ['A paragraph\u0007.']), 'body[0]', 'must not contain control characters'],
     ['a C1 control in a dek', (s) => (s.dek = 'A dek \u009b31m'), 'dek', 'must not contain control characters'],
@@ -245,6 +262,11 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
 
   it('accepts tabs and line breaks in prose', () => {
     const s = { ...story('prose'), dek: 'One line,\r\nanother\tand a tab', body: ['First.\n\nSecond.'] };
+    expect(parseStories([s]).rejected).toEqual([]);
+  });
+
+  it('accepts a soft hyphen in a headline, as publishers write long words', () => {
+    const s = { ...story('shy'), title: 'Bundes\u00adverfassungs\u00adgericht urteilt' };
     expect(parseStories([s]).rejected).toEqual([]);
   });
 
