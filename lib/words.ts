@@ -30,6 +30,28 @@ export function clipAtWord(s: string, max: number): string {
   return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
+// Format characters (Unicode Cf) no reader sees: the soft hyphen, zero-width space, word joiner
+// and invisible operators, direction controls, BOM, tag characters. ZWNJ/ZWJ and LRM/RLM/ALM
+// stay: Persian, Indic and mixed-direction text need them, and they hide no words.
+const INVISIBLE = /(?![\u200c-\u200f\u061c])\p{Cf}/gu;
+
+/**
+ * Outside text (a store's name or title) as one line Lens can quote: every run of whitespace,
+ * line and paragraph separators included, one space; invisible format characters dropped. A
+ * notification shows the first few lines of its text, so a quoted name must not bring its own.
+ */
+export const oneLine = (s: string): string => s.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+
+/**
+ * `s` as one line (`oneLine`) of at most `max` characters, the "…" of a cut included (cut at a
+ * word, `clipAtWord`): clipping it again changes nothing, so a stored value can be clipped on
+ * every read.
+ */
+export function clipLine(s: string, max: number): string {
+  const line = oneLine(s);
+  return line.length <= max ? line : clipAtWord(line, max - 1);
+}
+
 /** Direction controls: embeddings, overrides and their end (U+202A–E), isolates and theirs (U+2066–9). */
 const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
 

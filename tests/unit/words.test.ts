@@ -1,6 +1,6 @@
 // A page title quoted in a sentence of the popup, cut so the state keeps to one screen.
 import { describe, expect, it } from 'vitest';
-import { clipAtWord, isolated } from '../../lib/words.ts';
+import { clipAtWord, clipLine, isolated, oneLine } from '../../lib/words.ts';
 
 describe('clipAtWord', () => {
   it('leaves a title that fits as it is, trimmed', () => {
@@ -19,6 +19,28 @@ describe('clipAtWord', () => {
 
   it('cuts a title of one long word where it must', () => {
     expect(clipAtWord('x'.repeat(100), 80)).toBe(`${'x'.repeat(80)}…`);
+  });
+});
+
+describe('oneLine and clipLine', () => {
+  it('joins lines and runs of whitespace, line and paragraph separators included, into single spaces', () => {
+    expect(oneLine(' Patients\n\n\tand\u2028caregivers\u2029 ')).toBe('Patients and caregivers');
+  });
+
+  it('drops soft hyphens, invisible operators, direction controls and tag characters', () => {
+    expect(oneLine('Bundes\u00adverfassungs\u00adgericht a\u2061b \u202eF\u{E0041}')).toBe('Bundesverfassungsgericht ab F');
+  });
+
+  it('keeps ZWNJ, ZWJ and right-to-left marks, which scripts need', () => {
+    expect(oneLine('می\u200cخواهم \u05e9\u200f 👩\u200d💻')).toBe('می\u200cخواهم \u05e9\u200f 👩\u200d💻');
+  });
+
+  it('clips to at most the length given, the ellipsis counted, and changes nothing clipped again', () => {
+    const name = 'Rural healthcare providers and the patients of small clinics across the northern counties of the state';
+    const clipped = clipLine(name, 80);
+    expect(clipped).toBe('Rural healthcare providers and the patients of small clinics across the…');
+    expect(clipped.length).toBeLessThanOrEqual(80);
+    expect(clipLine(clipped, 80)).toBe(clipped);
   });
 });
 
