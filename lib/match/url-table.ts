@@ -6,7 +6,7 @@
  * 64 hash bits, among 80k, are a chance of one in ~10^14. Keys added or removed after a load
  * live in a small overlay until the next save.
  */
-import { fnv1a } from './fnv.ts';
+import { fnv1aHigh } from './fnv.ts';
 import type { Unread } from './on-disk.ts';
 import { termHash } from './term-table.ts';
 
@@ -29,14 +29,6 @@ export interface SavedUrls {
 /** Reads rows `from`..`to` of a saved table left on disk. */
 export type UrlRowSource = (from: number, to: number) => Promise<Int32Array>;
 
-/** A second, independent 32 bits (FNV-1a with another basis and a final mix). */
-function highHash(key: string): number {
-  let h = fnv1a(key, 0x9e3779b9 | 0);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) | 0;
-}
-
 interface Row {
   lo: number;
   hi: number;
@@ -47,7 +39,7 @@ interface Row {
   next?: Row | undefined;
 }
 
-const hashOfKey = (key: string): [lo: number, hi: number] => [termHash(key) | 0, highHash(key)];
+const hashOfKey = (key: string): [lo: number, hi: number] => [termHash(key) | 0, fnv1aHigh(key)];
 const bucketOf = (lo: number) => lo >>> (32 - BUCKET_BITS);
 const EMPTY: SavedUrls = { urlRows: new Int32Array(0), urlBuckets: new Uint32Array(BUCKETS + 1) };
 
