@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { addFollow, repairFollows, type ListedAlert } from '../lib/alerts/state.ts';
+import { addFollow, boundList, repairFollows, repairLedger, type ListedAlert } from '../lib/alerts/state.ts';
 import type { AlertPrefs } from '../lib/alerts/prefs.ts';
 import type { Follows, Ledger } from '../lib/alerts/decide.ts';
 import type { TabReport } from '../lib/messages.ts';
@@ -32,10 +32,23 @@ export const readingModeItem = storage.defineItem<ReadingMode>('local:readingMod
 export const alertPrefsItem = storage.defineItem<AlertPrefs>('local:alertPrefs', { version: 1 });
 /** The topics and stories the reader follows. */
 export const followsItem = storage.defineItem<Follows>('local:follows', { fallback: { topics: [], stories: [] }, version: 1 });
+// The two alert items are at version 2: the ledger keeps each key's hash, not its text, and the
+// list's alerts carry a few clipped names (at version 1 a store made them 8.6 MB and 1.9 MB). Both
+// migrations leave a value already in the new shape as it is: `saveAlerts` writes both values in
+// one `storage.local.set`, which sets no version, so a value it wrote first is migrated again.
+
 /** What the reader was already told about, so no alert repeats. */
-export const ledgerItem = storage.defineItem<Ledger>('local:alertLedger', { fallback: { told: [], outlets: {} }, version: 1 });
-/** The reader's recent alerts, newest first (MAX_LISTED). */
-export const alertListItem = storage.defineItem<ListedAlert[]>('local:alertList', { fallback: [], version: 1 });
+export const ledgerItem = storage.defineItem<Ledger>('local:alertLedger', {
+  fallback: { told: [], outlets: {} },
+  version: 2,
+  migrations: { 2: repairLedger },
+});
+/** The reader's recent alerts, newest first (MAX_LISTED, MAX_LIST_BYTES). */
+export const alertListItem = storage.defineItem<ListedAlert[]>('local:alertList', {
+  fallback: [],
+  version: 2,
+  migrations: { 2: boundList },
+});
 /** Every request the extension made, newest first (MAX_LEDGER). */
 export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [], version: 1 });
 /** The reader's word on matches, by normalised page URL (MAX_CORRECTIONS). */
@@ -56,6 +69,16 @@ export async function setFollow(kind: 'topics' | 'stories', id: string, on: bool
   const next = addFollow(await getFollows(), kind, id, on);
   await followsItem.setValue(next);
   return next;
+}
+
+/**
+ * Saves the alert ledger and, when there are new alerts, the alert list in one write: both are
+ * kept or neither is, so a failed write cannot leave alerts marked as told that never reached
+ * the reader's list.
+ */
+export async function saveAlerts(ledger: Ledger, list: ListedAlert[] | null): Promise<void> {
+  await Promise.all([ledgerItem.getMeta(), alertListItem.getMeta()]); // their migrations first
+  await storage.setItems([{ item: ledgerItem, value: ledger }, ...(list ? [{ item: alertListItem, value: list }] : [])]);
 }
 
 /** The dating fields of the stored sync status, read without zod. */

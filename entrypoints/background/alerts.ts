@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
 import { inQuietHours } from '../../lib/alerts/prefs.ts';
-import { MAX_LISTED } from '../../lib/alerts/state.ts';
+import { listAlerts } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { topicLabel } from '../../lib/story/topics.ts';
 import { t, tn } from '../../platform/i18n.ts';
 import { getAlertPrefs } from '../../platform/settings.ts';
-import { alertListItem, getFollows, ledgerItem } from '../../platform/storage.ts';
+import { alertListItem, getFollows, ledgerItem, saveAlerts } from '../../platform/storage.ts';
 import { badgeUnread } from './badge.ts';
 
 /**
@@ -30,11 +30,16 @@ export async function raiseAlerts(
   ]);
   const before = prev && (Array.isArray(prev) ? previousOf(prev as readonly Story[]) : (prev as PreviousStore));
   const { alerts, ledger: nextLedger } = decideAlerts(before, next, follows, ledger, now);
-  // The ledger is saved before anything is shown: a crash after this point loses an alert at
-  // worst, never repeats one.
-  await ledgerItem.setValue(nextLedger);
+  // The ledger and the list are saved in one write, before anything is shown: a crash after it
+  // loses a notification at worst, never repeats one. A write that fails (storage full) marks
+  // nothing as told, and the notifications still go out: the store has moved on, so this change
+  // will not be seen again, and they are the reader's only word of it.
+  try {
+    await saveAlerts(nextLedger, alerts.length ? listAlerts(alerts, list, now) : null);
+  } catch (err) {
+    console.error('[factlen] alerts could not be saved', err);
+  }
   if (!alerts.length) return;
-  await alertListItem.setValue([...alerts.map((alert) => ({ alert, at: now, read: false })), ...list].slice(0, MAX_LISTED));
   if (prefs.paused || inQuietHours(prefs, new Date(now))) return;
   const iconUrl = browser.runtime.getURL('/icon/128.png');
   for (const n of planNotifications(alerts, { t, tn }, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync)) {

@@ -4,6 +4,8 @@
  */
 import type { Story } from '../story/story.ts';
 import { storyFigures } from '../story/figures.ts';
+import { clipLine } from '../words.ts';
+import { ALERT_TITLE_CHARS, fewNames, MAX_TOLD, repairLedger, toldKey } from './state.ts';
 
 /** What the reader follows: topic slugs (the per-topic switch) and story ids. */
 export interface Follows {
@@ -13,7 +15,10 @@ export interface Follows {
 
 /** Everything the reader was told, persisted so no alert is ever raised twice. */
 export interface Ledger {
-  /** Keys of alerts already raised: `story:<id>`, `viewpoint:<id>:<vp>`, `represented:<id>:<name>`. */
+  /**
+   * Alerts already raised, each key (`story:<id>`, `viewpoint:<id>:<vp>`,
+   * `represented:<id>:<name>`) as its hash (`toldKey`), newest last.
+   */
   told: string[];
   /** Per followed story, the outlet count the reader last heard about. */
   outlets: Record<string, number>;
@@ -28,8 +33,11 @@ export type Alert =
       storyId: string;
       topic: string;
       title: string;
+      /** At most ALERT_NAMES names each, one line and clipped (`fewNames`); `more…` counts the rest. */
       newViewpoints: string[];
+      moreViewpoints?: number;
       nowRepresented: string[];
+      moreRepresented?: number;
       newOutlets: number;
     };
 
@@ -42,8 +50,6 @@ export interface Decision {
 export const GROWTH_OUTLETS = 3;
 /** A story first seen in the store is news only if it is this recent (a backfill is not news). */
 export const NEW_STORY_MAX_AGE_MS = 7 * 24 * 3600_000;
-
-const MAX_TOLD = 5000;
 
 const surfaced = (s: Story) => new Set(s.sources.map((x) => x.viewpointId));
 const fold = (s: string) => s.trim().toLowerCase();
@@ -70,9 +76,14 @@ export const previousOf = (stories: readonly Story[]): PreviousStore => ({
  * only the stories new since `prev` and the followed ones; others are ignored.
  */
 export function decideAlerts(prev: PreviousStore | null, next: readonly Story[], follows: Follows, ledger: Ledger, now: number): Decision {
-  const told = new Set(ledger.told);
+  // Repaired here too, not only by the stored item's migration: a ledger kept as text by an
+  // earlier version is still honoured, so no alert is raised twice after an update.
+  const kept = repairLedger(ledger);
+  const told = new Set(kept.told);
+  const isTold = (key: string) => told.has(toldKey(key));
+  const tell = (key: string) => told.add(toldKey(key));
   // A Map, not an object: story ids such as `constructor` or `__proto__` are valid slugs.
-  const outlets = new Map(Object.entries(ledger.outlets ?? {}));
+  const outlets = new Map(Object.entries(kept.outlets));
   const alerts: Alert[] = [];
   const topics = new Set(follows.topics);
   const followed = new Set(follows.stories);
@@ -85,16 +96,16 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
     }
     if (!prev.ids.has(story.id)) {
       const key = `story:${story.id}`;
-      if (topics.has(story.topic) && !told.has(key) && now - lastChange(story) <= NEW_STORY_MAX_AGE_MS) {
+      if (topics.has(story.topic) && !isTold(key) && now - lastChange(story) <= NEW_STORY_MAX_AGE_MS) {
         alerts.push({
           kind: 'new-story',
           storyId: story.id,
           topic: story.topic,
-          title: story.title,
+          title: clipLine(story.title, ALERT_TITLE_CHARS),
           outlets: figures.outlets,
           viewpoints: figures.viewpointsSurfaced,
         });
-        told.add(key);
+        tell(key);
       }
       if (followed.has(story.id) && !outlets.has(story.id)) outlets.set(story.id, figures.outlets);
       continue;
@@ -104,25 +115,34 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
 
     const was = surfaced(old);
     const names = new Map(story.viewpoints.map((v) => [v.id, v.name]));
-    const newViewpoints = [...surfaced(story)].filter((id) => !was.has(id) && !told.has(`viewpoint:${story.id}:${id}`));
+    const newViewpoints = [...surfaced(story)].filter((id) => !was.has(id) && !isTold(`viewpoint:${story.id}:${id}`));
     const stillMissing = new Set(story.missingPerspectives.map(fold));
-    const nowRepresented = old.missingPerspectives.filter(
-      (m) => !stillMissing.has(fold(m)) && !told.has(`represented:${story.id}:${fold(m)}`),
-    );
+    const represented = new Set<string>();
+    const nowRepresented = old.missingPerspectives.filter((m) => {
+      const key = `represented:${story.id}:${fold(m)}`;
+      if (stillMissing.has(fold(m)) || represented.has(key) || isTold(key)) return false;
+      represented.add(key);
+      return true;
+    });
     const known = outlets.get(story.id) ?? storyFigures(old).outlets;
     const grew = figures.outlets - known >= GROWTH_OUTLETS;
 
-    for (const id of newViewpoints) told.add(`viewpoint:${story.id}:${id}`);
-    for (const m of nowRepresented) told.add(`represented:${story.id}:${fold(m)}`);
+    for (const id of newViewpoints) tell(`viewpoint:${story.id}:${id}`);
+    for (const key of represented) tell(key);
     if (grew || !outlets.has(story.id)) outlets.set(story.id, grew ? figures.outlets : known);
     if (newViewpoints.length || nowRepresented.length || grew) {
+      // An alert is kept in the reader's list: it carries a few names, clipped, and counts the rest.
+      const viewpoints = fewNames(newViewpoints.map((id) => names.get(id) ?? id));
+      const perspectives = fewNames(nowRepresented);
       alerts.push({
         kind: 'story-update',
         storyId: story.id,
         topic: story.topic,
-        title: story.title,
-        newViewpoints: newViewpoints.map((id) => names.get(id) ?? id),
-        nowRepresented,
+        title: clipLine(story.title, ALERT_TITLE_CHARS),
+        newViewpoints: viewpoints.names,
+        moreViewpoints: viewpoints.more,
+        nowRepresented: perspectives.names,
+        moreRepresented: perspectives.more,
         newOutlets: grew ? figures.outlets - known : 0,
       });
     }

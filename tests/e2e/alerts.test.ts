@@ -3,6 +3,7 @@
 // its own browser and store, and brings them to the state it needs (baseline, follows, syncs).
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_LIST_BYTES, MAX_LISTED, MAX_TOLD, storedBytes } from '../../lib/alerts/state.ts';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
@@ -143,5 +144,44 @@ describe('topic and story alerts', () => {
     );
     await screenshot(popup, 'popup-alerts');
     await expect.poll(() => lens.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  });
+});
+
+// The audit of 2026-12-07 in the real browser, where the 10 MB quota is: 50 followed stories each
+// drop 100 missing perspectives of 300 characters, "<" (six bytes each in Chrome's count). The
+// alert ledger was 8.6 MB and the alert list could not be written: no alert was listed.
+describe('a store whose sync raises 5,000 alerts on long names', () => {
+  it('lists and notifies them, within a bounded number of bytes that Chrome counts no higher than Lens does', async () => {
+    const base: Story = JSON.parse(readFileSync('tests/fixtures/e2e-store/northvale-hospital-ai-triage.json', 'utf8'));
+    const ids = Array.from({ length: 50 }, (_, s) => `followed-${s}`);
+    const names = (s: number) => Array.from({ length: 100 }, (_, k) => `p${s}-${k}`.padEnd(20, 'x') + '<'.repeat(279) + '.');
+    const v1 = ids.map((id, s) => ({ ...base, id, missingPerspectives: names(s) }));
+    built = await buildStore(v1, { now: new Date(Date.now() - 60_000) });
+    store.publish(built);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByLabel('Story store address').fill(server.url('/store/'));
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    await options.close();
+    await lens.worker.evaluate((stories) => chrome.storage.local.set({ follows: { topics: [], stories } }), ids);
+
+    await publishAndSync(v1.map((s) => ({ ...s, missingPerspectives: [], updatedAt: now })));
+    // Three notifications and a summary of the rest (which three depends on the store's order).
+    await expect.poll(notifications).toEqual([expect.stringMatching(/^story:followed-/), expect.anything(), expect.anything(), 'summary']);
+    const kept = await lens.worker.evaluate(async () => {
+      const { alertLedger, alertList } = await chrome.storage.local.get(['alertLedger', 'alertList']);
+      const [ledgerBytes, listBytes] = await Promise.all([
+        chrome.storage.local.getBytesInUse('alertLedger'),
+        chrome.storage.local.getBytesInUse('alertList'),
+      ]);
+      return { alertLedger: alertLedger as { told: string[] }, alertList: alertList as unknown[], ledgerBytes, listBytes };
+    });
+    expect(kept.alertLedger.told).toHaveLength(MAX_TOLD);
+    expect(kept.alertList).toHaveLength(MAX_LISTED);
+    // Chrome counts a key's name and its value's JSON: never more than storedBytes says.
+    expect(kept.ledgerBytes).toBeLessThanOrEqual('alertLedger'.length + storedBytes(kept.alertLedger));
+    expect(kept.listBytes).toBeLessThanOrEqual('alertList'.length + storedBytes(kept.alertList));
+    expect(kept.ledgerBytes).toBeLessThan(100_000);
+    expect(kept.listBytes).toBeLessThanOrEqual(MAX_LIST_BYTES);
   });
 });

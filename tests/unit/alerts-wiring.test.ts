@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alerts.ts';
 import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
 import { alertListItem, alertPrefsItem, ledgerItem, setFollow } from '../../platform/storage.ts';
+import { toldKey } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
@@ -51,7 +52,7 @@ describe('alerts on a store change', () => {
     await raiseAlerts([seed, story('fresh')], [seed, story('fresh')], {}, NOW);
     expect(created()).toEqual({});
     expect(await alertListItem.getValue()).toHaveLength(1);
-    expect((await ledgerItem.getValue()).told).toEqual(['story:fresh']);
+    expect((await ledgerItem.getValue()).told).toEqual([toldKey('story:fresh')]);
   });
 
   it('raises three and a summary when many stories arrive', async () => {
