@@ -1,6 +1,7 @@
 /** Turns alerts into the few notifications a sync may raise: never noisy. */
-import type { Words } from '../words.ts';
+import { clipLine, type Words } from '../words.ts';
 import type { Alert } from './decide.ts';
+import { ALERT_TITLE_CHARS, fewNames } from './state.ts';
 
 export interface NotificationSpec {
   /** `story:<id>` for a story (a later alert on it replaces the earlier one), `summary` else. */
@@ -11,21 +12,35 @@ export interface NotificationSpec {
 
 export const DEFAULT_MAX_NOTIFICATIONS = 3;
 
-/** The words of one alert, as the notification and the alert list show them. */
+/** A topic's name quoted in a notification is at most this many characters. */
+export const TOPIC_NAME_CHARS = 40;
+
+const named = ({ names, more }: { names: string[]; more: number }, words: Words) =>
+  names.join(', ') + (more ? ` ${words.tn('alertMoreNames', more)}` : '');
+
+/**
+ * The words of one alert, as the notification and the alert list show them. Lens's own words
+ * come first, and the store's text after them as one line, clipped (`clipLine`), whatever an
+ * alert stored by an earlier version carries: a store's name cannot push Lens's words out of
+ * the few lines a notification shows, nor write lines of its own under Lens's name.
+ */
 export function describeAlert(alert: Alert, words: Words, topicName: (slug: string) => string): { title: string; message: string } {
   const { t, tn } = words;
+  const title = clipLine(alert.title, ALERT_TITLE_CHARS);
   if (alert.kind === 'new-story') {
     return {
-      title: t('alertNewStoryTitle', [topicName(alert.topic), alert.title]),
+      title: t('alertNewStoryTitle', [clipLine(topicName(alert.topic), TOPIC_NAME_CHARS), title]),
       message: `${tn('outlets', alert.outlets)} · ${tn('viewpoints', alert.viewpoints)}`,
     };
   }
+  const viewpoints = fewNames(alert.newViewpoints, alert.moreViewpoints);
+  const represented = fewNames(alert.nowRepresented, alert.moreRepresented);
   const parts = [
-    ...alert.nowRepresented.map((m) => t('alertNowRepresented', m)),
-    ...alert.newViewpoints.map((v) => t('alertNewViewpoint', v)),
     ...(alert.newOutlets ? [tn('alertNewOutlets', alert.newOutlets)] : []),
+    ...(viewpoints.names.length ? [tn('alertNewViewpoints', viewpoints.names.length + viewpoints.more, [named(viewpoints, words)])] : []),
+    ...(represented.names.length ? [t('alertNowRepresented', named(represented, words))] : []),
   ];
-  return { title: alert.title, message: parts.join(' · ') };
+  return { title: t('alertUpdateTitle', title), message: parts.join(' · ') };
 }
 
 /**
@@ -47,7 +62,7 @@ export function planNotifications(
   const [topic] = topics;
   const message =
     topics.size === 1 && topic !== undefined && rest.every((a) => a.kind === 'new-story')
-      ? tn('alertMoreNewStories', rest.length, [topicName(topic)])
+      ? tn('alertMoreNewStories', rest.length, [clipLine(topicName(topic), TOPIC_NAME_CHARS)])
       : tn('alertMoreUpdates', rest.length);
   return [...shown, { id: 'summary', title: t('extName'), message }];
 }

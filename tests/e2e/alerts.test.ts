@@ -138,7 +138,9 @@ describe('topic and story alerts', () => {
     const popup = await lens.openExtensionPage('popup.html', tabId);
     const list = popup.locator('.alert-list');
     await list.waitFor();
-    expect(await list.innerText()).toMatch(/Microsoft and Mayo Clinic[\s\S]*Patient Advocacy Groups now represented · 3 new outlets/);
+    expect(await list.innerText()).toMatch(
+      /Update: Microsoft and Mayo Clinic[\s\S]*3 new outlets · Now represented: Patient Advocacy Groups/,
+    );
     expect(await list.innerText()).toMatch(
       /New in Artificial intelligence: Hospitals Roll Out AI Scribes Across Emergency Departments[\s\S]*7 outlets · 3 viewpoints/,
     );

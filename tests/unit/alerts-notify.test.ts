@@ -35,8 +35,8 @@ describe('planNotifications', () => {
     expect(planNotifications([update], words, name)).toEqual([
       {
         id: 'story:mayo',
-        title: 'Mayo model',
-        message: 'Patient Advocacy Groups now represented · New viewpoint: Patients · 3 new outlets',
+        title: 'Update: Mayo model',
+        message: '3 new outlets · New viewpoint: Patients · Now represented: Patient Advocacy Groups',
       },
     ]);
   });

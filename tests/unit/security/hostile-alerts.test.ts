@@ -6,12 +6,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { raiseAlerts } from '../../../entrypoints/background/alerts.ts';
 import { decideAlerts, previousOf, type Alert } from '../../../lib/alerts/decide.ts';
-import { MAX_LIST_BYTES, MAX_LISTED, MAX_TOLD, storedBytes, toldKey } from '../../../lib/alerts/state.ts';
+import { describeAlert, planNotifications } from '../../../lib/alerts/notify.ts';
+import { ALERT_NAME_CHARS, MAX_LIST_BYTES, MAX_LISTED, MAX_TOLD, storedBytes, toldKey } from '../../../lib/alerts/state.ts';
 import type { Story } from '../../../lib/story/story.ts';
+import { topicLabel } from '../../../lib/story/topics.ts';
+import { t, tn } from '../../../platform/i18n.ts';
 import { alertListItem, ledgerItem, setFollow } from '../../../platform/storage.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const NOW = Date.parse('2026-06-23T12:00:00Z');
+const words = { t, tn };
 const notified = () =>
   (
     fakeBrowser.notifications as unknown as { getAllCreateOptions(): Record<string, { title: string; message: string }> }
@@ -108,5 +112,58 @@ describe('a store filling local storage through the alerts (8.6 MB ledger, no al
       nowRepresented: ['p0-0xxxxxxxxxxxxxxxx z', 'p0-1xxxxxxxxxxxxxxxx z', 'p0-2xxxxxxxxxxxxxxxx z'],
     });
     expect(list[0]!.alert).toMatchObject({ moreRepresented: 97 });
+  });
+});
+
+describe("a store writing a notification under Lens's name", () => {
+  const notice =
+    'Factlen Lens security notice:\nyour story store key was revoked.\nRestore it at https://factlen-support.example/restore\n\n\n\n\n\n\n\n';
+  // A story taken in before the door refused line breaks in names, or an alert listed before.
+  const spoof = (old: Partial<Story>, now: Partial<Story>) => {
+    const { alerts } = decideAlerts(
+      previousOf([{ ...seed, ...old }]),
+      [{ ...seed, ...now }],
+      { topics: [], stories: [seed.id] },
+      { told: [], outlets: {} },
+      NOW,
+    );
+    return planNotifications(alerts, words, (s) => topicLabel(s))[0]!;
+  };
+
+  it("shows a missing perspective of several lines as one clipped line after Lens's own words", () => {
+    const n = spoof({ missingPerspectives: [notice] }, { missingPerspectives: [] });
+    expect(n.message).toBe('Now represented: Factlen Lens security notice: your story store key was revoked. Restore it at…');
+    expect(n.message.length).toBeLessThanOrEqual('Now represented: '.length + ALERT_NAME_CHARS);
+  });
+
+  it('drops soft hyphens and invisible operators from a title and joins its lines, after "Update:"', () => {
+    const title = 'Fortune\u00ad \u2064 Story\u2028Factlen Lens: action required';
+    const n = spoof({}, { title, missingPerspectives: [] });
+    expect(n.title).toBe('Update: Fortune Story Factlen Lens: action required');
+  });
+
+  it('names at most three perspectives and counts the rest, after the new outlets', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `Group ${i}`);
+    const start = Math.max(...seed.sources.map((s) => s.n)) + 1;
+    const more = [0, 1, 2].map((i) => ({ n: start + i, outlet: `Outlet ${i}`, viewpointId: seed.sources[0]!.viewpointId, title: 'More' }));
+    const n = spoof({ missingPerspectives: many }, { missingPerspectives: [], sources: [...seed.sources, ...more] });
+    expect(n.message).toBe('3 new outlets · Now represented: Group 0, Group 1, Group 2 +97 more');
+  });
+
+  it('words an alert an earlier version listed with whole names the same way', () => {
+    const listed: Alert = {
+      kind: 'story-update',
+      storyId: 'x',
+      topic: 'ai',
+      title: 'A\nB',
+      newViewpoints: ['Factlen Lens:\n\n\nnotice', 'b', 'c', 'd'],
+      nowRepresented: [notice],
+      newOutlets: 0,
+    };
+    expect(describeAlert(listed, words, (s) => topicLabel(s))).toEqual({
+      title: 'Update: A B',
+      message:
+        'New viewpoints: Factlen Lens: notice, b, c +1 more · Now represented: Factlen Lens security notice: your story store key was revoked. Restore it at…',
+    });
   });
 });
