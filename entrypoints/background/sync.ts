@@ -113,8 +113,10 @@ async function alertOnChange(before: StorySetView, prev: PreviousStore | null, a
   const names = topicNames(after.remote?.topics);
   try {
     // Only the stories that are new, and the followed ones, can raise an alert.
-    const { stories: followed } = await getFollows();
-    const ids = [...after.ids].filter((id) => !before.ids.has(id) || followed.includes(id));
+    // A Set: every story of the store is checked against every follow (10,000 follows over
+    // 100,000 stories took 1.8 s looked up in a list; an adversarial audit, 2026-12-07).
+    const followed = new Set((await getFollows()).stories);
+    const ids = [...after.ids].filter((id) => !before.ids.has(id) || followed.has(id));
     const next = (await Promise.all(ids.map((id) => after.get(id)))).filter((s): s is Story => !!s);
     await raiseAlerts(prev, next, names);
   } catch (err) {
