@@ -28,14 +28,14 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames, onSeen
     const items = [...(list.current?.children ?? [])] as HTMLElement[];
     if (!onSeen || !items.length) return;
     if (typeof IntersectionObserver === 'undefined') {
-      onSeen(items.map((i) => i.dataset.key!));
+      onSeen(items.map((i) => i.dataset.alert!));
       return;
     }
     const watch = new IntersectionObserver(
       (entries) => {
         const seen = entries.filter((e) => e.isIntersecting && e.intersectionRatio >= SEEN_RATIO).map((e) => e.target as HTMLElement);
         for (const el of seen) watch.unobserve(el);
-        if (seen.length) onSeen(seen.map((el) => el.dataset.key!));
+        if (seen.length) onSeen(seen.map((el) => el.dataset.alert!));
       },
       { threshold: SEEN_RATIO },
     );
@@ -55,7 +55,7 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames, onSeen
             const { alert, at, read } = listed;
             const { title, message } = describeAlert(alert, { t, tn }, (slug) => topicLabel(slug, topicNames));
             return (
-              <li key={alertKey(listed)} data-key={alertKey(listed)}>
+              <li key={alertKey(listed)} data-alert={alertKey(listed)}>
                 <button type="button" class="alert-item" onClick={() => onOpen(alert.storyId)}>
                   <span class="alert-item__title">
                     {!read && <span class="alert-item__new">{t('alertUnread')}</span>} {title}

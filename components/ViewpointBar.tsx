@@ -1,5 +1,6 @@
 import { formatPercent, t } from '../platform/i18n.ts';
 import type { Viewpoint } from '../lib/story/story.ts';
+import { keyClass, Swatch } from './Swatch.tsx';
 
 interface Props {
   viewpoints: Viewpoint[];
@@ -15,13 +16,15 @@ export function ViewpointBar({ viewpoints }: Props) {
       {viewpoints.map((v, i) => (
         <li key={v.id} class="viewpoint-bar">
           <span class="viewpoint-bar__label">
-            <span class="viewpoint-bar__name">{v.name}</span>
+            <span class="viewpoint-bar__name">
+              <Swatch index={i} /> {v.name}
+            </span>
             <span class="viewpoint-bar__share" aria-label={t('shareLabel', [v.name, formatPercent(v.share)])}>
               {formatPercent(v.share)}
             </span>
           </span>
           <span class="viewpoint-bar__track" aria-hidden="true">
-            <span class={`viewpoint-bar__fill tone-${i % 6}`} style={{ width: `${Math.round(v.share * 1000) / 10}%` }} />
+            <span class={`viewpoint-bar__fill ${keyClass(i)}`} style={{ width: `${Math.round(v.share * 1000) / 10}%` }} />
           </span>
         </li>
       ))}

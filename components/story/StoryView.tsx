@@ -1,11 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
 import type { MatchReason as Reason } from '../../lib/match/types.ts';
+import type { PageRef } from '../../lib/messages.ts';
+import { placeReader } from '../../lib/story/placement.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
 import { FollowButtons } from '../FollowButtons.tsx';
 import { MatchReason } from '../MatchReason.tsx';
 import { MissingPerspectives } from '../MissingPerspectives.tsx';
+import { PlacementNote } from '../PlacementNote.tsx';
 import { SourceList } from '../SourceList.tsx';
 import { ViewpointBar } from '../ViewpointBar.tsx';
 import { Section } from './Section.tsx';
@@ -18,21 +21,23 @@ interface Props {
   story: Story;
   /** Why the story was matched to the tab, when it was. */
   reasons?: Reason[];
-  /** The source the reader's page is, marked in the source list. */
-  readerSource?: number | null;
+  /** The tab's page, when the story is its match: where it stands is said first, and marked. */
+  page?: PageRef;
   topicNames?: Record<string, string>;
 }
 
 /** The whole story, every field FORMAT.md carries, in reading order with a table of contents. */
-export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
+export function StoryView({ story, reasons, page, topicNames }: Props) {
   const figures = storyFigures(story);
+  const placement = page ? placeReader(story, page, reasons ?? []) : null;
+  const readerSource = placement?.kind === 'source' ? placement.source.n : null;
   const sections: [string, MessageKey, ComponentChildren | null][] = [
     [
       'viewpoints',
       'viewpointsHeading',
       <>
         <ViewpointBar viewpoints={story.viewpoints} />
-        <ViewpointCards story={story} figures={figures} />
+        <ViewpointCards story={story} figures={figures} readerSource={readerSource} />
       </>,
     ],
     ['why', 'whyItMattersHeading', story.whyItMatters ? <p>{story.whyItMatters}</p> : null],
@@ -55,6 +60,7 @@ export function StoryView({ story, reasons, readerSource, topicNames }: Props) {
         <p class="coverage__figures">
           {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
         </p>
+        <PlacementNote story={story} placement={placement} outlets={figures.outlets} />
         {reasons && <MatchReason reasons={reasons} />}
         <FollowButtons story={story} topicNames={topicNames} />
       </section>

@@ -1,29 +1,64 @@
-import { formatPercent, t, tn } from '../../platform/i18n.ts';
+import { formatPercent, t } from '../../platform/i18n.ts';
 import type { StoryFigures } from '../../lib/story/figures.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { Disclosure } from '../Disclosure.tsx';
+import { SourceAction } from '../SourceAction.tsx';
+import { Swatch } from '../Swatch.tsx';
 
-/** Each viewpoint's card: name, share as text, summary, source count and its "in depth" section. */
-export function ViewpointCards({ story, figures }: { story: Story; figures: StoryFigures }) {
-  const count = (id: string) => figures.byViewpoint.find((g) => g.viewpoint.id === id)?.sources.length ?? 0;
+interface Props {
+  story: Story;
+  figures: StoryFigures;
+  /** The source the reader's page is, when the story cites it: its viewpoint is where they are. */
+  readerSource?: number | null;
+}
+
+/**
+ * Each viewpoint's card: its key, name and share as text, summary, the way to read each of its
+ * sources (its address, or "Find this article"), and its "in depth" section. The reader's own
+ * viewpoint says so, and their own source is not offered to them again.
+ */
+export function ViewpointCards({ story, figures, readerSource }: Props) {
+  const sourcesOf = (id: string) => figures.byViewpoint.find((g) => g.viewpoint.id === id)?.sources ?? [];
   return (
     <ul class="viewpoint-cards">
-      {story.viewpoints.map((v, i) => (
-        <li key={v.id} class="viewpoint-card">
-          <h3 class="viewpoint-card__name">
-            <span class={`swatch tone-${i % 6}`} aria-hidden="true" />
-            {v.name} <span class="viewpoint-card__share">{formatPercent(v.share)}</span>
-          </h3>
-          <p>{v.summary}</p>
-          <p class="muted viewpoint-card__sources">{count(v.id) ? tn('sourcesCount', count(v.id)) : t('noSourcesForViewpoint')}</p>
-          {v.inDepth && (
-            <Disclosure summary={t('inDepth', v.inDepth.headline)}>
-              <p class="viewpoint-card__lead">{v.inDepth.lead}</p>
-              <p>{v.inDepth.body}</p>
-            </Disclosure>
-          )}
-        </li>
-      ))}
+      {story.viewpoints.map((v, i) => {
+        const sources = sourcesOf(v.id);
+        const mine = sources.some((s) => s.n === readerSource);
+        return (
+          <li key={v.id} class="viewpoint-card" data-viewpoint={v.id} data-reader={mine || undefined}>
+            <h3 class="viewpoint-card__name">
+              <Swatch index={i} />
+              <span>{v.name}</span>
+              <span class="viewpoint-card__share">{formatPercent(v.share)}</span>
+            </h3>
+            {mine && <p class="you-mark">{t('youAreHere')}</p>}
+            <p>{v.summary}</p>
+            {sources.length ? (
+              <ul class="viewpoint-card__sources">
+                {sources.map((s) => (
+                  <li key={s.n}>
+                    {s.n === readerSource ? (
+                      <span class="muted">
+                        [{s.n}] {s.outlet} · {t('readerSourceMark')}
+                      </span>
+                    ) : (
+                      <SourceAction source={s} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="muted viewpoint-card__sources">{t('noSourcesForViewpoint')}</p>
+            )}
+            {v.inDepth && (
+              <Disclosure summary={t('inDepth', v.inDepth.headline)}>
+                <p class="viewpoint-card__lead">{v.inDepth.lead}</p>
+                <p>{v.inDepth.body}</p>
+              </Disclosure>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AlertList } from '../../components/AlertList.tsx';
 import { StorySearch } from '../../components/StorySearch.tsx';
 import { Suggestion } from '../../components/Suggestion.tsx';
@@ -8,7 +8,6 @@ import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, type MessageKey } from '../../platform/i18n.ts';
 import type { TabReport } from '../../lib/messages.ts';
-import { placeReader } from '../../lib/story/placement.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { takePanelRequest } from './panel-request.ts';
@@ -31,7 +30,9 @@ export function App() {
     if (!story) return;
     setPicked(story);
     setOverlay(null);
-    document.getElementById('panel-main')?.focus();
+    // A story opened from far down a list starts at its top, its headline clear of the header.
+    window.scrollTo(0, 0);
+    document.getElementById('panel-main')?.focus({ preventScroll: true });
   };
   const close = () => {
     if (overlay) buttons[overlay].current?.focus();
@@ -59,11 +60,21 @@ export function App() {
     shown.current = loaded.report;
   }, [loaded]);
 
+  // Jumps within the story (its contents, its citations) land below the sticky header, however
+  // many rows it takes: its height is the page's scroll padding (sidepanel.css).
+  const header = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = header.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${el.offsetHeight}px`));
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, []);
   const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : (report?.state ?? 'unread')));
   const unread = alerts?.filter((a) => !a.read).length ?? 0;
   return (
     <>
-      <header class="panel-header">
+      <header class="panel-header" ref={header}>
         <p class="panel-header__name">{t('extName')}</p>
         <div class="panel-header__actions">
           <button
@@ -104,7 +115,10 @@ export function App() {
         onKeyDown={(e) => e.key === 'Escape' && overlay && close()}
       >
         {overlay === 'search' ? (
-          <StorySearch search={search} onOpen={open} onEscape={close} autoFocus />
+          <>
+            <h1 class="visually-hidden">{t('searchStories')}</h1>
+            <StorySearch search={search} onOpen={open} onEscape={close} autoFocus />
+          </>
         ) : overlay === 'alerts' ? (
           <AlertList alerts={alerts ?? []} onOpen={open} headingLevel={1} topicNames={topicNames} />
         ) : picked ? (
@@ -119,19 +133,13 @@ export function App() {
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (
-          <StoryView story={report.story} reasons={report.reasons} readerSource={readerSourceOf(report)} topicNames={topicNames} />
+          <StoryView story={report.story} reasons={report.reasons} page={report.page} topicNames={topicNames} />
         ) : (
           <NoStory report={report} onOpen={open} />
         )}
       </main>
     </>
   );
-}
-
-/** The source number the tab's page is in its story, when the story cites it. */
-function readerSourceOf(report: Extract<TabReport, { state: 'match' }>): number | null {
-  const placed = placeReader(report.story, report.page, report.reasons);
-  return placed?.kind === 'source' ? placed.source.n : null;
 }
 
 function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: string) => void }) {

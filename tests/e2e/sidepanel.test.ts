@@ -44,6 +44,21 @@ describe('the side panel', () => {
     expect(header).toMatch(/Published Jun 21, 2026/);
     expect(await panel.locator('.coverage').innerText()).toContain('7 outlets · 3 viewpoints surfaced · 2 missing perspectives');
     expect(await panel.locator('.coverage').innerText()).toContain('This page is source [2], Fortune');
+    // Where the page stands, first, as in the popup; and its viewpoint's card says so.
+    expect(await panel.locator('.coverage .placement').innerText()).toBe(
+      "You're reading [2] Fortune — Healthcare Administrators & Analysts",
+    );
+    const own = section('viewpoints').locator('.viewpoint-card[data-reader]');
+    expect(await own.getAttribute('data-viewpoint')).toBe('healthcare-administrators');
+    expect(await own.innerText()).toMatch(/You are here[\s\S]*\[2\] Fortune · You're reading this/);
+    // Every other viewpoint's coverage is one step away, on its own card.
+    const clinicians = section('viewpoints').locator('.viewpoint-card[data-viewpoint="medical-professionals"]');
+    expect(await clinicians.getByRole('button', { name: /^Find this article: \[5\] Offcall/ }).count()).toBe(1);
+    expect(
+      await section('viewpoints')
+        .getByRole('link', { name: /^Read \[1\] Microsoft/ })
+        .count(),
+    ).toBe(1);
 
     const viewpoints = await section('viewpoints').innerText();
     expect(viewpoints).toMatch(/Medical Professionals & Clinicians\s+35%/);
@@ -104,6 +119,27 @@ describe('the side panel', () => {
     await cite.click();
     await panel.waitForFunction(() => location.hash === '#source-4');
     expect(await panel.locator('#source-4').innerText()).toContain('The 2026 AI Index Report');
+  });
+
+  it('fits a 320 px panel: one header row, nothing sideways, and its contents links land below the header', async () => {
+    // Found in a review (2026-12-07): the header took two rows at 320 px and every contents link
+    // hid its heading under it; Firefox's 250 px sidebar scrolled sideways.
+    const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
+    for (const width of [250, 320]) {
+      await panel.setViewportSize({ width, height: 800 });
+      expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(
+        0,
+      );
+    }
+    expect((await panel.locator('.panel-header').boundingBox())!.height).toBeLessThan(60);
+    await panel.locator('.toc').getByRole('link', { name: 'How we got here' }).click();
+    await panel.waitForFunction(() => location.hash === '#timeline');
+    const [top, bottom] = await Promise.all([
+      panel.locator('#timeline h2').evaluate((el) => el.getBoundingClientRect().top),
+      panel.locator('.panel-header').evaluate((el) => el.getBoundingClientRect().bottom),
+    ]);
+    expect(top).toBeGreaterThanOrEqual(bottom);
+    await screenshot(panel, 'sidepanel-320');
   });
 
   it('follows its tab: a report that arrives later replaces the waiting state', async () => {
