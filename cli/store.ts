@@ -334,7 +334,7 @@ export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
   try {
     report = await checkStore(isUrl ? urlReader(where, timeoutS) : dirReader(where), { publicKey, describe });
   } catch (err) {
-    if (err instanceof CheckStopped) throw new CliError(`${where}: ${err.message} before the manifest and its signature were read`);
+    if (err instanceof CheckStopped) throw new CliError(`${where}: ${err.message} before the manifest or its signature could be read`);
     throw err;
   }
   report.problems.forEach(io.warn);

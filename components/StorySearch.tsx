@@ -10,10 +10,12 @@ interface Props {
   autoFocus?: boolean;
   /** Whether an empty query lists the newest stories (the popup, short of room, waits for a query). */
   listEmpty?: boolean;
+  /** Stories the page already shows above the search: not listed again among the newest. */
+  shown?: readonly string[];
 }
 
 /** Search over the store by title, topic or outlet; results update as the reader types. */
-export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = true }: Props) {
+export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = true, shown = [] }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<StorySummary[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -32,7 +34,7 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
     const timer = setTimeout(
       () =>
         void search(query).then(
-          (r) => live && setResults(r),
+          (r) => live && setResults(query ? r : r.filter((x) => !shown.includes(x.id))),
           () => live && setResults([]),
         ),
       query ? 120 : 0,

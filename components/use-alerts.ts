@@ -28,10 +28,13 @@ export const alertKey = (a: ListedAlert) => `${a.alert.storyId}-${a.at}`;
 let marking: Promise<void> = Promise.resolve();
 export function markSeen(keys: readonly string[]): Promise<void> {
   const seen = new Set(keys);
-  marking = marking.then(async () => {
-    const list = await alertListItem.getValue();
-    if (list.some((a) => !a.read && seen.has(alertKey(a))))
-      await alertListItem.setValue(list.map((a) => (seen.has(alertKey(a)) ? { ...a, read: true } : a)));
-  });
+  // A write that failed (storage full) must not stop every later one: the chain goes on.
+  marking = marking
+    .catch(() => {})
+    .then(async () => {
+      const list = await alertListItem.getValue();
+      if (list.some((a) => !a.read && seen.has(alertKey(a))))
+        await alertListItem.setValue(list.map((a) => (seen.has(alertKey(a)) ? { ...a, read: true } : a)));
+    });
   return marking;
 }

@@ -21,7 +21,10 @@ export function fillMessage(message: string, subs: readonly string[] = []): stri
 export function clipAtWord(s: string, max: number): string {
   const text = s.trim();
   if (text.length <= max) return text;
-  let cut = text.slice(0, max);
+  // Never half a character: a cut between the two halves of a surrogate pair (an emoji) left
+  // text that is not well-formed (a review, 2026-12-07). Letters joined into one sign (a flag, a
+  // family) may still be cut into fewer.
+  let cut = text.slice(0, /[\ud800-\udbff]/.test(text[max - 1]!) ? max - 1 : max);
   // A word cut in two is left out whole, unless it is most of the title.
   if (/\S/u.test(text[max]!)) {
     const space = cut.search(/\s\S*$/u);
@@ -32,15 +35,17 @@ export function clipAtWord(s: string, max: number): string {
 
 // Format characters (Unicode Cf) no reader sees: the soft hyphen, zero-width space, word joiner
 // and invisible operators, direction controls, BOM, tag characters. ZWNJ/ZWJ and LRM/RLM/ALM
-// stay: Persian, Indic and mixed-direction text need them, and they hide no words.
-const INVISIBLE = /(?![\u200c-\u200f\u061c])\p{Cf}/gu;
+// stay: Persian, Indic and mixed-direction text need them, and they hide no words. So do the tag
+// characters of a subdivision flag (🏴 then tags, Scotland's): dropped, it was a black flag.
+const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|(?![\u200c-\u200f\u061c])\p{Cf}/gu;
+const dropInvisible = (s: string) => s.replace(INVISIBLE, (m) => (m.startsWith('\u{1F3F4}') ? m : ''));
 
 /**
  * Outside text (a store's name or title) as one line Lens can quote: every run of whitespace,
  * line and paragraph separators included, one space; invisible format characters dropped. A
  * notification shows the first few lines of its text, so a quoted name must not bring its own.
  */
-export const oneLine = (s: string): string => s.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+export const oneLine = (s: string): string => dropInvisible(s).replace(/\s+/gu, ' ').trim();
 
 /**
  * `s` as one line (`oneLine`) of at most `max` characters, the "…" of a cut included (cut at a

@@ -56,7 +56,6 @@ const originOf = (url: string | undefined) => {
     return null;
   }
 };
-const withoutFragment = (url: string) => url.replace(/#.*$/, '');
 const extractionUrl = (e: Extraction) => (e.kind === 'article' ? e.article.url : e.url);
 
 /**
@@ -66,7 +65,9 @@ const extractionUrl = (e: Extraction) => (e.kind === 'article' ? e.article.url :
  */
 async function stillOn(tabId: number, url: string): Promise<boolean> {
   const now = (await browser.tabs.get(tabId).catch(() => null))?.url;
-  return !!now && withoutFragment(now) === withoutFragment(url);
+  // The same page whatever its fragment, tracking parameters or www./m. (a page dropping its
+  // utm_ parameters as it loads is still the page that was read: a review, 2026-12-07).
+  return !!now && (normalizeUrl(now) ?? now) === (normalizeUrl(url) ?? url);
 }
 
 /** Whether the matcher named a story by the page's words (not its address, not the reader's choice): a match, a question, a list. */

@@ -71,7 +71,10 @@ export function App() {
     if (tabId.current === null) return;
     openSidePanel(tabId.current, request).then(
       () => window.close(),
-      (err: unknown) => setView({ state: 'error', message: String(err) }),
+      (err: unknown) => {
+        console.warn('[factlen] the side panel could not be opened', err);
+        setView({ state: 'error', message: t('errorPanel') });
+      },
     );
   };
   return (
@@ -178,14 +181,15 @@ function Body({ view, summary, onRetry, onOpenPanel, onChoose, busy }: BodyProps
         />
       );
     case 'error': {
-      // Our own words (the time-out) are said; a browser's or the background's are folded away.
-      const plain = view.message === t('errorTimeout');
+      // Our own words (the time-out, the side panel) are said; a browser's or the background's are folded away.
+      const own =
+        view.message === t('errorTimeout') ? t('errorBody', view.message) : view.message === t('errorPanel') ? view.message : null;
       return (
         <>
           <section class="popup__empty" role="alert">
             <h1>{t('errorTitle')}</h1>
-            <p class="muted">{plain ? t('errorBody', view.message) : t('errorUnknown')}</p>
-            {!plain && (
+            <p class="muted">{own ?? t('errorUnknown')}</p>
+            {!own && (
               <details class="popup__error-details">
                 <summary>{t('errorDetails')}</summary>
                 <p>{view.message}</p>
@@ -234,7 +238,7 @@ function Empty({ title, body, crowded, summary, topicNames, onOpenStory, onOpenA
       </section>
       <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
       {!crowded && alerts && alerts.length > 0 && (
-        <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} onSeen={markSeen} />
+        <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} onSeen={seen} />
       )}
       {!crowded && alerts && alerts.length > ALERTS_SHOWN && (
         <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>
@@ -244,6 +248,10 @@ function Empty({ title, body, crowded, summary, topicNames, onOpenStory, onOpenA
     </>
   );
 }
+
+/** Marks alerts the reader has had on screen read; a failed write leaves them unread, and says so. */
+const seen = (keys: string[]) =>
+  void markSeen(keys).catch((err: unknown) => console.warn('[factlen] alerts could not be marked read', err));
 
 /** Where the page's own answer comes first, unread alerts are one click away: a link, not a second button. */
 function UnreadLink({ onOpen }: { onOpen: () => void }) {

@@ -162,7 +162,11 @@ function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: st
       <p class="muted">{t(body)}</p>
       {suggestion && <Suggestion suggestion={suggestion} onOpen={onOpen} />}
       {sameSubject && <SameSubject stories={sameSubject.stories} reasons={sameSubject.reasons} onOpen={onOpen} />}
-      <StorySearch search={search} onOpen={onOpen} />
+      <StorySearch
+        search={search}
+        onOpen={onOpen}
+        shown={[...(suggestion ? [suggestion.storyId] : []), ...(sameSubject?.stories.map((s) => s.storyId) ?? [])]}
+      />
     </div>
   );
 }

@@ -89,21 +89,20 @@ async function storage<T>(work: () => Promise<T>): Promise<T> {
 const sameShards = (m: Manifest, s: RemoteSnapshot) =>
   m.shards.length === s.shards.length && m.shards.every((r, i) => r.sha256 === s.shards[i]!.sha256 && r.path === s.shards[i]!.path);
 
-/** The fewest hex digits of the manifest's SHA-256 an ETag must carry to be taken as its hash. */
-const ETAG_HASH_DIGITS = 16;
-
 /**
- * `etag` if it is the manifest's own content hash (its first 16 or more hex digits of SHA-256,
- * after an optional `W/` and a `sha256-` style label), else null. Only such an ETag is sent back:
- * every reader of the manifest has the same one. A host's own ETag or Last-Modified may be made
- * for each reader ("reader-<uuid>", found by an adversarial audit, 2026-12-07) and sent back
- * would follow them from sync to sync, the signature covering none of it. A host with other
- * ETags costs a whole manifest per sync, not a 304.
+ * `etag` if it is the manifest's own SHA-256, written exactly one of two ways (its first 16 hex
+ * digits, or all 64, lower-case, quoted), else null. Only such an ETag is sent back: every reader
+ * of the manifest has the same one, and a host can sort readers into no more groups than those
+ * two and none. A host's own ETag or Last-Modified may be made for each reader ("reader-<uuid>",
+ * found by an adversarial audit, 2026-12-07) and sent back would follow them from sync to sync,
+ * the signature covering none of it; so could any freedom in how the hash is written (a label, the
+ * case of its letters, its length, `W/`: a review the same day). A host with other ETags costs a
+ * whole manifest per sync, not a 304.
  */
 export async function sharedEtag(etag: string | null, bytes: Uint8Array): Promise<string | null> {
-  const opaque = etag?.match(/^(?:W\/)?"(?:[a-z0-9]+[-:])?([0-9a-f]+)"$/i)?.[1]?.toLowerCase();
-  if (!opaque || opaque.length < ETAG_HASH_DIGITS || opaque.length > 64) return null;
-  return (await sha256Hex(bytes)).startsWith(opaque) ? etag! : null;
+  const hash = etag?.match(/^"([0-9a-f]{16}|[0-9a-f]{64})"$/)?.[1];
+  if (!hash) return null;
+  return (await sha256Hex(bytes)).startsWith(hash) ? etag! : null;
 }
 
 /** Syncs once; resolves with the store to use, or throws a StoreError and changes nothing in use. */
@@ -156,7 +155,13 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
     if (manifest.version < version) throw new StoreError('rollback', [manifest.version, version]);
     if (manifest.version === version) {
       if (!sameShards(manifest, same.snapshot)) throw new StoreError('same_version', [version]);
-      const snapshot = { ...same.snapshot, ...validators };
+      // An earlier build's snapshot kept a host's own ETag and Last-Modified: not kept on.
+      const {
+        etag: _etag,
+        lastModified: _lastModified,
+        ...kept
+      } = same.snapshot as RemoteSnapshot & { etag?: unknown; lastModified?: unknown };
+      const snapshot = { ...kept, ...validators };
       await storage(() => db.commit(snapshot));
       return { kind: 'unchanged', snapshot };
     }

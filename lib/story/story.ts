@@ -19,11 +19,14 @@ const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // headlines to break long words, and a scraped title keeps it; what Lens composes from a name
 // drops it (`oneLine`, lib/words.ts).
 const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]/;
-// A name or a title is one line: no tab, line feed, carriage return, line or paragraph
-// separator. Carried into a notification, a line break let a store's "missing perspective" write
-// lines of its own under Lens's name and push Lens's words out of view. Running text (dek, key
-// points, paragraphs) keeps its line breaks.
+// A name or a title is one line: a tab, line feed, carriage return, line or paragraph separator
+// in it is read as a space (runs of white space as one). Carried into a notification, a line
+// break let a store's "missing perspective" write lines of its own under Lens's name and push
+// Lens's words out of view; refused, one scraped headline ending in a line break cost its story
+// (and, in a shard of such stories, the shard). Running text (dek, key points, paragraphs) keeps
+// its line breaks.
 const BREAK = /[\t\n\r\u2028\u2029]/;
+const oneLineName = (s: string) => (BREAK.test(s) ? s.replace(/[\s\u2028\u2029]+/gu, ' ').trim() : s);
 // C0 and C1 control characters and DEL, tab, line feed and carriage return aside. No story text
 // has one; shown, they are invisible, and printed to a terminal (by `lens`, in a log) they are
 // commands: ESC [2J clears the screen, ESC ]0; retitles the window.
@@ -60,8 +63,8 @@ const text = (max: number = LIMITS.short) =>
 /** Text a reader takes at its word (a name, a title): one line, nothing that hides or reorders characters. */
 export const visible = (max: number) =>
   text(max)
-    .refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters')
-    .refine((s) => !BREAK.test(s), 'must be one line: no line breaks or tabs');
+    .overwrite(oneLineName)
+    .refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 // A date a shard can be named by: "9999-12-31T23:59:59-23:59" is valid ISO 8601 and year 10000 in UTC.

@@ -193,6 +193,10 @@ describe('the side panel', () => {
     expect(await panel.locator('h1').innerText()).toBe("No Factlen story is about this page's event");
     const related = panel.locator('.same-subject');
     expect(await related.locator('.story-search__title').count()).toBe(2);
+    // The newest stories listed under the search are the other three, not these two again.
+    const newest = panel.locator('.story-search .story-search__title');
+    await expect.poll(() => newest.count()).toBe(3);
+    expect(await newest.allInnerTexts()).not.toContain('Ranchers Sue to Stop Brandt Reservoir Expansion');
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'sidepanel-same-subject');
     await related.getByRole('button', { name: /Ranchers Sue to Stop Brandt Reservoir Expansion/ }).click();

@@ -54,3 +54,17 @@ describe('isolated', () => {
     expect(isolated('Quiet\u202e title\u2069 \u2066x\u202c')).toBe('\u2068Quiet title x\u2069');
   });
 });
+
+describe('store text clipped for a notification (a review, 2026-12-07)', () => {
+  it('never cuts an emoji in half', () => {
+    const clipped = clipLine('😀'.repeat(100), 80);
+    expect(clipped.isWellFormed()).toBe(true);
+    expect(clipped.endsWith('…')).toBe(true);
+  });
+
+  it("keeps a subdivision flag's tag characters, and drops tags anywhere else", () => {
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(oneLine(`Fans ${scotland} cheer`)).toBe(`Fans ${scotland} cheer`);
+    expect(oneLine('Hid\u{E0068}\u{E0069}den')).toBe('Hidden');
+  });
+});

@@ -215,5 +215,10 @@ describe('a page that sends its tab elsewhere (an adversarial audit, 2026-12-07)
     await tab.reportExtraction(id!, { kind: 'article', article: source }, { incognito: false, url: source.url });
     expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('7');
     expect(await loadReport(id!)).toMatchObject({ state: 'match' });
+    // Nor does a page that drops its tracking parameters as it loads lose them (a review, 2026-12-07).
+    const { id: other } = await fakeBrowser.tabs.create({ url: source.url });
+    const tagged = { ...source, url: `${source.url}?utm_source=newsletter`, canonicalUrl: `${source.url}?utm_source=newsletter` };
+    await tab.reportExtraction(other!, { kind: 'article', article: tagged }, { incognito: false, url: tagged.url });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('7');
   });
 });

@@ -116,7 +116,9 @@ describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', 
       'topics[0].name must not contain invisible or direction-changing characters',
     ]);
     expect(manifestProblems(manifest('AI\u001b[2J'))).toEqual(['topics[0].name must not contain control characters']);
-    expect(manifestProblems(manifest('AI\nFactlen Lens notice'))).toEqual(['topics[0].name must be one line: no line breaks or tabs']);
+    // A line break is read as a space: the name cannot bring lines of its own into a notification.
+    expect(manifestProblems(manifest('AI\nFactlen Lens notice'))).toEqual([]);
+    expect(manifestProblems(manifest('\n\t'))).toEqual(['topics[0].name must not be empty']);
     expect(manifestProblems(manifest('Artificial intelligence'))).toEqual([]);
   });
 
@@ -229,16 +231,6 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'must be in the years 1000 to 9999 (in UTC)',
     ],
     [
-      "a missing perspective of several lines, which wrote a notification under Lens's name",
-      (s) => (s.missingPerspectives = ['Factlen Lens security notice:\nRestore your key at https://factlen-support.example\n\n\n']),
-      'missingPerspectives[0]',
-      'must be one line: no line breaks or tabs',
-    ],
-    ['a line separator in a title', (s) => (s.title = 'Fortune Story\u2028Factlen Lens: action required'), 'title', 'must be one line'],
-    ['a paragraph separator in a source title', (s) => (s.sources[0].title = 'A\u2029B'), 'sources[0].title', 'must be one line'],
-    ['a tab in an outlet', (s) => (s.sources[0].outlet = 'Fortune\t\t\tLens'), 'sources[0].outlet', 'must be one line'],
-    ['a carriage return in a viewpoint name', (s) => (s.viewpoints[0].name = 'Patients\r'), 'viewpoints[0].name', 'must be one line'],
-    [
       'an invisible operator in a viewpoint name',
       (s) => (s.viewpoints[0].name = 'Pa\u2064tients'),
       'viewpoints[0].name',
@@ -258,6 +250,28 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
     breakIt(s);
     const issues = parseStories([s]).rejected[0]?.issues ?? [];
     expect(issues.some((i) => i.path === path && i.message.startsWith(message))).toBe(true);
+  });
+
+  it('reads line breaks and tabs in a name or a title as one space, so none writes lines of its own', () => {
+    // Found by an adversarial audit (2026-12-07): a missing perspective of several lines wrote a
+    // notification under Lens's name. Refusing the story instead (a review, the same day) would
+    // have cost every story whose scraped headline ends in a line break.
+    const s = story('lines') as Record<string, any>;
+    s.missingPerspectives = ['Factlen Lens security notice:\nRestore your key at https://factlen-support.example\n\n\n'];
+    s.title = 'Fortune Story\u2028Factlen Lens: action required';
+    s.sources[0].title = 'A\u2029B\n';
+    s.sources[0].outlet = 'Fortune\t\t\tLens';
+    s.viewpoints[0].name = 'Patients\r';
+    const { stories, rejected } = parseStories([s]);
+    expect(rejected).toEqual([]);
+    const [read] = stories;
+    expect(read!.missingPerspectives).toEqual(['Factlen Lens security notice: Restore your key at https://factlen-support.example']);
+    expect([read!.title, read!.sources[0]!.title, read!.sources[0]!.outlet, read!.viewpoints[0]!.name]).toEqual([
+      'Fortune Story Factlen Lens: action required',
+      'A B',
+      'Fortune Lens',
+      'Patients',
+    ]);
   });
 
   it('accepts tabs and line breaks in prose', () => {
