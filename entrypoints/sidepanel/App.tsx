@@ -38,7 +38,12 @@ export function App() {
     if (overlay) buttons[overlay].current?.focus();
     setOverlay(null);
   };
-  const toggle = (which: Exclude<Overlay, null>) => (overlay === which ? close() : setOverlay(which));
+  // A list opened over a story starts at its top, not where the story was scrolled to.
+  const toggle = (which: Exclude<Overlay, null>) => {
+    if (overlay === which) return close();
+    window.scrollTo(0, 0);
+    setOverlay(which);
+  };
 
   // What the panel was opened for: a story or the alert list (from the popup or a notification).
   useEffect(() => {

@@ -108,17 +108,26 @@ describe('the popup at 380 × 600', () => {
   }
 });
 
-/** Three unread alerts of new stories, newest first, as a sync leaves them. */
+// A headline as long as an alert keeps (150 characters): the popup's list must still fit.
+const LONG =
+  'Hospitals across the valley adopt a new emergency triage model after a year of trials, as nurses and patient groups ask who decides';
+
+/** Three unread alerts, newest first, as a sync leaves them: two updates to followed stories and a new story. */
 const unreadAlerts = (now: number) =>
   [0, 1, 2].map((i) => ({
-    alert: {
-      kind: 'new-story',
-      storyId: `followed-${i}`,
-      topic: 'ai',
-      title: `Hospitals in the valley adopt a new triage model, part ${i + 1}`,
-      outlets: 5,
-      viewpoints: 3,
-    },
+    alert:
+      i < 2
+        ? {
+            kind: 'story-update',
+            storyId: `followed-${i}`,
+            topic: 'ai',
+            title: `${LONG}, part ${i + 1}`,
+            newViewpoints: ['Rural Healthcare Providers', 'Insurers and Payers'],
+            nowRepresented: ['Patient Advocacy Groups', 'Nurses and Allied Health Staff', 'Hospital Administrators'],
+            moreRepresented: 2,
+            newOutlets: 4,
+          }
+        : { kind: 'new-story', storyId: `followed-${i}`, topic: 'ai', title: LONG, outlets: 5, viewpoints: 3 },
     at: now - i * 60_000,
     read: false,
   }));
