@@ -82,7 +82,8 @@ export function App() {
       <main class="popup" data-state={view.state} aria-live="polite" aria-busy={view.state === 'loading' || busy}>
         <Body view={view} summary={summary} onRetry={refresh} onOpenPanel={openPanel} onChoose={choose} busy={busy} />
       </main>
-      <Footer />
+      {/* The states without a story say how fresh the stories are in their store line. */}
+      <Footer showAge={view.state === 'match' || view.state === 'loading'} />
     </>
   );
 }

@@ -164,5 +164,9 @@ describe('the remote story store', () => {
     await popup.locator('footer', { hasText: 'Story data from 3 days ago' }).waitFor();
     expect(await popup.locator('main').getAttribute('data-state')).toBe('match');
     await screenshot(popup, 'popup-data-age');
+    // A page with no story says it once, in its store line, not again in the footer.
+    const none = await popupFor('/local-sports.html');
+    await none.locator('.store-line', { hasText: /updated 3 days ago/ }).waitFor();
+    expect(await none.locator('footer').innerText()).not.toContain('Story data from');
   });
 });
