@@ -30,6 +30,13 @@ const ARTICLE_BOX = 'article,[itemtype$="Article" i],[itemtype$="BlogPosting" i]
 const DENSE_SCRIPT = new RegExp(`[${CJK_RANGES}\\uac00-\\ud7af]`);
 
 /**
+ * True when the page is written in Chinese, Japanese or Korean, which say in a character what
+ * alphabets say in two or three: by its `lang`, else by its title's script.
+ */
+export const isDense = (doc: Document): boolean =>
+  /^(?:zh|ja|ko)\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || DENSE_SCRIPT.test(doc.title ?? '');
+
+/**
  * What the page declares itself to be. An article: a JSON-LD article as what the page is (not
  * one it lists), `og:type=article` or an `article:published_time`, or a headline inside an
  * `<article>` element or an Article microdata item. Else a product:
@@ -93,7 +100,6 @@ export function gate(
   // Readability wants paragraphs of 140 characters. Chinese, Japanese and Korean say as much in
   // fewer characters (mercury-fixtures www.asahi.com, www.ossnews.jp, www.qdaily.com); 60 still
   // turns away menus and link lists.
-  const dense = /^(?:zh|ja|ko)\b/i.test(doc.documentElement.getAttribute('lang') ?? '') || DENSE_SCRIPT.test(doc.title ?? '');
-  if (dense && isProbablyReaderable(doc, { minContentLength: 60 })) return null;
+  if (isDense(doc) && isProbablyReaderable(doc, { minContentLength: 60 })) return null;
   return 'not-readerable';
 }

@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability';
 import type { Article, Extraction } from '../article.ts';
 import { cleanByline, joinAuthors } from './byline.ts';
 import { dropHeadMetadata, isHeadStale } from './freshness.ts';
-import { gate, MAX_ELEMENTS } from './gate.ts';
+import { gate, isDense, MAX_ELEMENTS } from './gate.ts';
 import { tooMuchText } from './limits.ts';
 import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
@@ -48,6 +48,12 @@ function safeQuery(doc: Document, selector: string): Element[] | null {
     return null;
   }
 }
+
+// Readability retries its search, and at last keeps the longest text it found, while the article
+// it settled on is under 500 characters: a measure for alphabets. Chinese, Japanese and Korean say
+// as much in well under half the characters, so a short news item lost to the site's footer
+// (mercury-fixtures japan.zdnet.com: a 290-character article, 460 characters of English licence).
+const DENSE_CHAR_THRESHOLD = 200;
 
 /** Readability's options with those the build adds (build/mangle-readability.ts). */
 type ReadabilityOptions = ConstructorParameters<typeof Readability<Node>>[1] & { textOnly: boolean; freshCopy: () => Document };
@@ -95,6 +101,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const readability: ReadabilityOptions = {
     serializer: (el) => el,
     disableJSONLD: true,
+    ...(isDense(doc) ? { charThreshold: DENSE_CHAR_THRESHOLD } : {}),
     // Only the article's text is read (blockText): the classes Readability would strip from it
     // change none of it, and stripping them is a walk over the article on the reader's click;
     // the same for the rest of its markup-only steps (build/mangle-readability.ts textOnly).

@@ -173,6 +173,24 @@ describe('extractArticle', () => {
     }
   });
 
+  // Readability takes the longest text it found when the article it settles on is under 500
+  // characters; a short Japanese item is that short and lost to an English footer
+  // (mercury-fixtures japan.zdnet.com).
+  it('reads a short article in Japanese, not the longer English footer', () => {
+    const paragraphs = [
+      '　東京都は一日、来年度から都内の公立図書館の開館時間を延長すると発表した。平日は午後九時まで開館し、利用者の多い駅前の分館では日曜日も終日開く。',
+      '　都によると、費用は年間およそ三億円で、司書の増員と警備の委託に充てる。延長は三年間の試行とし、利用状況を見て続けるかどうかを決める。',
+      '　利用者からは仕事帰りに立ち寄れると歓迎する声が上がる一方、職員の負担が増えることを懸念する意見もあり、都は勤務体制を見直すとしている。',
+    ];
+    const licence =
+      'The Japanese edition of this site is published under license from Example Media, Inc., San Francisco, CA, USA. Editorial items appearing here that were originally published in the US edition, the weekly, the daily, or the newsletter, are the copyright properties of Example Media, Inc., or its suppliers, and may not be reproduced, in whole or in part, without permission. Copyright (c) Example Media Japan, all rights reserved, worldwide, in print and online.';
+    const body = `<div id="wrap"><h1>図書館の開館時間延長へ</h1><div class="article_body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></div><footer><div id="footer"><p>${licence}</p></div></footer>`;
+    const ex = extractArticle(page({ body, lang: 'ja', title: '図書館の開館時間延長へ' }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text).toContain('東京都は一日');
+    expect(ex.article.text).not.toContain('license');
+  });
+
   it('answers a not-article with the reason and the page it is about', () => {
     expect(extractArticle(parse(frontPage(50)), URL_)).toEqual({
       kind: 'not-article',
