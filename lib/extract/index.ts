@@ -12,6 +12,7 @@ import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { fold, normalizeLang } from './normalize.ts';
 import { blockText, countWords, MIN_ARTICLE_WORDS } from './text.ts';
+import { withLedeBox } from './lede-box.ts';
 
 export { gate, MAX_ELEMENTS };
 export { joinAuthors };
@@ -111,7 +112,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     freshCopy: copy,
   };
   const parsed = new Readability<Node>(staleCopy ? withAuthors(staleCopy, authors) : copy(), readability).parse();
-  const text = parsed?.content ? blockText(parsed.content) : '';
+  const text = parsed?.content ? withLedeBox(parsed.content as Element, doc, blockText(parsed.content)) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < MIN_ARTICLE_WORDS) return { kind: 'not-article', reason: 'no-content', url, title };
 

@@ -201,6 +201,36 @@ describe('extractArticle', () => {
   });
 });
 
+// mercury-fixtures www.politico.com: the lede in a box of its own, an advertisement's row between it
+// and the rest; Readability keeps only the box with the most text.
+describe('an article printed in two boxes', () => {
+  const lede = [
+    'The harbour commission approved a new seawall on Monday after two winters of flooding closed the waterfront road eleven times and left shops along the quay with repair bills they could not meet.',
+    'The wall, a metre higher than the one it replaces, will be built in three stages so that the ferry terminal can stay open, the commission said.',
+  ];
+  const rest = Array.from({ length: 3 }, (_, i) => BODY_TEXT.replace(/<p>/g, `<p class="story-para">${'More reporting. '.repeat(i)}`)).join(
+    '',
+  );
+  const box = (ps: string) => `<div class="story-text">${ps}</div>`;
+  const paras = (ps: string[]) => ps.map((p) => `<p class="story-para">${p}</p>`).join('');
+  const ad = '<section class="row ad-row"><div class="ad-slot" aria-hidden="true"></div></section>';
+
+  it('reads the lede printed in a box of its own before the rest', () => {
+    const body = `<main><section class="row"><h1>Seawall approved</h1>${box(`<p class="credit">By Ann Lee</p>${paras(lede)}`)}</section>${ad}<section class="row main">${box(rest)}</section></main>`;
+    const ex = extractArticle(page({ body }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text.startsWith(`${lede[0]}\n\n${lede[1]}\n\nThe county water board`)).toBe(true);
+    expect(ex.article.text).not.toContain('By Ann Lee');
+  });
+
+  it('leaves out paragraphs of the kind printed in several boxes before it: teasers, comments', () => {
+    const body = `<main><section class="row">${box(paras([lede[0]!]))}${box(paras([lede[1]!]))}</section>${ad}<section class="row main">${box(rest)}</section></main>`;
+    const ex = extractArticle(page({ body }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text.startsWith('The county water board')).toBe(true);
+  });
+});
+
 describe('a single-page site after history.pushState', () => {
   // The head names the first story; the body shows the second.
   const head =
