@@ -63,6 +63,17 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * True when `got` holds the words of `expected` in order once neither has any space or
+ * punctuation: the truth's tooling ran the text of two blocks together ("186 cmAvailable
+ * Lengths", mercury-fixtures blisterreview.com), which no text that keeps the blocks apart
+ * contains word for word.
+ */
+export function leadGluedAcrossBlocks(expected: string, got: string): boolean {
+  const squashed = (s: string) => tokens(s).join('');
+  return !!squashed(expected) && squashed(got).includes(squashed(expected));
+}
+
 /** Token-level F1 (bag of words) of `got` against `expected`; 1 when both are empty. */
 export function tokenF1(expected: string, got: string): number {
   const e = tokens(expected);

@@ -1,6 +1,7 @@
 // The measures eval:extract reports: they decide what counts as a match, so they are tested too.
 import { describe, expect, it } from 'vitest';
 import {
+  leadGluedAcrossBlocks,
   median,
   minuteKey,
   quantile,
@@ -19,6 +20,14 @@ describe('eval measures', () => {
     expect(sameText('Star Wars cuts', 'Star Wars: cuts')).toBe(false);
     expect(sameText('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);
     expect(sameText(null, null)).toBe(true);
+  });
+
+  it('finds a lead the truth ran across two blocks, not one with other words', () => {
+    expect(
+      leadGluedAcrossBlocks('Line Outline, 186 cmAvailable Lengths: 178', 'Line Outline, 186 cm\n\nAvailable Lengths: 178, 186 cm'),
+    ).toBe(true);
+    expect(leadGluedAcrossBlocks('Photo by Ann Lee Lyft is waiting', 'Lyft is waiting')).toBe(false);
+    expect(leadGluedAcrossBlocks('', 'anything')).toBe(false);
   });
 
   it('compares times to the minute, and a bare date only with a bare date', () => {
