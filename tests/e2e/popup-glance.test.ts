@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStore } from '../../lib/store/build.ts';
+import { edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
 import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { storeServer } from './store-server.ts';
 
 // Chrome sizes a popup to its content up to 800 × 600 px; ours is 380 px wide by design.
 const WIDTH = 380;
@@ -14,6 +17,8 @@ const CAP = 600;
 
 let lens: Lens;
 let server: Server;
+// A store of stories at the door's edges, set in the last tests of this file.
+const store = storeServer();
 
 // The Riverton page retitled with a headline of 150 characters, which the no-match states quote.
 const LONG_TITLE =
@@ -21,6 +26,12 @@ const LONG_TITLE =
 
 beforeAll(async () => {
   server = await serve(PAGES, (req, res) => {
+    if (store.handler(req, res)) return true;
+    // Each edge story's source [2] (tests/fixtures/edge-stories.ts): a copy of the Fortune page.
+    if (req.url?.startsWith('/edge/')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(PAGES, 'fortune-morgan-stanley.html')));
+      return true;
+    }
     if (req.url !== '/long-title.html') return false;
     const page = readFileSync(join(PAGES, 'riverton-brt-routes.html'), 'utf8').replace(
       /(<title>|<h1>)Riverton transit board picks Eastside corridor for first rapid bus line/g,
@@ -235,6 +246,48 @@ describe('the popup search', () => {
         }),
       )
       .toBe(true);
+    await popup.close();
+  });
+});
+
+describe('the popup with stories at the edges of what the door accepts', () => {
+  // Found in a review (2026-12-07): a word wider than the popup widened the whole card (1,096 px,
+  // clipped), "Open viewpoints" centred out of sight.
+  const edgePopup = (name: EdgeName) => popupAt(`/edge/edge-${name}.html`, 'match');
+  /** The popup as a reader's default font of `size` lays it out: its rem width grows too (475 px at 20 px). */
+  const atFont = async (popup: Page, size: string) => {
+    await popup.evaluate((s) => (document.documentElement.style.fontSize = s), size);
+    const width = await popup.evaluate(() => document.documentElement.getBoundingClientRect().width);
+    await popup.setViewportSize({ width: Math.ceil(width), height: CAP });
+  };
+
+  beforeAll(async () => {
+    const built = await buildStore(
+      (['unbroken', 'long-names', 'door-max'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`))),
+      { now: new Date(Date.now() - 60_000) },
+    );
+    store.publish(built);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByLabel('Story store address').fill(server.url('/store/'));
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    await options.close();
+  });
+
+  it('breaks a word wider than the popup instead of widening it: nothing sideways, "Open viewpoints" in view', async () => {
+    const popup = await edgePopup('unbroken');
+    expect(await axeViolations(popup)).toEqual([]);
+    for (const font of ['100%', '125%']) {
+      await atFont(popup, font);
+      // Measured against the popup's own width (a scrollbar, when it is taller than 600 px, narrows the view, not the page).
+      const { scrollWidth, width } = await popup.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        width: Math.ceil(document.documentElement.getBoundingClientRect().width),
+      }));
+      expect(scrollWidth, font).toBeLessThanOrEqual(width);
+      const open = (await popup.getByRole('button', { name: 'Open viewpoints' }).boundingBox())!;
+      expect(open.x + open.width, font).toBeLessThanOrEqual(width);
+    }
     await popup.close();
   });
 });

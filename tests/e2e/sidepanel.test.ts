@@ -1,13 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { buildStore } from '../../lib/store/build.ts';
+import { edgeStory } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
-import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { storeServer } from './store-server.ts';
 
 let lens: Lens;
 let server: Server;
+// A store of a story at the door's edges, set in the last test of this file.
+const store = storeServer();
 
 beforeAll(async () => {
-  server = await serve();
+  server = await serve(PAGES, (req, res) => {
+    if (store.handler(req, res)) return true;
+    // The edge story's source [2] (tests/fixtures/edge-stories.ts): a copy of the Fortune page.
+    if (!req.url?.startsWith('/edge/')) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(PAGES, 'fortune-morgan-stanley.html')));
+    return true;
+  });
   lens = await launch();
 });
 afterAll(async () => {
@@ -300,4 +313,26 @@ describe('accessibility and themes', () => {
       await screenshot(empty, `sidepanel-search-${scheme}`);
     });
   }
+});
+
+describe('the side panel with a story at the edges of what the door accepts', () => {
+  it('breaks a word wider than the panel instead of scrolling sideways', async () => {
+    // Found in a review (2026-12-07): a German compound and a 120-character URL as names widened
+    // every grid they sat in; a 320 px panel scrolled 1,449 px sideways.
+    const built = await buildStore([edgeStory('unbroken', (id) => server.url(`/edge/${id}.html`))], { now: new Date(Date.now() - 60_000) });
+    store.publish(built);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByLabel('Story store address').fill(server.url('/store/'));
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    await options.close();
+    const panel = await panelFor(await readTab('/edge/edge-unbroken.html'));
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
+    for (const width of [320, 500]) {
+      await panel.setViewportSize({ width, height: 800 });
+      const sideways = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
+    }
+    expect(await axeViolations(panel)).toEqual([]);
+  });
 });
