@@ -9,6 +9,9 @@ import { Swatch, keyClass, keyLetter } from './Swatch.tsx';
 const LISTED = 3;
 // A segment narrower than this shows no letter (it would not fit); its legend row still does.
 const LETTER_MIN_SHARE = 0.06;
+// An outlet is named up to this many characters on its viewpoint's row ("Frankfurter Allgemeine
+// Zeitung" has 30): a 300-character outlet made "Read [1] …" several lines of one row.
+const OUTLET_SHOWN = 40;
 
 /**
  * One split bar of the coverage, keyed by pattern and letter, and a legend whose rows say what
@@ -53,7 +56,7 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
                 {reader ? (
                   <strong class="you-mark">{t('youAreHere')}</strong>
                 ) : source ? (
-                  <SourceAction source={source} />
+                  <SourceAction source={source} outletShown={OUTLET_SHOWN} />
                 ) : (
                   <span>{t('noSourcesForViewpoint')}</span>
                 )}

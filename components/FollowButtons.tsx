@@ -1,6 +1,7 @@
 import { t } from '../platform/i18n.ts';
 import type { Story } from '../lib/story/story.ts';
 import { topicLabel } from '../lib/story/topics.ts';
+import { clipAtWord } from '../lib/words.ts';
 import { useFollows } from './use-follows.ts';
 
 /**
@@ -10,7 +11,8 @@ import { useFollows } from './use-follows.ts';
 export function FollowButtons({ story, topicNames }: { story: Story; topicNames?: Record<string, string> }) {
   const [follows, toggle] = useFollows();
   if (!follows) return null;
-  const topic = topicLabel(story.topic, topicNames);
+  // As alerts name topics (TOPIC_NAME_CHARS): a 120-character slug made the button several lines.
+  const topic = clipAtWord(topicLabel(story.topic, topicNames), 40);
   const topicOn = follows.topics.includes(story.topic);
   const storyOn = follows.stories.includes(story.id);
   return (

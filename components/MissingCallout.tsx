@@ -1,12 +1,30 @@
 import { t, tn } from '../platform/i18n.ts';
+import { clipAtWord } from '../lib/words.ts';
 
-// The popup names this many; the side panel lists them all.
+// The popup names at most this many; the side panel lists them all.
 const LISTED = 4;
+// ... and at most this many characters of them: with the heading, three lines of the callout
+// whatever the font size (the popup's width is in rem): four names of 60 to 90 characters took 11 lines, and
+// pushed the follow buttons and the footer below Chrome's 600 px. The first is always named,
+// clipped at a word when it alone is longer; the rest are counted, as the names past four are.
+const NAMES_SHOWN = 80;
+
+/** The names the popup shows: in order, while they fit the budget. */
+function shownNames(missing: string[]): string[] {
+  const shown: string[] = [];
+  let used = 0;
+  for (const name of missing.slice(0, LISTED)) {
+    if (shown.length && used + name.length > NAMES_SHOWN) break;
+    shown.push(shown.length ? name : clipAtWord(name, NAMES_SHOWN));
+    used += name.length;
+  }
+  return shown;
+}
 
 /** The stakeholders the coverage leaves out, as a callout: named, and said to have no voice among the outlets. */
 export function MissingCallout({ missing, outlets }: { missing: string[]; outlets: number }) {
   if (!missing.length) return null;
-  const shown = missing.slice(0, LISTED);
+  const shown = shownNames(missing);
   return (
     <section class="missing-callout" aria-labelledby="missing-heading">
       <h2 id="missing-heading" class="missing-callout__heading">

@@ -6,6 +6,12 @@ import { Swatch } from './Swatch.tsx';
 
 /** A page's own site name is shown up to this many characters ("Frankfurter Allgemeine Zeitung" has 30). */
 const OUTLET_SHOWN = 40;
+/**
+ * The reader's viewpoint is named up to this many characters: with the outlet, three lines. A
+ * story's 300-character outlet and viewpoint names made the note 17 lines and pushed "Open
+ * viewpoints" below Chrome's 600 px; the whole names are on the viewpoint's row and in the side panel.
+ */
+const VIEWPOINT_SHOWN = 80;
 
 /**
  * Where the reader's page stands: "You're reading [2] Fortune — its viewpoint", or that its
@@ -19,7 +25,8 @@ export function PlacementNote({ story, placement, outlets }: { story: Story; pla
       <p class="placement" data-kind="source" data-source={placement.source.n}>
         <Swatch index={i} />
         <span>
-          <strong>{t('placeSource', [placement.source.n, placement.source.outlet])}</strong> — {placement.viewpoint.name}
+          <strong>{t('placeSource', [placement.source.n, clipAtWord(placement.source.outlet, OUTLET_SHOWN)])}</strong> —{' '}
+          {clipAtWord(placement.viewpoint.name, VIEWPOINT_SHOWN)}
         </span>
       </p>
     );

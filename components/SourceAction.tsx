@@ -3,6 +3,7 @@ import { t } from '../platform/i18n.ts';
 import { searchTextFor } from '../lib/story/placement.ts';
 import type { Source } from '../lib/story/story.ts';
 import { searchTheWeb } from '../platform/web-search.ts';
+import { clipAtWord } from '../lib/words.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 
 /**
@@ -31,20 +32,26 @@ export function FindArticle({ source }: { source: Source }) {
   );
 }
 
-/** The way to read a source: its own address when the story gives one, else "Find this article". */
-export function SourceAction({ source }: { source: Source }) {
+/**
+ * The way to read a source: its own address when the story gives one, else "Find this article".
+ * `outletShown` clips the outlet's name as shown (the popup's one line per viewpoint); what is
+ * searched for is the whole name.
+ */
+export function SourceAction({ source, outletShown }: { source: Source; outletShown?: number }) {
+  const outlet = outletShown ? clipAtWord(source.outlet, outletShown) : source.outlet;
   if (source.url) {
     return (
       <ExternalLink class="source-action" href={source.url}>
-        {t('readSource', [source.n, source.outlet])} <span aria-hidden="true">↗</span>
+        {t('readSource', [source.n, outlet])} <span aria-hidden="true">↗</span>
       </ExternalLink>
     );
   }
   return (
     <span class="source-action">
       <span class="source-action__outlet">
-        [{source.n}] {source.outlet}
-      </span>
+        [{source.n}] {outlet}
+      </span>{' '}
+      {/* A space, for where the action flows inline (the popup's legend); a flex box drops it. */}
       <FindArticle source={source} />
     </span>
   );

@@ -252,7 +252,7 @@ describe('the popup search', () => {
 
 describe('the popup with stories at the edges of what the door accepts', () => {
   // Found in a review (2026-12-07): a word wider than the popup widened the whole card (1,096 px,
-  // clipped), "Open viewpoints" centred out of sight.
+  // clipped), "Open viewpoints" centred out of sight; 300-character names pushed it below 600 px.
   const edgePopup = (name: EdgeName) => popupAt(`/edge/edge-${name}.html`, 'match');
   /** The popup as a reader's default font of `size` lays it out: its rem width grows too (475 px at 20 px). */
   const atFont = async (popup: Page, size: string) => {
@@ -260,6 +260,8 @@ describe('the popup with stories at the edges of what the door accepts', () => {
     const width = await popup.evaluate(() => document.documentElement.getBoundingClientRect().width);
     await popup.setViewportSize({ width: Math.ceil(width), height: CAP });
   };
+  /** How far below the popup's top `selector` ends. */
+  const bottomOf = (popup: Page, selector: string) => popup.locator(selector).evaluate((el) => el.getBoundingClientRect().bottom);
 
   beforeAll(async () => {
     const built = await buildStore(
@@ -287,6 +289,26 @@ describe('the popup with stories at the edges of what the door accepts', () => {
       expect(scrollWidth, font).toBeLessThanOrEqual(width);
       const open = (await popup.getByRole('button', { name: 'Open viewpoints' }).boundingBox())!;
       expect(open.x + open.width, font).toBeLessThanOrEqual(width);
+    }
+    await popup.close();
+  });
+
+  it("keeps the way to the viewpoints and the reader's own row above the fold with 300-character names", async () => {
+    const popup = await edgePopup('door-max');
+    expect(await axeViolations(popup)).toEqual([]);
+    await screenshot(popup, 'popup-edge-door-max');
+    for (const font of ['100%', '125%']) {
+      await atFont(popup, font);
+      expect(await bottomOf(popup, '.story-card__actions'), font).toBeLessThanOrEqual(CAP);
+      expect(await bottomOf(popup, '.split-legend__row[data-reader]'), font).toBeLessThanOrEqual(CAP);
+      // Each name keeps to its lines: the category one, the missing perspectives about three.
+      const lines = (selector: string) =>
+        popup
+          .locator(selector)
+          .evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+      expect(await lines('.story-card__category'), font).toBe(1);
+      expect(await lines('.missing-callout__list'), font).toBeLessThanOrEqual(3);
+      expect(await popup.locator('.missing-callout__note').innerText()).toMatch(/\+ 99 more in the full view$/);
     }
     await popup.close();
   });
