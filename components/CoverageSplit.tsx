@@ -8,6 +8,7 @@ import { Swatch, keyClass, keyLetter } from './Swatch.tsx';
 // and wait in the side panel. Three rows keep the seed story's popup under 600 px.
 const LISTED = 3;
 // A segment narrower than this shows no letter (it would not fit); its legend row still does.
+// The reader's own segment always does: it is drawn wide enough for its letter (popup.css).
 const LETTER_MIN_SHARE = 0.06;
 // An outlet is named up to this many characters on its viewpoint's row ("Frankfurter Allgemeine
 // Zeitung" has 30): a 300-character outlet made "Read [1] …" several lines of one row.
@@ -36,7 +37,7 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
           <span
             key={v.id}
             class={`split-bar__seg ${keyClass(i)}`}
-            data-key={v.share >= LETTER_MIN_SHARE ? keyLetter(i) : undefined}
+            data-key={v.share >= LETTER_MIN_SHARE || mine?.viewpoint.id === v.id ? keyLetter(i) : undefined}
             data-reader={mine?.viewpoint.id === v.id || undefined}
             style={{ flexGrow: v.share, flexBasis: 0 }}
           />

@@ -252,7 +252,8 @@ describe('the popup search', () => {
 
 describe('the popup with stories at the edges of what the door accepts', () => {
   // Found in a review (2026-12-07): a word wider than the popup widened the whole card (1,096 px,
-  // clipped), "Open viewpoints" centred out of sight; 300-character names pushed it below 600 px.
+  // clipped), "Open viewpoints" centred out of sight; 300-character names pushed it below 600 px;
+  // the reader's viewpoint at 1 % was a 4 px sliver of the bar.
   const edgePopup = (name: EdgeName) => popupAt(`/edge/edge-${name}.html`, 'match');
   /** The popup as a reader's default font of `size` lays it out: its rem width grows too (475 px at 20 px). */
   const atFont = async (popup: Page, size: string) => {
@@ -310,6 +311,18 @@ describe('the popup with stories at the edges of what the door accepts', () => {
       expect(await lines('.missing-callout__list'), font).toBeLessThanOrEqual(3);
       expect(await popup.locator('.missing-callout__note').innerText()).toMatch(/\+ 99 more in the full view$/);
     }
+    await popup.close();
+  });
+
+  it("draws the reader's viewpoint at 1 % wide enough for its letter", async () => {
+    const popup = await edgePopup('long-names');
+    const own = popup.locator('.split-bar__seg[data-reader]');
+    expect(await own.getAttribute('data-key')).toBe('C');
+    const [seg, letter] = await own.evaluate((el) => [
+      el.getBoundingClientRect().width,
+      parseFloat(getComputedStyle(el, '::before').width),
+    ]);
+    expect(seg).toBeGreaterThanOrEqual(letter!);
     await popup.close();
   });
 });
