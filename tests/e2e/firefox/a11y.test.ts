@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../a11y.ts';
 import { serve, type Server } from '../harness.ts';
-import { launchFirefox, screenshotFox, type Fox } from './harness.ts';
+import { clickOn, launchFirefox, resize, screenshotFox, type Fox } from './harness.ts';
 
 let server: Server;
 beforeAll(async () => {
@@ -34,13 +34,13 @@ for (const scheme of ['light', 'dark'] as const) {
     it('finds no axe violations on the popup, the sidebar and the options page', async () => {
       const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
       const popup = await fox.openPopup(tabId);
-      await popup.setViewport({ width: 400, height: 600 });
+      await resize(popup, 400, 600);
       await check(popup, 'popup');
 
       const panel = await fox.openExtensionPage('sidepanel.html', tabId);
-      await panel.setViewport({ width: 420, height: 900 });
+      await resize(panel, 420, 900);
       await panel.waitForSelector('main[data-state="match"]');
-      await panel.locator('summary').click();
+      await clickOn(panel, 'summary');
       await check(panel, 'sidebar');
 
       const options = await fox.openExtensionPage('options.html');
@@ -51,7 +51,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const sports = await fox.openTab(server.url('/local-sports.html'));
       await (await fox.openPopup(sports.tabId)).close();
       const empty = await fox.openExtensionPage('sidepanel.html', sports.tabId);
-      await empty.setViewport({ width: 420, height: 900 });
+      await resize(empty, 420, 900);
       await empty.waitForSelector('.story-search__result');
       await check(empty, 'sidebar-search');
     });

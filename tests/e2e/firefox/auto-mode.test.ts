@@ -4,7 +4,7 @@
 // its own Firefox.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PAGES, serve, type Server } from '../harness.ts';
-import { clickLabel, launchFirefox, role, waitForText, type Fox } from './harness.ts';
+import { clickLabel, clickOn, launchFirefox, role, until, waitForText, type Fox } from './harness.ts';
 
 // Another loopback address is another site: the e2e build's own host permission covers
 // 127.0.0.1 only, so this one must be granted.
@@ -39,7 +39,7 @@ async function turnOnAutomaticMode(): Promise<void> {
   await clickLabel(options, 'only on these sites');
   await clickLabel(options, 'Sites to read automatically');
   await options.keyboard.type(SITE);
-  await options.locator(role('button', 'Save reading settings')).click();
+  await clickOn(options, role('button', 'Save reading settings'));
   await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
 }
 
@@ -64,6 +64,6 @@ describe('automatic mode in Firefox', () => {
     await expect.poll(registered).toEqual([]);
     expect(await granted()).not.toEqual(expect.arrayContaining(SITE_PATTERNS));
     const options = await fox.openExtensionPage('options.html');
-    await options.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="mode"][value="click"]')?.checked === true);
+    await until(options, () => document.querySelector<HTMLInputElement>('input[name="mode"][value="click"]')?.checked === true);
   });
 });

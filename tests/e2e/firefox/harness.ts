@@ -44,12 +44,29 @@ const NAVIGATED_AWAY = /should be an object, got null|context was destroyed|Insp
 /** How long a load may keep swapping documents under the evaluation before it is a failure. */
 const LOAD_SWAPS_MS = 20_000;
 
+/**
+ * Waits until `fn(...args)`, run in `page`, returns something truthy, and returns it. Puppeteer's
+ * own waits (`waitForFunction`, and the locators built on it) compile their predicate with
+ * `new Function` in the page, which an extension page's policy (`script-src 'self'`) refuses in
+ * Firefox 140 ESR: "call to Function() blocked by CSP". An evaluation is not compiled by the
+ * page, so this polls with one. (`waitForSelector` runs in an isolated world and works.)
+ */
+export async function until<R, A extends unknown[]>(page: Page, fn: (...args: A) => R, ...args: A): Promise<R> {
+  const deadline = Date.now() + page.getDefaultTimeout();
+  for (;;) {
+    const value = (await page.evaluate(fn as (...a: unknown[]) => R, ...args)) as R;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${fn.toString().slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits until `page` shows `url`, loaded; through the document swaps of a moz-extension load. */
 async function untilLoaded(page: Page, url: string): Promise<void> {
   const deadline = Date.now() + LOAD_SWAPS_MS;
   for (;;) {
     try {
-      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+      await until(page, (u) => location.href === u && document.readyState === 'complete', url);
       return;
     } catch (err) {
       // Bounded by time, not by tries: a swap fails an evaluation at once, so ten tries could all
@@ -94,6 +111,10 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
     // Firefox's own alert window (what it uses where there is no such service) shows it, and
     // notifications.getAll() lists it, until it slides away some 20 s later.
     'alerts.useSystemBackend': false,
+    // Firefox 140 checks for a captive portal and for connectivity at start, off this machine;
+    // that is the browser's request, not the extension's, and the proxy would count it.
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
     // prefers-color-scheme for every page, extension pages included (0 dark, 1 light).
     'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
   };
@@ -143,7 +164,12 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
   const control = await newPage();
   const controlUrl = pageAt('options.html');
   control.goto(controlUrl).catch(() => {});
-  await untilLoaded(control, controlUrl);
+  // A launch that fails here would otherwise leave its Firefox running after the suite.
+  await untilLoaded(control, controlUrl).catch(async (err: unknown) => {
+    await firefox.close();
+    await proxy.close();
+    throw err;
+  });
   const ext: Fox['ext'] = (fn, arg) => control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
 
   // Every other extension page is opened by the extension itself, as a tab, and handed over
@@ -201,6 +227,18 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
   };
 }
 
+/**
+ * Lays `page` out at `width` × `height`. Puppeteer sends the viewport with a screen-orientation
+ * override, a command Firefox 140 does not know (the viewport itself is applied): that refusal
+ * is dropped, and the page's own size awaited.
+ */
+export async function resize(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewport({ width, height }).catch((err: unknown) => {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(err))) throw err;
+  });
+  await until(page, (w, h) => innerWidth === w && innerHeight === h, width, height);
+}
+
 /** Text of the first element matching `selector`, as a reader sees it. */
 export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
@@ -214,22 +252,35 @@ export const stateOf = (page: Page) => page.$eval('main', (m) => m.getAttribute(
 
 /** Waits until an element matching `selector` shows `text`. */
 export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    (s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)),
-    {},
-    selector,
-    text,
-  );
+  await until(page, (s, t) => [...document.querySelectorAll<HTMLElement>(s)].some((e) => e.innerText.includes(t)), selector, text);
 }
 
 /** Clicks the control of the first label whose text starts with `text` ("AI" for "AI (2 stories)"). */
 export async function clickLabel(page: Page, text: string): Promise<void> {
-  const label = await page.waitForFunction(
-    (t) => [...document.querySelectorAll('label')].find((l) => l.innerText.trim().startsWith(t)),
-    {},
+  const index = await until(
+    page,
+    (t) => [...document.querySelectorAll('label')].findIndex((l) => l.innerText.trim().startsWith(t)) + 1,
     text,
   );
-  await (label.asElement() as ElementHandle<Element>).click();
+  await (await page.$$('label'))[index - 1]!.click();
+}
+
+/** Clicks the element `selector` finds, once there (in place of a locator: see `until`). */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  await (await page.waitForSelector(selector))!.click();
+}
+
+/** Replaces the value of the field `selector` finds with `value`, as typing or choosing would. */
+export async function fillIn(page: Page, selector: string, value: string): Promise<void> {
+  const field = (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement | HTMLSelectElement>;
+  if (await field.evaluate((f) => f instanceof HTMLSelectElement)) {
+    await field.select(value);
+    return;
+  }
+  await field.evaluate((f) => {
+    f.value = '';
+  });
+  await field.type(value);
 }
 
 /** A selector for the element with this role and accessible name (Puppeteer's ARIA query). */

@@ -1,7 +1,7 @@
 // The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Server } from '../harness.ts';
-import { launchFirefox, role, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
+import { clickOn, launchFirefox, role, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
 
 let fox: Fox;
 let server: Server;
@@ -112,7 +112,7 @@ describe('the sidebar in Firefox', () => {
     const healthtech = await read('/healthtech-mayo-microsoft.html');
     const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
     const popup = await fox.openPopup(tabId);
-    await popup.locator(role('button', 'Open viewpoints')).click();
+    await clickOn(popup, role('button', 'Open viewpoints'));
     // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
     // article's tab, which is where a reader's click on the button leaves them.
     const popupTabs = () =>

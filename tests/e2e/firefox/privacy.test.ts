@@ -13,7 +13,7 @@ import { storyFigures } from '../../../lib/story/figures.ts';
 import { PAGES, serve, type Server } from '../harness.ts';
 import { pageMarkIn } from '../page-marks.ts';
 import { storeServer } from '../store-server.ts';
-import { clickLabel, launchFirefox, role, stateOf, waitForText, type Fox } from './harness.ts';
+import { clickLabel, clickOn, fillIn, launchFirefox, role, stateOf, until, waitForText, type Fox } from './harness.ts';
 import { proxiedOnly, type ProxiedRequest } from './proxy.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
@@ -68,7 +68,7 @@ afterAll(async () => {
 
 async function click(page: Page, selector: string): Promise<void> {
   await page.bringToFront();
-  await page.locator(selector).click();
+  await clickOn(page, selector);
 }
 
 interface Reader {
@@ -137,8 +137,8 @@ async function expectOnlyTheStore(storeRequests: number, use: (reader: Reader) =
 /** Points the options page at the test store (mayo and harbor) and waits for its stories. */
 async function syncTheStore(fox: Fox): Promise<Page> {
   const options = await fox.openExtensionPage('options.html');
-  await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
-  await options.locator(role('button', 'Save')).click();
+  await fillIn(options, role('textbox', 'Story store address'), server.url('/store/'));
+  await clickOn(options, role('button', 'Save'));
   await waitForText(options, '[data-testid=story-counts]', '2 downloaded');
   return options;
 }
@@ -157,7 +157,7 @@ describe('what Firefox sends while a reader uses every feature', () => {
       const panel = await fox.openExtensionPage('sidepanel.html', tabId);
       await panel.waitForSelector('main[data-state="match"]');
       await click(panel, role('button', 'Search stories'));
-      await panel.locator(role('searchbox', 'Search Factlen stories')).fill('transit');
+      await fillIn(panel, role('searchbox', 'Search Factlen stories'), 'transit');
       await panel.waitForSelector('.story-search__result');
       for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf'])
         expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
@@ -167,7 +167,7 @@ describe('what Firefox sends while a reader uses every feature', () => {
     expectOnlyTheStore(3, async ({ fox }) => {
       const options = await syncTheStore(fox);
       await clickLabel(options, 'AI');
-      await options.waitForFunction(() =>
+      await until(options, () =>
         [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked),
       );
       const first = store.files;
@@ -190,7 +190,7 @@ describe('what Firefox sends while a reader uses every feature', () => {
       await clickLabel(options, 'only on these sites');
       await clickLabel(options, 'Sites to read automatically');
       await options.keyboard.type(SITE);
-      await options.locator(role('button', 'Save reading settings')).click();
+      await clickOn(options, role('button', 'Save reading settings'));
       await waitForText(options, '.notice', 'Saved: Factlen Lens now reads articles on those sites as they load.');
       const { tabId } = await visit(site.url('/harbor-seawall.html'));
       await expect

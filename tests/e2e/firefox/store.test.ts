@@ -9,7 +9,19 @@ import { buildStore, type BuiltStore } from '../../../lib/store/build.ts';
 import type { Story } from '../../../lib/story/story.ts';
 import { serve, type Server } from '../harness.ts';
 import { storeServer, type StoreServer } from '../store-server.ts';
-import { clickLabel, launchFirefox, role, screenshotFox, stateOf, textOf, waitForText, type Fox } from './harness.ts';
+import {
+  clickLabel,
+  clickOn,
+  fillIn,
+  launchFirefox,
+  role,
+  screenshotFox,
+  stateOf,
+  textOf,
+  until,
+  waitForText,
+  type Fox,
+} from './harness.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
 const mayo = read('tests/fixtures/e2e-store/microsoft-mayo-clinic-frontier-ai-model.json');
@@ -89,8 +101,8 @@ const clearNotifications = () =>
 async function useStore(built: BuiltStore): Promise<Page> {
   store.publish(built);
   const options = await fox.openExtensionPage('options.html');
-  await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
-  await options.locator(role('button', 'Save')).click();
+  await fillIn(options, role('textbox', 'Story store address'), server.url('/store/'));
+  await clickOn(options, role('button', 'Save'));
   await options.waitForSelector(`[data-testid=store-version][data-version="${built.manifest.version}"]`);
   return options;
 }
@@ -98,7 +110,7 @@ async function useStore(built: BuiltStore): Promise<Page> {
 async function syncNow(options: Page, outcome: 'Sync finished.' | 'Sync failed.'): Promise<void> {
   // A background tab paints nothing, and Puppeteer clicks only what it sees painted.
   await options.bringToFront();
-  await options.locator(role('button', 'Sync now')).click();
+  await clickOn(options, role('button', 'Sync now'));
   await waitForText(options, '#sync-progress', outcome);
 }
 
@@ -107,9 +119,9 @@ describe('the remote story store in Firefox', () => {
     const built = v1;
     store.publish(built);
     const options = await fox.openExtensionPage('options.html');
-    await options.locator(role('textbox', 'Story store address')).fill(server.url('/store/'));
-    await options.locator(role('combobox', 'Check for new stories')).fill('60');
-    await options.locator(role('button', 'Save')).click();
+    await fillIn(options, role('textbox', 'Story store address'), server.url('/store/'));
+    await fillIn(options, role('combobox', 'Check for new stories'), '60');
+    await clickOn(options, role('button', 'Save'));
     await waitForText(options, '[data-testid=story-counts]', '5 built in · 1 downloaded · 5 in use');
     expect(await fox.ext(async (b) => (await b.alarms.get('store-sync'))?.periodInMinutes)).toBe(60);
     // The page shows the store's date; its version is kept in data-version.
@@ -144,7 +156,7 @@ describe('the remote story store in Firefox', () => {
   it('raises a browser notification for a new story in a followed topic, once', async () => {
     const options = await useStore(v2);
     await clickLabel(options, 'AI');
-    await options.waitForFunction(() =>
+    await until(options, () =>
       [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked),
     );
     let built = await buildStore([mayoUpdated, harbor, scribes], { previous: v2.manifest });
