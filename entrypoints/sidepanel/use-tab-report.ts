@@ -17,11 +17,19 @@ export function useTabReport(): Loaded {
   useEffect(() => {
     void targetTabId(location.search).then(setTabId, () => setTabId(null));
     if (fixed) return;
-    // Opened from the browser's own side panel menu: follow the active tab of this window.
+    // Opened from the browser's own side panel menu: follow the active tab of this window. Not
+    // when the page is itself a tab (Firefox opens it so from an alert, having no side panel to
+    // open): switching away and back would replace the story it was opened for with a report
+    // on the tab left, then on itself ("No article read in this tab yet").
     let windowId: number | undefined;
     void browser.windows.getCurrent().then((w) => (windowId = w.id));
+    const inTab = browser.tabs.getCurrent().then(
+      (tab) => tab !== undefined,
+      () => false,
+    );
     const onActivated = (info: { tabId: number; windowId: number }) => {
-      if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);
+      if (windowId !== undefined && info.windowId !== windowId) return;
+      void inTab.then((isTab) => isTab || setTabId(info.tabId));
     };
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);

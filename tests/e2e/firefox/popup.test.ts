@@ -100,6 +100,22 @@ describe('the popup in Firefox', () => {
   });
 });
 
+/** What the open sidebar shows: its page, its state and its heading (null while closed). */
+const sidebar = () =>
+  fox.ext((b) => {
+    const view = b.extension.getViews({ type: 'sidebar' })[0] as Window | undefined;
+    const main = view?.document.querySelector('main');
+    return main
+      ? {
+          href: view!.location.href,
+          state: main.getAttribute('data-state'),
+          title: view!.document.querySelector('h1')?.textContent ?? '',
+        }
+      : null;
+  });
+
+const activate = (tabId: number) => fox.ext((b, id) => b.tabs.update(id, { active: true }), tabId);
+
 describe('the sidebar in Firefox', () => {
   it("opens from the popup on the tab's story, and follows the tabs the reader switches to", async () => {
     // Two tabs read first, to switch to later.
@@ -127,18 +143,6 @@ describe('the sidebar in Firefox', () => {
     expect(await fox.ext((b, id) => b.sidebarAction.getPanel({ tabId: id }), tabId)).toMatch(
       new RegExp(`/sidepanel\\.html\\?tabId=${tabId}$`),
     );
-    const sidebar = () =>
-      fox.ext((b) => {
-        const view = b.extension.getViews({ type: 'sidebar' })[0] as Window | undefined;
-        const main = view?.document.querySelector('main');
-        return main
-          ? {
-              href: view!.location.href,
-              state: main.getAttribute('data-state'),
-              title: view!.document.querySelector('h1')?.textContent ?? '',
-            }
-          : null;
-      });
     await expect
       .poll(sidebar, { timeout: 15_000 })
       .toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
@@ -146,9 +150,9 @@ describe('the sidebar in Firefox', () => {
 
     // Another tab has no panel of its own: the sidebar shows the default one, which follows
     // whichever tab is active in its window.
-    await fox.ext((b, id) => b.tabs.update(id, { active: true }), sports);
+    await activate(sports);
     await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'no-match', href: expect.stringMatching(/\/sidepanel\.html$/) });
-    await fox.ext((b, id) => b.tabs.update(id, { active: true }), healthtech);
+    await activate(healthtech);
     await expect
       .poll(sidebar, { timeout: 15_000 })
       .toMatchObject({ state: 'match', title: expect.stringContaining('Microsoft and Mayo Clinic Partner') });
@@ -165,6 +169,34 @@ describe('the sidebar in Firefox', () => {
       expect(await panel.$(`#${id}`), id).not.toBeNull();
     expect(await panel.$$eval('#sources .source', (s) => s.length)).toBe(7);
     await screenshotFox(panel, 'sidebar-match');
+  });
+});
+
+describe('the story view Firefox opens in a tab from an alert', () => {
+  it('keeps the story when the reader switches to another tab and back', async () => {
+    // Found in this suite (2026-12-07): the page followed the active tab as the sidebar does, so
+    // a glance at another tab replaced the story with that tab's, then with "No article read in
+    // this tab yet" on coming back.
+    const { tabId: article } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
+    await (await fox.openPopup(article)).close();
+    // The sidebar's default panel follows the active tab: it shows when a switch has been seen.
+    const { tabId: other } = await fox.openTab(server.page('/healthtech-mayo-microsoft.html'));
+    await clickOn(await fox.openPopup(other), role('button', 'Open viewpoints'));
+    await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({})), { timeout: 15_000 }).toBe(true);
+    // What notification-click.ts opens in Firefox for an alert about a story with no page of its own.
+    const story = await fox.openExtensionPage('sidepanel.html?story=riverton-transit-levy-vote');
+    const shown = () =>
+      story.evaluate(() => [document.querySelector('main')?.getAttribute('data-state'), document.querySelector('h1')?.textContent]);
+    const riverton = ['picked', 'Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit'];
+    await expect.poll(shown).toEqual(riverton);
+    const own = await fox.ext(async (b) => (await b.tabs.query({ active: true, currentWindow: true }))[0].id as number);
+
+    await activate(article);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'match', href: expect.stringMatching(/\/sidepanel\.html$/) });
+    expect(await shown()).toEqual(riverton);
+    await activate(own);
+    await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'unread' });
+    expect(await shown()).toEqual(riverton);
   });
 });
 
