@@ -116,6 +116,37 @@ const sidebar = () =>
 
 const activate = (tabId: number) => fox.ext((b, id) => b.tabs.update(id, { active: true }), tabId);
 
+describe('"Not this story?" in the Firefox popup', () => {
+  it('picks another story for the page, re-badged and remembered, undone in a click; or none, unbadged', async () => {
+    // The page's canonical URL names another site, so the choice is kept under this address.
+    const { popup, tabId } = await popupFor('/healthtech-mayo-microsoft.html?case=pick');
+    expect((await badgeOf(tabId))[0]).toBe('7');
+    await clickOn(popup, role('button', 'Not this story?'));
+    await clickOn(popup, 'button.not-this-story__pick::-p-text(Northvale Health System Rolls Out AI Triage)');
+    await popup.waitForSelector('.reader-choice[data-kind="picked"]');
+    expect(await textOf(popup, 'h1')).toContain('Northvale Health System');
+    expect(await badgeOf(tabId)).toEqual(['2', 'Factlen: 2 outlets · 2 viewpoints · 1 missing perspective']);
+
+    const { popup: again } = await popupFor('/healthtech-mayo-microsoft.html?case=pick');
+    expect(await textOf(again, 'h1')).toContain('Northvale Health System');
+    expect(await textOf(again, '.reader-choice')).toContain('You chose this story for this page.');
+    await clickOn(again, role('button', 'Undo'));
+    await again.waitForSelector('main[data-state="match"]:not(:has(.reader-choice))');
+    expect(await textOf(again, 'h1')).toContain('Microsoft and Mayo Clinic Partner');
+
+    const { popup: other, tabId: otherTab } = await popupFor('/healthtech-mayo-microsoft.html?case=dismiss');
+    await clickOn(other, role('button', 'Not this story?'));
+    await clickOn(other, role('button', 'No story covers this page'));
+    await other.waitForSelector('main[data-state="no-match"] .reader-choice[data-kind="dismissed"]');
+    expect(await badgeOf(otherTab)).toEqual(['', 'Factlen Lens']);
+    const { popup: later } = await popupFor('/healthtech-mayo-microsoft.html?case=dismiss');
+    expect(await stateOf(later)).toBe('no-match');
+    expect(await textOf(later, 'main')).toContain('You said no Factlen story covers this page');
+    await clickOn(later, role('button', 'Undo'));
+    await later.waitForSelector('main[data-state="match"]');
+  });
+});
+
 describe('the sidebar in Firefox', () => {
   it("opens from the popup on the tab's story, and follows the tabs the reader switches to", async () => {
     // Two tabs read first, to switch to later.
