@@ -9,7 +9,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 /** The boundary messages ESLint gives `code` as if it were the file at `filePath`. */
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => /^no-restricted-(imports|globals)$/.test(m.ruleId ?? '')).map((m) => m.message);
 }
 
 describe('the layer boundaries', () => {
@@ -23,8 +23,17 @@ describe('the layer boundaries', () => {
     ['platform/probe.ts', "import { reportFor } from '../entrypoints/background/match-tab.ts';", /Only WXT loads entrypoints/],
     ['lib/store/probe.ts', "import { z } from 'zod';", /lib\/zod\.ts/],
     ['entrypoints/options/Probe.tsx', "import { z } from 'zod';", /lib\/zod\.ts/],
+    ['platform/probe.ts', "import { StoryCard } from '../components/StoryCard.tsx';", /browser glue under the UI/],
+    ['entrypoints/popup/Probe.tsx', "import { takePanelRequest } from '../sidepanel/panel-request.ts';", /its own folder only/],
+    ['entrypoints/sidepanel/Probe.tsx', "import probe from '../extract.ts';", /its own folder only/],
+    ['entrypoints/probe.ts', "import { App } from './popup/App.tsx';", /its own folder only/],
+    ['cli/probe.ts', "import { t } from '../platform/i18n.ts';", /Node program/],
+    ['scripts/probe.ts', "import { browser } from 'wxt/browser';", /Node program/],
+    ['bench/probe.ts', "import { StoryCard } from '../components/StoryCard.tsx';", /Node program/],
+    ['lib/probe.ts', 'const probeUrl = () => location.href;', /plain Node/],
+    ['lib/store/probe.ts', 'const probeDb = () => indexedDB.open("x");', /plain Node/],
   ])(
-    'refuses %s importing %s',
+    'refuses %s doing %s',
     async (file, code, message) => {
       const errors = await boundaryErrors(file, `${code}\nexport const probe = 1;\n`);
       expect(errors).toHaveLength(1);
@@ -40,6 +49,10 @@ describe('the layer boundaries', () => {
       'entrypoints/popup/Probe.tsx',
       "import { StoryCard } from '../../components/StoryCard.tsx';\nimport { sendMessage } from '../../platform/messaging.ts';",
     ],
+    ['entrypoints/popup/Probe.tsx', "import { Footer } from './Footer.tsx';"],
+    ['entrypoints/background/probe.ts', "import { badgeMatch } from './badge.ts';\nimport { getStore } from './store.ts';"],
+    ['cli/probe.ts', "import { normalizeUrl } from '../lib/url.ts';"],
+    ['lib/extract/current-page.ts', 'export const probeUrl = () => location.href;'],
   ])(
     'lets %s import %s',
     async (file, code) => {
