@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { describeAlert } from '../lib/alerts/notify.ts';
-import type { ListedAlert } from '../lib/alerts/state.ts';
+import { alertKey, type ListedAlert } from '../lib/alerts/state.ts';
 import { formatDate, t, tn } from '../platform/i18n.ts';
 import { topicLabel } from '../lib/story/topics.ts';
-import { alertKey } from './use-alerts.ts';
 
 /** How much of an alert must be on screen for the reader to have seen it. */
 const SEEN_RATIO = 0.75;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
 import { inQuietHours } from '../../lib/alerts/prefs.ts';
-import { listAlerts } from '../../lib/alerts/state.ts';
+import { listAlerts, unreadCount } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { topicLabel } from '../../lib/story/topics.ts';
 import { t, tn } from '../../platform/i18n.ts';
@@ -53,7 +53,7 @@ export function setUpAlertBadge(): void {
   // never paint an old count over a newer one.
   let chain = Promise.resolve();
   const update = () => {
-    chain = chain.then(async () => badgeUnread((await alertListItem.getValue()).filter((a) => !a.read).length)).catch(() => undefined);
+    chain = chain.then(async () => badgeUnread(unreadCount(await alertListItem.getValue()))).catch(() => undefined);
   };
   update();
   alertListItem.watch(update);

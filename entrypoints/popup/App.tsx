@@ -8,6 +8,7 @@ import { SameSubject } from '../../components/SameSubject.tsx';
 import { markSeen, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, tn, type MessageKey } from '../../platform/i18n.ts';
+import { unreadCount } from '../../lib/alerts/state.ts';
 import { clipAtWord, isolated } from '../../lib/words.ts';
 import type { ReaderChoice, StoreSummary, TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
@@ -257,7 +258,7 @@ const seen = (keys: string[]) =>
 /** Where the page's own answer comes first, unread alerts are one click away: a link, not a second button. */
 function UnreadLink({ onOpen }: { onOpen: () => void }) {
   const [alerts] = useAlerts();
-  const unread = alerts?.filter((a) => !a.read).length ?? 0;
+  const unread = alerts ? unreadCount(alerts) : 0;
   if (!unread) return null;
   return (
     <button type="button" class="link-button unread-link" onClick={onOpen}>

@@ -7,6 +7,7 @@ import { StoryView } from '../../components/story/StoryView.tsx';
 import { markAllRead, useAlerts } from '../../components/use-alerts.ts';
 import { useStoreSummary } from '../../components/use-store-summary.ts';
 import { t, type MessageKey } from '../../platform/i18n.ts';
+import { unreadCount } from '../../lib/alerts/state.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import type { Story } from '../../lib/story/story.ts';
@@ -22,6 +23,7 @@ export function App() {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [picked, setPicked] = useState<Story | null>(null);
   const [alerts] = useAlerts();
+  const unread = alerts ? unreadCount(alerts) : 0;
   const topicNames = useStoreSummary()?.topicNames;
   const buttons = { search: useRef<HTMLButtonElement>(null), alerts: useRef<HTMLButtonElement>(null) };
 
@@ -54,7 +56,7 @@ export function App() {
   }, []);
   // Looking at the list is reading it.
   useEffect(() => {
-    if (overlay === 'alerts' && alerts?.some((a) => !a.read)) void markAllRead();
+    if (overlay === 'alerts' && unread) void markAllRead();
   }, [overlay, alerts]);
   // A different tab, or a new report for it, replaces a story opened from search.
   const report = loaded.status === 'ready' ? loaded.report : null;
@@ -76,7 +78,6 @@ export function App() {
     return () => watch.disconnect();
   }, []);
   const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : (report?.state ?? 'unread')));
-  const unread = alerts?.filter((a) => !a.read).length ?? 0;
   return (
     <>
       <header class="panel-header" ref={header}>

@@ -147,3 +147,19 @@ export function boundList(items: unknown): ListedAlert[] {
 /** The list with `alerts`, raised `at`, unread, in front of `list`. */
 export const listAlerts = (alerts: readonly Alert[], list: readonly ListedAlert[], at: number): ListedAlert[] =>
   boundList([...alerts.map((alert) => ({ alert, at, read: false })), ...list]);
+
+/** The identity of an alert in the list (its story and when it was raised): what `markRead` is told. */
+export const alertKey = (a: ListedAlert): string => `${a.alert.storyId}-${a.at}`;
+
+/** How many alerts of the list the reader has not seen: the number on the badge and the buttons. */
+export const unreadCount = (list: readonly ListedAlert[]): number => list.filter((a) => !a.read).length;
+
+/**
+ * The list with the alerts of `keys` (`alertKey`) read, or all of them without `keys`; null when
+ * that changes nothing, so a page that merely shows a read list writes nothing.
+ */
+export function markRead(list: readonly ListedAlert[], keys?: Iterable<string>): ListedAlert[] | null {
+  const only = keys && new Set(keys);
+  const marks = (a: ListedAlert) => !a.read && (!only || only.has(alertKey(a)));
+  return list.some(marks) ? list.map((a) => (marks(a) ? { ...a, read: true } : a)) : null;
+}
