@@ -30,6 +30,46 @@ export function hostFromInput(input: string): string | null {
   }
 }
 
+/** The settings page's form as the reader left it: the sites one a line (or between commas). */
+export interface ReadingModeForm {
+  mode: ReadingMode['mode'];
+  scope: ReadingMode['scope'];
+  sites: string;
+  never: string;
+}
+
+const entries = (text: string) =>
+  text
+    .split(/[\n,]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * The reading mode the form asks for, or why it cannot be saved: entries that name no site
+ * (`bad`, as typed, to be shown back), or automatic mode on listed sites with none listed.
+ */
+export function readingModeFromForm(
+  form: ReadingModeForm,
+): { mode: ReadingMode } | { error: 'bad-sites'; bad: string[] } | { error: 'no-sites' } {
+  const sites = entries(form.sites);
+  const never = entries(form.never);
+  const bad = [...sites, ...never].filter((l) => !hostFromInput(l));
+  if (bad.length) return { error: 'bad-sites', bad };
+  const mode = ReadingMode.parse({ mode: form.mode, scope: form.scope, sites: sites.map(hostFromInput), never: never.map(hostFromInput) });
+  if (mode.mode === 'auto' && mode.scope === 'listed' && !mode.sites.length) return { error: 'no-sites' };
+  return { mode };
+}
+
+/**
+ * The host permissions a change from `saved` to `next` must ask for (`wanted`: all that automatic
+ * mode reads under `next`) and may give back (`dropped`: what `saved` read and `next` does not).
+ */
+export function permissionChange(saved: ReadingMode, next: ReadingMode): { wanted: string[]; dropped: string[] } {
+  const wanted = next.mode === 'auto' ? autoOrigins(next) : [];
+  const dropped = saved.mode === 'auto' ? autoOrigins(saved).filter((o) => !wanted.includes(o)) : [];
+  return { wanted, dropped };
+}
+
 // One pattern per scheme: browsers check that each requested pattern is inside one granted
 // pattern, so `*://site/*` is not "granted" by separate http and https grants.
 const SCHEMES = ['https', 'http'];

@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../platform/i18n.ts';
-import { autoOrigins, hostFromInput, ReadingMode } from '../../lib/reading-mode.ts';
+import { permissionChange, readingModeFromForm, type ReadingMode } from '../../lib/reading-mode.ts';
 import { readReadingMode } from '../../platform/settings.ts';
 import { readingModeItem } from '../../platform/storage.ts';
-
-const lines = (text: string) =>
-  text
-    .split(/[\n,]+/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /** On click or automatically, on which sites, and the sites never to read. */
 export function ModeSection() {
@@ -37,12 +31,12 @@ export function ModeSection() {
   const onSubmit = (e: Event) => {
     e.preventDefault();
     setNotice(null);
-    const bad = [...lines(sites), ...lines(never)].filter((l) => !hostFromInput(l));
-    if (bad.length) return setNotice({ kind: 'error', text: t('modeBadSites', bad.join(', ')) });
-    const next = ReadingMode.parse({ mode, scope, sites: lines(sites).map(hostFromInput), never: lines(never).map(hostFromInput) });
-    if (next.mode === 'auto' && next.scope === 'listed' && !next.sites.length) return setNotice({ kind: 'error', text: t('modeNoSites') });
-    const wanted = next.mode === 'auto' ? autoOrigins(next) : [];
-    const dropped = saved.mode === 'auto' ? autoOrigins(saved).filter((o) => !wanted.includes(o)) : [];
+    const asked = readingModeFromForm({ mode, scope, sites, never });
+    if ('error' in asked) {
+      return setNotice({ kind: 'error', text: asked.error === 'bad-sites' ? t('modeBadSites', asked.bad.join(', ')) : t('modeNoSites') });
+    }
+    const next = asked.mode;
+    const { wanted, dropped } = permissionChange(saved, next);
     // Asked in the click itself: the browser lets an extension ask only during a user action.
     const granted = wanted.length ? browser.permissions.request({ origins: wanted }).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
