@@ -26,5 +26,13 @@ export async function writeStatus(status: SyncStatus): Promise<SyncStatus> {
 /** The reading mode, repaired field by field. */
 export const readReadingMode = async (): Promise<ReadingMode> => ReadingMode.parse((await readingModeItem.getValue()) ?? {});
 
+export async function writeReadingMode(mode: ReadingMode): Promise<void> {
+  await readingModeItem.setValue(ReadingMode.parse(mode));
+}
+
 /** The alert preferences, repaired field by field. */
 export const getAlertPrefs = async (): Promise<AlertPrefs> => AlertPrefs.parse((await alertPrefsItem.getValue()) ?? {});
+
+export async function writeAlertPrefs(prefs: AlertPrefs): Promise<void> {
+  await alertPrefsItem.setValue(AlertPrefs.parse(prefs));
+}

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Extraction } from '../../lib/article.ts';
 import { autoOrigins, autoPatternFor, isNeverSite, sitePatterns } from '../../lib/reading-mode.ts';
 import type { Sender } from '../../platform/messaging.ts';
-import { readReadingMode } from '../../platform/settings.ts';
+import { readReadingMode, writeReadingMode } from '../../platform/settings.ts';
 import { readingModeItem } from '../../platform/storage.ts';
 import { throttleByKey } from '../../lib/throttle.ts';
 import { reportExtraction } from './match-tab.ts';
@@ -39,7 +39,7 @@ export async function syncAutoRegistration(): Promise<void> {
       },
     ]);
   } else if (mode.mode === 'auto') {
-    await readingModeItem.setValue({ ...mode, mode: 'click' });
+    await writeReadingMode({ ...mode, mode: 'click' });
   }
 }
 

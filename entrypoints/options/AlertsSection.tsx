@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useFollows } from '../../components/use-follows.ts';
-import { AlertPrefs, DEFAULT_ALERT_PREFS } from '../../lib/alerts/prefs.ts';
+import { DEFAULT_ALERT_PREFS, type AlertPrefs } from '../../lib/alerts/prefs.ts';
+import { getAlertPrefs, writeAlertPrefs } from '../../platform/settings.ts';
 import { alertPrefsItem } from '../../platform/storage.ts';
 import { t, tn } from '../../platform/i18n.ts';
 import type { TopicSummary } from '../../lib/messages.ts';
@@ -19,13 +20,13 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
     );
   }, [storeVersion]);
   useEffect(() => {
-    const load = () => void alertPrefsItem.getValue().then((v) => setPrefs(AlertPrefs.parse(v ?? {})));
+    const load = () => void getAlertPrefs().then(setPrefs);
     load();
     return alertPrefsItem.watch(load);
   }, []);
   const save = (next: AlertPrefs) => {
     setPrefs(next);
-    void alertPrefsItem.setValue(AlertPrefs.parse(next));
+    void writeAlertPrefs(next);
   };
   // Equal times make an empty window (lib/alerts/prefs.ts `inQuietHours`): say so rather than let the reader believe nights are quiet.
   const sameTimes = prefs.quietHours.enabled && prefs.quietHours.start === prefs.quietHours.end;

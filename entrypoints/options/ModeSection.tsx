@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../platform/i18n.ts';
 import { permissionChange, readingModeFromForm, type ReadingMode } from '../../lib/reading-mode.ts';
-import { readReadingMode } from '../../platform/settings.ts';
+import { readReadingMode, writeReadingMode } from '../../platform/settings.ts';
 import { readingModeItem } from '../../platform/storage.ts';
 
 /** On click or automatically, on which sites, and the sites never to read. */
@@ -41,7 +41,7 @@ export function ModeSection() {
     const granted = wanted.length ? browser.permissions.request({ origins: wanted }).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
       if (!ok) return setNotice({ kind: 'error', text: t('modeDenied') });
-      await readingModeItem.setValue(next);
+      await writeReadingMode(next);
       // Give back what automatic mode no longer needs.
       if (dropped.length) await browser.permissions.remove({ origins: dropped }).catch(() => false);
       setNotice({ kind: 'ok', text: next.mode === 'auto' ? t('modeSavedAuto') : t('modeSavedClick') });
