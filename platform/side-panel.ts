@@ -4,26 +4,11 @@
  * nothing is awaited before `open`.
  */
 import { browser } from 'wxt/browser';
+import { panelPath, type PanelRequest } from '../lib/panel-request.ts';
 
 interface FirefoxSidebar {
   setPanel(details: { tabId?: number; panel: string }): Promise<void>;
   open(): Promise<void>;
-}
-
-/** What the panel should show instead of the tab's story. */
-export interface PanelRequest {
-  story?: string;
-  view?: 'alerts';
-}
-
-/** The panel URL for a tab and a request: `sidepanel.html?tabId=3&story=…`. */
-export function panelPath(tabId: number | null, request: PanelRequest = {}): `sidepanel.html${string}` {
-  const q = new URLSearchParams();
-  if (tabId !== null) q.set('tabId', String(tabId));
-  if (request.story) q.set('story', request.story);
-  if (request.view) q.set('view', request.view);
-  const query = q.toString();
-  return `sidepanel.html${query ? `?${query}` : ''}`;
 }
 
 export function openSidePanel(tabId: number, request: PanelRequest = {}): Promise<void> {

@@ -13,12 +13,12 @@ import { addFollow, boundList, repairFollows, repairLedger, type ListedAlert } f
 import type { AlertPrefs } from '../lib/alerts/prefs.ts';
 import type { Follows, Ledger } from '../lib/alerts/decide.ts';
 import type { TabReport } from '../lib/messages.ts';
+import type { PanelRequest } from '../lib/panel-request.ts';
 import { findCorrection, repairCorrections, withCorrection, type Corrections, type ReaderChoice } from '../lib/match/corrections.ts';
 import { MAX_LEDGER, type LedgerEntry } from '../lib/net-ledger.ts';
 import type { ReadingMode } from '../lib/reading-mode.ts';
 import { datesOf, type DataDates } from '../lib/store/age.ts';
 import type { StoreSettings, SyncStatus } from '../lib/store/settings.ts';
-import type { PanelRequest } from './side-panel.ts';
 
 // local: kept until the extension is removed (or the reader clears it).
 

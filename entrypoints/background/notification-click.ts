@@ -1,7 +1,7 @@
 // A click on an alert opens its story: in the side panel where the browser allows it, else
 // the story's Factlen page, else the story view as a tab.
 import { browser } from 'wxt/browser';
-import { panelPath, type PanelRequest } from '../../platform/side-panel.ts';
+import { panelPath, type PanelRequest } from '../../lib/panel-request.ts';
 import { panelRequestItem } from '../../platform/storage.ts';
 import type { Story } from '../../lib/story/story.ts';
 

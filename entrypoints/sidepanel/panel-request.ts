@@ -1,12 +1,11 @@
-// What the panel was asked to show: `?story=`/`?view=` from the popup, or a request the
-// background left in session storage before opening the panel from a notification.
-import type { PanelRequest } from '../../platform/side-panel.ts';
+// What the panel was asked to show: `?story=`/`?view=` from the popup (lib/panel-request.ts), or
+// a request the background left in session storage before opening the panel from a notification.
+import { panelRequestOf, type PanelRequest } from '../../lib/panel-request.ts';
 import { panelRequestItem } from '../../platform/storage.ts';
 
 export async function takePanelRequest(search: string): Promise<PanelRequest> {
-  const q = new URLSearchParams(search);
-  const story = q.get('story') ?? undefined;
-  if (story || q.get('view') === 'alerts') return { story, view: story ? undefined : 'alerts' };
+  const asked = panelRequestOf(search);
+  if (asked) return asked;
   const stored = await panelRequestItem.getValue();
   if (stored) await panelRequestItem.removeValue();
   return stored ?? {};
