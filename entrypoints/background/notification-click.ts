@@ -1,6 +1,7 @@
 // A click on an alert opens its story: in the side panel where the browser allows it, else
 // the story's Factlen page, else the story view as a tab.
 import { browser } from 'wxt/browser';
+import { notifiedStory } from '../../lib/alerts/notify.ts';
 import { panelPath, type PanelRequest } from '../../lib/panel-request.ts';
 import { panelRequestItem } from '../../platform/storage.ts';
 import type { Story } from '../../lib/story/story.ts';
@@ -9,7 +10,7 @@ export async function openFromNotification(
   notificationId: string,
   getStory: (id: string) => Promise<Story | undefined> | Story | undefined,
 ): Promise<void> {
-  const storyId = notificationId.startsWith('story:') ? notificationId.slice('story:'.length) : null;
+  const storyId = notifiedStory(notificationId);
   const request: PanelRequest = storyId ? { story: storyId } : { view: 'alerts' };
   void browser.notifications.clear(notificationId);
   if (browser.sidePanel?.open) {

@@ -12,6 +12,12 @@ export interface NotificationSpec {
 
 export const DEFAULT_MAX_NOTIFICATIONS = 3;
 
+const STORY_ID = 'story:';
+
+/** The story a notification's id names (an alert on that story), or null (the summary of the rest). */
+export const notifiedStory = (notificationId: string): string | null =>
+  notificationId.startsWith(STORY_ID) ? notificationId.slice(STORY_ID.length) : null;
+
 /** A topic's name quoted in a notification is at most this many characters. */
 export const TOPIC_NAME_CHARS = 40;
 
@@ -55,7 +61,7 @@ export function planNotifications(
 ): NotificationSpec[] {
   const { t, tn } = words;
   const ordered = [...alerts].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'story-update' ? -1 : 1));
-  const shown = ordered.slice(0, max).map((a) => ({ id: `story:${a.storyId}`, ...describeAlert(a, words, topicName) }));
+  const shown = ordered.slice(0, max).map((a) => ({ id: STORY_ID + a.storyId, ...describeAlert(a, words, topicName) }));
   const rest = ordered.slice(max);
   if (!rest.length) return shown;
   const topics = new Set(rest.map((a) => a.topic));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../lib/alerts/decide.ts';
-import { planNotifications } from '../../lib/alerts/notify.ts';
+import { notifiedStory, planNotifications } from '../../lib/alerts/notify.ts';
 import { topicLabel } from '../../lib/story/topics.ts';
 import { t, tn } from '../../platform/i18n.ts';
 
@@ -71,4 +71,12 @@ describe('topicLabel', () => {
     expect(topicLabel(slug)).toBe(label);
   });
   it('prefers the name the store gives', () => expect(topicLabel('ai', { ai: 'Artificial Intelligence' })).toBe('Artificial Intelligence'));
+});
+
+describe('notifiedStory', () => {
+  it('reads back the story of each notification planNotifications names, and none of the summary', () => {
+    const alert = (storyId: string): Alert => ({ kind: 'new-story', storyId, topic: 'ai', title: storyId, outlets: 5, viewpoints: 3 });
+    const plan = planNotifications([alert('a'), alert('story:b'), alert('c')], { t, tn }, (s) => s, 2);
+    expect(plan.map((n) => notifiedStory(n.id))).toEqual(['a', 'story:b', null]);
+  });
 });
