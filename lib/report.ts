@@ -58,3 +58,13 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
   }
   return { state: 'match', page, story, confidence: match.confidence, reasons: match.reasons, alternatives: named(alternatives) };
 }
+
+/**
+ * Whether the matcher named a story by the page's words (not its address, not the reader's
+ * choice): a match, a question or a list. Only then is the page read again without the lines it
+ * does not show its reader (lib/extract/unseen.ts), so hidden text cannot name a story alone.
+ */
+export function namesStory(report: TabReport): boolean {
+  if (report.state === 'match') return !report.chosenByReader && report.confidence < 1;
+  return report.state === 'no-match' && !report.dismissedByReader && !!(report.suggestion || report.sameSubject);
+}

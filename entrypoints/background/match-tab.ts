@@ -10,7 +10,7 @@ import { countWords, MIN_ARTICLE_WORDS } from '../../lib/extract/text.ts';
 import { unseenLines, withoutLines } from '../../lib/extract/unseen.ts';
 import { normalizeUrl, ownCanonical } from '../../lib/url.ts';
 import type { TabReport } from '../../lib/messages.ts';
-import { reportFor } from '../../lib/report.ts';
+import { namesStory, reportFor } from '../../lib/report.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
 import { forgetIndex, getStore } from './store.ts';
 import { isNeverSite } from '../../lib/reading-mode.ts';
@@ -68,12 +68,6 @@ async function stillOn(tabId: number, url: string): Promise<boolean> {
   // The same page whatever its fragment, tracking parameters or www./m. (a page dropping its
   // utm_ parameters as it loads is still the page that was read: a review, 2026-12-07).
   return !!now && (normalizeUrl(now) ?? now) === (normalizeUrl(url) ?? url);
-}
-
-/** Whether the matcher named a story by the page's words (not its address, not the reader's choice): a match, a question, a list. */
-function namesStory(report: TabReport): boolean {
-  if (report.state === 'match') return !report.chosenByReader && report.confidence < 1;
-  return report.state === 'no-match' && !report.dismissedByReader && !!(report.suggestion || report.sameSubject);
 }
 
 /**
