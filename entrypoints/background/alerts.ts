@@ -1,6 +1,6 @@
 // Alerts on sync: decide (pure), remember, notify within the reader's limits, keep the badge.
 import { browser } from 'wxt/browser';
-import { decideAlerts, previousOf, type PreviousStore } from '../../lib/alerts/decide.ts';
+import { decideAlerts, type PreviousStore } from '../../lib/alerts/decide.ts';
 import { planNotifications } from '../../lib/alerts/notify.ts';
 import { inQuietHours } from '../../lib/alerts/prefs.ts';
 import { listAlerts, unreadCount } from '../../lib/alerts/state.ts';
@@ -12,12 +12,12 @@ import { alertListItem, getFollows, ledgerItem, saveAlerts } from '../../platfor
 import { badgeUnread } from './badge.ts';
 
 /**
- * Called after each store change with the store before (its ids and followed stories, or every
- * story) and the stories after that are new or followed. `prev === null` is the first load since
- * install: it records a baseline and raises nothing.
+ * Called after each store change with the store before (its ids and followed stories) and the
+ * stories after that are new or followed (`alertCandidates`). `prev === null` is the first load
+ * since install: it records a baseline and raises nothing.
  */
 export async function raiseAlerts(
-  prev: PreviousStore | readonly Story[] | null,
+  prev: PreviousStore | null,
   next: readonly Story[],
   topicNames: Record<string, string> = {},
   now = Date.now(),
@@ -28,8 +28,7 @@ export async function raiseAlerts(
     getAlertPrefs(),
     alertListItem.getValue(),
   ]);
-  const before = prev && (Array.isArray(prev) ? previousOf(prev as readonly Story[]) : (prev as PreviousStore));
-  const { alerts, ledger: nextLedger } = decideAlerts(before, next, follows, ledger, now);
+  const { alerts, ledger: nextLedger } = decideAlerts(prev, next, follows, ledger, now);
   // The ledger and the list are saved in one write, before anything is shown: a crash after it
   // loses a notification at worst, never repeats one. A write that fails (storage full) marks
   // nothing as told, and the notifications still go out: the store has moved on, so this change

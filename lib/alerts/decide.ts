@@ -71,6 +71,16 @@ export const previousOf = (stories: readonly Story[]): PreviousStore => ({
 });
 
 /**
+ * The ids of the stories after a change that can raise an alert, `decideAlerts`' `next`: the ones
+ * `before` did not have, and the followed ones. (A Set of follows: each of the store's stories is
+ * looked up in it, and a reader may follow thousands.)
+ */
+export function alertCandidates(before: ReadonlySet<string>, after: Iterable<string>, followedStories: Iterable<string>): string[] {
+  const followed = new Set(followedStories);
+  return [...after].filter((id) => !before.has(id) || followed.has(id));
+}
+
+/**
  * Decides which alerts to raise when the store changes from `prev` to `next`. `prev === null`
  * (the first load, bundled or synced) only records a baseline: it raises nothing. `next` needs
  * only the stories new since `prev` and the followed ones; others are ignored.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decideAlerts, EMPTY_LEDGER, previousOf, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
+import { alertCandidates, decideAlerts, EMPTY_LEDGER, previousOf, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
 import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
@@ -140,5 +140,14 @@ describe('decideAlerts', () => {
   it('forgets the baseline of a story no longer followed', () => {
     const { ledger } = decideAlerts(previousOf([base]), [base], followAi, { told: [], outlets: { [seed.id]: 7 } }, NOW);
     expect(ledger.outlets).toEqual({});
+  });
+});
+
+describe('alertCandidates', () => {
+  it('hands the decision the stories new since the last store and the followed ones, in store order', () => {
+    const before = new Set(['a', 'b', 'c']);
+    expect(alertCandidates(before, ['a', 'b', 'c', 'd', 'e'], ['b', 'x'])).toEqual(['b', 'd', 'e']);
+    expect(alertCandidates(before, ['a', 'b'], [])).toEqual([]);
+    expect(alertCandidates(new Set(), ['a'], [])).toEqual(['a']);
   });
 });

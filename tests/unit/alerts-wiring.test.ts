@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alerts.ts';
 import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
 import { alertListItem, alertPrefsItem, ledgerItem, setFollow } from '../../platform/storage.ts';
+import { previousOf } from '../../lib/alerts/decide.ts';
 import { toldKey } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
 
@@ -32,7 +33,7 @@ describe('alerts on a store change', () => {
   });
 
   it('notifies a new story in a followed topic with its id and words, and lists it unread', async () => {
-    await raiseAlerts([seed], [seed, story('fresh', 'Hospitals adopt AI scribes')], { ai: 'AI' }, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('fresh', 'Hospitals adopt AI scribes')], { ai: 'AI' }, NOW);
     expect(created()).toEqual({
       'story:fresh': expect.objectContaining({
         type: 'basic',
@@ -46,10 +47,10 @@ describe('alerts on a store change', () => {
   });
 
   it('never notifies twice: a re-sync or a worker restart replaying the change raises nothing', async () => {
-    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('fresh')], {}, NOW);
     await fakeBrowser.notifications.clear('story:fresh');
-    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
-    await raiseAlerts([seed, story('fresh')], [seed, story('fresh')], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('fresh')], {}, NOW);
+    await raiseAlerts(previousOf([seed, story('fresh')]), [seed, story('fresh')], {}, NOW);
     expect(created()).toEqual({});
     expect(await alertListItem.getValue()).toHaveLength(1);
     expect((await ledgerItem.getValue()).told).toEqual([toldKey('story:fresh')]);
@@ -57,26 +58,26 @@ describe('alerts on a store change', () => {
 
   it('raises three and a summary when many stories arrive', async () => {
     const fresh = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => story(id));
-    await raiseAlerts([seed], [seed, ...fresh], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, ...fresh], {}, NOW);
     expect(Object.keys(created())).toEqual(['story:a', 'story:b', 'story:c', 'summary']);
     expect(created().summary!.message).toBe('4 more new stories in AI');
   });
 
   it('lists but does not notify while paused or in quiet hours', async () => {
     await alertPrefsItem.setValue({ paused: true, quietHours: { enabled: false, start: '22:00', end: '07:00' }, maxPerSync: 3 });
-    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('fresh')], {}, NOW);
     expect(created()).toEqual({});
     expect(await alertListItem.getValue()).toHaveLength(1);
 
     await alertPrefsItem.setValue({ paused: false, quietHours: { enabled: true, start: '00:00', end: '23:59' }, maxPerSync: 3 });
-    await raiseAlerts([seed], [seed, story('later')], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('later')], {}, NOW);
     expect(created()).toEqual({});
     expect(await alertListItem.getValue()).toHaveLength(2);
   });
 
   it('stays silent about a topic the reader switched off', async () => {
     await setFollow('topics', 'ai', false);
-    await raiseAlerts([seed], [seed, story('fresh')], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [seed, story('fresh')], {}, NOW);
     expect(created()).toEqual({});
   });
 });

@@ -41,7 +41,7 @@ describe('a store filling local storage through the alerts (8.6 MB ledger, no al
   });
 
   it('keeps each of 5,000 alerts on 300-character names in the ledger as 16 hex digits: at most 95 kB', async () => {
-    await raiseAlerts(before, after, {}, NOW);
+    await raiseAlerts(previousOf(before), after, {}, NOW);
     const ledger = await ledgerItem.getValue();
     expect(ledger.told).toHaveLength(MAX_TOLD);
     for (const key of ledger.told) expect(key).toMatch(/^[0-9a-f]{16}$/);
@@ -50,7 +50,7 @@ describe('a store filling local storage through the alerts (8.6 MB ledger, no al
   });
 
   it('lists the alerts of that sync within the byte limit, and notifies them', async () => {
-    await raiseAlerts(before, after, {}, NOW);
+    await raiseAlerts(previousOf(before), after, {}, NOW);
     const list = await alertListItem.getValue();
     expect(list.length).toBeGreaterThan(0);
     expect(list.length).toBeLessThanOrEqual(MAX_LISTED);
@@ -61,12 +61,12 @@ describe('a store filling local storage through the alerts (8.6 MB ledger, no al
   it('marks nothing as told when the write fails, still notifies, and lists the alerts once storage works', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('Resource::kQuotaBytes quota exceeded'));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await raiseAlerts([before[0]!], [after[0]!], {}, NOW);
+    await raiseAlerts(previousOf([before[0]!]), [after[0]!], {}, NOW);
     expect(Object.keys(notified())).toEqual(['story:followed-0']);
     expect((await ledgerItem.getValue()).told).toEqual([]);
     expect(await alertListItem.getValue()).toEqual([]);
     // The same change seen again (a worker restart before the store was saved): now it is kept.
-    await raiseAlerts([before[0]!], [after[0]!], {}, NOW);
+    await raiseAlerts(previousOf([before[0]!]), [after[0]!], {}, NOW);
     expect(await alertListItem.getValue()).toEqual([
       expect.objectContaining({ alert: expect.objectContaining({ storyId: 'followed-0' }) }),
     ]);
@@ -85,7 +85,7 @@ describe('a store filling local storage through the alerts (8.6 MB ledger, no al
     await setFollow('topics', 'ai', true);
     const fresh = { ...structuredClone(seed), id: 'fresh', publishedAt: '2026-06-22T00:00:00Z' };
     const dropped = { ...structuredClone(seed), missingPerspectives: ['Rural Healthcare Providers'] };
-    await raiseAlerts([seed], [dropped, fresh], {}, NOW);
+    await raiseAlerts(previousOf([seed]), [dropped, fresh], {}, NOW);
     expect(notified()).toEqual({});
     // And unmigrated, handed straight to the decision.
     const text = { told: ['story:fresh', key], outlets: {} };
