@@ -67,7 +67,7 @@ function readCapped(file: string, max: number): string {
 export const MAX_REJECTED_PER_FILE = 50;
 
 /** The line that says a story file was not read to its end. */
-export const unreadLine = (path: string, unread: number) =>
+const unreadLine = (path: string, unread: number) =>
   `${path}: ${unread} more stor${unread === 1 ? 'y' : 'ies'} not checked after ${MAX_REJECTED_PER_FILE + 1} rejected ones: fix those first`;
 
 /**
@@ -89,11 +89,22 @@ export function readDocument(file: string): Document {
   return doc.documentElement ? doc : parse(`<html>${text}</html>`);
 }
 
+/** A story file of a folder, read and passed through the story door. */
+export interface StoryFile {
+  path: string;
+  /** Its stories as written (a file may hold one story or a list), unknown fields kept. */
+  items: unknown[];
+  /** The door's answer for `items`: the valid stories, the rejected ones, how many went unread. */
+  parsed: ReturnType<typeof parseStories>;
+}
+
 /**
- * Every `*.json` story file of `dir` (a file may hold one story or a list), through the same
- * door as the extension's stores; each rejected story is reported on stderr and skipped.
+ * Hands `visit` every `*.json` story file of `dir`, in name order, through the same door as the
+ * extension's stores (at most MAX_REJECTED_PER_FILE rejected stories a file). Each problem (a file
+ * that is no JSON, a rejected story, stories left unchecked) is told to `problem` as a line naming
+ * its file, before the file is visited; a file that cannot be read is not visited.
  */
-export function readStoryDir(dir: string, warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Story[] {
+export function forEachStoryFile(dir: string, problem: (line: string) => void, visit: (file: StoryFile) => void): void {
   let files: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new CliError(`${dir}: not a directory`);
@@ -104,8 +115,6 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
     if (err instanceof CliError) throw err;
     throw new CliError(`${dir}: no such directory`);
   }
-  const stories: Story[] = [];
-  const seen = new Set<string>();
   for (const f of files) {
     const path = join(dir, f);
     let raw: unknown;
@@ -113,18 +122,28 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
       raw = JSON.parse(readText(path));
     } catch (err) {
       // A file that cannot be read says why in its own words (it names the file).
-      warn(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
+      problem(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
       continue;
     }
-    const parsed = parseStories(raw, { maxRejected: MAX_REJECTED_PER_FILE });
-    for (const r of parsed.rejected) for (const line of describeRejection(r)) warn(`${path}: ${line}`);
-    if (parsed.unread) warn(unreadLine(path, parsed.unread));
+    const items = Array.isArray(raw) ? raw : [raw];
+    const parsed = parseStories(items, { maxRejected: MAX_REJECTED_PER_FILE });
+    for (const r of parsed.rejected) for (const line of describeRejection(r)) problem(`${path}: ${line}`);
+    if (parsed.unread) problem(unreadLine(path, parsed.unread));
+    visit({ path, items, parsed });
+  }
+}
+
+/** Every valid story of the `*.json` files of `dir` (`forEachStoryFile`); each problem is reported on `warn` and skipped. */
+export function readStoryDir(dir: string, warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Story[] {
+  const stories: Story[] = [];
+  const seen = new Set<string>();
+  forEachStoryFile(dir, warn, ({ path, parsed }) => {
     for (const s of parsed.stories) {
       if (seen.has(s.id)) warn(`${path}: story "${s.id}": id repeats a story of an earlier file; skipped`);
       else stories.push(s);
       seen.add(s.id);
     }
-  }
+  });
   return stories;
 }
 

@@ -1,17 +1,6 @@
 // lens build-store, check-store and store-keygen: publishing the remote story store.
 import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
@@ -22,46 +11,33 @@ import { fetchStoreFile } from '../lib/store/fetch.ts';
 import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
 import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl, resolveInStore } from '../lib/store/store-url.ts';
-import { describeRejection, parseStories } from '../lib/story/story.ts';
 import { english } from './english.ts';
-import { CliError, MAX_REJECTED_PER_FILE, printJson, readText, unreadLine, type Io } from './io.ts';
+import { CliError, forEachStoryFile, printJson, readText, type Io } from './io.ts';
 
 const describe = (err: StoreError) => describeError(recordError(err), english);
 
 /** Every valid story of `dir` as written (unknown fields kept for newer readers), or every problem. */
 function readRawStories(dir: string): { stories: StoryLike[]; problems: string[] } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir}: no such directory`);
   const stories: StoryLike[] = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  for (const f of readdirSync(dir)
-    .filter((n) => n.endsWith('.json'))
-    .sort()) {
-    const path = join(dir, f);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readText(path));
-    } catch (err) {
-      // A file that cannot be read says why in its own words (it names the file).
-      problems.push(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
-      continue;
-    }
-    const items = Array.isArray(raw) ? raw : [raw];
-    const { rejected, unread } = parseStories(items, { maxRejected: MAX_REJECTED_PER_FILE });
-    const bad = new Set(rejected.map((r) => r.index));
-    for (const r of rejected) for (const line of describeRejection(r)) problems.push(`${path}: ${line}`);
-    if (unread) problems.push(unreadLine(path, unread));
-    items.slice(0, items.length - unread).forEach((item, i) => {
-      if (bad.has(i)) return;
-      const story = item as StoryLike;
-      const first = seen.get(story.id);
-      if (first) problems.push(`${path}: story "${story.id}": id repeats a story of ${first}`);
-      else {
-        seen.set(story.id, path);
-        stories.push(story);
-      }
-    });
-  }
+  forEachStoryFile(
+    dir,
+    (line) => problems.push(line),
+    ({ path, items, parsed }) => {
+      const bad = new Set(parsed.rejected.map((r) => r.index));
+      items.slice(0, items.length - parsed.unread).forEach((item, i) => {
+        if (bad.has(i)) return;
+        const story = item as StoryLike;
+        const first = seen.get(story.id);
+        if (first) problems.push(`${path}: story "${story.id}": id repeats a story of ${first}`);
+        else {
+          seen.set(story.id, path);
+          stories.push(story);
+        }
+      });
+    },
+  );
   return { stories, problems };
 }
 

@@ -49,6 +49,16 @@ describe('lens build-store and check-store', () => {
     expect(() => readdirSync(join(tmp, 'never'))).toThrow();
   });
 
+  it('reads its stories folder as lens match does: a missing folder and a file are each said so', async () => {
+    const file = join(storyDir('file-src', [story('a')]), 'a.json');
+    for (const verb of [['build-store'], ['match', 'tests/fixtures/pages/harbor-seawall.html', '--stories']]) {
+      const missing = await lens(...verb, join(tmp, 'nowhere'), ...(verb[0] === 'build-store' ? ['--out', join(tmp, 'never')] : []));
+      expect([missing.code, missing.err]).toEqual([1, expect.stringContaining(`${join(tmp, 'nowhere')}: no such directory`)]);
+      const notDir = await lens(...verb, file, ...(verb[0] === 'build-store' ? ['--out', join(tmp, 'never')] : []));
+      expect([notDir.code, notDir.err]).toEqual([1, expect.stringContaining(`${file}: not a directory`)]);
+    }
+  });
+
   it('exits non-zero listing each problem with its shard, story and field', async () => {
     const out = join(tmp, 'tampered');
     expect(
