@@ -79,10 +79,7 @@ async function publishAndSync(stories: Story[]): Promise<void> {
 async function followAfterFirstSync(): Promise<void> {
   built = await buildStore([mayo], { now: new Date(Date.now() - 60_000), topicNames });
   store.publish(built);
-  const options = await lens.openExtensionPage('options.html');
-  await options.getByLabel('Story store address').fill(server.url('/store/'));
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+  const options = await lens.useStore(server.url('/store/'), built.manifest.version);
   expect(await notifications()).toEqual([]);
 
   // Every topic of the store is listed with a switch.
@@ -160,10 +157,7 @@ describe('a store whose sync raises 5,000 alerts on long names', () => {
     const v1 = ids.map((id, s) => ({ ...base, id, missingPerspectives: names(s) }));
     built = await buildStore(v1, { now: new Date(Date.now() - 60_000) });
     store.publish(built);
-    const options = await lens.openExtensionPage('options.html');
-    await options.getByLabel('Story store address').fill(server.url('/store/'));
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
     await lens.worker.evaluate((stories) => chrome.storage.local.set({ follows: { topics: [], stories } }), ids);
 

@@ -76,6 +76,11 @@ export interface Lens {
   openExtensionPage(path: string, tabId?: number): Promise<Page>;
   /** The popup for `tabId`, as the reader's click opens it, once it has answered (read and matched the tab). */
   openPopup(tabId: number): Promise<Page>;
+  /**
+   * Sets the store address in the options page, as a reader does, and waits until the store's
+   * `version` is synced; returns the options page, still open.
+   */
+  useStore(address: string, version: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -128,6 +133,13 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
       const popup = await openExtensionPage('popup.html', tabId);
       await popup.locator('main:not([data-state="loading"])').waitFor();
       return popup;
+    },
+    async useStore(address, version) {
+      const options = await openExtensionPage('options.html');
+      await options.getByLabel('Story store address').fill(address);
+      await options.getByRole('button', { name: 'Save', exact: true }).click();
+      await options.locator(`[data-testid=store-version][data-version="${version}"]`).waitFor();
+      return options;
     },
     async close() {
       await context.close();

@@ -270,10 +270,7 @@ describe('the popup with stories at the edges of what the door accepts', () => {
       { now: new Date(Date.now() - 60_000) },
     );
     store.publish(built);
-    const options = await lens.openExtensionPage('options.html');
-    await options.getByLabel('Story store address').fill(server.url('/store/'));
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
   });
 

@@ -321,10 +321,7 @@ describe('the side panel with a story at the edges of what the door accepts', ()
     // every grid they sat in; a 320 px panel scrolled 1,449 px sideways.
     const built = await buildStore([edgeStory('unbroken', (id) => server.url(`/edge/${id}.html`))], { now: new Date(Date.now() - 60_000) });
     store.publish(built);
-    const options = await lens.openExtensionPage('options.html');
-    await options.getByLabel('Story store address').fill(server.url('/store/'));
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
     const panel = await panelFor(await readTab('/edge/edge-unbroken.html'));
     expect(await panel.locator('main').getAttribute('data-state')).toBe('match');

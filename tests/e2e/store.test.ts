@@ -51,11 +51,7 @@ async function popupFor(path: string) {
 /** Publishes `built`, points the options page at it and waits for the sync; returns the options page. */
 async function useStore(built: BuiltStore) {
   store.publish(built);
-  const options = await lens.openExtensionPage('options.html');
-  await options.getByLabel('Story store address').fill(server.url('/store/'));
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
-  return options;
+  return lens.useStore(server.url('/store/'), built.manifest.version);
 }
 
 describe('the remote story store', () => {
