@@ -25,9 +25,21 @@ export function correctionKey(page: Page): string | null {
   return normalizeUrl(ownCanonical(page)) ?? normalizeUrl(page.url);
 }
 
-/** A stored record, whatever it holds: anything but an object reads as none kept. */
+/**
+ * A stored record, whatever it holds: anything but an object reads as none kept, and an entry
+ * that is no choice is dropped (sorting by age read `.at` of a null entry, and every later
+ * choice failed). An entry without a readable time counts as the oldest.
+ */
 export function repairCorrections(raw: unknown): Corrections {
-  return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Corrections) } : {};
+  const out: Corrections = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, c] of Object.entries(raw)) {
+    if (!valid(c) || key === '__proto__') continue;
+    const at = (c as { at?: unknown }).at;
+    const when = typeof at === 'number' && Number.isFinite(at) ? at : 0;
+    out[key] = c.kind === 'none' ? { kind: 'none', at: when } : { kind: 'story', storyId: c.storyId, at: when };
+  }
+  return out;
 }
 
 function valid(c: unknown): c is ReaderChoice {

@@ -56,6 +56,24 @@ describe("the reader's choice", () => {
     await fakeBrowser.storage.local.set({ matchCorrections: { 'example.com/quake': { kind: 'story' } } });
     expect(await getCorrection(page)).toBeNull();
   });
+
+  it('drops damaged entries when a full record is written again', async () => {
+    // A full record with one unreadable entry: sorting by age read `.at` of null, and every
+    // "Not this story?" after it failed.
+    const many: Record<string, unknown> = Object.fromEntries(
+      Array.from({ length: MAX_CORRECTIONS }, (_, i) => [`example.com/${i}`, { kind: 'none', at: i }]),
+    );
+    Object.assign(many, { 'example.com/null': null, 'example.com/bad': { kind: 'story' }, 'example.com/old': { kind: 'none' } });
+    await fakeBrowser.storage.local.set({ matchCorrections: many });
+    await setCorrection(page, { kind: 'none' }, MAX_CORRECTIONS + 1);
+    const kept = (await fakeBrowser.storage.local.get('matchCorrections')).matchCorrections as Record<string, unknown>;
+    expect(Object.keys(kept)).toHaveLength(MAX_CORRECTIONS);
+    expect(kept['example.com/null']).toBeUndefined();
+    expect(kept['example.com/bad']).toBeUndefined();
+    // An entry without its time is the oldest, dropped first.
+    expect(kept['example.com/old']).toBeUndefined();
+    expect(kept['example.com/quake']).toEqual({ kind: 'none', at: MAX_CORRECTIONS + 1 });
+  });
 });
 
 describe('the report with a remembered choice', () => {
