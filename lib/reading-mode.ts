@@ -2,7 +2,7 @@
  * How the extension reads pages: on click (the default: only the tab the reader clicked, once)
  * or automatically on the sites the reader granted; and the sites it must never read.
  */
-import { z } from './zod.ts';
+import { asFields, z } from './zod.ts';
 
 const host = z.string().regex(/^[a-z0-9.-]+$/);
 
@@ -17,6 +17,9 @@ export const ReadingMode = z.object({
 export type ReadingMode = z.infer<typeof ReadingMode>;
 
 export const DEFAULT_READING_MODE: ReadingMode = ReadingMode.parse({});
+
+/** A stored reading mode (anything), repaired field by field. */
+export const parseReadingMode = (raw: unknown): ReadingMode => ReadingMode.parse(asFields(raw));
 
 /** The host of what a reader typed ("www.Example.com/news", "https://example.com") or null. */
 export function hostFromInput(input: string): string | null {

@@ -9,3 +9,10 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/**
+ * A stored value as the object a schema with a default per field reads: anything else (an
+ * array, a string, a number, null) is `{}`, so every field takes its default instead of the
+ * whole read failing. A damaged `readingMode` of `[]` stopped every click's read.
+ */
+export const asFields = (raw: unknown): object => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {});

@@ -3,8 +3,8 @@
  * schemas, so a bad or missing field falls back to its default and the rest is kept. Apart from
  * platform/storage.ts because zod stays out of the popup.
  */
-import { AlertPrefs } from '../lib/alerts/prefs.ts';
-import { ReadingMode } from '../lib/reading-mode.ts';
+import { AlertPrefs, parseAlertPrefs } from '../lib/alerts/prefs.ts';
+import { parseReadingMode, ReadingMode } from '../lib/reading-mode.ts';
 import { parseSettings, parseStatus, StoreSettings, type SyncStatus } from '../lib/store/settings.ts';
 import { alertPrefsItem, readingModeItem, settingsItem, statusItem } from './storage.ts';
 
@@ -24,14 +24,14 @@ export async function writeStatus(status: SyncStatus): Promise<SyncStatus> {
 }
 
 /** The reading mode, repaired field by field. */
-export const readReadingMode = async (): Promise<ReadingMode> => ReadingMode.parse((await readingModeItem.getValue()) ?? {});
+export const readReadingMode = async (): Promise<ReadingMode> => parseReadingMode(await readingModeItem.getValue());
 
 export async function writeReadingMode(mode: ReadingMode): Promise<void> {
   await readingModeItem.setValue(ReadingMode.parse(mode));
 }
 
 /** The alert preferences, repaired field by field. */
-export const getAlertPrefs = async (): Promise<AlertPrefs> => AlertPrefs.parse((await alertPrefsItem.getValue()) ?? {});
+export const getAlertPrefs = async (): Promise<AlertPrefs> => parseAlertPrefs(await alertPrefsItem.getValue());
 
 export async function writeAlertPrefs(prefs: AlertPrefs): Promise<void> {
   await alertPrefsItem.setValue(AlertPrefs.parse(prefs));

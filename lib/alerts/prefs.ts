@@ -1,5 +1,5 @@
 /** Alert preferences: one schema, a default per field, a bad field repaired alone. */
-import { z } from '../zod.ts';
+import { asFields, z } from '../zod.ts';
 
 export const AlertPrefs = z.object({
   /** Stop all notifications (alerts still reach the list). */
@@ -21,6 +21,9 @@ export const AlertPrefs = z.object({
 });
 export type AlertPrefs = z.infer<typeof AlertPrefs>;
 export const DEFAULT_ALERT_PREFS: AlertPrefs = AlertPrefs.parse({});
+
+/** Stored alert preferences (anything), repaired field by field. */
+export const parseAlertPrefs = (raw: unknown): AlertPrefs => AlertPrefs.parse(asFields(raw));
 
 /** True when `now` (local time) falls in the quiet hours, which may span midnight. */
 export function inQuietHours(prefs: AlertPrefs, now: Date): boolean {

@@ -2,7 +2,7 @@
  * The reader's store settings and the sync's status (kept by platform/storage.ts): one zod
  * schema each, with a default per field, so a bad or missing field is repaired and the rest kept.
  */
-import { z } from '../zod.ts';
+import { asFields, z } from '../zod.ts';
 import type { StoreErrorCode } from './errors.ts';
 import { INDEX_STATES } from './index-cache.ts';
 import { MAX_STORE_URL } from './store-url.ts';
@@ -54,7 +54,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export { MAX_REJECTED_LINES } from './sync.ts';
 
 /** Stored settings (anything), repaired field by field. */
-export const parseSettings = (raw: unknown): StoreSettings => StoreSettings.parse(raw && typeof raw === 'object' ? raw : {});
+export const parseSettings = (raw: unknown): StoreSettings => StoreSettings.parse(asFields(raw));
 
 /** The store URL in effect: the reader's, else the build's; null means bundled stories only. */
 export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | null): string | null {
@@ -63,4 +63,4 @@ export function effectiveStoreUrl(settings: StoreSettings, buildUrl: string | nu
 }
 
 /** Parses a stored status (anything), repairing field by field. */
-export const parseStatus = (raw: unknown): SyncStatus => SyncStatus.parse(raw && typeof raw === 'object' ? raw : {});
+export const parseStatus = (raw: unknown): SyncStatus => SyncStatus.parse(asFields(raw));

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_ALERT_PREFS, type AlertPrefs } from '../../lib/alerts/prefs.ts';
-import type { ReadingMode } from '../../lib/reading-mode.ts';
-import { getAlertPrefs, readReadingMode, writeAlertPrefs, writeReadingMode } from '../../platform/settings.ts';
+import { DEFAULT_READING_MODE, type ReadingMode } from '../../lib/reading-mode.ts';
+import { parseSettings, parseStatus } from '../../lib/store/settings.ts';
+import { getAlertPrefs, readReadingMode, readSettings, readStatus, writeAlertPrefs, writeReadingMode } from '../../platform/settings.ts';
 
 describe('the alert preferences', () => {
   it('are kept as written, and read back the same', async () => {
@@ -25,5 +26,22 @@ describe('the reading mode', () => {
     const stored = { mode: 'auto', scope: 'all', sites: ['example.com'], never: [] };
     expect((await fakeBrowser.storage.local.get('readingMode')).readingMode).toEqual(stored);
     expect(await readReadingMode()).toEqual(stored);
+  });
+});
+
+describe('a stored value that is not an object', () => {
+  // Each reads as its defaults: a `readingMode` of `[]` made every click's read fail, and an
+  // `alertPrefs` of `"x"` every sync's alerts.
+  const readers = [
+    ['storeSettings', readSettings, parseSettings(null)],
+    ['storeSync', readStatus, parseStatus(null)],
+    ['readingMode', readReadingMode, DEFAULT_READING_MODE],
+    ['alertPrefs', getAlertPrefs, DEFAULT_ALERT_PREFS],
+  ] as const;
+  it.each(readers)('reads %s as its defaults', async (key, read, defaults) => {
+    for (const damaged of [[], [{ mode: 'auto' }], 'junk', 7, true]) {
+      await fakeBrowser.storage.local.set({ [key]: damaged });
+      expect(await read()).toEqual(defaults);
+    }
   });
 });
