@@ -15,6 +15,45 @@ export interface LedgerEntry {
 
 export const MAX_LEDGER = 200;
 
+/** The furthest from 1970 a time may be, in ms, and still be a date (ECMA-262 21.4.1.1). */
+const MAX_TIME = 8.64e15;
+
+const isEntry = (e: unknown): e is LedgerEntry => {
+  const x = e as Partial<Record<keyof LedgerEntry, unknown>> | null;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.at === 'number' &&
+    Math.abs(x.at) <= MAX_TIME &&
+    typeof x.method === 'string' &&
+    typeof x.url === 'string' &&
+    URL.canParse(x.url) &&
+    typeof x.bytes === 'number' &&
+    Number.isFinite(x.bytes) &&
+    typeof x.outcome === 'string'
+  );
+};
+
+/** The stored ledger as read: its readable entries, and how many stored entries were not. */
+export interface KeptLedger {
+  entries: LedgerEntry[];
+  unreadable: number;
+}
+
+/**
+ * The kept ledger from a stored value that may be damaged: its readable entries (each field of
+ * its type, a URL that parses, a time that is a date), the newest MAX_LEDGER, and how many
+ * stored entries were not readable (a value that is not a list counts as one). The one reader
+ * of the stored ledger: the settings page shows the rest and says how many it could not, and
+ * a new request is recorded in front of them.
+ */
+export function readLedger(raw: unknown): KeptLedger {
+  if (raw === null || raw === undefined) return { entries: [], unreadable: 0 };
+  if (!Array.isArray(raw)) return { entries: [], unreadable: 1 };
+  const entries = raw.filter(isEntry);
+  return { entries: entries.slice(0, MAX_LEDGER), unreadable: raw.length - entries.length };
+}
+
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;

@@ -15,7 +15,7 @@ import type { Follows, Ledger } from '../lib/alerts/decide.ts';
 import type { TabReport } from '../lib/messages.ts';
 import type { PanelRequest } from '../lib/panel-request.ts';
 import { findCorrection, repairCorrections, withCorrection, type Corrections, type ReaderChoice } from '../lib/match/corrections.ts';
-import { MAX_LEDGER, type LedgerEntry } from '../lib/net-ledger.ts';
+import { MAX_LEDGER, readLedger, type KeptLedger, type LedgerEntry } from '../lib/net-ledger.ts';
 import type { ReadingMode } from '../lib/reading-mode.ts';
 import { datesOf, type DataDates } from '../lib/store/age.ts';
 import type { StoreSettings, SyncStatus } from '../lib/store/settings.ts';
@@ -84,9 +84,15 @@ export async function saveAlerts(ledger: Ledger, list: ListedAlert[] | null): Pr
 /** The dating fields of the stored sync status, read without zod. */
 export const readDataDates = async (): Promise<DataDates> => datesOf(await statusItem.getValue());
 
-/** Adds a batch of ledger entries (newest first) in front of the kept ones. */
+/** The network ledger's readable entries and how many were not (`readLedger`). */
+export const getNetLedger = async (): Promise<KeptLedger> => readLedger(await netLedgerItem.getValue());
+
+/** Follows the network ledger as `getNetLedger` reads it; returns the unwatch. */
+export const watchNetLedger = (then: (ledger: KeptLedger) => void) => netLedgerItem.watch((v) => then(readLedger(v)));
+
+/** Adds a batch of ledger entries (newest first) in front of the kept, readable ones. */
 export async function appendToLedger(newestFirst: LedgerEntry[]): Promise<void> {
-  await netLedgerItem.setValue([...newestFirst, ...(await netLedgerItem.getValue())].slice(0, MAX_LEDGER));
+  await netLedgerItem.setValue([...newestFirst, ...(await getNetLedger()).entries].slice(0, MAX_LEDGER));
 }
 
 /** The reader's choice for the page, or null. */

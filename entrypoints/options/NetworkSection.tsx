@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, t, tn, type MessageKey } from '../../platform/i18n.ts';
-import { outcomeMessage, type LedgerEntry } from '../../lib/net-ledger.ts';
-import { netLedgerItem } from '../../platform/storage.ts';
+import { outcomeMessage, type KeptLedger } from '../../lib/net-ledger.ts';
+import { getNetLedger, watchNetLedger } from '../../platform/storage.ts';
 
 const outcomeText = (outcome: string) => {
   const [key, subs] = outcomeMessage(outcome);
@@ -10,19 +10,21 @@ const outcomeText = (outcome: string) => {
 
 /** Every request the extension made, newest first: the proof that only the store is contacted. */
 export function NetworkSection() {
-  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
+  const [ledger, setLedger] = useState<KeptLedger | null>(null);
   useEffect(() => {
-    void netLedgerItem.getValue().then(setEntries);
-    return netLedgerItem.watch((v) => setEntries(v ?? []));
+    void getNetLedger().then(setLedger);
+    return watchNetLedger(setLedger);
   }, []);
-  if (!entries) return null;
+  if (!ledger) return null;
+  const { entries, unreadable } = ledger;
   const origins = [...new Set(entries.map((e) => new URL(e.url).origin))];
   return (
     <section aria-labelledby="network-heading">
       <h2 id="network-heading">{t('networkHeading')}</h2>
       <p class="hint">{t('networkHint')}</p>
+      {unreadable > 0 && <p data-testid="ledger-unreadable">{tn('networkUnreadable', unreadable)}</p>}
       {entries.length === 0 ? (
-        <p data-testid="ledger-empty">{t('networkEmpty')}</p>
+        !unreadable && <p data-testid="ledger-empty">{t('networkEmpty')}</p>
       ) : (
         <>
           <p data-testid="ledger-origins">{tn('networkOrigins', origins.length, [origins.join(', ')])}</p>

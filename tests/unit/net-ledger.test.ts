@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ledgered, ledgerRecorder, type LedgerEntry } from '../../lib/net-ledger.ts';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ledgered, ledgerRecorder, MAX_LEDGER, readLedger, type LedgerEntry } from '../../lib/net-ledger.ts';
 import { appendToLedger, netLedgerItem } from '../../platform/storage.ts';
 
 const body = (n: number) => new Uint8Array(n).fill(65);
@@ -70,5 +71,47 @@ describe('the network ledger', () => {
     const record = ledgerRecorder(appendToLedger, 5);
     for (let i = 0; i < 5; i++) record({ at: i, method: 'GET', url: `https://s.example/${i}`, bytes: i, outcome: '200' });
     await expect.poll(async () => (await netLedgerItem.getValue()).map((e) => e.at)).toEqual([4, 3, 2, 1, 0]);
+  });
+});
+
+const good = (at: number): LedgerEntry => ({ at, method: 'GET', url: `https://s.example/${at}`, bytes: at, outcome: '200' });
+
+describe('the stored network ledger, read', () => {
+  it('keeps the readable entries in order and counts the others', () => {
+    const damaged = [
+      null,
+      'https://s.example/x',
+      { ...good(9), url: 'not a url' },
+      { ...good(9), url: 42 },
+      { ...good(9), at: '2026-12-07' },
+      { ...good(9), at: 1e20 },
+      { ...good(9), outcome: undefined },
+      { ...good(9), bytes: '12' },
+      { at: 9, url: 'https://s.example/9' },
+    ];
+    expect(readLedger([good(3), ...damaged, good(2), good(1)])).toEqual({
+      entries: [good(3), good(2), good(1)],
+      unreadable: damaged.length,
+    });
+  });
+
+  it('reads a value that is not a list as one unreadable entry, and nothing stored as none', () => {
+    expect(readLedger({ 0: good(1) })).toEqual({ entries: [], unreadable: 1 });
+    expect(readLedger('junk')).toEqual({ entries: [], unreadable: 1 });
+    expect(readLedger(undefined)).toEqual({ entries: [], unreadable: 0 });
+  });
+
+  it('keeps the newest MAX_LEDGER of a huge list', () => {
+    const { entries } = readLedger(Array.from({ length: 100_000 }, (_, i) => good(100_000 - i)));
+    expect(entries).toHaveLength(MAX_LEDGER);
+    expect(entries[0]!.at).toBe(100_000);
+  });
+
+  it('goes on recording in front of the readable entries when the stored ledger is damaged', async () => {
+    for (const stored of [{ junk: true }, 5, [null, good(1)]]) {
+      await fakeBrowser.storage.local.set({ networkLedger: stored });
+      await appendToLedger([good(7)]);
+      expect(await netLedgerItem.getValue()).toEqual(Array.isArray(stored) ? [good(7), good(1)] : [good(7)]);
+    }
   });
 });
