@@ -1,20 +1,20 @@
 // The reader's alert list, live, and a way to mark it read (which clears the badge).
 import { useEffect, useState } from 'preact/hooks';
 import { markRead, type ListedAlert } from '../lib/alerts/state.ts';
-import { alertListItem } from '../platform/storage.ts';
+import { alertListItem, getAlertList, watchAlertList } from '../platform/storage.ts';
 
 export function useAlerts(): [ListedAlert[] | null, () => void] {
   const [alerts, setAlerts] = useState<ListedAlert[] | null>(null);
   useEffect(() => {
-    void alertListItem.getValue().then(setAlerts);
-    return alertListItem.watch((v) => setAlerts(v ?? []));
+    void getAlertList().then(setAlerts);
+    return watchAlertList(setAlerts);
   }, []);
   const markRead = () => void markAllRead();
   return [alerts, markRead];
 }
 
 export async function markAllRead(): Promise<void> {
-  const next = markRead(await alertListItem.getValue());
+  const next = markRead(await getAlertList());
   if (next) await alertListItem.setValue(next);
 }
 
@@ -28,7 +28,7 @@ export function markSeen(keys: readonly string[]): Promise<void> {
   marking = marking
     .catch(() => {})
     .then(async () => {
-      const next = markRead(await alertListItem.getValue(), keys);
+      const next = markRead(await getAlertList(), keys);
       if (next) await alertListItem.setValue(next);
     });
   return marking;

@@ -72,6 +72,17 @@ export async function setFollow(kind: 'topics' | 'stories', id: string, on: bool
 }
 
 /**
+ * The reader's alert list as every page and the background read it: repaired (`boundList`), so
+ * a damaged item is skipped and the rest kept. The item's migration runs only when the
+ * extension updates, and a write goes through `boundList`, but a value damaged since was read
+ * as it was, and one bad item broke the popup's and side panel's alerts and the badge.
+ */
+export const getAlertList = async (): Promise<ListedAlert[]> => boundList(await alertListItem.getValue());
+
+/** Follows the alert list as `getAlertList` reads it; returns the unwatch. */
+export const watchAlertList = (then: (list: ListedAlert[]) => void) => alertListItem.watch((v) => then(boundList(v)));
+
+/**
  * Saves the alert ledger and, when there are new alerts, the alert list in one write: both are
  * kept or neither is, so a failed write cannot leave alerts marked as told that never reached
  * the reader's list.

@@ -8,7 +8,7 @@ import type { Story } from '../../lib/story/story.ts';
 import { topicLabel } from '../../lib/story/topics.ts';
 import { t, tn } from '../../platform/i18n.ts';
 import { getAlertPrefs } from '../../platform/settings.ts';
-import { alertListItem, getFollows, ledgerItem, saveAlerts } from '../../platform/storage.ts';
+import { getAlertList, getFollows, ledgerItem, saveAlerts, watchAlertList } from '../../platform/storage.ts';
 import { badgeUnread } from './badge.ts';
 
 /**
@@ -22,12 +22,7 @@ export async function raiseAlerts(
   topicNames: Record<string, string> = {},
   now = Date.now(),
 ): Promise<void> {
-  const [follows, ledger, prefs, list] = await Promise.all([
-    getFollows(),
-    ledgerItem.getValue(),
-    getAlertPrefs(),
-    alertListItem.getValue(),
-  ]);
+  const [follows, ledger, prefs, list] = await Promise.all([getFollows(), ledgerItem.getValue(), getAlertPrefs(), getAlertList()]);
   const { alerts, ledger: nextLedger } = decideAlerts(prev, next, follows, ledger, now);
   // The ledger and the list are saved in one write, before anything is shown: a crash after it
   // loses a notification at worst, never repeats one. A write that fails (storage full) marks
@@ -52,8 +47,8 @@ export function setUpAlertBadge(): void {
   // never paint an old count over a newer one.
   let chain = Promise.resolve();
   const update = () => {
-    chain = chain.then(async () => badgeUnread(unreadCount(await alertListItem.getValue()))).catch(() => undefined);
+    chain = chain.then(async () => badgeUnread(unreadCount(await getAlertList()))).catch(() => undefined);
   };
   update();
-  alertListItem.watch(update);
+  watchAlertList(update);
 }

@@ -118,24 +118,29 @@ export function compactAlert(alert: Alert): Alert {
   };
 }
 
+const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
 const isAlert = (a: unknown): a is Alert =>
   isObject(a) &&
   typeof a.storyId === 'string' &&
   typeof a.topic === 'string' &&
   typeof a.title === 'string' &&
-  (a.kind === 'new-story' || (a.kind === 'story-update' && Array.isArray(a.newViewpoints) && Array.isArray(a.nowRepresented)));
+  ((a.kind === 'new-story' && isCount(a.outlets) && isCount(a.viewpoints)) ||
+    (a.kind === 'story-update' && Array.isArray(a.newViewpoints) && Array.isArray(a.nowRepresented) && isCount(a.newOutlets)));
+/** A time a `Date` can hold (ECMA-262 21.4.1.1): a list item's `at` outside it threw in the pages' date formatting. */
+const isTime = (at: unknown): at is number => typeof at === 'number' && Math.abs(at) <= 8.64e15;
 
 /**
  * `items` (newest first) as the list keeps them: damaged items dropped, each alert compacted,
  * at most MAX_LISTED items within MAX_LIST_BYTES. Also the migration of a list written before
- * version 2, which kept every name whole.
+ * version 2, which kept every name whole, and the repair of the stored list on every read
+ * (platform/storage.ts `getAlertList`): a damaged item is skipped and the others shown.
  */
 export function boundList(items: unknown): ListedAlert[] {
   const kept: ListedAlert[] = [];
   let bytes = 2; // []
   for (const item of Array.isArray(items) ? items : []) {
     if (kept.length === MAX_LISTED) break;
-    if (!isObject(item) || !isAlert(item.alert) || typeof item.at !== 'number') continue;
+    if (!isObject(item) || !isAlert(item.alert) || !isTime(item.at)) continue;
     const listed: ListedAlert = { alert: compactAlert(item.alert), at: item.at, read: item.read === true };
     bytes += storedBytes(listed) + 1;
     if (bytes > MAX_LIST_BYTES) break;
