@@ -107,6 +107,32 @@ function decodeSafe(path: string): string {
   }
 }
 
+/**
+ * Whether two addresses are the same page: for http(s), the same once normalised (`normalizeUrl`:
+ * fragment, tracking parameters, `www.`/`m.` and AMP editions aside); for any other address
+ * (`file:`, `about:`…), the same address but for its fragment. An address that is missing or
+ * does not parse is no page, the same as none: two `file:` pages both normalised to null, and
+ * the reader's word on one was taken for the other.
+ */
+export function samePage(a: string | null | undefined, b: string | null | undefined): boolean {
+  const keyA = normalizeUrl(a);
+  const keyB = normalizeUrl(b);
+  if (keyA !== null || keyB !== null) return keyA === keyB;
+  const rawA = withoutFragment(a);
+  return rawA !== null && rawA === withoutFragment(b);
+}
+
+function withoutFragment(input: string | null | undefined): string | null {
+  if (!input?.trim()) return null;
+  try {
+    const url = new URL(input.trim());
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
 /** The registrable-ish host of a URL without edition prefixes (`www.`, `m.`), or null. */
 export function hostOf(input: string | null | undefined): string | null {
   const key = normalizeUrl(input);

@@ -8,7 +8,7 @@ import { readArticle } from '../../lib/match/query.ts';
 import { limitExtraction } from '../../lib/extract/limits.ts';
 import { countWords, MIN_ARTICLE_WORDS } from '../../lib/extract/text.ts';
 import { unseenLines, withoutLines } from '../../lib/extract/unseen.ts';
-import { normalizeUrl, ownCanonical } from '../../lib/url.ts';
+import { ownCanonical, samePage } from '../../lib/url.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { namesStory, reportFor } from '../../lib/report.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
@@ -67,7 +67,7 @@ async function stillOn(tabId: number, url: string): Promise<boolean> {
   const now = (await browser.tabs.get(tabId).catch(() => null))?.url;
   // The same page whatever its fragment, tracking parameters or www./m. (a page dropping its
   // utm_ parameters as it loads is still the page that was read: a review, 2026-12-07).
-  return !!now && (normalizeUrl(now) ?? now) === (normalizeUrl(url) ?? url);
+  return samePage(now, url);
 }
 
 /**
@@ -139,7 +139,7 @@ export async function matchExtraction(extraction: Extraction, where: Where, choo
   // The reader's word is about the page the popup showed: a tab sent on to another page since
   // (an adversarial audit, 2026-12-07: "No story covers this page" was filed under Fortune's
   // article) gets the report of the page it shows, with no choice made for it.
-  const asked = choose && normalizeUrl(choose.pageUrl) === normalizeUrl(article.url) ? choose : undefined;
+  const asked = choose && samePage(choose.pageUrl, article.url) ? choose : undefined;
   // Nothing from a private window is stored: a choice made there applies to this page view only.
   if (asked && !where.incognito) await setCorrection(article, asked.choice);
   const choice = asked ? asked.choice : await getCorrection(article);

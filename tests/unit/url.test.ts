@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, normalizeUrl, parsedKey } from '../../lib/url.ts';
+import { hostOf, normalizeUrl, parsedKey, samePage } from '../../lib/url.ts';
 
 const BASE = 'example.com/news/2026/quake-hits';
 
@@ -116,6 +116,27 @@ describe('the shortcut for plain addresses', () => {
       const path = Array.from({ length: Math.floor(next() * 5) }, () => pick(segments)).join('/');
       const url = `${pick(['https', 'http'])}://${pick(hosts)}${path ? `/${path}` : ''}${pick(tails)}`;
       expect({ url, key: normalizeUrl(url) }).toEqual({ url, key: parsedKey(url) });
+    }
+  });
+});
+
+describe('samePage', () => {
+  it('is the same page for http(s) addresses that normalise alike', () => {
+    expect(samePage('https://www.example.com/a/?utm_source=x#top', 'http://example.com/a')).toBe(true);
+    expect(samePage('https://example.com/a', 'https://example.com/b')).toBe(false);
+  });
+
+  it('never takes two different file pages for one', () => {
+    expect(samePage('file:///home/r/a.html', 'file:///home/r/b.html')).toBe(false);
+    expect(samePage('file:///home/r/a.html', 'file:///home/r/a.html#part-2')).toBe(true);
+    expect(samePage('file:///home/r/a.html', 'https://example.com/home/r/a.html')).toBe(false);
+  });
+
+  it('never takes a page with no address, or one that does not parse, for another', () => {
+    for (const none of [null, undefined, '', '  ', 'not a url']) {
+      expect(samePage(none, none)).toBe(false);
+      expect(samePage(none, 'https://example.com/a')).toBe(false);
+      expect(samePage('file:///a.html', none)).toBe(false);
     }
   });
 });

@@ -197,6 +197,18 @@ describe('a page that sends its tab elsewhere (an adversarial audit, 2026-12-07)
     expect(report.state === 'match' && report.chosenByReader).toBeFalsy();
   });
 
+  it("does not take the reader's word on one file page, or page without an address, for another", async () => {
+    const at = (url: string) => ({ ...source, url, canonicalUrl: url });
+    const not = { choice: { kind: 'none' }, pageUrl: 'file:///home/r/a.html' } as const;
+    const other = await tab.matchExtraction({ kind: 'article', article: at('file:///home/r/b.html') }, { incognito: false }, not);
+    expect(other).toMatchObject({ state: 'match', story: { id: seed.id } });
+    const none = await tab.matchExtraction({ kind: 'article', article: at('') }, { incognito: false }, { ...not, pageUrl: '' });
+    expect(none).toMatchObject({ state: 'match', story: { id: seed.id } });
+    // The page the popup showed: the reader's word applies (to this view; a file page has no key to keep it under).
+    const same = await tab.matchExtraction({ kind: 'article', article: at('file:///home/r/a.html') }, { incognito: false }, not);
+    expect(same.state).toBe('no-match');
+  });
+
   it("is not matched as another site's article because its script names that address", async () => {
     await expect(
       tab.reportExtraction(7, { kind: 'article', article: source }, { incognito: false, url: 'https://evil.example/x' }),
