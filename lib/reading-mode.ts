@@ -65,11 +65,16 @@ export function readingModeFromForm(
 
 /**
  * The host permissions a change from `saved` to `next` must ask for (`wanted`: all that automatic
- * mode reads under `next`) and may give back (`dropped`: what `saved` read and `next` does not).
+ * mode reads under `next`) and may give back (`dropped`: what `saved` read and `next` does not,
+ * but what `keep` names: the store's origin, when the store is on a site automatic mode read).
  */
-export function permissionChange(saved: ReadingMode, next: ReadingMode): { wanted: string[]; dropped: string[] } {
+export function permissionChange(
+  saved: ReadingMode,
+  next: ReadingMode,
+  keep: readonly string[] = [],
+): { wanted: string[]; dropped: string[] } {
   const wanted = next.mode === 'auto' ? autoOrigins(next) : [];
-  const dropped = saved.mode === 'auto' ? autoOrigins(saved).filter((o) => !wanted.includes(o)) : [];
+  const dropped = saved.mode === 'auto' ? autoOrigins(saved).filter((o) => !wanted.includes(o) && !keep.includes(o)) : [];
   return { wanted, dropped };
 }
 

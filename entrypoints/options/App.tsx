@@ -4,7 +4,9 @@ import { t } from '../../platform/i18n.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
 import { effectiveStoreUrl, parseStatus, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
-import { readSettings, readStatus } from '../../platform/settings.ts';
+import { readReadingMode, readSettings, readStatus } from '../../platform/settings.ts';
+import { autoOrigins } from '../../lib/reading-mode.ts';
+import { storePermissionToRelease } from '../../lib/store-permission.ts';
 import { settingsItem, statusItem } from '../../platform/storage.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import { AlertsSection } from './AlertsSection.tsx';
@@ -15,12 +17,17 @@ import { SyncPanel } from './SyncPanel.tsx';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** Gives back the optional permission of a store the reader no longer uses (a required one stays). */
-function release(oldUrl: string | null, newUrl: string | null): void {
-  const before = oldUrl ? checkStoreUrl(oldUrl) : null;
-  const after = newUrl ? checkStoreUrl(newUrl) : null;
-  if (!before?.ok || (after?.ok && after.originPattern === before.originPattern)) return;
-  void browser.permissions.remove({ origins: [before.originPattern] }).catch(() => {});
+/** Gives back the permission of a store the reader no longer uses, unless something else needs it. */
+async function release(oldUrl: string | null, newUrl: string | null): Promise<void> {
+  const manifest = browser.runtime.getManifest();
+  const mode = await readReadingMode();
+  const keep = [
+    ...(manifest.host_permissions ?? []),
+    ...((manifest.permissions ?? []) as string[]),
+    ...(mode.mode === 'auto' ? autoOrigins(mode) : []),
+  ];
+  const origin = storePermissionToRelease(oldUrl, newUrl, keep);
+  if (origin) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
 }
 
 export function App() {
@@ -75,7 +82,7 @@ export function App() {
           storeUrl: url && url === BUILD_STORE_URL ? null : url,
           syncMinutes: values.syncMinutes,
         });
-        release(storeUrl, url || null);
+        void release(storeUrl, url || null);
         setStatus(next);
         setSettings(await readSettings());
         setNotice({ kind: 'ok', text: t('optionsSaved') });

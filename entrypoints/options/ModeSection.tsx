@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../platform/i18n.ts';
 import { permissionChange, readingModeFromForm, type ReadingMode } from '../../lib/reading-mode.ts';
-import { readReadingMode, writeReadingMode } from '../../platform/settings.ts';
+import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
+import { storeOrigins } from '../../lib/store-permission.ts';
+import { readReadingMode, readSettings, writeReadingMode } from '../../platform/settings.ts';
 import { readingModeItem } from '../../platform/storage.ts';
 
 /** On click or automatically, on which sites, and the sites never to read. */
@@ -36,13 +38,14 @@ export function ModeSection() {
       return setNotice({ kind: 'error', text: asked.error === 'bad-sites' ? t('modeBadSites', asked.bad.join(', ')) : t('modeNoSites') });
     }
     const next = asked.mode;
-    const { wanted, dropped } = permissionChange(saved, next);
+    const { wanted } = permissionChange(saved, next);
     // Asked in the click itself: the browser lets an extension ask only during a user action.
     const granted = wanted.length ? browser.permissions.request({ origins: wanted }).catch(() => false) : Promise.resolve(true);
     void granted.then(async (ok) => {
       if (!ok) return setNotice({ kind: 'error', text: t('modeDenied') });
       await writeReadingMode(next);
-      // Give back what automatic mode no longer needs.
+      // Give back what automatic mode no longer needs, but the store's own origin.
+      const { dropped } = permissionChange(saved, next, storeOrigins(await readSettings(), BUILD_STORE_URL));
       if (dropped.length) await browser.permissions.remove({ origins: dropped }).catch(() => false);
       setNotice({ kind: 'ok', text: next.mode === 'auto' ? t('modeSavedAuto') : t('modeSavedClick') });
     });

@@ -84,4 +84,9 @@ describe('permissionChange', () => {
     expect(wanted).toEqual(autoOrigins(listed('b.example')));
     expect(dropped).toEqual(['https://a.example/*', 'https://*.a.example/*', 'http://a.example/*', 'http://*.a.example/*']);
   });
+
+  it('keeps what it is told to keep: the store on a site automatic mode read', () => {
+    const { dropped } = permissionChange(listed('a.example'), click, ['https://a.example/*']);
+    expect(dropped).toEqual(['https://*.a.example/*', 'http://a.example/*', 'http://*.a.example/*']);
+  });
 });
