@@ -9,6 +9,7 @@ import type { ReaderChoice } from './match/corrections.ts';
 import { matchArticle, readForQuery, type Candidate, type StoryIndex } from './match/index.ts';
 import type { Alternative, TabReport } from './messages.ts';
 import type { StorySetView } from './store/story-set.ts';
+import { Story } from './story/story.ts';
 
 /** The stories in use and their index, as a report needs them. */
 export interface ReportStore {
@@ -67,4 +68,41 @@ export async function reportFor(article: Article, store: ReportStore, choice: Re
 export function namesStory(report: TabReport): boolean {
   if (report.state === 'match') return !report.chosenByReader && report.confidence < 1;
   return report.state === 'no-match' && !report.dismissedByReader && !!(report.suggestion || report.sameSubject);
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const listOf = (x: unknown, each: (item: Record<string, unknown>) => boolean) => Array.isArray(x) && x.every((i) => isObject(i) && each(i));
+const isReason = (r: Record<string, unknown>) => typeof r.kind === 'string' && typeof r.detail === 'string';
+const isCandidate = (c: Record<string, unknown>) =>
+  typeof c.storyId === 'string' && typeof c.confidence === 'number' && typeof c.title === 'string';
+const isPage = (p: unknown) =>
+  isObject(p) && typeof p.url === 'string' && typeof p.title === 'string' && (p.siteName == null || typeof p.siteName === 'string');
+
+/**
+ * A tab's kept report (session storage, `saveReport`) as a page may show it, or null when the
+ * stored value is not one: damaged since it was written, it is no report, and the side panel
+ * says no article was read in the tab instead of failing ("Cannot read properties of undefined
+ * (reading 'sources')" left it blank). A match's story goes through the story door again.
+ */
+export function keptReport(raw: unknown): TabReport | null {
+  if (!isObject(raw)) return null;
+  if (raw.state === 'error') return typeof raw.message === 'string' ? (raw as TabReport) : null;
+  if (!isPage(raw.page)) return null;
+  const ok =
+    raw.state === 'not-article'
+      ? typeof raw.reason === 'string'
+      : raw.state === 'match'
+        ? Story.safeParse(raw.story).success &&
+          typeof raw.confidence === 'number' &&
+          listOf(raw.reasons, isReason) &&
+          listOf(raw.alternatives, isCandidate)
+        : raw.state === 'no-match' &&
+          (raw.alternatives === undefined || listOf(raw.alternatives, isCandidate)) &&
+          (raw.suggestion === undefined ||
+            (isObject(raw.suggestion) && isCandidate(raw.suggestion) && listOf(raw.suggestion.reasons, isReason))) &&
+          (raw.sameSubject === undefined ||
+            (isObject(raw.sameSubject) &&
+              listOf(raw.sameSubject.stories, (s) => isCandidate(s) && typeof s.publishedAt === 'string') &&
+              listOf(raw.sameSubject.reasons, isReason)));
+  return ok ? (raw as TabReport) : null;
 }

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { limitPage } from '../../lib/extract/limits.ts';
 import type { TabReport } from '../../lib/messages.ts';
+import { keptReport } from '../../lib/report.ts';
 import { reportItem } from '../../platform/storage.ts';
 import { clearBadge } from './badge.ts';
 
@@ -22,7 +23,8 @@ export async function saveReport(tabId: number, full: TabReport, where: { incogn
 export async function loadReport(tabId: number): Promise<TabReport | null> {
   const inPrivate = privateReports.get(tabId);
   if (inPrivate) return inPrivate;
-  return reportItem(tabId).getValue();
+  // Read through its repair: the side panel asks for it here, never reads it from storage itself.
+  return keptReport(await reportItem(tabId).getValue());
 }
 
 export function setUpReports(): void {

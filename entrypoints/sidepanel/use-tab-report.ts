@@ -40,11 +40,18 @@ export function useTabReport(): Loaded {
     if (tabId === null) return setReport(null);
     let live = true;
     setReport(undefined);
-    void sendMessage('getTabReport', { tabId }).then(
-      (r) => live && setReport(r),
-      () => live && setReport(null),
-    );
-    const unwatch = reportItem(tabId).watch((next) => setReport(next));
+    // Asked of the background, which reads the kept report through its repair (lib/report.ts
+    // keptReport), first and each time it changes; answers are taken in the order asked.
+    let asked = 0;
+    const ask = () => {
+      const n = ++asked;
+      void sendMessage('getTabReport', { tabId }).then(
+        (r) => live && n === asked && setReport(r),
+        () => live && n === asked && setReport(null),
+      );
+    };
+    ask();
+    const unwatch = reportItem(tabId).watch(ask);
     return () => {
       live = false;
       unwatch();

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadReport, saveReport, setUpReports } from '../../entrypoints/background/reports.ts';
 import type { TabReport } from '../../lib/messages.ts';
+import type { Story } from '../../lib/story/story.ts';
 
 const report: TabReport = { state: 'no-match', page: { url: 'https://example.com/a', title: 'A' } };
 
@@ -28,5 +30,44 @@ describe('tab reports', () => {
     await saveReport(7, report);
     await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, {} as never);
     expect(await loadReport(7)).toEqual(report);
+  });
+});
+
+describe('a kept report damaged since it was written', () => {
+  const story: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
+  const page = { url: 'https://example.com/a', title: 'A', siteName: null };
+  const match: TabReport = { state: 'match', page, story, confidence: 0.9, reasons: [{ kind: 'url', detail: 'x' }], alternatives: [] };
+  const alternative = { storyId: 'b', confidence: 0.4, title: 'B' };
+  const kept: TabReport[] = [
+    match,
+    { state: 'no-match', page, alternatives: [alternative], suggestion: { ...alternative, reasons: [] } },
+    { state: 'no-match', page, sameSubject: { stories: [{ ...alternative, publishedAt: '2026-01-01' }], reasons: [] } },
+    { state: 'not-article', page, reason: 'no-content' },
+    { state: 'error', message: 'x' },
+  ];
+  const damaged: [string, unknown][] = [
+    ['a string', 'junk'],
+    ['a list', [match]],
+    ['a state it does not know', { ...match, state: 'matched' }],
+    ['no page', { ...match, page: null }],
+    ['a page without its address', { ...match, page: { title: 'A' } }],
+    ['a match without its story', { ...match, story: undefined }],
+    ['a match whose story lost its sources', { ...match, story: { ...story, sources: undefined } }],
+    ['a match whose alternatives are not a list', { ...match, alternatives: {} }],
+    ['a suggestion without reasons', { ...kept[1], suggestion: alternative }],
+    ['stories of the subject that are not a list', { ...kept[2], sameSubject: { stories: 'x', reasons: [] } }],
+    ['an error without its message', { state: 'error' }],
+  ];
+
+  it('reads every kind of report as it was kept', async () => {
+    for (const r of kept) {
+      await saveReport(7, r);
+      expect(await loadReport(7)).toEqual(r);
+    }
+  });
+
+  it.each(damaged)('reads %s as no report', async (_, value) => {
+    await fakeBrowser.storage.session.set({ 'report:7': value });
+    expect(await loadReport(7)).toBeNull();
   });
 });
