@@ -65,4 +65,27 @@ describe('the settings page', () => {
     expect(await options.locator('.store-form [role=alert]').count()).toBe(0);
     await options.close();
   });
+
+  it('lists the readable requests of a ledger with a damaged entry, and says it skipped one', async () => {
+    // The ledger as a bug or an older build could leave it: one entry whose address does not parse.
+    const entry = (path: string) => ({
+      at: Date.now(),
+      method: 'GET',
+      url: `https://cdn.example.org/store/${path}`,
+      bytes: 10,
+      outcome: '200',
+    });
+    const ledger = [entry('manifest.json'), { ...entry('x'), url: 'https://[damaged' }, entry('shards/a.json')];
+    await lens.worker.evaluate((networkLedger) => chrome.storage.local.set({ networkLedger }), ledger);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByTestId('ledger-unreadable').waitFor();
+    expect(await options.getByTestId('ledger-unreadable').innerText()).toBe('One entry of this record could not be read and is not shown.');
+    expect(await options.locator('[data-testid=ledger] tbody .ledger__url').allInnerTexts()).toEqual([
+      'https://cdn.example.org/store/manifest.json',
+      'https://cdn.example.org/store/shards/a.json',
+    ]);
+    expect(await options.getByTestId('ledger-origins').innerText()).toBe('Every request went to one address: https://cdn.example.org');
+    await lens.worker.evaluate(() => chrome.storage.local.remove('networkLedger'));
+    await options.close();
+  });
 });
