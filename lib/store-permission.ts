@@ -3,6 +3,7 @@
  * old store's origin, once nothing needs it any more. Pure, so the decision is tested without a
  * browser; the page only asks `permissions.remove`.
  */
+import { autoOrigins, type ReadingMode } from './reading-mode.ts';
 import { effectiveStoreUrl, type StoreSettings } from './store/settings.ts';
 import { checkStoreUrl } from './store/store-url.ts';
 
@@ -47,4 +48,13 @@ export function storeOrigins(settings: StoreSettings, buildUrl: string | null): 
   const url = effectiveStoreUrl(settings, buildUrl);
   const checked = url ? checkStoreUrl(url) : null;
   return checked?.ok ? [checked.originPattern] : [];
+}
+
+/**
+ * The host permissions the extension holds for something other than the reader's store, which
+ * giving the store's back must leave alone: the manifest's own (the build's store; Firefox's
+ * manifest version 2 lists them among `permissions`), and what automatic mode reads in `mode`.
+ */
+export function heldBesidesStore(manifest: { host_permissions?: string[]; permissions?: string[] }, mode: ReadingMode): string[] {
+  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []), ...(mode.mode === 'auto' ? autoOrigins(mode) : [])];
 }

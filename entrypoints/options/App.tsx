@@ -5,8 +5,7 @@ import { sendMessage } from '../../platform/messaging.ts';
 import { BUILD_STORE_URL } from '../../lib/store/build-config.ts';
 import { effectiveStoreUrl, parseStatus, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { readReadingMode, readSettings, readStatus } from '../../platform/settings.ts';
-import { autoOrigins } from '../../lib/reading-mode.ts';
-import { storePermissionToRelease } from '../../lib/store-permission.ts';
+import { heldBesidesStore, storePermissionToRelease } from '../../lib/store-permission.ts';
 import { settingsItem, statusItem } from '../../platform/storage.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
 import { AlertsSection } from './AlertsSection.tsx';
@@ -19,14 +18,8 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /** Gives back the permission of a store the reader no longer uses, unless something else needs it. */
 async function release(oldUrl: string | null, newUrl: string | null): Promise<void> {
-  const manifest = browser.runtime.getManifest();
-  const mode = await readReadingMode();
-  const keep = [
-    ...(manifest.host_permissions ?? []),
-    ...((manifest.permissions ?? []) as string[]),
-    ...(mode.mode === 'auto' ? autoOrigins(mode) : []),
-  ];
-  const origin = storePermissionToRelease(oldUrl, newUrl, keep);
+  const held = heldBesidesStore(browser.runtime.getManifest() as { permissions?: string[] }, await readReadingMode());
+  const origin = storePermissionToRelease(oldUrl, newUrl, held);
   if (origin) await browser.permissions.remove({ origins: [origin] }).catch(() => false);
 }
 

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App.tsx';
 import { parseStatus } from '../../lib/store/settings.ts';
-import { covers, storeOrigins, storePermissionToRelease } from '../../lib/store-permission.ts';
+import { DEFAULT_READING_MODE, ReadingMode } from '../../lib/reading-mode.ts';
+import { covers, heldBesidesStore, storeOrigins, storePermissionToRelease } from '../../lib/store-permission.ts';
 import { renderRoot } from './render-root.ts';
 
 const OLD = 'https://cdn.example.org/store/';
@@ -51,6 +52,21 @@ describe('storeOrigins', () => {
     expect(storeOrigins({ syncMinutes: 30 }, 'https://build.example/s/')).toEqual(['https://build.example/*']);
     expect(storeOrigins({ storeUrl: '', syncMinutes: 30 }, 'https://build.example/s/')).toEqual([]);
     expect(storeOrigins({ storeUrl: 'not a url', syncMinutes: 30 }, null)).toEqual([]);
+  });
+});
+
+describe('heldBesidesStore', () => {
+  it("is the manifest's host permissions and what automatic mode reads", () => {
+    const manifest = { host_permissions: ['https://build.example/*'], permissions: ['storage'] };
+    expect(heldBesidesStore(manifest, DEFAULT_READING_MODE)).toEqual(['https://build.example/*', 'storage']);
+    const auto = ReadingMode.parse({ mode: 'auto', scope: 'listed', sites: ['cdn.example.org'] });
+    expect(heldBesidesStore({ permissions: ['http://127.0.0.1/*'] }, auto)).toEqual([
+      'http://127.0.0.1/*',
+      'https://cdn.example.org/*',
+      'https://*.cdn.example.org/*',
+      'http://cdn.example.org/*',
+      'http://*.cdn.example.org/*',
+    ]);
   });
 });
 
