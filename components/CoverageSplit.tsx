@@ -50,7 +50,10 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
           return (
             <li key={v.id} class="split-legend__row" data-viewpoint={v.id} data-reader={reader || undefined}>
               <Swatch index={i} />
-              <span class="split-legend__name">{v.name}</span>
+              {/* One line: the whole name is in the text a screen reader reads, on hover, and in the side panel. */}
+              <span class="split-legend__name" title={v.name}>
+                {v.name}
+              </span>
               <span class="split-legend__meta">
                 <span class="split-legend__share">{t('shareOfCoverage', formatPercent(v.share))}</span>
                 <span aria-hidden="true"> · </span>

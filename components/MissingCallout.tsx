@@ -27,21 +27,23 @@ export function MissingCallout({ missing, outlets }: { missing: string[]; outlet
   const shown = shownNames(missing);
   return (
     <section class="missing-callout" aria-labelledby="missing-heading">
-      <h2 id="missing-heading" class="missing-callout__heading">
-        <span class="missing-callout__icon" aria-hidden="true">
-          !
-        </span>{' '}
-        {t('missingHeading')}
-        <span aria-hidden="true">:</span>
-      </h2>{' '}
-      <ul class="missing-callout__list">
-        {shown.map((m, i) => (
-          <li key={m}>
-            {m}
-            {i < shown.length - 1 && <span aria-hidden="true"> · </span>}
-          </li>
-        ))}
-      </ul>
+      <div class="missing-callout__names">
+        <h2 id="missing-heading" class="missing-callout__heading">
+          <span class="missing-callout__icon" aria-hidden="true">
+            !
+          </span>{' '}
+          {t('missingHeading')}
+          <span aria-hidden="true">:</span>
+        </h2>{' '}
+        <ul class="missing-callout__list">
+          {shown.map((m, i) => (
+            <li key={m}>
+              {m}
+              {i < shown.length - 1 && <span aria-hidden="true"> · </span>}
+            </li>
+          ))}
+        </ul>
+      </div>
       <p class="missing-callout__note">
         {tn('missingCallout', outlets)}
         {missing.length > shown.length && <> {t('missingMore', missing.length - shown.length)}</>}

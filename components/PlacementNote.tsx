@@ -17,7 +17,18 @@ const VIEWPOINT_SHOWN = 80;
  * Where the reader's page stands: "You're reading [2] Fortune — its viewpoint", or that its
  * outlet is (or is not) among the story's. A viewpoint is named only for a page the story cites.
  */
-export function PlacementNote({ story, placement, outlets }: { story: Story; placement: Placement | null; outlets: number }) {
+export function PlacementNote({
+  story,
+  placement,
+  outlets,
+  viewpointNamed = true,
+}: {
+  story: Story;
+  placement: Placement | null;
+  outlets: number;
+  /** False where the viewpoint's own row is beside the note, marked "You are here" (the popup). */
+  viewpointNamed?: boolean;
+}) {
   if (!placement) return null;
   if (placement.kind === 'source') {
     const i = story.viewpoints.indexOf(placement.viewpoint);
@@ -25,8 +36,8 @@ export function PlacementNote({ story, placement, outlets }: { story: Story; pla
       <p class="placement" data-kind="source" data-source={placement.source.n}>
         <Swatch index={i} />
         <span>
-          <strong>{t('placeSource', [placement.source.n, clipAtWord(placement.source.outlet, OUTLET_SHOWN)])}</strong> —{' '}
-          {clipAtWord(placement.viewpoint.name, VIEWPOINT_SHOWN)}
+          <strong>{t('placeSource', [placement.source.n, clipAtWord(placement.source.outlet, OUTLET_SHOWN)])}</strong>
+          {viewpointNamed && <> — {clipAtWord(placement.viewpoint.name, VIEWPOINT_SHOWN)}</>}
         </span>
       </p>
     );

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t, tn } from '../platform/i18n.ts';
 import type { MatchReason as Reason } from '../lib/match/types.ts';
 import type { PageRef } from '../lib/messages.ts';
-import { placeReader } from '../lib/story/placement.ts';
+import { placeReader, restatesPlacement } from '../lib/story/placement.ts';
 import type { Story } from '../lib/story/story.ts';
 import { storyFigures } from '../lib/story/figures.ts';
 import { CoverageSplit } from './CoverageSplit.tsx';
@@ -44,11 +44,13 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
           {tn('outlets', figures.outlets)} · {tn('viewpoints', figures.viewpointsSurfaced)} · {tn('missingShort', figures.missing)}
         </p>
       </header>
-      <PlacementNote story={story} placement={placement} outlets={figures.outlets} />
+      {/* The viewpoint is named once, on its row ("You are here"); the note keys it by its swatch. */}
+      <PlacementNote story={story} placement={placement} outlets={figures.outlets} viewpointNamed={false} />
       <div class="story-card__actions">{actions}</div>
       <CoverageSplit story={story} placement={placement} />
       <MissingCallout missing={story.missingPerspectives} outlets={figures.outlets} />
-      <MatchReason reasons={reasons} />
+      {/* "This page is source [2], Fortune" under "You're reading [2] Fortune" says it twice. */}
+      {!restatesPlacement(reasons[0], placement) && <MatchReason reasons={reasons} />}
       {note}
       <div class="story-card__more">
         <FollowButtons story={story} topicNames={topicNames} />

@@ -94,5 +94,14 @@ export function nextReads(story: Story, placement: Placement | null): NextRead[]
     });
 }
 
+// The reasons that say only that the page is source [n] (its address): "You're reading [n] …" says it too.
+const ADDRESS_CODES = new Set(['reasonSource', 'reasonSourceNoOutlet']);
+
+/** Whether `reason` says no more than `placement` does: the page is that source, by its address. */
+export function restatesPlacement(reason: MatchReason | undefined, placement: Placement | null): boolean {
+  if (!reason?.code || !ADDRESS_CODES.has(reason.code) || placement?.kind !== 'source') return false;
+  return Number(reason.args?.[0]) === placement.source.n;
+}
+
 /** What "Find this article" asks the reader's search engine: the headline and the outlet, nothing else. */
 export const searchTextFor = (source: Pick<Source, 'title' | 'outlet'>) => `${source.title} ${source.outlet}`;

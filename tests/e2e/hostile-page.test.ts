@@ -62,6 +62,7 @@ describe('a hostile page', () => {
     const { tabId } = await lens.openTab(server.url('/fortune-morgan-stanley.html'));
     const popup = await lens.openPopup(tabId);
     expect(await popup.locator('main').innerText()).not.toContain('This page is source [2]');
+    expect(await popup.locator('main').innerText()).not.toContain("You're reading [2]");
     expect(await popup.locator('.match-reason[data-kind="url"]').count()).toBe(0);
     await screenshot(popup, 'hostile-canonical-spoof');
     await popup.close();

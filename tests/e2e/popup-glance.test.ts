@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore } from '../../lib/store/build.ts';
-import { edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
+import { EDGE_NAMES, edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
 import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
@@ -266,13 +266,41 @@ describe('the popup with stories at the edges of what the door accepts', () => {
 
   beforeAll(async () => {
     const built = await buildStore(
-      (['unbroken', 'long-names', 'door-max'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`))),
+      EDGE_NAMES.map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`))),
       { now: new Date(Date.now() - 60_000) },
     );
     store.publish(built);
     const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
   });
+
+  // Found in a review (2026-12-07): with 17 px to spare, one viewpoint name of some 40 characters
+  // made the matched popup scroll (ten viewpoints 712 px, three 120-character names 655 px, the
+  // Arabic story 601 px, names at the door's limits 764 px, unbroken words 933 px).
+  for (const name of EDGE_NAMES) {
+    it(`fits ${name} in one screen with no scrollbar, and passes axe`, async () => {
+      const popup = await edgePopup(name);
+      const size = await measure(popup);
+      console.log(`popup edge-${name}: ${size.width} × ${size.height} px`);
+      await screenshot(popup, `popup-edge-${name}`);
+      expect(size.height).toBeLessThanOrEqual(CAP);
+      expect(size.scrollsX || size.scrollsY).toBe(false);
+      // What the popup is for is all there: the reader's place, the way on, the bar, the missing, the follows.
+      for (const selector of [
+        '.placement',
+        '.story-card__actions',
+        '.split-bar',
+        '.split-legend__row[data-reader]',
+        '.follow-buttons',
+        '.not-this-story',
+      ]) {
+        expect(await popup.locator(selector).count(), selector).toBe(1);
+      }
+      if (name !== 'long-names') expect(await popup.locator('.missing-callout').count()).toBe(1);
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+    });
+  }
 
   it('breaks a word wider than the popup instead of widening it: nothing sideways, "Open viewpoints" in view', async () => {
     const popup = await edgePopup('unbroken');

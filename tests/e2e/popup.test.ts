@@ -34,7 +34,9 @@ describe('the popup on a served page', () => {
     expect(text).toMatch(/Medical Professionals & Clinicians\s+35% of coverage/);
     expect(text).toMatch(/What's not represented\s*:\s+Patient Advocacy Groups · Rural Healthcare Providers/);
     expect(text).toContain('None of the 7 covering outlets speaks for them.');
-    expect(await popup.locator('.match-reason').innerText()).toContain('This page is source [2], Fortune');
+    // Why: the page is source [2], said once, where the reader stands (not again as "Why this story").
+    expect(await popup.locator('.placement').innerText()).toBe("You're reading [2] Fortune");
+    expect(await popup.locator('.match-reason').count()).toBe(0);
     // Another viewpoint's source links out safely.
     const link = popup.getByRole('link', { name: /^Read \[1\] Microsoft/ });
     expect(await link.getAttribute('href')).toBe('https://microsoft.ai/news/building-a-hill-climbing-machine-seven-new-mai-models/');
@@ -237,17 +239,19 @@ describe('where the reader stands', () => {
   it('names and marks the source the page is, with its viewpoint', async () => {
     // Served on fortune.com, the site its canonical URL names: only then is it proof (issue 21).
     const { popup } = await popupFor(server.page('/fortune-morgan-stanley.html'));
-    expect(await popup.locator('.placement').innerText()).toBe("You're reading [2] Fortune — Healthcare Administrators & Analysts");
+    // The viewpoint is keyed by its swatch and named once, on its own row.
+    expect(await popup.locator('.placement').innerText()).toBe("You're reading [2] Fortune");
+    expect(await popup.locator('.placement .swatch-key').getAttribute('data-key')).toBe('C');
     // Marked in the bar and in the legend, in words as well as by outline.
     expect(await popup.locator('.split-bar__seg[data-reader]').count()).toBe(1);
     const mine = popup.locator('.split-legend__row[data-reader]');
     expect(await mine.getAttribute('data-viewpoint')).toBe('healthcare-administrators');
-    expect(await mine.innerText()).toMatch(/Healthcare Administrators & Analysts\s+30% of coverage · You are here/);
+    expect(await mine.innerText()).toMatch(/Healthcare Administrators & Analysts\s+30% of coverage\s*·\s*You are here/);
     // Every other viewpoint offers one source to read; the reader's own is not offered again.
     const others = await popup.locator('.split-legend__row:not([data-reader])').allInnerTexts();
     expect(others).toEqual([
-      expect.stringMatching(/Medical Professionals & Clinicians\s+35% of coverage ·\s+\[5\] Offcall\s+Find this article/),
-      expect.stringMatching(/Technology Developers\s+35% of coverage ·\s+Read \[1\] Microsoft/),
+      expect.stringMatching(/Medical Professionals & Clinicians\s+35% of coverage\s*·\s+\[5\] Offcall\s+Find this article/),
+      expect.stringMatching(/Technology Developers\s+35% of coverage\s*·\s+Read \[1\] Microsoft/),
     ]);
   });
 

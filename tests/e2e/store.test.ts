@@ -99,7 +99,7 @@ describe('the remote story store', () => {
     const popup = await popupFor('/harbor-seawall.html');
     expect(await popup.locator('main').getAttribute('data-state')).toBe('match');
     expect(await popup.locator('h1').innerText()).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
-    expect(await popup.locator('.match-reason').innerText()).toContain('This page is source [1], Harbor City Dispatch');
+    expect(await popup.locator('.placement').innerText()).toBe("You're reading [1] Harbor City Dispatch");
 
     // Unchanged store: one conditional request, answered 304, nothing else.
     log.length = 0;

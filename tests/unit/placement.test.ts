@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle } from '../../lib/match/index.ts';
-import { nextReads, placeReader, provenSource, searchTextFor } from '../../lib/story/placement.ts';
+import { nextReads, placeReader, provenSource, restatesPlacement, searchTextFor } from '../../lib/story/placement.ts';
 import { parseStories, type Story } from '../../lib/story/story.ts';
 
 const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [
@@ -99,6 +99,26 @@ describe('placing the reader', () => {
       kind: 'outside',
       outlet: 'Elsewhere',
     });
+  });
+});
+
+describe('a reason the placement already says', () => {
+  const page = { url: fortune.url!, title: 'Morgan Stanley warns', siteName: 'Fortune' };
+  const placed = placeReader(withUrls, page, reasonsFor(page));
+
+  it('is the address proof of the source the page is placed as', () => {
+    expect(restatesPlacement(reasonsFor(page)[0], placed)).toBe(true);
+    expect(restatesPlacement({ kind: 'url', detail: '', code: 'reasonSourceNoOutlet', args: ['2'] }, placed)).toBe(true);
+  });
+
+  it('is not a proof by outlet and headline, a proof of another source, or any other reason', () => {
+    expect(restatesPlacement({ kind: 'title', detail: '', code: 'reasonOutletTitle', args: ['2', 'Fortune'] }, placed)).toBe(false);
+    expect(restatesPlacement({ kind: 'url', detail: '', code: 'reasonSource', args: ['3', 'BCG'] }, placed)).toBe(false);
+    expect(restatesPlacement({ kind: 'entities', detail: 'Shares rare names: Mayo', code: 'reasonNames', args: ['Mayo'] }, placed)).toBe(
+      false,
+    );
+    expect(restatesPlacement(undefined, placed)).toBe(false);
+    expect(restatesPlacement(reasonsFor(page)[0], { kind: 'outside', outlet: 'Fortune' })).toBe(false);
   });
 });
 

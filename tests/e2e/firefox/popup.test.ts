@@ -29,7 +29,7 @@ describe('the popup in Firefox', () => {
     expect(await stateOf(popup)).toBe('match');
     const text = await textOf(popup, 'main');
     expect(text).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
-    expect(text).toContain('This page is source [2], Fortune');
+    expect(text).toContain("You're reading [2] Fortune");
     expect(await badgeOf(tabId)).toEqual(['7', 'Factlen: 7 outlets · 3 viewpoints · 2 missing perspectives']);
     await screenshotFox(popup, 'popup-match');
   });
