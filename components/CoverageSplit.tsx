@@ -51,7 +51,7 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
             <li key={v.id} class="split-legend__row" data-viewpoint={v.id} data-reader={reader || undefined}>
               <Swatch index={i} />
               {/* One line: the whole name is in the text a screen reader reads, on hover, and in the side panel. */}
-              <span class="split-legend__name" title={v.name}>
+              <span class="split-legend__name" title={v.name} dir="auto">
                 {v.name}
               </span>
               <span class="split-legend__meta">

@@ -2,6 +2,7 @@ import { t } from '../platform/i18n.ts';
 import type { Story } from '../lib/story/story.ts';
 import { topicLabel } from '../lib/story/topics.ts';
 import { clipAtWord } from '../lib/words.ts';
+import { withIsolates } from './Isolates.tsx';
 import { useFollows } from './use-follows.ts';
 
 /**
@@ -18,7 +19,7 @@ export function FollowButtons({ story, topicNames }: { story: Story; topicNames?
   return (
     <div class="follow-buttons" role="group" aria-label={t('followGroupLabel')}>
       <button type="button" class="toggle" aria-pressed={topicOn} onClick={() => toggle('topics', story.topic, !topicOn)}>
-        {topicOn ? t('followingTopic', topic) : t('followTopic', topic)}
+        {withIsolates((story) => t(topicOn ? 'followingTopic' : 'followTopic', story(topic)))}
       </button>
       <button type="button" class="toggle" aria-pressed={storyOn} onClick={() => toggle('stories', story.id, !storyOn)}>
         {storyOn ? t('followingStory') : t('followStory')}

@@ -38,7 +38,7 @@ export function MissingCallout({ missing, outlets }: { missing: string[]; outlet
         <ul class="missing-callout__list">
           {shown.map((m, i) => (
             <li key={m}>
-              {m}
+              <bdi>{m}</bdi>
               {i < shown.length - 1 && <span aria-hidden="true"> · </span>}
             </li>
           ))}

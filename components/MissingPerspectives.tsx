@@ -16,7 +16,9 @@ export function MissingPerspectives({ missing, headingLevel = 2 }: Props) {
       {missing.length ? (
         <ul class="missing__list">
           {missing.map((m) => (
-            <li key={m}>{m}</li>
+            <li key={m} dir="auto">
+              {m}
+            </li>
           ))}
         </ul>
       ) : (

@@ -34,6 +34,7 @@ export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: 
                       type="button"
                       class="not-this-story__pick"
                       data-story-id={a.storyId}
+                      dir="auto"
                       disabled={busy}
                       onClick={() => onPick(a.storyId)}
                     >

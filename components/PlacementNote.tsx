@@ -2,6 +2,7 @@ import { t, tn } from '../platform/i18n.ts';
 import type { Placement } from '../lib/story/placement.ts';
 import type { Story } from '../lib/story/story.ts';
 import { clipAtWord, isolated } from '../lib/words.ts';
+import { withIsolates } from './Isolates.tsx';
 import { Swatch } from './Swatch.tsx';
 
 /** A page's own site name is shown up to this many characters ("Frankfurter Allgemeine Zeitung" has 30). */
@@ -36,18 +37,30 @@ export function PlacementNote({
       <p class="placement" data-kind="source" data-source={placement.source.n}>
         <Swatch index={i} />
         <span>
-          <strong>{t('placeSource', [placement.source.n, clipAtWord(placement.source.outlet, OUTLET_SHOWN)])}</strong>
-          {viewpointNamed && <> — {clipAtWord(placement.viewpoint.name, VIEWPOINT_SHOWN)}</>}
+          <strong>
+            {withIsolates((story) => t('placeSource', [placement.source.n, story(clipAtWord(placement.source.outlet, OUTLET_SHOWN))]))}
+          </strong>
+          {viewpointNamed && (
+            <>
+              {' '}
+              — <bdi>{clipAtWord(placement.viewpoint.name, VIEWPOINT_SHOWN)}</bdi>
+            </>
+          )}
         </span>
       </p>
     );
   }
-  // An outlet the story cites is the story's own name for it; any other is what the page says it is,
-  // shown as a short isolate: a page's name cannot turn the sentence around or write most of it.
-  const outlet = placement.kind === 'outlet' ? placement.outlet : isolated(clipAtWord(placement.outlet, OUTLET_SHOWN));
+  // An outlet the story cites is the story's own name for it, isolated as story text is; any other
+  // is what the page says it is, shown as a short isolate with its own direction controls dropped:
+  // a page's name cannot turn the sentence around or write most of it.
+  const key = placement.kind === 'outlet' ? 'placeOutlet' : 'placeOutside';
   return (
     <p class="placement" data-kind={placement.kind}>
-      <span>{tn(placement.kind === 'outlet' ? 'placeOutlet' : 'placeOutside', outlets, [outlet])}</span>
+      <span>
+        {placement.kind === 'outlet'
+          ? withIsolates((story) => tn(key, outlets, [story(placement.outlet)]))
+          : tn(key, outlets, [isolated(clipAtWord(placement.outlet, OUTLET_SHOWN))])}
+      </span>
     </p>
   );
 }

@@ -27,14 +27,16 @@ export function SameSubject({ stories, reasons, onOpen, clamp = false }: Props) 
       </h2>
       {shared && (
         <p class="match-reason" data-kind={shared.kind}>
-          <span class="match-reason__label">{t('sameSubjectLabel')}</span> {shared.args?.[0] ?? shared.detail}
+          <span class="match-reason__label">{t('sameSubjectLabel')}</span> <bdi>{shared.args?.[0] ?? shared.detail}</bdi>
         </p>
       )}
       <ul class="story-search__results">
         {stories.map((s) => (
           <li key={s.storyId} data-story-id={s.storyId}>
             <button type="button" class="story-search__result" onClick={() => onOpen(s.storyId)}>
-              <span class={clamp ? 'story-search__title clamp-2' : 'story-search__title'}>{s.title}</span>
+              <span class={clamp ? 'story-search__title clamp-2' : 'story-search__title'} dir="auto">
+                {s.title}
+              </span>
               <span class="muted story-search__meta">{formatDate(s.publishedAt, false)}</span>
             </button>
           </li>

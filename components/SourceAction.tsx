@@ -5,6 +5,7 @@ import type { Source } from '../lib/story/story.ts';
 import { searchTheWeb } from '../platform/web-search.ts';
 import { clipAtWord } from '../lib/words.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import { withIsolates } from './Isolates.tsx';
 
 /**
  * "Find this article" for a source the story gives no address for: hands its headline and outlet
@@ -42,14 +43,14 @@ export function SourceAction({ source, outletShown }: { source: Source; outletSh
   if (source.url) {
     return (
       <ExternalLink class="source-action" href={source.url}>
-        {t('readSource', [source.n, outlet])} <span aria-hidden="true">↗</span>
+        {withIsolates((story) => t('readSource', [source.n, story(outlet)]))} <span aria-hidden="true">↗</span>
       </ExternalLink>
     );
   }
   return (
     <span class="source-action">
       <span class="source-action__outlet">
-        [{source.n}] {outlet}
+        [{source.n}] <bdi>{outlet}</bdi>
       </span>{' '}
       {/* A space, for where the action flows inline (the popup's legend); a flex box drops it. */}
       <FindArticle source={source} />

@@ -29,7 +29,7 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
             <li key={s.n} id={`source-${s.n}`} class="source" data-reader={s.n === readerSource || undefined}>
               <span class="source__n">[{s.n}]</span>
               <span class="source__outlet">
-                {s.outlet}
+                <bdi>{s.outlet}</bdi>
                 {s.n === readerSource && (
                   <>
                     {' '}
@@ -38,10 +38,12 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
                 )}
               </span>
               <span class="source__viewpoint">
-                <Swatch index={i} /> {viewpoints[i]?.name}
+                <Swatch index={i} /> <bdi>{viewpoints[i]?.name}</bdi>
               </span>
               <span class="source__title">
-                <ExternalLink href={s.url}>{s.title}</ExternalLink>
+                <ExternalLink href={s.url}>
+                  <bdi>{s.title}</bdi>
+                </ExternalLink>
                 {!s.url && (
                   <>
                     {' '}

@@ -36,8 +36,11 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
   return (
     <article class="story-card" aria-labelledby="story-title">
       <header class="story-card__header">
-        <p class="story-card__category">{story.category}</p>
-        <h1 id="story-title" class="story-card__title clamp-3">
+        {/* The story's words take their own direction (dir="auto"); ours stay left to right. */}
+        <p class="story-card__category" dir="auto">
+          {story.category}
+        </p>
+        <h1 id="story-title" class="story-card__title clamp-3" dir="auto">
           {story.title}
         </h1>
         <p class="story-card__figures">

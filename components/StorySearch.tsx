@@ -78,9 +78,11 @@ export function StorySearch({ search, onOpen, onEscape, autoFocus, listEmpty = t
           {results.map((r) => (
             <li key={r.id}>
               <button type="button" class="story-search__result" onClick={() => onOpen(r.id)}>
-                <span class="story-search__title">{r.title}</span>
+                <span class="story-search__title" dir="auto">
+                  {r.title}
+                </span>
                 <span class="muted story-search__meta">
-                  {r.category} · {tn('outlets', r.outlets)} · {formatDate(r.publishedAt, false)}
+                  <bdi>{r.category}</bdi> · {tn('outlets', r.outlets)} · {formatDate(r.publishedAt, false)}
                 </span>
               </button>
             </li>

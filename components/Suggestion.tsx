@@ -22,7 +22,9 @@ export function Suggestion({ suggestion, onOpen, onPick, busy = false }: Props) 
       <h2 class="section-heading" id="suggestion-heading">
         {t('suggestHeading')}
       </h2>
-      <p class="suggestion__title clamp-3">{suggestion.title}</p>
+      <p class="suggestion__title clamp-3" dir="auto">
+        {suggestion.title}
+      </p>
       <MatchReason reasons={suggestion.reasons} />
       <div class="suggestion__actions">
         {onPick && (

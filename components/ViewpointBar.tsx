@@ -17,7 +17,7 @@ export function ViewpointBar({ viewpoints }: Props) {
         <li key={v.id} class="viewpoint-bar">
           <span class="viewpoint-bar__label">
             <span class="viewpoint-bar__name">
-              <Swatch index={i} /> {v.name}
+              <Swatch index={i} /> <bdi>{v.name}</bdi>
             </span>
             <span class="viewpoint-bar__share" aria-label={t('shareLabel', [v.name, formatPercent(v.share)])}>
               {formatPercent(v.share)}

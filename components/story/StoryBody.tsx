@@ -9,7 +9,7 @@ export function StoryBody({ story }: { story: Story }) {
     <div class="story-body">
       {(story.body ?? []).map((item, i) =>
         typeof item === 'string' ? (
-          <p key={i}>
+          <p key={i} dir="auto">
             {splitCitations(item).map((part, j) =>
               typeof part === 'string' ? (
                 part
@@ -23,7 +23,7 @@ export function StoryBody({ story }: { story: Story }) {
             )}
           </p>
         ) : (
-          <p key={i} class="story-body__caption">
+          <p key={i} class="story-body__caption" dir="auto">
             <span class="visually-hidden">{t('captionLabel')} </span>
             {item.caption}
           </p>

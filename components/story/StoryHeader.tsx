@@ -1,11 +1,12 @@
 import { formatDate, t } from '../../platform/i18n.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
+import { withIsolates } from '../Isolates.tsx';
 
 /** Category, topic, headline, dek, byline, dates and read time. */
 export function StoryHeader({ story }: { story: Story }) {
   const meta: preact.ComponentChildren[] = [];
-  if (story.byline) meta.push(<span>{t('byLine', story.byline)}</span>);
+  if (story.byline) meta.push(<span>{withIsolates((s) => t('byLine', s(story.byline!)))}</span>);
   meta.push(
     <span>
       {t('publishedOn')} <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
@@ -22,20 +23,25 @@ export function StoryHeader({ story }: { story: Story }) {
   return (
     <header class="story-header">
       <p class="story-header__kicker">
-        <span>{story.category}</span>
+        {/* The story's words take their own direction (dir="auto", <bdi>); ours stay left to right. */}
+        <bdi>{story.category}</bdi>
         <span aria-hidden="true"> · </span>
-        <span>{t('topicLabel', story.topic)}</span>
+        <span>{withIsolates((s) => t('topicLabel', s(story.topic)))}</span>
         {story.series && (
           <>
             <span aria-hidden="true"> · </span>
-            <span>{t('seriesPosition', [story.series.position, story.series.of, story.topic])}</span>
+            <span>{withIsolates((s) => t('seriesPosition', [story.series!.position, story.series!.of, s(story.topic)]))}</span>
           </>
         )}
       </p>
-      <h1 id="story-title" class="story-header__title">
+      <h1 id="story-title" class="story-header__title" dir="auto">
         {story.title}
       </h1>
-      {story.dek && <p class="story-header__dek">{story.dek}</p>}
+      {story.dek && (
+        <p class="story-header__dek" dir="auto">
+          {story.dek}
+        </p>
+      )}
       <p class="story-header__meta">
         {meta.map((m, i) => (
           <>

@@ -7,7 +7,9 @@ export function Stats({ stats }: { stats: NonNullable<Story['stats']> }) {
     <dl class="stats">
       {stats.map((s) => (
         <div class="stat" key={s.label}>
-          <dt class="stat__label">{s.label}</dt>
+          <dt class="stat__label" dir="auto">
+            {s.label}
+          </dt>
           <dd class="stat__value">{s.value}</dd>
         </div>
       ))}
@@ -22,7 +24,9 @@ export function Timeline({ items }: { items: NonNullable<Story['timeline']> }) {
       {items.map((e, i) => (
         <li key={i} class="timeline__item">
           <span class="timeline__when">{e.when}</span>
-          <span class="timeline__text">{e.text}</span>
+          <span class="timeline__text" dir="auto">
+            {e.text}
+          </span>
         </li>
       ))}
     </ol>
@@ -34,8 +38,8 @@ export function KeyTerms({ terms }: { terms: NonNullable<Story['keyTerms']> }) {
     <dl class="key-terms">
       {terms.map((k) => (
         <div key={k.term}>
-          <dt>{k.term}</dt>
-          <dd>{k.definition}</dd>
+          <dt dir="auto">{k.term}</dt>
+          <dd dir="auto">{k.definition}</dd>
         </div>
       ))}
     </dl>
@@ -47,8 +51,8 @@ export function Faq({ faq }: { faq: NonNullable<Story['faq']> }) {
   return (
     <div class="faq">
       {faq.map((f) => (
-        <Disclosure key={f.question} summary={f.question}>
-          <p>{f.answer}</p>
+        <Disclosure key={f.question} summary={<bdi>{f.question}</bdi>}>
+          <p dir="auto">{f.answer}</p>
         </Disclosure>
       ))}
     </div>
@@ -59,7 +63,9 @@ export function BulletList({ items, label }: { items: string[]; label?: string }
   return (
     <ul class="bullets" aria-label={label}>
       {items.map((x) => (
-        <li key={x}>{x}</li>
+        <li key={x} dir="auto">
+          {x}
+        </li>
       ))}
     </ul>
   );

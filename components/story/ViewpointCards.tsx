@@ -2,6 +2,7 @@ import { formatPercent, t } from '../../platform/i18n.ts';
 import type { StoryFigures } from '../../lib/story/figures.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { Disclosure } from '../Disclosure.tsx';
+import { withIsolates } from '../Isolates.tsx';
 import { SourceAction } from '../SourceAction.tsx';
 import { Swatch } from '../Swatch.tsx';
 
@@ -28,18 +29,18 @@ export function ViewpointCards({ story, figures, readerSource }: Props) {
           <li key={v.id} class="viewpoint-card" data-viewpoint={v.id} data-reader={mine || undefined}>
             <h3 class="viewpoint-card__name">
               <Swatch index={i} />
-              <span>{v.name}</span>
+              <span dir="auto">{v.name}</span>
               <span class="viewpoint-card__share">{formatPercent(v.share)}</span>
             </h3>
             {mine && <p class="you-mark">{t('youAreHere')}</p>}
-            <p>{v.summary}</p>
+            <p dir="auto">{v.summary}</p>
             {sources.length ? (
               <ul class="viewpoint-card__sources">
                 {sources.map((s) => (
                   <li key={s.n}>
                     {s.n === readerSource ? (
                       <span class="muted">
-                        [{s.n}] {s.outlet} · {t('readerSourceMark')}
+                        [{s.n}] <bdi>{s.outlet}</bdi> · {t('readerSourceMark')}
                       </span>
                     ) : (
                       <SourceAction source={s} />
@@ -51,9 +52,11 @@ export function ViewpointCards({ story, figures, readerSource }: Props) {
               <p class="muted viewpoint-card__sources">{t('noSourcesForViewpoint')}</p>
             )}
             {v.inDepth && (
-              <Disclosure summary={t('inDepth', v.inDepth.headline)}>
-                <p class="viewpoint-card__lead">{v.inDepth.lead}</p>
-                <p>{v.inDepth.body}</p>
+              <Disclosure summary={withIsolates((s) => t('inDepth', s(v.inDepth!.headline)))}>
+                <p class="viewpoint-card__lead" dir="auto">
+                  {v.inDepth.lead}
+                </p>
+                <p dir="auto">{v.inDepth.body}</p>
               </Disclosure>
             )}
           </li>

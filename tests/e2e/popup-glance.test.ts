@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore } from '../../lib/store/build.ts';
-import { EDGE_NAMES, edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
+import { ARABIC, EDGE_NAMES, edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
 import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
@@ -302,6 +302,44 @@ describe('the popup with stories at the edges of what the door accepts', () => {
     });
   }
 
+  it('lays an Arabic story out right to left inside a left-to-right popup', async () => {
+    const popup = await edgePopup('arabic');
+    const direction = (selector: string) =>
+      popup
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction);
+    expect(await popup.locator('h1').innerText()).toBe(ARABIC.title);
+    // The story's words, each its own paragraph direction ...
+    expect(await direction('.story-card__title')).toBe('rtl');
+    expect(await direction('.story-card__category')).toBe('rtl');
+    expect(await direction('.split-legend__name')).toBe('rtl');
+    expect(await direction('.split-legend__meta .source-action bdi')).toBe('rtl');
+    expect(await direction('.placement bdi')).toBe('rtl');
+    expect(await direction('.missing-callout__list bdi')).toBe('rtl');
+    // ... and the interface's beside them.
+    expect(await direction('.story-card__figures')).toBe('ltr');
+    expect(await direction('#split-heading')).toBe('ltr');
+    expect(await direction('.missing-callout__heading')).toBe('ltr');
+    expect(await direction('.placement strong')).toBe('ltr');
+    // The title's first letter is at its right edge, the figures' at their left.
+    const [title, figures] = await Promise.all(
+      ['.story-card__title', '.story-card__figures'].map((s) =>
+        popup.locator(s).evaluate((el) => {
+          const range = document.createRange();
+          range.setStart(el.firstChild!, 0);
+          range.setEnd(el.firstChild!, 1);
+          const letter = range.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return { left: letter.left - box.left, right: box.right - letter.right };
+        }),
+      ),
+    );
+    expect(title!.right).toBeLessThan(1);
+    expect(figures!.left).toBeLessThan(1);
+    await popup.close();
+  });
+
   it('breaks a word wider than the popup instead of widening it: nothing sideways, "Open viewpoints" in view', async () => {
     const popup = await edgePopup('unbroken');
     expect(await axeViolations(popup)).toEqual([]);
@@ -335,6 +373,24 @@ describe('the popup with stories at the edges of what the door accepts', () => {
       expect(await lines('.story-card__category'), font).toBe(1);
       expect(await lines('.missing-callout__list'), font).toBeLessThanOrEqual(3);
       expect(await popup.locator('.missing-callout__note').innerText()).toMatch(/\+ 99 more in the full view$/);
+    }
+    await popup.close();
+  });
+
+  it('gives a long viewpoint name one line, the whole name still its text and its tooltip', async () => {
+    const popup = await edgePopup('long-names');
+    const rows = await popup.locator('.split-legend__name').evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        title: el.getAttribute('title'),
+        lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      })),
+    );
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.text).toHaveLength(120);
+      expect(row.title).toBe(row.text);
+      expect(row.lines).toBe(1);
     }
     await popup.close();
   });

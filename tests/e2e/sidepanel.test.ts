@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildStore } from '../../lib/store/build.ts';
-import { edgeStory } from '../fixtures/edge-stories.ts';
+import { ARABIC, edgeStory } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
 import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
@@ -251,9 +251,9 @@ describe('the side panel', () => {
     const question = panel.locator('summary', { hasText: 'Will this AI replace human doctors?' });
     await question.focus();
     await panel.keyboard.press('Enter');
-    expect(await panel.locator('details:has(summary:text("Will this AI replace human doctors?"))').getAttribute('open')).toBe('');
+    expect(await panel.locator('details:has(summary:has-text("Will this AI replace human doctors?"))').getAttribute('open')).toBe('');
     await panel.keyboard.press('Escape');
-    expect(await panel.locator('details:has(summary:text("Will this AI replace human doctors?"))').getAttribute('open')).toBeNull();
+    expect(await panel.locator('details:has(summary:has-text("Will this AI replace human doctors?"))').getAttribute('open')).toBeNull();
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Will this AI replace human doctors?');
 
     // The search opens from the header and Escape closes it, back on its button.
@@ -315,14 +315,20 @@ describe('accessibility and themes', () => {
   }
 });
 
-describe('the side panel with a story at the edges of what the door accepts', () => {
-  it('breaks a word wider than the panel instead of scrolling sideways', async () => {
-    // Found in a review (2026-12-07): a German compound and a 120-character URL as names widened
-    // every grid they sat in; a 320 px panel scrolled 1,449 px sideways.
-    const built = await buildStore([edgeStory('unbroken', (id) => server.url(`/edge/${id}.html`))], { now: new Date(Date.now() - 60_000) });
+describe('the side panel with stories at the edges of what the door accepts', () => {
+  beforeAll(async () => {
+    const built = await buildStore(
+      (['unbroken', 'long-names', 'arabic'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`))),
+      { now: new Date(Date.now() - 60_000) },
+    );
     store.publish(built);
     const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
+  });
+
+  it('breaks a word wider than the panel instead of scrolling sideways', async () => {
+    // Found in a review (2026-12-07): a German compound and a 120-character URL as names widened
+    // every grid they sat in; a 320 px panel scrolled 1,449 px sideways.
     const panel = await panelFor(await readTab('/edge/edge-unbroken.html'));
     expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
     for (const width of [320, 500]) {
@@ -331,5 +337,30 @@ describe('the side panel with a story at the edges of what the door accepts', ()
       expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
     }
     expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it('names each viewpoint whole, where the popup gives it one line', async () => {
+    const panel = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const names = await panel.locator('.viewpoint-card__name > span[dir]').allInnerTexts();
+    expect(names).toEqual([expect.stringMatching(/^Majority:/), expect.stringMatching(/^Second:/), expect.stringMatching(/^Tiny:/)]);
+    for (const name of names) expect(name).toHaveLength(120);
+  });
+
+  it('lays an Arabic story out right to left, its labels left to right', async () => {
+    const panel = await panelFor(await readTab('/edge/edge-arabic.html'));
+    const direction = (selector: string) =>
+      panel
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).direction);
+    expect(await panel.locator('h1').innerText()).toBe(ARABIC.title);
+    expect(await direction('.story-header__title')).toBe('rtl');
+    expect(await direction('.viewpoint-card__name > span[dir]')).toBe('rtl');
+    expect(await direction('.missing__list li')).toBe('rtl');
+    expect(await direction('.source__outlet bdi')).toBe('rtl');
+    expect(await direction('.coverage__figures')).toBe('ltr');
+    expect(await direction('#missing-heading')).toBe('ltr');
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, 'sidepanel-edge-arabic');
   });
 });
