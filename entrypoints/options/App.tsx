@@ -75,7 +75,10 @@ export function App() {
           storeUrl: url && url === BUILD_STORE_URL ? null : url,
           syncMinutes: values.syncMinutes,
         });
-        void release(storeUrl, url || null);
+        // A permission not given back is only kept longer: the saved store stands either way.
+        void release(storeUrl, url || null).catch((err: unknown) =>
+          console.warn('[factlen] the old store permission could not be given back', err),
+        );
         setStatus(next);
         setSettings(await readSettings());
         setNotice({ kind: 'ok', text: t('optionsSaved') });

@@ -12,6 +12,10 @@ import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
 import { renderRoot } from '../render-root.ts';
 
 const root = renderRoot();
+// The fake browser has no manifest: the page reads the permissions it holds when a store changes.
+beforeEach(() => {
+  fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'x', version: '1', host_permissions: [] })) as never;
+});
 
 const status = (patch: Partial<SyncStatus>) => ({ ...parseStatus(null), ...patch });
 const text = () => root().textContent!.replace(/\s+/g, ' ');
