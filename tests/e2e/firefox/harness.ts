@@ -2,10 +2,12 @@
 // (Firefox's own remote protocol; puppeteer-core speaks it, no driver binary), the e2e build
 // installed as a temporary add-on, and every request the browser makes routed through the
 // suite's recording proxy. Pages and stores come from the Chromium suite's servers (../harness.ts).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { SHOTS, SITES } from '../harness.ts';
+import { marionette } from './marionette.ts';
 import { startProxy, type Proxy } from './proxy.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -20,7 +22,8 @@ export const EXT_ORIGIN = `moz-extension://${UUID}`;
 export type Api = any;
 
 export interface Fox {
-  firefox: Browser;
+  /** The driver's connection to Firefox; `clickAlert` replaces it (pages taken from the old one are gone). */
+  readonly firefox: Browser;
   /** Every request the browser made so far, as the proxy saw it. */
   proxy: Proxy;
   /** Opens `url` in a new tab and returns the page and its tab id. */
@@ -34,6 +37,16 @@ export interface Fox {
    * suite runs such code in the service worker; Firefox's background page is not reachable).
    */
   ext<R, A = undefined>(fn: (api: Api, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Clicks the alert whose title includes `title` in Firefox's alert window, as a reader does: Firefox tells
+   * the extension through `notifications.onClicked`. Needs a launch with `clickableAlerts`.
+   * The window is browser UI, which only Marionette reaches, and Firefox allows one WebDriver
+   * session at a time: the BiDi session ends for the click and a new one starts after it, so
+   * pages taken before are gone (reach them again through `pages()`).
+   */
+  clickAlert(title: string): Promise<void>;
+  /** The pages open now, by address (after `clickAlert`, the way back to them). */
+  pages(): Promise<Page[]>;
   close(): Promise<void>;
 }
 
@@ -120,26 +133,40 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
   };
 }
 
-/** Starts Firefox with the extension installed. */
-export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Fox> {
+/** A port free on this machine now, for Marionette to listen on. */
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => ok(port));
+    });
+  });
+
+/** Starts Firefox with the extension installed; with `clickableAlerts`, Marionette listens too (`clickAlert`). */
+export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; clickableAlerts?: boolean } = {}): Promise<Fox> {
   const proxy = await startProxy();
-  const firefox = await puppeteer
+  const marionettePort = options.clickableAlerts ? await freePort() : 0;
+  const launched = await puppeteer
     .launch({
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
       // Firefox 153 (140 did not) lets a WebDriver client navigate a tab only to http(s), file
       // and blob addresses unless this flag is given; extension pages are moz-extension://.
-      args: ['--remote-allow-system-access'],
+      args: ['--remote-allow-system-access', ...(marionettePort ? ['--marionette'] : [])],
       // Puppeteer points the browser's own remote settings service (blocklists and such) nowhere,
       // but a release build honours that only with this variable; else it calls Mozilla.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-      extraPrefsFirefox: prefs(proxy.port, options.colorScheme ?? 'light'),
+      extraPrefsFirefox: {
+        ...prefs(proxy.port, options.colorScheme ?? 'light'),
+        ...(marionettePort ? { 'marionette.port': marionettePort } : {}),
+      },
     })
     .catch(async (err: unknown) => {
       await proxy.close();
       throw err;
     });
+  let firefox = launched;
   try {
     const id = await firefox.installExtension(FIREFOX_EXT_DIR);
     if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
@@ -161,7 +188,7 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
   // The first extension page, opened by the driver: it is where `ext()` runs. Puppeteer never
   // sees a moz-extension:// navigation finish (page.url() stays about:blank), so the page's
   // own state is awaited instead; the unfinished wait is dropped.
-  const control = await newPage();
+  let control = await newPage();
   const controlUrl = pageAt('options.html');
   control.goto(controlUrl).catch(() => {});
   // A launch that fails here would otherwise leave its Firefox running after the suite.
@@ -197,8 +224,20 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
     return page;
   };
 
+  /** Ends Firefox and, when the driver reconnected, what the launch would have cleaned up. */
+  const quit = async () => {
+    await firefox.close();
+    if (firefox === launched) return;
+    const process = launched.process();
+    if (process && process.exitCode === null && process.signalCode === null) await new Promise((exited) => process.once('exit', exited));
+    const profile = process?.spawnargs[process.spawnargs.indexOf('--profile') + 1];
+    if (profile?.includes('puppeteer')) rmSync(profile, { recursive: true, force: true });
+  };
+
   return {
-    firefox,
+    get firefox() {
+      return firefox;
+    },
     proxy,
     async openTab(url) {
       const page = await newPage();
@@ -220,8 +259,37 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark' } 
       return popup;
     },
     ext,
+    async clickAlert(title) {
+      if (!marionettePort) throw new Error('clickAlert needs a launch with clickableAlerts');
+      const endpoint = firefox.wsEndpoint();
+      await firefox.disconnect();
+      const chrome = await marionette(marionettePort);
+      try {
+        // The alert window is a chrome document; a click anywhere in it is the reader's click.
+        const clicked = await chrome.send('WebDriver:ExecuteScript', {
+          script: `for (const w of Services.wm.getEnumerator('alert:alert')) {
+            const label = w.document.getElementById('alertTitleLabel');
+            if (label?.value.includes(arguments[0])) { label.click(); return true; }
+          }
+          return false;`,
+          args: [title],
+        });
+        if (!(clicked as { value: boolean }).value) throw new Error(`no alert shows "${title}"`);
+      } finally {
+        await chrome.send('WebDriver:DeleteSession').catch(() => {});
+        chrome.close();
+        firefox = await puppeteer.connect({ browserWSEndpoint: endpoint, protocol: 'webDriverBiDi' });
+      }
+      const page = (await firefox.pages()).find((p) => p.url() === controlUrl);
+      if (!page) throw new Error('the control page is gone');
+      page.setDefaultTimeout(15_000);
+      control = page;
+    },
+    async pages() {
+      return firefox.pages();
+    },
     async close() {
-      await firefox.close();
+      await quit();
       await proxy.close();
     },
   };
