@@ -1,5 +1,5 @@
 // A click on an alert opens its story: in the side panel where the browser allows it, else
-// the story's Factlen page, else the story view as a tab.
+// the story's Factlen page, else the story view as a tab, in a window brought to the front.
 import { browser } from 'wxt/browser';
 import { notifiedStory } from '../../lib/alerts/notify.ts';
 import { panelPath, type PanelRequest } from '../../lib/panel-request.ts';
@@ -23,6 +23,13 @@ export async function openFromNotification(
       await panelRequestItem.removeValue();
     }
   }
+  // Firefox has no side panel to open here: sidebarAction.open() is refused outside a user
+  // action, and an alert's click is none (docs/firefox.md). The story opens in a tab instead.
   const url = storyId ? (await getStory(storyId))?.url : undefined;
-  await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/${panelPath(null, request)}`) });
+  const tab = await browser.tabs.create({ url: url ?? browser.runtime.getURL(`/${panelPath(null, request)}`) });
+  // The reader clicked for it: a minimised or hidden window is brought forward, else the tab
+  // opens where no one sees it (focus alone leaves a minimised window so in Firefox).
+  if (tab.windowId === undefined) return;
+  const { state } = await browser.windows.get(tab.windowId);
+  await browser.windows.update(tab.windowId, state === 'minimized' ? { state: 'normal', focused: true } : { focused: true });
 }

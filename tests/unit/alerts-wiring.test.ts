@@ -111,6 +111,21 @@ describe('a click on a notification', () => {
     expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/sidepanel\.html\?story=gone$/) });
   });
 
+  it('brings the window of the tab it opens to the front, restoring it when minimised', async () => {
+    // Found in the Firefox suite (2026-12-07): the story opened in a minimised window, unseen.
+    const update = vi.spyOn(fakeBrowser.windows, 'update');
+    for (const [state, asked] of [
+      ['minimized', { state: 'normal', focused: true }],
+      ['maximized', { focused: true }],
+    ] as const) {
+      vi.spyOn(fakeBrowser.windows, 'get').mockResolvedValueOnce({ id: 0, state } as never);
+      const tab = await fakeBrowser.tabs.create({});
+      vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValueOnce(tab as never);
+      await openFromNotification('story:gone', () => undefined);
+      expect(update).toHaveBeenLastCalledWith(tab.windowId, asked);
+    }
+  });
+
   it('opens the side panel on the story where the browser allows it', async () => {
     const open = vi.fn(async () => undefined);
     (fakeBrowser as unknown as { sidePanel: { open: typeof open } }).sidePanel.open = open;

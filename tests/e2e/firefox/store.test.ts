@@ -58,7 +58,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   store = storeServer();
-  fox = await launchFirefox();
+  // Marionette too: it is how a test clicks Firefox's alert window (fox.clickAlert).
+  fox = await launchFirefox({ clickableAlerts: true });
   await listenForClosedAlerts();
 });
 afterEach(async () => {
@@ -170,6 +171,42 @@ describe('the remote story store in Firefox', () => {
     store.publish(built);
     await syncNow(options, 'Sync finished.');
     expect(await notifications()).toEqual([]);
+  });
+
+  it('opens the story of a clicked alert in a tab, brought to the front: Firefox refuses its sidebar there', async () => {
+    const options = await useStore(v2);
+    await clickLabel(options, 'AI');
+    await until(options, () =>
+      [...document.querySelectorAll('label')].some((l) => l.innerText.trim().startsWith('AI') && l.querySelector('input')?.checked),
+    );
+    store.publish(await buildStore([mayoUpdated, harbor, scribes], { previous: v2.manifest }));
+    await syncNow(options, 'Sync finished.');
+    await expect.poll(notifications).toEqual(['story:hospitals-ai-scribes']);
+    // The reader has put the browser away when the alert comes.
+    const windowId = await fox.ext(async (b) => {
+      const { id } = await b.windows.getLastFocused();
+      await b.windows.update(id, { state: 'minimized' });
+      return id as number;
+    });
+    const windowNow = () => fox.ext(async (b, id) => ((w) => [w.state, w.focused])(await b.windows.get(id)), windowId);
+    await expect.poll(windowNow).toEqual(['minimized', expect.anything()]);
+
+    await fox.clickAlert('Hospitals Roll Out AI Scribes Across Emergency Departments');
+    // The story has no page of its own on factlen.com: its story view opens, in the active tab
+    // of a window brought back (found by this test, 2026-12-07: it opened in the minimised
+    // window, where the reader saw nothing).
+    const storyTab = /\/sidepanel\.html\?story=hospitals-ai-scribes$/;
+    await expect
+      .poll(() => fox.ext(async (b, id) => (await b.tabs.query({ active: true, windowId: id }))[0]?.url as string, windowId))
+      .toMatch(storyTab);
+    await expect.poll(windowNow).toEqual(['normal', true]);
+    // What Firefox allows: sidebarAction.open() only in a user action, which an alert's click is
+    // not (it rejects with "may only be called from a user input handler").
+    expect(await fox.ext((b) => b.sidebarAction.isOpen({}))).toBe(false);
+    const view = (await fox.pages()).find((p) => storyTab.test(p.url()))!;
+    view.setDefaultTimeout(15_000);
+    await view.waitForSelector('main[data-state="picked"]');
+    expect(await textOf(view, 'h1')).toBe('Hospitals Roll Out AI Scribes Across Emergency Departments');
   });
 
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
