@@ -1,7 +1,7 @@
 // The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Server } from '../harness.ts';
-import { clickOn, launchFirefox, role, screenshotFox, stateOf, textOf, type Fox } from './harness.ts';
+import { clickOn, fillIn, launchFirefox, role, screenshotFox, stateOf, textOf, until, type Fox } from './harness.ts';
 
 let fox: Fox;
 let server: Server;
@@ -115,6 +115,41 @@ const sidebar = () =>
   });
 
 const activate = (tabId: number) => fox.ext((b, id) => b.tabs.update(id, { active: true }), tabId);
+
+describe('"Is it this story?" in the Firefox popup', () => {
+  it("says why it asks; the reader's yes makes the story the page's, badged, undone in a click", async () => {
+    // The transit board's first decision after the levy vote: close to the levy story, not its event.
+    const { popup, tabId } = await popupFor('/riverton-brt-routes.html?case=suggest');
+    expect(await textOf(popup, '.suggestion h2')).toMatch(/is it this story\?/i);
+    expect(await textOf(popup, '.suggestion .match-reason')).toMatch(/^Why this story: \S/);
+    expect(await textOf(popup, 'main')).not.toContain('No Factlen story covers this page');
+    await clickOn(popup, role('button', "Yes, it's this story"));
+    await popup.waitForSelector('main[data-state="match"] .reader-choice[data-kind="picked"]');
+    expect(await textOf(popup, 'h1')).toContain('Riverton Voters Approve Transit Levy');
+    expect((await badgeOf(tabId))[0]).toMatch(/^[1-9]\d*$/);
+    await clickOn(popup, role('button', 'Undo'));
+    await popup.waitForSelector('main[data-state="no-match"] .suggestion');
+    expect((await badgeOf(tabId))[0]).toBe('');
+  });
+});
+
+describe('the story search in the Firefox popup', () => {
+  it('finds a story by its words and opens it in the sidebar', async () => {
+    const { popup } = await popupFor('/local-sports.html');
+    expect(await textOf(popup, '.store-line')).toMatch(/^Lens knows 5 stories, updated .+\.$/);
+    await fillIn(popup, '#story-search-input', 'transit');
+    await until(popup, () => {
+      const found = [...document.querySelectorAll<HTMLElement>('.story-search__result')].map((r) => r.innerText);
+      return found.length === 1 && found[0]!.includes('Riverton Voters Approve Transit Levy');
+    });
+    // The popup closes; the real sidebar opens on the story (a click in the popup is a user action).
+    await clickOn(popup, '.story-search__result');
+    await expect
+      .poll(sidebar, { timeout: 15_000 })
+      .toMatchObject({ state: 'picked', title: 'Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit' });
+    expect((await sidebar())!.href).toMatch(/\/sidepanel\.html\?tabId=\d+&story=riverton-transit-levy-vote$/);
+  });
+});
 
 describe('"Not this story?" in the Firefox popup', () => {
   it('picks another story for the page, re-badged and remembered, undone in a click; or none, unbadged', async () => {
