@@ -42,11 +42,9 @@ export interface Fox {
    * the extension through `notifications.onClicked`. Needs a launch with `clickableAlerts`.
    * The window is browser UI, which only Marionette reaches, and Firefox allows one WebDriver
    * session at a time: the BiDi session ends for the click and a new one starts after it, so
-   * pages taken before are gone (reach them again through `pages()`).
+   * pages taken before are gone (`ext()` still works; read extension pages through it).
    */
   clickAlert(title: string): Promise<void>;
-  /** The pages open now, by address (after `clickAlert`, the way back to them). */
-  pages(): Promise<Page[]>;
   close(): Promise<void>;
 }
 
@@ -284,9 +282,6 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
       if (!page) throw new Error('the control page is gone');
       page.setDefaultTimeout(15_000);
       control = page;
-    },
-    async pages() {
-      return firefox.pages();
     },
     async close() {
       await quit();
