@@ -5,7 +5,16 @@
  */
 import { fromUtf8, sha256Hex } from './bytes.ts';
 import { StoreError } from './errors.ts';
-import { isExpired, MAX_MANIFEST_BYTES, MAX_SHARD_BYTES, MAX_SHARDS, Manifest, manifestProblems, ShardRef } from './manifest.ts';
+import {
+  checkManifestShape,
+  isExpired,
+  MAX_MANIFEST_BYTES,
+  MAX_SHARD_BYTES,
+  MAX_SHARDS,
+  Manifest,
+  manifestProblems,
+  ShardRef,
+} from './manifest.ts';
 import { decodeShard, MAX_REJECTED_PER_SHARD } from './shard.ts';
 import { SIGNATURE_SUFFIX, verifySignature } from './signature.ts';
 
@@ -50,6 +59,7 @@ export async function checkStore(read: StoreReader, options: CheckOptions): Prom
   let raw: unknown;
   try {
     bytes = await read('manifest.json', MAX_MANIFEST_BYTES);
+    checkManifestShape(bytes);
     raw = JSON.parse(fromUtf8(bytes));
   } catch (err) {
     if (err instanceof CheckStopped) throw err;

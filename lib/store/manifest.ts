@@ -7,6 +7,7 @@ import { z } from '../zod.ts';
 import { formatPath, visible } from '../story/story.ts';
 import { fromUtf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
+import { jsonShapeOver } from './json-shape.ts';
 
 export const STORE_FORMAT = 'factlen-store/1';
 /** A manifest lists shards, not stories: even a 10k-story store keeps it well under this. */
@@ -17,6 +18,13 @@ export const MAX_SHARDS = 20_000;
 /** A shard's path is a day and a hash (`shards/2026-06-21-<16 hex>.json`, 39 characters): room to spare. */
 export const MAX_SHARD_PATH = 200;
 export const MAX_TOPICS = 2000;
+/**
+ * JSON values and levels a manifest may hold, counted before it is parsed: the largest valid one
+ * (MAX_SHARDS shards of 9 values, MAX_TOPICS topics of 5) is about 190,000 values and 3 levels;
+ * twice that leaves room for fields a later format adds. Without it, 4 MB of `[[[[` cost a
+ * sync 2 s of CPU and 300 MB (an adversarial audit, 2026-12-07).
+ */
+export const MAX_MANIFEST_SHAPE = { values: 400_000, depth: 32 } as const;
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
 // Relative, inside the store, no `..`, nothing a URL could reinterpret: a content-addressed name.
@@ -99,8 +107,15 @@ function plain(issue: z.core.$ZodIssue): string {
 /** True when `m` carries an expiry and `now` is past it. */
 export const isExpired = (m: { expiresAt?: string | null }, now: number): boolean => !!m.expiresAt && Date.parse(m.expiresAt) <= now;
 
+/** Throws a StoreError when manifest bytes hold more values or levels than MAX_MANIFEST_SHAPE, before they are parsed. */
+export function checkManifestShape(bytes: Uint8Array, name = 'manifest.json'): void {
+  if (jsonShapeOver(bytes, MAX_MANIFEST_SHAPE))
+    throw new StoreError('too_complex', [name, MAX_MANIFEST_SHAPE.values, MAX_MANIFEST_SHAPE.depth]);
+}
+
 /** Parses manifest bytes, or throws a StoreError saying what is wrong with them. */
 export function parseManifest(bytes: Uint8Array, name = 'manifest.json'): Manifest {
+  checkManifestShape(bytes, name);
   let raw: unknown;
   try {
     raw = JSON.parse(fromUtf8(bytes));

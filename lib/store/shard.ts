@@ -5,6 +5,7 @@
 import { clip, describeRejection, parseStories, type Story } from '../story/story.ts';
 import { fromUtf8, utf8 } from './bytes.ts';
 import { StoreError } from './errors.ts';
+import { jsonShapeOver } from './json-shape.ts';
 
 /** A story that a shard carried but the door refused: its id when it had one, and why. */
 export interface ShardRejection {
@@ -46,28 +47,10 @@ export const MAX_SHARD_VALUES = 2_000_000;
 /** How deep a shard may nest: a story is 4 levels deep inside its shard's list. */
 export const MAX_SHARD_DEPTH = 32;
 
-/**
- * Counts a shard's values and depth on its bytes (a pass outside strings: `{`, `[`, `,`, `:`)
- * and throws a StoreError when it is over MAX_SHARD_VALUES or MAX_SHARD_DEPTH.
- */
+/** Counts a shard's values and depth on its bytes and throws a StoreError when it is over MAX_SHARD_VALUES or MAX_SHARD_DEPTH. */
 export function checkShardShape(bytes: Uint8Array, path: string): void {
-  let values = 0;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next byte
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      values++;
-      if (++depth > MAX_SHARD_DEPTH) throw new StoreError('too_complex', [path, MAX_SHARD_VALUES, MAX_SHARD_DEPTH]);
-    } else if (c === 0x7d || c === 0x5d) depth--;
-    else if (c === 0x2c || c === 0x3a) values++;
-    if (values > MAX_SHARD_VALUES) throw new StoreError('too_complex', [path, MAX_SHARD_VALUES, MAX_SHARD_DEPTH]);
-  }
+  if (jsonShapeOver(bytes, { values: MAX_SHARD_VALUES, depth: MAX_SHARD_DEPTH }))
+    throw new StoreError('too_complex', [path, MAX_SHARD_VALUES, MAX_SHARD_DEPTH]);
 }
 
 /**

@@ -8,7 +8,16 @@ import { toBase64, utf8 } from '../../../lib/store/bytes.ts';
 import { checkStore } from '../../../lib/store/check.ts';
 import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
 import { describeError, recordError, StoreError } from '../../../lib/store/errors.ts';
-import { MAX_SHARD_BYTES, MAX_SHARDS, manifestProblems, parseManifest } from '../../../lib/store/manifest.ts';
+import {
+  checkManifestShape,
+  MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_SHAPE,
+  MAX_SHARD_BYTES,
+  MAX_SHARDS,
+  MAX_TOPICS,
+  manifestProblems,
+  parseManifest,
+} from '../../../lib/store/manifest.ts';
 import { runSync, SYNC_DEADLINE_MS } from '../../../lib/store/runner.ts';
 import { readStatus, writeStatus } from '../../../platform/settings.ts';
 import {
@@ -397,5 +406,49 @@ describe('finding 1: what a shard costs is bounded before it is parsed', () => {
   it('refuses a shard nested deeper than 32 levels, and counts nothing inside strings', () => {
     expect(refusal(() => checkShardShape(utf8(`[${'['.repeat(40)}${']'.repeat(40)}]`), 's.json')).code).toBe('too_complex');
     expect(() => checkShardShape(utf8(JSON.stringify([{ id: 'a', dek: `${'{['.repeat(100)} \\" ,:,:` }])), 's.json')).not.toThrow();
+  });
+});
+
+// An adversarial audit (2026-12-07): the manifest went to JSON.parse uncounted. 4 MB of `[[[[`
+// (two million levels) cost each sync 2 s of CPU and 300 MB in Node before zod refused it.
+describe('a manifest nested two million levels deep', () => {
+  const deep = utf8(
+    `{"format":"factlen-store/1","x":${'['.repeat(MAX_MANIFEST_BYTES / 2 - 40)}${']'.repeat(MAX_MANIFEST_BYTES / 2 - 40)}}`,
+  );
+
+  it('is refused on its bytes in a sync, before JSON.parse builds it, keeping the last good store', async () => {
+    expect(deep.byteLength).toBeLessThanOrEqual(MAX_MANIFEST_BYTES);
+    host.files.set('manifest.json', deep);
+    await expect(sync()).rejects.toMatchObject({
+      code: 'too_complex',
+      params: ['manifest.json', MAX_MANIFEST_SHAPE.values, MAX_MANIFEST_SHAPE.depth],
+    });
+    expect(await db.read()).toBeNull();
+  });
+
+  it('is one problem in check-store, said in words', async () => {
+    const report = await checkStore(async () => deep, { publicKey: null, describe: (e) => describeError(recordError(e), english) });
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^manifest\.json holds more than 400000 values or nests deeper than 32 levels/),
+    ]);
+  });
+
+  it('still reads the largest manifest the format allows: 20,000 shards and 2,000 topics', () => {
+    const largest = {
+      format: 'factlen-store/1',
+      version: Number.MAX_SAFE_INTEGER,
+      generatedAt: '2026-11-24T12:00:00Z',
+      expiresAt: '2026-12-01T12:00:00Z',
+      topics: Array.from({ length: MAX_TOPICS }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i}` })),
+      shards: Array.from({ length: MAX_SHARDS }, (_, i) => ({
+        path: `shards/2026-06-21-${i.toString(16).padStart(16, '0')}.json`,
+        sha256: i.toString(16).padStart(64, '0'),
+        bytes: MAX_SHARD_BYTES,
+        stories: 1000,
+      })),
+    };
+    const bytes = utf8(JSON.stringify(largest));
+    expect(() => checkManifestShape(bytes)).not.toThrow();
+    expect(parseManifest(bytes).shards).toHaveLength(MAX_SHARDS);
   });
 });
