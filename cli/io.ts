@@ -3,6 +3,8 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
+import { jsonShapeOver, type JsonShape } from '../lib/store/json-shape.ts';
+import { MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../lib/store/shard.ts';
 import { describeRejection, parseStories, type Story } from '../lib/story/story.ts';
 
 /** An error the CLI reports as one line and a non-zero exit, without a stack trace. */
@@ -15,11 +17,11 @@ export class CliError extends Error {}
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * A file's text, or a one-line error. Only a regular file is read, and only up to
+ * A file's bytes, or a one-line error. Only a regular file is read, and only up to
  * MAX_INPUT_BYTES: a device or a pipe ("/dev/urandom", a FIFO named page.html) never ends, and
  * a file of gigabytes would be read whole before anything could refuse it.
  */
-export function readText(file: string, max = MAX_INPUT_BYTES): string {
+export function readBytes(file: string, max = MAX_INPUT_BYTES): Buffer {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new CliError(`${file}: is a directory`);
@@ -33,14 +35,17 @@ export function readText(file: string, max = MAX_INPUT_BYTES): string {
   }
 }
 
+/** A file's text (`readBytes`, decoded as UTF-8). */
+export const readText = (file: string, max = MAX_INPUT_BYTES): string => readBytes(file, max).toString('utf8');
+
 const tooLarge = (file: string, bytes: number, max: number) =>
   new CliError(`${file}: ${Math.ceil(bytes / 2 ** 20)} MB, more than the ${max / 2 ** 20} MB lens reads`);
 
 /**
- * The file's text, read to `max` bytes and no further: a file's size can lie (every file of
- * /proc says 0 bytes, and /proc/self/pagemap reads as 256 GB).
+ * The file's bytes, read to `max` and no further: a file's size can lie (every file of /proc
+ * says 0 bytes, and /proc/self/pagemap reads as 256 GB).
  */
-function readCapped(file: string, max: number): string {
+function readCapped(file: string, max: number): Buffer {
   const fd = openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -54,11 +59,35 @@ function readCapped(file: string, max: number): string {
       total += n;
       if (total > max) throw new CliError(`${file}: more than the ${max / 2 ** 20} MB lens reads, whatever size it claims`);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
 }
+
+/**
+ * What a JSON file (a story file, a topics file, one line of a .jsonl) may hold, counted on its
+ * bytes before JSON.parse builds it: what a shard may hold. 99 MB of `{}` in a story file took
+ * 90 s and 3.4 GB before a story was looked at, 250 MB of it ran Node out of memory, and 20 MB
+ * of `[[[[` took 21 s (an adversarial audit, 2026-12-07).
+ */
+export const JSON_SHAPE: JsonShape = { values: MAX_SHARD_VALUES, depth: MAX_SHARD_DEPTH };
+
+/** `bytes` parsed as JSON once they are within JSON_SHAPE, or a one-line error naming `where`. */
+export function parseJson(bytes: Uint8Array, where: string): unknown {
+  const over = jsonShapeOver(bytes, JSON_SHAPE);
+  if (over === 'values')
+    throw new CliError(`${where}: more than ${JSON_SHAPE.values.toLocaleString('en')} JSON values, not read: split it into smaller files`);
+  if (over === 'depth') throw new CliError(`${where}: nested more than ${JSON_SHAPE.depth} levels deep, not read`);
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch (err) {
+    throw new CliError(`${where}: not valid JSON (${(err as Error).message.slice(0, 200)})`);
+  }
+}
+
+/** A JSON file's value (`readBytes`, then `parseJson`), or a one-line error. */
+export const readJson = (file: string): unknown => parseJson(readBytes(file), file);
 
 /**
  * A story file is checked up to this many rejected stories, as a shard is: a file of a million
@@ -119,10 +148,11 @@ export function forEachStoryFile(dir: string, problem: (line: string) => void, v
     const path = join(dir, f);
     let raw: unknown;
     try {
-      raw = JSON.parse(readText(path));
+      raw = readJson(path);
     } catch (err) {
       // A file that cannot be read says why in its own words (it names the file).
-      problem(err instanceof CliError ? err.message : `${path}: not valid JSON (${(err as Error).message})`);
+      if (!(err instanceof CliError)) throw err;
+      problem(err.message);
       continue;
     }
     const items = Array.isArray(raw) ? raw : [raw];

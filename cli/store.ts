@@ -8,11 +8,11 @@ import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
 import { CheckStopped, checkStore, type StoreReader } from '../lib/store/check.ts';
 import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
 import { fetchStoreFile } from '../lib/store/fetch.ts';
-import { Manifest, MAX_TOPICS, Topic } from '../lib/store/manifest.ts';
+import { Manifest, MAX_MANIFEST_BYTES, MAX_TOPICS, parseManifest, Topic } from '../lib/store/manifest.ts';
 import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { checkStoreUrl, resolveInStore } from '../lib/store/store-url.ts';
 import { english } from './english.ts';
-import { CliError, forEachStoryFile, printJson, readText, type Io } from './io.ts';
+import { CliError, forEachStoryFile, printJson, readBytes, readJson, readText, type Io } from './io.ts';
 
 const describe = (err: StoreError) => describeError(recordError(err), english);
 
@@ -85,18 +85,16 @@ function shardsFolder(out: string): string | null {
 function readPrevious(out: string): Manifest | null {
   const path = join(out, 'manifest.json');
   if (!existsSync(path)) return null;
-  const parsed = Manifest.safeParse(
-    (() => {
-      try {
-        return JSON.parse(readText(path));
-      } catch {
-        return null;
-      }
-    })(),
-  );
-  if (!parsed.success)
-    throw new CliError(`${path} exists but is not a valid manifest: fix or remove it (its version keeps the store's versions growing)`);
-  return parsed.data;
+  try {
+    // As a reader takes it: at most 4 MB, counted before it is parsed.
+    return parseManifest(readBytes(path, MAX_MANIFEST_BYTES));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const why = err instanceof StoreError ? ` (${describe(err)})` : '';
+    throw new CliError(
+      `${path} exists but is not a valid manifest${why}: fix or remove it (its version keeps the store's versions growing)`,
+    );
+  }
 }
 
 /** The Ed25519 private key of a PEM file, or a one-line error. */
@@ -114,13 +112,7 @@ function readSigningKey(file: string): KeyObject {
 
 /** `--topics FILE`: a JSON object of topic slug → name, each name as the manifest allows it. */
 function readTopicNames(file: string): Map<string, string> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readText(file));
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw new CliError(`${file}: not valid JSON (${(err as Error).message.slice(0, 200)})`);
-  }
+  const raw = readJson(file);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new CliError(`${file}: must be a JSON object of topic names, such as {"ai": "Artificial intelligence"}`);
   const entries = Object.entries(raw);

@@ -148,7 +148,7 @@ describe('lens build-store and check-store given hostile input', () => {
     const r = await lens('build-store', join(deep, '..'), '--out', join(tmp, 'never'));
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
-      expect.stringMatching(/a\.json: story "a" \(#0\): \(story\) is nested more than 12 levels deep$/),
+      expect.stringMatching(/a\.json: nested more than 32 levels deep, not read$/),
       expect.stringMatching(/1 problem\(s\) in .*; nothing was written$/),
     ]);
   });
@@ -296,5 +296,52 @@ describe('lens reads no more than it says, and reports a broken folder in few li
     const r = await lens('match', page, '--stories', join(tmp, 'feed'));
     expect(r.lines).not.toContain('lens match: all stories valid');
     expect(r.lines.some((l) => l.includes('ok\\u000alens match: all stories valid'))).toBe(true);
+  });
+});
+
+// An adversarial audit (2026-12-07): JSON.parse built whatever a file held before anything
+// looked at it. 99 MB of `{}` in a story file took 90 s and 3.4 GB; 20 MB of `[[[[` 21 s.
+describe('lens counts what a JSON file holds before it parses it', () => {
+  const src = join(tmp, 'counted-stories');
+  file('counted-stories/a.json', JSON.stringify(story('a')));
+  const article = JSON.stringify({ id: 'p', title: 'Council vote', text: 'The council voted on Tuesday.' });
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+
+  it('refuses a story file of more than 2,000,000 values in one line, for build-store and match', async () => {
+    const dir = join(tmp, 'many-values');
+    file('many-values/a.json', `[${'{},'.repeat(2_000_000)}{}]`);
+    const page = file('many-values-q.jsonl', article + '\n');
+    const built = await lens('build-store', dir, '--out', join(tmp, 'many-values-out'));
+    const matched = await lens('match', page, '--stories', dir);
+    for (const r of [built, matched]) {
+      expect(r.code).toBe(1);
+      expect(r.lines[0]).toMatch(/a\.json: more than 2,000,000 JSON values, not read: split it into smaller files$/);
+      expect(r.lines).toHaveLength(2);
+    }
+  });
+
+  it.each([
+    [
+      'a --topics file',
+      () => lens('build-store', src, '--out', join(tmp, 'never'), '--topics', file('deep-topics.json', `{"ai": ${deep(1e6)}}`)),
+    ],
+    ['a line of a .jsonl', () => lens('match', file('deep.jsonl', `${article}\n{"title": "a", "text": "b", "x": ${deep(1e6)}}\n`))],
+  ])('refuses %s nested a million levels deep in one line', (_, run) =>
+    oneLine(run(), /(deep-topics\.json|deep\.jsonl:2): nested more than 32 levels deep, not read$/),
+  );
+
+  it('refuses a previous manifest nested a million levels deep, saying why', async () => {
+    const out = join(tmp, 'deep-manifest');
+    file('deep-manifest/manifest.json', `{"version": 1, "x": ${deep(1e6)}}`);
+    await oneLine(
+      lens('build-store', src, '--out', out),
+      /manifest\.json exists but is not a valid manifest \(manifest\.json holds more than 400000 values or nests deeper than 32 levels/,
+    );
+  });
+
+  it('says which field of a .jsonl article is not a string, in one line and exit 1', async () => {
+    const run = await lens('match', file('typed.jsonl', `${article}\n{"title": "a", "text": "b", "url": {"href": "x"}}\n`));
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([expect.stringMatching(/typed\.jsonl:2: "url" must be a string$/)]);
   });
 });
