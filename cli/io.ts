@@ -1,7 +1,7 @@
 // File and output helpers shared by the lens verbs. Only JSON goes to stdout; every problem is
 // one plain line on stderr.
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { jsonShapeOver, type JsonShape } from '../lib/store/json-shape.ts';
 import { MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../lib/store/shard.ts';
@@ -129,14 +129,17 @@ export interface StoryFile {
 
 /**
  * Hands `visit` every `*.json` story file of `dir`, in name order, through the same door as the
- * extension's stores (at most MAX_REJECTED_PER_FILE rejected stories a file). Each problem (a file
- * that is no JSON, a rejected story, stories left unchecked) is told to `problem` as a line naming
- * its file, before the file is visited; a file that cannot be read is not visited.
+ * extension's stores (at most MAX_REJECTED_PER_FILE rejected stories a file), and none through a
+ * link out of the folder. Each problem (a file that is no JSON, a rejected story, stories left
+ * unchecked) is told to `problem` as a line naming its file, before the file is visited; a file
+ * that cannot be read is not visited.
  */
 export function forEachStoryFile(dir: string, problem: (line: string) => void, visit: (file: StoryFile) => void): void {
   let files: string[];
+  let home: string;
   try {
     if (!statSync(dir).isDirectory()) throw new CliError(`${dir}: not a directory`);
+    home = realpathSync(dir);
     files = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort();
@@ -148,6 +151,10 @@ export function forEachStoryFile(dir: string, problem: (line: string) => void, v
     const path = join(dir, f);
     let raw: unknown;
     try {
+      // As check-store reads a store: a link is followed only when it stays inside the folder. A
+      // story folder's `a.json` linked to a key or a .env elsewhere had its first words printed
+      // ("Unexpected token 'A', \"AWS_SECRET\"...") and, were it a story, published.
+      if (!insideFolder(home, path)) throw new CliError(`${path}: a link to a file outside ${dir}; not read`);
       raw = readJson(path);
     } catch (err) {
       // A file that cannot be read says why in its own words (it names the file).
@@ -160,6 +167,15 @@ export function forEachStoryFile(dir: string, problem: (line: string) => void, v
     for (const r of parsed.rejected) for (const line of describeRejection(r)) problem(`${path}: ${line}`);
     if (parsed.unread) problem(unreadLine(path, parsed.unread));
     visit({ path, items, parsed });
+  }
+}
+
+/** Whether `path`, its links followed, is a file inside the folder whose real path is `home`. */
+function insideFolder(home: string, path: string): boolean {
+  try {
+    return realpathSync(path).startsWith(home + sep);
+  } catch {
+    return true; // Not there (a link to nothing): readJson says so.
   }
 }
 

@@ -345,3 +345,41 @@ describe('lens counts what a JSON file holds before it parses it', () => {
     expect(run.lines).toEqual([expect.stringMatching(/typed\.jsonl:2: "url" must be a string$/)]);
   });
 });
+
+// An adversarial audit (2026-12-07): check-store read only inside the store, but build-store and
+// match followed a story folder's links anywhere, printing the first words of what they found.
+describe('lens reads a story folder only inside it', () => {
+  const dir = join(tmp, 'linked-stories');
+  file('linked-stories/a.json', JSON.stringify(story('a')));
+  symlinkSync(file('home/.env', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI'), join(dir, 'b.json'));
+  symlinkSync(file('elsewhere-stories/c.json', JSON.stringify(story('c'))), join(dir, 'c.json'));
+  const article = file('linked-q.jsonl', JSON.stringify({ id: 'p', title: 'Council vote', text: 'The council voted on Tuesday.' }) + '\n');
+
+  it('build-store refuses a link out of the folder, and prints nothing of what it points at', async () => {
+    const r = await lens('build-store', dir, '--out', join(tmp, 'linked-stories-out'));
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/linked-stories\/b\.json: a link to a file outside .*linked-stories; not read$/),
+      expect.stringMatching(/linked-stories\/c\.json: a link to a file outside .*linked-stories; not read$/),
+    ]);
+    expect(r.err).not.toContain('AWS');
+    expect(existsSync(join(tmp, 'linked-stories-out'))).toBe(false);
+  });
+
+  it('match skips it and matches with the stories inside', async () => {
+    const r = await lens('match', article, '--stories', dir);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(2);
+    expect(r.err).not.toContain('AWS');
+  });
+
+  it('still follows a link that stays inside the folder', async () => {
+    const inside = join(tmp, 'inside-link');
+    file('inside-link/archive/b.json', JSON.stringify(story('b')));
+    file('inside-link/a.json', JSON.stringify(story('a')));
+    symlinkSync(join(inside, 'archive', 'b.json'), join(inside, 'b.json'));
+    const r = await lens('build-store', inside, '--out', join(tmp, 'inside-link-out'));
+    expect(r.code).toBe(0);
+    expect(r.json.stories).toBe(2);
+  });
+});
