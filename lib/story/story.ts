@@ -116,9 +116,22 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/**
+ * Where a story's own page may be: Factlen's site (FORMAT.md: "the story's page on Factlen").
+ * Lens's own words vouch for it ("Read on Factlen"), and a click on an alert opens it in a tab.
+ */
+const onFactlen = (s: string) => {
+  try {
+    const host = new URL(s).hostname;
+    return host === 'factlen.com' || host.endsWith('.factlen.com');
+  } catch {
+    return true; // Not a URL at all: said by urlWith.
+  }
+};
+
 const StoryShape = z.object({
   id: slug(),
-  url: urlWith(['https:'], 'must be an https URL').optional(),
+  url: urlWith(['https:'], 'must be an https URL').refine(onFactlen, 'must be a page on factlen.com').optional(),
   title: visible(300).min(1, 'must not be empty'),
   dek: text(),
   topic: slug(),

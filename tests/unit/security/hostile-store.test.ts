@@ -452,3 +452,22 @@ describe('a manifest nested two million levels deep', () => {
     expect(parseManifest(bytes).shards).toHaveLength(MAX_SHARDS);
   });
 });
+
+// An adversarial audit (2026-12-07): a story's own page could be any https address. Lens says
+// "Read on Factlen" of it in the popup and the side panel, and a click on an alert opens it in a
+// tab: a store's alert led the reader, in Lens's words, to https://factlen-support.example/login.
+describe('a story whose page on Factlen is on another site', () => {
+  it.each(['https://factlen-support.example/login', 'https://factlen.com.evil.example/s/a', 'https://evilfactlen.com/s/a'])(
+    'is refused at the door: %s',
+    (url) => {
+      const { stories, rejected } = parseStories([{ ...story('a'), url }]);
+      expect(stories).toHaveLength(0);
+      expect(rejected[0]!.issues).toEqual([expect.objectContaining({ path: 'url', message: 'must be a page on factlen.com' })]);
+    },
+  );
+
+  it('is read when its page is on factlen.com or one of its subdomains', () => {
+    const urls = ['https://factlen.com/stories/a', 'https://www.factlen.com/stories/a', 'https://news.factlen.com/a'];
+    expect(parseStories(urls.map((url, i) => ({ ...story(`s-${i}`), url }))).stories).toHaveLength(3);
+  });
+});
