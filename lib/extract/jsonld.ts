@@ -12,6 +12,13 @@ export interface JsonLd {
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|SocialMediaPosting|DiscussionForumPosting|APIReference)$/;
 
+/**
+ * How deep the readers of this file follow lists in lists and names of names: a real value is a list of
+ * objects with a name. A page's `"author": [[[[…]]]]` a million deep overflowed the stack, and
+ * Lens said it "couldn't read this page" (an adversarial audit, 2026-12-07).
+ */
+const MAX_VALUE_DEPTH = 8;
+
 const isObject = (x: unknown): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Types without their vocabulary prefix: `http://schema.org/NewsArticle` → `NewsArticle`. */
@@ -61,15 +68,18 @@ export function ldRoots(doc: Document): unknown[] {
  */
 export function pageTypes(roots: unknown[]): string[] {
   const types: string[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (Array.isArray(v)) for (const x of v) visit(x, depth);
-    else if (isObject(v) && depth < 3) {
+  // Lists count apart from objects (a script's list of a `@graph` list is one object deep), and
+  // are bounded too (MAX_VALUE_DEPTH).
+  const visit = (v: unknown, depth: number, lists: number): void => {
+    if (Array.isArray(v)) {
+      if (lists < MAX_VALUE_DEPTH) for (const x of v) visit(x, depth, lists + 1);
+    } else if (isObject(v) && depth < 3) {
       types.push(...typesOf(v));
-      visit(v['@graph'], depth + 1);
-      visit(v.mainEntity, depth + 1);
+      visit(v['@graph'], depth + 1, lists);
+      visit(v.mainEntity, depth + 1, lists);
     }
   };
-  visit(roots, 0);
+  visit(roots, 0, 0);
   return types;
 }
 
@@ -98,18 +108,19 @@ const stripHash = (u: string) => u.replace(/#.*$/, '').replace(/\/$/, '');
 const ldId = (v: unknown) => (isObject(v) ? (v['@id'] ?? v.url) : v);
 
 /** A reference (`{"@id": "…"}`) replaced by the object it names; anything else unchanged. */
-export function deref(ld: JsonLd, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => deref(ld, v));
+export function deref(ld: JsonLd, value: unknown, depth = 0): unknown {
+  if (Array.isArray(value)) return depth < MAX_VALUE_DEPTH ? value.map((v) => deref(ld, v, depth + 1)) : value;
   if (isObject(value) && typeof value['@id'] === 'string' && !value.name) return ld.byId.get(value['@id']) ?? value;
   return value;
 }
 
 /** A plain string out of a JSON-LD value that may be a string, an object with a name, or a list. */
-export function ldText(value: unknown): string | null {
+export function ldText(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return ldText(value[0]);
-  if (isObject(value)) return ldText(value.name ?? value['@value']);
+  if (depth >= MAX_VALUE_DEPTH) return null;
+  if (Array.isArray(value)) return ldText(value[0], depth + 1);
+  if (isObject(value)) return ldText(value.name ?? value['@value'], depth + 1);
   return null;
 }
 

@@ -234,3 +234,21 @@ describe('a page that sends its tab elsewhere (an adversarial audit, 2026-12-07)
     expect(await fakeBrowser.action.getBadgeText({ tabId: other })).toBe('7');
   });
 });
+
+// An adversarial audit (2026-12-07): the readers of JSON-LD followed lists in lists without end. A
+// page's JSON-LD nested a million lists deep overflowed the stack in the reader's tab, and the
+// popup said Lens "couldn't read this page" (Chromium 156).
+describe('a page whose JSON-LD nests lists a million deep', () => {
+  const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+  it.each([
+    ['as a whole script', deep],
+    ...['author', 'headline', 'publisher', 'datePublished', 'articleSection', 'hasPart', 'inLanguage'].map((field) => [
+      `in its "${field}"`,
+      `{"@type": "NewsArticle", "headline": "Council votes on bike lanes", "${field}": ${deep}}`,
+    ]),
+  ])('is still read, %s', (_, ld) => {
+    const html = `<html><head><title>Council votes on bike lanes</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Council votes on bike lanes</h1>${'<p>The city council voted on Tuesday to add protected bike lanes along Main Street next spring.</p>'.repeat(8)}</article></body></html>`;
+    const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    expect(extractArticle(doc, 'https://spoof.example/ld').kind).toBe('article');
+  });
+});
