@@ -31,7 +31,7 @@ import {
 } from '../../../lib/store/shard.ts';
 import { createStorySet } from '../../../lib/store/story-set.ts';
 import { capLines, MAX_REJECTED_LINES, syncStore, type SyncOptions } from '../../../lib/store/sync.ts';
-import { MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story/story.ts';
+import { describeRejection, MAX_ISSUES_PER_STORY, parseStories, STORY_BUDGET, type Story } from '../../../lib/story/story.ts';
 import { english } from '../../../cli/english.ts';
 import { build, fakeHost, STORE_URL, story } from '../store/helpers.ts';
 
@@ -469,5 +469,20 @@ describe('a story whose page on Factlen is on another site', () => {
   it('is read when its page is on factlen.com or one of its subdomains', () => {
     const urls = ['https://factlen.com/stories/a', 'https://www.factlen.com/stories/a', 'https://news.factlen.com/a'];
     expect(parseStories(urls.map((url, i) => ({ ...story(`s-${i}`), url }))).stories).toHaveLength(3);
+  });
+});
+
+// An adversarial audit (2026-12-07): a rejected story's id went into its problem lines as the
+// store wrote it, and the options page lists those lines: an id ending in U+202E read the rest of
+// its line backwards, and a line feed in it started a line of its own.
+describe("a rejected story's id that would disguise its problem line", () => {
+  it('is quoted with its direction, control and line-breaking characters written out', () => {
+    const { rejected } = parseStories([{ ...story('a'), id: 'a\u202etxt.exe\u001b[2J\nstore ok' }]);
+    const lines = describeRejection(rejected[0]!);
+    expect(lines[0]).toBe(
+      'story "a\\u202etxt.exe\\u001b[2J\\u000astore ok" (#0): id must be a slug: lower-case letters, digits and dashes',
+    );
+    // eslint-disable-next-line no-control-regex -- no control character may be left in a line
+    for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
   });
 });
