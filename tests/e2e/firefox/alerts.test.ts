@@ -4,20 +4,14 @@
 // are in store.test.ts. One Firefox for the file; each test lists its own alerts first.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serve, type Server } from '../harness.ts';
-import { clickOn, launchFirefox, resize, role, screenshotFox, stateOf, textOf, until, type Fox } from './harness.ts';
+import type { Server } from '../harness.ts';
+import { clickOn, resize, role, screenshotFox, stateOf, textOf, until, type Fox, startFoxAndPages, stopFoxAndPages } from './harness.ts';
 
 let fox: Fox;
 let server: Server;
 
-beforeAll(async () => {
-  server = await serve();
-  fox = await launchFirefox();
-});
-afterAll(async () => {
-  await fox?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ fox, server } = await startFoxAndPages()));
+afterAll(() => stopFoxAndPages({ fox, server }));
 
 /** Three unread alerts, newest first, as a sync leaves them: two updates to followed stories and a new story. */
 const unreadAlerts = (now: number) => [

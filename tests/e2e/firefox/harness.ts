@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { SHOTS, SITES } from '../harness.ts';
+import { serve, SHOTS, SITES, type Server } from '../harness.ts';
 import { marionette } from './marionette.ts';
 import { startProxy, type Proxy } from './proxy.ts';
 
@@ -348,3 +348,23 @@ export async function fillIn(page: Page, selector: string, value: string): Promi
 
 /** A selector for the element with this role and accessible name (Puppeteer's ARIA query). */
 export const role = (r: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(r)}])`;
+
+/**
+ * The usual start of a file: the Chromium suite's pages served, and one Firefox for the file
+ * (launches are slow). The server is closed again if Firefox does not start.
+ */
+export async function startFoxAndPages(): Promise<{ fox: Fox; server: Server }> {
+  const server = await serve();
+  try {
+    return { server, fox: await launchFirefox() };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}
+
+/** Closes what `startFoxAndPages` started (either may be missing if the start failed). */
+export async function stopFoxAndPages(started: { fox?: Fox; server?: Server }): Promise<void> {
+  await started.fox?.close();
+  await started.server?.close();
+}

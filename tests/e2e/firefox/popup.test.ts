@@ -1,19 +1,13 @@
 // The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Server } from '../harness.ts';
-import { clickOn, fillIn, launchFirefox, role, screenshotFox, stateOf, textOf, until, type Fox } from './harness.ts';
+import type { Server } from '../harness.ts';
+import { clickOn, fillIn, role, screenshotFox, stateOf, textOf, until, type Fox, startFoxAndPages, stopFoxAndPages } from './harness.ts';
 
 let fox: Fox;
 let server: Server;
 
-beforeAll(async () => {
-  server = await serve();
-  fox = await launchFirefox();
-});
-afterAll(async () => {
-  await fox?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ fox, server } = await startFoxAndPages()));
+afterAll(() => stopFoxAndPages({ fox, server }));
 
 async function popupFor(path: string) {
   const { tabId } = await fox.openTab(server.page(path));

@@ -3,20 +3,27 @@
 // real sidebar, opened from the popup, is in popup.test.ts.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type Server } from '../harness.ts';
-import { clickOn, fillIn, launchFirefox, resize, role, screenshotFox, stateOf, textOf, until, waitForText, type Fox } from './harness.ts';
+import type { Server } from '../harness.ts';
+import {
+  clickOn,
+  fillIn,
+  resize,
+  role,
+  screenshotFox,
+  stateOf,
+  textOf,
+  until,
+  waitForText,
+  type Fox,
+  startFoxAndPages,
+  stopFoxAndPages,
+} from './harness.ts';
 
 let fox: Fox;
 let server: Server;
 
-beforeAll(async () => {
-  server = await serve();
-  fox = await launchFirefox();
-});
-afterAll(async () => {
-  await fox?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ fox, server } = await startFoxAndPages()));
+afterAll(() => stopFoxAndPages({ fox, server }));
 
 /** Reads the tab through the popup, as a reader's click does, and returns the tab id. */
 async function readTab(path: string): Promise<number> {
