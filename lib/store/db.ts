@@ -36,6 +36,33 @@ export interface RemoteSnapshot {
 /** [story id, index in `shards` (-1: carried), last change in ms]. */
 export type CatalogEntry = [string, number, number];
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The saved snapshot as the code that lists its stories reads it, or null when it cannot be
+ * read so: a snapshot written by an older build (without its catalog) or damaged on the device
+ * threw "catalog is not iterable" at every wake, and the sync that should replace it started
+ * from it. Read as none, the bundled stories are used and the next sync downloads the store
+ * again. Only the shapes that code walks are checked, once per wake (one pass over the catalog);
+ * the stories themselves are checked when their shards are read.
+ */
+export function readableSnapshot(raw: unknown): RemoteSnapshot | null {
+  if (!isObject(raw)) return null;
+  const { storeUrl, version, topics, shards, carried, catalog, syncedAt } = raw;
+  if (typeof storeUrl !== 'string' || typeof version !== 'number' || typeof syncedAt !== 'number') return null;
+  if (!Array.isArray(topics) || !Array.isArray(shards) || !Array.isArray(carried) || !Array.isArray(catalog)) return null;
+  if (!shards.every((s) => isObject(s) && typeof s.sha256 === 'string' && typeof s.path === 'string')) return null;
+  if (!carried.every((c) => isObject(c) && typeof c.id === 'string')) return null;
+  const entry = (e: unknown) =>
+    Array.isArray(e) &&
+    typeof e[0] === 'string' &&
+    Number.isInteger(e[1]) &&
+    e[1] >= -1 &&
+    e[1] < shards.length &&
+    typeof e[2] === 'number';
+  return catalog.every(entry) ? (raw as unknown as RemoteSnapshot) : null;
+}
+
 /** A snapshot with its shard records: everything needed to list its stories without the network. */
 export interface RemoteState {
   snapshot: RemoteSnapshot;
@@ -74,7 +101,7 @@ export async function openStoreDb(name = 'factlen-store'): Promise<StoreDb> {
   return {
     async read() {
       const tx = db.transaction(['meta', 'shards'], 'readonly');
-      const snapshot = await tx.objectStore('meta').get(CURRENT);
+      const snapshot = readableSnapshot(await tx.objectStore('meta').get(CURRENT));
       if (!snapshot) return null;
       const records = await Promise.all(snapshot.shards.map((s) => tx.objectStore('shards').get(s.sha256)));
       await tx.done;
@@ -82,7 +109,7 @@ export async function openStoreDb(name = 'factlen-store'): Promise<StoreDb> {
       if (records.some((r) => !r)) return null;
       return { snapshot, shards: new Map(records.map((r) => [r!.sha256, r!])) };
     },
-    readSnapshot: async () => (await db.get('meta', CURRENT)) ?? null,
+    readSnapshot: async () => readableSnapshot(await db.get('meta', CURRENT)),
     getShard: (sha256) => db.get('shards', sha256),
     async getShards(sha256s) {
       const tx = db.transaction('shards', 'readonly');

@@ -1,6 +1,7 @@
 // Every fault the issue lists, through the runner as the background runs it: the last good store
 // stays in use, the error is recorded in plain words, the retry backs off, nothing throws.
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromUtf8 } from '../../../lib/store/bytes.ts';
 import { openStoreDb, type StoreDb } from '../../../lib/store/db.ts';
@@ -327,4 +328,27 @@ describe('a sync that succeeds', () => {
     expect(await db.read()).toBeNull();
     expect([...set.current().ids]).toEqual(['bundled-one']);
   });
+});
+
+describe('a saved store damaged on the device (or written by an older build)', () => {
+  for (const [what, damage] of [
+    ['without its catalog', { catalog: undefined }],
+    ['with shards that are not a list', { shards: 'x' }],
+    ['with a catalog of the wrong shape', { catalog: [null, 5] }],
+  ] as const) {
+    it(`${what}: a waking background starts from the bundled stories, and the next sync restores the store`, async () => {
+      // Written as the device holds it, past the store's own writes (which would refuse it).
+      const raw = await openDB(`faults-${n - 1}`, 1);
+      await raw.put('meta', { ...(await raw.get('meta', 'current')), ...damage }, 'current');
+      raw.close();
+      // As the background wakes: a new story set opened on what the device holds.
+      set = createStorySet([story('bundled-one')], 'b0');
+      await set.openRemote(await db.readSnapshot());
+      expect([...set.current().ids]).toEqual(['bundled-one']);
+      expect(set.remote()).toBeNull();
+      const next = await runSync(deps(), 'manual');
+      expect(next.lastError).toBeNull();
+      expect([...set.current().ids].sort()).toEqual(['a', 'b', 'bundled-one', 'c']);
+    });
+  }
 });
