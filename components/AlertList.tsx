@@ -3,6 +3,7 @@ import { describeAlert } from '../lib/alerts/notify.ts';
 import { alertKey, type ListedAlert } from '../lib/alerts/state.ts';
 import { formatDate, t, tn } from '../platform/i18n.ts';
 import { topicLabel } from '../lib/story/topics.ts';
+import { withIsolates } from './Isolates.tsx';
 
 /** How much of an alert must be on screen for the reader to have seen it. */
 const SEEN_RATIO = 0.75;
@@ -52,7 +53,10 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames, onSeen
         <ul class="alert-list__items" ref={list}>
           {alerts.map((listed) => {
             const { alert, at, read } = listed;
-            const { title, message } = describeAlert(alert, { t, tn }, (slug) => topicLabel(slug, topicNames));
+            const describe = (story: (text: string) => string) =>
+              describeAlert(alert, { t, tn }, (slug) => topicLabel(slug, topicNames), story);
+            const title = withIsolates((story) => describe(story).title);
+            const message = withIsolates((story) => describe(story).message);
             return (
               <li key={alertKey(listed)} data-alert={alertKey(listed)}>
                 <button type="button" class="alert-item" onClick={() => onOpen(alert.storyId)}>

@@ -21,21 +21,28 @@ export const notifiedStory = (notificationId: string): string | null =>
 /** A topic's name quoted in a notification is at most this many characters. */
 export const TOPIC_NAME_CHARS = 40;
 
-const named = ({ names, more }: { names: string[]; more: number }, words: Words) =>
-  names.join(', ') + (more ? ` ${words.tn('alertMoreNames', more)}` : '');
+const named = ({ names, more }: { names: string[]; more: number }, words: Words, story: (text: string) => string) =>
+  names.map(story).join(', ') + (more ? ` ${words.tn('alertMoreNames', more)}` : '');
 
 /**
  * The words of one alert, as the notification and the alert list show them. Lens's own words
  * come first, and the store's text after them as one line, clipped (`clipLine`), whatever an
  * alert stored by an earlier version carries: a store's name cannot push Lens's words out of
- * the few lines a notification shows, nor write lines of its own under Lens's name.
+ * the few lines a notification shows, nor write lines of its own under Lens's name. `story`
+ * wraps each piece of store text (the alert list sets each apart, `withIsolates`, so an Arabic
+ * title reads right to left inside Lens's English sentence); a notification keeps it plain.
  */
-export function describeAlert(alert: Alert, words: Words, topicName: (slug: string) => string): { title: string; message: string } {
+export function describeAlert(
+  alert: Alert,
+  words: Words,
+  topicName: (slug: string) => string,
+  story: (text: string) => string = (text) => text,
+): { title: string; message: string } {
   const { t, tn } = words;
-  const title = clipLine(alert.title, ALERT_TITLE_CHARS);
+  const title = story(clipLine(alert.title, ALERT_TITLE_CHARS));
   if (alert.kind === 'new-story') {
     return {
-      title: t('alertNewStoryTitle', [clipLine(topicName(alert.topic), TOPIC_NAME_CHARS), title]),
+      title: t('alertNewStoryTitle', [story(clipLine(topicName(alert.topic), TOPIC_NAME_CHARS)), title]),
       message: `${tn('outlets', alert.outlets)} · ${tn('viewpoints', alert.viewpoints)}`,
     };
   }
@@ -43,8 +50,10 @@ export function describeAlert(alert: Alert, words: Words, topicName: (slug: stri
   const represented = fewNames(alert.nowRepresented, alert.moreRepresented);
   const parts = [
     ...(alert.newOutlets ? [tn('alertNewOutlets', alert.newOutlets)] : []),
-    ...(viewpoints.names.length ? [tn('alertNewViewpoints', viewpoints.names.length + viewpoints.more, [named(viewpoints, words)])] : []),
-    ...(represented.names.length ? [t('alertNowRepresented', named(represented, words))] : []),
+    ...(viewpoints.names.length
+      ? [tn('alertNewViewpoints', viewpoints.names.length + viewpoints.more, [named(viewpoints, words, story)])]
+      : []),
+    ...(represented.names.length ? [t('alertNowRepresented', named(represented, words, story))] : []),
   ];
   return { title: t('alertUpdateTitle', title), message: parts.join(' · ') };
 }

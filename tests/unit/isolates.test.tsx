@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { AlertList } from '../../components/AlertList.tsx';
 import { withIsolates } from '../../components/Isolates.tsx';
+import type { ListedAlert } from '../../lib/alerts/state.ts';
 import { renderRoot } from './render-root.ts';
 
 const root = renderRoot();
@@ -22,5 +24,35 @@ describe('story text in a message of ours', () => {
 
   it('leaves a message with no story text as it is', () => {
     expect(shown(() => 'Follow this story')).toBe('Follow this story');
+  });
+});
+
+describe('an alert in the list', () => {
+  it("sets the store's text apart in Lens's sentence, and says the same words", () => {
+    const alerts: ListedAlert[] = [
+      {
+        alert: { kind: 'new-story', storyId: 's', topic: 'health', title: 'وزارة الصحة تعلن', outlets: 3, viewpoints: 2 },
+        at: 0,
+        read: true,
+      },
+      {
+        alert: {
+          kind: 'story-update',
+          storyId: 'u',
+          topic: 'health',
+          title: 'Clinic',
+          newOutlets: 0,
+          newViewpoints: ['أطباء'],
+          nowRepresented: ['Patients'],
+        },
+        at: 0,
+        read: true,
+      },
+    ];
+    render(<AlertList alerts={alerts} onOpen={() => {}} topicNames={{ health: 'الصحة' }} />, root());
+    const [first, second] = [...root().querySelectorAll('.alert-item')];
+    expect([...first!.querySelectorAll('.alert-item__title bdi')].map((b) => b.textContent)).toEqual(['الصحة', 'وزارة الصحة تعلن']);
+    expect(first!.querySelector('.alert-item__title')!.textContent!.trim()).toBe('New in الصحة: وزارة الصحة تعلن');
+    expect([...second!.querySelectorAll('.alert-item__message bdi')].map((b) => b.textContent)).toEqual(['أطباء', 'Patients']);
   });
 });
