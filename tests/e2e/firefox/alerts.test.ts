@@ -5,7 +5,19 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Server } from '../harness.ts';
-import { clickOn, resize, role, screenshotFox, stateOf, textOf, until, type Fox, startFoxAndPages, stopFoxAndPages } from './harness.ts';
+import {
+  clickClosing,
+  clickOn,
+  resize,
+  role,
+  screenshotFox,
+  stateOf,
+  textOf,
+  until,
+  type Fox,
+  startFoxAndPages,
+  stopFoxAndPages,
+} from './harness.ts';
 
 let fox: Fox;
 let server: Server;
@@ -147,7 +159,7 @@ describe('alerts from the Firefox popup to the sidebar', () => {
     // The tab's own badge is its story's outlets; the unread count stays the toolbar's.
     expect(await fox.ext((b, id) => b.browserAction.getBadgeText({ tabId: id }), tabId)).toBe('7');
     expect(await readFlags()).toEqual([false, false, false]);
-    await clickOn(popup, role('button', '3 updates on what you follow'));
+    await clickClosing(popup, role('button', '3 updates on what you follow'));
     await expect.poll(sidebar, { timeout: 15_000 }).toMatchObject({ state: 'alerts', href: expect.stringMatching(/[?&]view=alerts$/) });
     expect((await sidebar())!.text).toContain('Riverton Voters Approve Transit Levy');
     await expect.poll(readFlags).toEqual([true, true, true]);

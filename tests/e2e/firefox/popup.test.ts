@@ -1,7 +1,19 @@
 // The popup, the sidebar and the options page in Firefox, on the Chromium suite's served pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../harness.ts';
-import { clickOn, fillIn, role, screenshotFox, stateOf, textOf, until, type Fox, startFoxAndPages, stopFoxAndPages } from './harness.ts';
+import {
+  clickClosing,
+  clickOn,
+  fillIn,
+  role,
+  screenshotFox,
+  stateOf,
+  textOf,
+  until,
+  type Fox,
+  startFoxAndPages,
+  stopFoxAndPages,
+} from './harness.ts';
 
 let fox: Fox;
 let server: Server;
@@ -137,7 +149,7 @@ describe('the story search in the Firefox popup', () => {
       return found.length === 1 && found[0]!.includes('Riverton Voters Approve Transit Levy');
     });
     // The popup closes; the real sidebar opens on the story (a click in the popup is a user action).
-    await clickOn(popup, '.story-search__result');
+    await clickClosing(popup, '.story-search__result');
     await expect
       .poll(sidebar, { timeout: 15_000 })
       .toMatchObject({ state: 'picked', title: 'Riverton Voters Approve Transit Levy to Expand Bus Rapid Transit' });
@@ -188,7 +200,7 @@ describe('the sidebar in Firefox', () => {
     const healthtech = await read('/healthtech-mayo-microsoft.html');
     const { tabId } = await fox.openTab(server.page('/fortune-morgan-stanley.html'));
     const popup = await fox.openPopup(tabId);
-    await clickOn(popup, role('button', 'Open viewpoints'));
+    await clickClosing(popup, role('button', 'Open viewpoints'));
     // The popup closes itself, as the real one does; Firefox then selects its neighbour, the
     // article's tab, which is where a reader's click on the button leaves them.
     const popupTabs = () =>
@@ -241,7 +253,7 @@ describe('the story view Firefox opens in a tab from an alert', () => {
     await (await fox.openPopup(article)).close();
     // The sidebar's default panel follows the active tab: it shows when a switch has been seen.
     const { tabId: other } = await fox.openTab(server.page('/healthtech-mayo-microsoft.html'));
-    await clickOn(await fox.openPopup(other), role('button', 'Open viewpoints'));
+    await clickClosing(await fox.openPopup(other), role('button', 'Open viewpoints'));
     await expect.poll(() => fox.ext((b) => b.sidebarAction.isOpen({})), { timeout: 15_000 }).toBe(true);
     // What notification-click.ts opens in Firefox for an alert about a story with no page of its own.
     const story = await fox.openExtensionPage('sidepanel.html?story=riverton-transit-levy-vote');
