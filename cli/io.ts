@@ -114,8 +114,11 @@ export function readDocument(file: string): Document {
   if (!/<[a-z!]/i.test(text)) throw new CliError(`${file}: plain text with no markup, not an HTML page`);
   const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const doc = parse(text);
-  // linkedom leaves a document without <html> empty (a browser would add one): add it.
-  return doc.documentElement ? doc : parse(`<html>${text}</html>`);
+  if (doc.documentElement?.nodeName === 'HTML') return doc;
+  // linkedom adds no <html> to a page without one, nor a <body> to a fragment (a <div> of
+  // paragraphs, as Readability's own expected outputs are): it made the <div> the document's
+  // root, and Readability read `.tagName` of a missing body and crashed. A browser adds both.
+  return parse(/<(head|body)[\s>]/i.test(text) ? `<html>${text}</html>` : `<html><body>${text}</body></html>`);
 }
 
 /** A story file of a folder, read and passed through the story door. */

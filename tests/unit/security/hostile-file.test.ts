@@ -61,6 +61,24 @@ describe('lens extract and lens match on files that are not pages', () => {
   ])('lens match on %s is one line and exit 1', (_, path, message) => oneLine(lens('match', path), message));
 });
 
+describe('lens extract and lens match on a fragment of a page', () => {
+  // Readability's own expected outputs are such files: a <div> of paragraphs, no <body>, which a
+  // browser adds and linkedom did not (Readability then read `.tagName` of a null body).
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>Paragraph ${i} of the Harlow County seawall vote, told at length for the readers who follow it: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
+  );
+  const fragment = file('fragment.html', `<div id="page"><h1>Seawall vote</h1>${paragraphs.join('')}</div>`);
+
+  it('reads it as a browser would, with its body', async () => {
+    const r = await lens('extract', fragment);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ readerable: true, text: expect.stringContaining('Paragraph 5 of the Harlow County') });
+    expect((await lens('match', fragment)).code).toBe(0);
+  });
+});
+
 describe('lens on files that never end or would fill its memory', () => {
   // A pipe named like a page: reading it waits for a writer forever (so would /dev/urandom).
   const fifo = join(tmp, 'pipe.html');
