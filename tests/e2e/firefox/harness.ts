@@ -55,6 +55,9 @@ const NAVIGATED_AWAY = /should be an object, got null|context was destroyed|Insp
 /** How long a load may keep swapping documents under the evaluation before it is a failure. */
 const LOAD_SWAPS_MS = 20_000;
 
+/** How long an extension page's tab, loaded, may take to show up as a driver target. */
+const TARGET_MS = 10_000;
+
 /**
  * Waits until `fn(...args)`, run in `page`, returns something truthy, and returns it. Puppeteer's
  * own waits (`waitForFunction`, and the locators built on it) compile their predicate with
@@ -199,17 +202,18 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
 
   // Every other extension page is opened by the extension itself, as a tab, and handed over
   // once Firefox says its tab has loaded: nothing is evaluated in it while its document swaps.
-  const openExtensionPage = async (path: string, tabId?: number) => {
+  const openExtensionPage = async (path: string, tabId?: number, attempt = 1): Promise<Page> => {
     const known = new Set(firefox.targets());
-    const target = firefox.waitForTarget((t) => t.type() === 'page' && !known.has(t));
-    await ext(
+    const target = firefox.waitForTarget((t) => t.type() === 'page' && !known.has(t), { timeout: TARGET_MS });
+    target.catch(() => {}); // awaited below, once the tab has loaded
+    const opened = await ext(
       (b, url) =>
-        new Promise<void>((loaded) => {
+        new Promise<number>((loaded) => {
           void b.tabs.create({ url }).then((tab: { id: number; status?: string }) => {
             const done = (id: number, change: { status?: string }) => {
               if (id !== tab.id || change.status !== 'complete') return;
               b.tabs.onUpdated.removeListener(done);
-              loaded();
+              loaded(tab.id);
             };
             b.tabs.onUpdated.addListener(done);
             void b.tabs.get(tab.id).then((now: { status?: string }) => done(tab.id, now));
@@ -217,9 +221,20 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
         }),
       pageAt(path, tabId),
     );
-    const page = (await (await target).page())!;
-    page.setDefaultTimeout(15_000);
-    return page;
+    let page: Page | null;
+    try {
+      page = await (await target).page();
+    } catch (err) {
+      // Once in a full run on a loaded machine, Firefox 153 loaded the tab but its remote agent
+      // never announced the new browsing context, so no target came. The tab is there: close it
+      // and open the page again, once; a second miss is a failure.
+      if (attempt > 1) throw err;
+      console.warn(`firefox: no target for ${path} after ${TARGET_MS} ms; opening it again`);
+      await ext((b, id) => b.tabs.remove(id), opened);
+      return openExtensionPage(path, tabId, attempt + 1);
+    }
+    page!.setDefaultTimeout(15_000);
+    return page!;
   };
 
   /** Ends Firefox and, when the driver reconnected, what the launch would have cleaned up. */
