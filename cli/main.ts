@@ -4,7 +4,9 @@
 import { CliError, processIo, terminalSafe, type Io } from './io.ts';
 import { extractCommand } from './extract.ts';
 import { matchCommand } from './match.ts';
-import { buildStoreCommand, checkStoreCommand, storeKeygenCommand } from './store.ts';
+import { buildStoreCommand } from './build-store.ts';
+import { checkStoreCommand } from './check-store.ts';
+import { storeKeygenCommand } from './store-keygen.ts';
 
 const USAGE = `usage:
   lens extract PAGE.html... [--url URL]       extract each page; one JSON object per page

@@ -1,20 +1,15 @@
-// lens build-store, check-store and store-keygen: publishing the remote story store.
-import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// lens build-store: publishing the remote story store from a folder of stories.
+import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
-import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
-import { CheckStopped, checkStore, type StoreReader } from '../lib/store/check.ts';
-import { describeError, recordError, StoreError } from '../lib/store/errors.ts';
-import { fetchStoreFile } from '../lib/store/fetch.ts';
+import { toBase64 } from '../lib/store/bytes.ts';
+import { StoreError } from '../lib/store/errors.ts';
 import { Manifest, MAX_MANIFEST_BYTES, MAX_TOPICS, parseManifest, Topic } from '../lib/store/manifest.ts';
-import { parsePublicKey, SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
-import { checkStoreUrl, resolveInStore } from '../lib/store/store-url.ts';
-import { english } from './english.ts';
+import { SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
+import { describeStoreError } from './english.ts';
 import { CliError, forEachStoryFile, printJson, readBytes, readJson, readText, type Io } from './io.ts';
-
-const describe = (err: StoreError) => describeError(recordError(err), english);
 
 /** Every valid story of `dir` as written (unknown fields kept for newer readers), or every problem. */
 function readRawStories(dir: string): { stories: StoryLike[]; problems: string[] } {
@@ -90,7 +85,7 @@ function readPrevious(out: string): Manifest | null {
     return parseManifest(readBytes(path, MAX_MANIFEST_BYTES));
   } catch (err) {
     if (err instanceof CliError) throw err;
-    const why = err instanceof StoreError ? ` (${describe(err)})` : '';
+    const why = err instanceof StoreError ? ` (${describeStoreError(err)})` : '';
     throw new CliError(
       `${path} exists but is not a valid manifest${why}: fix or remove it (its version keeps the store's versions growing)`,
     );
@@ -210,132 +205,4 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
     written,
     pruned,
   });
-}
-
-/**
- * Reads files of a store folder, as a web server serving it would: only regular files inside it.
- * A symbolic link is followed only when it stays inside the folder, so a hostile store cannot
- * make check-store read (and quote) a file elsewhere on the publisher's machine.
- */
-function dirReader(root: string): StoreReader {
-  const home = realpathSync(root);
-  return async (path, maxBytes) => {
-    const abs = resolve(root, path);
-    if (!abs.startsWith(resolve(root) + sep)) throw new StoreError('manifest', [`${path} is outside the store`]);
-    if (!existsSync(abs)) throw new StoreError('http_404', [path]);
-    if (!realpathSync(abs).startsWith(home + sep)) throw new StoreError('manifest', [`${path} is a link to a file outside the store`]);
-    const stat = lstatSync(realpathSync(abs));
-    if (!stat.isFile()) throw new StoreError('manifest', [`${path} is not a file`]);
-    // Refused before it is read: a shard of gigabytes would be read whole first.
-    if (stat.size > maxBytes) throw new StoreError('too_large', [path, maxBytes]);
-    const bytes = readFileSync(abs);
-    return new Uint8Array(bytes);
-  };
-}
-
-/**
- * Reads a published store as the extension syncs it: the manifest at the address given (a folder's
- * `manifest.json`, or the `.json` file named), its signature beside it, and shards inside the
- * manifest's folder. Named `manifest-v2.json`, the store checked was once the folder's
- * `manifest.json`, and not the one readers fetch.
- */
-/** No one file of a published store is waited for longer than this. */
-const FILE_TIMEOUT_MS = 60_000;
-/**
- * Nor the whole check (`--timeout`, in seconds): a host that stalls every shard would otherwise
- * keep a check of a large store waiting a minute per shard. A reader's sync has its own bound.
- */
-const CHECK_TIMEOUT_S = 1800;
-
-function urlReader(url: string, timeoutS: number): StoreReader {
-  const target = checkStoreUrl(url);
-  if (!target.ok) throw new CliError(describe(new StoreError('bad_url', [url])));
-  const addressOf = (path: string) => {
-    if (path === 'manifest.json') return target.manifestUrl;
-    if (path === `manifest.json${SIGNATURE_SUFFIX}`) return target.manifestUrl + SIGNATURE_SUFFIX;
-    const inside = resolveInStore(target.manifestUrl, path);
-    if (!inside) throw new StoreError('manifest', [`${path} is outside the store`]);
-    return inside;
-  };
-  const deadline = Date.now() + timeoutS * 1000;
-  return async (path, maxBytes) => {
-    const left = deadline - Date.now();
-    const stopped = new CheckStopped(`stopped after ${timeoutS} s (--timeout)`);
-    if (left <= 0) throw stopped;
-    let got: Awaited<ReturnType<typeof fetchStoreFile>>;
-    try {
-      got = await fetchStoreFile(addressOf(path), {
-        fetchFn: fetch,
-        origin: target.origin,
-        name: path,
-        maxBytes,
-        timeoutMs: Math.min(FILE_TIMEOUT_MS, left),
-        now: Date.now,
-      });
-    } catch (err) {
-      // Cut short by the check's own time, the file is not checked rather than late.
-      if (err instanceof StoreError && err.code === 'timeout' && left < FILE_TIMEOUT_MS) throw stopped;
-      throw err;
-    }
-    if (got.notModified) throw new StoreError('http', [304, path]);
-    return got.bytes;
-  };
-}
-
-export async function checkStoreCommand(args: string[], io: Io): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { key: { type: 'string' }, timeout: { type: 'string' } },
-  });
-  const [where] = positionals;
-  if (!where) throw new CliError('usage: check-store DIR_OR_URL [--key PUBLIC_KEY] [--timeout SECONDS]');
-  const publicKey = values.key ? parsePublicKey(values.key) : null;
-  if (values.key && !publicKey) throw new CliError('--key must be a base64 Ed25519 public key (32 bytes), as store-keygen prints');
-  const timeoutS = values.timeout === undefined ? CHECK_TIMEOUT_S : Number(values.timeout);
-  if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS > 86_400)
-    throw new CliError('--timeout must be a whole number of seconds from 1 to 86400');
-  const isUrl = /^https?:\/\//i.test(where);
-  if (!isUrl && values.timeout !== undefined) throw new CliError('--timeout is for a published store (an http(s) address)');
-  if (!isUrl && !existsSync(where)) throw new CliError(`${where}: no such directory`);
-  let report: Awaited<ReturnType<typeof checkStore>>;
-  try {
-    report = await checkStore(isUrl ? urlReader(where, timeoutS) : dirReader(where), { publicKey, describe });
-  } catch (err) {
-    if (err instanceof CheckStopped) throw new CliError(`${where}: ${err.message} before the manifest or its signature could be read`);
-    throw err;
-  }
-  report.problems.forEach(io.warn);
-  printJson(io, {
-    store: where,
-    ok: report.problems.length === 0,
-    version: report.version,
-    shards: report.shards,
-    stories: report.stories,
-    problems: report.problems.length,
-  });
-  if (report.problems.length) throw new CliError(`${report.problems.length} problem(s) found`);
-}
-
-function lstatOrNull(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-export function storeKeygenCommand(args: string[], io: Io): void {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
-  if (!values.out) throw new CliError('usage: store-keygen --out KEYFILE');
-  // A link counts as there, even to nothing: the key must not be written wherever it points.
-  if (lstatOrNull(values.out)) throw new CliError(`${values.out} exists; not overwriting a key`);
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  mkdirSync(dirname(resolve(values.out)), { recursive: true });
-  writeFileSync(values.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-  const raw = fromBase64(publicKey.export({ format: 'jwk' }).x!.replace(/-/g, '+').replace(/_/g, '/').padEnd(44, '='))!;
-  printJson(io, { keyFile: values.out, publicKey: toBase64(raw) });
-  io.warn(
-    `Keep ${values.out} secret. Build the extension with FACTLEN_STORE_PUBLIC_KEY=${toBase64(raw)} and sign with build-store --sign ${values.out}.`,
-  );
 }
