@@ -22,6 +22,8 @@ const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
 // A site's root, as an address: no path but "/" (or an index file), no query, no route in the fragment.
 const FRONT_PAGE = /^[a-z]+:\/\/[^/?#]+\/?(?:index\.\w+)?(?:#[^/]*)?$/i;
 const PRODUCT_TYPE = /^(?:Product|ProductGroup|IndividualProduct|ProductModel)$/;
+// A page of other pages: a section front, a tag or author archive, search results.
+const LISTING_TYPE = /^(?:CollectionPage|SearchResultsPage)$/;
 // Where a printed headline says the page is its article: an <article>, or a schema.org microdata
 // item of the Article family ("https://schema.org/NewsArticle") for sites that declare it only so.
 const ARTICLE_BOX = 'article,[itemtype$="Article" i],[itemtype$="BlogPosting" i],[itemtype$="Report" i]';
@@ -41,14 +43,18 @@ export const isDense = (doc: Document): boolean =>
  * one it lists), `og:type=article` or an `article:published_time`, or a headline inside an
  * `<article>` element or an Article microdata item. Else a product:
  * a JSON-LD Product as what the page is, or `og:type=product` — a shop's page, whatever prose
- * its reviews add. Article signals come first: a deals article declares itself an article and
- * lists Products (tests/fixtures/pages/deals-list.html), and a shop page rarely calls itself an
- * article. Saved and some live pages write `og:type` as a `name` with a `value`
- * (mercury-fixtures phpspot.org).
+ * its reviews add. A listing: a JSON-LD CollectionPage or SearchResultsPage as what the page
+ * is, which outranks an `og:type` of article. Article signals come first: a deals article
+ * declares itself an article and lists Products (tests/fixtures/pages/deals-list.html), and a
+ * shop page rarely calls itself an article. Saved and some live pages write `og:type` as a
+ * `name` with a `value` (mercury-fixtures phpspot.org).
  */
-function declared(doc: Document, ld: unknown[]): 'article' | 'product' | null {
+function declared(doc: Document, ld: unknown[]): 'article' | 'product' | 'listing' | null {
   const types = pageTypes(ld);
   if (types.some((t) => ARTICLE_TYPE.test(t))) return 'article';
+  // Some sites say og:type=article on every page; a JSON-LD CollectionPage is more precise
+  // (readability-test-pages nytimes-5, a section front of teasers that pass Readability's check).
+  if (types.some((t) => LISTING_TYPE.test(t))) return 'listing';
   const og = doc.head?.querySelector('meta[property="og:type" i],meta[name="og:type" i]');
   const ogType = og?.getAttribute('content') ?? og?.getAttribute('value') ?? '';
   // Open Graph's article namespace is written for articles only, even beside og:type=website.
@@ -60,9 +66,9 @@ function declared(doc: Document, ld: unknown[]): 'article' | 'product' | null {
 
 /**
  * Why `doc` is not an article, or null when it may be one: not a web page (a PDF in the
- * viewer, an image, plain text), not a web address, too large, a shop's product page, or a page
- * that neither declares itself an article nor has an article's worth of paragraphs by
- * Readability's own check. A page that declares itself an article is read however short it is
+ * viewer, an image, plain text), not a web address, too large, a shop's product page, a
+ * listing of other pages, or a page that neither declares itself an article nor has an
+ * article's worth of paragraphs by Readability's own check. A page that declares itself an article is read however short it is
  * (a breaking-news item of two paragraphs: tests/fixtures/pages/breaking-short.html), or however
  * its text is laid out (a list article: deals-list.html, whose paragraphs in list items
  * Readability's check skips); what Readability then finds decides (extractArticle).

@@ -94,6 +94,23 @@ describe('the gate', () => {
       expect(gate(page({ head: list, body: short }), URL_)).toBe('not-readerable');
     });
 
+    // Found walking the corpus (2026-12-07): a newspaper's section front (readability-test-pages
+    // nytimes-5, at /es/) says og:type=article on every page, but its JSON-LD says it is a
+    // CollectionPage; its teasers pass Readability's check, and the popup called it an article.
+    it('is not one when its JSON-LD says the page is a collection or search results, whatever its og:type', () => {
+      const teasers = `<div class="front">${BODY_TEXT}</div>`;
+      for (const type of ['CollectionPage', 'SearchResultsPage']) {
+        const head =
+          meta('og:type', 'article') + ld({ '@context': 'https://schema.org', '@type': type, mainEntity: { '@type': 'ItemList' } });
+        expect(gate(page({ head, body: teasers }), URL_), type).toBe('not-readerable');
+      }
+      // An article's own type wins over the collection it sits in.
+      const graph = ld({
+        '@graph': [{ '@type': 'CollectionPage' }, { '@type': 'NewsArticle', headline: 'Water rates to rise six percent' }],
+      });
+      expect(gate(page({ head: graph, body: teasers }), URL_)).toBeNull();
+    });
+
     it('is extracted with the little text it has, as bare Readability extracts it', () => {
       const doc = parseFixture('breaking-short.html');
       const ex = extractArticle(doc, 'https://rivertondaily.example/news/2026/10/07/gas-leak-main-street-bridge');
