@@ -33,15 +33,15 @@ export function NoMatchView({ view, summary, busy, onOpenStory, onOpenAlerts, on
   }
   // A story likelier than not but not sure is asked about, with why: the reader's yes makes it the page's.
   // Stories of the page's subject, none told apart as its event, are offered to read.
+  const body = view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody';
+  const title = clipAtWord(view.page.title, TITLE_QUOTED);
   return (
     <Empty
       title={view.suggestion ? 'suggestTitle' : view.sameSubject ? 'sameSubjectTitle' : 'noMatchTitle'}
       crowded={!!(view.suggestion || view.sameSubject)}
-      body={t(
-        view.suggestion ? 'suggestBody' : view.sameSubject ? 'sameSubjectBody' : 'noMatchBody',
-        // The page's title, not ours: its direction marks stay inside its quotes.
-        isolated(clipAtWord(view.page.title, TITLE_QUOTED)),
-      )}
+      // The page's title, not ours: its direction marks stay inside its quotes. A page with no
+      // title at all (no <title>, headline or declared one) is "this page", not empty quotes.
+      body={title ? t(body, isolated(title)) : t(`${body}Untitled`)}
       summary={summary}
       topicNames={topicNames}
       onOpenStory={onOpenStory}
