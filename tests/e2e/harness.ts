@@ -1,6 +1,6 @@
 // The real-browser harness: Debian's Chromium with the built extension, and real HTTP servers
 // on 127.0.0.1 for pages and stores. Everything waits on conditions, never on time.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,9 +84,18 @@ export interface Lens {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the extension loaded (the working launch from TOOLCHAIN.md). */
-export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {}): Promise<Lens> {
+/**
+ * Starts Chromium with the extension loaded (the working launch from TOOLCHAIN.md). `defaultFontSize`
+ * is the reader's own font size (chrome://settings/fonts, the profile's
+ * `webkit.webprefs.default_font_size`; 16 px unless changed), which every page's rem follows.
+ */
+export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: string[]; defaultFontSize?: number } = {}): Promise<Lens> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lens-e2e-'));
+  if (options.defaultFontSize !== undefined) {
+    mkdirSync(join(userDataDir, 'Default'));
+    const prefs = { webkit: { webprefs: { default_font_size: options.defaultFontSize } } };
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
