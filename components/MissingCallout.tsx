@@ -44,10 +44,15 @@ export function MissingCallout({ missing, outlets }: { missing: string[]; outlet
           ))}
         </ul>
       </div>
-      <p class="missing-callout__note">
-        {tn('missingCallout', outlets)}
-        {missing.length > shown.length && <> {t('missingMore', missing.length - shown.length)}</>}
-      </p>
+      {/* "None of the 7 covering outlets speaks for them." is for screen readers: the figures over
+          the title count the outlets, and a reader's 20 px default font needs its line. */}
+      {missing.length > shown.length ? (
+        <p class="missing-callout__note">
+          <span class="visually-hidden">{tn('missingCallout', outlets)}</span> {t('missingMore', missing.length - shown.length)}
+        </p>
+      ) : (
+        <p class="visually-hidden">{tn('missingCallout', outlets)}</p>
+      )}
     </section>
   );
 }

@@ -35,10 +35,11 @@ export function NotThisStory({ alternatives, onPick, onDismiss, busy = false }: 
                       class="not-this-story__pick"
                       data-story-id={a.storyId}
                       dir="auto"
+                      title={a.title}
                       disabled={busy}
                       onClick={() => onPick(a.storyId)}
                     >
-                      {a.title}
+                      <span class="not-this-story__title">{a.title}</span>
                     </button>
                   </li>
                 ))}

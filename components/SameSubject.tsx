@@ -34,7 +34,7 @@ export function SameSubject({ stories, reasons, onOpen, clamp = false }: Props) 
         {stories.map((s) => (
           <li key={s.storyId} data-story-id={s.storyId}>
             <button type="button" class="story-search__result" onClick={() => onOpen(s.storyId)}>
-              <span class={clamp ? 'story-search__title clamp-2' : 'story-search__title'} dir="auto">
+              <span class={clamp ? 'story-search__title clamp-2' : 'story-search__title'} dir="auto" title={clamp ? s.title : undefined}>
                 {s.title}
               </span>
               <span class="muted story-search__meta">{formatDate(s.publishedAt, false)}</span>
