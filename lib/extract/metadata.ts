@@ -4,9 +4,9 @@ import { cleanByline } from './byline.ts';
 import { americanPage, findDateline } from './dateline.ts';
 import { deref, ldAuthors, ldText, readJsonLd, type JsonObject } from './jsonld.ts';
 import { CANONICAL, metaAll, metaFirst, readMetaTags } from './meta-tags.ts';
-import { normalizeLang, normalizeTime, squash } from './normalize.ts';
+import { fold, normalizeLang, normalizeTime, squash } from './normalize.ts';
 import { printedHeadlines } from './headline.ts';
-import { chooseTitle, titleSimilarity } from './title.ts';
+import { chooseTitle, tidyTitle, titleSimilarity } from './title.ts';
 
 export interface PageMetadata {
   title: string;
@@ -114,6 +114,12 @@ function firstAfter(doc: Document, selector: string, anchor: Element | null): El
   return head;
 }
 
+/** The first `<h3>`–`<h6>` whose text is `title`, or null. */
+function lowerHeading(doc: Document, title: string): Element | null {
+  const key = fold(title);
+  return key ? (Array.from(doc.querySelectorAll('h3,h4,h5,h6')).find((el) => fold(tidyTitle(el.textContent ?? '')) === key) ?? null) : null;
+}
+
 /**
  * Reads every metadata source of `doc` and applies the precedence documented per field; `roots`
  * are the page's parsed JSON-LD scripts when the caller has read them already (ldRoots).
@@ -156,7 +162,11 @@ export function readMetadata(doc: Document, pageUrl: string, roots?: unknown[]):
   const n = printed.heads.length;
   const mainH1 = (chosen.shown < n ? printed.heads[chosen.shown] : subheads?.[chosen.shown - n]) ?? null;
   const firstH1 = doc.getElementsByTagName('h1')[0] ?? null;
-  const heading = mainH1 ?? firstH1;
+  // A title no <h1> or <h2> prints may be printed by a lower heading: blog templates give the
+  // <h1> to the blog's name and an entry's title an <h3>, its date and author beside it
+  // (mercury-fixtures phpspot.org; Movable Type's and Blogger's classic templates). Only one
+  // whose text is the title itself, looked for only when no printed headline is.
+  const heading = mainH1 ?? lowerHeading(doc, title) ?? firstH1;
 
   // JSON-LD `creator` is not read: sites put the uploader there (readability-test-pages wikia).
   const ldNames = ldAuthors(jsonLd, ld.author).filter((a) => cleanByline(a));

@@ -420,6 +420,19 @@ describe('published and modified time', () => {
     ).toBe('2026-03-01T08:00:00.000Z');
   });
 
+  it('reads the dateline beside a title printed as a lower heading, under an <h1> that names the blog', () => {
+    // A blog template: the blog's name as the <h1> and its description, then each entry's date,
+    // and title as an <h3> (mercury-fixtures phpspot.org, Blogger's classic template).
+    const about = 'Notes on water, pipes and the people who pay for them, '.repeat(8);
+    const body = `<h1>Kyle’s Utility Notes</h1><p>${about}</p><div class="post"><h2 class="date-header">Tuesday, March 3, 2026</h2><h3 class="post-title">Water rates to rise six percent</h3>${BODY_TEXT}</div>`;
+    const head = meta('og:site_name', 'Kyle’s Utility Notes');
+    const m = read({ body, head, title: 'Water rates to rise six percent' });
+    expect([m.title, m.publishedTime]).toEqual(['Water rates to rise six percent', '2026-03-03']);
+    // Only a heading whose text is the title: another <h3> is no anchor.
+    const other = body.replace('<h3 class="post-title">Water rates to rise six percent</h3>', '<h3>Water rates</h3>');
+    expect(read({ body: other, head, title: 'Water rates to rise six percent' }).publishedTime).toBeNull();
+  });
+
   it('then the other meta names sites use', () => {
     expect(read({ head: meta('parsely-pub-date', '2026-03-06T12:30:00Z', 'name') }).publishedTime).toBe('2026-03-06T12:30:00.000Z');
     expect(read({ head: meta('DC.date.issued', '2026-03-07', 'name') }).publishedTime).toBe('2026-03-07');
