@@ -316,6 +316,22 @@ describe('site name', () => {
     );
     expect(read().siteName).toBe('countycourier.example');
   });
+
+  it('gives the outlet’s name without the tagline, legal form or domain og:site_name adds to it', () => {
+    const name = (og: string, extra = '', url = URL_) => readMetadata(page({ head: meta('og:site_name', og) + extra }), url).siteName;
+    // A tagline after a separator: the part that names the address, else the first.
+    expect(name('County Courier - News you can use since 1871')).toBe('County Courier');
+    expect(name('Local news, sport and weather | Countycourier')).toBe('Countycourier');
+    // The JSON-LD publisher's name, when og:site_name is it with a legal form, a domain or a tagline.
+    const publisher = (n: string) => ld({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: n } });
+    expect(name('County Courier Inc', publisher('County Courier'))).toBe('County Courier');
+    expect(name('CountyCourier.com', publisher('CountyCourier'))).toBe('CountyCourier');
+    // Not a different name, nor a shorter one that drops words of the name.
+    expect(name('County Courier', publisher('Courier Group'))).toBe('County Courier');
+    expect(name('County Courier Weekend', publisher('County Courier'))).toBe('County Courier Weekend');
+    // Nor a name with a hyphen in a word.
+    expect(name('Courier-Herald')).toBe('Courier-Herald');
+  });
 });
 
 describe('published and modified time', () => {
