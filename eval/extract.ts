@@ -29,6 +29,7 @@ interface Truth {
   url: string;
   title: string | null;
   byline: string | null;
+  siteName: string | null;
   publishedTime: string | null;
   lang: string | null;
   text: string | null;
@@ -37,9 +38,11 @@ interface Truth {
   assertedFields?: string[];
 }
 
-type Field = 'title' | 'byline' | 'publishedTime' | 'lang';
-const FIELDS: Field[] = ['title', 'byline', 'publishedTime', 'lang'];
-const TARGET: Record<Field, number> = { title: 0.95, byline: 0.88, publishedTime: 0.9, lang: 0.95 };
+type Field = 'title' | 'byline' | 'publishedTime' | 'lang' | 'siteName';
+// The site name is scored where the truth gives one (readability-test-pages: Readability's own,
+// the JSON-LD publisher before og:site_name); no issue sets it a target.
+const FIELDS: Field[] = ['title', 'byline', 'publishedTime', 'lang', 'siteName'];
+const TARGET: Record<Field, number | null> = { title: 0.95, byline: 0.88, publishedTime: 0.9, lang: 0.95, siteName: null };
 
 /**
  * Truths that contradict the page they describe (issue 3's closing notes, issue 22: "the listed
@@ -61,6 +64,12 @@ const TRUTH_ERRORS: Record<string, Partial<Record<Field, { got: string | null; w
     byline: {
       got: 'Laurie Oakes',
       why: 'the truth is the byline of a sidebar teaser for another column (Joe Hildebrand\'s); the page prints "by: Laurie Oakes" under the headline, and article:author and the closing line name him',
+    },
+  },
+  'readability-test-pages/liberation-1': {
+    byline: {
+      got: 'AFP',
+      why: 'the truth ("Par Sébastien Farcis") is the byline of a teaser for another story; the article\'s microdata author, by its headline, is AFP',
     },
   },
   'readability-test-pages/spiceworks': { byline: { got: null, why: 'the truth byline is the "Last Updated: January 7, 2025" line' } },
@@ -109,6 +118,12 @@ const TRUTH_ERRORS: Record<string, Partial<Record<Field, { got: string | null; w
       why: 'the page prints "2019年02月22日 14時30分 公開" (05:30Z); the truth is article:modified_time',
     },
   },
+  'mercury-fixtures/phpspot.org': {
+    publishedTime: {
+      got: '2019-04-04T00:00:00.000Z',
+      why: 'the entry prints "2019年04月04日" by its title and "By.KJ : 2019年04月04日 09:00" (00:00Z) at its end; the truth is the day\'s local midnight',
+    },
+  },
   'mercury-fixtures/sect.iij.ad.jp': {
     publishedTime: {
       got: '2019-02-13T03:00:00.000Z',
@@ -151,7 +166,10 @@ function declaredButPrinted(doc: Document, url: string, truth: string | null, a:
         m.getAttribute('content') ?? m.getAttribute('value') ?? '',
       ] as const,
   )
-    .filter(([k]) => /^(?:og:title|twitter:title|dc:title|dcterms?:title|parsely-title|title)$/.test(k.replace('.', ':')))
+    // A property may name several keys ("x:title dc:title", readability-test-pages 004-metadata-space-separated-properties).
+    .filter(([k]) =>
+      k.split(/\s+/).some((key) => /^(?:og:title|twitter:title|dc:title|dcterms?:title|parsely-title|title)$/.test(key.replace('.', ':'))),
+    )
     .map(([, v]) => v);
   const declared = [ldText(ld.headline), ldText(ld.name), ...meta, doc.title].filter((t): t is string => !!t).map(tidyTitle);
   const forms = new Set(declared.flatMap((t) => [fold(t), fold(cleanTitle(t, a.siteName, new URL(url).hostname))]));
@@ -162,9 +180,9 @@ function evaluateSet(dir: string, show: number): void {
   const cases = readdirSync(dir)
     .filter((d) => existsSync(join(dir, d, 'truth.json')))
     .sort();
-  const hits: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0 };
-  const counts: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0 };
-  const fails: Record<Field, string[]> = { title: [], byline: [], publishedTime: [], lang: [] };
+  const hits: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0, siteName: 0 };
+  const counts: Record<Field, number> = { title: 0, byline: 0, publishedTime: 0, lang: 0, siteName: 0 };
+  const fails: Record<Field, string[]> = { title: [], byline: [], publishedTime: [], lang: [], siteName: [] };
   const f1s: { name: string; f1: number; e: number; g: number }[] = [];
   const gateFails: string[] = [];
   // Saved "pages" that are not HTML at all (a fixture of bare text): the DOM parser gives no
@@ -173,7 +191,7 @@ function evaluateSet(dir: string, show: number): void {
   // Misses where the truth keeps what the issue asks to drop: a site name in the title, a
   // "By" or a date line in the byline. Counted apart, never folded into the rates above.
   // And a bare date where the truth made it a local midnight.
-  const lenient: Record<'title' | 'byline' | 'publishedTime', string[]> = { title: [], byline: [], publishedTime: [] };
+  const lenient: Record<Exclude<Field, 'lang'>, string[]> = { title: [], byline: [], publishedTime: [], siteName: [] };
   // Titles where the truth is a title the page declares (or <title>) and the page prints another
   // headline, which issue 22 makes the title; and truths the page contradicts (TRUTH_ERRORS).
   const declaredNotPrinted: string[] = [];
@@ -218,6 +236,9 @@ function evaluateSet(dir: string, show: number): void {
       if (a && same(field, truth[field], got)) hits[field]++;
       else if (a && error && got === error.got) truthErrors.push(`${name} (${field}): ${error.why}`);
       else if (a && field === 'title' && sameTitleButSiteName(truth.title, a.title)) lenient.title.push(name);
+      // og:site_name as written, tagline and all ("Mozilla Hacks – the Web developer blog"), where
+      // extraction gives the name a reader sees named (lib/extract/metadata.ts outletName).
+      else if (a && field === 'siteName' && sameTitleButSiteName(truth.siteName, a.siteName)) lenient.siteName.push(name);
       else if (a && field === 'title' && declaredButPrinted(doc, truth.url, truth.title, a)) declaredNotPrinted.push(name);
       else if (a && field === 'byline' && truth.byline && sameBylineButDecoration(truth.byline, a.byline)) lenient.byline.push(name);
       else if (a && field === 'publishedTime' && sameDayAsLocalMidnight(truth.publishedTime, a.publishedTime))
@@ -250,11 +271,22 @@ function evaluateSet(dir: string, show: number): void {
       `readerable decision agrees with truth: ${readerableAgree}/${readerableCount} (${skippedNotReaderable} cases the truth marks not readerable are scored on that decision only)`,
     );
   for (const field of FIELDS) {
-    const ok = counts[field] ? hits[field] / counts[field] >= TARGET[field] : true;
+    const target = TARGET[field];
+    if (target === null) {
+      if (!counts[field]) continue;
+      const line = (h: number) => `${String(h).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(h, counts[field]).padStart(8)}`;
+      out.push(`${field.padEnd(14)} ${line(hits[field])}   (no target)`);
+      if (field === 'siteName' && lenient.siteName.length)
+        out.push(
+          `${''.padEnd(14)} ${line(hits[field] + lenient.siteName.length)}   convention-adjusted; counting also ${lenient.siteName.length} misses where the truth keeps the tagline the site adds to its name: ${lenient.siteName.join(', ')}`,
+        );
+      continue;
+    }
+    const ok = counts[field] ? hits[field] / counts[field] >= target : true;
     out.push(
-      `${field.padEnd(14)} ${String(hits[field]).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field], counts[field]).padStart(8)}   target ≥ ${TARGET[field] * 100} % ${counts[field] ? (ok ? 'met' : 'MISSED') : ''}`,
+      `${field.padEnd(14)} ${String(hits[field]).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field], counts[field]).padStart(8)}   target ≥ ${target * 100} % ${counts[field] ? (ok ? 'met' : 'MISSED') : ''}`,
     );
-    if (field !== 'lang') {
+    if (field !== 'lang' && field !== 'siteName') {
       const extra = [
         ...lenient[field],
         ...(field === 'title' ? declaredNotPrinted : []),
@@ -276,7 +308,7 @@ function evaluateSet(dir: string, show: number): void {
       const said = parts.filter(([xs]) => xs.length).map(([xs, why]) => `${xs.length} misses where ${why}: ${xs.join(', ')}`);
       if (extra.length)
         out.push(
-          `${''.padEnd(14)} ${String(hits[field] + extra.length).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field] + extra.length, counts[field]).padStart(8)}   convention-adjusted, target ≥ ${TARGET[field] * 100} % ${(hits[field] + extra.length) / counts[field] >= TARGET[field] ? 'met' : 'MISSED'}; counting also ${said.join('; ')}`,
+          `${''.padEnd(14)} ${String(hits[field] + extra.length).padStart(4)}/${String(counts[field]).padEnd(4)} ${pct(hits[field] + extra.length, counts[field]).padStart(8)}   convention-adjusted, target ≥ ${target * 100} % ${(hits[field] + extra.length) / counts[field] >= target ? 'met' : 'MISSED'}; counting also ${said.join('; ')}`,
         );
     }
   }
