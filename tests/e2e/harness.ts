@@ -187,6 +187,13 @@ async function closeFirstRunPage(context: BrowserContext, extensionId: string): 
   return pages.length;
 }
 
+/** The computed text direction (`ltr` or `rtl`) of the first element `selector` finds on `page`. */
+export const directionOf = (page: Page, selector: string): Promise<string> =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).direction);
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStore } from '../../lib/store/build.ts';
 import { ARABIC, EDGE_NAMES, edgeStory, type EdgeName } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
-import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { directionOf, launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
 
 // Chrome sizes a popup to its content up to 800 × 600 px; ours is 380 px wide by design.
@@ -453,11 +453,7 @@ describe('the popup with stories at the edges of what the door accepts', () => {
 
   it('lays an Arabic story out right to left inside a left-to-right popup', async () => {
     const popup = await edgePopup('arabic');
-    const direction = (selector: string) =>
-      popup
-        .locator(selector)
-        .first()
-        .evaluate((el) => getComputedStyle(el).direction);
+    const direction = (selector: string) => directionOf(popup, selector);
     expect(await popup.locator('h1').innerText()).toBe(ARABIC.title);
     // The story's words, each its own paragraph direction ...
     expect(await direction('.story-card__title')).toBe('rtl');

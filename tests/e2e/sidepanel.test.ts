@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { buildStore } from '../../lib/store/build.ts';
 import { ARABIC, edgeStory } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
-import { launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
+import { directionOf, launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer } from './store-server.ts';
 
 let lens: Lens;
@@ -348,11 +348,7 @@ describe('the side panel with stories at the edges of what the door accepts', ()
 
   it('lays an Arabic story out right to left, its labels left to right', async () => {
     const panel = await panelFor(await readTab('/edge/edge-arabic.html'));
-    const direction = (selector: string) =>
-      panel
-        .locator(selector)
-        .first()
-        .evaluate((el) => getComputedStyle(el).direction);
+    const direction = (selector: string) => directionOf(panel, selector);
     expect(await panel.locator('h1').innerText()).toBe(ARABIC.title);
     expect(await direction('.story-header__title')).toBe('rtl');
     expect(await direction('.viewpoint-card__name > span[dir]')).toBe('rtl');
