@@ -122,7 +122,7 @@ export function factsEvidence(
   story: StoryFacts,
   gap: number | null,
 ): { agree: number; disagree: number; same: string[]; days: -1 | 0 | 1 } {
-  const figures = compareFigures(q.facts.figures.keys(), story.figures, q.facts.background, q.facts.ofDates);
+  const figures = compareFigures(q.facts.figures.keys(), story.figures, q.facts.background, q.facts.unshown);
   const days = compareDays(q.facts.days, story.days);
   if (gap === null || gap <= RECURRENCE_DAYS) return { ...figures, days };
   return { agree: 0, disagree: figures.disagree, same: [], days: days === 1 ? 0 : days };

@@ -126,7 +126,7 @@ export function reasonsFor(
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t), storyHas);
-  const figures = showFigures(sameFigures).slice(0, LIST);
+  const figures = showFigures(sameFigures, q.facts.keyFirst).slice(0, LIST);
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
   // Pelosi"), which reads wrong in lower case.
