@@ -36,8 +36,8 @@ function titleReason(t: TitleHit): MatchReason | null {
 
 /**
  * A word as the article writes it when that is an acronym it never writes in lower case ("GOP"
- * of a headline, "CDC"); else in lower case, as the matcher reads every word ("Jobless" of a
- * title-case headline is "jobless").
+ * of a headline, "CDC") or one of its names ("Trump"); else in lower case, as the matcher reads
+ * every word ("Jobless" of a title-case headline is "jobless").
  */
 export function asWritten(q: AnalysedQuery): (term: string) => string {
   const texts = [q.title, q.text];
@@ -45,10 +45,13 @@ export function asWritten(q: AnalysedQuery): (term: string) => string {
   return (term) => {
     if (texts.some((text) => wordAt(text, term) >= 0)) return term;
     lower ??= texts.map((text) => text.toLowerCase());
+    // A name keeps its capitals wherever the text writes it so ("Same figures: Trump 232").
+    const name = q.nameCounts.has(term);
     for (let i = 0; i < texts.length; i++) {
       const at = wordAt(lower[i]!, term);
       const written = at >= 0 ? texts[i]!.slice(at, at + term.length) : '';
       if (written.length > 1 && written.toLowerCase() === term && written === written.toUpperCase()) return written;
+      if (name && /^\p{Lu}/u.test(written)) return written;
     }
     return term;
   };
@@ -126,7 +129,7 @@ export function reasonsFor(
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t), storyHas);
-  const figures = showFigures(sameFigures, q.facts.keyFirst).slice(0, LIST);
+  const figures = showFigures(sameFigures, q.facts.keyFirst, asWritten(q)).slice(0, LIST);
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
   // Pelosi"), which reads wrong in lower case.

@@ -19,9 +19,14 @@ function shownDate(value: string, key: string): string | null {
 /**
  * Figures (`value key`) as a reader would write them, each once: "6.4 magnitude", "2:09", "12%",
  * "$48m a year", "May 25" (read as "25 may" and "may-25 date"), and those of `keyFirst`
- * (`Facts.keyFirst`: the text writes the key before them) in that order, "magnitude 6.4".
+ * (`Facts.keyFirst`: the text writes the key before them) in that order, "magnitude 6.4"; each
+ * key as `written` gives it (reasons.ts: a name with its capitals, "Trump 232").
  */
-export function showFigures(figures: readonly string[], keyFirst: ReadonlySet<string> = new Set()): string[] {
+export function showFigures(
+  figures: readonly string[],
+  keyFirst: ReadonlySet<string> = new Set(),
+  written: (key: string) => string = (key) => key,
+): string[] {
   const seen = new Set<string>();
   return figures.flatMap((f) => {
     // Read without its thousands separators ("800,000" is "800000"), shown with them.
@@ -33,7 +38,7 @@ export function showFigures(figures: readonly string[], keyFirst: ReadonlySet<st
     if (date) return [date];
     if (key === 'time') return [value];
     if (key === 'percent') return [`${value}%`];
-    if (keyFirst.has(f)) return [`${key} ${value}`];
-    return [/^[$€£]/.test(value) && PER.has(key) ? `${value} a ${key}` : `${value} ${key}`];
+    if (keyFirst.has(f)) return [`${written(key)} ${value}`];
+    return [/^[$€£]/.test(value) && PER.has(key) ? `${value} a ${key}` : `${value} ${written(key)}`];
   });
 }

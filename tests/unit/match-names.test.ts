@@ -125,7 +125,8 @@ describe('full names', () => {
     const q = {
       title: 'GOP centrists press for a delay',
       text: 'Kabul airlift slows. The evacuation from Kabul continues; the airlift resumed. Centrists object.',
-    } as AnalysedQuery;
+      nameCounts: new Map(),
+    } as unknown as AnalysedQuery;
     const written = asWritten(q);
     // Only an acronym keeps its capitals: "Kabul" only opens sentences here, as "Jobless" opens
     // a title-case headline; a reader finds "kabul" in "Kabul" all the same.
@@ -137,6 +138,9 @@ describe('full names', () => {
       'evacuation',
     ]);
     expect(written('absent')).toBe('absent');
+    // A word the article reads as a name keeps its capitals ("Same figures: Trump 232").
+    const named = analyseQuery({ title: 'Electors meet', text: "Biden won 306 votes to Trump's 232." }, buildIndex([QUAKE_2019]).text);
+    expect(asWritten(named)('trump')).toBe('Trump');
   });
 
   /** The names the reason gives when `article` matches a one-source story of `title`, `dek` and `body`. */

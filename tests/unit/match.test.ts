@@ -217,6 +217,23 @@ describe('text and names signal', () => {
     expect(match!.reasons[0]!.detail).toBe('Shares rare names: Ridgecrest, Mojave Desert, Trona');
     expect(match!.reasons[1]!.detail).toBe('Same figures: 6.4 earthquake');
   });
+
+  it('shows figures with their keys as written: not "232 because" for "Trump\'s 232, because"', () => {
+    const electors = story('electors-2020', 'Electoral College confirms Biden win as Wisconsin and Arizona electors vote', [
+      'Electors in Wisconsin and Arizona cast their ballots for Joe Biden on Monday, sealing his Electoral College victory over Donald Trump.',
+      "Biden finished with 306 electoral votes to Trump's 232, because the Wisconsin and Arizona results held after recounts in Milwaukee and Maricopa County.",
+    ]);
+    const { match } = matchArticle(
+      {
+        title: 'Electors in Wisconsin and Arizona seal Biden victory',
+        text: "Wisconsin's 10 electors met in Madison on Monday and voted for Joe Biden, as Arizona's did in Phoenix. The tally stood at 306 electoral votes for Biden to Trump's 232, because recounts in Milwaukee and Maricopa County changed little.",
+        publishedTime: '2019-07-05T15:00:00Z',
+      },
+      buildIndex([electors]),
+    );
+    expect(match?.storyId).toBe('electors-2020');
+    expect(match!.reasons.map((r) => r.detail)).toContain('Same figures: 306 electoral, Trump 232');
+  });
 });
 
 describe('time signal', () => {
