@@ -8,6 +8,10 @@ import { keyOf, MONTHS } from './facts.ts';
 // Money counted by a span of time is a rate: "$48 million a year" is read as "$48m year".
 const PER = new Set(['year', 'month', 'week', 'day', 'hour']);
 
+// A weekday is written with its capital, though the matcher reads it as no name: "Thursday 27-24".
+const WEEKDAY = /^(mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
 const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
 /** "may-25" (a `date` figure's value), or 25 with the key "may" or "january": the date as written, "May 25"; else null. */
 function shownDate(value: string, key: string): string | null {
@@ -20,13 +24,14 @@ function shownDate(value: string, key: string): string | null {
  * Figures (`value key`) as a reader would write them, each once: "6.4 magnitude", "2:09", "12%",
  * "$48m a year", "May 25" (read as "25 may" and "may-25 date"), and those of `keyFirst`
  * (`Facts.keyFirst`: the text writes the key before them) in that order, "magnitude 6.4"; each
- * key as `written` gives it (reasons.ts: a name with its capitals, "Trump 232").
+ * key as `shown` gives it (reasons.ts: a name with its capitals, "Trump 232"), a weekday capitalised.
  */
 export function showFigures(
   figures: readonly string[],
   keyFirst: ReadonlySet<string> = new Set(),
-  written: (key: string) => string = (key) => key,
+  shown: (key: string) => string = (key) => key,
 ): string[] {
+  const written = (key: string) => (WEEKDAY.test(key) ? capitalised(key) : shown(key));
   const seen = new Set<string>();
   return figures.flatMap((f) => {
     // Read without its thousands separators ("800,000" is "800000"), shown with them.

@@ -193,6 +193,8 @@ describe('comparing figures', () => {
       'around 92',
       'killed 5',
     ]);
+    // A weekday as a weekday: the matcher reads it in lower case.
+    expect(showFigures(['27-24 thursday'], new Set(['27-24 thursday']))).toEqual(['Thursday 27-24']);
     // Nor across a conjunction: the key is another figure's.
     const toll = factsOf('The blast left 5 dead and 249 injured.');
     expect([...toll.unshown]).toEqual(['249 dead']);
