@@ -37,7 +37,9 @@ export function clipAtWord(s: string, max: number): string {
 // and invisible operators, direction controls, BOM, tag characters. ZWNJ/ZWJ and LRM/RLM/ALM
 // stay: Persian, Indic and mixed-direction text need them, and they hide no words. So do the tag
 // characters of a subdivision flag (🏴 then tags, Scotland's): dropped, it was a black flag.
-const INVISIBLE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|(?![\u200c-\u200f\u061c])\p{Cf}/gu;
+/** A subdivision's flag: 🏴, tag letters, cancel tag (Scotland's, Wales's). Its tag characters are seen, as the flag. */
+export const SUBDIVISION_FLAG = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const INVISIBLE = new RegExp(`${SUBDIVISION_FLAG.source}|(?![\\u200c-\\u200f\\u061c])\\p{Cf}`, 'gu');
 const dropInvisible = (s: string) => s.replace(INVISIBLE, (m) => (m.startsWith('\u{1F3F4}') ? m : ''));
 
 /**

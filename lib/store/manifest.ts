@@ -33,7 +33,7 @@ const SHARD_PATH = /^(?!.*\.\.)[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*\.
 export const Topic = z.object({
   id: z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes'),
   // Shown in the settings and in alerts as written: held to a story's names' rules.
-  name: visible(200).min(1, 'must not be empty'),
+  name: visible(200),
 });
 export type Topic = z.infer<typeof Topic>;
 

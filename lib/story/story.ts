@@ -2,6 +2,7 @@
  * The Factlen story format (`factlen-story/1`) as a zod schema: the one door every story —
  * bundled or remote — passes through. Mirrors ../shared/factlen/FORMAT.md field by field.
  */
+import { SUBDIVISION_FLAG } from '../words.ts';
 import { z } from '../zod.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -18,7 +19,21 @@ const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // they reorder nothing strongly. The soft hyphen (U+00AD) stays too: publishers put it in
 // headlines to break long words, and a scraped title keeps it; what Lens composes from a name
 // drops it (`oneLine`, lib/words.ts).
-const HIDDEN = /[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff]/;
+// Also refused, as invisible (an adversarial audit, 2026-12-20: each passed, showed "Fortune" or
+// nothing, and counted as an outlet of its own): tag characters (U+E0000–7F, an invisible copy of
+// any ASCII text) outside a subdivision's flag, the Mongolian vowel separator (U+180E),
+// deprecated format controls (U+206A–F), interlinear annotations (U+FFF9–B, which hide the words
+// between them), shorthand and musical format controls, and the Hangul fillers (U+115F, U+1160,
+// U+3164, U+FFA0: blanks that are letters, no modern Korean text has one alone). The
+// other format characters (Unicode Cf) stay: Arabic number signs (U+0600–5) are seen.
+const HIDDEN =
+  /[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\u206a-\u206f\ufff9-\ufffb\u115f\u1160\u3164\uffa0\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+const hides = (s: string) => HIDDEN.test(s.replace(SUBDIVISION_FLAG, ''));
+// A name shows something: a letter, digit, punctuation or symbol that is not a blank (U+2800,
+// the braille blank, is a symbol; the Hangul fillers are refused above). An outlet "" counted as
+// an outlet and named a link to any address; a title "   " passed "must not be empty".
+const SHOWN = /[\p{L}\p{N}\p{P}\p{S}]/u;
+const shows = (s: string) => SHOWN.test(s.replace(/\u2800/g, ''));
 // A name or a title is one line: a tab, line feed, carriage return, line or paragraph separator
 // in it is read as a space (runs of white space as one). Carried into a notification, a line
 // break let a store's "missing perspective" write lines of its own under Lens's name and push
@@ -60,11 +75,12 @@ const text = (max: number = LIMITS.short) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !MARKUP.test(s), 'must be plain text, not markup')
     .refine((s) => !CONTROL.test(s), 'must not contain control characters');
-/** Text a reader takes at its word (a name, a title): one line, nothing that hides or reorders characters. */
+/** Text a reader takes at its word (a name, a title): one line, something to read, nothing that hides or reorders characters. */
 export const visible = (max: number) =>
   text(max)
     .overwrite(oneLineName)
-    .refine((s) => !HIDDEN.test(s), 'must not contain invisible or direction-changing characters');
+    .refine(shows, 'must not be empty')
+    .refine((s) => !hides(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 // A date a shard can be named by: "9999-12-31T23:59:59-23:59" is valid ISO 8601 and year 10000 in UTC.
@@ -132,7 +148,7 @@ const onFactlen = (s: string) => {
 const StoryShape = z.object({
   id: slug(),
   url: urlWith(['https:'], 'must be an https URL').refine(onFactlen, 'must be a page on factlen.com').optional(),
-  title: visible(300).min(1, 'must not be empty'),
+  title: visible(300),
   dek: text(),
   topic: slug(),
   category: visible(LIMITS.name),

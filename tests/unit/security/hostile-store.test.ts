@@ -245,6 +245,50 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'viewpoints[0].name',
       'must not contain invisible or direction-changing characters',
     ],
+    // An adversarial audit (2026-12-20): invisible characters the door's list left out. Each
+    // passed, showed "Fortune" (or nothing) and counted as an outlet of its own ("12 outlets").
+    [
+      'tag characters in an outlet (an invisible copy of any ASCII text)',
+      (s) => (s.sources[0].outlet = 'Fortune\u{E0046}\u{E006F}'),
+      'sources[0].outlet',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'a Hangul filler as a viewpoint name (a blank that is a letter)',
+      (s) => (s.viewpoints[0].name = '\u3164'),
+      'viewpoints[0].name',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'a Mongolian vowel separator in a title',
+      (s) => (s.title = 'Micro\u180esoft'),
+      'title',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'an interlinear annotation hiding words in a source title',
+      (s) => (s.sources[0].title = 'Shown\ufff9hidden\ufffaalso hidden\ufffb'),
+      'sources[0].title',
+      'must not contain invisible or direction-changing characters',
+    ],
+    [
+      'a deprecated format control in a missing perspective',
+      (s) => (s.missingPerspectives = ['Pa\u206ftients']),
+      'missingPerspectives[0]',
+      'must not contain invisible or direction-changing characters',
+    ],
+    // The same audit: a name with nothing to read passed too, an outlet "" counted among the
+    // outlets and a viewpoint with no name took its place in the bar; "must not be empty" on the
+    // title let "   " through.
+    ['an empty outlet', (s) => (s.sources[0].outlet = ''), 'sources[0].outlet', 'must not be empty'],
+    ['a title of spaces', (s) => (s.title = '   '), 'title', 'must not be empty'],
+    ['an empty viewpoint name', (s) => (s.viewpoints[0].name = ''), 'viewpoints[0].name', 'must not be empty'],
+    [
+      'a missing perspective of braille blanks',
+      (s) => (s.missingPerspectives = ['\u2800\u2800']),
+      'missingPerspectives[0]',
+      'must not be empty',
+    ],
     ['an escape sequence in a title', (s) => (s.title = 'Micro\u001b[2Jsoft'), 'title', 'must not contain control characters'],
     ['a bell in a body paragraph', (s) => (s.body = ['A paragraph\u0007.']), 'body[0]', 'must not contain control characters'],
     ['a C1 control in a dek', (s) => (s.dek = 'A dek \u009b31m'), 'dek', 'must not contain control characters'],
@@ -290,6 +334,15 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
 
   it('accepts a soft hyphen in a headline, as publishers write long words', () => {
     const s = { ...story('shy'), title: 'Bundes\u00adverfassungs\u00adgericht urteilt' };
+    expect(parseStories([s]).rejected).toEqual([]);
+  });
+
+  it("accepts a subdivision's flag (its tag characters), an emoji's variation selector and Arabic number signs", () => {
+    const s = {
+      ...story('signs'),
+      title: 'Scotland \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} votes \u2764\ufe0f',
+      dek: '\u0600\u0661\u0662',
+    };
     expect(parseStories([s]).rejected).toEqual([]);
   });
 
