@@ -159,7 +159,10 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
     throw new CliError(
       `${join(out, 'manifest.json')}: version ${previous.version} is the highest a version can be, so no later manifest can follow it: publish to a new store address`,
     );
-  const built = await buildStore(stories, { previous, now, topicNames, lifetimeMs: days * 86_400_000 });
+  const built = await buildStore(stories, { previous, now, topicNames, lifetimeMs: days * 86_400_000 }).catch((err: unknown) => {
+    if (err instanceof StoreError) throw new CliError(`readers would refuse this store, nothing written: ${describeStoreError(err)}`);
+    throw err;
+  });
   const written: string[] = [];
   for (const { ref, bytes } of built.shards) {
     const path = join(out, ref.path);

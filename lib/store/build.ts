@@ -3,7 +3,7 @@
  * Pure (bytes in, bytes out) so the CLI writes files and the benchmark keeps them in memory.
  */
 import { sha256Hex, utf8 } from './bytes.ts';
-import { Manifest, STORE_FORMAT, type ShardRef, type Topic } from './manifest.ts';
+import { parseManifest, STORE_FORMAT, type Manifest, type ShardRef, type Topic } from './manifest.ts';
 import { encodeShard, shardKeyOf } from './shard.ts';
 
 /** What the builder needs of a story; the rest of it is carried byte for byte. */
@@ -93,5 +93,7 @@ export async function buildStore(stories: readonly StoryLike[], options: BuildOp
     '"shards":[]',
     `"shards":[\n${manifest.shards.map((s) => JSON.stringify(s)).join(',\n')}\n]`,
   );
-  return { manifest: Manifest.parse(JSON.parse(text)), manifestBytes: utf8(text + '\n'), shards, unchanged };
+  const manifestBytes = utf8(text + '\n');
+  // As a reader takes it: a store readers would refuse (a day over 32 MB, a store over 512 MB) is a StoreError saying why.
+  return { manifest: parseManifest(manifestBytes), manifestBytes, shards, unchanged };
 }

@@ -81,6 +81,11 @@ export interface StoreDb {
   putShard(record: ShardRecord): Promise<void>;
   /** Makes `snapshot` current (null: no remote store) and drops every shard it does not name. */
   commit(snapshot: RemoteSnapshot | null): Promise<void>;
+  /**
+   * Drops every staged shard that neither the snapshot in use nor `keep` names: what failed syncs
+   * of older manifests staged. Kept, a store failing every sync with new shards filled the disk.
+   */
+  dropStaged(keep: ReadonlySet<string>): Promise<void>;
 }
 
 interface Schema extends DBSchema {
@@ -128,6 +133,14 @@ export async function openStoreDb(name = 'factlen-store'): Promise<StoreDb> {
       for (const key of await tx.objectStore('shards').getAllKeys()) if (!keep.has(key)) await tx.objectStore('shards').delete(key);
       await tx.done;
     },
+    async dropStaged(keep) {
+      const tx = db.transaction(['meta', 'shards'], 'readwrite');
+      // A snapshot damaged on the device names nothing (read() does not use it either).
+      const inUse = new Set(readableSnapshot(await tx.objectStore('meta').get(CURRENT))?.shards.map((s) => s.sha256));
+      for (const key of await tx.objectStore('shards').getAllKeys())
+        if (!keep.has(key) && !inUse.has(key)) await tx.objectStore('shards').delete(key);
+      await tx.done;
+    },
   };
 }
 
@@ -148,6 +161,10 @@ export function memoryDb(): StoreDb {
       current = snapshot;
       const keep = new Set(snapshot?.shards.map((s) => s.sha256) ?? []);
       for (const key of [...shards.keys()]) if (!keep.has(key)) shards.delete(key);
+    },
+    async dropStaged(keep) {
+      const inUse = new Set(current?.shards.map((s) => s.sha256));
+      for (const key of [...shards.keys()]) if (!keep.has(key) && !inUse.has(key)) shards.delete(key);
     },
   };
 }

@@ -15,6 +15,12 @@ export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** One shard holds a day of stories; past this the publisher should shard finer. */
 export const MAX_SHARD_BYTES = 32 * 1024 * 1024;
 export const MAX_SHARDS = 20_000;
+/**
+ * All of a store's shards together: the largest store the benchmarks measure (50,000 generated
+ * stories, about 400 MB) fits; 16 shards at their limit do. Without it a manifest could list
+ * 20,000 shards of 32 MB (640 GB) for the reader's disk (an adversarial audit, 2026-12-20).
+ */
+export const MAX_STORE_BYTES = 512 * 1024 * 1024;
 /** A shard's path is a day and a hash (`shards/2026-06-21-<16 hex>.json`, 39 characters): room to spare. */
 export const MAX_SHARD_PATH = 200;
 export const MAX_TOPICS = 2000;
@@ -79,6 +85,8 @@ export const Manifest = z
       paths.add(s.path);
       hashes.add(s.sha256);
     });
+    if (m.shards.reduce((sum, s) => sum + s.bytes, 0) > MAX_STORE_BYTES)
+      ctx.addIssue({ code: 'custom', path: ['shards'], message: `add up to more than ${MAX_STORE_BYTES} bytes` });
   });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -168,6 +168,9 @@ export async function syncStore(opts: SyncOptions): Promise<SyncResult> {
   }
   // The store changed: now the stories in use are needed (to reuse shards, keep earlier versions).
   const current = known && 'load' in known ? await storage(known.load) : known;
+  // What failed syncs staged for an older manifest goes: staged shards stay bounded by one
+  // manifest's MAX_STORE_BYTES (docs/security.md).
+  await storage(() => db.dropStaged(new Set(manifest.shards.map((s) => s.sha256))));
 
   // Content-addressed: a shard this device already has (in use, or staged by a sync that failed
   // later) is not downloaded again.

@@ -193,6 +193,19 @@ describe('lens build-store and check-store given hostile input', () => {
     oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message),
   );
 
+  // An audit (2026-12-20): a day of stories over a shard's 32 MB was "unexpected error (ZodError:
+  // [ { … } ])", exit 70. Readers refuse such a store (and one over 512 MB in all): say so.
+  it('says in one line that readers would refuse a day of stories over 32 MB, and writes nothing', async () => {
+    const big = Array.from({ length: 1200 }, (_, i) => ({ ...story(`big-${i}`), body: ['x'.repeat(20_000), 'y'.repeat(8_000)] }));
+    const dir = join(tmp, 'big-day');
+    file('big-day/all.json', JSON.stringify(big));
+    await oneLine(
+      lens('build-store', dir, '--out', join(tmp, 'big-out')),
+      /^lens build-store: readers would refuse this store, nothing written: .*shards\[0\]\.bytes must be at most 33554432 bytes/,
+    );
+    expect(existsSync(join(tmp, 'big-out'))).toBe(false);
+  });
+
   it('says a previous manifest at the highest version leaves no room, in one line', async () => {
     const out = join(tmp, 'top-version');
     expect((await lens('build-store', src, '--out', out)).code).toBe(0);

@@ -13,6 +13,7 @@ import {
   MAX_MANIFEST_BYTES,
   MAX_MANIFEST_SHAPE,
   MAX_SHARD_BYTES,
+  MAX_STORE_BYTES,
   MAX_SHARDS,
   MAX_TOPICS,
   manifestProblems,
@@ -496,7 +497,8 @@ describe('a manifest nested two million levels deep', () => {
       shards: Array.from({ length: MAX_SHARDS }, (_, i) => ({
         path: `shards/2026-06-21-${i.toString(16).padStart(16, '0')}.json`,
         sha256: i.toString(16).padStart(64, '0'),
-        bytes: MAX_SHARD_BYTES,
+        // As large as the store's limit lets 20,000 shards be.
+        bytes: Math.floor(MAX_STORE_BYTES / MAX_SHARDS),
         stories: 1000,
       })),
     };
@@ -537,5 +539,49 @@ describe("a rejected story's id that would disguise its problem line", () => {
     );
     // eslint-disable-next-line no-control-regex -- no control character may be left in a line
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
+  });
+});
+
+// An adversarial audit (2026-12-20): nothing bounded a store as a whole. A manifest may list
+// 20,000 shards of 32 MB (640 GB), and a sync that fails keeps what it staged for the next one:
+// a store whose every sync failed on its last shard, with new shards each time, had the reader's
+// IndexedDB grow by what each sync could download, without end.
+describe("a store that would fill the reader's disk", () => {
+  const huge = (count: number) => ({
+    format: 'factlen-store/1',
+    version: 1,
+    generatedAt: '2026-11-24T00:00:00Z',
+    topics: [],
+    shards: Array.from({ length: count }, (_, i) => ({
+      path: `shards/s${i}.json`,
+      sha256: i.toString(16).padStart(64, '0'),
+      bytes: MAX_SHARD_BYTES,
+      stories: 1000,
+    })),
+  });
+
+  it(`is refused when its shards add up to more than ${MAX_STORE_BYTES / 2 ** 20} MB, before any is downloaded`, async () => {
+    const over = Math.floor(MAX_STORE_BYTES / MAX_SHARD_BYTES) + 1;
+    expect(manifestProblems(huge(over))).toEqual([`shards add up to more than ${MAX_STORE_BYTES} bytes`]);
+    expect(manifestProblems(huge(over - 1))).toEqual([]);
+    host.put('manifest.json', JSON.stringify(huge(over)));
+    await expect(sync()).rejects.toMatchObject({ code: 'manifest' });
+    expect(host.paths()).toEqual(['manifest.json']);
+  });
+
+  it('keeps staged only the shards of the newest manifest, however many syncs fail', async () => {
+    const staged: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const days = [`2026-0${round + 1}-01`, `2026-0${round + 1}-02`, `2026-0${round + 1}-03`];
+      const built = await build(days.map((day, i) => story(`r${round}-${i}`, day)));
+      host.publish(built);
+      // The last shard never arrives: the sync fails once the first two are staged.
+      host.files.delete(built.shards.at(-1)!.ref.path);
+      await expect(sync({ concurrency: 1 })).rejects.toMatchObject({ code: 'http_404' });
+      staged.push(...built.shards.map((s) => s.ref.sha256));
+    }
+    const kept = await db.getShards(staged);
+    expect(kept.size).toBe(2);
+    expect([...kept.keys()]).toEqual(staged.slice(-3, -1));
   });
 });
