@@ -9,7 +9,7 @@ import { StoreError } from '../lib/store/errors.ts';
 import { Manifest, MAX_MANIFEST_BYTES, MAX_TOPICS, parseManifest, Topic } from '../lib/store/manifest.ts';
 import { SIGNATURE_SUFFIX } from '../lib/store/signature.ts';
 import { describeStoreError } from './english.ts';
-import { CliError, forEachStoryFile, printJson, readBytes, readJson, readText, type Io } from './io.ts';
+import { CliError, forEachStoryFile, lstatOrNull, printJson, readBytes, readJson, readText, type Io } from './io.ts';
 
 /** Every valid story of `dir` as written (unknown fields kept for newer readers), or every problem. */
 function readRawStories(dir: string): { stories: StoryLike[]; problems: string[] } {
@@ -77,12 +77,14 @@ function shardsFolder(out: string): string | null {
   return dir;
 }
 
-function readPrevious(out: string): Manifest | null {
+/** The manifest already in `out`, and its bytes as they are (what an unchanged store's signature covers). */
+function readPrevious(out: string): { manifest: Manifest; bytes: Uint8Array } | null {
   const path = join(out, 'manifest.json');
   if (!existsSync(path)) return null;
   try {
     // As a reader takes it: at most 4 MB, counted before it is parsed.
-    return parseManifest(readBytes(path, MAX_MANIFEST_BYTES));
+    const bytes = readBytes(path, MAX_MANIFEST_BYTES);
+    return { manifest: parseManifest(bytes), bytes };
   } catch (err) {
     if (err instanceof CliError) throw err;
     const why = err instanceof StoreError ? ` (${describeStoreError(err)})` : '';
@@ -154,10 +156,18 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
   const out = resolve(values.out);
   // A shards folder that is a link is refused before anything is written through it.
   shardsFolder(out);
-  const previous = readPrevious(out);
+  const before = readPrevious(out);
+  const previous = before?.manifest ?? null;
   if (previous && previous.version >= Number.MAX_SAFE_INTEGER)
     throw new CliError(
       `${join(out, 'manifest.json')}: version ${previous.version} is the highest a version can be, so no later manifest can follow it: publish to a new store address`,
+    );
+  // A signature left from an earlier build would sit beside a manifest it does not sign, and
+  // readers with the key would refuse the store as tampered with.
+  const sigPath = join(out, 'manifest.json' + SIGNATURE_SUFFIX);
+  if (!key && lstatOrNull(sigPath))
+    throw new CliError(
+      `${sigPath}: the store is signed: pass --sign KEYFILE (readers with the key refuse a manifest its signature does not match), or remove it to publish unsigned`,
     );
   const built = await buildStore(stories, { previous, now, topicNames, lifetimeMs: days * 86_400_000 }).catch((err: unknown) => {
     if (err instanceof StoreError) throw new CliError(`readers would refuse this store, nothing written: ${describeStoreError(err)}`);
@@ -172,7 +182,10 @@ export async function buildStoreCommand(args: string[], io: Io): Promise<void> {
     written.push(ref.path);
   }
   // Shards first, then the signature, then the manifest: a manifest never names a missing file.
-  if (key) writeAtomically(join(out, 'manifest.json' + SIGNATURE_SUFFIX), toBase64(sign(null, built.manifestBytes, key)) + '\n');
+  // The bytes readers will get: an unchanged store keeps its manifest file as it is, which may not
+  // be byte for byte what this build would write (an earlier build's format, a checkout's CRLF).
+  const served = built.unchanged && before ? before.bytes : built.manifestBytes;
+  if (key) writeAtomically(sigPath, toBase64(sign(null, served, key)) + '\n');
   if (!built.unchanged) {
     writeAtomically(join(out, 'manifest.json'), built.manifestBytes);
     written.push('manifest.json');

@@ -1,6 +1,6 @@
 // File and output helpers shared by the lens verbs. Only JSON goes to stdout; every problem is
 // one plain line on stderr.
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { jsonShapeOver, type JsonShape } from '../lib/store/json-shape.ts';
@@ -194,6 +194,15 @@ export function readStoryDir(dir: string, warn: (line: string) => void = (l) => 
     }
   });
   return stories;
+}
+
+/** What is at `path` itself (a link counts as there, even to nothing), or null. */
+export function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /**

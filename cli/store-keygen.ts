@@ -1,18 +1,10 @@
 // lens store-keygen: the Ed25519 key a store is signed with.
 import { generateKeyPairSync } from 'node:crypto';
-import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fromBase64, toBase64 } from '../lib/store/bytes.ts';
-import { CliError, printJson, type Io } from './io.ts';
-
-function lstatOrNull(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
+import { CliError, lstatOrNull, printJson, type Io } from './io.ts';
 
 export function storeKeygenCommand(args: string[], io: Io): void {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });

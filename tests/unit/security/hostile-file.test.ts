@@ -244,6 +244,42 @@ describe('lens build-store and check-store given hostile input', () => {
 });
 
 // Found by an adversarial probe of the publishing verbs (2026-12-07).
+// An audit (2026-12-20): build-store signed bytes other than the manifest it left. On an unchanged
+// store it signed the manifest as it would write it, not the file as it is (an earlier build's
+// formatting, line endings a checkout changed): "signed": true, and every reader with the key
+// refused the store. Without --sign it left the last signature beside a new manifest.
+describe('lens build-store signs the manifest readers get, or none', () => {
+  const src = join(tmp, 'sign-src');
+  file('sign-src/a.json', JSON.stringify(story('a')));
+  const keyOf = async (name: string) => {
+    const keyFile = join(tmp, `${name}.pem`);
+    return { keyFile, publicKey: (await lens('store-keygen', '--out', keyFile)).json.publicKey as string };
+  };
+
+  it('signs the manifest file as it is when the store is unchanged', async () => {
+    const { keyFile, publicKey } = await keyOf('unchanged-key');
+    const out = join(tmp, 'sign-unchanged');
+    expect((await lens('build-store', src, '--out', out, '--sign', keyFile)).code).toBe(0);
+    // The same manifest as another build wrote it: indented, with CRLF line endings.
+    const path = join(out, 'manifest.json');
+    writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8')), null, 2).replace(/\n/g, '\r\n'));
+    const again = await lens('build-store', src, '--out', out, '--sign', keyFile);
+    expect(again.json).toMatchObject({ unchanged: true, signed: true });
+    expect(await lens('check-store', out, '--key', publicKey)).toMatchObject({ code: 0 });
+  });
+
+  it('refuses to leave a signature beside a manifest it did not sign', async () => {
+    const { keyFile } = await keyOf('stale-key');
+    const out = join(tmp, 'sign-stale');
+    expect((await lens('build-store', src, '--out', out, '--sign', keyFile)).code).toBe(0);
+    file('sign-src/b.json', JSON.stringify(story('b', '2026-06-22')));
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8');
+    await oneLine(lens('build-store', src, '--out', out), /manifest\.json\.sig: .*--sign/);
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
+    rmSync(join(tmp, 'sign-src', 'b.json'));
+  });
+});
+
 describe('lens writes only inside the store it builds, and only what it made', () => {
   const src = join(tmp, 'pub-stories');
   file('pub-stories/a.json', JSON.stringify(story('a')));
