@@ -1,6 +1,6 @@
 // lens build-store: publishing the remote story store from a folder of stories.
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildStore, DEFAULT_LIFETIME_MS, type StoryLike } from '../lib/store/build.ts';
@@ -80,7 +80,11 @@ function shardsFolder(out: string): string | null {
 /** The manifest already in `out`, and its bytes as they are (what an unchanged store's signature covers). */
 function readPrevious(out: string): { manifest: Manifest; bytes: Uint8Array } | null {
   const path = join(out, 'manifest.json');
-  if (!existsSync(path)) return null;
+  const at = lstatOrNull(path);
+  if (!at) return null;
+  // Never read through a link: JSON's complaint about what it points at printed its first words
+  // ("AWS_SECRET"…), and the manifest written next would replace the link with a file.
+  if (at.isSymbolicLink()) throw new CliError(`${path}: a link, not a manifest build-store wrote: remove it or point --out elsewhere`);
   try {
     // As a reader takes it: at most 4 MB, counted before it is parsed.
     const bytes = readBytes(path, MAX_MANIFEST_BYTES);

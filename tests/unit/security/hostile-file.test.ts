@@ -319,6 +319,19 @@ describe('lens writes only inside the store it builds, and only what it made', (
     expect(lstatSync(join(out, 'manifest.json')).isFile()).toBe(true);
   });
 
+  // An audit (2026-12-20): the previous manifest was read through a link, and JSON's complaint
+  // printed the first words of what it pointed at ("AWS_SECRET"…), as a story file's link did.
+  it('does not read a previous manifest through a link, nor print what it points at', async () => {
+    const out = join(tmp, 'manifest-link-out');
+    const secret = file('home/.aws/credentials', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG');
+    mkdirSync(out, { recursive: true });
+    symlinkSync(secret, join(out, 'manifest.json'));
+    await oneLine(lens('build-store', src, '--out', out), /manifest\.json: a link, not a manifest build-store wrote/);
+    const r = await lens('build-store', src, '--out', out);
+    expect(r.err).not.toContain('AWS');
+    expect(lstatSync(join(out, 'manifest.json')).isSymbolicLink()).toBe(true);
+  });
+
   it('rewrites a damaged shard of the right size', async () => {
     const out = join(tmp, 'damaged-out');
     expect((await lens('build-store', src, '--out', out)).code).toBe(0);
