@@ -18,7 +18,7 @@ export const MAX_SHARDS = 20_000;
 /**
  * All of a store's shards together: the largest store the benchmarks measure (50,000 generated
  * stories, about 400 MB) fits; 16 shards at their limit do. Without it a manifest could list
- * 20,000 shards of 32 MB (640 GB) for the reader's disk (an adversarial audit, 2026-12-20).
+ * 20,000 shards of 32 MB (640 GB) for the reader's disk (an adversarial audit, 2026-12-07).
  */
 export const MAX_STORE_BYTES = 512 * 1024 * 1024;
 /** A shard's path is a day and a hash (`shards/2026-06-21-<16 hex>.json`, 39 characters): room to spare. */

@@ -19,7 +19,7 @@ const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // they reorder nothing strongly. The soft hyphen (U+00AD) stays too: publishers put it in
 // headlines to break long words, and a scraped title keeps it; what Lens composes from a name
 // drops it (`oneLine`, lib/words.ts).
-// Also refused, as invisible (an adversarial audit, 2026-12-20: each passed, showed "Fortune" or
+// Also refused, as invisible (an adversarial audit, 2026-12-07: each passed, showed "Fortune" or
 // nothing, and counted as an outlet of its own): tag characters (U+E0000–7F, an invisible copy of
 // any ASCII text) outside a subdivision's flag, the Mongolian vowel separator (U+180E),
 // deprecated format controls (U+206A–F), interlinear annotations (U+FFF9–B, which hide the words

@@ -193,7 +193,7 @@ describe('lens build-store and check-store given hostile input', () => {
     oneLine(lens('build-store', src, '--out', join(tmp, 'out-bad'), ...extra), message),
   );
 
-  // An audit (2026-12-20): a day of stories over a shard's 32 MB was "unexpected error (ZodError:
+  // An audit (2026-12-07): a day of stories over a shard's 32 MB was "unexpected error (ZodError:
   // [ { … } ])", exit 70. Readers refuse such a store (and one over 512 MB in all): say so.
   it('says in one line that readers would refuse a day of stories over 32 MB, and writes nothing', async () => {
     const big = Array.from({ length: 1200 }, (_, i) => ({ ...story(`big-${i}`), body: ['x'.repeat(20_000), 'y'.repeat(8_000)] }));
@@ -244,7 +244,7 @@ describe('lens build-store and check-store given hostile input', () => {
 });
 
 // Found by an adversarial probe of the publishing verbs (2026-12-07).
-// An audit (2026-12-20): build-store signed bytes other than the manifest it left. On an unchanged
+// An audit (2026-12-07): build-store signed bytes other than the manifest it left. On an unchanged
 // store it signed the manifest as it would write it, not the file as it is (an earlier build's
 // formatting, line endings a checkout changed): "signed": true, and every reader with the key
 // refused the store. Without --sign it left the last signature beside a new manifest.
@@ -319,7 +319,7 @@ describe('lens writes only inside the store it builds, and only what it made', (
     expect(lstatSync(join(out, 'manifest.json')).isFile()).toBe(true);
   });
 
-  // An audit (2026-12-20): the previous manifest was read through a link, and JSON's complaint
+  // An audit (2026-12-07): the previous manifest was read through a link, and JSON's complaint
   // printed the first words of what it pointed at ("AWS_SECRET"…), as a story file's link did.
   it('does not read a previous manifest through a link, nor print what it points at', async () => {
     const out = join(tmp, 'manifest-link-out');

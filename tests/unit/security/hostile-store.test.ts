@@ -246,7 +246,7 @@ describe('finding 9: a store cannot freeze readers, overflow a field or disguise
       'viewpoints[0].name',
       'must not contain invisible or direction-changing characters',
     ],
-    // An adversarial audit (2026-12-20): invisible characters the door's list left out. Each
+    // An adversarial audit (2026-12-07): invisible characters the door's list left out. Each
     // passed, showed "Fortune" (or nothing) and counted as an outlet of its own ("12 outlets").
     [
       'tag characters in an outlet (an invisible copy of any ASCII text)',
@@ -542,7 +542,7 @@ describe("a rejected story's id that would disguise its problem line", () => {
   });
 });
 
-// An adversarial audit (2026-12-20): nothing bounded a store as a whole. A manifest may list
+// An adversarial audit (2026-12-07): nothing bounded a store as a whole. A manifest may list
 // 20,000 shards of 32 MB (640 GB), and a sync that fails keeps what it staged for the next one:
 // a store whose every sync failed on its last shard, with new shards each time, had the reader's
 // IndexedDB grow by what each sync could download, without end.
