@@ -33,6 +33,14 @@ export interface Fox {
   /** The popup for `tabId`, as the reader's click opens it, once it has answered. */
   openPopup(tabId: number): Promise<Page>;
   /**
+   * Opens the real popup, in its panel under the toolbar button, on the active tab of the window
+   * (`browserAction.openPopup()`), and waits until it has answered. It is browser UI, not a
+   * driver target: read it with `inPopup`.
+   */
+  openToolbarPopup(): Promise<void>;
+  /** Runs `fn(window, arg)` in the open toolbar popup; fails when none is open. */
+  inPopup<R, A = undefined>(fn: (popup: Window, arg: A) => R, arg?: A): Promise<R>;
+  /**
    * Runs `fn(browser, arg)` in an extension page, where the extension's APIs are (the Chromium
    * suite runs such code in the service worker; Firefox's background page is not reachable).
    */
@@ -92,8 +100,8 @@ async function untilLoaded(page: Page, url: string): Promise<void> {
   }
 }
 
-/** Prefs for the run: the proxy for everything, the pinned origin, the colour scheme. */
-function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string, unknown> {
+/** Prefs for the run: the proxy for everything, the pinned origin, the colour scheme, the font size. */
+function prefs(proxyPort: number, colorScheme: 'light' | 'dark', defaultFontSize?: number): Record<string, unknown> {
   return {
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
     // Every protocol through the proxy, loopback addresses included (Firefox otherwise never
@@ -131,6 +139,9 @@ function prefs(proxyPort: number, colorScheme: 'light' | 'dark'): Record<string,
     'network.connectivity-service.enabled': false,
     // prefers-color-scheme for every page, extension pages included (0 dark, 1 light).
     'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+    // The reader's default font size (Settings → Fonts → Size; 16 px unless changed) for Latin
+    // script, which the extension's pages (lang="en") use, as Chromium's default_font_size.
+    ...(defaultFontSize === undefined ? {} : { 'font.size.variable.x-western': defaultFontSize }),
   };
 }
 
@@ -143,8 +154,13 @@ const freePort = () =>
     });
   });
 
-/** Starts Firefox with the extension installed; with `clickableAlerts`, Marionette listens too (`clickAlert`). */
-export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; clickableAlerts?: boolean } = {}): Promise<Fox> {
+/**
+ * Starts Firefox with the extension installed; with `clickableAlerts`, Marionette listens too
+ * (`clickAlert`). `defaultFontSize` is the reader's default font size, which every page's rem follows.
+ */
+export async function launchFirefox(
+  options: { colorScheme?: 'light' | 'dark'; clickableAlerts?: boolean; defaultFontSize?: number } = {},
+): Promise<Fox> {
   const proxy = await startProxy();
   const marionettePort = options.clickableAlerts ? await freePort() : 0;
   const launched = await puppeteer
@@ -159,7 +175,7 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
       // but a release build honours that only with this variable; else it calls Mozilla.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
-        ...prefs(proxy.port, options.colorScheme ?? 'light'),
+        ...prefs(proxy.port, options.colorScheme ?? 'light', options.defaultFontSize),
         ...(marionettePort ? { 'marionette.port': marionettePort } : {}),
       },
     })
@@ -199,6 +215,28 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
     throw err;
   });
   const ext: Fox['ext'] = (fn, arg) => control.evaluate(`(${fn.toString()})(browser, ${JSON.stringify(arg ?? null)})`) as Promise<never>;
+  // The toolbar popup is a view of the extension's, reached from the control page.
+  const inPopup: Fox['inPopup'] = (fn, arg) =>
+    control.evaluate(
+      `(() => {
+        const popup = browser.extension.getViews({ type: 'popup' })[0];
+        if (!popup) throw new Error('no toolbar popup is open');
+        return (${fn.toString()})(popup, ${JSON.stringify(arg ?? null)});
+      })()`,
+    ) as Promise<never>;
+  /** Waits until `fn(popup)` is truthy in the toolbar popup, which may still be opening. */
+  const inPopupUntil = async (fn: (popup: Window) => unknown) => {
+    const deadline = Date.now() + control.getDefaultTimeout();
+    for (;;) {
+      const done = await control.evaluate(`(() => {
+        const popup = browser.extension.getViews({ type: 'popup' })[0];
+        return popup ? Boolean((${fn.toString()})(popup)) : false;
+      })()`);
+      if (done) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting in the toolbar popup for ${fn.toString().slice(0, 200)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   // Every other extension page is opened by the extension itself, as a tab, and handed over
   // once Firefox says its tab has loaded: nothing is evaluated in it while its document swaps.
@@ -271,6 +309,11 @@ export async function launchFirefox(options: { colorScheme?: 'light' | 'dark'; c
       await popup.waitForSelector('main:not([data-state="loading"])');
       return popup;
     },
+    async openToolbarPopup() {
+      await ext((b) => b.browserAction.openPopup());
+      await inPopupUntil((w) => w.document.querySelector('main:not([data-state="loading"])') !== null);
+    },
+    inPopup,
     ext,
     async clickAlert(title) {
       if (!marionettePort) throw new Error('clickAlert needs a launch with clickableAlerts');
