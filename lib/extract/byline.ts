@@ -34,6 +34,10 @@ const NOT_A_NAME = new Set(
 // "{{author}}", "%author%") or a default account.
 const PLACEHOLDER = new Set('author admin administrator unknown anonymous null undefined none n/a na guest user'.split(' '));
 const TEMPLATE = /[{}%$<>]|^[a-z_]\w*(?:\.[a-z_]\w*){2,}$/i;
+// A picture's credit names who took or drew it, not who wrote the article ("Photograph by …",
+// "Foto: …"): Readability's own byline search takes one from a caption when the page names no
+// writer (mercury-fixtures news.nationalgeographic.com, an `itemprop=author` on a photo credit).
+const CREDIT = /^(?:photo(?:graph)?s?|photography|pictures?|images?|illustrations?|fotos?|bild(?:er)?)\s*(?:by\b|:)/i;
 // A count is no name ("1,677 new writers this month" beside a community's byline).
 const COUNTER = /\d{2,}|\d[,.]\d/;
 // "…, Sports Reporter", "…, Head of Marketing": the writer's role after the name
@@ -84,6 +88,7 @@ function clean(raw: string): string | null {
   let s = squash(decodeEntities(raw.length > BYLINE_READ ? raw.slice(0, BYLINE_READ) : raw));
   // The expressions below run only on a name that holds what each looks for: most hold none.
   if (/^[,;:&|)\]]/.test(s) || PLACEHOLDER.has(s.toLowerCase()) || (/[{}%$<>.]/.test(s) && TEMPLATE.test(s))) return null;
+  if (CREDIT.test(s)) return null;
   if (/ by /i.test(s)) s = s.replace(WRITTEN_BY, '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
@@ -123,8 +128,12 @@ export function joinAuthors(names: (string | null | undefined)[]): string | null
 const BYLINE =
   '[class*="writer" i],[rel~="author" i],[itemprop~="author" i],[class*="byline" i],[class*="author" i],[class*="dateline" i],[id*="byline" i],[id*="author" i]';
 // Author names in comments, related stories, menus and sidebars are not the article's byline
-// (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`).
-const ELSEWHERE = '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside';
+// (mercury-fixtures blisterreview.com lists every commenter under `.comment-author`), nor are a
+// figure's (its caption credits the picture) or a quotation's (it names who is quoted):
+// mercury-fixtures news.nationalgeographic.com marks a photo credit `itemprop=author` and a
+// pull quote's speaker `.author`, and names no writer.
+const ELSEWHERE =
+  '[class*="comment" i],[id*="comment" i],[class*="related" i],[class*="recirc" i],nav,aside,figure,blockquote,[class*="quote" i]';
 // Writers' pages, by their address (mercury-fixtures www.engadget.com "/about/editors/jon-fingas/").
 // Not "/people/": sites file the people an article is about there (www.tmz.com "/people/prince/").
 const AUTHOR_LINK = /\/(?:authors?|profiles?|staff|by|contributors?|reporters?|journalists?|writers?|editors?)(?:\/|$|-)/i;

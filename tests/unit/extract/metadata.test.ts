@@ -175,6 +175,19 @@ describe('byline', () => {
     expect(read({ body }).authors).toEqual(['Ann Lee']);
   });
 
+  it("passes over a figure's photo credit and a pull quote's speaker, however they are marked", () => {
+    const figure = `<figure><img src="/dam.jpg" alt=""><figcaption>The dam in March. <small itemprop="author" class="credit">Photograph by Ann Lee, Courier Pictures</small></figcaption></figure>`;
+    const quote = `<div class="pull-quote"><blockquote>We waited four years.</blockquote><span class="author">Bo Chan</span></div>`;
+    const body = `<article><h1>Water rates to rise six percent</h1>${figure}${page().body!.innerHTML}${quote}</article>`;
+    expect(read({ body }).authors).toEqual([]);
+    // Readability's own byline search, the last source, takes the credit; it is no writer's name.
+    const ex = extractArticle(page({ body }), URL_);
+    expect(ex.kind === 'article' && ex.article.byline).toBeNull();
+    // The writer's byline beside them is read.
+    const byline = `<p class="byline">By <a href="/authors/cy-diaz">Cy Diaz</a></p>`;
+    expect(read({ body: body.replace('</h1>', `</h1>${byline}`) }).authors).toEqual(['Cy Diaz']);
+  });
+
   it('passes over meta tags that name only profile links, the site or its company, a login, or no name at all', () => {
     const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
     expect(read({ head: head(meta('parsely-author', 'annlee', 'name') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual([
