@@ -18,8 +18,10 @@ const NAME = '[A-Z\\u00c0-\\u00de][a-z\\u00df-\\u00ff]';
 const SECTION = new RegExp(`^[^\\s|•·]+\\s*[|•·]\\s*(?=${NAME}+\\s+${NAME}+(?:\\s|,|$)(?!.*\\d))`);
 const GLUED_BY = new RegExp(`^By(?=${NAME}|by\\s)`);
 const LETTER = new RegExp(`[^\\d${SEP}]`);
+// "著者"/"作者" (author) and "文" (text) label a name in Japanese and Chinese, after a colon or a
+// bar (readability-test-pages gmw prints "作者︱春春", and an empty "作者：" for a search engine).
 const LEAD =
-  /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|文)[:：●]\s*/i;
+  /^(?:(?:written|posted|words|reporting|story|text)\s+by|by|par|von|por|door|author|autor)\b\s*[:：]?\s*|^(?:by|著者|作者|文)[:：●︱|｜]\s*/i;
 
 // Links and buttons that sit in bylines beside the names (mercury-fixtures www.npr.org "Twitter",
 // www.washingtonpost.com "Bio", www.cnbc.com "WATCH LIVE", www.rollingstone.com "View All",

@@ -106,6 +106,10 @@ describe('cleanByline and joinAuthors', () => {
     ['Politik · Jochen Bittner, Tina Hildebrandt', 'Jochen Bittner, Tina Hildebrandt'],
     ['CNN · Updated December 12, 2016', 'CNN'],
     ['文● オカモト／ASCII編集部', 'オカモト／ASCII編集部'],
+    // "作者" (author) labels a name in Chinese and Japanese; the label alone names no one.
+    ['作者：肖春芳', '肖春芳'],
+    ['作者︱春春', '春春'],
+    ['作者：', null],
     ['Emily Kirkpatrick Updated on December 12, 2016 09:22 AM', 'Emily Kirkpatrick'],
     ['小暮ひさのり', '小暮ひさのり'],
     ['田中宏昌，', '田中宏昌'],
