@@ -39,7 +39,13 @@ const TEMPLATE = /[{}%$<>]|^[a-z_]\w*(?:\.[a-z_]\w*){2,}$/i;
 // A picture's credit names who took or drew it, not who wrote the article ("Photograph by …",
 // "Foto: …"): Readability's own byline search takes one from a caption when the page names no
 // writer (mercury-fixtures news.nationalgeographic.com, an `itemprop=author` on a photo credit).
-const CREDIT = /^(?:photo(?:graph)?s?|photography|pictures?|images?|illustrations?|fotos?|bild(?:er)?)\s*(?:by\b|:)/i;
+// (A word set first: most names start with none, and then the expression is never compiled.)
+const CREDIT = new Set(
+  'photo photos photograph photographs photography picture pictures image images illustration illustrations foto fotos bild bilder'.split(
+    ' ',
+  ),
+);
+const CREDIT_LINE = /^\S+\s*(?:by\b|:)/i;
 // A count is no name ("1,677 new writers this month" beside a community's byline).
 const COUNTER = /\d{2,}|\d[,.]\d/;
 // "…, Sports Reporter", "…, Head of Marketing": the writer's role after the name
@@ -90,7 +96,7 @@ function clean(raw: string): string | null {
   let s = squash(decodeEntities(raw.length > BYLINE_READ ? raw.slice(0, BYLINE_READ) : raw));
   // The expressions below run only on a name that holds what each looks for: most hold none.
   if (/^[,;:&|)\]]/.test(s) || PLACEHOLDER.has(s.toLowerCase()) || (/[{}%$<>.]/.test(s) && TEMPLATE.test(s))) return null;
-  if (CREDIT.test(s)) return null;
+  if (CREDIT.has(firstWord(s)) && CREDIT_LINE.test(s)) return null;
   if (/ by /i.test(s)) s = s.replace(WRITTEN_BY, '');
   // "By" glued to the name by markup without a space (mercury-fixtures 247sports.com "ByTravis
   // Haney") or to a second "by" (abcnews.go.com "Byby JOSH HASKELL").
