@@ -5,14 +5,16 @@ import { SEP, squash } from './normalize.ts';
 
 // Where a printed byline stops being names: a date, an "Updated"/"Published" stamp, a handle, a
 // separator (mercury-fixtures people.com "Emily Kirkpatrick Updated on December 12, 2016",
-// money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h").
+// money.cnn.com "Julia Horowitz @juliakhorowitz November 29, 2016", wikia "James Akinaka • 8h");
+// a weekday, whole or cut short before a date (readability-test-pages guardian-1's dateline
+// element "Thu 3 Jan 2019", which left "Thu" as a name).
 const TAIL = new RegExp(
-  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:updated|published|posted|last updated|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\((?=[^)]*[\\s,])[^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\d{4}年).*$`,
+  `\\s*(?:[|•·]|\\s[—–]\\s|\\b(?:last updated|last modified|updated|modified|published|posted|on)\\b\\s*(?:on\\b|at\\b|:|\\d|${MONTH})|@\\w|\\((?=[^)]*[\\s,])[^)]*\\)?$|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{4}-\\d\\d-\\d\\d|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\b(?:mon|tue|wed|thu|fri|sat|sun)\\.?,?\\s+(?=\\d|${MONTH})|\\d{4}年).*$`,
   'i',
 );
 // What every branch of TAIL needs one of: most names have none, and a reader's first click then
 // never compiles TAIL, about a millisecond in Chromium against nothing for this.
-const MAY_TAIL = /[|•·@(\d]|\s[—–]\s|day\b|\b(?:updated|published|posted|on)\b/i;
+const MAY_TAIL = /[|•·@(\d]|\s[—–]\s|day\b|\b(?:updated|modified|published|posted|on)\b/i;
 // (Capitals and small letters of the Latin alphabets, as ranges: see SEP.)
 const NAME = '[A-Z\\u00c0-\\u00de][a-z\\u00df-\\u00ff]';
 const SECTION = new RegExp(`^[^\\s|•·]+\\s*[|•·]\\s*(?=${NAME}+\\s+${NAME}+(?:\\s|,|$)(?!.*\\d))`);
@@ -149,6 +151,19 @@ const isAuthorLink = (a: Element | null | undefined) =>
   !!a && (/\bauthor\b/i.test(a.getAttribute('rel') ?? '') || AUTHOR_LINK.test(a.getAttribute('href') ?? ''));
 const CONNECTIVE = /^[\s,&;|·•]*(?:(?:(?:written|posted)\s+by|by|and|und|et|y|e|von|par|por)\b[\s,&:;|·•]*)*$/i;
 
+/**
+ * A link's text, or its first piece that is a name when the markup glues pieces without a space
+ * (mercury-fixtures postlight.com: `<a><span>Gina Trapani</span><span>CEO</span></a>`, whose
+ * text is "Gina TrapaniCEO"; style sets them apart on screen). Pieces with a space between
+ * ("<span>Ann</span> <span>Lee</span>") are one name.
+ */
+function linkName(a: Element): string {
+  // Pieces are split at element boundaries: two in a row, neither with a space at the boundary, are glued.
+  const raw = pieces(a, [''], false).filter((p) => p);
+  const glued = raw.some((p, i) => i > 0 && p.trimStart() === p && raw[i - 1]!.trimEnd() === raw[i - 1]);
+  return (glued && raw.find((p) => cleanByline(p))?.trim()) || a.textContent!;
+}
+
 /** The names in one byline element: its `itemprop=name` parts, its author links, or its cleaned text. */
 function namesIn(found: Element): string[] {
   // An author link is read with its line, which may hold more of them ("Von <a rel=author>…</a>
@@ -160,9 +175,9 @@ function namesIn(found: Element): string[] {
   let rest = el.textContent ?? '';
   for (const a of links) rest = rest.replace(a.textContent ?? '', ' ');
   // "By <a>Ann Lee</a> and <a>Bo Chan</a>": the links are the names.
-  if (links.length && CONNECTIVE.test(rest)) return links.map((a) => a.textContent!);
+  if (links.length && CONNECTIVE.test(rest)) return links.map(linkName);
   const authorLinks = links.filter(isAuthorLink);
-  if (authorLinks.length) return authorLinks.map((a) => a.textContent!);
+  if (authorLinks.length) return authorLinks.map(linkName);
   // Otherwise the first piece of text that is a name once "By" and any date are cut off
   // ("Howard Blume<span>Staff Writer</span>" in mercury-fixtures www.latimes.com).
   for (const piece of pieces(el)) {
@@ -185,10 +200,24 @@ function pieces(el: Node, out: string[] = [''], top = true): string[] {
   return top ? out.filter((p) => p.trim()) : out;
 }
 
+// Words that hold "author" and name no writer: a class or id "authority-control" (every
+// Wikipedia article's) or "ref-AUTHORING" (readability-test-pages ietf-1, an RFC's reference)
+// matches the byline selectors, which look for "author" inside any word, as Readability does.
+const NOT_AUTHOR = /author(?:it|i[sz]|ing)\w*/gi;
+const BYLINE_WORD = /writer|byline|dateline|author/i;
+
+/** True when `el` is among the byline elements only by a word such as "authority" in its class or id. */
+function onlyByOtherWord(el: Element): boolean {
+  const attrs = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // (Most pages have no such word: then no expression runs.)
+  if (!attrs.toLowerCase().includes('authori')) return false;
+  return !BYLINE_WORD.test(attrs.replace(NOT_AUTHOR, ' ')) && !el.matches('[rel~="author" i],[itemprop~="author" i]');
+}
+
 /** The names of a usable byline element, outside comments and related stories; none when it is not one. */
 function bylineNames(el: Element): string[] {
   const len = el.textContent?.trim().length ?? 0;
-  return !len || len > 200 || el.closest(ELSEWHERE) ? [] : namesIn(el).filter((n) => cleanByline(n));
+  return !len || len > 200 || el.closest(ELSEWHERE) || onlyByOtherWord(el) ? [] : namesIn(el).filter((n) => cleanByline(n));
 }
 
 /**

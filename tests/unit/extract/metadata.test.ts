@@ -188,6 +188,26 @@ describe('byline', () => {
     expect(read({ body: body.replace('</h1>', `</h1>${byline}`) }).authors).toEqual(['Cy Diaz']);
   });
 
+  it('passes over elements whose class or id holds "author" only inside another word', () => {
+    const navbox = `<div class="navbox authority-control"><a href="/wiki/Help:Authority_control">Authority control</a></div>`;
+    const ref = `<p>Apps declare manifests [<a id="ref-AUTHORING" href="#authoring">AUTHORING</a>].</p>`;
+    const body = `<article><h1>Water rates to rise six percent</h1>${page().body!.innerHTML}${ref}${navbox}</article>`;
+    expect(read({ body }).authors).toEqual([]);
+    // A byline class beside such a word still counts.
+    const byline = `<div class="byline authority-note">Ann Lee</div>`;
+    expect(read({ body: body.replace('</h1>', `</h1>${byline}`) }).authors).toEqual(['Ann Lee']);
+  });
+
+  it("reads a writer's link piece by piece when its markup glues a name and a title without a space", () => {
+    const byline = (link: string) =>
+      `<article><h1>Water rates to rise six percent</h1><div class="byline">${link}</div>${page().body!.innerHTML}</article>`;
+    expect(read({ body: byline('<a href="/about/ann-lee"><span>Ann Lee</span><span>Managing Editor</span></a>') }).authors).toEqual([
+      'Ann Lee',
+    ]);
+    // A name split in two elements with a space between is one name.
+    expect(read({ body: byline('By <a href="/authors/bo-chan"><span>Bo</span> <span>Chan</span></a>') }).authors).toEqual(['Bo Chan']);
+  });
+
   it('passes over meta tags that name only profile links, the site or its company, a login, or no name at all', () => {
     const head = (tags: string) => meta('og:site_name', 'County Courier') + tags;
     expect(read({ head: head(meta('parsely-author', 'annlee', 'name') + meta('sailthru.author', 'Ann Lee', 'name')) }).authors).toEqual([

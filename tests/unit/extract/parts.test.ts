@@ -127,6 +127,8 @@ describe('cleanByline and joinAuthors', () => {
     [', USA TODAY', null],
     ['1,677 new writers this month', null],
     ['Follow Author', null],
+    ['Thu 3 Jan 2019 02.00 EST', null],
+    ['Last modified on Wed 16 Jan 2019 06.16 EST', null],
     ['Photograph by Tyrone Turner, National Geographic Creative', null],
     ['Photo: Ann Lee/Courier', null],
     ['Illustration by Bo Chan', null],
@@ -159,6 +161,9 @@ describe('cleanByline and joinAuthors', () => {
     'Ann Lee Dec. 15',
     'Ann Lee 15 March 2019',
     'Ann Lee Monday',
+    'Ann Lee Thu 3 Jan 2019 02.00 EST',
+    'Ann Lee Sat., March 7, 2026',
+    'Ann Lee Last modified on Wed 16 Jan 2019',
     'Ann Lee 2019年3月15日',
   ])('cuts the tail of %s', (raw) => {
     expect(cleanByline(raw)).toBe('Ann Lee');
