@@ -176,6 +176,8 @@ function namesIn(found: Element): string[] {
   for (const a of links) rest = rest.replace(a.textContent ?? '', ' ');
   // "By <a>Ann Lee</a> and <a>Bo Chan</a>": the links are the names.
   if (links.length && CONNECTIVE.test(rest)) return links.map(linkName);
+  const joined = joinedNames(el);
+  if (joined) return joined;
   const authorLinks = links.filter(isAuthorLink);
   if (authorLinks.length) return authorLinks.map(linkName);
   // Otherwise the first piece of text that is a name once "By" and any date are cut off
@@ -185,6 +187,26 @@ function namesIn(found: Element): string[] {
     if (name && !CONNECTIVE.test(name)) return [name];
   }
   return [];
+}
+
+// What joins two names in a byline: a comma, "&", or "and" in the languages bylines print it in.
+const JOIN = /^(?:,|&|,?\s*(?:and|und|et|y|e))$/i;
+
+/**
+ * "By <span>Ann Lee</span> and <a href="/authors/bo">Bo Chan</a>": names in elements of their
+ * own, joined by "and" or commas, linked or not (readability-test-pages
+ * schema-org-context-object links only the second writer, who was read alone). Null unless the
+ * whole line is an optional "By" then names and joins in turn, two names or more.
+ */
+function joinedNames(el: Element): string[] | null {
+  const ps = pieces(el).map(squash);
+  const names: string[] = [];
+  for (let i = ps[0] && LEAD.test(ps[0]) && !cleanByline(ps[0]) ? 1 : 0; i < ps.length; i += 2) {
+    const name = cleanByline(ps[i]);
+    if (!name || name !== ps[i] || (i + 1 < ps.length && !JOIN.test(ps[i + 1]!))) return null;
+    names.push(name);
+  }
+  return names.length > 1 ? names : null;
 }
 
 /** The texts between `el`'s element boundaries; adjacent text nodes are one piece (linkedom splits entities). */

@@ -198,6 +198,22 @@ describe('byline', () => {
     expect(read({ body: body.replace('</h1>', `</h1>${byline}`) }).authors).toEqual(['Ann Lee']);
   });
 
+  it('reads every name of a "By … and …" line whose names are elements of their own, linked or not', () => {
+    const byline = (line: string) =>
+      `<article><h1>Water rates to rise six percent</h1><div class="byline">${line}</div>${page().body!.innerHTML}</article>`;
+    expect(read({ body: byline('By <span>Ann Lee</span> and <span><a href="/authors/bo-chan">Bo Chan</a></span>') }).authors).toEqual([
+      'Ann Lee',
+      'Bo Chan',
+    ]);
+    expect(read({ body: byline('<b>Ann Lee</b>, <b>Cy Diaz</b> &amp; <a href="/authors/bo-chan">Bo Chan</a>') }).authors).toEqual([
+      'Ann Lee',
+      'Cy Diaz',
+      'Bo Chan',
+    ]);
+    // A title beside the name is not a second name.
+    expect(read({ body: byline('By <a href="/authors/ann-lee">Ann Lee</a> <span>Staff Writer</span>') }).authors).toEqual(['Ann Lee']);
+  });
+
   it("reads a writer's link piece by piece when its markup glues a name and a title without a space", () => {
     const byline = (link: string) =>
       `<article><h1>Water rates to rise six percent</h1><div class="byline">${link}</div>${page().body!.innerHTML}</article>`;
