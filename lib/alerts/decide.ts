@@ -5,6 +5,7 @@
 import type { Story } from '../story/story.ts';
 import { storyFigures } from '../story/figures.ts';
 import { clipLine } from '../words.ts';
+import { respelt, sameName } from './same-name.ts';
 import { ALERT_TITLE_CHARS, fewNames, MAX_TOLD, repairLedger, toldKey } from './state.ts';
 
 /** What the reader follows: topic slugs (the per-topic switch) and story ids. */
@@ -125,12 +126,19 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
 
     const was = surfaced(old);
     const names = new Map(story.viewpoints.map((v) => [v.id, v.name]));
-    const newViewpoints = [...surfaced(story)].filter((id) => !was.has(id) && !isTold(`viewpoint:${story.id}:${id}`));
+    // A viewpoint that only changed its id (or had its name's typo fixed) was heard before.
+    const heard = old.viewpoints.filter((v) => was.has(v.id)).map((v) => v.name);
+    const newViewpoints = [...surfaced(story)].filter(
+      (id) => !was.has(id) && !heard.some((name) => sameName(name, names.get(id) ?? id)) && !isTold(`viewpoint:${story.id}:${id}`),
+    );
     const stillMissing = new Set(story.missingPerspectives.map(fold));
+    // A perspective the update respelt (a typo fixed) is still missing under its new name.
+    const renamed = respelt(old.missingPerspectives, story.missingPerspectives);
     const represented = new Set<string>();
     const nowRepresented = old.missingPerspectives.filter((m) => {
       const key = `represented:${story.id}:${fold(m)}`;
       if (stillMissing.has(fold(m)) || represented.has(key) || isTold(key)) return false;
+      if (renamed.has(m)) return false;
       represented.add(key);
       return true;
     });

@@ -68,6 +68,38 @@ describe('decideAlerts', () => {
       EMPTY_LEDGER,
       ['update:now represented Patient Advocacy Groups'],
     ],
+    [
+      'stays silent about a typo fixed in a missing perspective',
+      [{ ...base, missingPerspectives: ['Patient Advocacy Grups', 'Rural Healthcare Providers'] }],
+      [{ ...base, missingPerspectives: ['Patient advocacy groups', 'Rural Healthcare Providers'] }],
+      followSeed,
+      EMPTY_LEDGER,
+      [],
+    ],
+    [
+      'tells a perspective is represented while another is respelt',
+      [{ ...base, missingPerspectives: ['Patient Advocacy Groups', 'Rural Health Care Providers'] }],
+      [{ ...base, missingPerspectives: ['Rural Healthcare Providers'] }],
+      followSeed,
+      EMPTY_LEDGER,
+      ['update:now represented Patient Advocacy Groups'],
+    ],
+    [
+      'stays silent about a viewpoint that only changed its id',
+      [base],
+      [
+        {
+          ...base,
+          viewpoints: base.viewpoints.map((v) =>
+            v.id === 'technology-developers' ? { ...v, id: 'tech-developers', name: 'Technology developers' } : v,
+          ),
+          sources: base.sources.map((s) => (s.viewpointId === 'technology-developers' ? { ...s, viewpointId: 'tech-developers' } : s)),
+        },
+      ],
+      followSeed,
+      EMPTY_LEDGER,
+      [],
+    ],
     ['tells of marked growth in coverage', [base], [withSources(base, 3)], followSeed, EMPTY_LEDGER, ['update:+3 outlets']],
     ['stays silent about small growth', [base], [withSources(base, 2)], followSeed, EMPTY_LEDGER, []],
     [
