@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { addFollow, boundList, repairFollows, repairLedger, type ListedAlert } from '../lib/alerts/state.ts';
+import { addFollow, boundList, markStoryRead, repairFollows, repairLedger, type ListedAlert } from '../lib/alerts/state.ts';
 import type { AlertPrefs } from '../lib/alerts/prefs.ts';
 import type { Follows, Ledger } from '../lib/alerts/decide.ts';
 import type { TabReport } from '../lib/messages.ts';
@@ -81,6 +81,12 @@ export const getAlertList = async (): Promise<ListedAlert[]> => boundList(await 
 
 /** Follows the alert list as `getAlertList` reads it; returns the unwatch. */
 export const watchAlertList = (then: (list: ListedAlert[]) => void) => alertListItem.watch((v) => then(boundList(v)));
+
+/** Marks the alerts on `storyId` read (`markStoryRead`): the reader opened the story from its notification. */
+export async function readStoryAlerts(storyId: string): Promise<void> {
+  const next = markStoryRead(await getAlertList(), storyId);
+  if (next) await alertListItem.setValue(next);
+}
 
 /**
  * Saves the alert ledger and, when there are new alerts, the alert list in one write: both are

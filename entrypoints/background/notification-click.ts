@@ -3,14 +3,23 @@
 import { browser } from 'wxt/browser';
 import { notifiedStory } from '../../lib/alerts/notify.ts';
 import { panelPath, type PanelRequest } from '../../lib/panel-request.ts';
-import { panelRequestItem } from '../../platform/storage.ts';
+import { panelRequestItem, readStoryAlerts } from '../../platform/storage.ts';
 import type { Story } from '../../lib/story/story.ts';
 
-export async function openFromNotification(
-  notificationId: string,
-  getStory: (id: string) => Promise<Story | undefined> | Story | undefined,
-): Promise<void> {
+type GetStory = (id: string) => Promise<Story | undefined> | Story | undefined;
+
+/** Opens what the notification is about; its story's alerts are then read, as the badge says. */
+export async function openFromNotification(notificationId: string, getStory: GetStory): Promise<void> {
   const storyId = notifiedStory(notificationId);
+  try {
+    await open(notificationId, storyId, getStory);
+  } finally {
+    // The summary opens the list, which reads itself.
+    if (storyId) await readStoryAlerts(storyId).catch((err: unknown) => console.warn('[factlen] alerts could not be marked read', err));
+  }
+}
+
+async function open(notificationId: string, storyId: string | null, getStory: GetStory): Promise<void> {
   const request: PanelRequest = storyId ? { story: storyId } : { view: 'alerts' };
   void browser.notifications.clear(notificationId);
   if (browser.sidePanel?.open) {

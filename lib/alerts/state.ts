@@ -168,3 +168,7 @@ export function markRead(list: readonly ListedAlert[], keys?: Iterable<string>):
   const marks = (a: ListedAlert) => !a.read && (!only || only.has(alertKey(a)));
   return list.some(marks) ? list.map((a) => (marks(a) ? { ...a, read: true } : a)) : null;
 }
+
+/** The list with the alerts on `storyId` read (the reader opened it from one), or null when none was unread. */
+export const markStoryRead = (list: readonly ListedAlert[], storyId: string): ListedAlert[] | null =>
+  markRead(list, list.filter((a) => a.alert.storyId === storyId).map(alertKey));

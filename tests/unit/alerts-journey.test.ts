@@ -219,3 +219,21 @@ describe('the store around what the reader follows', () => {
     expect(await storage.getAlertList()).toEqual(kept);
   });
 });
+
+describe('a click on an alert', () => {
+  it('opens the story and marks its alert read, which clears the badge', async () => {
+    await install([old]);
+    await storage.setFollow('topics', 'ai', true);
+    await publish([old, story('ai-1', today()), story('cities-1', today(), { topic: 'cities' })]);
+    await storage.setFollow('topics', 'cities', true);
+    await publish([old, story('ai-1', today()), story('cities-1', today(), { topic: 'cities' }), story('ai-2', today())]);
+    await syncOnAlarm();
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('3');
+    const { openFromNotification } = await import('../../entrypoints/background/notification-click.ts');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openFromNotification('story:ai-2', () => story('ai-2', today()));
+    expect(create).toHaveBeenCalledWith({ url: expect.stringContaining('ai-2') });
+    await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect((await storage.getAlertList()).filter((a) => a.read).map((a) => a.alert.storyId)).toEqual(['ai-2']);
+  });
+});

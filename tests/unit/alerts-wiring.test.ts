@@ -136,6 +136,21 @@ describe('a click on a notification', () => {
     expect(await fakeBrowser.storage.session.get('panelRequest')).toEqual({ panelRequest: { story: 'fresh' } });
   });
 
+  it("marks the clicked story's alerts read and leaves the others unread", async () => {
+    const listed = (storyId: string, at: number) => ({
+      alert: { kind: 'new-story' as const, storyId, topic: 'ai', title: storyId, outlets: 1, viewpoints: 1 },
+      at,
+      read: false,
+    });
+    await alertListItem.setValue([listed('fresh', NOW + 1), listed('other', NOW), listed('fresh', NOW - 1)]);
+    await openFromNotification('story:fresh', () => story('fresh'));
+    expect((await alertListItem.getValue()).map((a) => [a.alert.storyId, a.read])).toEqual([
+      ['fresh', true],
+      ['other', false],
+      ['fresh', true],
+    ]);
+  });
+
   it('opens the alert list for the summary notification', async () => {
     (fakeBrowser as unknown as { sidePanel: { open: () => Promise<void> } }).sidePanel.open = async () => {
       throw new Error('needs a user gesture');
