@@ -9,7 +9,7 @@ import { runSync, SYNC_DEADLINE_MS, type SyncReason } from '../../lib/store/runn
 import type { StoreSummary } from '../../lib/messages.ts';
 import { effectiveStoreUrl, type StoreSettings, type SyncStatus } from '../../lib/store/settings.ts';
 import { checkStoreUrl } from '../../lib/store/store-url.ts';
-import { alertCandidates, type PreviousStore } from '../../lib/alerts/decide.ts';
+import { alertCandidates, sameStore, type PreviousStore } from '../../lib/alerts/decide.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { topicNames } from '../../lib/story/topics.ts';
@@ -105,8 +105,9 @@ async function previousStore(view: StorySetView): Promise<PreviousStore | null> 
 }
 
 /**
- * Alerts fire on sync. Before the first remote store (just installed, or bundled only) there is
- * no previous store to compare with: that sync records the baseline and raises nothing.
+ * Alerts fire on sync. Before the first remote store (just installed, or bundled only), or when
+ * the reader switched stores, there is no previous store to compare with: that sync records the
+ * baseline and raises nothing.
  */
 async function alertOnChange(before: StorySetView, prev: PreviousStore | null, after: StorySetView): Promise<void> {
   if (after.version === before.version) return;
@@ -114,7 +115,7 @@ async function alertOnChange(before: StorySetView, prev: PreviousStore | null, a
   try {
     const ids = alertCandidates(before.ids, after.ids, (await getFollows()).stories);
     const next = (await Promise.all(ids.map((id) => after.get(id)))).filter((s): s is Story => !!s);
-    await raiseAlerts(prev, next, names);
+    await raiseAlerts(sameStore(before.remote, after.remote) ? prev : null, next, names);
   } catch (err) {
     // Alerts are a courtesy on top of the sync: a failure here must not fail the sync.
     console.error('[factlen] alerts failed', err);

@@ -72,6 +72,14 @@ export const previousOf = (stories: readonly Story[]): PreviousStore => ({
 });
 
 /**
+ * Whether a store change can be news: a sync of the store in use. The first store, and another
+ * store the reader switched to, are a baseline like the first load: a store's stories of the last
+ * week are not news because the reader changed its address (they were told of each as new).
+ */
+export const sameStore = (before: { storeUrl: string } | null, after: { storeUrl: string } | null): boolean =>
+  !!before && !!after && before.storeUrl === after.storeUrl;
+
+/**
  * The ids of the stories after a change that can raise an alert, `decideAlerts`' `next`: the ones
  * `before` did not have, and the followed ones. (A Set of follows: each of the store's stories is
  * looked up in it, and a reader may follow thousands.)

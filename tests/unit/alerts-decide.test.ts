@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alertCandidates, decideAlerts, EMPTY_LEDGER, previousOf, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
+import { alertCandidates, decideAlerts, EMPTY_LEDGER, previousOf, sameStore, type Follows, type Ledger } from '../../lib/alerts/decide.ts';
 import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
@@ -181,5 +181,15 @@ describe('alertCandidates', () => {
     expect(alertCandidates(before, ['a', 'b', 'c', 'd', 'e'], ['b', 'x'])).toEqual(['b', 'd', 'e']);
     expect(alertCandidates(before, ['a', 'b'], [])).toEqual([]);
     expect(alertCandidates(new Set(), ['a'], [])).toEqual(['a']);
+  });
+});
+
+describe('sameStore', () => {
+  it('compares a store only with itself: the first store and a switch to another are baselines', () => {
+    const a = { storeUrl: 'https://a.example/manifest.json' };
+    expect(sameStore(a, { ...a })).toBe(true);
+    expect(sameStore(null, a)).toBe(false);
+    expect(sameStore(a, { storeUrl: 'https://b.example/manifest.json' })).toBe(false);
+    expect(sameStore(a, null)).toBe(false);
   });
 });

@@ -237,3 +237,26 @@ describe('a click on an alert', () => {
     expect((await storage.getAlertList()).filter((a) => a.read).map((a) => a.alert.storyId)).toEqual(['ai-2']);
   });
 });
+
+describe('a reader who changes stores', () => {
+  it('hears nothing of the stories the other store already had, then of its new ones', async () => {
+    await install([old]);
+    await storage.setFollow('topics', 'ai', true);
+    const other = fakeHost();
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) =>
+      url.startsWith('https://mirror.example/')
+        ? other.fetchFn(url.replace('https://mirror.example/', `${STORE_URL}`), init)
+        : host.fetchFn(url, init),
+    );
+    const first = await build([old, story('ai-elsewhere', today())]);
+    other.publish(first);
+    await bg.saveStoreSettings({ storeUrl: 'https://mirror.example/', syncMinutes: 60 });
+    await vi.waitFor(async () => expect((await bg.storeStatus()).storeUrl).toBe('https://mirror.example/manifest.json'));
+    await bg.syncNow('manual');
+    expect((await bg.storeStatus()).counts.remote).toBe(2);
+    expect(notified()).toEqual({});
+    other.publish(await build([old, story('ai-elsewhere', today()), story('ai-next', today())], first.manifest));
+    await bg.syncNow('manual');
+    expect(Object.keys(notified())).toEqual(['story:ai-next']);
+  });
+});
