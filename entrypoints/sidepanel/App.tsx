@@ -27,10 +27,13 @@ export function App() {
   const topicNames = useStoreSummary()?.topicNames;
   const buttons = { search: useRef<HTMLButtonElement>(null), alerts: useRef<HTMLButtonElement>(null) };
 
+  // A story asked for by id (an alert, search) that the store no longer has: said in words.
+  const [gone, setGone] = useState(false);
+
   const open = async (id: string) => {
     const story = await sendMessage('getStory', { id });
-    if (!story) return;
     setPicked(story);
+    setGone(!story);
     setOverlay(null);
     // A story opened from far down a list starts at its top, its headline clear of the header.
     window.scrollTo(0, 0);
@@ -63,7 +66,10 @@ export function App() {
   const shown = useRef<TabReport | null | undefined>(undefined);
   useEffect(() => {
     if (loaded.status !== 'ready') return;
-    if (shown.current !== undefined && shown.current !== loaded.report) setPicked(null);
+    if (shown.current !== undefined && shown.current !== loaded.report) {
+      setPicked(null);
+      setGone(false);
+    }
     shown.current = loaded.report;
   }, [loaded]);
 
@@ -77,7 +83,7 @@ export function App() {
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
-  const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : (report?.state ?? 'unread')));
+  const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : gone ? 'gone' : (report?.state ?? 'unread')));
   return (
     <>
       <header class="panel-header" ref={header}>
@@ -136,6 +142,17 @@ export function App() {
             )}
             <StoryView story={picked} topicNames={topicNames} />
           </>
+        ) : gone ? (
+          <div class="panel__empty">
+            {report?.state === 'match' && (
+              <button type="button" class="secondary panel__back" onClick={() => setGone(false)}>
+                {t('backToPageStory')}
+              </button>
+            )}
+            <h1>{t('storyGoneTitle')}</h1>
+            <p class="muted">{t('storyGoneBody')}</p>
+            <StorySearch search={search} onOpen={open} />
+          </div>
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (

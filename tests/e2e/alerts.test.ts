@@ -146,6 +146,25 @@ describe('topic and story alerts', () => {
   });
 });
 
+describe('a followed story or alert the store later removes', () => {
+  it('keeps the alert, and its story says in words that it is gone, with the search', async () => {
+    await followAfterFirstSync();
+    await publishAndSync([mayo, scribes]);
+    // Factlen withdraws the story it alerted about.
+    await publishAndSync([mayo]);
+    const { tabId } = await lens.openTab(server.url('/local-sports.html'));
+    const popup = await lens.openExtensionPage('popup.html', tabId);
+    await popup.getByText('New in Artificial intelligence: Hospitals Roll Out AI Scribes').waitFor();
+    await popup.close();
+    const panel = await lens.openExtensionPage(`sidepanel.html?story=${scribes.id}`);
+    await panel.getByRole('heading', { name: 'This story is no longer available' }).waitFor();
+    await panel.locator('#story-search-input').fill('Mayo');
+    await panel.locator('.story-search__result', { hasText: mayo.title }).click();
+    await panel.getByRole('heading', { level: 1, name: mayo.title }).waitFor();
+    await screenshot(panel, 'sidepanel-story-gone');
+  });
+});
+
 // The audit of 2026-12-07 in the real browser, where the 10 MB quota is: 50 followed stories each
 // drop 100 missing perspectives of 300 characters, "<" (six bytes each in Chrome's count). The
 // alert ledger was 8.6 MB and the alert list could not be written: no alert was listed.
