@@ -5,7 +5,9 @@ import { getAlertPrefs, writeAlertPrefs } from '../../platform/settings.ts';
 import { alertPrefsItem } from '../../platform/storage.ts';
 import { t, tn } from '../../platform/i18n.ts';
 import type { TopicSummary } from '../../lib/messages.ts';
+import { topicLabel } from '../../lib/story/topics.ts';
 import { sendMessage } from '../../platform/messaging.ts';
+import { FollowedStories } from './FollowedStories.tsx';
 
 /** Topics to follow (every topic of the store), and when alerts may interrupt. */
 export function AlertsSection({ storeVersion = null }: { storeVersion?: number | null }) {
@@ -28,6 +30,12 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
     setPrefs(next);
     void writeAlertPrefs(next);
   };
+  // A followed topic the store has no story in now (removed, or renamed) is listed too: it can be unfollowed.
+  const listed = topics &&
+    follows && [
+      ...topics,
+      ...follows.topics.filter((id) => !topics.some((topic) => topic.id === id)).map((id) => ({ id, name: topicLabel(id), stories: 0 })),
+    ];
   // Equal times make an empty window (lib/alerts/prefs.ts `inQuietHours`): say so rather than let the reader believe nights are quiet.
   const sameTimes = prefs.quietHours.enabled && prefs.quietHours.start === prefs.quietHours.end;
   return (
@@ -36,11 +44,11 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
       <fieldset class="topics">
         <legend>{t('optionsTopicsLegend')}</legend>
         <p class="hint">{t('optionsTopicsHint')}</p>
-        {topics === null || follows === null ? null : topics.length === 0 ? (
+        {!listed || !follows ? null : listed.length === 0 ? (
           <p class="muted">{t('optionsNoTopics')}</p>
         ) : (
           <ul class="topics__list">
-            {topics.map((topic) => (
+            {listed.map((topic) => (
               <li key={topic.id}>
                 <label class="check">
                   <input
@@ -48,13 +56,13 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
                     checked={follows.topics.includes(topic.id)}
                     onChange={(e) => toggle('topics', topic.id, (e.currentTarget as HTMLInputElement).checked)}
                   />
-                  <span>{topic.name}</span> <span class="muted">({tn('storyCount', topic.stories)})</span>
+                  <span>{topic.name}</span> <span class="muted">({topic.stories ? tn('storyCount', topic.stories) : t('topicGone')})</span>
                 </label>
               </li>
             ))}
           </ul>
         )}
-        {follows && follows.stories.length > 0 && <p class="hint">{tn('optionsFollowedStories', follows.stories.length)}</p>}
+        {follows && <FollowedStories ids={follows.stories} storeVersion={storeVersion} onUnfollow={(id) => toggle('stories', id, false)} />}
       </fieldset>
       <fieldset>
         <legend>{t('optionsNotificationsLegend')}</legend>

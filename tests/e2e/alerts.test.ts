@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { MAX_LIST_BYTES, MAX_LISTED, MAX_TOLD, storedBytes } from '../../lib/alerts/state.ts';
 import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
 import type { Story } from '../../lib/story/story.ts';
+import { axeViolations } from './a11y.ts';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
 import { storeServer, type StoreServer } from './store-server.ts';
 
@@ -162,6 +163,29 @@ describe('a followed story or alert the store later removes', () => {
     await panel.locator('.story-search__result', { hasText: mayo.title }).click();
     await panel.getByRole('heading', { level: 1, name: mayo.title }).waitFor();
     await screenshot(panel, 'sidepanel-story-gone');
+    expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it('lists a followed story the store withdrew in the settings, where it can be unfollowed', async () => {
+    await followAfterFirstSync();
+    await publishAndSync([mayo, scribes]);
+    const panel = await lens.openExtensionPage(`sidepanel.html?story=${scribes.id}`);
+    await panel.getByRole('button', { name: 'Follow this story' }).click();
+    await panel.getByRole('button', { name: '✓ Following this story' }).waitFor();
+    await panel.close();
+    await publishAndSync([mayo]);
+    const options = await lens.openExtensionPage('options.html');
+    const gone = options.locator('.followed-stories__list li', { hasText: 'A story no longer in the store' });
+    await gone.waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    await screenshot(options, 'options-followed-gone');
+    await options.locator('.followed-stories__list li', { hasText: mayo.title }).waitFor();
+    await gone.getByRole('button', { name: `Unfollow ${scribes.id}` }).click();
+    await gone.waitFor({ state: 'detached' });
+    expect(await lens.worker.evaluate(async () => (await chrome.storage.local.get('follows')).follows)).toEqual({
+      topics: ['ai'],
+      stories: [mayo.id],
+    });
   });
 });
 
