@@ -103,7 +103,8 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
   const tell = (key: string) => told.add(toldKey(key));
   // A Map, not an object: story ids such as `constructor` or `__proto__` are valid slugs.
   const outlets = new Map(Object.entries(kept.outlets));
-  const alerts: Alert[] = [];
+  // Each alert with the time of the change it tells: newest first, whatever the store's order.
+  const alerts: { alert: Alert; at: number }[] = [];
   const topics = new Set(follows.topics);
   const followed = new Set(follows.stories);
 
@@ -117,12 +118,15 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
       const key = `story:${story.id}`;
       if (topics.has(story.topic) && !isTold(key) && now - lastChange(story) <= NEW_STORY_MAX_AGE_MS) {
         alerts.push({
-          kind: 'new-story',
-          storyId: story.id,
-          topic: story.topic,
-          title: clipLine(story.title, ALERT_TITLE_CHARS),
-          outlets: figures.outlets,
-          viewpoints: figures.viewpointsSurfaced,
+          at: lastChange(story),
+          alert: {
+            kind: 'new-story',
+            storyId: story.id,
+            topic: story.topic,
+            title: clipLine(story.title, ALERT_TITLE_CHARS),
+            outlets: figures.outlets,
+            viewpoints: figures.viewpointsSurfaced,
+          },
         });
         tell(key);
       }
@@ -161,20 +165,26 @@ export function decideAlerts(prev: PreviousStore | null, next: readonly Story[],
       const viewpoints = fewNames(newViewpoints.map((id) => names.get(id) ?? id));
       const perspectives = fewNames(nowRepresented);
       alerts.push({
-        kind: 'story-update',
-        storyId: story.id,
-        topic: story.topic,
-        title: clipLine(story.title, ALERT_TITLE_CHARS),
-        newViewpoints: viewpoints.names,
-        moreViewpoints: viewpoints.more,
-        nowRepresented: perspectives.names,
-        moreRepresented: perspectives.more,
-        newOutlets: grew ? figures.outlets - known : 0,
+        at: lastChange(story),
+        alert: {
+          kind: 'story-update',
+          storyId: story.id,
+          topic: story.topic,
+          title: clipLine(story.title, ALERT_TITLE_CHARS),
+          newViewpoints: viewpoints.names,
+          moreViewpoints: viewpoints.more,
+          nowRepresented: perspectives.names,
+          moreRepresented: perspectives.more,
+          newOutlets: grew ? figures.outlets - known : 0,
+        },
       });
     }
   }
   // Unfollowed stories need no outlet baseline.
   for (const id of outlets.keys()) if (!followed.has(id)) outlets.delete(id);
   // The ledger only needs to outlive the stories it names; keep the newest keys.
-  return { alerts, ledger: { told: [...told].slice(-MAX_TOLD), outlets: Object.fromEntries(outlets) } };
+  // Newest first: after a week away, the few notifications and the bounded list are the
+  // latest news, not the oldest of the week (the store lists its shards oldest day first).
+  const newest = alerts.sort((a, b) => (b.at || 0) - (a.at || 0)).map((a) => a.alert);
+  return { alerts: newest, ledger: { told: [...told].slice(-MAX_TOLD), outlets: Object.fromEntries(outlets) } };
 }

@@ -156,6 +156,18 @@ describe('decideAlerts', () => {
     expect(replay.alerts).toEqual([]);
   });
 
+  it('puts the newest change first, whatever the order of the store', () => {
+    const on = (day: string) => `2026-06-${day}T08:00:00Z`;
+    const next = [
+      base,
+      story('monday', { publishedAt: on('17') }),
+      story('friday', { publishedAt: on('19') }),
+      story('sunday', { publishedAt: on('21') }),
+    ];
+    const { alerts } = decideAlerts(previousOf([base]), next, followAi, EMPTY_LEDGER, NOW);
+    expect(alerts.map((a) => a.storyId)).toEqual(['sunday', 'friday', 'monday']);
+  });
+
   it('records the outlet baseline of a followed story on the first load', () => {
     const { ledger } = decideAlerts(null, [base], followSeed, EMPTY_LEDGER, NOW);
     expect(ledger.outlets).toEqual({ [seed.id]: 7 });

@@ -177,17 +177,19 @@ describe('the store around what the reader follows', () => {
     expect(Object.keys(notified())).toEqual(['story:ai-new']);
   });
 
-  it('after a week away, 200 new stories make three notifications and a summary, and a bounded list', async () => {
+  it('after a week away, 200 new stories make three notifications of the newest and a summary, and a bounded list of the newest', async () => {
     await install([old]);
     await storage.setFollow('topics', 'ai', true);
-    const fresh = Array.from({ length: 200 }, (_, i) => story(`ai-${String(i).padStart(3, '0')}`, today()));
+    // One every 50 minutes over the week, `ai-000` the newest: the store lists them oldest day first.
+    const at = (i: number) => new Date(Date.now() - 60_000 - i * 50 * 60_000).toISOString();
+    const fresh = Array.from({ length: 200 }, (_, i) => story(`ai-${String(i).padStart(3, '0')}`, today(), { publishedAt: at(i) }));
     await publish([old, ...fresh]);
     await syncOnAlarm();
     const n = notified();
-    expect(Object.keys(n)).toHaveLength(4);
+    expect(Object.keys(n).sort()).toEqual(['story:ai-000', 'story:ai-001', 'story:ai-002', 'summary']);
     expect(n.summary?.message).toBe('197 more new stories in AI');
     const list = await storage.getAlertList();
-    expect(list).toHaveLength(MAX_LISTED);
+    expect(list.map((a) => a.alert.storyId)).toEqual(fresh.slice(0, MAX_LISTED).map((s) => s.id));
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe(String(MAX_LISTED));
   });
 
