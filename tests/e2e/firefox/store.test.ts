@@ -182,6 +182,8 @@ describe('the remote story store in Firefox', () => {
     store.publish(await buildStore([mayoUpdated, harbor, scribes], { previous: v2.manifest }));
     await syncNow(options, 'Sync finished.');
     await expect.poll(notifications).toEqual(['story:hospitals-ai-scribes']);
+    const badge = () => fox.ext((b) => b.browserAction.getBadgeText({}));
+    await expect.poll(badge).toBe('1');
     // The reader has put the browser away when the alert comes.
     const windowId = await fox.ext(async (b) => {
       const { id } = await b.windows.getLastFocused();
@@ -224,6 +226,8 @@ describe('the remote story store in Firefox', () => {
           : null;
       });
     await expect.poll(shown).toEqual(['picked', 'Hospitals Roll Out AI Scribes Across Emergency Departments']);
+    // Opened from its alert, the story's alert is read: the badge no longer counts it.
+    await expect.poll(badge).toBe('');
   });
 
   it('keeps the last good stories when the store breaks, and says why in plain words', async () => {
