@@ -133,6 +133,17 @@ describe('a reader following a story', () => {
     expect(Object.values(notified()).map((n) => n.message)).toEqual(['New viewpoint: Healthcare Administrators & Analysts']);
   });
 
+  it('hears nothing more once it unfollows the story and its topic', async () => {
+    await follow();
+    await storage.setFollow('topics', 'ai', true);
+    await storage.setFollow('stories', followed.id, false);
+    await storage.setFollow('topics', 'ai', false);
+    await publish([old, later({ missingPerspectives: [] }), story('ai-new', today())]);
+    await syncOnAlarm();
+    expect(notified()).toEqual({});
+    expect(await storage.getAlertList()).toEqual([]);
+  });
+
   it('hears nothing of a typo fixed in a missing perspective', async () => {
     await install([old, { ...followed, missingPerspectives: ['Patient Advocacy Grups', 'Rural Healthcare Providers'] }]);
     await storage.setFollow('stories', followed.id, true);
