@@ -59,10 +59,17 @@ const DENSE_CHAR_THRESHOLD = 200;
 /** Readability's options with those the build adds (build/mangle-readability.ts). */
 type ReadabilityOptions = ConstructorParameters<typeof Readability<Node>>[1] & { textOnly: boolean; freshCopy: () => Document };
 
-/** A copy of the page, for Readability to take apart: without its head's metadata when that describes an earlier page. */
+/**
+ * A copy of the page, for Readability to take apart: without its head's metadata when that
+ * describes an earlier page, and without its root's class and id. Readability removes any element
+ * whose class or id reads as a header, menu or footer, the root too (`<html class="header-spacing">`,
+ * article-extraction-benchmark www.chron.com), and then reads the whole body, navigation and all.
+ */
 function copyOf(doc: Document, stale: boolean): Document {
   const copy = doc.cloneNode(true) as Document;
   if (stale) dropHeadMetadata(copy);
+  copy.documentElement.removeAttribute('class');
+  copy.documentElement.removeAttribute('id');
   return copy;
 }
 

@@ -208,6 +208,18 @@ describe('extractArticle', () => {
     expect(ex.article.text).not.toContain('license');
   });
 
+  // Readability removes an element whose class reads as a header, the root too, and then reads
+  // the whole body, menus and all (article-extraction-benchmark www.chron.com and other sites of
+  // its CMS: <html class="header-spacing spacing">).
+  it('reads the article of a page whose root element has a class of a header', () => {
+    const menu = ['Home', 'Subscribe', 'Sign In', 'Sports', 'Business'].map((w) => `<li><a href="/${w}">${w}</a></li>`).join('');
+    const html = `<!doctype html><html class="header-spacing"><head><title>Water rates to rise six percent</title></head><body><header><ul>${menu}</ul></header><article><h1>Water rates to rise six percent</h1><div class="article-body">${BODY_TEXT}</div></article><footer><p>Contact us</p></footer></body></html>`;
+    const ex = extractArticle(parse(html), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text.startsWith('The county water board')).toBe(true);
+    expect(ex.article.text).not.toContain('Subscribe');
+  });
+
   it('answers a not-article with the reason and the page it is about', () => {
     expect(extractArticle(parse(frontPage(50)), URL_)).toEqual({
       kind: 'not-article',
