@@ -55,10 +55,13 @@ function declared(doc: Document, ld: unknown[]): 'article' | 'product' | 'listin
   // Some sites say og:type=article on every page; a JSON-LD CollectionPage is more precise
   // (readability-test-pages nytimes-5, a section front of teasers that pass Readability's check).
   if (types.some((t) => LISTING_TYPE.test(t))) return 'listing';
-  const og = doc.head?.querySelector('meta[property="og:type" i],meta[name="og:type" i]');
+  // Looked for in the whole page: an element of the body written in the head ends the head, and
+  // the browser parses the tags after it into the body (article-extraction-benchmark
+  // www.jpost.com: an <article> of microdata first, og:type=Article after it).
+  const og = doc.querySelector('meta[property="og:type" i],meta[name="og:type" i]');
   const ogType = og?.getAttribute('content') ?? og?.getAttribute('value') ?? '';
   // Open Graph's article namespace is written for articles only, even beside og:type=website.
-  if (/^article\b/i.test(ogType) || doc.head?.querySelector('meta[property="article:published_time" i]')) return 'article';
+  if (/^article\b/i.test(ogType) || doc.querySelector('meta[property="article:published_time" i]')) return 'article';
   if (types.some((t) => PRODUCT_TYPE.test(t)) || /^(?:og:)?product\b/i.test(ogType)) return 'product';
   for (const h1 of Array.from(doc.getElementsByTagName('h1'))) if (h1.closest(ARTICLE_BOX) && h1.textContent?.trim()) return 'article';
   return null;
