@@ -74,6 +74,23 @@ export function leadGluedAcrossBlocks(expected: string, got: string): boolean {
   return !!squashed(expected) && squashed(got).includes(squashed(expected));
 }
 
+/**
+ * `text` without the blocks (paragraphs, split at blank lines) that are one of `drop` or, of 20
+ * characters or more, part of one: what a truth leaves out by its convention (a caption, the
+ * headline), taken off the text before it is scored.
+ */
+export function withoutBlocks(text: string, drop: string[]): string {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const out = new Set(drop.map(squash).filter(Boolean));
+  return text
+    .split(/\n\n+/)
+    .filter((b) => {
+      const t = squash(b);
+      return !out.has(t) && !(t.length >= 20 && [...out].some((d) => d.includes(t)));
+    })
+    .join('\n\n');
+}
+
 /** Token-level F1 (bag of words) of `got` against `expected`; 1 when both are empty. */
 export function tokenF1(expected: string, got: string): number {
   const e = tokens(expected);

@@ -11,9 +11,19 @@ import {
   sameText,
   sameTitleButSiteName,
   tokenF1,
+  withoutBlocks,
 } from '../../../eval/measures.ts';
 
 describe('eval measures', () => {
+  it('takes off the blocks a truth leaves out by its convention: captions, the headline', () => {
+    const text = 'Water rates to rise\n\nThe board voted on Tuesday.\n\nA main burst under the river.\n\nRates rise in July.';
+    const caption = 'A main burst under the river. Photo: Ann Lee';
+    expect(withoutBlocks(text, ['Water rates to rise', caption])).toBe('The board voted on Tuesday.\n\nRates rise in July.');
+    // A short block inside a longer text is not taken for it.
+    expect(withoutBlocks('July.\n\nThe board voted.', ['Rates rise in July.'])).toBe('July.\n\nThe board voted.');
+    expect(withoutBlocks(text, [])).toBe(text);
+  });
+
   it('compares titles and bylines after folding whitespace, case, and typographic quotes and dashes', () => {
     expect(sameText('  Ann  LEE\n', 'ann lee')).toBe(true);
     expect(sameText('‘Star Wars’ cuts — “released”', '\'Star Wars\' cuts - "released"')).toBe(true);
