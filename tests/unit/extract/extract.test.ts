@@ -337,3 +337,14 @@ describe('teasers and paywalls', () => {
     expect(partial(page())).toBe(false);
   });
 });
+
+// Held-out www.linknaija.com: breadcrumbs, headline and all, in a <nav> inside the article's box.
+describe('what the page marks as not the article', () => {
+  it('leaves out a <nav> inside the article, whatever its class', () => {
+    const nav = '<nav id="breadcrumb"><a href="/">Home</a> <a href="/sport">Sport news</a> Water rates to rise six percent</nav>';
+    const ex = extractArticle(page({ body: `<article>${nav}${BODY_TEXT}</article>` }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text).not.toContain('Sport news');
+    expect(ex.article.text.startsWith('The county water board')).toBe(true);
+  });
+});
