@@ -120,7 +120,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     freshCopy: copy,
   };
   const parsed = new Readability<Node>(staleCopy ? withAuthors(staleCopy, authors) : copy(), readability).parse();
-  if (parsed?.content) dropFurniture(parsed.content as Element);
+  if (parsed?.content) dropFurniture(parsed.content as Element, url);
   const text = parsed?.content ? withLedeBox(parsed.content as Element, doc, blockText(parsed.content)) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < MIN_ARTICLE_WORDS) return { kind: 'not-article', reason: 'no-content', url, title };

@@ -4,6 +4,7 @@
  * parent, so a lede printed in a box of its own was lost (mercury-fixtures www.politico.com: the
  * first three paragraphs in a `div.story-text` of one section, the rest in another's).
  */
+import { squash } from './normalize.ts';
 import { blockText } from './text.ts';
 
 // A paragraph of an article, not a caption or a label.
@@ -11,7 +12,6 @@ const MIN_PARAGRAPH = 80;
 // The share of what was read that the article's box must hold: on a front page it is one teaser's.
 const BOX_SHARE = 0.5;
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const kindOf = (e: Element) => `${e.tagName} ${e.getAttribute('class')?.trim() ?? ''}`;
 
 /**

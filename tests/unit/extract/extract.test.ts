@@ -347,4 +347,34 @@ describe('what the page marks as not the article', () => {
     expect(ex.article.text).not.toContain('Sport news');
     expect(ex.article.text.startsWith('The county water board')).toBe(true);
   });
+
+  // Held-out news.sky.com, space.com, zdnet.com: related stories between the paragraphs.
+  const teaser = (path: string, headline: string) => `<li><a href="https://countycourier.example/news/${path}">${headline}</a></li>`;
+  const related = `<ul>${teaser('bridge', 'Harbour bridge to close for three weeks of repairs')}${teaser('ferry', 'Ferry fares rise again as fuel costs climb')}${teaser('school', 'New primary school opens on the river district site')}</ul>`;
+
+  it('leaves out a list of headlines of other pages of the site', () => {
+    const ex = extractArticle(page({ body: `<article>${BODY_TEXT.replace('</p>', `</p>${related}`)}</article>` }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text).not.toContain('Harbour bridge');
+    expect(ex.article.text).toContain('The board agreed');
+  });
+
+  it('keeps a list of names linking to other pages (a "See also")', () => {
+    const names = `<ul>${teaser('board', 'Water board')}${teaser('rates', 'Water rates')}${teaser('mains', 'Cast-iron mains')}</ul>`;
+    const ex = extractArticle(page({ body: `<article>${BODY_TEXT}<h2>See also</h2>${names}</article>` }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text).toContain('Cast-iron mains');
+  });
+
+  // Held-out mensagensreflexao.com.br, digg.com: the related posts after the post, each an <article>.
+  it('leaves out the <article>s after the first that link to other pages of the site', () => {
+    const card = (path: string, text: string) =>
+      `<article><h2><a href="https://countycourier.example/news/${path}">${text}</a></h2><p>${text}, the council said on Monday, after a review of the works found that the old structure had been losing strength for years and that repairs could wait no longer.</p></article>`;
+    const body = `<div><article><p><a href="https://countycourier.example/news">News</a></p>${BODY_TEXT.split('\n').slice(0, 2).join('')}</article>${card('bridge', 'Harbour bridge to close')}${card('ferry', 'Ferry fares rise again')}${card('school', 'School to open')}</div>`;
+    const ex = extractArticle(page({ body }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    expect(ex.article.text).toContain('Board members said');
+    expect(ex.article.text).not.toContain('Ferry fares');
+  });
 });
+
