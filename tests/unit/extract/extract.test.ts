@@ -377,4 +377,3 @@ describe('what the page marks as not the article', () => {
     expect(ex.article.text).not.toContain('Ferry fares');
   });
 });
-
