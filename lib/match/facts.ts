@@ -172,8 +172,12 @@ function weekdays(text: string): number {
   return days;
 }
 
-/** The figures and weekdays of `text`, written on `day` (days since 1970; null when unknown). */
-export function factsOf(text: string, day: number | null = null): Facts {
+/**
+ * The figures and weekdays of `text`, written on `day` (days since 1970; null when unknown).
+ * With `shown`, also how each figure's key was read, for the reasons (`unshown`, `keyFirst`):
+ * an article's once per match, not every story's (three more sets per figure).
+ */
+export function factsOf(text: string, day: number | null = null, shown = false): Facts {
   const figures = new Map<string, number>();
   const recalled = new Set<string>();
   const stated = new Set<string>();
@@ -190,7 +194,7 @@ export function factsOf(text: string, day: number | null = null): Facts {
     // Only an article's day tells recalled dates (a story's figures are read without one).
     if (day !== null) (past ? recalled : stated).add(f);
     (dated ? ofDates : apart).add(f);
-    keyed.add(f);
+    if (shown) keyed.add(f);
   };
   // An exec loop, not matchAll, which copies the pattern for every text.
   FIGURE.lastIndex = 0;

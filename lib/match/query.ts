@@ -99,7 +99,16 @@ export function readArticle(query: MatchQuery): ArticleWords {
     const ledeNames = [...new Set([...titleNames, ...ledeText].flatMap((n) => n.tokens))].slice(0, LEDE_TERMS);
     const full = { title: fullNames(titleNames), lede: fullNames(ledeText), all: new Set(fullNames([...titleNames, ...nameText])) };
     const headLede = new Set([...titleTokens, ...tokenize(lede)]);
-    words = { titleTokens, qtf, nameText, nameCount, ledeNames, headLede, facts: factsOf(query.text, dayOf(query.publishedTime)), full };
+    words = {
+      titleTokens,
+      qtf,
+      nameText,
+      nameCount,
+      ledeNames,
+      headLede,
+      facts: factsOf(query.text, dayOf(query.publishedTime), true),
+      full,
+    };
     read.set(query, words);
   }
   return words;

@@ -179,27 +179,29 @@ describe('comparing figures', () => {
 
   it('shows a figure with its key as the text writes it, and never with a word read across a comma', () => {
     const text = "Biden won 306 electoral votes to Trump's 232, because of 3 states. The magnitude 6.4 quake hit around 92 towns.";
-    const article = factsOf(text);
+    const article = factsOf(text, null, true);
     // Matching keeps every key: held out, keys that stop at a comma cost correct answers.
     expect([...article.figures.keys()]).toEqual(
       expect.arrayContaining(['306 electoral', '232 because', '232 trump', '6.4 magnitude', '6.4 quake', '92 around']),
     );
     const story = packFigures(factsOf(text).figures, 40);
+    // A story's facts are read without (`shown` off): nothing is held from its reasons' figures but dates.
+    expect(factsOf(text).unshown).toEqual(factsOf(text).ofDates);
     const same = compareFigures(article.figures.keys(), story, article.background, article.unshown).same;
     expect(same).not.toContain('232 because');
     expect(showFigures(same, article.keyFirst)).toEqual(['306 electoral', 'trump 232', '3 states', '6.4 quake', '92 towns']);
     // Only its key before it, as the text has it: "around 92", not "92 around".
-    expect(showFigures(['92 around', '5 killed'], factsOf('The quake hit around 92 towns; it killed 5.').keyFirst)).toEqual([
+    expect(showFigures(['92 around', '5 killed'], factsOf('The quake hit around 92 towns; it killed 5.', null, true).keyFirst)).toEqual([
       'around 92',
       'killed 5',
     ]);
     // A weekday as a weekday: the matcher reads it in lower case.
     expect(showFigures(['27-24 thursday'], new Set(['27-24 thursday']))).toEqual(['Thursday 27-24']);
     // Nor across a conjunction: the key is another figure's.
-    const toll = factsOf('The blast left 5 dead and 249 injured.');
+    const toll = factsOf('The blast left 5 dead and 249 injured.', null, true);
     expect([...toll.unshown]).toEqual(['249 dead']);
     // A key read across a comma in one place and next to the figure in another is shown.
-    expect(factsOf('Trump had 232, because. Trump won 232 because of Ohio.').unshown.has('232 because')).toBe(false);
+    expect(factsOf('Trump had 232, because. Trump won 232 because of Ohio.', null, true).unshown.has('232 because')).toBe(false);
   });
 });
 
