@@ -3,7 +3,7 @@ import type { Story } from '../../lib/story/story.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
 import { withIsolates } from '../Isolates.tsx';
 
-/** Category, topic, headline, dek, byline, dates and read time. */
+/** Category, topic, series, tags, headline, dek, byline, dates and read time. */
 export function StoryHeader({ story }: { story: Story }) {
   const meta: preact.ComponentChildren[] = [];
   if (story.byline) meta.push(<span>{withIsolates((s) => t('byLine', s(story.byline!)))}</span>);
@@ -34,6 +34,15 @@ export function StoryHeader({ story }: { story: Story }) {
           </>
         )}
       </p>
+      {story.tags?.length ? (
+        <ul class="story-header__tags" aria-label={t('tagsLabel')}>
+          {story.tags.map((tag, i) => (
+            <li key={i}>
+              <bdi>{tag}</bdi>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <h1 id="story-title" class="story-header__title" dir="auto">
         {story.title}
       </h1>

@@ -51,6 +51,8 @@ describe('the side panel', () => {
     expect(header).toContain("Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare");
     expect(header).toContain('The tech giant and the renowned medical center are co-creating');
     expect(header).toMatch(/Medical AI/i);
+    // The story's tags, as Factlen's own page shows them beside the category.
+    expect(await panel.getByRole('list', { name: 'Tags' }).getByRole('listitem').allInnerTexts()).toEqual(['Industry Partnership']);
     expect(header).toContain('By Factlen Editorial Team');
     expect(header).toContain('3 min read');
     expect(header).toMatch(/#4 of 5 in ai/i);
