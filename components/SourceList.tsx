@@ -1,4 +1,4 @@
-import { t } from '../platform/i18n.ts';
+import { formatDate, t } from '../platform/i18n.ts';
 import type { Source, Viewpoint } from '../lib/story/story.ts';
 import { ExternalLink } from './ExternalLink.tsx';
 import { FindArticle } from './SourceAction.tsx';
@@ -12,7 +12,7 @@ interface Props {
   readerSource?: number | null;
 }
 
-/** Every source in citation order: number, outlet, the viewpoint it surfaces (keyed like the bar), headline, link. */
+/** Every source in citation order: number, outlet and date, the viewpoint it surfaces (keyed like the bar), headline, link. */
 export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource }: Props) {
   const H = `h${headingLevel}` as 'h2';
   const index = new Map(viewpoints.map((v, i) => [v.id, i]));
@@ -30,6 +30,12 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
               <span class="source__n">[{s.n}]</span>
               <span class="source__outlet">
                 <bdi>{s.outlet}</bdi>
+                {s.publishedAt && (
+                  <span class="source__date">
+                    <span aria-hidden="true"> · </span>
+                    <time dateTime={s.publishedAt}>{formatDate(s.publishedAt, false)}</time>
+                  </span>
+                )}
                 {s.n === readerSource && (
                   <>
                     {' '}

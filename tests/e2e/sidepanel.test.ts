@@ -189,6 +189,13 @@ describe('the side panel', () => {
     await panel.locator('.story-search__result').focus();
     await panel.keyboard.press('Enter');
     await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
+    // A source the story dates says when it appeared, as FORMAT.md's `publishedAt` carries it.
+    await panel.getByRole('button', { name: 'Search stories' }).click();
+    await panel.getByLabel('Search Factlen stories').fill('northvale');
+    await panel.locator('.story-search__result', { hasText: 'Northvale Health System' }).click();
+    await panel.locator('main[data-state="picked"] h1', { hasText: 'Northvale Health System' }).waitFor();
+    expect(await panel.locator('#source-2 .source__outlet').innerText()).toBe('Health Privacy Watch · Jun 18, 2026');
+    expect(await panel.locator('#source-2 time').getAttribute('datetime')).toBe('2026-06-18T15:00:00Z');
   });
 
   it('asks about the story the matcher is not sure of, and opens it without choosing it', async () => {
