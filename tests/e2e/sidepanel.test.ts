@@ -42,6 +42,17 @@ async function panelFor(tabId: number): Promise<Page> {
   return panel;
 }
 
+/** The viewpoint shares on the panel that take more than one line ("35" above "%"). */
+const brokenShares = (panel: Page) =>
+  panel.evaluate(() =>
+    [...document.querySelectorAll('.viewpoint-bar__share, .viewpoint-card__share')].flatMap((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return lines > 1 ? [el.textContent] : [];
+    }),
+  );
+
 describe('the side panel', () => {
   it('shows every part of the matched story', async () => {
     const panel = await panelFor(await readTab('/fortune-morgan-stanley.html'));
@@ -145,6 +156,8 @@ describe('the side panel', () => {
       const sideways = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(sideways).toBeLessThanOrEqual(0);
       expect((await panel.locator('.panel-header').boundingBox())!.height).toBeLessThan(60);
+      // Found in a review (2026-12-07): a long name beside it squeezed "35%" to "35" above "%".
+      expect(await brokenShares(panel), `${width} px`).toEqual([]);
     }
     await panel.locator('.toc').getByRole('link', { name: 'How we got here' }).click();
     await panel.waitForFunction(() => location.hash === '#timeline');
@@ -291,6 +304,29 @@ describe('the side panel', () => {
   });
 });
 
+describe("the side panel at a reader's 20 px default font", () => {
+  it('keeps each share on one line and nothing sideways, from 320 px to wide', async () => {
+    // Found in a review (2026-12-07): at 20 px the shares broke up to a 420 px panel, Chrome's
+    // own is 360 px wide by default.
+    const big = await launch({ defaultFontSize: 20 });
+    try {
+      const { tabId } = await big.openTab(server.page('/fortune-morgan-stanley.html'));
+      await (await big.openPopup(tabId)).close();
+      const panel = await big.openExtensionPage('sidepanel.html', tabId);
+      await panel.locator('main[data-state="match"]').waitFor();
+      expect(await panel.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+      for (const width of [320, 360, 420, 1200]) {
+        await panel.setViewportSize({ width, height: 800 });
+        const sideways = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
+        expect(await brokenShares(panel), `${width} px`).toEqual([]);
+      }
+    } finally {
+      await big.close();
+    }
+  });
+});
+
 describe('accessibility and themes', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no axe violations on the popup, the side panel and the options page in ${scheme}`, async () => {
@@ -344,6 +380,7 @@ describe('the side panel with stories at the edges of what the door accepts', ()
       await panel.setViewportSize({ width, height: 800 });
       const sideways = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
+      expect(await brokenShares(panel), `${width} px`).toEqual([]);
     }
     expect(await axeViolations(panel)).toEqual([]);
   });
