@@ -101,6 +101,15 @@ export async function saveAlerts(ledger: Ledger, list: ListedAlert[] | null): Pr
 /** The dating fields of the stored sync status, read without zod. */
 export const readDataDates = async (): Promise<DataDates> => datesOf(await statusItem.getValue());
 
+/**
+ * Calls `then` each time a sync changes the stories in use: the store's version in the sync
+ * status, which the sync writes after the new stories are in use. Returns the unwatch.
+ */
+export const watchStoreVersion = (then: () => void) =>
+  statusItem.watch((next, prev) => {
+    if (datesOf(next).version !== datesOf(prev).version) then();
+  });
+
 /** The network ledger's readable entries and how many were not (`readLedger`). */
 export const getNetLedger = async (): Promise<KeptLedger> => readLedger(await netLedgerItem.getValue());
 

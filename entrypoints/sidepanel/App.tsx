@@ -12,6 +12,7 @@ import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { takePanelRequest } from './panel-request.ts';
+import { useFreshStory } from './use-fresh-story.ts';
 import { useTabReport } from './use-tab-report.ts';
 
 const search = (query: string) => sendMessage('searchStories', { query, limit: 25 });
@@ -83,6 +84,7 @@ export function App() {
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
+  const story = useFreshStory(picked ?? (report?.state === 'match' ? report.story : null));
   const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : gone ? 'gone' : (report?.state ?? 'unread')));
   return (
     <>
@@ -140,7 +142,7 @@ export function App() {
                 {t('backToPageStory')}
               </button>
             )}
-            <StoryView story={picked} topicNames={topicNames} />
+            <StoryView story={story ?? picked} topicNames={topicNames} />
           </>
         ) : gone ? (
           <div class="panel__empty">
@@ -156,7 +158,7 @@ export function App() {
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (
-          <StoryView story={report.story} reasons={report.reasons} page={report.page} topicNames={topicNames} />
+          <StoryView story={story ?? report.story} reasons={report.reasons} page={report.page} topicNames={topicNames} />
         ) : (
           <NoStory report={report} onOpen={open} />
         )}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildStore } from '../../lib/store/build.ts';
+import { buildStore, type BuiltStore } from '../../lib/store/build.ts';
+import type { Story } from '../../lib/story/story.ts';
 import { ARABIC, edgeStory } from '../fixtures/edge-stories.ts';
 import { axeViolations } from './a11y.ts';
 import { directionOf, launch, PAGES, screenshot, serve, type Lens, type Server } from './harness.ts';
@@ -361,11 +362,11 @@ describe('accessibility and themes', () => {
 });
 
 describe('the side panel with stories at the edges of what the door accepts', () => {
+  let edges: Story[];
+  let built: BuiltStore;
   beforeAll(async () => {
-    const built = await buildStore(
-      (['unbroken', 'long-names', 'arabic'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`))),
-      { now: new Date(Date.now() - 60_000) },
-    );
+    edges = (['unbroken', 'long-names', 'arabic'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`)));
+    built = await buildStore(edges, { now: new Date(Date.now() - 60_000) });
     store.publish(built);
     const options = await lens.useStore(server.url('/store/'), built.manifest.version);
     await options.close();
@@ -404,5 +405,34 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await direction('#missing-heading')).toBe('ltr');
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'sidepanel-edge-arabic');
+  });
+  it('shows the newer story when a sync changes it while the panel is open', async () => {
+    // Found in a review (2026-12-07): the panel kept the story as the tab was read, old title,
+    // shares and sources, while the popup showed the new one; a story opened from search too.
+    const matched = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const tabId = await readTab('/local-sports.html');
+    const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
+    await picked.locator('main[data-state="picked"]').waitFor();
+    const [longNames, unbroken] = [edges[1]!, edges[0]!];
+    const next = await buildStore(
+      [
+        edges[2]!,
+        { ...longNames, title: 'Long names, updated', missingPerspectives: ['Nurses'], updatedAt: '2026-12-01T09:00:00Z' },
+        { ...unbroken, title: 'Unbroken, updated', updatedAt: '2026-12-01T09:00:00Z' },
+      ],
+      { previous: built.manifest },
+    );
+    store.publish(next);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.locator(`[data-testid=store-version][data-version="${next.manifest.version}"]`).waitFor();
+    await matched.locator('h1', { hasText: 'Long names, updated' }).waitFor();
+    expect(await matched.locator('main').getAttribute('data-state')).toBe('match');
+    expect(await matched.locator('#missing li').allInnerTexts()).toEqual(['Nurses']);
+    expect(await matched.locator('.story-header__meta').innerText()).toContain('Updated Dec 1, 2026');
+    // Where the page stands is still said: the page is the same source of the newer story.
+    expect(await matched.locator('.coverage .placement').getAttribute('data-source')).toBe('2');
+    await picked.locator('h1', { hasText: 'Unbroken, updated' }).waitFor();
+    await options.close();
   });
 });
