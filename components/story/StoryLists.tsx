@@ -10,7 +10,9 @@ export function Stats({ stats }: { stats: NonNullable<Story['stats']> }) {
           <dt class="stat__label" dir="auto">
             {s.label}
           </dt>
-          <dd class="stat__value">{s.value}</dd>
+          <dd class="stat__value" dir="auto">
+            {s.value}
+          </dd>
         </div>
       ))}
     </dl>
@@ -23,7 +25,9 @@ export function Timeline({ items }: { items: NonNullable<Story['timeline']> }) {
     <ol class="timeline">
       {items.map((e, i) => (
         <li key={i} class="timeline__item">
-          <span class="timeline__when">{e.when}</span>
+          <span class="timeline__when" dir="auto">
+            {e.when}
+          </span>
           <span class="timeline__text" dir="auto">
             {e.text}
           </span>

@@ -40,7 +40,7 @@ export function StoryView({ story, reasons, page, topicNames }: Props) {
         <ViewpointCards story={story} figures={figures} readerSource={readerSource} />
       </>,
     ],
-    ['why', 'whyItMattersHeading', story.whyItMatters ? <p>{story.whyItMatters}</p> : null],
+    ['why', 'whyItMattersHeading', story.whyItMatters ? <p dir="auto">{story.whyItMatters}</p> : null],
     ['key-points', 'keyPointsHeading', story.keyPoints?.length ? <BulletList items={story.keyPoints} /> : null],
     ['stats', 'statsHeading', story.stats?.length ? <Stats stats={story.stats} /> : null],
     ['story', 'bodyHeading', story.body?.length ? <StoryBody story={story} /> : null],

@@ -401,6 +401,11 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await direction('.viewpoint-card__name > span[dir]')).toBe('rtl');
     expect(await direction('.missing__list li')).toBe('rtl');
     expect(await direction('.source__outlet bdi')).toBe('rtl');
+    // Found in a review (2026-12-07): these three were laid out left to right.
+    expect(await direction('#why p')).toBe('rtl');
+    expect(await direction('.stat__value')).toBe('rtl');
+    expect(await direction('.timeline__when')).toBe('rtl');
+    expect(await direction('.timeline__text')).toBe('rtl');
     expect(await direction('.coverage__figures')).toBe('ltr');
     expect(await direction('#missing-heading')).toBe('ltr');
     expect(await axeViolations(panel)).toEqual([]);
