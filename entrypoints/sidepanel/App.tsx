@@ -40,6 +40,11 @@ export function App() {
     window.scrollTo(0, 0);
     document.getElementById('panel-main')?.focus({ preventScroll: true });
   };
+  const back = () => {
+    setPicked(null);
+    window.scrollTo(0, 0);
+    document.getElementById('panel-main')?.focus({ preventScroll: true });
+  };
   const close = () => {
     if (overlay) buttons[overlay].current?.focus();
     setOverlay(null);
@@ -137,9 +142,10 @@ export function App() {
           <AlertList alerts={alerts ?? []} onOpen={open} headingLevel={1} topicNames={topicNames} />
         ) : picked ? (
           <>
-            {report?.state === 'match' && (
-              <button type="button" class="secondary panel__back" onClick={() => setPicked(null)}>
-                {t('backToPageStory')}
+            {/* Back to what the panel says of the tab's page: its story, or its question or list. */}
+            {report && (
+              <button type="button" class="secondary panel__back" onClick={back}>
+                {t(report.state === 'match' ? 'backToPageStory' : 'backToPage')}
               </button>
             )}
             <StoryView story={story ?? picked} topicNames={topicNames} />

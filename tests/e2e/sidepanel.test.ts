@@ -240,6 +240,14 @@ describe('the side panel', () => {
     await screenshot(panel, 'sidepanel-same-subject');
     await related.getByRole('button', { name: /Ranchers Sue to Stop Brandt Reservoir Expansion/ }).click();
     await panel.locator('main[data-state="picked"] h1', { hasText: 'Ranchers Sue to Stop Brandt Reservoir Expansion' }).waitFor();
+    // Found in a review (2026-12-07): only a page with a match had a way back; from here the
+    // reader had to find the subject's other story by searching for it.
+    await panel.getByRole('button', { name: 'Back to this page' }).press('Enter');
+    await panel.locator('main[data-state="no-match"]').waitFor();
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('panel-main');
+    const other = await related.getByRole('button').nth(1).innerText();
+    await related.getByRole('button').nth(1).click();
+    await panel.locator('main[data-state="picked"] h1', { hasText: other.split('\n')[0] }).waitFor();
   });
 
   it('is usable by keyboard: focus moves in reading order, is visible, and Escape closes what opened', async () => {
