@@ -91,6 +91,15 @@ export function App() {
   }, []);
   const story = useFreshStory(picked ?? (report?.state === 'match' ? report.story : null));
   const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : gone ? 'gone' : (report?.state ?? 'unread')));
+  // Another story, or another view, starts at its top: a story that replaced the tab's while the
+  // reader was scrolled down (another one picked in the popup) opened at its middle. A newer
+  // version of the same story (useFreshStory) keeps the reader's place.
+  const shownKey = `${state}:${story?.id ?? ''}`;
+  const lastKey = useRef(shownKey);
+  useLayoutEffect(() => {
+    if (lastKey.current !== shownKey) window.scrollTo(0, 0);
+    lastKey.current = shownKey;
+  }, [shownKey]);
   return (
     <>
       <header class="panel-header" ref={header}>

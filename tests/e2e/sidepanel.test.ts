@@ -186,6 +186,23 @@ describe('the side panel', () => {
     expect(await panel.locator('.source[data-reader]').count()).toBe(0);
   });
 
+  it("starts another story that becomes the tab's at its top, not where the last one was scrolled", async () => {
+    // Found in a review (2026-12-07): the reader, scrolled down the panel, picked another story
+    // in the popup ("Not this story?"); the panel showed the new story from its middle, its
+    // headline 840 px above. The choice is kept under this address and taken back at the end.
+    const { tabId } = await lens.openTab(server.url('/healthtech-mayo-microsoft.html?case=panel'));
+    const popup = await lens.openPopup(tabId);
+    const panel = await panelFor(tabId);
+    await panel.locator('.toc').getByRole('link', { name: 'Key points' }).click();
+    await panel.waitForFunction(() => window.scrollY > 1000);
+    await popup.getByRole('button', { name: 'Not this story?' }).click();
+    await popup.locator('button.not-this-story__pick', { hasText: 'Northvale Health System' }).click();
+    await panel.locator('main[data-state="match"] h1', { hasText: 'Northvale Health System' }).waitFor();
+    expect(await panel.evaluate(() => window.scrollY)).toBe(0);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await panel.locator('main[data-state="match"] h1', { hasText: 'Microsoft and Mayo Clinic' }).waitFor();
+  });
+
   it('offers a search over the store when the tab has no match, and opens what the reader picks', async () => {
     const panel = await panelFor(await readTab('/local-sports.html'));
     expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');
@@ -426,6 +443,8 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     const tabId = await readTab('/local-sports.html');
     const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
     await picked.locator('main[data-state="picked"]').waitFor();
+    await matched.locator('.toc').getByRole('link', { name: 'Sources' }).click();
+    await matched.waitForFunction(() => window.scrollY > 1000);
     const [longNames, unbroken] = [edges[1]!, edges[0]!];
     const next = await buildStore(
       [
@@ -441,6 +460,8 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     await options.locator(`[data-testid=store-version][data-version="${next.manifest.version}"]`).waitFor();
     await matched.locator('h1', { hasText: 'Long names, updated' }).waitFor();
     expect(await matched.locator('main').getAttribute('data-state')).toBe('match');
+    // The same story, newer: the reader keeps their place in it.
+    expect(await matched.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect(await matched.locator('#missing li').allInnerTexts()).toEqual(['Nurses']);
     expect(await matched.locator('.story-header__meta').innerText()).toContain('Updated Dec 1, 2026');
     // Where the page stands is still said: the page is the same source of the newer story.
