@@ -9,6 +9,8 @@ interface Props {
   /** The reader's word that it is this story, remembered for the page; absent where a page cannot take it. */
   onPick?: (storyId: string) => void;
   busy?: boolean;
+  /** The title in three lines (the popup, short of room) or whole (the side panel). */
+  clamp?: boolean;
 }
 
 /**
@@ -16,13 +18,13 @@ interface Props {
  * is not sure of, with why. A question, never a match: no badge, no story card, until the
  * reader says yes.
  */
-export function Suggestion({ suggestion, onOpen, onPick, busy = false }: Props) {
+export function Suggestion({ suggestion, onOpen, onPick, busy = false, clamp = false }: Props) {
   return (
     <section class="suggestion" aria-labelledby="suggestion-heading" data-story-id={suggestion.storyId}>
       <h2 class="section-heading" id="suggestion-heading">
         {t('suggestHeading')}
       </h2>
-      <p class="suggestion__title clamp-3" dir="auto">
+      <p class={clamp ? 'suggestion__title clamp-3' : 'suggestion__title'} dir="auto">
         {suggestion.title}
       </p>
       <MatchReason reasons={suggestion.reasons} />

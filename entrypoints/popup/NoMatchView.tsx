@@ -53,6 +53,7 @@ export function NoMatchView({ view, summary, busy, onOpenStory, onOpenAlerts, on
           busy={busy}
           onPick={(storyId) => onChoose({ kind: 'story', storyId })}
           onOpen={onOpenStory}
+          clamp
         />
       )}
       {!view.suggestion && view.sameSubject && (

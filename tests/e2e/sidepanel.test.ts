@@ -331,7 +331,7 @@ describe('the side panel', () => {
 });
 
 describe("the side panel at a reader's 20 px default font", () => {
-  it('keeps each share on one line and nothing sideways, from 320 px to wide', async () => {
+  it('keeps each share on one line and nothing sideways, from 320 px to wide, and names the story it asks about whole', async () => {
     // Found in a review (2026-12-07): at 20 px the shares broke up to a 420 px panel, Chrome's
     // own is 360 px wide by default.
     const big = await launch({ defaultFontSize: 20 });
@@ -347,6 +347,15 @@ describe("the side panel at a reader's 20 px default font", () => {
         expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
         expect(await brokenShares(panel), `${width} px`).toEqual([]);
       }
+      // "Is it this story?" names the story whole in the panel: the popup's three-line clamp cut
+      // it to "… to Expand Bus Rapid…" at 320 px (found in a review, 2026-12-07).
+      const other = await big.openTab(server.page('/riverton-brt-routes.html'));
+      await (await big.openPopup(other.tabId)).close();
+      const asked = await big.openExtensionPage('sidepanel.html', other.tabId);
+      await asked.setViewportSize({ width: 320, height: 800 });
+      const title = asked.locator('.suggestion__title');
+      await title.waitFor();
+      expect(await title.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
     } finally {
       await big.close();
     }
