@@ -24,10 +24,12 @@ interface Props {
   /** The tab's page, when the story is its match: where it stands is said first, and marked. */
   page?: PageRef;
   topicNames?: Record<string, string>;
+  /** The reader chose this story for the page (in the popup): said in place of why it matched. */
+  chosenByReader?: boolean;
 }
 
 /** The whole story, every field FORMAT.md carries, in reading order with a table of contents. */
-export function StoryView({ story, reasons, page, topicNames }: Props) {
+export function StoryView({ story, reasons, page, topicNames, chosenByReader = false }: Props) {
   const figures = storyFigures(story);
   const placement = page ? placeReader(story, page, reasons ?? []) : null;
   const readerSource = placement?.kind === 'source' ? placement.source.n : null;
@@ -61,7 +63,13 @@ export function StoryView({ story, reasons, page, topicNames }: Props) {
           {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
         </p>
         <PlacementNote story={story} placement={placement} outlets={figures.outlets} />
-        {reasons && <MatchReason reasons={reasons} />}
+        {chosenByReader ? (
+          <p class="match-reason reader-choice" data-kind="picked">
+            {t('chosenByReader')}
+          </p>
+        ) : (
+          reasons && <MatchReason reasons={reasons} />
+        )}
         <FollowButtons story={story} topicNames={topicNames} />
       </section>
       <nav class="toc" aria-label={t('tocLabel')}>

@@ -173,7 +173,13 @@ export function App() {
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (
-          <StoryView story={story ?? report.story} reasons={report.reasons} page={report.page} topicNames={topicNames} />
+          <StoryView
+            story={story ?? report.story}
+            reasons={report.reasons}
+            page={report.page}
+            topicNames={topicNames}
+            chosenByReader={report.chosenByReader}
+          />
         ) : (
           <NoStory report={report} onOpen={open} />
         )}
@@ -192,7 +198,7 @@ function NoStory({ report, onOpen }: { report: TabReport | null; onOpen: (id: st
       : sameSubject
         ? ['sameSubjectTitle', 'sameSubjectPanelHint']
         : report.state === 'no-match'
-          ? ['noMatchTitle', 'panelSearchHint']
+          ? [report.dismissedByReader ? 'dismissedByReader' : 'noMatchTitle', 'panelSearchHint']
           : report.state === 'not-article'
             ? ['notArticleTitle', 'panelSearchHint']
             : ['errorTitle', 'panelSearchHint'];

@@ -243,6 +243,31 @@ describe('the side panel', () => {
     await panel.locator('main[data-state="picked"] h1', { hasText: 'Riverton Voters Approve Transit Levy' }).waitFor();
   });
 
+  it("says when the page's story is the reader's own choice, or that the reader said none covers it", async () => {
+    // Found in a review (2026-12-07): a story the reader chose in the popup showed with no word
+    // of why (its "Why this story" gone), and after "No story covers this page" the panel said
+    // "No Factlen story covers this page yet", as if the matcher had found none. Each choice is
+    // kept under its own address and taken back at the end.
+    const chosen = await lens.openTab(server.url('/riverton-brt-routes.html?case=panel-choice'));
+    const popup = await lens.openPopup(chosen.tabId);
+    const panel = await panelFor(chosen.tabId);
+    await popup.getByRole('button', { name: "Yes, it's this story" }).click();
+    await panel.locator('main[data-state="match"]').waitFor();
+    expect(await panel.locator('.coverage .reader-choice').innerText()).toBe('You chose this story for this page.');
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await panel.locator('main[data-state="no-match"] .suggestion').waitFor();
+
+    const dismissed = await lens.openTab(server.url('/healthtech-mayo-microsoft.html?case=panel-dismiss'));
+    const popup2 = await lens.openPopup(dismissed.tabId);
+    const panel2 = await panelFor(dismissed.tabId);
+    await popup2.getByRole('button', { name: 'Not this story?' }).click();
+    await popup2.getByRole('button', { name: 'No story covers this page' }).click();
+    await panel2.locator('main[data-state="no-match"]').waitFor();
+    expect(await panel2.locator('h1').innerText()).toBe('You said no Factlen story covers this page.');
+    await popup2.getByRole('button', { name: 'Undo' }).click();
+    await panel2.locator('main[data-state="match"]').waitFor();
+  });
+
   it('names the stories of the subject of a page that is none of their events, and opens one', async () => {
     const panel = await panelFor(await readTab('/harlow-reservoir-pause.html'));
     expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');
