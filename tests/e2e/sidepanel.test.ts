@@ -355,6 +355,54 @@ describe('the side panel', () => {
   });
 });
 
+describe("Chrome's own side panel", () => {
+  it("opens on its tab's story, follows the tabs the reader switches to, a new page in the tab, and goes with the tab", async () => {
+    const sports = await readTab('/local-sports.html');
+    const { page, tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+    const popup = await lens.openPopup(tabId);
+    // The real panel is browser UI that Playwright does not list as a page. An extension page in
+    // a background tab (so the reader's tab stays active) reaches its window: same origin.
+    const [probe] = await Promise.all([
+      lens.context.waitForEvent('page'),
+      lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
+    ]);
+    await probe.waitForLoadState();
+    const panels = () =>
+      probe.evaluate(() =>
+        (chrome.extension as unknown as { getViews(): Window[] })
+          .getViews()
+          .filter((w) => w.location.pathname === '/sidepanel.html')
+          .map((w) => ({
+            query: w.location.search,
+            state: w.document.querySelector('main')?.getAttribute('data-state'),
+            title: w.document.querySelector('h1')?.textContent,
+          })),
+      );
+    const activate = (id: number) => lens.worker.evaluate((tab) => chrome.tabs.update(tab, { active: true }), id);
+    const mayo = "Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare";
+
+    // "Open viewpoints": a panel of the tab's own, on its story.
+    await popup.getByRole('button', { name: 'Open viewpoints' }).click();
+    const own = { query: `?tabId=${tabId}` };
+    await expect.poll(panels).toContainEqual({ ...own, state: 'match', title: mayo });
+    // Another tab shows the browser's default panel, which follows the active tab.
+    await activate(sports);
+    await expect.poll(panels).toContainEqual({ query: '', state: 'no-match', title: 'No Factlen story covers this page yet' });
+    await activate(tabId);
+    await expect.poll(panels).toContainEqual({ query: '', state: 'match', title: mayo });
+    // A new page in the tab is not the story's: the panel says it is not read yet.
+    await page.goto(server.url('/local-sports.html?next'));
+    await expect.poll(panels).toContainEqual({ ...own, state: 'unread', title: 'No article read in this tab yet' });
+    // Closed with its tab.
+    await page.close();
+    await expect.poll(async () => (await panels()).filter((p) => p.query === own.query)).toEqual([]);
+    // The browser's panel, still open on the other tabs, would follow the next tests' tabs.
+    await lens.worker.evaluate(async () => chrome.sidePanel.close({ windowId: (await chrome.windows.getLastFocused()).id! }));
+    await expect.poll(panels).toEqual([]);
+    await probe.close();
+  });
+});
+
 describe("the side panel at a reader's 20 px default font", () => {
   it('keeps each share on one line and nothing sideways, from 320 px to wide, and names the story it asks about whole', async () => {
     // Found in a review (2026-12-07): at 20 px the shares broke up to a 420 px panel, Chrome's
