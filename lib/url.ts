@@ -118,6 +118,14 @@ export function samePage(a: string | null | undefined, b: string | null | undefi
   const keyA = normalizeUrl(a);
   const keyB = normalizeUrl(b);
   if (keyA !== null || keyB !== null) return keyA === keyB;
+  return onlyFragmentDiffers(a, b);
+}
+
+/**
+ * Whether two addresses are one, but for their fragment: a jump within a page (an in-page link,
+ * `#comments`), which is no other page. Null, missing or unparsable addresses are none.
+ */
+export function onlyFragmentDiffers(a: string | null | undefined, b: string | null | undefined): boolean {
   const rawA = withoutFragment(a);
   return rawA !== null && rawA === withoutFragment(b);
 }

@@ -1,10 +1,11 @@
 // The latest report per tab, in session storage (memory only, gone when the browser closes),
 // so the side panel can show a tab's story without reading the page again and can follow
-// changes. A report is dropped when its tab navigates or closes.
+// changes. A report is dropped when its tab loads another page or closes.
 import { browser } from 'wxt/browser';
 import { limitPage } from '../../lib/extract/limits.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { keptReport } from '../../lib/report.ts';
+import { onlyFragmentDiffers } from '../../lib/url.ts';
 import { reportItem } from '../../platform/storage.ts';
 import { clearBadge } from './badge.ts';
 
@@ -28,14 +29,28 @@ export async function loadReport(tabId: number): Promise<TabReport | null> {
 }
 
 export function setUpReports(): void {
-  // `status: 'loading'` is visible without the `tabs` permission and marks a new document.
+  // `status: 'loading'` is visible without the `tabs` permission and marks a new document, or a
+  // jump within this one (the new address is told where the extension may read the tab).
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
-    privateReports.delete(tabId);
-    void Promise.all([reportItem(tabId).removeValue(), clearBadge(tabId)]);
+    void forgetReport(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     privateReports.delete(tabId);
     void reportItem(tabId).removeValue();
   });
+}
+
+/**
+ * Drops the tab's report when the tab loads another page. A jump within the page read (an in-page
+ * link, `#comments`) keeps it: the article beside the side panel is the same, and the panel lost
+ * its story to it.
+ */
+async function forgetReport(tabId: number, url: string | undefined): Promise<void> {
+  if (url) {
+    const kept = await loadReport(tabId);
+    if (kept && 'page' in kept && onlyFragmentDiffers(kept.page.url, url)) return;
+  }
+  privateReports.delete(tabId);
+  await Promise.all([reportItem(tabId).removeValue(), clearBadge(tabId)]);
 }

@@ -203,6 +203,32 @@ describe('the side panel', () => {
     await panel.locator('main[data-state="match"] h1', { hasText: 'Microsoft and Mayo Clinic' }).waitFor();
   });
 
+  it('keeps the story when the reader follows a link within the article', async () => {
+    // Found in a review (2026-12-07): Chrome tells an in-page link (`#comments`) as a tab loading;
+    // the panel beside the article lost its story ("No article read in this tab yet") and the
+    // toolbar badge its count.
+    const { page, tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+    await (await lens.openPopup(tabId)).close();
+    const panel = await panelFor(tabId);
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
+    await page.evaluate(() => {
+      const jump = Object.assign(document.createElement('a'), { href: '#comments', id: 'jump', textContent: 'Comments' });
+      document.body.prepend(jump);
+    });
+    await page.bringToFront();
+    await page.click('#jump');
+    await expect.poll(() => lens.worker.evaluate(async (id) => (await chrome.tabs.get(id)).status, tabId)).toBe('complete');
+    expect(page.url()).toMatch(/#comments$/);
+    // What the background keeps for the tab, read after the navigation's events were handled.
+    const kept = await lens.worker.evaluate(async (id) => (await chrome.storage.session.get(`report:${id}`))[`report:${id}`], tabId);
+    expect(kept).toMatchObject({ state: 'match' });
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
+    expect(await lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('7');
+    // Another page in the same tab is not the story's.
+    await page.evaluate(() => history.pushState({}, '', '/another-article.html'));
+    await panel.locator('main[data-state="unread"]').waitFor();
+  });
+
   it('offers a search over the store when the tab has no match, and opens what the reader picks', async () => {
     const panel = await panelFor(await readTab('/local-sports.html'));
     expect(await panel.locator('main').getAttribute('data-state')).toBe('no-match');

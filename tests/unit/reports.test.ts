@@ -25,6 +25,19 @@ describe('tab reports', () => {
     await expect.poll(() => loadReport(9)).toBeNull();
   });
 
+  it('keeps the report through a jump within the page read, not a move to another page', async () => {
+    // Found in a review (2026-12-07): an in-page link (`#comments`) in the article beside the side
+    // panel is a navigation to Chrome ("loading", with the new address): the panel lost its story.
+    setUpReports();
+    await saveReport(7, report);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'https://example.com/a#comments' }, {} as never);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, {} as never);
+    expect(await loadReport(7)).toEqual(report);
+    await saveReport(8, report);
+    await fakeBrowser.tabs.onUpdated.trigger(8, { status: 'loading', url: 'https://example.com/a?page=2' }, {} as never);
+    await expect.poll(() => loadReport(8)).toBeNull();
+  });
+
   it('keeps the report through updates that are not a navigation', async () => {
     setUpReports();
     await saveReport(7, report);

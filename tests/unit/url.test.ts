@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, normalizeUrl, parsedKey, samePage } from '../../lib/url.ts';
+import { hostOf, normalizeUrl, onlyFragmentDiffers, parsedKey, samePage } from '../../lib/url.ts';
 
 const BASE = 'example.com/news/2026/quake-hits';
 
@@ -138,5 +138,21 @@ describe('samePage', () => {
       expect(samePage(none, 'https://example.com/a')).toBe(false);
       expect(samePage('file:///a.html', none)).toBe(false);
     }
+  });
+});
+
+describe('onlyFragmentDiffers', () => {
+  it.each([
+    ['https://example.com/a', 'https://example.com/a#comments', true],
+    ['https://example.com/a#top', 'https://example.com/a#comments', true],
+    ['https://example.com/a', 'https://example.com/a', true],
+    ['https://example.com/a', 'https://example.com/a?page=2', false],
+    ['https://example.com/a', 'https://example.com/a?utm_source=x', false],
+    ['https://example.com/a', 'https://www.example.com/a', false],
+    ['https://example.com/a', 'https://example.com/b#a', false],
+    ['not a url', 'not a url', false],
+    [null, null, false],
+  ] as const)('%s and %s: %s', (a, b, same) => {
+    expect(onlyFragmentDiffers(a, b)).toBe(same);
   });
 });
