@@ -10,6 +10,7 @@ import { t, type MessageKey } from '../../platform/i18n.ts';
 import { unreadCount } from '../../lib/alerts/state.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { sendMessage } from '../../platform/messaging.ts';
+import { reasonsForNewer } from '../../lib/story/placement.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { takePanelRequest } from './panel-request.ts';
 import { useFreshStory } from './use-fresh-story.ts';
@@ -175,7 +176,7 @@ export function App() {
         ) : report?.state === 'match' ? (
           <StoryView
             story={story ?? report.story}
-            reasons={report.reasons}
+            reasons={story && story !== report.story ? reasonsForNewer(report.reasons, report.story, story) : report.reasons}
             page={report.page}
             topicNames={topicNames}
             chosenByReader={report.chosenByReader}

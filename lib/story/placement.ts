@@ -54,6 +54,32 @@ function sourceOfOutlet(story: Story, page: PageRef): Source | undefined {
   });
 }
 
+/** Whether two sources are one article: the same address, or, where either has none, the same outlet and headline. */
+function sameArticle(a: Source, b: Source): boolean {
+  if (a.url && b.url) return normalizeUrl(a.url) === normalizeUrl(b.url);
+  return plain(a.outlet) === plain(b.outlet) && plain(a.title) === plain(b.title);
+}
+
+/**
+ * The match's `reasons` for `before`, said of `after`, a newer version of the same story (a sync
+ * while the side panel shows it): a reason that proves the page to be source [n] names the same
+ * article by its number in `after`, or is dropped when `after` no longer cites it. Said as they
+ * were, a newer version that numbers its sources otherwise made the page another outlet's.
+ */
+export function reasonsForNewer(reasons: readonly MatchReason[], before: Story, after: Story): MatchReason[] {
+  return reasons.flatMap((r) => {
+    if (!r.code || !PROOF_CODES.has(r.code)) return [r];
+    const n = Number(r.args?.[0]);
+    const was = before.sources.find((s) => s.n === n);
+    const now = was && after.sources.find((s) => sameArticle(s, was));
+    if (!now) return [];
+    if (now.n === n && now.outlet === was.outlet) return [r];
+    const args = r.args!.length > 1 ? [String(now.n), now.outlet] : [String(now.n)];
+    const detail = r.detail.replace(`[${n}]`, `[${now.n}]`).replace(was.outlet, now.outlet);
+    return [{ ...r, args, detail }];
+  });
+}
+
 /** Where `page` stands in `story`, from the match's reasons and the page's address; null when the page names no outlet. */
 export function placeReader(story: Story, page: PageRef, reasons: readonly MatchReason[]): Placement | null {
   const key = normalizeUrl(page.url);

@@ -557,7 +557,17 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     const next = await buildStore(
       [
         edges[2]!,
-        { ...longNames, title: 'Long names, updated', missingPerspectives: ['Nurses'], updatedAt: '2026-12-01T09:00:00Z' },
+        {
+          ...longNames,
+          title: 'Long names, updated',
+          missingPerspectives: ['Nurses'],
+          updatedAt: '2026-12-01T09:00:00Z',
+          // A new first source: every other one moves down a number, the reader's [2] to [3].
+          sources: [
+            { ...longNames.sources[0]!, title: 'A new first source', url: 'https://new.example.org/story' },
+            ...longNames.sources.map((s) => ({ ...s, n: s.n + 1 })),
+          ],
+        },
         { ...unbroken, title: 'Unbroken, updated', updatedAt: '2026-12-01T09:00:00Z' },
       ],
       { previous: built.manifest },
@@ -572,8 +582,9 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await matched.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     expect(await matched.locator('#missing li').allInnerTexts()).toEqual(['Nurses']);
     expect(await matched.locator('.story-header__meta').innerText()).toContain('Updated Dec 1, 2026');
-    // Where the page stands is still said: the page is the same source of the newer story.
-    expect(await matched.locator('.coverage .placement').getAttribute('data-source')).toBe('2');
+    // Where the page stands is still said, by the number the newer story gives the page.
+    expect(await matched.locator('.coverage .placement').getAttribute('data-source')).toBe('3');
+    expect(await matched.locator('.coverage .match-reason').innerText()).toBe('Why this story: This page is source [3], Outlet 2');
     await picked.locator('h1', { hasText: 'Unbroken, updated' }).waitFor();
     await options.close();
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle } from '../../lib/match/index.ts';
-import { nextReads, placeReader, provenSource, restatesPlacement, searchTextFor } from '../../lib/story/placement.ts';
+import { nextReads, placeReader, provenSource, reasonsForNewer, restatesPlacement, searchTextFor } from '../../lib/story/placement.ts';
 import { parseStories, type Story } from '../../lib/story/story.ts';
 
 const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories as [
@@ -142,5 +142,34 @@ describe('what to read next', () => {
     expect(searchTextFor(fortune)).toBe(
       "Morgan Stanley warns an AI breakthrough Is coming in 2026 — and most of the world isn't ready Fortune",
     );
+  });
+});
+
+describe('the reasons of a match, said of a newer version of its story', () => {
+  // A sync while the side panel shows the tab's story replaces it with its newer version; the
+  // match's reasons name sources by number, and a newer version may number them otherwise.
+  const page = { url: fortune.url!, title: 'Morgan Stanley warns', siteName: 'Fortune' };
+  const reasons = reasonsFor(page);
+  const renumbered: Story = {
+    ...withUrls,
+    sources: [
+      { n: 1, outlet: 'Reuters', viewpointId: 'technology-developers', title: 'A new first source', url: 'https://reuters.com/x' },
+      ...withUrls.sources.map((s) => ({ ...s, n: s.n + 1 })),
+    ],
+  };
+
+  it('names the same article by its new number', () => {
+    const said = reasonsForNewer(reasons, withUrls, renumbered);
+    expect(said[0]).toMatchObject({ code: 'reasonSource', args: ['3', 'Fortune'], detail: 'This page is source [3], Fortune' });
+    expect(placeReader(renumbered, page, said)).toMatchObject({ kind: 'source', source: { n: 3, outlet: 'Fortune' } });
+    // Said of the newer story as they were, they made the reader's page another outlet's.
+    expect(placeReader(renumbered, page, reasons)).toMatchObject({ kind: 'source', source: { n: 2, outlet: 'Microsoft' } });
+  });
+
+  it('drops a reason whose source the newer story no longer cites, and keeps the others', () => {
+    const without: Story = { ...withUrls, sources: withUrls.sources.filter((s) => s.n !== 2) };
+    const other = { kind: 'entities' as const, detail: 'Shares rare names: Mayo', code: 'reasonNames', args: ['Mayo'] };
+    expect(reasonsForNewer([...reasons, other], withUrls, without)).toEqual([...reasons.slice(1), other]);
+    expect(reasonsForNewer(reasons, withUrls, withUrls)).toEqual(reasons);
   });
 });
