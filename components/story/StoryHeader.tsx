@@ -1,10 +1,13 @@
 import { formatDate, t } from '../../platform/i18n.ts';
 import type { Story } from '../../lib/story/story.ts';
+import { topicLabel } from '../../lib/story/topics.ts';
 import { ExternalLink } from '../ExternalLink.tsx';
 import { withIsolates } from '../Isolates.tsx';
 
 /** Category, topic, series, tags, headline, dek, byline, dates and read time. */
-export function StoryHeader({ story }: { story: Story }) {
+export function StoryHeader({ story, topicNames }: { story: Story; topicNames?: Record<string, string> }) {
+  // By the name the follow buttons give it ("AI", the store's own name), not its slug.
+  const topic = topicLabel(story.topic, topicNames);
   const meta: preact.ComponentChildren[] = [];
   if (story.byline) meta.push(<span>{withIsolates((s) => t('byLine', s(story.byline!)))}</span>);
   meta.push(
@@ -26,11 +29,11 @@ export function StoryHeader({ story }: { story: Story }) {
         {/* The story's words take their own direction (dir="auto", <bdi>); ours stay left to right. */}
         <bdi>{story.category}</bdi>
         <span aria-hidden="true"> · </span>
-        <span>{withIsolates((s) => t('topicLabel', s(story.topic)))}</span>
+        <span>{withIsolates((s) => t('topicLabel', s(topic)))}</span>
         {story.series && (
           <>
             <span aria-hidden="true"> · </span>
-            <span>{withIsolates((s) => t('seriesPosition', [story.series!.position, story.series!.of, s(story.topic)]))}</span>
+            <span>{withIsolates((s) => t('seriesPosition', [story.series!.position, story.series!.of, s(topic)]))}</span>
           </>
         )}
       </p>

@@ -54,7 +54,7 @@ export function StoryView({ story, reasons, page, topicNames, chosenByReader = f
   const present = sections.filter(([, , body]) => body !== null);
   return (
     <article class="story-view" aria-labelledby="story-title">
-      <StoryHeader story={story} />
+      <StoryHeader story={story} topicNames={topicNames} />
       <section class="coverage" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading" class="visually-hidden">
           {t('coverageHeading')}

@@ -68,6 +68,9 @@ describe('the side panel', () => {
     expect(header).toContain('By Factlen Editorial Team');
     expect(header).toContain('3 min read');
     expect(header).toMatch(/#4 of 5 in ai/i);
+    // The topic by the name the follow button gives it ("Follow AI"), not its slug: what a screen
+    // reader reads is the text, not its upper-case look.
+    expect(await panel.locator('.story-header__kicker').textContent()).toBe('Medical AI · Topic: AI · #4 of 5 in AI');
     expect(header).toMatch(/Published Jun 21, 2026/);
     expect(await panel.locator('.coverage').innerText()).toContain('7 outlets · 3 viewpoints surfaced · 2 missing perspectives');
     expect(await panel.locator('.coverage').innerText()).toContain('This page is source [2], Fortune');
