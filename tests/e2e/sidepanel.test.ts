@@ -210,7 +210,9 @@ describe('the side panel', () => {
     // Found in a review (2026-12-07): Chrome tells an in-page link (`#comments`) as a tab loading;
     // the panel beside the article lost its story ("No article read in this tab yet") and the
     // toolbar badge its count.
-    const { page, tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+    // An address of its own (the harness finds a tab by its address; a tracking parameter leaves
+    // it source [2]'s).
+    const { page, tabId } = await lens.openTab(server.siteUrl('fortune.com', '/fortune-morgan-stanley.html?utm_source=jump'));
     await (await lens.openPopup(tabId)).close();
     const panel = await panelFor(tabId);
     expect(await panel.locator('main').getAttribute('data-state')).toBe('match');
@@ -386,8 +388,9 @@ describe('the side panel', () => {
 
 describe("Chrome's own side panel", () => {
   it("opens on its tab's story, follows the tabs the reader switches to, a new page in the tab, and goes with the tab", async () => {
-    const sports = await readTab('/local-sports.html');
-    const { page, tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+    // Addresses of their own: the harness finds a tab by its address, and other tests' tabs stay open.
+    const sports = await readTab('/local-sports.html?case=real-panel');
+    const { page, tabId } = await lens.openTab(server.siteUrl('fortune.com', '/fortune-morgan-stanley.html?utm_source=real-panel'));
     const popup = await lens.openPopup(tabId);
     // The real panel is browser UI that Playwright does not list as a page. An extension page in
     // a background tab (so the reader's tab stays active) reaches its window: same origin.
@@ -396,17 +399,19 @@ describe("Chrome's own side panel", () => {
       lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
     ]);
     await probe.waitForLoadState();
+    // Side panels only: other tests' `sidepanel.html` tabs are views too, and a tab knows it is one.
     const panels = () =>
-      probe.evaluate(() =>
-        (chrome.extension as unknown as { getViews(): Window[] })
-          .getViews()
-          .filter((w) => w.location.pathname === '/sidepanel.html')
-          .map((w) => ({
-            query: w.location.search,
-            state: w.document.querySelector('main')?.getAttribute('data-state'),
-            title: w.document.querySelector('h1')?.textContent,
-          })),
-      );
+      probe.evaluate(async () => {
+        type View = Window & { chrome: typeof chrome };
+        const views = (chrome.extension as unknown as { getViews(): View[] }).getViews();
+        const shown = [];
+        for (const w of views) {
+          if (w.location.pathname !== '/sidepanel.html' || (await w.chrome.tabs.getCurrent())) continue;
+          const state = w.document.querySelector('main')?.getAttribute('data-state');
+          shown.push({ query: w.location.search, state, title: w.document.querySelector('h1')?.textContent });
+        }
+        return shown;
+      });
     const activate = (id: number) => lens.worker.evaluate((tab) => chrome.tabs.update(tab, { active: true }), id);
     const mayo = "Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare";
 
