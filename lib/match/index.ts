@@ -13,7 +13,7 @@ import { wordAt, type StoryWrites } from './full-names.ts';
 import { outletTitleReason, reasonsFor, SAME_TITLE, subjectReasons, urlReason } from './reasons.ts';
 import { readForLookup, readForWeighing } from './on-disk.ts';
 import { storyFacts, storyFullNames, tellingTexts } from './story-doc.ts';
-import { storyParticulars } from './particulars.ts';
+import { storyNamed, storyParticulars } from './particulars.ts';
 import type { Story } from '../story/story.ts';
 import type { StoryIndex } from './story-index.ts';
 import { score, topSlots, type Scores } from './text-index.ts';
@@ -268,7 +268,13 @@ function subjectOf(index: StoryIndex, q: AnalysedQuery, scores: Scores, stories:
   const listed = stories.slice(0, ALTERNATIVES);
   const writes = listed.map((w) => storyWrites(index.stories.get(w.storyId)!));
   const hits = listed.reduce((mask, w) => mask & scores.hits[w.slot]!, ~0 >>> 0);
-  return subjectReasons(q, hits, (phrase, cased) => writes.every((has) => has(phrase, cased)));
+  const named = listed.map((w) => storyNamed(index.stories.get(w.storyId)!));
+  return subjectReasons(
+    q,
+    hits,
+    (phrase, cased) => writes.every((has) => has(phrase, cased)),
+    (term) => named.every((n) => n.has(term)),
+  );
 }
 
 /** `w` as an answer: its story, its confidence and the reasons a reader can check. */
@@ -276,7 +282,9 @@ function explained(index: StoryIndex, q: AnalysedQuery, scores: Scores, w: Weigh
   const doc = index.docs.get(w.slot)!;
   const gap = dayGap(q, doc);
   const story = index.stories.get(w.storyId)!;
-  const reasons = reasonsFor(q, scores, w.slot, w.title, gap, factsEvidence(q, storyFacts(story), gap).same, storyWrites(story));
+  const reasons = reasonsFor(q, scores, w.slot, w.title, gap, factsEvidence(q, storyFacts(story), gap).same, storyWrites(story), (t) =>
+    storyNamed(story).has(t),
+  );
   if (w.sameOutletTitle) reasons.splice(0, reasons[0]?.kind === 'title' ? 1 : 0, outletTitleReason(w.title));
   return { storyId: w.storyId, confidence: round(w.confidence), reasons };
 }

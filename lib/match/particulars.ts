@@ -27,7 +27,7 @@ const PARTICULAR_TEXTS = 3;
 const CONTAINMENT_TEXTS = 200;
 const CONTAINMENT_CHARS = 60_000;
 
-const read = new WeakMap<Story, string[]>();
+const read = new WeakMap<Story, { particulars: string[]; named: ReadonlySet<string> }>();
 
 /**
  * The story's texts, each once: a text that another one contains word for word (a dek that
@@ -47,8 +47,17 @@ const STRIDE = 2 ** 20;
 
 /** The particulars of `story`, read once per story object. */
 export function storyParticulars(story: Story): readonly string[] {
-  let particulars = read.get(story);
-  if (particulars) return particulars;
+  return readStory(story).particulars;
+}
+
+/** The words `story`'s prose (not its headlines) reads as names, read with its particulars. */
+export function storyNamed(story: Story): ReadonlySet<string> {
+  return readStory(story).named;
+}
+
+function readStory(story: Story): { particulars: string[]; named: ReadonlySet<string> } {
+  const known = read.get(story);
+  if (known) return known;
   const headlines = new Set([story.title, ...story.sources.map((s) => s.title)]);
   const uses = new Map<string, number>();
   const named = new Set<string>();
@@ -68,10 +77,11 @@ export function storyParticulars(story: Story): readonly string[] {
     }
   }
   // A name is not a common word, whatever word it is ("Bush", "Rich").
-  particulars = [];
+  const particulars: string[] = [];
   for (const [t, v] of uses) if (v / STRIDE >= PARTICULAR_TEXTS && (named.has(t) || !isCommonWord(t))) particulars.push(t);
-  read.set(story, particulars);
-  return particulars;
+  const result = { particulars, named };
+  read.set(story, result);
+  return result;
 }
 
 /**

@@ -36,10 +36,15 @@ function titleReason(t: TitleHit): MatchReason | null {
 
 /**
  * A word as the article writes it when that is an acronym it never writes in lower case ("GOP"
- * of a headline, "CDC") or one of its names ("Trump"); else in lower case, as the matcher reads
- * every word ("Jobless" of a title-case headline is "jobless").
+ * of a headline, "CDC"), one of its names ("Trump"), or a word neither the article nor the story
+ * ever writes in lower case; else in lower case, as the matcher reads every word ("Jobless" of a
+ * title-case headline is "jobless").
  */
-export function asWritten(q: AnalysedQuery): (term: string) => string {
+export function asWritten(
+  q: AnalysedQuery,
+  storyHas: StoryWrites = () => false,
+  storyNames: (term: string) => boolean = () => false,
+): (term: string) => string {
   const texts = [q.title, q.text];
   let lower: string[] | null = null;
   return (term) => {
@@ -51,7 +56,13 @@ export function asWritten(q: AnalysedQuery): (term: string) => string {
       const at = wordAt(lower[i]!, term);
       const written = at >= 0 ? texts[i]!.slice(at, at + term.length) : '';
       if (written.length > 1 && written.toLowerCase() === term && written === written.toUpperCase()) return written;
-      if (name && /^\p{Lu}/u.test(written)) return written;
+      if (!/^\p{Lu}/u.test(written)) continue;
+      if (name) return written;
+      // A name the article writes only where any word has a capital (a title-case headline, a
+      // sentence's start) is no name to the matcher, and "Shares rare terms: trump, christopher"
+      // read wrong. Capitalised when the story's prose reads it as a name and never writes it in
+      // lower case: "Jobless" of two title-case headlines and a sentence's start stays "jobless".
+      if (storyNames(term) && !storyHas(term, true)) return written;
     }
     return term;
   };
@@ -125,11 +136,12 @@ export function reasonsFor(
   gap: number | null,
   sameFigures: readonly string[] = [],
   storyHas: StoryWrites = () => false,
+  storyNames: (term: string) => boolean = () => false,
 ): MatchReason[] {
   const hits = scores.hits[slot]!;
   const hitTerms = new Set(q.terms.filter((t) => t.bit >= 0 && (hits >>> t.bit) & 1).map((t) => t.term));
   const names = sharedNames(q, (t) => hitTerms.has(t), storyHas);
-  const figures = showFigures(sameFigures, q.facts.keyFirst, asWritten(q)).slice(0, LIST);
+  const figures = showFigures(sameFigures, q.facts.keyFirst, asWritten(q, storyHas, storyNames)).slice(0, LIST);
   // Common words ("year", "first", "one") and bare numbers ("000") are never cited as rare,
   // however few stories share them; nor is a word the article writes as a name ("nancy" of "Nancy
   // Pelosi"), which reads wrong in lower case.
@@ -148,7 +160,7 @@ export function reasonsFor(
       return true;
     })
     .slice(0, LIST)
-    .map(asWritten(q));
+    .map(asWritten(q, storyHas, storyNames));
   const named = names.length ? reason('entities', 'reasonNames', [names.join(', ')]) : null;
   const stated = figures.length ? reason('text', 'reasonFigures', [figures.join(', ')]) : null;
   return [
@@ -164,10 +176,15 @@ export function reasonsFor(
  * its event): their common names, else their common rare words. `hits` is the stories' hit
  * masks ANDed, `allWrite` whether each of them writes a phrase.
  */
-export function subjectReasons(q: AnalysedQuery, hits: number, allWrite: StoryWrites): MatchReason[] {
+export function subjectReasons(
+  q: AnalysedQuery,
+  hits: number,
+  allWrite: StoryWrites,
+  allName: (term: string) => boolean = () => false,
+): MatchReason[] {
   const none: TitleHit = { n: 0, outlet: '', domain: null, similarity: 0 };
   const scores: Scores = { score: new Float64Array(1), hits: Uint32Array.of(hits), touched: [] };
-  return reasonsFor(q, scores, 0, none, null, [], allWrite);
+  return reasonsFor(q, scores, 0, none, null, [], allWrite, allName);
 }
 
 /** The reason for a page that is one of the story's sources. */

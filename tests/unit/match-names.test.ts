@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, matchArticle, weighCandidates } from '../../lib/match/index.ts';
 import { analyseQuery, type AnalysedQuery } from '../../lib/match/query.ts';
 import { asWritten } from '../../lib/match/reasons.ts';
-import { fullNames, shownName, wholeName } from '../../lib/match/full-names.ts';
+import { fullNames, shownName, wholeName, wordAt, type StoryWrites } from '../../lib/match/full-names.ts';
 import { headlineNames, names } from '../../lib/match/tokenize.ts';
 import { oneSource as story, QUAKE_2019 } from './match-stories.ts';
 
@@ -141,6 +141,51 @@ describe('full names', () => {
     // A word the article reads as a name keeps its capitals ("Same figures: Trump 232").
     const named = analyseQuery({ title: 'Electors meet', text: "Biden won 306 votes to Trump's 232." }, buildIndex([QUAKE_2019]).text);
     expect(asWritten(named)('trump')).toBe('Trump');
+  });
+
+  it("cite a word the article writes only with a capital, and the story's prose reads as a name, with its capital", () => {
+    const q = {
+      title: 'Kabul Airlift Decimated',
+      text: 'Jobless claims rise. Kabul airlift slows. Trump spoke. Centrists object.',
+      nameCounts: new Map(),
+    } as unknown as AnalysedQuery;
+    // The story as the matcher reads it: its text (case kept) and the names its prose reads.
+    const story = 'Jobless Claims Rise\nJobless claims rose. Flights from Kabul stopped; President Trump said the airlift was decimated.';
+    const storyHas: StoryWrites = (phrase, cased = false) =>
+      wordAt(cased ? story : story.toLowerCase(), cased ? phrase : phrase.toLowerCase()) >= 0;
+    const storyNames = (t: string) => ['kabul', 'trump'].includes(t);
+    // "Kabul" and "Trump" open sentences and a title-case headline here, which reads no name;
+    // the story writes them mid-sentence. "Jobless" opens its headline and a sentence in both:
+    // no name. "Decimated" the story writes in lower case.
+    expect(['kabul', 'trump', 'jobless', 'decimated', 'centrists'].map(asWritten(q, storyHas, storyNames))).toEqual([
+      'Kabul',
+      'Trump',
+      'jobless',
+      'decimated',
+      'centrists',
+    ]);
+  });
+
+  it('cite a rare term as the story names it, in a real match', () => {
+    const index = buildIndex([
+      {
+        ...QUAKE_2019,
+        id: 'talks',
+        title: 'Talks on the Ridgecrest quake fund stall',
+        dek: 'Governor Newsom and Senator Padilla met Tuesday; Padilla said the fund would pass.',
+        body: ['Officials from Ridgecrest asked Padilla for more. The fund was stalled, Newsom said.'],
+      },
+    ]);
+    const { match } = matchArticle(
+      {
+        title: 'Ridgecrest Quake Fund Talks Stall',
+        text: 'Padilla left the talks on Tuesday. Ridgecrest waits for its fund. Newsom blamed the stalled talks.',
+      },
+      index,
+    );
+    // "Ridgecrest" opens a sentence and a title-case headline of the article: no name to the
+    // matcher, a rare term. The story names it mid-sentence.
+    expect(match?.reasons.find((r) => r.code === 'reasonTerms')?.detail).toBe('Shares rare terms: Ridgecrest, quake, stall');
   });
 
   /** The names the reason gives when `article` matches a one-source story of `title`, `dek` and `body`. */
