@@ -19,7 +19,16 @@ const OUTLET_SHOWN = 40;
  * each share is ("35% of coverage") and how to read that viewpoint: the reader's own source is
  * marked, every other viewpoint offers one source.
  */
-export function CoverageSplit({ story, placement }: { story: Story; placement: Placement | null }) {
+export function CoverageSplit({
+  story,
+  placement,
+  onOpenFull,
+}: {
+  story: Story;
+  placement: Placement | null;
+  /** Opens the full view (the side panel), where the viewpoints the popup only counts are listed. */
+  onOpenFull?: () => void;
+}) {
   const mine = placement?.kind === 'source' ? placement : null;
   const next = new Map(nextReads(story, placement).map((r) => [r.viewpoint.id, r.source]));
   const order = story.viewpoints.map((v, i) => ({ v, i }));
@@ -69,7 +78,15 @@ export function CoverageSplit({ story, placement }: { story: Story; placement: P
           );
         })}
       </ul>
-      {rest > 0 && <p class="muted split__more">{tn('viewpointsMore', rest)}</p>}
+      {/* "+ 7 more viewpoints in the full view" is the way there, not a dead end beside it. */}
+      {rest > 0 &&
+        (onOpenFull ? (
+          <button type="button" class="link-button split__more" onClick={onOpenFull}>
+            {tn('viewpointsMore', rest)}
+          </button>
+        ) : (
+          <p class="muted split__more">{tn('viewpointsMore', rest)}</p>
+        ))}
     </section>
   );
 }

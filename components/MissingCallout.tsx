@@ -22,7 +22,16 @@ function shownNames(missing: string[]): string[] {
 }
 
 /** The stakeholders the coverage leaves out, as a callout: named, and said to have no voice among the outlets. */
-export function MissingCallout({ missing, outlets }: { missing: string[]; outlets: number }) {
+export function MissingCallout({
+  missing,
+  outlets,
+  onOpenFull,
+}: {
+  missing: string[];
+  outlets: number;
+  /** Opens the full view (the side panel), where every name is listed. */
+  onOpenFull?: () => void;
+}) {
   if (!missing.length) return null;
   const shown = shownNames(missing);
   return (
@@ -48,7 +57,14 @@ export function MissingCallout({ missing, outlets }: { missing: string[]; outlet
           the title count the outlets, and a reader's 20 px default font needs its line. */}
       {missing.length > shown.length ? (
         <p class="missing-callout__note">
-          <span class="visually-hidden">{tn('missingCallout', outlets)}</span> {t('missingMore', missing.length - shown.length)}
+          <span class="visually-hidden">{tn('missingCallout', outlets)}</span>{' '}
+          {onOpenFull ? (
+            <button type="button" class="link-button missing-callout__more" onClick={onOpenFull}>
+              {t('missingMore', missing.length - shown.length)}
+            </button>
+          ) : (
+            t('missingMore', missing.length - shown.length)
+          )}
         </p>
       ) : (
         <p class="visually-hidden">{tn('missingCallout', outlets)}</p>

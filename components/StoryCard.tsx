@@ -23,6 +23,8 @@ interface Props {
   children?: ComponentChildren;
   /** Under the reason: the reader's earlier choice for this page, which is the reason then. */
   note?: ComponentChildren;
+  /** Opens the full view (the side panel): what "+ 7 more … in the full view" leads to. */
+  onOpenFull?: () => void;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Props {
  * stands, the way to the other viewpoints, the split of the coverage, who is missing, and why
  * this story. The whole story (every source, in depth) is the side panel's.
  */
-export function StoryCard({ story, page, reasons, topicNames, actions, children, note }: Props) {
+export function StoryCard({ story, page, reasons, topicNames, actions, children, note, onOpenFull }: Props) {
   const figures = storyFigures(story);
   const placement = placeReader(story, page, reasons);
   return (
@@ -50,8 +52,8 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
       {/* The viewpoint is named once, on its row ("You are here"); the note keys it by its swatch. */}
       <PlacementNote story={story} placement={placement} outlets={figures.outlets} viewpointNamed={false} />
       <div class="story-card__actions">{actions}</div>
-      <CoverageSplit story={story} placement={placement} />
-      <MissingCallout missing={story.missingPerspectives} outlets={figures.outlets} />
+      <CoverageSplit story={story} placement={placement} onOpenFull={onOpenFull} />
+      <MissingCallout missing={story.missingPerspectives} outlets={figures.outlets} onOpenFull={onOpenFull} />
       {/* "This page is source [2], Fortune" under "You're reading [2] Fortune" says it twice. */}
       {!restatesPlacement(reasons[0], placement) && <MatchReason reasons={reasons} />}
       {note}

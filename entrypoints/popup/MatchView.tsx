@@ -21,6 +21,7 @@ export function MatchView({ view, topicNames, busy, onOpenPanel, onChoose }: Pro
       page={view.page}
       reasons={view.reasons}
       topicNames={topicNames}
+      onOpenFull={() => onOpenPanel()}
       actions={
         <>
           <button type="button" class="primary" onClick={() => onOpenPanel()}>

@@ -540,6 +540,48 @@ describe('the popup with stories at the edges of what the door accepts', () => {
     await popup.close();
   });
 
+  // Found in a review (2026-12-07): "+ 7 more viewpoints in the full view" and "+ 8 more in the
+  // full view" were plain text, a dead end beside the way to the full view they name.
+  it('opens the side panel on the story from the viewpoints and the missing perspectives it only counts', async () => {
+    // The real panel is browser UI: read from an extension page in a background tab, as in sidepanel.test.ts.
+    const [probe] = await Promise.all([
+      lens.context.waitForEvent('page'),
+      lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
+    ]);
+    await probe.waitForLoadState();
+    // Side panels only: what getViews lists that is no tab (asked synchronously: awaiting a
+    // closing panel's `tabs.getCurrent()` can hang).
+    const panels = () =>
+      probe.evaluate(() => {
+        const views = (type?: 'tab') => (chrome.extension as unknown as { getViews(o?: { type?: 'tab' }): Window[] }).getViews({ type });
+        const tabs = new Set(views('tab'));
+        return views()
+          .filter((w) => !tabs.has(w) && w.location.pathname === '/sidepanel.html')
+          .map((w) => w.document.querySelector('main[data-state="match"] h1')?.textContent ?? null);
+      });
+    // The panel the popup opens is its tab's own: closed by that tab, so the next tests see none.
+    const closePanel = (tabId: number) => lens.worker.evaluate((id) => chrome.sidePanel.close({ tabId: id }), tabId);
+    const story = edgeStory('ten-viewpoints', () => '');
+    for (const name of ['+ 7 more viewpoints in the full view', '+ 8 more in the full view']) {
+      const popup = await edgePopup('ten-viewpoints');
+      // Reached by keyboard and pressed as a reader would (a key press is a user gesture too).
+      const tabId = Number(new URL(popup.url()).searchParams.get('tabId'));
+      const more = popup.getByRole('button', { name, exact: true });
+      // A tab's own panel shows while its tab is active, as the reader's is when they click.
+      await lens.worker.evaluate((id) => chrome.tabs.update(id, { active: true }), tabId);
+      await more.focus();
+      expect(await offScreen(popup, ':focus')).toEqual([]);
+      // The popup closes itself once the panel is open, as on "Open viewpoints": the key press may outlive it.
+      const closed = popup.waitForEvent('close');
+      await popup.keyboard.press('Enter').catch((err: Error) => expect(err.message).toMatch(/closed/));
+      await closed;
+      await expect.poll(panels).toEqual([story.title]);
+      await closePanel(tabId);
+      await expect.poll(panels).toEqual([]);
+    }
+    await probe.close();
+  });
+
   it("draws the reader's viewpoint at 1 % wide enough for its letter", async () => {
     const popup = await edgePopup('long-names');
     const own = popup.locator('.split-bar__seg[data-reader]');
