@@ -33,7 +33,9 @@ export function CoverageSplit({
   const next = new Map(nextReads(story, placement).map((r) => [r.viewpoint.id, r.source]));
   const order = story.viewpoints.map((v, i) => ({ v, i }));
   const listed = order.slice(0, LISTED);
-  const own = order.find(({ v }) => v.id === mine?.viewpoint.id);
+  // The reader's viewpoint, or their outlet's (the row the placement note keys), is always listed.
+  const keyed = placement?.kind === 'source' || placement?.kind === 'outlet' ? placement.viewpoint.id : null;
+  const own = order.find(({ v }) => v.id === keyed);
   if (own && !listed.includes(own)) listed[LISTED - 1] = own;
   const rest = order.length - listed.length;
   return (

@@ -55,7 +55,9 @@ export function PlacementNote({
   // a page's name cannot turn the sentence around or write most of it.
   const key = placement.kind === 'outlet' ? 'placeOutlet' : 'placeOutside';
   return (
-    <p class="placement" data-kind={placement.kind}>
+    <p class="placement" data-kind={placement.kind} data-source={placement.kind === 'outlet' ? placement.source.n : undefined}>
+      {/* The outlet's cited article's viewpoint, by its key: the row that offers "Read [2] Fortune". */}
+      {placement.kind === 'outlet' && <Swatch index={story.viewpoints.indexOf(placement.viewpoint)} />}
       <span>
         {placement.kind === 'outlet'
           ? withIsolates((story) => tn(key, outlets, [story(placement.outlet)]))

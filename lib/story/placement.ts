@@ -1,7 +1,8 @@
 /**
  * Where the reader's page stands in a story, and what to read next: the page is one of the
  * story's sources (proven by the matcher, or by its URL), or it comes from an outlet the story
- * does or does not cite. A viewpoint is only ever named for a page the story cites.
+ * does or does not cite. A viewpoint is only ever named for a page the story cites; an uncited
+ * page of a cited outlet is keyed to the viewpoint of that outlet's cited article, never said to be in it.
  */
 import type { MatchReason } from '../match/types.ts';
 import type { PageRef } from '../messages.ts';
@@ -11,8 +12,12 @@ import { hostOf, normalizeUrl } from '../url.ts';
 export type Placement =
   /** The page is source `source.n`, in `viewpoint`. */
   | { kind: 'source'; source: Source; viewpoint: Viewpoint }
-  /** The page's outlet is among the story's sources, but this page is not one of them. */
-  | { kind: 'outlet'; outlet: string }
+  /**
+   * The page's outlet is among the story's sources, but this page is not one of them: `source` is
+   * that outlet's article the story cites (its first), in `viewpoint`. The viewpoint is the
+   * outlet's cited coverage's, never a guess at this page's.
+   */
+  | { kind: 'outlet'; outlet: string; source: Source; viewpoint: Viewpoint }
   /** The page's outlet is not among the story's outlets. */
   | { kind: 'outside'; outlet: string };
 
@@ -90,7 +95,8 @@ export function placeReader(story: Story, page: PageRef, reasons: readonly Match
   const outlet = pageOutlet(page);
   if (!outlet) return null;
   const same = sourceOfOutlet(story, page);
-  if (same) return { kind: 'outlet', outlet: same.outlet };
+  const sameViewpoint = same && story.viewpoints.find((v) => v.id === same.viewpointId);
+  if (same && sameViewpoint) return { kind: 'outlet', outlet: same.outlet, source: same, viewpoint: sameViewpoint };
   // A page declaring a cited outlet's name from another host (a mirror, a syndicated copy, a
   // spoof) is named by its host: "Riverton Ledger is not among this story's outlets" above
   // "Read [1] Riverton Ledger" would contradict the list.
@@ -108,13 +114,16 @@ export interface NextRead {
 /**
  * For each viewpoint the reader is not reading, one source to read next: the first cited one
  * that can be opened (it has a URL), else the first cited. The reader's own source is never
- * offered.
+ * offered. On an uncited page of a cited outlet, that outlet's cited article is its viewpoint's:
+ * "Read [2] Fortune" on the row the note keys Fortune to.
  */
 export function nextReads(story: Story, placement: Placement | null): NextRead[] {
   const mine = placement?.kind === 'source' ? placement : null;
+  const outlet = placement?.kind === 'outlet' ? placement : null;
   return story.viewpoints
     .filter((v) => v.id !== mine?.viewpoint.id)
     .map((viewpoint) => {
+      if (viewpoint.id === outlet?.viewpoint.id) return { viewpoint, source: outlet.source };
       const cited = story.sources.filter((s) => s.viewpointId === viewpoint.id).sort((a, b) => a.n - b.n);
       return { viewpoint, source: cited.find((s) => s.url) ?? cited[0] ?? null };
     });

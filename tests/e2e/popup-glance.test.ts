@@ -50,6 +50,8 @@ afterAll(async () => {
 const STATES = [
   { name: 'match-source', path: '/fortune-morgan-stanley.html', state: 'match', first: 'Open viewpoints' },
   { name: 'match-other-outlet', path: '/healthtech-mayo-microsoft.html', state: 'match', first: 'Open viewpoints' },
+  // Another page of an outlet the story cites (the Health Tech Wire page served as fortune.com).
+  { name: 'match-cited-outlet', path: '/healthtech-mayo-microsoft.html?on=fortune.com', state: 'match', first: 'Open viewpoints' },
   { name: 'no-match', path: '/local-sports.html', state: 'no-match', first: 'Search Factlen stories' },
   // No match, but a story likelier than not: the reader is asked first.
   { name: 'suggestion', path: '/riverton-brt-routes.html', state: 'no-match', first: "Yes, it's this story" },
@@ -98,7 +100,9 @@ async function firstFocus(popup: Page): Promise<string> {
  * are shown.
  */
 async function glance(on: Lens, path: string, state: string, scheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const { tabId } = await on.openTab(server.page(path));
+  // `?on=site` serves the page as that site (one of harness.ts SITES).
+  const site = new URL(path, 'http://x').searchParams.get('on');
+  const { tabId } = await on.openTab(site ? server.siteUrl(site, path) : server.page(path));
   const popup = await on.context.newPage();
   await popup.setViewportSize({ width: WIDTH, height: CAP });
   await popup.emulateMedia({ colorScheme: scheme });
@@ -129,6 +133,13 @@ const KEY_PARTS: Record<(typeof STATES)[number]['name'], string[]> = {
   'match-source': MATCHED,
   // A page the story does not cite: why it matched is said (on its source page the placement says it).
   'match-other-outlet': [...MATCHED, '.story-card .match-reason'],
+  // Another page of a cited outlet: the note keyed to its cited article's viewpoint, whose row offers it.
+  'match-cited-outlet': [
+    ...MATCHED,
+    '.placement[data-kind="outlet"][data-source="2"] .swatch-key[data-key="C"]',
+    '.split-legend__row[data-viewpoint="healthcare-administrators"] a[href^="https://fortune.com/"]',
+    '.story-card .match-reason',
+  ],
   'no-match': ['#story-search-input'],
   suggestion: ['.suggestion__title', '.suggestion .match-reason', '.suggestion__actions button'],
   'suggestion-long-title': ['.suggestion__title', '.suggestion .match-reason', '.suggestion__actions button'],

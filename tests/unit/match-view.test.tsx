@@ -1,22 +1,24 @@
 // @vitest-environment happy-dom
 // The popup's matched story: what it only counts ("+ 7 more viewpoints in the full view") leads to
 // the full view, the side panel, as "Open viewpoints" does.
+import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { MatchView } from '../../entrypoints/popup/MatchView.tsx';
 import type { TabReport } from '../../lib/messages.ts';
+import { parseStories } from '../../lib/story/story.ts';
 import { edgeStory } from '../fixtures/edge-stories.ts';
 import { renderRoot } from './render-root.ts';
 
 const root = renderRoot();
 type Match = Extract<TabReport, { state: 'match' }>;
 
-/** The matched popup for a page of `story`'s source [2], and what it asked the side panel for. */
-function shown(story: Match['story']) {
+/** The matched popup for a page of `story` (its source [2] unless `page` says otherwise), and what it asked the side panel for. */
+function shown(story: Match['story'], page: Match['page'] = { url: story.sources[1]!.url!, title: story.sources[1]!.title }) {
   const onOpenPanel = vi.fn();
   const view: Match = {
     state: 'match',
-    page: { url: story.sources[1]!.url!, title: story.sources[1]!.title },
+    page,
     story,
     confidence: 0.9,
     reasons: [],
@@ -46,5 +48,25 @@ describe('the matched popup', () => {
     const { button } = shown(edgeStory('arabic', (id) => `https://reader.example/${id}`));
     expect(root().querySelector('.split__more, .missing-callout__more')).toBeNull();
     expect(button('Open viewpoints')).toBeDefined();
+  });
+});
+
+describe('the matched popup on an uncited page of a cited outlet', () => {
+  const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories;
+  const story = { ...seed!, sources: seed!.sources.map((s) => ({ ...s, url: `https://${s.outletDomain}/story-${s.n}` })) };
+
+  // Found in a review (2026-12-07): "Stanford HAI is one of this story's 7 outlets" said nothing of
+  // where its coverage stands, and its viewpoint's row offered Microsoft's article instead.
+  it("keys the note to the viewpoint of the outlet's cited article, whose row offers that article", () => {
+    shown(story, { url: 'https://hai.stanford.edu/news/another-article', title: 'Another article', siteName: 'Stanford HAI' });
+    const note = root().querySelector('.placement')!;
+    expect(note.getAttribute('data-kind')).toBe('outlet');
+    expect(note.textContent).toBe("Stanford HAI is one of this story's 7 outlets, but this page is not among its sources.");
+    expect(note.querySelector('.swatch-key')?.getAttribute('data-key')).toBe('B');
+    const row = root().querySelector('.split-legend__row[data-viewpoint="technology-developers"]')!;
+    expect(row.querySelector('.swatch-key')?.getAttribute('data-key')).toBe('B');
+    expect(row.querySelector('a.source-action')?.getAttribute('href')).toBe('https://hai.stanford.edu/story-4');
+    // Never "You are here": the page is not the article the story cites.
+    expect(root().querySelector('.split-legend__row[data-reader], .split-bar__seg[data-reader]')).toBeNull();
   });
 });

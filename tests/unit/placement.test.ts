@@ -60,17 +60,23 @@ describe('placing the reader', () => {
     });
   });
 
-  it('says an uncited page of a covering outlet is from that outlet, without a viewpoint', () => {
+  it("says an uncited page of a covering outlet is from that outlet, with the outlet's cited article and its viewpoint", () => {
     const page = { url: 'https://fortune.com/2026/07/01/other-ai-story', title: 'Something else', siteName: null };
-    expect(placeReader(withUrls, page, [])).toEqual({ kind: 'outlet', outlet: 'Fortune' });
+    expect(placeReader(withUrls, page, [])).toEqual({
+      kind: 'outlet',
+      outlet: 'Fortune',
+      source: fortune,
+      viewpoint: withUrls.viewpoints.find((v) => v.id === 'healthcare-administrators'),
+    });
     // By the name it declares only where the story gives the outlet no address to check it against.
     const unaddressed = {
       ...withUrls,
       sources: withUrls.sources.map((s) => (s.n === 2 ? { ...s, outletDomain: undefined, url: undefined } : s)),
     };
-    expect(placeReader(unaddressed, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toEqual({
+    expect(placeReader(unaddressed, { url: 'https://x.example/a', title: 'x', siteName: 'fortune ' }, [])).toMatchObject({
       kind: 'outlet',
       outlet: 'Fortune',
+      source: { n: 2 },
     });
   });
 
@@ -84,9 +90,10 @@ describe('placing the reader', () => {
     });
     // Known by its source's address when the story gives no outletDomain.
     const byUrl = { ...withUrls, sources: withUrls.sources.map((s) => ({ ...s, outletDomain: undefined })) };
-    expect(placeReader(byUrl, { url: 'https://www.fortune.com/2026/other', title: 'x', siteName: null }, [])).toEqual({
+    expect(placeReader(byUrl, { url: 'https://www.fortune.com/2026/other', title: 'x', siteName: null }, [])).toMatchObject({
       kind: 'outlet',
       outlet: 'Fortune',
+      source: { n: 2 },
     });
     expect(placeReader(byUrl, { url: 'https://vitashop.example/a', title: 'x', siteName: 'Fortune' }, [])).toMatchObject({
       kind: 'outside',
@@ -131,6 +138,18 @@ describe('what to read next', () => {
       ['technology-developers', 1],
     ]);
     expect(nextReads(seed, null).map((r) => r.source?.n)).toEqual([5, 1, 2]);
+  });
+
+  // Found in a review (2026-12-07): on an uncited page of Stanford HAI, its viewpoint offered
+  // "Read [1] Microsoft", and nothing on the popup said where Stanford HAI's coverage stands.
+  it("offers an uncited page's outlet's own cited article on that article's viewpoint", () => {
+    const placed = placeReader(withUrls, { url: 'https://hai.stanford.edu/news/other', title: 'x', siteName: null }, []);
+    expect(placed).toMatchObject({ kind: 'outlet', outlet: 'Stanford HAI', source: { n: 4 }, viewpoint: { id: 'technology-developers' } });
+    expect(nextReads(withUrls, placed).map((r) => [r.viewpoint.id, r.source?.n])).toEqual([
+      ['medical-professionals', 5],
+      ['technology-developers', 4],
+      ['healthcare-administrators', 2],
+    ]);
   });
 
   it('says when a viewpoint has no source', () => {
