@@ -169,6 +169,38 @@ describe('the popup at 380 × 600', () => {
   }
 });
 
+/**
+ * How far the focus ring of what has focus, drawn by its outline, reaches into the ink of the
+ * viewpoint names above and below its legend row, and into its own words (px; 0 or less is clear).
+ * A line's ink is worked out from its font's metrics (canvas `measureText`) and its line box.
+ */
+const ringOverlap = (popup: Page) =>
+  popup.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const ring = { top: box.top - reach, bottom: box.bottom + reach, innerTop: box.top - reach + parseFloat(style.outlineWidth) };
+    const context = document.createElement('canvas').getContext('2d')!;
+    /** The top and bottom of the ink of `node`'s one line. */
+    const ink = (node: Element) => {
+      const s = getComputedStyle(node);
+      context.font = s.font;
+      const m = context.measureText(node.textContent ?? '');
+      const line = node.getBoundingClientRect();
+      const baseline =
+        line.top + (parseFloat(s.lineHeight) - (m.fontBoundingBoxAscent + m.fontBoundingBoxDescent)) / 2 + m.fontBoundingBoxAscent;
+      return { top: baseline - m.actualBoundingBoxAscent, bottom: baseline + m.actualBoundingBoxDescent };
+    };
+    const row = el.closest('.split-legend__row')!;
+    const next = row.nextElementSibling?.querySelector('.split-legend__name');
+    return {
+      above: ink(row.querySelector('.split-legend__name')!).bottom - ring.top,
+      below: next ? ring.bottom - ink(next).top : 0,
+      own: ring.innerTop - ink(el).top,
+    };
+  });
+
 // "Not this story?" opened, on a page the story cites (no runner-up: "no story covers this page"
 // alone) and on another outlet's page (a runner-up). Found in a review (2026-12-07): opened, the
 // list sat below the card and the popup scrolled at any font (662 and 802 px at 16 px).
@@ -207,6 +239,31 @@ async function checkQuestion(popup: Page, picks: number, shot: string) {
   });
   expect(focused).toEqual({ cls: picks ? 'not-this-story__pick' : 'not-this-story__none', inView: true, outline: 'solid' });
 }
+
+// Found in a review (2026-12-07): the ring of a focused "Read [2] Fortune" struck through the
+// bottom of "Healthcare Administrators & Analysts" above it (4 px into its line).
+describe("the legend's links and buttons, focused", () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`draw their focus ring clear of the names above and below and of their own words (${scheme})`, async () => {
+      const popup = await glance(lens, '/healthtech-mayo-microsoft.html', 'match', scheme);
+      const actions = popup.locator('.split-legend__meta :is(a, button)');
+      expect(await actions.count()).toBe(3);
+      // At the default font, and at a reader's 20 px (the root's size, as the edge tests set it).
+      for (const font of ['100%', '125%']) {
+        await popup.evaluate((size) => (document.documentElement.style.fontSize = size), font);
+        for (let i = 0; i < 3; i++) {
+          await actions.nth(i).focus();
+          expect(await actions.nth(i).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+          const overlap = await ringOverlap(popup);
+          expect(overlap.above, `${font} ${i} above`).toBeLessThanOrEqual(0);
+          expect(overlap.below, `${font} ${i} below`).toBeLessThanOrEqual(0);
+          expect(overlap.own, `${font} ${i} own`).toBeLessThanOrEqual(0);
+        }
+      }
+      await popup.close();
+    });
+  }
+});
 
 describe('"Not this story?" opened at 380 × 600', () => {
   for (const scheme of ['light', 'dark'] as const) {
