@@ -33,6 +33,9 @@ function tokenizeFields(story: Story): [string[], number][] {
   ];
 }
 
+// Dates are compared as instants: as text, "09:00+05:00" (04:00 UTC) sorts after "05:00Z".
+const published = (s: Story) => Date.parse(s.publishedAt) || 0;
+
 export function summarize(story: Story): StorySummary {
   return {
     id: story.id,
@@ -71,7 +74,7 @@ export function searchStories(stories: Iterable<Story>, query: string, limit = 2
     if (score) scored.push([story, score]);
   }
   return scored
-    .sort(([a, sa], [b, sb]) => sb - sa || b.publishedAt.localeCompare(a.publishedAt))
+    .sort(([a, sa], [b, sb]) => sb - sa || published(b) - published(a))
     .slice(0, limit)
     .map(([s]) => summarize(s));
 }

@@ -13,6 +13,14 @@ describe('searchStories', () => {
     expect(ids('')).toEqual([mayo.id, transit.id]);
   });
 
+  it('orders by the instant published, whatever offset each date is written in', () => {
+    // 09:00 at +05:00 is 04:00 UTC, an hour before 05:00Z: as text it would sort first.
+    const east = { ...mayo, id: 'east', publishedAt: '2026-12-07T09:00:00+05:00' };
+    const utc = { ...transit, id: 'utc', publishedAt: '2026-12-07T05:00:00Z' };
+    expect(searchStories([east, utc], '').map((s) => s.id)).toEqual(['utc', 'east']);
+    expect(searchStories([utc, east], '').map((s) => s.id)).toEqual(['utc', 'east']);
+  });
+
   it.each([
     ['a title word', 'frontier', [mayo.id]],
     ['a word being typed', 'front', [mayo.id]],
