@@ -70,7 +70,7 @@ export interface Lens {
   worker: Worker;
   /** How many first-run pages the install opened (closed again, so every test starts from the reader's tabs alone). */
   firstRunPages: number;
-  /** Opens `url` in a tab and returns the page and its tab id. */
+  /** Opens `url` in a new tab and returns the page and that tab's id (fails unless exactly one new tab shows it). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Opens an extension page (`popup.html`, …) describing `tabId`. */
   openExtensionPage(path: string, tabId?: number): Promise<Page>;
@@ -123,7 +123,12 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
     await page.goto(`chrome-extension://${extensionId}/${path}${tabId === undefined ? '' : `?tabId=${tabId}`}`);
     return page;
   };
-  const tabIdOf = (url: string) => worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? null, url);
+  // The ids of the tabs showing `url`, or of every tab.
+  const tabIds = (url?: string) =>
+    worker.evaluate(
+      async (u) => (await chrome.tabs.query(u === undefined ? {} : { url: u })).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+      url,
+    );
   return {
     context,
     userDataDir,
@@ -131,11 +136,14 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
     worker,
     firstRunPages,
     async openTab(url) {
+      // The tab is the one showing the address that was not there before: tests reuse addresses,
+      // and the first tab showing one may be an older page of an earlier test.
+      const before = new Set(await tabIds());
       const page = await context.newPage();
       await page.goto(url);
-      const tabId = await tabIdOf(page.url().replace(/#.*$/, ''));
-      if (tabId === null) throw new Error(`no tab found for ${url}`);
-      return { page, tabId };
+      const added = (await tabIds(page.url().replace(/#.*$/, ''))).filter((id) => !before.has(id));
+      if (added.length !== 1) throw new Error(`${added.length} new tabs show ${url}: expected one`);
+      return { page, tabId: added[0]! };
     },
     openExtensionPage,
     async openPopup(tabId) {

@@ -189,6 +189,16 @@ describe('the side panel', () => {
     expect(await panel.locator('.source[data-reader]').count()).toBe(0);
   });
 
+  it('describes its own tab, not an older tab at the same address', async () => {
+    // Found in a review (2026-12-07): the harness's openTab gave the first tab showing an address,
+    // so a test opening an address again drove the older, already read tab.
+    const read = await readTab('/fortune-morgan-stanley.html');
+    const { tabId } = await lens.openTab(server.page('/fortune-morgan-stanley.html'));
+    expect(tabId).not.toBe(read);
+    const panel = await panelFor(tabId);
+    expect(await panel.locator('main').getAttribute('data-state')).toBe('unread');
+  });
+
   it("starts another story that becomes the tab's at its top, not where the last one was scrolled", async () => {
     // Found in a review (2026-12-07): the reader, scrolled down the panel, picked another story
     // in the popup ("Not this story?"); the panel showed the new story from its middle, its
@@ -595,5 +605,7 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await matched.locator('.coverage .match-reason').innerText()).toBe('Why this story: This page is source [3], Outlet 2');
     await picked.locator('h1', { hasText: 'Unbroken, updated' }).waitFor();
     await options.close();
+    built = next;
   });
+
 });
