@@ -90,7 +90,7 @@ export function App() {
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
-  const story = useFreshStory(picked ?? (report?.state === 'match' ? report.story : null));
+  const { story, withdrawn } = useFreshStory(picked ?? (report?.state === 'match' ? report.story : null));
   const state = loaded.status === 'loading' ? 'loading' : (overlay ?? (picked ? 'picked' : gone ? 'gone' : (report?.state ?? 'unread')));
   // Another story, or another view, starts at its top: a story that replaced the tab's while the
   // reader was scrolled down (another one picked in the popup) opened at its middle. A newer
@@ -158,6 +158,7 @@ export function App() {
                 {t(report.state === 'match' ? 'backToPageStory' : 'backToPage')}
               </button>
             )}
+            {withdrawn && <Withdrawn onSearch={() => toggle('search')} />}
             <StoryView story={story ?? picked} topicNames={topicNames} />
           </>
         ) : gone ? (
@@ -174,18 +175,38 @@ export function App() {
         ) : loaded.status === 'loading' ? (
           <p class="muted">{t('loading')}</p>
         ) : report?.state === 'match' ? (
-          <StoryView
-            story={story ?? report.story}
-            reasons={story && story !== report.story ? reasonsForNewer(report.reasons, report.story, story) : report.reasons}
-            page={report.page}
-            topicNames={topicNames}
-            chosenByReader={report.chosenByReader}
-          />
+          <>
+            {withdrawn && <Withdrawn onSearch={() => toggle('search')} />}
+            <StoryView
+              story={story ?? report.story}
+              reasons={story && story !== report.story ? reasonsForNewer(report.reasons, report.story, story) : report.reasons}
+              page={report.page}
+              topicNames={topicNames}
+              chosenByReader={report.chosenByReader}
+            />
+          </>
         ) : (
           <NoStory report={report} onOpen={open} />
         )}
       </main>
     </>
+  );
+}
+
+/**
+ * Said above a story a sync took out of the store while it was open: it stays readable as it
+ * was (the reader may be halfway through it), but it is no longer Factlen's word on the event.
+ */
+function Withdrawn({ onSearch }: { onSearch: () => void }) {
+  return (
+    <div class="panel__withdrawn" role="status">
+      <p>
+        <strong>{t('storyWithdrawnTitle')}</strong> {t('storyWithdrawnBody')}
+      </p>
+      <button type="button" class="secondary" onClick={onSearch}>
+        {t('searchStories')}
+      </button>
+    </div>
   );
 }
 

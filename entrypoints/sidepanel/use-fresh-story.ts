@@ -7,16 +7,22 @@ import type { Story } from '../../lib/story/story.ts';
 import { sendMessage } from '../../platform/messaging.ts';
 import { watchStoreVersion } from '../../platform/storage.ts';
 
-export function useFreshStory(story: Story | null): Story | null {
-  const [fresh, setFresh] = useState<Story | null>(null);
+/** The story to show, and whether a sync since it was opened took it out of the store. */
+export interface FreshStory {
+  story: Story | null;
+  withdrawn: boolean;
+}
+
+export function useFreshStory(story: Story | null): FreshStory {
+  // What the background answered for the story's id after the last sync: null when it is gone.
+  const [fresh, setFresh] = useState<{ id: string; story: Story | null } | null>(null);
   useEffect(() => {
     setFresh(null);
     if (!story) return;
     let live = true;
-    // A story the new store no longer carries stays as it was.
     const ask = () =>
       void sendMessage('getStory', { id: story.id }).then(
-        (s) => live && s && setFresh(s),
+        (s) => live && setFresh({ id: story.id, story: s }),
         () => {},
       );
     const unwatch = watchStoreVersion(ask);
@@ -25,5 +31,8 @@ export function useFreshStory(story: Story | null): Story | null {
       unwatch();
     };
   }, [story]);
-  return fresh && fresh.id === story?.id ? fresh : story;
+  if (!story || fresh?.id !== story.id) return { story, withdrawn: false };
+  // A story the new store no longer carries stays readable as it was, said to be withdrawn: the
+  // reader may be halfway through it (and a later sync that brings it back lifts the notice).
+  return fresh.story ? { story: fresh.story, withdrawn: false } : { story, withdrawn: true };
 }

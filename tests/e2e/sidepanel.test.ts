@@ -604,8 +604,42 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await matched.locator('.coverage .placement').getAttribute('data-source')).toBe('3');
     expect(await matched.locator('.coverage .match-reason').innerText()).toBe('Why this story: This page is source [3], Outlet 2');
     await picked.locator('h1', { hasText: 'Unbroken, updated' }).waitFor();
+    // Neither says it was withdrawn: it was not.
+    expect(await matched.locator('.panel__withdrawn').count()).toBe(0);
     await options.close();
     built = next;
   });
 
+  it('says when a sync takes the story out of the store, keeps it readable and offers the search', async () => {
+    // Found in a review (2026-12-07): a story the store withdrew stayed shown as if nothing had
+    // happened, in the tab's panel and in a story opened from search.
+    const matched = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const tabId = await readTab('/local-sports.html');
+    const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
+    await picked.locator('main[data-state="picked"]').waitFor();
+    const [title, pickedTitle] = [await matched.locator('h1').innerText(), await picked.locator('h1').innerText()];
+    const next = await buildStore([edges[2]!], { previous: built.manifest });
+    store.publish(next);
+    const options = await lens.openExtensionPage('options.html');
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await options.locator(`[data-testid=store-version][data-version="${next.manifest.version}"]`).waitFor();
+    built = next;
+    for (const panel of [matched, picked]) {
+      const notice = panel.locator('.panel__withdrawn[role="status"]');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('This story is no longer in the story store.');
+    }
+    await screenshot(picked, 'sidepanel-withdrawn');
+    // What the reader was reading stays, whole.
+    expect(await matched.locator('h1').innerText()).toBe(title);
+    expect(await matched.locator('main').getAttribute('data-state')).toBe('match');
+    expect(await matched.locator('#sources .source').count()).toBeGreaterThan(0);
+    expect(await picked.locator('h1').innerText()).toBe(pickedTitle);
+    // The way on: the search, from the notice; and back to the tab's page from a story opened.
+    await matched.locator('.panel__withdrawn').getByRole('button', { name: 'Search stories' }).click();
+    await matched.locator('main[data-state="search"]').waitFor();
+    expect(await picked.getByRole('button', { name: /Back to this page/ }).count()).toBe(1);
+    expect(await axeViolations(picked)).toEqual([]);
+    await options.close();
+  });
 });
