@@ -15,7 +15,7 @@ interface Props {
 
 /**
  * Each viewpoint's card: its key, name and share as text, summary, the way to read each of its
- * sources (its address, or "Find this article"), and its "in depth" section. The reader's own
+ * sources (its address, or "Find this article"), and its "in depth" section, open. The reader's own
  * viewpoint says so, and their own source is not offered to them again.
  */
 export function ViewpointCards({ story, figures, readerSource }: Props) {
@@ -52,7 +52,9 @@ export function ViewpointCards({ story, figures, readerSource }: Props) {
               <p class="muted viewpoint-card__sources">{t('noSourcesForViewpoint')}</p>
             )}
             {v.inDepth && (
-              <Disclosure summary={withIsolates((s) => t('inDepth', s(v.inDepth!.headline)))}>
+              // Open: the reader opened the panel to read the viewpoints in depth ("Open
+              // viewpoints"), and a closed section hid them behind a click each.
+              <Disclosure open summary={withIsolates((s) => t('inDepth', s(v.inDepth!.headline)))}>
                 <p class="viewpoint-card__lead" dir="auto">
                   {v.inDepth.lead}
                 </p>

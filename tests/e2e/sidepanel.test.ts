@@ -94,10 +94,11 @@ describe('the side panel', () => {
     expect(viewpoints).toMatch(/Medical Professionals & Clinicians\s+35%/);
     expect(viewpoints).toMatch(/Healthcare Administrators & Analysts\s+30%/);
     expect(viewpoints).toContain('Physicians view AI primarily as a tool to reduce burnout');
-    // "In depth" opens on demand.
+    // "In depth" is open: the reader opened the panel for it. It closes on demand.
+    expect(await section('viewpoints').innerText()).toContain('For frontline medical workers');
     const inDepth = section('viewpoints').locator('summary', { hasText: 'The Clinical Perspective' });
     await inDepth.click();
-    expect(await section('viewpoints').innerText()).toContain('For frontline medical workers');
+    expect(await section('viewpoints').innerText()).not.toContain('For frontline medical workers');
 
     expect(await section('missing').innerText()).toMatch(/Patient Advocacy Groups[\s\S]*Rural Healthcare Providers/);
     expect(await section('why').innerText()).toContain("By keeping the AI model entirely within the hospital's ownership");
@@ -492,7 +493,9 @@ describe('accessibility and themes', () => {
 
       const panel = await panelFor(tabId);
       await panel.emulateMedia({ colorScheme: scheme });
-      await panel.locator('summary').first().click();
+      // Everything folded opened, so axe reads it all.
+      const folded = panel.locator('details:not([open]) > summary');
+      while ((await folded.count()) > 0) await folded.first().click();
       expect(await axeViolations(panel)).toEqual([]);
       await screenshot(panel, `sidepanel-${scheme}`);
 

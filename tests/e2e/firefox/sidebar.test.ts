@@ -132,7 +132,11 @@ describe('the sidebar in Firefox', () => {
       faq,
     );
     await keys.keyboard.press('Escape');
-    await until(keys, () => [...document.querySelectorAll('details')].every((d) => !d.open));
+    await until(
+      keys,
+      (q) => [...document.querySelectorAll('details')].every((d) => !d.open || d.querySelector('summary')?.textContent !== q),
+      faq,
+    );
     expect(await keys.evaluate(() => document.activeElement?.textContent)).toBe(faq);
     // Space on a button acts too: the search opens from the header, Escape closes it, back on its button.
     await keys.$$eval('.panel-header button', (bs) => (bs.find((b) => b.textContent === 'Search stories') as HTMLElement).focus());
