@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { describeAlert } from '../lib/alerts/notify.ts';
-import { alertKey, type ListedAlert } from '../lib/alerts/state.ts';
-import { formatDate, t, tn } from '../platform/i18n.ts';
+import { alertKey, MAX_LISTED, type ListedAlert } from '../lib/alerts/state.ts';
+import { formatDate, formatNumber, t, tn } from '../platform/i18n.ts';
 import { topicLabel } from '../lib/story/topics.ts';
 import { withIsolates } from './Isolates.tsx';
 
@@ -71,6 +71,8 @@ export function AlertList({ alerts, onOpen, headingLevel = 2, topicNames, onSeen
           })}
         </ul>
       )}
+      {/* A full list has dropped older alerts: said, so a count a notification gave is not a puzzle. */}
+      {alerts.length >= MAX_LISTED && <p class="muted alert-list__kept">{t('alertsKept', formatNumber(MAX_LISTED))}</p>}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Alerts on sync: decide (pure), remember, notify within the reader's limits, keep the badge.
 import { browser } from 'wxt/browser';
 import { decideAlerts, type PreviousStore } from '../../lib/alerts/decide.ts';
-import { planNotifications } from '../../lib/alerts/notify.ts';
+import { byImportance, planNotifications } from '../../lib/alerts/notify.ts';
 import { inQuietHours } from '../../lib/alerts/prefs.ts';
 import { listAlerts, unreadCount } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
@@ -23,20 +23,25 @@ export async function raiseAlerts(
   now = Date.now(),
 ): Promise<void> {
   const [follows, ledger, prefs, list] = await Promise.all([getFollows(), ledgerItem.getValue(), getAlertPrefs(), getAlertList()]);
-  const { alerts, ledger: nextLedger } = decideAlerts(prev, next, follows, ledger, now);
+  const decided = decideAlerts(prev, next, follows, ledger, now);
+  const { ledger: nextLedger } = decided;
+  const alerts = byImportance(decided.alerts);
+  // New alerts go in front of the list, which keeps a bounded prefix: this many of them stay.
+  const nextList = alerts.length ? listAlerts(alerts, list, now) : null;
+  const listed = Math.min(alerts.length, nextList?.length ?? 0);
   // The ledger and the list are saved in one write, before anything is shown: a crash after it
   // loses a notification at worst, never repeats one. A write that fails (storage full) marks
   // nothing as told, and the notifications still go out: the store has moved on, so this change
   // will not be seen again, and they are the reader's only word of it.
   try {
-    await saveAlerts(nextLedger, alerts.length ? listAlerts(alerts, list, now) : null);
+    await saveAlerts(nextLedger, nextList);
   } catch (err) {
     console.error('[factlen] alerts could not be saved', err);
   }
   if (!alerts.length) return;
   if (prefs.paused || inQuietHours(prefs, new Date(now))) return;
   const iconUrl = browser.runtime.getURL('/icon/128.png');
-  for (const n of planNotifications(alerts, { t, tn }, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync)) {
+  for (const n of planNotifications(alerts, { t, tn }, (slug) => topicLabel(slug, topicNames), prefs.maxPerSync, listed)) {
     await browser.notifications.create(n.id, { type: 'basic', iconUrl, title: n.title, message: n.message });
   }
 }

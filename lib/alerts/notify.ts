@@ -59,25 +59,37 @@ export function describeAlert(
 }
 
 /**
- * At most `max` notifications, updates to followed stories first, then one summary for the
- * rest ("5 more new stories in AI").
+ * `alerts` in the order the reader is told of them: updates to followed stories first, the rest
+ * as they came. The alert list keeps them in this order too, so a list too short for a sync's
+ * alerts still holds every one a notification named.
+ */
+export const byImportance = (alerts: readonly Alert[]): Alert[] =>
+  [...alerts].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'story-update' ? -1 : 1));
+
+/**
+ * At most `max` notifications of `alerts` (in `byImportance` order), then one summary for the
+ * rest ("5 more new stories in AI"). `listed` is how many of `alerts` the alert list kept: when
+ * it could not keep them all, the summary, which opens the list, says how many of the rest it has.
  */
 export function planNotifications(
   alerts: Alert[],
   words: Words,
   topicName: (slug: string) => string,
   max = DEFAULT_MAX_NOTIFICATIONS,
+  listed = alerts.length,
 ): NotificationSpec[] {
   const { t, tn } = words;
-  const ordered = [...alerts].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'story-update' ? -1 : 1));
+  const ordered = byImportance(alerts);
   const shown = ordered.slice(0, max).map((a) => ({ id: STORY_ID + a.storyId, ...describeAlert(a, words, topicName) }));
   const rest = ordered.slice(max);
   if (!rest.length) return shown;
   const topics = new Set(rest.map((a) => a.topic));
   const [topic] = topics;
-  const message =
+  const more =
     topics.size === 1 && topic !== undefined && rest.every((a) => a.kind === 'new-story')
       ? tn('alertMoreNewStories', rest.length, [clipLine(topicName(topic), TOPIC_NAME_CHARS)])
       : tn('alertMoreUpdates', rest.length);
+  const inList = Math.max(0, Math.min(listed, alerts.length) - shown.length);
+  const message = inList < rest.length ? `${more}. ${tn('alertListKeeps', inList)}` : more;
   return [...shown, { id: 'summary', title: t('extName'), message }];
 }

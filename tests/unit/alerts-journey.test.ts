@@ -198,7 +198,9 @@ describe('the store around what the reader follows', () => {
     await syncOnAlarm();
     const n = notified();
     expect(Object.keys(n).sort()).toEqual(['story:ai-000', 'story:ai-001', 'story:ai-002', 'summary']);
-    expect(n.summary?.message).toBe('197 more new stories in AI');
+    // The summary opens the alert list, which keeps 50 of the 200: it says so (before
+    // 2026-12-07 it said "197 more" and the list it opened had 47 of them).
+    expect(n.summary?.message).toBe(`197 more new stories in AI. The alert list keeps ${MAX_LISTED - 3} of them.`);
     const list = await storage.getAlertList();
     expect(list.map((a) => a.alert.storyId)).toEqual(fresh.slice(0, MAX_LISTED).map((s) => s.id));
     await expect.poll(() => fakeBrowser.action.getBadgeText({})).toBe(String(MAX_LISTED));

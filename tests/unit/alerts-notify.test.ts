@@ -48,6 +48,15 @@ describe('planNotifications', () => {
     expect(plan[3]!.message).toBe('4 more new stories in AI');
   });
 
+  it('says how many of the rest the alert list kept when it could not keep them all', () => {
+    const alerts = Array.from({ length: 200 }, (_, i) => newStory(`s${i}`));
+    expect(planNotifications(alerts, words, name, 3, 50).at(-1)!.message).toBe(
+      '197 more new stories in AI. The alert list keeps 47 of them.',
+    );
+    // A list that kept them all needs no word of it.
+    expect(planNotifications(alerts.slice(0, 50), words, name, 3, 50).at(-1)!.message).toBe('47 more new stories in AI');
+  });
+
   it('summarises mixed leftovers as updates on what the reader follows', () => {
     const plan = planNotifications([newStory('a'), newStory('b'), newStory('c'), newStory('d', 'cities'), newStory('e')], words, name, 3);
     expect(plan.at(-1)!.message).toBe('2 more updates on what you follow');

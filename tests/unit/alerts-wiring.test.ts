@@ -5,7 +5,7 @@ import { raiseAlerts, setUpAlertBadge } from '../../entrypoints/background/alert
 import { openFromNotification } from '../../entrypoints/background/notification-click.ts';
 import { alertListItem, alertPrefsItem, ledgerItem, setFollow } from '../../platform/storage.ts';
 import { previousOf } from '../../lib/alerts/decide.ts';
-import { toldKey } from '../../lib/alerts/state.ts';
+import { MAX_LISTED, toldKey } from '../../lib/alerts/state.ts';
 import type { Story } from '../../lib/story/story.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
@@ -61,6 +61,21 @@ describe('alerts on a store change', () => {
     await raiseAlerts(previousOf([seed]), [seed, ...fresh], {}, NOW);
     expect(Object.keys(created())).toEqual(['story:a', 'story:b', 'story:c', 'summary']);
     expect(created().summary!.message).toBe('4 more new stories in AI');
+  });
+
+  it('tells no more than the alert list can show when a sync brings more than it keeps', async () => {
+    // Found in a review (2026-12-07): "197 more new stories in AI" opened a list of 50.
+    const fresh = Array.from({ length: 200 }, (_, i) => story(`n${i}`));
+    // A followed story updated: notified first, so kept in the list, wherever the store has it.
+    const followed = story('followed');
+    await setFollow('stories', 'followed', true);
+    const grown = { ...followed, missingPerspectives: followed.missingPerspectives.slice(1) };
+    await raiseAlerts(previousOf([seed, followed]), [seed, ...fresh, grown], {}, NOW);
+    const list = await alertListItem.getValue();
+    expect(list).toHaveLength(MAX_LISTED);
+    expect(Object.keys(created())[0]).toBe('story:followed');
+    expect(list[0]!.alert.storyId).toBe('followed');
+    expect(created().summary!.message).toBe(`198 more new stories in AI. The alert list keeps ${MAX_LISTED - 3} of them.`);
   });
 
   it('lists but does not notify while paused or in quiet hours', async () => {

@@ -9,7 +9,7 @@ import { AlertList } from '../../components/AlertList.tsx';
 import { markAllRead, markSeen, useAlerts } from '../../components/use-alerts.ts';
 import { setUpAlertBadge } from '../../entrypoints/background/alerts.ts';
 import { alertListItem } from '../../platform/storage.ts';
-import type { ListedAlert } from '../../lib/alerts/state.ts';
+import { MAX_LISTED, type ListedAlert } from '../../lib/alerts/state.ts';
 import { renderRoot } from './render-root.ts';
 
 const root = renderRoot();
@@ -75,6 +75,15 @@ describe('a damaged stored list', () => {
     await act(() => storeDamaged([null, listed(2)]));
     await settle();
     expect(shown()).toEqual(['s2-1002']);
+  });
+
+  it('says, once full, that older alerts are dropped', async () => {
+    const note = 'Only the newest 50 alerts are kept; older ones are dropped.';
+    const items = Array.from({ length: MAX_LISTED }, (_, i) => listed(i));
+    await act(() => render(<AlertList alerts={items.slice(1)} onOpen={() => {}} />, root()));
+    expect(root().textContent).not.toContain(note);
+    await act(() => render(<AlertList alerts={items} onOpen={() => {}} />, root()));
+    expect(root().textContent).toContain(note);
   });
 
   it('reads as empty when it is not a list', async () => {
