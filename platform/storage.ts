@@ -49,6 +49,11 @@ export const alertListItem = storage.defineItem<ListedAlert[]>('local:alertList'
   version: 2,
   migrations: { 2: boundList },
 });
+/**
+ * When quiet hours first held back an alert's notification (ms), until they end: the alerts
+ * raised since then and still unread are summed up in one notification (QUIET_END_ALARM).
+ */
+export const quietHeldItem = storage.defineItem<number>('local:quietHeld', { version: 1 });
 /** Every request the extension made, newest first (MAX_LEDGER). */
 export const netLedgerItem = storage.defineItem<LedgerEntry[]>('local:networkLedger', { fallback: [], version: 1 });
 /** The reader's word on matches, by normalised page URL (MAX_CORRECTIONS). */

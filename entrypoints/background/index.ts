@@ -6,7 +6,7 @@ import { closeStorageToPages } from '../../platform/storage.ts';
 import { searchStories } from '../../lib/story/search.ts';
 import { listTopics } from '../../lib/story/topic-list.ts';
 import { topicNames } from '../../lib/story/topics.ts';
-import { setUpAlertBadge } from './alerts.ts';
+import { setUpAlertBadge, setUpQuietHours } from './alerts.ts';
 import { readAutomatically, setUpAutoMode } from './auto-mode.ts';
 import { setUpFirstRun } from './first-run.ts';
 import { correctMatch, matchTab } from './match-tab.ts';
@@ -20,6 +20,7 @@ export default defineBackground(() => {
   setUpFirstRun();
   setUpReports();
   setUpAlertBadge();
+  setUpQuietHours();
   browser.notifications.onClicked.addListener(
     (id) => void openFromNotification(id, async (storyId) => (await loadStories()).set.current().get(storyId)),
   );

@@ -4,7 +4,7 @@ import type { Alert } from './decide.ts';
 import { ALERT_TITLE_CHARS, fewNames } from './state.ts';
 
 export interface NotificationSpec {
-  /** `story:<id>` for a story (a later alert on it replaces the earlier one), `summary` else. */
+  /** `story:<id>` for a story (a later alert on it replaces the earlier one), `summary` or `quiet-hours` else. */
   id: string;
   title: string;
   message: string;
@@ -92,4 +92,13 @@ export function planNotifications(
   const inList = Math.max(0, Math.min(listed, alerts.length) - shown.length);
   const message = inList < rest.length ? `${more}. ${tn('alertListKeeps', inList)}` : more;
   return [...shown, { id: 'summary', title: t('extName'), message }];
+}
+
+/**
+ * The one notification when quiet hours end: how many alerts they held back that the reader has
+ * not read yet (`held`), or null for none. Like the summary, a click opens the alert list; its
+ * own id keeps a sync's summary from replacing it.
+ */
+export function planQuietSummary(held: number, words: Words): NotificationSpec | null {
+  return held > 0 ? { id: 'quiet-hours', title: words.t('extName'), message: words.tn('alertQuietSummary', held) } : null;
 }

@@ -25,12 +25,23 @@ export const DEFAULT_ALERT_PREFS: AlertPrefs = AlertPrefs.parse({});
 /** Stored alert preferences (anything), repaired field by field. */
 export const parseAlertPrefs = (raw: unknown): AlertPrefs => AlertPrefs.parse(asFields(raw));
 
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+
 /** True when `now` (local time) falls in the quiet hours, which may span midnight. */
 export function inQuietHours(prefs: AlertPrefs, now: Date): boolean {
   if (!prefs.quietHours.enabled) return false;
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
   const t = now.getHours() * 60 + now.getMinutes();
   const start = minutes(prefs.quietHours.start);
   const end = minutes(prefs.quietHours.end);
   return start <= end ? t >= start && t < end : t >= start || t < end;
+}
+
+/** When the quiet hours `now` falls in end (local time), or null when it falls in none. */
+export function quietHoursEnd(prefs: AlertPrefs, now: Date): Date | null {
+  if (!inQuietHours(prefs, now)) return null;
+  const end = minutes(prefs.quietHours.end);
+  const at = new Date(now.getFullYear(), now.getMonth(), now.getDate(), Math.floor(end / 60), end % 60);
+  // Quiet hours that span midnight and began yesterday evening end today; else tomorrow.
+  if (at.getTime() <= now.getTime()) at.setDate(at.getDate() + 1);
+  return at;
 }
