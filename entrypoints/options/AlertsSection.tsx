@@ -110,10 +110,12 @@ export function AlertsSection({ storeVersion = null }: { storeVersion?: number |
             />
           </div>
         </div>
-        {sameTimes && (
+        {sameTimes ? (
           <p id="quiet-same" class="notice" data-kind="error" role="alert">
             {t('optionsQuietSame')}
           </p>
+        ) : (
+          prefs.quietHours.enabled && <p class="notice muted">{t('optionsQuietAfter')}</p>
         )}
         <div class="field">
           <label for="max-per-sync">{t('optionsMaxPerSync')}</label>

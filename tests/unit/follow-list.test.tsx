@@ -51,3 +51,16 @@ describe('the follow list', () => {
     expect(root().querySelectorAll('.followed-stories__list li')).toHaveLength(1);
   });
 });
+
+describe('the quiet hours setting', () => {
+  it('says, once they are on, that their end sums up what came', async () => {
+    const said = 'When quiet hours end, one notification says how many came that you have not read.';
+    expect(text()).not.toContain(said);
+    const box = [...root().querySelectorAll<HTMLInputElement>('label.check input')].find((i) =>
+      i.closest('label')!.textContent!.startsWith('Quiet hours'),
+    )!;
+    await act(() => box.click());
+    await settle();
+    expect(text()).toContain(said);
+  });
+});
