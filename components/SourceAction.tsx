@@ -5,6 +5,7 @@ import type { Source } from '../lib/story/story.ts';
 import { searchTheWeb } from '../platform/web-search.ts';
 import { clipAtWord } from '../lib/words.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import { safeHref } from '../lib/story/links.ts';
 import { withIsolates } from './Isolates.tsx';
 
 /**
@@ -40,9 +41,11 @@ export function FindArticle({ source }: { source: Source }) {
  */
 export function SourceAction({ source, outletShown }: { source: Source; outletShown?: number }) {
   const outlet = outletShown ? clipAtWord(source.outlet, outletShown) : source.outlet;
-  if (source.url) {
+  // An address Lens will not link to (one on the reader's own network) is searched for instead.
+  const href = safeHref(source.url);
+  if (href) {
     return (
-      <ExternalLink class="source-action" href={source.url}>
+      <ExternalLink class="source-action" href={href}>
         {withIsolates((story) => t('readSource', [source.n, story(outlet)]))} <span aria-hidden="true">↗</span>
       </ExternalLink>
     );

@@ -1,6 +1,7 @@
 import { formatDate, t } from '../platform/i18n.ts';
 import type { Source, Viewpoint } from '../lib/story/story.ts';
 import { ExternalLink } from './ExternalLink.tsx';
+import { safeHref } from '../lib/story/links.ts';
 import { FindArticle } from './SourceAction.tsx';
 import { Swatch } from './Swatch.tsx';
 
@@ -25,6 +26,8 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
       <ol class="sources__list">
         {sorted.map((s) => {
           const i = index.get(s.viewpointId) ?? 0;
+          // An address Lens will not link to (one on the reader's own network) is searched for instead.
+          const href = safeHref(s.url);
           return (
             <li key={s.n} id={`source-${s.n}`} class="source" data-reader={s.n === readerSource || undefined}>
               <span class="source__n">[{s.n}]</span>
@@ -47,10 +50,10 @@ export function SourceList({ sources, viewpoints, headingLevel = 2, readerSource
                 <Swatch index={i} /> <bdi>{viewpoints[i]?.name}</bdi>
               </span>
               <span class="source__title">
-                <ExternalLink href={s.url}>
+                <ExternalLink href={href}>
                   <bdi>{s.title}</bdi>
                 </ExternalLink>
-                {!s.url && (
+                {!href && (
                   <>
                     {' '}
                     <FindArticle source={s} />

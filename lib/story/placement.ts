@@ -7,6 +7,7 @@
 import type { MatchReason } from '../match/types.ts';
 import type { PageRef } from '../messages.ts';
 import type { Source, Story, Viewpoint } from './story.ts';
+import { isSharedSuffix } from '../hosts.ts';
 import { hostOf, normalizeUrl } from '../url.ts';
 
 export type Placement =
@@ -54,7 +55,9 @@ function sourceOfOutlet(story: Story, page: PageRef): Source | undefined {
   const name = page.siteName ? plain(page.siteName) : null;
   return story.sources.find((s) => {
     const domain = s.outletDomain?.toLowerCase() ?? hostOf(s.url);
-    if (domain) return !!host && (host === domain || host.endsWith(`.${domain}`));
+    // A source at `http://com/…` would make every `.com` page one of the story's outlets (the
+    // door refuses such an `outletDomain`; a source's address is kept, so it is checked here).
+    if (domain) return !!host && !isSharedSuffix(domain) && (host === domain || host.endsWith(`.${domain}`));
     return !!name && plain(s.outlet) === name;
   });
 }

@@ -2,6 +2,7 @@
  * The Factlen story format (`factlen-story/1`) as a zod schema: the one door every story —
  * bundled or remote — passes through. Mirrors ../shared/factlen/FORMAT.md field by field.
  */
+import { notAnOutlet } from '../hosts.ts';
 import { SUBDIVISION_FLAG } from '../words.ts';
 import { z } from '../zod.ts';
 
@@ -134,7 +135,16 @@ export type Viewpoint = z.infer<typeof Viewpoint>;
 export const Source = z.object({
   n: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
   outlet: visible(LIMITS.name),
-  outletDomain: z.string().regex(HOSTNAME, 'must be a hostname such as fortune.com').optional(),
+  // An outlet's domain claims every page on it and under it as the outlet's ("Fortune is one of
+  // this story's outlets"): "com" claimed every .com page, "co.uk" every British company's.
+  outletDomain: z
+    .string()
+    .regex(HOSTNAME, 'must be a hostname such as fortune.com')
+    .superRefine((s, ctx) => {
+      const why = HOSTNAME.test(s) && notAnOutlet(s);
+      if (why) ctx.addIssue({ code: 'custom', message: why });
+    })
+    .optional(),
   viewpointId: slug(),
   title: visible(LIMITS.headline),
   url: urlWith(['https:', 'http:'], 'must be an http(s) URL').optional(),

@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+// Where a store's addresses may send a reader, and what a store may claim as an outlet's site
+// (an audit, 2026-12-07). A signed store could put "Read [2] Fortune ↗" on the reader's router's
+// admin page, and an `outletDomain` of "com" made every .com page "one of this story's outlets".
+import { render } from 'preact';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SourceAction } from '../../../components/SourceAction.tsx';
+import { SourceList } from '../../../components/SourceList.tsx';
+import { isPrivateHost, notAnOutlet } from '../../../lib/hosts.ts';
+import { safeHref } from '../../../lib/story/links.ts';
+import { placeReader } from '../../../lib/story/placement.ts';
+import { describeRejection, parseStories, type Story } from '../../../lib/story/story.ts';
+import { renderRoot } from '../render-root.ts';
+
+const raw = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8')) as Story;
+const root = renderRoot();
+
+const PRIVATE = [
+  'http://192.168.1.1/',
+  'http://192.168.0.1/cgi-bin/luci',
+  'http://10.0.0.138/admin',
+  'http://172.16.0.1/',
+  'http://172.31.255.254/',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://127.0.0.1:8080/',
+  'http://0.0.0.0/',
+  'http://100.64.0.1/',
+  'http://3232235777/', // 192.168.1.1 written as one number: the URL parser reads it so
+  'http://0xc0.0xa8.1.1/',
+  'http://[::1]/',
+  'http://[fe80::1]/',
+  'http://[fd12:3456::1]/',
+  'http://[::ffff:192.168.1.1]/',
+  'http://localhost:3000/',
+  'http://app.localhost/',
+  'http://localhost./',
+  'http://printer.local/',
+  'http://router.lan/',
+  'http://nas.home.arpa/',
+  'http://wiki.internal/',
+  'http://intranet/',
+  'https://router/',
+];
+const PUBLIC = [
+  'https://fortune.com/2026/01/01/a/',
+  'http://www.bbc.co.uk/news/1',
+  'https://8.8.8.8/',
+  'https://172.32.0.1/',
+  'https://192.169.1.1/',
+  'https://[2001:4860:4860::8888]/',
+  'https://news.local-paper.com/a',
+  'https://localhost.news/a',
+];
+
+describe('a story link to the reader’s own network or machine', () => {
+  it.each(PRIVATE)('is no link: %s', (url) => {
+    expect(safeHref(url)).toBeUndefined();
+    expect(isPrivateHost(new URL(url).hostname)).toBe(true);
+  });
+
+  it.each(PUBLIC)('is a link on the public web: %s', (url) => {
+    expect(safeHref(url)).toBe(new URL(url).href);
+  });
+
+  it('shows the source in the side panel’s list without a link, and offers to find it', () => {
+    const [story] = parseStories({ ...raw, sources: raw.sources.map((s) => (s.n === 2 ? { ...s, url: 'http://192.168.1.1/' } : s)) })
+      .stories as [Story];
+    render(<SourceList sources={story.sources} viewpoints={story.viewpoints} />, root());
+    const item = root().querySelector('#source-2')!;
+    expect(item.textContent).toContain(story.sources[1]!.title);
+    expect(item.querySelector('a')).toBeNull();
+    expect(item.querySelector('button.find-article')).not.toBeNull();
+    expect(root().innerHTML).not.toContain('192.168');
+  });
+
+  it('is not "Read [2] Fortune ↗" in the popup: the reader is offered a search instead', () => {
+    const source = { ...raw.sources[1]!, url: 'http://10.0.0.1/setup.cgi' };
+    render(<SourceAction source={source} />, root());
+    expect(root().querySelector('a')).toBeNull();
+    expect(root().querySelector('button.find-article')).not.toBeNull();
+  });
+
+  it('keeps the story, its sources and their titles: only the link is dropped', () => {
+    const r = parseStories({ ...raw, sources: raw.sources.map((s) => ({ ...s, url: 'http://intranet/' })) });
+    expect(r.rejected).toEqual([]);
+    expect(r.stories[0]!.sources).toHaveLength(raw.sources.length);
+  });
+});
+
+describe('an outlet domain that cannot be one outlet’s site', () => {
+  const withDomain = (outletDomain: string) => parseStories({ ...raw, sources: raw.sources.map((s) => ({ ...s, outletDomain })) });
+
+  it.each([
+    ['com', /single label/],
+    ['uk', /single label/],
+    ['co.uk', /suffix many sites share/],
+    ['com.au', /suffix many sites share/],
+    ['co.jp', /suffix many sites share/],
+    ['org.uk', /suffix many sites share/],
+    ['192.168.1.1', /not an address/],
+    ['0.1', /not an address/],
+    ['printer.local', /local network/],
+  ])('refuses %s', (domain, why) => {
+    const r = withDomain(domain);
+    expect(r.stories).toEqual([]);
+    expect(describeRejection(r.rejected[0]!)[0]).toMatch(why);
+    expect(describeRejection(r.rejected[0]!)[0]).toContain('sources[0].outletDomain');
+  });
+
+  it.each(['fortune.com', 'bbc.co.uk', 'news.com.au', 'thecaucus.blogs.nytimes.com', 'lemonde.fr', 'asahi.com'])('takes %s', (domain) => {
+    expect(notAnOutlet(domain)).toBeNull();
+    expect(withDomain(domain).rejected).toEqual([]);
+  });
+
+  it('a source at a single-label host does not make every .com page one of the story’s outlets', () => {
+    const [story] = parseStories({
+      ...raw,
+      sources: raw.sources.map(({ outletDomain: _, ...s }) => (s.n === 2 ? { ...s, url: 'http://com/fortune' } : s)),
+    }).stories as [Story];
+    const page = { url: 'https://vitamin-shop.com/sale', title: 'Sale', siteName: null };
+    expect(placeReader(story, page, [])).toMatchObject({ kind: 'outside' });
+  });
+});
