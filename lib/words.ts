@@ -71,3 +71,54 @@ const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
 export function isolated(s: string): string {
   return `\u2068${s.replace(DIRECTION_CONTROLS, '')}\u2069`;
 }
+
+/**
+ * `s` with every direction control closed where its line ends, and a closer that closes nothing
+ * dropped: an embedding or override (U+202A, B, D, E) gets its PDF (U+202C), an isolate (U+2066–8)
+ * its PDI (U+2069), as the Unicode bidi algorithm pairs them. Text used as it should be (an
+ * Arabic or Hebrew phrase in an isolate) is left as it is; an override left open can no longer
+ * reverse what follows the text on its line: the label beside it, the next field, Lens's words.
+ */
+export function closeDirections(s: string): string {
+  if (!/[\u202a-\u202e\u2066-\u2069]/.test(s)) return s;
+  return s
+    .split(/(\r\n|[\n\r\u2028\u2029])/)
+    .map((line, i) => {
+      if (i % 2) return line; // a line break, as it was
+      const open: ('e' | 'i')[] = [];
+      let out = '';
+      for (const c of line) {
+        if (c === '\u202c') {
+          // A PDF closes the innermost embedding, never across an isolate.
+          if (open.at(-1) !== 'e') continue;
+          open.pop();
+        } else if (c === '\u2069') {
+          // A PDI closes its isolate and whatever was opened inside it.
+          if (!open.includes('i')) continue;
+          while (open.pop() !== 'i');
+        } else if (/[\u202a\u202b\u202d\u202e]/.test(c)) open.push('e');
+        else if (/[\u2066-\u2068]/.test(c)) open.push('i');
+        out += c;
+      }
+      return (
+        out +
+        open
+          .reverse()
+          .map((o) => (o === 'e' ? '\u202c' : '\u2069'))
+          .join('')
+      );
+    })
+    .join('');
+}
+
+/**
+ * How many combining marks (Unicode M) a letter may carry in a row. Real text needs a few: Vietnamese
+ * two (ệ decomposed), Devanagari and Thai three, pointed and cantillated Hebrew, Tibetan and Myanmar
+ * stacks up to five or six. "Zalgo" text carries dozens, which stack above and below the line and
+ * over the lines around it in the popup.
+ */
+export const MAX_MARKS_IN_A_ROW = 8;
+const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1}}`, 'u');
+
+/** Whether `s` stacks more than MAX_MARKS_IN_A_ROW combining marks on one letter. */
+export const stacksMarks = (s: string): boolean => MARK_RUN.test(s);

@@ -3,7 +3,7 @@
  * bundled or remote — passes through. Mirrors ../shared/factlen/FORMAT.md field by field.
  */
 import { notAnOutlet } from '../hosts.ts';
-import { SUBDIVISION_FLAG } from '../words.ts';
+import { closeDirections, MAX_MARKS_IN_A_ROW, stacksMarks, SUBDIVISION_FLAG } from '../words.ts';
 import { z } from '../zod.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -85,7 +85,13 @@ const text = (max: number = LIMITS.short) =>
     .string()
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !MARKUP.test(s), 'must be plain text, not markup')
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters');
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+    // A direction control left open reversed what followed the text on its line (a stat's label
+    // after its value, a date's entry after its date); closed at the text's end, it reorders only
+    // the text itself, which the store wrote anyway. Refusing it would cost every story whose
+    // Arabic or Hebrew quote was scraped with an embedding and no PDF (docs/security.md).
+    .overwrite(closeDirections)
+    .refine((s) => !stacksMarks(s), `must not stack more than ${MAX_MARKS_IN_A_ROW} combining marks on one letter`);
 /** Text a reader takes at its word (a name, a title): one line, something to read, nothing that hides or reorders characters. */
 export const visible = (max: number) =>
   text(max)
