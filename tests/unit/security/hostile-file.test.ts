@@ -149,6 +149,36 @@ describe('nothing a file, a store or a page holds reaches the terminal as a comm
     expect(r.out).not.toMatch(RAW);
     expect(r.json.title).toBe('Quiet\u202e title\u009b2J');
   });
+
+  it('escapes the bidi marks, hidden characters and stacked marks a page or a story can print', async () => {
+    // In a terminal that lays out bidi text, an RLM or ALM at the end of a value reads the JSON
+    // after it right to left; tag characters are an invisible copy of any ASCII; 30 combining
+    // marks on a letter stack over the lines around it.
+    const hostile = `Quiet\u200f title\u061c\u200e\u{e0041}\u{e0042}\u2062\u00ad Z${'\u0301\u0316'.repeat(15)}`;
+    const page = file(
+      'escape-marks.html',
+      `<html><head><title>${hostile}</title></head><body><article><h1>${hostile}</h1>` +
+        `<p>${'A paragraph of the article with words enough to be read as one. '.repeat(12)}</p></article></body></html>`,
+    );
+    const r = await lens('extract', page);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u200e\u200f\u061c\u2062\u00ad\u{e0000}-\u{e007f}]|\p{M}{9}/u);
+    // Printed as JSON escapes, the title reads back as it was.
+    expect(r.json.title).toBe(hostile);
+    // Persian and Hindi words keep their joiners, an emoji its ZWJ, Vietnamese its marks.
+    const kept = 'می\u200cخواهم क्\u200dष 👨\u200d👩\u200d👧 Thủ tướng';
+    expect(
+      (
+        await lens(
+          'extract',
+          file(
+            'kept.html',
+            `<title>${kept}</title><article><h1>${kept}</h1><p>${'Words of the article, read as one. '.repeat(20)}</p></article>`,
+          ),
+        )
+      ).out,
+    ).toContain(kept);
+  });
 });
 
 describe('lens build-store and check-store given hostile input', () => {
