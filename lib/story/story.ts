@@ -208,13 +208,15 @@ export const Story = StoryShape.superRefine((story, ctx) => {
   }
   const viewpointIds = new Set<string>();
   story.viewpoints.forEach((v, i) => {
-    if (viewpointIds.has(v.id))
+    // An id that is no slug is said so already, and quoting it would carry what it holds
+    // (U+202E, line feeds) into the problem line.
+    if (viewpointIds.has(v.id) && SLUG.test(v.id))
       ctx.addIssue({ code: 'custom', path: ['viewpoints', i, 'id'], message: `repeats the viewpoint id "${v.id}"` });
     viewpointIds.add(v.id);
   });
   const citations = new Set<number>();
   story.sources.forEach((s, i) => {
-    if (!viewpointIds.has(s.viewpointId)) {
+    if (!viewpointIds.has(s.viewpointId) && SLUG.test(s.viewpointId)) {
       ctx.addIssue({
         code: 'custom',
         path: ['sources', i, 'viewpointId'],
@@ -359,5 +361,7 @@ const quoted = (id: string) => id.replace(UNSEEN, (c) => '\\u' + c.charCodeAt(0)
 /** One line per problem, for logs and the CLI: `story "x" (#3): sources[1].url must be …`. */
 export function describeRejection(r: Rejection): string[] {
   const who = r.id ? `story "${quoted(clip(r.id))}" (#${r.index})` : `story #${r.index}`;
-  return r.issues.map((i) => `${who}: ${i.path} ${i.message}`);
+  // The messages are Lens's words, but some quote the store's (a hostname, a viewpoint id): escaped
+  // the same way, whatever a later rule quotes.
+  return r.issues.map((i) => `${who}: ${i.path} ${quoted(i.message)}`);
 }

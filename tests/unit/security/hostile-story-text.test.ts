@@ -113,3 +113,13 @@ describe('combining marks stacked on one letter', () => {
     }
   });
 });
+
+describe("a rejected story's problem lines", () => {
+  it('quote no direction control or line feed of the store’s', () => {
+    const r = parse({ sources: raw.sources.map((s, i) => (i ? s : { ...s, viewpointId: `x\u202eevil\n\nLens: all stories valid` })) });
+    const lines = r.rejected.flatMap(describeRejection);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).not.toMatch(/[\n\u202e]/);
+    expect(lines).toContain(`story "${raw.id}" (#0): sources[0].viewpointId must be a slug: lower-case letters, digits and dashes`);
+  });
+});
