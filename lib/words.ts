@@ -66,10 +66,11 @@ const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
  * `s` as a bidi isolate (U+2068 … U+2069, the text form of `<bdi>`), its own direction controls
  * dropped: a page's title quoted in the popup's sentence. A right-to-left title still reads right to
  * left, but a page cannot reverse the rest of the sentence with an override (U+202E) or end the
- * isolate early with one of its own.
+ * isolate early with one of its own. Combining marks past MAX_MARKS_IN_A_ROW on one letter are
+ * dropped too: a title of "Zalgo" (30 marks a letter) stacked over Lens's lines above and below.
  */
 export function isolated(s: string): string {
-  return `\u2068${s.replace(DIRECTION_CONTROLS, '')}\u2069`;
+  return `\u2068${s.replace(DIRECTION_CONTROLS, '').replace(MARKS_PAST_LIMIT, '')}\u2069`;
 }
 
 /**
@@ -119,6 +120,7 @@ export function closeDirections(s: string): string {
  */
 export const MAX_MARKS_IN_A_ROW = 8;
 const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1}}`, 'u');
+const MARKS_PAST_LIMIT = new RegExp(`(?<=\\p{M}{${MAX_MARKS_IN_A_ROW}})\\p{M}`, 'gu');
 
 /** Whether `s` stacks more than MAX_MARKS_IN_A_ROW combining marks on one letter. */
 export const stacksMarks = (s: string): boolean => MARK_RUN.test(s);

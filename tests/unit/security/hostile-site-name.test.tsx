@@ -37,4 +37,13 @@ describe("a page's own site name in the placement sentence", () => {
   it('is shown whole when it is a name', () => {
     expect(said('Frankfurter Allgemeine Zeitung')).toContain('\u2068Frankfurter Allgemeine Zeitung\u2069');
   });
+
+  it('stacks no more than 8 combining marks on a letter: "Zalgo" would spill over the lines around it', () => {
+    const zalgo = `V${'\u0301\u0316\u0334'.repeat(10)}ita Shop`;
+    const text = said(zalgo);
+    expect(text).not.toMatch(/\p{M}{9}/u);
+    expect(text).toContain(`\u2068V${'\u0301\u0316\u0334'.repeat(2)}\u0301\u0316ita Shop\u2069`);
+    // Real text keeps its marks: Vietnamese decomposed, Hindi.
+    for (const name of ['Tuổi Trẻ'.normalize('NFD'), 'दैनिक जागरण']) expect(said(name)).toContain(`\u2068${name}\u2069`);
+  });
 });
