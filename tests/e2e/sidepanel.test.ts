@@ -520,6 +520,8 @@ describe('the side panel with stories at the edges of what the door accepts', ()
   let built: BuiltStore;
   beforeAll(async () => {
     edges = (['unbroken', 'long-names', 'arabic'] as const).map((name) => edgeStory(name, (id) => server.url(`/edge/${id}.html`)));
+    // A store's link to the reader's router (docs/security.md): shown without it.
+    edges[1]!.sources[2]!.url = 'http://192.168.1.1/';
     built = await buildStore(edges, { now: new Date(Date.now() - 60_000) });
     store.publish(built);
     const options = await lens.useStore(server.url('/store/'), built.manifest.version);
@@ -538,6 +540,17 @@ describe('the side panel with stories at the edges of what the door accepts', ()
       expect(await brokenShares(panel), `${width} px`).toEqual([]);
     }
     expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it("links no source to the reader's own network, and offers to find it instead", async () => {
+    const panel = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const router = panel.locator('#source-3');
+    await router.waitFor();
+    expect(await router.locator('a').count()).toBe(0);
+    expect(await router.getByRole('button', { name: /^Find this article: \[3\]/ }).count()).toBe(1);
+    expect(await panel.locator('a[href*="192.168"]').count()).toBe(0);
+    // Only this build links to 127.x, where the suite serves the story's source [2].
+    expect(await panel.locator('#source-2 a').getAttribute('href')).toBe(server.url('/edge/edge-long-names.html'));
   });
 
   it('names each viewpoint whole, where the popup gives it one line', async () => {
