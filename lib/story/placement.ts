@@ -9,6 +9,7 @@ import type { PageRef } from '../messages.ts';
 import type { Source, Story, Viewpoint } from './story.ts';
 import { isSharedSuffix } from '../hosts.ts';
 import { hostOf, normalizeUrl } from '../url.ts';
+import { safeHref } from './links.ts';
 
 export type Placement =
   /** The page is source `source.n`, in `viewpoint`. */
@@ -128,7 +129,9 @@ export function nextReads(story: Story, placement: Placement | null): NextRead[]
     .map((viewpoint) => {
       if (viewpoint.id === outlet?.viewpoint.id) return { viewpoint, source: outlet.source };
       const cited = story.sources.filter((s) => s.viewpointId === viewpoint.id).sort((a, b) => a.n - b.n);
-      return { viewpoint, source: cited.find((s) => s.url) ?? cited[0] ?? null };
+      // Opened means linked: a source at an address Lens will not link to (the reader's own
+      // network, `safeHref`) is offered only when no other can be opened.
+      return { viewpoint, source: cited.find((s) => safeHref(s.url)) ?? cited[0] ?? null };
     });
 }
 

@@ -9,7 +9,7 @@ import { SourceAction } from '../../../components/SourceAction.tsx';
 import { SourceList } from '../../../components/SourceList.tsx';
 import { isPrivateHost, notAnOutlet } from '../../../lib/hosts.ts';
 import { safeHref } from '../../../lib/story/links.ts';
-import { placeReader } from '../../../lib/story/placement.ts';
+import { nextReads, placeReader } from '../../../lib/story/placement.ts';
 import { describeRejection, parseStories, type Story } from '../../../lib/story/story.ts';
 import { renderRoot } from '../render-root.ts';
 
@@ -79,6 +79,19 @@ describe('a story link to the reader’s own network or machine', () => {
     render(<SourceAction source={source} />, root());
     expect(root().querySelector('a')).toBeNull();
     expect(root().querySelector('button.find-article')).not.toBeNull();
+  });
+
+  it('is not the source offered to read next when another of its viewpoint can be opened', () => {
+    const vp = raw.sources[0]!.viewpointId;
+    const [story] = parseStories({
+      ...raw,
+      sources: [
+        ...raw.sources.filter((s) => s.viewpointId !== vp),
+        { ...raw.sources[0]!, n: 90, url: 'http://192.168.1.1/' },
+        { ...raw.sources[0]!, n: 91, url: 'https://www.microsoft.com/a' },
+      ],
+    }).stories as [Story];
+    expect(nextReads(story, null).find((r) => r.viewpoint.id === vp)?.source?.n).toBe(91);
   });
 
   it('keeps the story, its sources and their titles: only the link is dropped', () => {
