@@ -29,13 +29,17 @@ function privateIpv4([a, b]: number[]): boolean {
   );
 }
 
-/** IPv6 as the URL parser writes it (`[::1]`, `[fe80::1]`, `[::ffff:c0a8:101]`): loopback, unspecified, unique-local, link-local, or IPv4 inside. */
+/**
+ * IPv6 as the URL parser writes it (`[::1]`, `[fe80::1]`, `[::ffff:c0a8:101]`): loopback,
+ * unspecified, unique-local, link-local, or an IPv4 address inside it, mapped (`::ffff:`),
+ * compatible (`::`), NAT64 (`64:ff9b::`) or 6to4 (`2002:`, the next two groups).
+ */
 function privateIpv6(host: string): boolean {
   const ip = host.slice(1, -1);
   if (ip === '::1' || ip === '::') return true;
   if (/^f[cd]/.test(ip) || /^fe[89ab]/.test(ip)) return true;
-  // An IPv4 address mapped (::ffff:) or embedded (::) is that address: [::ffff:c0a8:101] is 192.168.1.1.
-  const v4 = /^::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+  const v4 =
+    /^(?:::(?:ffff:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip) ?? /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/.exec(ip);
   if (!v4) return false;
   const [hi, lo] = [parseInt(v4[1]!, 16), parseInt(v4[2]!, 16)];
   return privateIpv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
