@@ -124,3 +124,13 @@ const MARKS_PAST_LIMIT = new RegExp(`(?<=\\p{M}{${MAX_MARKS_IN_A_ROW}})\\p{M}`, 
 
 /** Whether `s` stacks more than MAX_MARKS_IN_A_ROW combining marks on one letter. */
 export const stacksMarks = (s: string): boolean => MARK_RUN.test(s);
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Outside text quoted in one of Lens's lines (a rejected story's id, a store's bytes in a JSON
+ * error) with its control, line-breaking, invisible and direction characters written out
+ * (`\u202e`): a U+202E in it would turn the rest of the line around, a line feed start a line of its own.
+ */
+export const writtenOut = (s: string): string => s.replace(UNSEEN, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));

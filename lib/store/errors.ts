@@ -3,6 +3,7 @@
  * `_locales` (`syncError_<code>`) so the options page speaks the reader's language; the CLI
  * renders the English ones.
  */
+import { writtenOut } from '../words.ts';
 
 export type StoreErrorCode =
   | 'bad_url'
@@ -61,7 +62,16 @@ export function recordError(err: unknown): RecordedError {
   return { code: 'unexpected', params: [text.slice(0, 300)] };
 }
 
-/** The error in plain words, through `translate` (the extension's `t`, or the CLI's English). */
+/** How much of one parameter the options page shows: a store's header or bytes can be long. */
+const MAX_PARAM = 300;
+
+/**
+ * The error in plain words, through `translate` (the extension's `t`, or the CLI's English). Its
+ * parameters can be the store's (a JSON error quotes the bytes it stopped at, `Content-Type` is
+ * the server's): each is cut and its control, line-breaking and direction characters written
+ * out, so a shard of `[‮…` does not turn the rest of the options page's sentence around.
+ */
 export function describeError(e: RecordedError, translate: Translate): string {
-  return translate(`syncError_${e.code}`, e.params) || `${e.code}: ${e.params.join(', ')}`;
+  const params = e.params.map((p) => writtenOut(p.length > MAX_PARAM ? `${p.slice(0, MAX_PARAM)}…` : p));
+  return translate(`syncError_${e.code}`, params) || `${e.code}: ${params.join(', ')}`;
 }

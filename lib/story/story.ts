@@ -3,7 +3,7 @@
  * bundled or remote — passes through. Mirrors ../shared/factlen/FORMAT.md field by field.
  */
 import { notAnOutlet } from '../hosts.ts';
-import { closeDirections, MAX_MARKS_IN_A_ROW, stacksMarks, SUBDIVISION_FLAG } from '../words.ts';
+import { closeDirections, MAX_MARKS_IN_A_ROW, stacksMarks, SUBDIVISION_FLAG, writtenOut } from '../words.ts';
 import { z } from '../zod.ts';
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -348,20 +348,10 @@ export function parseStories(raw: unknown, options: ParseOptions = {}): ParsedSt
   return { stories, rejected, unread: items.length - index };
 }
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
-/**
- * A rejected story's id as its line quotes it: the id is whatever the store wrote, and its control,
- * line-breaking and direction characters are written out (`\u202e`), so a U+202E in it does not
- * turn the rest of the line around on the options page, nor a line feed start a line of its own.
- */
-const quoted = (id: string) => id.replace(UNSEEN, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-
 /** One line per problem, for logs and the CLI: `story "x" (#3): sources[1].url must be …`. */
 export function describeRejection(r: Rejection): string[] {
-  const who = r.id ? `story "${quoted(clip(r.id))}" (#${r.index})` : `story #${r.index}`;
+  const who = r.id ? `story "${writtenOut(clip(r.id))}" (#${r.index})` : `story #${r.index}`;
   // The messages are Lens's words, but some quote the store's (a hostname, a viewpoint id): escaped
   // the same way, whatever a later rule quotes.
-  return r.issues.map((i) => `${who}: ${i.path} ${quoted(i.message)}`);
+  return r.issues.map((i) => `${who}: ${i.path} ${writtenOut(i.message)}`);
 }

@@ -56,6 +56,24 @@ const refusal = (fn: () => unknown) => {
 };
 const shardOf = (items: unknown[]) => utf8(JSON.stringify(items));
 
+describe("the store's bytes quoted in a sync's error", () => {
+  // An audit (2026-12-07): JSON.parse's message quotes the bytes it stopped at, and the options
+  // page showed it in its sentence: a U+202E there turned the rest of the sentence around.
+  it('write out the direction controls and line feeds of a shard that is not JSON', () => {
+    const err = refusal(() => decodeShard(utf8('[{"a": \u202eevil\nLens: all stories valid }]'), 'shards/2026-06-21-x.json'));
+    expect(err.code).toBe('json');
+    const said = describeError(recordError(err), english);
+    expect(said).toContain('\\u202e');
+    expect(said).not.toMatch(/[\u202e\n]/);
+  });
+
+  it("cut and write out a server's Content-Type", () => {
+    const said = describeError({ code: 'content_type', params: ['manifest.json', `text/html\u0085${'x'.repeat(10_000)}`] }, english);
+    expect(said).toContain('\\u0085');
+    expect(said.length).toBeLessThan(600);
+  });
+});
+
 describe('finding 1: a tiny bad shard cannot amplify into gigabytes of errors', () => {
   it('refuses a shard of 100,000 `{}` after reading 51 of them, in one line', () => {
     const bytes = utf8(`[${Array(100_000).fill('{}').join(',')}]`);
