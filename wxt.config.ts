@@ -55,7 +55,11 @@ export default defineConfig({
     }),
   }),
   vite: ({ mode }) => ({
-    plugins: [preact(), bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories'), mangleReadability()],
+    plugins: [
+      preact(),
+      bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories'),
+      mangleReadability({ textOnlyBuild: true }),
+    ],
     // lib/story/links.ts: links to 127.0.0.1, where the suite serves its sources, only in its build.
     define: { ...store.define, __LENS_LOOPBACK_LINKS__: JSON.stringify(mode === E2E) },
     // No modulepreload polyfill: it fetch()es chunks, and extension pages need no polyfill.

@@ -10,7 +10,11 @@ import type { Plugin } from 'vite';
 
 const READABILITY = /[\\/]@mozilla[\\/]readability[\\/]Readability\.js$/;
 
-export function mangleReadability(): Plugin {
+/**
+ * The vite plugin. `textOnlyBuild`: also cut what only a caller that wants markup needs (the
+ * extension's build; tests compare the build without it to the original Readability).
+ */
+export function mangleReadability({ textOnlyBuild: textOnlyCut = false } = {}): Plugin {
   return {
     name: 'lens:mangle-readability',
     async transform(code, id) {
@@ -28,6 +32,7 @@ export function mangleReadability(): Plugin {
         styleReadOnlyWhenSet,
         snapshotByCopy,
         textOnly,
+        ...(textOnlyCut ? [textOnlyBuild] : []),
         privatePatternNames,
       ].reduce((c, edit) => edit(c), quiet);
       const out = await transform(edited, {
@@ -235,4 +240,68 @@ export function privatePatternNames(code: string): string {
     throw new Error('lens:mangle-readability: Readability.js changed; cannot rename its patterns');
   const renamed = block[0].replace(/^( {4})([a-zA-Z]\w*):/gm, '$1_$2:');
   return code.replace(block[0], renamed).replace(/\bREGEXPS\.([a-zA-Z]\w*)/g, 'REGEXPS._$1');
+}
+
+/** `code` with the method `name` and its doc comment cut out. */
+function cutMethod(code: string, name: string, what: string): string {
+  const method = new RegExp(`\\n(?: {2}/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)? {2}${name}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {2}\\},\\n`);
+  if (!method.test(code)) throw new Error(`lens:mangle-readability: Readability.js changed; cannot ${what}`);
+  return code.replace(method, '\n');
+}
+
+/**
+ * The extension's Readability reads text only: lib/extract is its one caller and always passes
+ * `textOnly` and `keepClasses`. With `textOnly` (above) the markup-only steps are skipped but
+ * their code still ships, about 1.5 kB of the injected scripts' 55 kB cap: making links and
+ * images absolute (`_fixRelativeUris` and its `srcset` pattern), removing classes
+ * (`_cleanClasses`), the whole article's text and its length, and, of the lazy-image fix that
+ * `textOnly` leaves to figures only, the parts that read an image's own `src` (a <figure> has
+ * no `src`, so they never ran). This edit cuts that code; a caller that does not ask for text
+ * only with the classes kept gets an error, not a different article. Applied on top of
+ * `textOnly`; should an upgrade move any of it, the build stops here.
+ */
+export function textOnlyBuild(code: string): string {
+  const what = 'cut its markup-only steps';
+  let out = cutMethod(cutMethod(code, '_fixRelativeUris', what), '_cleanClasses', what);
+  const steps: [string, string][] = [
+    [
+      '  options = options || {};\n',
+      '  options = options || {};\n  if (!options.textOnly || !options.keepClasses) throw Error("Readability: this build needs textOnly and keepClasses");\n',
+    ],
+    ['  this._classesToPreserve = this.CLASSES_TO_PRESERVE.concat(\n    options.classesToPreserve || []\n  );\n', ''],
+    ['  this._keepClasses = !!options.keepClasses;\n', ''],
+    // The copy snapshotByCopy prepares for a retried pass is a Readability too.
+    [
+      '    var copy = new Readability(this._freshCopy());\n',
+      '    var copy = new Readability(this._freshCopy(), { textOnly: true, keepClasses: true });\n',
+    ],
+    ['  this._textOnly = !!options.textOnly;\n', ''],
+    ['  CLASSES_TO_PRESERVE: ["page"],\n', ''],
+    ['    srcsetUrl: /(\\S+)(\\s+[\\d.]+[xw])?(\\s*(?:,|$))/g,\n', ''],
+    ['    b64DataUrl: /^data:\\s*([^\\s;,]+)\\s*;\\s*base64\\s*,/i,\n', ''],
+    ['    if (!this._textOnly) this._fixRelativeUris(articleContent);\n', ''],
+    ['    if (!this._keepClasses) {\n      // Remove classes.\n      this._cleanClasses(articleContent);\n    }\n', ''],
+    ['    if (!this._textOnly) this._cleanStyles(articleContent);\n    else\n      for', '    for'],
+    ['this._textOnly ? ["figure"] : ["img", "picture", "figure"]', '["figure"]'],
+    // The cut check above declared `attr`, which the copy loop still assigns.
+    ['          attr = elem.attributes[j];\n', '          var attr = elem.attributes[j];\n'],
+    ['    var textContent = this._textOnly ? null : articleContent.textContent;\n', ''],
+    [
+      '      textContent,\n      length: textContent === null ? null : textContent.length,\n',
+      '      textContent: null,\n      length: null,\n',
+    ],
+    [
+      '            if (elem.tagName === "IMG" || elem.tagName === "PICTURE") {\n              elem.setAttribute(copyTo, attr.value);\n            } else if (\n              elem.tagName === "FIGURE" &&\n              !this._getAllNodesWithTag',
+      '            if (\n              !this._getAllNodesWithTag',
+    ],
+  ];
+  out = steps.reduce((c, [from, to]) => edit(c, from, to, what), out);
+  // A figure has no `src` or `srcset` property: the placeholder-image check and the early
+  // return for an image that already has its address never ran on one.
+  const b64 = /\n {8}\/\/ In some sites \(e\.g\. Kotaku\)[\s\S]*?\n {8}\/\/ also check for "null"[^\n]*\n {8}if \([\s\S]*?\n {8}\}\n/;
+  if (!b64.test(out)) throw new Error(`lens:mangle-readability: Readability.js changed; cannot ${what}`);
+  out = out.replace(b64, '\n');
+  if (/_fixRelativeUris|_cleanClasses|_textOnly|_keepClasses|elem\.src\b/.test(out))
+    throw new Error(`lens:mangle-readability: Readability.js changed; cannot ${what}`);
+  return out;
 }

@@ -10,6 +10,7 @@ import {
   snapshotByCopy,
   styleReadOnlyWhenSet,
   textOnly,
+  textOnlyBuild,
   withoutJsonLd,
 } from '../../../build/mangle-readability.ts';
 import { blockText } from '../../../lib/extract/text.ts';
@@ -19,14 +20,15 @@ const require = createRequire(import.meta.url);
 const id = require.resolve('@mozilla/readability/Readability.js');
 interface Options {
   disableJSONLD?: boolean;
+  keepClasses?: boolean;
   serializer?: (el: Element) => unknown;
   textOnly?: boolean;
   freshCopy?: () => Document;
 }
 type ReadabilityClass = new (doc: Document, options?: Options) => { parse(): unknown };
 
-async function mangled(): Promise<{ code: string; Readability: ReadabilityClass }> {
-  const hook = mangleReadability().transform as (code: string, id: string) => Promise<{ code: string }>;
+async function mangled(options?: { textOnlyBuild: boolean }): Promise<{ code: string; Readability: ReadabilityClass }> {
+  const hook = mangleReadability(options).transform as (code: string, id: string) => Promise<{ code: string }>;
   const { code } = await hook(readFileSync(id, 'utf8'), id);
   const module = { exports: {} as unknown };
   new Function('module', 'exports', code)(module, module.exports);
@@ -232,5 +234,33 @@ describe('the Readability build step', () => {
     expect(new Readability(parseFixture(page)).parse()).toEqual(new Original(parseFixture(page), { disableJSONLD: true }).parse());
     const asked = { textOnly: true, freshCopy: () => parseFixture(page) };
     expect(asText(Readability, parseFixture(page), asked)).toEqual(asText(Original, parseFixture(page)));
+  });
+
+  it('cuts the markup-only steps from the extension’s build, which gives every fixture the same text and throws unless asked for text only', async () => {
+    const { Readability: Full } = await mangled();
+    const { code, Readability: Cut } = await mangled({ textOnlyBuild: true });
+    // What survives the renaming of those steps: the link scheme they drop, the option they read.
+    expect((await mangled()).code).toMatch(/javascript:[^]*classesToPreserve|classesToPreserve[^]*javascript:/);
+    expect(code).not.toMatch(/javascript:|classesToPreserve|base64/);
+    const asked = { textOnly: true, keepClasses: true };
+    for (const page of pages) {
+      const again = { ...asked, freshCopy: () => parseFixture(page) };
+      expect(asText(Cut, parseFixture(page), again), page).toEqual(asText(Full, parseFixture(page), again));
+    }
+    // A page too short for the first pass, so that every pass is retried on a fresh copy.
+    const short = '<html><body><div class="sidebar"><p>Sign in.</p></div><p>Short note.<br><br>Second line.</p></body></html>';
+    const retried = { ...asked, freshCopy: () => parse(short) };
+    expect(asText(Cut, parse(short), retried)).toEqual(asText(Full, parse(short), retried));
+    // Lazy figures and images as the textOnly test reads them: the figure still gets its image.
+    const html = `<html><body><article><h1>Water rates to rise</h1>${BODY_TEXT}
+      <figure class="lazy" data-src="map.jpg"><figcaption>The works</figcaption></figure>
+      <p>The plan: <img class="lazy" src="data:image/png;base64,AAAA" data-src="plan.jpg"></p></article></body></html>`;
+    const cut = new Cut(parse(html), { ...asked, serializer: (el) => el }).parse() as { content: Element };
+    const full = new Full(parse(html), { ...asked, serializer: (el) => el }).parse() as { content: Element };
+    expect(cut.content.innerHTML).toBe(full.content.innerHTML);
+    expect(cut.content.querySelector('figure img')?.getAttribute('src')).toBe('map.jpg');
+    expect(() => new Cut(parse(html), { textOnly: true })).toThrow(/needs textOnly and keepClasses/);
+    expect(() => new Cut(parse(html), { keepClasses: true })).toThrow(/needs textOnly and keepClasses/);
+    expect(() => textOnlyBuild('_fixRelativeUris(articleContent) {}')).toThrow(/cannot cut its markup-only steps/);
   });
 });
