@@ -10,24 +10,30 @@ import { countWords } from './text.ts';
  * Readability keeps when its class reads as nothing (held-out www.linknaija.com: breadcrumbs in
  * the article); a list of three items or more, two thirds of them a headline of five words or
  * more linking to another page of the site (held-out news.sky.com, space.com, zdnet.com,
- * hosted.ap.org: related stories between paragraphs); and every `<article>` but the first that
+ * hosted.ap.org: related stories between paragraphs); three such headlines in a row printed
+ * otherwise, as paragraphs or lines, and their label; and every `<article>` but the first that
  * links to another page of the site, when two or more do (held-out mensagensreflexao.com.br,
  * digg.com: the related posts after the post, each an `<article>`, as HTML marks related content).
  */
 export function dropFurniture(content: Element, url: string): void {
   const { host, pathname } = new URL(url);
-  // The text of the links in `el` to another page of the site.
-  const linked = (el: Element) => {
-    let text = '';
-    for (const a of el.querySelectorAll('a[href]'))
-      try {
-        const to = new URL(a.getAttribute('href')!, url);
-        if (to.host === host && to.pathname !== pathname) text += ` ${a.textContent}`;
-      } catch {
-        // Not a link to follow.
-      }
-    return squash(text);
+  // Whether `a` links to another page of the site.
+  const toSite = (a: Element | null) => {
+    try {
+      const to = new URL(a!.getAttribute('href')!, url);
+      return to.host === host && to.pathname !== pathname;
+    } catch {
+      return false; // No link, or not one to follow.
+    }
   };
+  // The text of the links in `el` to another page of the site.
+  const linked = (el: Element) =>
+    squash(
+      [...el.querySelectorAll('a[href]')]
+        .filter(toSite)
+        .map((a) => ` ${a.textContent}`)
+        .join(''),
+    );
   for (const nav of content.querySelectorAll('nav')) nav.remove();
   for (const list of content.querySelectorAll('ul,ol')) {
     const items = [...list.children];
@@ -39,6 +45,59 @@ export function dropFurniture(content: Element, url: string): void {
     });
     if (items.length > 2 && teasers.length * 3 >= items.length * 2) list.remove();
   }
+  // Headlines of other pages of the site printed as paragraphs, lines of one paragraph or lists of
+  // one item, not as one list (held-out cleveland.com "You may also like…", express.co.uk "DON'T
+  // MISS", aljazeera.com "More:"): three such lines in a row, each a headline of five words or
+  // more that is (almost) all link, the words around it a label ("[VIDEO]"); a line of the
+  // article that links a headline stands alone. Counted in words: a label is one or two.
+  const headlines = (el: Element) => {
+    if (!el.querySelector('a[href]')) return 0;
+    let count = 0;
+    let text = '';
+    let link = '';
+    // Ends a line: false if it has words and is neither a headline nor a label ("DON'T MISS":
+    // fewer words, no link).
+    const end = () => {
+      const words = countWords(text);
+      const linkWords = countWords(link);
+      text = link = '';
+      return (!linkWords && words < 5) || (linkWords > 4 && linkWords >= words * 0.8 && ++count);
+    };
+    // 5: NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT.
+    const walk = el.ownerDocument.createTreeWalker(el, 5);
+    for (let n = walk.nextNode(); n; n = walk.nextNode())
+      if (n.nodeType === 3) {
+        text += n.nodeValue;
+        if (toSite(n.parentElement!.closest('a[href]'))) link += n.nodeValue;
+      } else if (/^(?:BR|LI)$/.test((n as Element).tagName) && !end()) return 0;
+    return end() && count;
+  };
+  // The element before `el`, past empty ones (an advertisement's box).
+  const before = (el: Element | undefined) => {
+    let prev = el?.previousElementSibling;
+    while (prev && !squash(prev.textContent!)) prev = prev.previousElementSibling;
+    return prev;
+  };
+  let run: Element[] = [];
+  let inRun = 0;
+  // The run of headlines, if three or more, and the label before it.
+  const drop = () => {
+    const label = before(run[0]);
+    if (inRun > 2)
+      for (const el of [...run, ...(label && countWords(label.textContent!) < 5 && !linked(label) ? [label] : [])]) el.remove();
+  };
+  for (const el of content.querySelectorAll('p,ul,ol,h2,h3,h4,h5,h6')) {
+    const n = !run.some((r) => r.contains(el)) && headlines(el);
+    if (!n) continue;
+    if (before(el) !== run.at(-1)) {
+      drop();
+      run = [];
+      inRun = 0;
+    }
+    run.push(el);
+    inRun += n;
+  }
+  drop();
   const total = content.textContent!.length;
   const others = [...content.querySelectorAll('article')].slice(1).filter((a) => a.textContent!.length * 2 < total && linked(a));
   if (others[1]) for (const a of others) a.remove();

@@ -366,6 +366,42 @@ describe('what the page marks as not the article', () => {
     expect(ex.article.text).toContain('Cast-iron mains');
   });
 
+  // Held-out cleveland.com, express.co.uk, aljazeera.com: the same headlines printed as
+  // paragraphs, as lines of one paragraph, or as lists of one item each, after a label.
+  const link = (path: string, headline: string) => `<a href="https://countycourier.example/news/${path}">${headline}</a>`;
+  const headlines = [
+    link('bridge', 'Harbour bridge to close for three weeks of repairs'),
+    link('ferry', 'Ferry fares rise again as fuel costs climb'),
+    link('school', 'New primary school opens on the river district site'),
+  ];
+  const withRelated = (related: string) => {
+    const ex = extractArticle(page({ body: `<article>${BODY_TEXT.replace('</p>', `</p>${related}`)}</article>` }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    return ex.article.text;
+  };
+
+  it.each([
+    ['paragraphs', `<p>You may also like…</p>${headlines.map((h) => `<p>${h}</p>`).join('<div class="ad"></div>')}`],
+    [
+      'lines of one paragraph',
+      `<p><strong>DON'T MISS</strong><br>${headlines.map((h) => `<strong>${h} [VIDEO]<br></strong>`).join('')}</p>`,
+    ],
+    ['lists of one item', `<h4>More:</h4>${headlines.map((h) => `<ul><li><h4>${h}</h4></li></ul>`).join('')}`],
+  ])('leaves out three headlines of other pages of the site printed as %s, and their label', (_, related) => {
+    const text = withRelated(related);
+    expect(text).not.toMatch(/Harbour bridge|Ferry fares|primary school|may also|MISS|More:/);
+    expect(text).toContain('Board members said');
+  });
+
+  it('keeps two such headlines, a headline in a sentence, and headlines of other sites', () => {
+    const two = headlines.slice(0, 2).map((h) => `<p>${h}</p>`);
+    expect(withRelated(two.join(''))).toContain('Ferry fares');
+    const inSentence = headlines.map((h) => `<p>Read how the works went last year: ${h}.</p>`).join('');
+    expect(withRelated(inSentence)).toContain('Ferry fares');
+    const elsewhere = headlines.map((h) => `<p>${h.replace('countycourier.example', 'harbourgazette.example')}</p>`).join('');
+    expect(withRelated(elsewhere)).toContain('Ferry fares');
+  });
+
   // Held-out mensagensreflexao.com.br, digg.com: the related posts after the post, each an <article>.
   it('leaves out the <article>s after the first that link to other pages of the site', () => {
     const card = (path: string, text: string) =>
