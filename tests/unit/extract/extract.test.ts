@@ -402,6 +402,29 @@ describe('what the page marks as not the article', () => {
     expect(withRelated(elsewhere)).toContain('Ferry fares');
   });
 
+  // Held-out thesun.co.uk: "Most read", a row of cards between the paragraphs, each headline
+  // beside its link, which is an empty box laid over the card.
+  const card = (path: string, kicker: string, headline: string) =>
+    `<div class="rail__item"><a href="/news/${path}"><img src="/${path}.jpg" alt=""></a><h3>${kicker}</h3><span>${headline}</span><a class="anchor" href="/news/${path}"></a></div>`;
+  const cards = [
+    card('bridge', 'CLOSED', 'Harbour bridge to close for three weeks of repairs'),
+    card('ferry', 'FARES', 'Ferry fares rise again as fuel costs climb'),
+    card('school', 'OPEN', 'New primary school opens on the river district site'),
+  ];
+
+  it('leaves out a row of three cards alike, each a picture and a headline of another page of the site', () => {
+    const text = withRelated(`<div class="rail">${cards.join('')}</div>`);
+    expect(text).not.toMatch(/Harbour bridge|Ferry fares|CLOSED/);
+    expect(text).toContain('Board members said');
+  });
+
+  it('keeps cards without pictures, cards of one page, and pictures linked from a paragraph of text', () => {
+    expect(withRelated(`<div class="rail">${cards.join('').replace(/<img[^>]*>/g, '')}</div>`)).toContain('Ferry fares');
+    expect(withRelated(`<div class="rail">${cards.join('').replace(/news\/\w+/g, 'news/bridge')}</div>`)).toContain('Ferry fares');
+    const pictures = cards.map((c) => `<span>${c.replace(/<\/?(?:div|h3)[^>]*>/g, '')}</span> and then `).join('');
+    expect(withRelated(`<p>The works, seen from the bridge: ${pictures}all three sites.</p>`)).toContain('all three sites');
+  });
+
   // Held-out mensagensreflexao.com.br, digg.com: the related posts after the post, each an <article>.
   it('leaves out the <article>s after the first that link to other pages of the site', () => {
     const card = (path: string, text: string) =>
