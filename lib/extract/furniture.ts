@@ -50,8 +50,16 @@ export function dropFurniture(content: Element, url: string): void {
   // MISS", aljazeera.com "More:"): three such lines in a row, each a headline of five words or
   // more that is (almost) all link, the words around it a label ("[VIDEO]"); a line of the
   // article that links a headline stands alone. Counted in words: a label is one or two.
+  // The elements around what matches `selector` and passes `test`, up to `content`: where a
+  // headline or a card can be is found from the links and the pictures, not by testing every
+  // element of the article on the reader's click.
+  const around = (selector: string, test: (e: Element) => unknown) => {
+    const found = new Set<Element>();
+    for (const e of content.querySelectorAll(selector))
+      if (test(e)) for (let up = e.parentElement; up && up !== content; up = up.parentElement) found.add(up);
+    return found;
+  };
   const headlines = (el: Element) => {
-    if (!el.querySelector('a[href]')) return 0;
     let count = 0;
     let text = '';
     let link = '';
@@ -86,8 +94,9 @@ export function dropFurniture(content: Element, url: string): void {
     if (inRun > 2)
       for (const el of [...run, ...(label && countWords(label.textContent!) < 5 && !linked(label) ? [label] : [])]) el.remove();
   };
+  const linking = around('a[href]', (a) => countWords(a.textContent!) > 4 && toSite(a));
   for (const el of content.querySelectorAll('p,ul,ol,h2,h3,h4,h5,h6')) {
-    const n = !run.some((r) => r.contains(el)) && headlines(el);
+    const n = linking.has(el) && !run.some((r) => r.contains(el)) && headlines(el);
     if (!n) continue;
     if (before(el) !== run.at(-1)) {
       drop();
@@ -101,20 +110,23 @@ export function dropFurniture(content: Element, url: string): void {
   // A row of three cards or more, alike (tag and class), each a picture and a few words linking
   // to another page of the site, no two the same (held-out thesun.co.uk: "Most read" between the
   // paragraphs, each headline beside its link, an empty box laid over the card).
-  for (const box of content.querySelectorAll('*')) {
+  for (const box of around('img,picture', Boolean)) {
     const cards = [...box.children];
-    const kinds = new Set<string>();
+    if (!cards[2]) continue;
     const pages = new Set<string>();
-    // Cheapest tests first: most boxes have fewer children, or children unlike each other.
-    for (const c of cards[2] ? cards : []) {
-      kinds.add(`${c.tagName} ${c.className}`);
-      const a = kinds.size < 2 && c.querySelector('img,picture') && [...c.querySelectorAll('a[href]')].find(toSite);
+    // Cheapest tests first: most boxes have children unlike each other.
+    for (const c of cards) {
+      const a =
+        c.tagName === cards[0]!.tagName &&
+        c.className === cards[0]!.className &&
+        c.querySelector('img,picture') &&
+        [...c.querySelectorAll('a[href]')].find(toSite);
       if (!a || countWords(c.textContent!) > 40) break;
       pages.add(new URL(a.getAttribute('href')!, url).pathname);
     }
     // Text between the cards would be the article's (a paragraph of three linked pictures).
     const between = [...box.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim());
-    if (cards[2] && pages.size === cards.length && !between) box.remove();
+    if (pages.size === cards.length && !between) box.remove();
   }
   const total = content.textContent!.length;
   const others = [...content.querySelectorAll('article')].slice(1).filter((a) => a.textContent!.length * 2 < total && linked(a));
