@@ -45,11 +45,6 @@ export function dropFurniture(content: Element, url: string): void {
     });
     if (items.length > 2 && teasers.length * 3 >= items.length * 2) list.remove();
   }
-  // Headlines of other pages of the site printed as paragraphs, lines of one paragraph or lists of
-  // one item, not as one list (held-out cleveland.com "You may also like…", express.co.uk "DON'T
-  // MISS", aljazeera.com "More:"): three such lines in a row, each a headline of five words or
-  // more that is (almost) all link, the words around it a label ("[VIDEO]"); a line of the
-  // article that links a headline stands alone. Counted in words: a label is one or two.
   // The elements around what matches `selector` and passes `test`, up to `content`: where a
   // headline or a card can be is found from the links and the pictures, not by testing every
   // element of the article on the reader's click.
@@ -59,6 +54,11 @@ export function dropFurniture(content: Element, url: string): void {
       if (test(e)) for (let up = e.parentElement; up && up !== content; up = up.parentElement) found.add(up);
     return found;
   };
+  // Headlines of other pages of the site printed as paragraphs, lines of one paragraph or lists of
+  // one item, not as one list (held-out cleveland.com "You may also like…", express.co.uk "DON'T
+  // MISS", aljazeera.com "More:"): three such lines in a row, each a headline of five words or
+  // more that is (almost) all link, the words around it a label ("[VIDEO]"); a line of the
+  // article that links a headline stands alone. Counted in words: a label is one or two.
   const headlines = (el: Element) => {
     let count = 0;
     let text = '';
