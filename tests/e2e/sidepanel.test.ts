@@ -410,18 +410,20 @@ describe("Chrome's own side panel", () => {
       lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
     ]);
     await probe.waitForLoadState();
-    // Side panels only: other tests' `sidepanel.html` tabs are views too, and a tab knows it is one.
+    // Side panels only: other tests' `sidepanel.html` tabs are views too, and `getViews({ type:
+    // 'tab' })` lists them. Asked synchronously: awaiting `tabs.getCurrent()` in a panel that is
+    // closing (with its tab, below) can leave the promise unsettled, and the poll with it.
     const panels = () =>
-      probe.evaluate(async () => {
-        type View = Window & { chrome: typeof chrome };
-        const views = (chrome.extension as unknown as { getViews(): View[] }).getViews();
-        const shown = [];
-        for (const w of views) {
-          if (w.location.pathname !== '/sidepanel.html' || (await w.chrome.tabs.getCurrent())) continue;
-          const state = w.document.querySelector('main')?.getAttribute('data-state');
-          shown.push({ query: w.location.search, state, title: w.document.querySelector('h1')?.textContent });
-        }
-        return shown;
+      probe.evaluate(() => {
+        const views = (type?: 'tab') => (chrome.extension as unknown as { getViews(o?: { type?: 'tab' }): Window[] }).getViews({ type });
+        const tabs = new Set(views('tab'));
+        return views()
+          .filter((w) => !tabs.has(w) && w.location.pathname === '/sidepanel.html')
+          .map((w) => ({
+            query: w.location.search,
+            state: w.document.querySelector('main')?.getAttribute('data-state'),
+            title: w.document.querySelector('h1')?.textContent,
+          }));
       });
     const activate = (id: number) => lens.worker.evaluate((tab) => chrome.tabs.update(tab, { active: true }), id);
     const mayo = "Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare";
