@@ -103,6 +103,12 @@ export interface StoreSummary {
   stories: number;
   /** When those stories were last known current (the last good sync, else the build); null if unknown. */
   updatedAt: number | null;
+  /**
+   * The last sync failed and those stories are over a day old (or of unknown age): a reader is
+   * told, where the popup says how fresh they are. A failure with fresh stories is a retry
+   * pending, not news.
+   */
+  syncFailing: boolean;
   /** The store's names for topic slugs (`ai` → "Artificial intelligence"). */
   topicNames: Record<string, string>;
 }

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../platform/i18n.ts';
 import { ledgered, ledgerRecorder } from '../../lib/net-ledger.ts';
-import { dataTime } from '../../lib/store/age.ts';
+import { dataTime, syncFailing } from '../../lib/store/age.ts';
 import { BUILD_PUBLIC_KEY, BUILD_STORE_URL, BUILT_AT } from '../../lib/store/build-config.ts';
 import { runSync, SYNC_DEADLINE_MS, type SyncReason } from '../../lib/store/runner.ts';
 import type { StoreSummary } from '../../lib/messages.ts';
@@ -152,7 +152,13 @@ export async function storeStatus(): Promise<SyncStatus> {
 export async function storeSummary(): Promise<StoreSummary> {
   const [{ set }, status] = await Promise.all([loadStories(), readStatus()]);
   const view = set.current();
-  return { stories: view.counts.total, updatedAt: dataTime(status, BUILT_AT), topicNames: topicNames(view.remote?.topics) };
+  const updatedAt = dataTime(status, BUILT_AT);
+  return {
+    stories: view.counts.total,
+    updatedAt,
+    syncFailing: syncFailing(status.lastError, updatedAt, Date.now()),
+    topicNames: topicNames(view.remote?.topics),
+  };
 }
 
 /**

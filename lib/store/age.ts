@@ -28,6 +28,16 @@ export function dataAge(time: number | null, now: number, locale: string): strin
   return days < 60 ? rtf.format(-days, 'day') : rtf.format(-Math.floor(days / 30), 'month');
 }
 
+/**
+ * Whether the reader should be told the stories are not being updated: the last sync attempt
+ * failed (`lastError`, cleared by a good sync) and the stories it left in use are over a day old,
+ * or undated. A day, the age at which the popup calls the data old, is also the longest sync
+ * interval a reader can choose: by then a scheduled sync and its retries have failed, not one try.
+ */
+export function syncFailing(lastError: object | null, updatedAt: number | null, now: number): boolean {
+  return lastError !== null && (updatedAt === null || now - updatedAt > DAY);
+}
+
 /** The dating fields of a stored sync status (anything); anything malformed reads as unknown. */
 export function datesOf(stored: unknown): DataDates {
   const raw = stored as Partial<Record<keyof DataDates, unknown>> | null | undefined;

@@ -128,12 +128,30 @@ describe('the remote story store', () => {
 
     const popup = await popupFor('/harbor-seawall.html');
     expect(await popup.locator('h1').innerText()).toContain('Harbor City Approves $310 Million Seawall for the Eastport Waterfront');
+    // Stories synced a moment ago: one failed sync is a retry pending, and the store line stays calm.
+    const calm = await popupFor('/local-sports.html');
+    expect(await calm.locator('.store-line').innerText()).toMatch(/^Lens knows \d+ stories, updated .+\.$/);
+    // Three days on with the store still failing, a "no story" answer is from old stories: said.
+    await lens.worker.evaluate(async () => {
+      const { storeSync } = await chrome.storage.local.get('storeSync');
+      await chrome.storage.local.set({ storeSync: { ...(storeSync as object), lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000 } });
+    });
+    const stale = await popupFor('/local-sports.html?store=failing');
+    const line = stale.locator('.store-line', { hasText: "Lens couldn't update from the story store" });
+    expect(await line.innerText()).toMatch(/: its \d+ stories are from 3 days ago\. See why in settings$/);
+    await screenshot(stale, 'popup-sync-failing');
+    // Its link opens the settings, where the error is (closed first: Chrome brings an open one forward).
+    await options.close();
+    const why = lens.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
+    await line.getByRole('button', { name: 'See why in settings' }).click();
+    const settings = await why;
+    await settings.locator('[data-testid=last-error]', { hasText: 'does not match its fingerprint' }).waitFor();
 
     // And a store that is not JSON at all.
     store.files.set('manifest.json', Buffer.from('<!doctype html><title>Sign in</title>'));
-    await options.getByRole('button', { name: 'Sync now' }).click();
-    await options.locator('[data-testid=last-error]', { hasText: "The store's manifest.json is not valid JSON" }).waitFor();
-    await options.close();
+    await settings.getByRole('button', { name: 'Sync now' }).click();
+    await settings.locator('[data-testid=last-error]', { hasText: "The store's manifest.json is not valid JSON" }).waitFor();
+    await settings.close();
   });
 
   it('sent nothing that could tell one reader from another', async () => {

@@ -80,6 +80,24 @@ describe('the background store sync', () => {
     expect((await store.getStore()).view.ids.has('harbor-seawall-plan')).toBe(true);
   });
 
+  it('tells the popup syncing fails only once the stories it keeps are over a day old', async () => {
+    await installWithStore();
+    expect(await bg.storeSummary()).toMatchObject({ syncFailing: false });
+    host.route(() => new Response('down', { status: 503 }));
+    await bg.syncNow('alarm');
+    // One failed try with stories synced a moment ago: a retry is pending, nothing to tell.
+    expect(await bg.storeSummary()).toMatchObject({ syncFailing: false });
+    // The same failure with stories three days old: said.
+    const threeDays = Date.now() - 3 * 86_400_000;
+    const { storeSync } = await fakeBrowser.storage.local.get('storeSync');
+    await fakeBrowser.storage.local.set({ storeSync: { ...(storeSync as object), lastSuccessAt: threeDays } });
+    expect(await bg.storeSummary()).toMatchObject({ syncFailing: true, updatedAt: threeDays });
+    // A good sync ends it.
+    host.route(undefined);
+    await bg.syncNow('manual');
+    expect(await bg.storeSummary()).toMatchObject({ syncFailing: false });
+  });
+
   it('refuses to save an address that is not https, in plain words', async () => {
     await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(
       /must start with https:\/\//,
