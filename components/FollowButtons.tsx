@@ -7,9 +7,18 @@ import { useFollows } from './use-follows.ts';
 
 /**
  * Follow the story's topic and the story itself. Toggle buttons (`aria-pressed`) whose words
- * change with their state, so the state never rests on colour.
+ * change with their state, so the state never rests on colour. A story the store has withdrawn
+ * cannot change again, so it is not offered to follow: only to unfollow, when it is followed.
  */
-export function FollowButtons({ story, topicNames }: { story: Story; topicNames?: Record<string, string> }) {
+export function FollowButtons({
+  story,
+  topicNames,
+  withdrawn = false,
+}: {
+  story: Story;
+  topicNames?: Record<string, string>;
+  withdrawn?: boolean;
+}) {
   const [follows, toggle] = useFollows();
   if (!follows) return null;
   // As alerts name topics (TOPIC_NAME_CHARS): a 120-character slug made the button several lines.
@@ -21,9 +30,11 @@ export function FollowButtons({ story, topicNames }: { story: Story; topicNames?
       <button type="button" class="toggle" aria-pressed={topicOn} onClick={() => toggle('topics', story.topic, !topicOn)}>
         {withIsolates((story) => t(topicOn ? 'followingTopic' : 'followTopic', story(topic)))}
       </button>
-      <button type="button" class="toggle" aria-pressed={storyOn} onClick={() => toggle('stories', story.id, !storyOn)}>
-        {storyOn ? t('followingStory') : t('followStory')}
-      </button>
+      {(storyOn || !withdrawn) && (
+        <button type="button" class="toggle" aria-pressed={storyOn} onClick={() => toggle('stories', story.id, !storyOn)}>
+          {storyOn ? t('followingStory') : t('followStory')}
+        </button>
+      )}
     </div>
   );
 }

@@ -26,10 +26,12 @@ interface Props {
   topicNames?: Record<string, string>;
   /** The reader chose this story for the page (in the popup): said in place of why it matched. */
   chosenByReader?: boolean;
+  /** A sync took the story out of the store: it is shown as it was, but not offered to follow. */
+  withdrawn?: boolean;
 }
 
 /** The whole story, every field FORMAT.md carries, in reading order with a table of contents. */
-export function StoryView({ story, reasons, page, topicNames, chosenByReader = false }: Props) {
+export function StoryView({ story, reasons, page, topicNames, chosenByReader = false, withdrawn = false }: Props) {
   const figures = storyFigures(story);
   const placement = page ? placeReader(story, page, reasons ?? []) : null;
   const readerSource = placement?.kind === 'source' ? placement.source.n : null;
@@ -70,7 +72,7 @@ export function StoryView({ story, reasons, page, topicNames, chosenByReader = f
         ) : (
           reasons && <MatchReason reasons={reasons} />
         )}
-        <FollowButtons story={story} topicNames={topicNames} />
+        <FollowButtons story={story} topicNames={topicNames} withdrawn={withdrawn} />
       </section>
       <nav class="toc" aria-label={t('tocLabel')}>
         <ul>

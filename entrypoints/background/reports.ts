@@ -12,6 +12,8 @@ import { clearBadge } from './badge.ts';
 // Reports of private-window tabs never reach any storage, not even session storage: they live
 // in this worker's memory and die with it.
 const privateReports = new Map<number, TabReport>();
+// The session storage key of a tab's report, as platform/storage.ts `reportItem` names it.
+const REPORT_PREFIX = 'report:';
 
 export async function saveReport(tabId: number, full: TabReport, where: { incognito: boolean } = { incognito: false }): Promise<void> {
   // What a page said of itself is cut to size before it is kept: one page must not fill the
@@ -26,6 +28,27 @@ export async function loadReport(tabId: number): Promise<TabReport | null> {
   if (inPrivate) return inPrivate;
   // Read through its repair: the side panel asks for it here, never reads it from storage itself.
   return keptReport(await reportItem(tabId).getValue());
+}
+
+/**
+ * After a sync, drops the badge of each tab whose report is a match to a story the store no
+ * longer has: its outlet count would still say the page has a story. The report stays (the side
+ * panel shows the story as it was, said to be withdrawn); a click on the toolbar reads the page
+ * again against the new stories.
+ */
+export async function unbadgeWithdrawn(has: (storyId: string) => boolean): Promise<void> {
+  const kept: [number, unknown][] = [...privateReports];
+  for (const [key, value] of Object.entries(await browser.storage.session.get(null))) {
+    const tabId = key.startsWith(REPORT_PREFIX) ? Number(key.slice(REPORT_PREFIX.length)) : NaN;
+    if (Number.isInteger(tabId)) kept.push([tabId, value]);
+  }
+  await Promise.all(
+    kept.map(([tabId, raw]) => {
+      const report = keptReport(raw);
+      if (report?.state !== 'match' || has(report.story.id)) return;
+      return clearBadge(tabId).catch(() => undefined); // A tab closed meanwhile has no badge left.
+    }),
+  );
 }
 
 export function setUpReports(): void {

@@ -16,6 +16,7 @@ import { topicNames } from '../../lib/story/topics.ts';
 import { readSettings, readStatus, writeSettings, writeStatus } from '../../platform/settings.ts';
 import { appendToLedger, getFollows } from '../../platform/storage.ts';
 import { raiseAlerts } from './alerts.ts';
+import { unbadgeWithdrawn } from './reports.ts';
 import { indexState, loadStories } from './store.ts';
 
 export const SYNC_ALARM = 'store-sync';
@@ -81,7 +82,11 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       );
       if (status.nextRetryAt !== null) await browser.alarms.create(RETRY_ALARM, { when: status.nextRetryAt });
       else await browser.alarms.clear(RETRY_ALARM);
-      await alertOnChange(before, prev, set.current());
+      const after = set.current();
+      await alertOnChange(before, prev, after);
+      if (after.version !== before.version) {
+        await unbadgeWithdrawn((id) => after.ids.has(id)).catch((err) => console.warn('[factlen] badges not updated', err));
+      }
       return status;
     } finally {
       // An abandoned run must not clear the run that replaced it.

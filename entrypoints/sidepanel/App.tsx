@@ -159,7 +159,7 @@ export function App() {
               </button>
             )}
             {withdrawn && <Withdrawn onSearch={() => toggle('search')} />}
-            <StoryView story={story ?? picked} topicNames={topicNames} />
+            <StoryView story={story ?? picked} topicNames={topicNames} withdrawn={withdrawn} />
           </>
         ) : gone ? (
           <div class="panel__empty">
@@ -183,6 +183,7 @@ export function App() {
               page={report.page}
               topicNames={topicNames}
               chosenByReader={report.chosenByReader}
+              withdrawn={withdrawn}
             />
           </>
         ) : (

@@ -583,7 +583,10 @@ describe('the side panel with stories at the edges of what the door accepts', ()
   it('shows the newer story when a sync changes it while the panel is open', async () => {
     // Found in a review (2026-12-07): the panel kept the story as the tab was read, old title,
     // shares and sources, while the popup showed the new one; a story opened from search too.
-    const matched = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const matchedTab = await readTab('/edge/edge-long-names.html');
+    const matched = await panelFor(matchedTab);
+    const badge = () => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), matchedTab);
+    expect(await badge()).toMatch(/^\d+$/);
     const tabId = await readTab('/local-sports.html');
     const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
     await picked.locator('main[data-state="picked"]').waitFor();
@@ -631,7 +634,10 @@ describe('the side panel with stories at the edges of what the door accepts', ()
   it('says when a sync takes the story out of the store, keeps it readable and offers the search', async () => {
     // Found in a review (2026-12-07): a story the store withdrew stayed shown as if nothing had
     // happened, in the tab's panel and in a story opened from search.
-    const matched = await panelFor(await readTab('/edge/edge-long-names.html'));
+    const matchedTab = await readTab('/edge/edge-long-names.html');
+    const matched = await panelFor(matchedTab);
+    const badge = () => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), matchedTab);
+    expect(await badge()).toMatch(/^\d+$/);
     const tabId = await readTab('/local-sports.html');
     const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
     await picked.locator('main[data-state="picked"]').waitFor();
@@ -653,11 +659,25 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await matched.locator('main').getAttribute('data-state')).toBe('match');
     expect(await matched.locator('#sources .source').count()).toBeGreaterThan(0);
     expect(await picked.locator('h1').innerText()).toBe(pickedTitle);
+    // Found in a review (2026-12-07): the tab's badge still counted the withdrawn story's outlets,
+    // and the panel offered to follow a story that will never change again. Its topic still can be.
+    await expect.poll(badge).toBe('');
+    for (const panel of [matched, picked]) {
+      const follow = panel.locator('.follow-buttons');
+      expect(await follow.getByRole('button', { name: /^Follow / }).count()).toBe(1);
+      expect(await follow.getByRole('button', { name: 'Follow this story' }).count()).toBe(0);
+    }
     // The way on: the search, from the notice; and back to the tab's page from a story opened.
     await matched.locator('.panel__withdrawn').getByRole('button', { name: 'Search stories' }).click();
     await matched.locator('main[data-state="search"]').waitFor();
     expect(await picked.getByRole('button', { name: /Back to this page/ }).count()).toBe(1);
     expect(await axeViolations(picked)).toEqual([]);
+    // A click on the toolbar reads the page again, against the stories in the store now (and
+    // the tab's panel follows that report).
+    const popup = await lens.openPopup(matchedTab);
+    expect(await popup.locator('main').getAttribute('data-state')).not.toBe('match');
+    expect(await popup.locator('h1').innerText()).not.toBe(title);
+    await popup.close();
     await options.close();
   });
 });

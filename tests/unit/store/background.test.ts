@@ -98,6 +98,30 @@ describe('the background store sync', () => {
     expect(await bg.storeSummary()).toMatchObject({ syncFailing: false });
   });
 
+  it("clears the badge of a tab whose matched story a sync withdraws, and keeps the others'", async () => {
+    await installWithStore();
+    const matched = (id: string, s: ReturnType<typeof story>) => ({
+      state: 'match',
+      page: { url: `https://example.org/${id}`, title: id },
+      story: s,
+      confidence: 0.9,
+      reasons: [],
+      alternatives: [],
+    });
+    const bundled = (await store.getStore()).view;
+    const kept = (await bundled.get('microsoft-mayo-clinic-frontier-ai-model'))!;
+    await fakeBrowser.storage.session.set({ 'report:7': matched('a', remoteStory), 'report:8': matched('b', kept) });
+    for (const tabId of [7, 8]) await fakeBrowser.action.setBadgeText({ tabId, text: '3' });
+    host.publish(await build([story('another-story', '2026-11-21')]));
+    const status = await bg.syncNow('manual');
+    expect(status.lastError).toBeNull();
+    expect((await store.getStore()).view.ids.has('harbor-seawall-plan')).toBe(false);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('3');
+    // The report stays: the side panel shows the story as it was, said to be withdrawn.
+    expect(await fakeBrowser.storage.session.get('report:7')).toHaveProperty('report:7');
+  });
+
   it('refuses to save an address that is not https, in plain words', async () => {
     await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(
       /must start with https:\/\//,
