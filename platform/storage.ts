@@ -63,6 +63,14 @@ export const correctionsItem = storage.defineItem<Corrections>('local:matchCorre
 
 /** The latest report for a tab, so the side panel shows it without reading the page again. */
 export const reportItem = (tabId: number) => storage.defineItem<TabReport>(`session:report:${tabId}`, { version: 1 });
+/** Every tab's kept report as stored (to be read through its repair): `[tabId, value]`. */
+export async function keptReports(): Promise<[number, unknown][]> {
+  // `report:<id>$` beside each is WXT's metadata for the item: not a number, left out.
+  return Object.entries(await browser.storage.session.get(null)).flatMap(([key, value]): [number, unknown][] => {
+    const tabId = key.startsWith('report:') ? Number(key.slice('report:'.length)) : NaN;
+    return Number.isInteger(tabId) ? [[tabId, value]] : [];
+  });
+}
 /** What a side panel opened from a notification should show (taken once by the panel). */
 export const panelRequestItem = storage.defineItem<PanelRequest>('session:panelRequest', { version: 1 });
 

@@ -6,14 +6,12 @@ import { limitPage } from '../../lib/extract/limits.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { keptReport } from '../../lib/report.ts';
 import { onlyFragmentDiffers } from '../../lib/url.ts';
-import { reportItem } from '../../platform/storage.ts';
+import { keptReports, reportItem } from '../../platform/storage.ts';
 import { clearBadge } from './badge.ts';
 
 // Reports of private-window tabs never reach any storage, not even session storage: they live
 // in this worker's memory and die with it.
 const privateReports = new Map<number, TabReport>();
-// The session storage key of a tab's report, as platform/storage.ts `reportItem` names it.
-const REPORT_PREFIX = 'report:';
 
 export async function saveReport(tabId: number, full: TabReport, where: { incognito: boolean } = { incognito: false }): Promise<void> {
   // What a page said of itself is cut to size before it is kept: one page must not fill the
@@ -37,11 +35,7 @@ export async function loadReport(tabId: number): Promise<TabReport | null> {
  * again against the new stories.
  */
 export async function unbadgeWithdrawn(has: (storyId: string) => boolean): Promise<void> {
-  const kept: [number, unknown][] = [...privateReports];
-  for (const [key, value] of Object.entries(await browser.storage.session.get(null))) {
-    const tabId = key.startsWith(REPORT_PREFIX) ? Number(key.slice(REPORT_PREFIX.length)) : NaN;
-    if (Number.isInteger(tabId)) kept.push([tabId, value]);
-  }
+  const kept: [number, unknown][] = [...privateReports, ...(await keptReports())];
   await Promise.all(
     kept.map(([tabId, raw]) => {
       const report = keptReport(raw);
