@@ -161,7 +161,7 @@ export async function storeSummary(): Promise<StoreSummary> {
   return {
     stories: view.counts.total,
     updatedAt,
-    syncFailing: syncFailing(status.lastError, updatedAt, Date.now()),
+    syncFailing: syncFailing(status.lastError !== null, updatedAt, Date.now()),
     topicNames: topicNames(view.remote?.topics),
   };
 }

@@ -5,17 +5,19 @@
 
 const DAY = 86_400_000;
 
-/** The two fields of the sync status that date the data. */
+/** The fields of the sync status that date the data, and whether the last sync failed. */
 export interface DataDates {
   version: number | null;
   lastSuccessAt: number | null;
+  /** The last sync attempt failed (its `lastError`, cleared by a good sync, is set). */
+  lastFailed: boolean;
 }
 
 /**
  * When the stories in use were last known to be current: the last successful sync of the remote
  * store in use, else the build that bundled them. Null when neither is known.
  */
-export function dataTime(status: DataDates, builtAt: number | null): number | null {
+export function dataTime(status: Pick<DataDates, 'version' | 'lastSuccessAt'>, builtAt: number | null): number | null {
   if (status.version !== null && status.lastSuccessAt !== null) return status.lastSuccessAt;
   return builtAt;
 }
@@ -30,19 +32,20 @@ export function dataAge(time: number | null, now: number, locale: string): strin
 
 /**
  * Whether the reader should be told the stories are not being updated: the last sync attempt
- * failed (`lastError`, cleared by a good sync) and the stories it left in use are over a day old,
+ * failed (its `lastError`, cleared by a good sync, is set) and the stories it left in use are over a day old,
  * or undated. A day, the age at which the popup calls the data old, is also the longest sync
  * interval a reader can choose: by then a scheduled sync and its retries have failed, not one try.
  */
-export function syncFailing(lastError: object | null, updatedAt: number | null, now: number): boolean {
-  return lastError !== null && (updatedAt === null || now - updatedAt > DAY);
+export function syncFailing(lastFailed: boolean, updatedAt: number | null, now: number): boolean {
+  return lastFailed && (updatedAt === null || now - updatedAt > DAY);
 }
 
 /** The dating fields of a stored sync status (anything); anything malformed reads as unknown. */
 export function datesOf(stored: unknown): DataDates {
-  const raw = stored as Partial<Record<keyof DataDates, unknown>> | null | undefined;
+  const raw = stored as Partial<Record<keyof DataDates | 'lastError', unknown>> | null | undefined;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return { version: num(raw?.version), lastSuccessAt: num(raw?.lastSuccessAt) };
+  const lastFailed = typeof raw?.lastError === 'object' && raw.lastError !== null;
+  return { version: num(raw?.version), lastSuccessAt: num(raw?.lastSuccessAt), lastFailed };
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

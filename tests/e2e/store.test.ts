@@ -140,6 +140,10 @@ describe('the remote story store', () => {
     const line = stale.locator('.store-line', { hasText: "Lens couldn't update from the story store" });
     expect(await line.innerText()).toMatch(/: its \d+ stories are from 3 days ago\. See why in settings$/);
     await screenshot(stale, 'popup-sync-failing');
+    // A page with a story says it in the footer, where it says how old the stories are.
+    const matched = await popupFor('/harbor-seawall.html?store=failing');
+    await matched.locator('footer', { hasText: "Couldn't update: story data from 3 days ago" }).waitFor();
+    expect(await matched.locator('main').getAttribute('data-state')).toBe('match');
     // Its link opens the settings, where the error is (closed first: Chrome brings an open one forward).
     await options.close();
     const why = lens.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));

@@ -267,6 +267,22 @@ describe('the popup’s data age', () => {
     expect(root().querySelector('.popup__age')!.textContent).toContain('Story data from 3 days ago');
   });
 
+  it('says Lens could not update it when the last sync failed too', async () => {
+    const lastError = { code: 'network', params: [], at: Date.now() - 60_000 };
+    await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3 * 86_400_000 - 60_000, lastError } });
+    await act(() => render(<DataAge />, root()));
+    await settle();
+    expect(root().querySelector('.popup__age')!.textContent).toBe("Couldn't update: story data from 3 days ago");
+  });
+
+  it('says nothing when the data is fresh, even with a sync failed (a retry pending)', async () => {
+    const lastError = { code: 'network', params: [], at: Date.now() - 60_000 };
+    await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3600_000, lastError } });
+    await act(() => render(<DataAge />, root()));
+    await settle();
+    expect(root().querySelector('.popup__age')).toBeNull();
+  });
+
   it('says nothing when the data is fresh', async () => {
     await fakeBrowser.storage.local.set({ storeSync: { version: 3, lastSuccessAt: Date.now() - 3600_000 } });
     await act(() => render(<DataAge />, root()));
