@@ -16,7 +16,7 @@ import { topicNames } from '../../lib/story/topics.ts';
 import { readSettings, readStatus, writeSettings, writeStatus } from '../../platform/settings.ts';
 import { appendToLedger, getFollows } from '../../platform/storage.ts';
 import { raiseAlerts } from './alerts.ts';
-import { unbadgeWithdrawn } from './reports.ts';
+import { rebadgeAfterSync } from './reports.ts';
 import { indexState, loadStories } from './store.ts';
 
 export const SYNC_ALARM = 'store-sync';
@@ -85,7 +85,7 @@ export function syncNow(reason: SyncReason): Promise<SyncStatus> {
       const after = set.current();
       await alertOnChange(before, prev, after);
       if (after.version !== before.version) {
-        await unbadgeWithdrawn((id) => after.ids.has(id)).catch((err) => console.warn('[factlen] badges not updated', err));
+        await rebadgeAfterSync(after).catch((err) => console.warn('[factlen] badges not updated', err));
       }
       return status;
     } finally {

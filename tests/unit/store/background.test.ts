@@ -122,6 +122,44 @@ describe('the background store sync', () => {
     expect(await fakeBrowser.storage.session.get('report:7')).toHaveProperty('report:7');
   });
 
+  it('redraws the badge of a tab whose matched story a sync changes, from the new story alone', async () => {
+    await installWithStore();
+    const report = {
+      state: 'match',
+      page: { url: 'https://example.org/a', title: 'a' },
+      story: remoteStory,
+      confidence: 0.9,
+      reasons: [],
+      alternatives: [],
+    };
+    await fakeBrowser.storage.session.set({ 'report:7': report });
+    await fakeBrowser.action.setBadgeText({ tabId: 7, text: '1' });
+    const more = {
+      ...remoteStory,
+      sources: [
+        ...remoteStory.sources,
+        {
+          n: 2,
+          outlet: 'Coast Ledger',
+          viewpointId: 'medical-professionals',
+          title: 'Seawall cost',
+          url: 'https://coastledger.example/seawall',
+        },
+        { n: 3, outlet: 'Bay Wire', viewpointId: 'medical-professionals', title: 'Seawall vote', url: 'https://baywire.example/seawall' },
+      ],
+    };
+    host.publish(await build([more]));
+    const before = host.requests.length;
+    expect((await bg.syncNow('manual')).lastError).toBeNull();
+    // The same count a fresh match of the new story draws, in the badge and its tooltip.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/3 outlets/);
+    // Only the store was asked (the sync itself): the page was not read, nothing else fetched.
+    expect(host.requests.slice(before).every((req) => req.url.startsWith(STORE_URL))).toBe(true);
+    // The kept report is the panel's business: it follows the store on its own.
+    expect((await fakeBrowser.storage.session.get('report:7'))['report:7']).toEqual(report);
+  });
+
   it('refuses to save an address that is not https, in plain words', async () => {
     await expect(bg.saveStoreSettings({ storeUrl: 'http://cdn.example.org/', syncMinutes: 30 })).rejects.toThrow(
       /must start with https:\/\//,
