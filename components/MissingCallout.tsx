@@ -1,5 +1,6 @@
 import { t, tn } from '../platform/i18n.ts';
 import { clipAtWord } from '../lib/words.ts';
+import { listKey } from './list-key.ts';
 
 // The popup names at most this many; the side panel lists them all.
 const LISTED = 4;
@@ -46,7 +47,7 @@ export function MissingCallout({
         </h2>{' '}
         <ul class="missing-callout__list">
           {shown.map((m, i) => (
-            <li key={m}>
+            <li key={listKey(i, m)}>
               <bdi>{m}</bdi>
               {i < shown.length - 1 && <span aria-hidden="true"> · </span>}
             </li>

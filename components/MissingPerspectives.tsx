@@ -1,4 +1,5 @@
 import { t } from '../platform/i18n.ts';
+import { listKey } from './list-key.ts';
 
 interface Props {
   missing: string[];
@@ -15,8 +16,8 @@ export function MissingPerspectives({ missing, headingLevel = 2 }: Props) {
       </H>
       {missing.length ? (
         <ul class="missing__list">
-          {missing.map((m) => (
-            <li key={m} dir="auto">
+          {missing.map((m, i) => (
+            <li key={listKey(i, m)} dir="auto">
               {m}
             </li>
           ))}

@@ -1,12 +1,13 @@
 import type { Story } from '../../lib/story/story.ts';
 import { Disclosure } from '../Disclosure.tsx';
+import { listKey } from '../list-key.ts';
 
 /** Stats as a definition list: the figure, then what it measures. */
 export function Stats({ stats }: { stats: NonNullable<Story['stats']> }) {
   return (
     <dl class="stats">
-      {stats.map((s) => (
-        <div class="stat" key={s.label}>
+      {stats.map((s, i) => (
+        <div class="stat" key={listKey(i, s.label)}>
           <dt class="stat__label" dir="auto">
             {s.label}
           </dt>
@@ -40,8 +41,8 @@ export function Timeline({ items }: { items: NonNullable<Story['timeline']> }) {
 export function KeyTerms({ terms }: { terms: NonNullable<Story['keyTerms']> }) {
   return (
     <dl class="key-terms">
-      {terms.map((k) => (
-        <div key={k.term}>
+      {terms.map((k, i) => (
+        <div key={listKey(i, k.term)}>
           <dt dir="auto">{k.term}</dt>
           <dd dir="auto">{k.definition}</dd>
         </div>
@@ -54,8 +55,8 @@ export function KeyTerms({ terms }: { terms: NonNullable<Story['keyTerms']> }) {
 export function Faq({ faq }: { faq: NonNullable<Story['faq']> }) {
   return (
     <div class="faq">
-      {faq.map((f) => (
-        <Disclosure key={f.question} summary={<bdi>{f.question}</bdi>}>
+      {faq.map((f, i) => (
+        <Disclosure key={listKey(i, f.question)} summary={<bdi>{f.question}</bdi>}>
           <p dir="auto">{f.answer}</p>
         </Disclosure>
       ))}
@@ -66,8 +67,8 @@ export function Faq({ faq }: { faq: NonNullable<Story['faq']> }) {
 export function BulletList({ items, label }: { items: string[]; label?: string }) {
   return (
     <ul class="bullets" aria-label={label}>
-      {items.map((x) => (
-        <li key={x} dir="auto">
+      {items.map((x, i) => (
+        <li key={listKey(i, x)} dir="auto">
           {x}
         </li>
       ))}
