@@ -78,6 +78,14 @@ export const LIMITS = {
   url: 2000,
   list: 100,
   body: 300,
+  /**
+   * Numbers a story shows as they are ("Read 3 min", "#4 of 5 in ai", "[7]"): a hostile store's
+   * "Read 99999999999 min". Ten hours of reading, and four digits for a series and a citation
+   * (FORMAT.md caps a story at 500 sources), far past every real story (3 min, #4 of 5, [7]).
+   */
+  readMinutes: 600,
+  series: 9999,
+  citation: 9999,
 } as const;
 
 const text = (max: number = LIMITS.short) =>
@@ -99,6 +107,8 @@ export const visible = (max: number) =>
     .refine(shows, 'must not be empty')
     .refine((s) => !hides(s), 'must not contain invisible or direction-changing characters');
 const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max, `must list at most ${max} items`);
+const whole = (min: number, max: number) =>
+  z.number().int('must be a whole number').min(min, `must be ${min} or more`).max(max, `must be at most ${max}`);
 const slug = () => z.string().regex(SLUG, 'must be a slug: lower-case letters, digits and dashes');
 // A date a shard can be named by: "9999-12-31T23:59:59-23:59" is valid ISO 8601 and year 10000 in UTC.
 const inYears = (s: string) => {
@@ -139,7 +149,7 @@ export const Viewpoint = z.object({
 export type Viewpoint = z.infer<typeof Viewpoint>;
 
 export const Source = z.object({
-  n: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+  n: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(LIMITS.citation, `must be at most ${LIMITS.citation}`),
   outlet: visible(LIMITS.name),
   // An outlet's domain claims every page on it and under it as the outlet's ("Fortune is one of
   // this story's outlets"): "com" claimed every .com page, "co.uk" every British company's.
@@ -180,12 +190,12 @@ const StoryShape = z.object({
   category: visible(LIMITS.name),
   tags: list(visible(LIMITS.name)).optional(),
   series: z
-    .object({ position: z.number().int().min(1), of: z.number().int().min(1) })
+    .object({ position: whole(1, LIMITS.series), of: whole(1, LIMITS.series) })
     .refine((s) => s.position <= s.of, { message: 'position must not exceed of', path: ['position'] })
     .optional(),
   publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }).refine(inYears, YEARS),
   updatedAt: dateTime().optional(),
-  readMinutes: z.number().int('must be a whole number').min(0).optional(),
+  readMinutes: whole(0, LIMITS.readMinutes).optional(),
   byline: visible(LIMITS.name).optional(),
   viewpoints: z.array(Viewpoint).min(1, 'must list at least one viewpoint').max(12, 'must list at most 12 viewpoints'),
   missingPerspectives: list(visible(LIMITS.name)),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import bundled from 'virtual:bundled-stories';
 import { parseStories, type Story } from '../../lib/story/story.ts';
 import { storyFigures } from '../../lib/story/figures.ts';
+import { EDGE_NAMES, edgeStory } from '../fixtures/edge-stories.ts';
 
 const seed: Story = JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'));
 const copy = (): Story => structuredClone(seed);
@@ -18,6 +19,37 @@ describe('the bundled store', () => {
 
   it('is what the build bundles', () => {
     expect(parseStories(bundled).stories.map((s) => s.id)).toContain(seed.id);
+  });
+});
+
+describe('the numbers a story shows', () => {
+  it('are taken up to their bounds', () => {
+    const story = { ...copy(), readMinutes: 600, series: { position: 9999, of: 9999 } };
+    story.sources[0]!.n = 9999;
+    expect(parseStories([story]).rejected).toEqual([]);
+  });
+
+  it('refuse no story of the bundled store, the fixtures, FORMAT.md or the edge stories', () => {
+    const stories: unknown[] = [];
+    for (const dir of ['data/stories', 'tests/fixtures/e2e-store', 'tests/fixtures/e2e-remote', '../shared/factlen/stories']) {
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+      for (const f of files) {
+        const json: unknown = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+        // Store fixtures hold manifests and shards too: only what has the shape of a story counts.
+        const found = (v: unknown): void => {
+          if (Array.isArray(v)) v.forEach(found);
+          else if (v && typeof v === 'object') {
+            if ('sources' in v && 'viewpoints' in v) stories.push(v);
+            else Object.values(v).forEach(found);
+          }
+        };
+        found(json);
+      }
+    }
+    for (const name of EDGE_NAMES) stories.push(edgeStory(name, (id) => `https://reader.example/${id}`));
+    expect(stories.length).toBeGreaterThan(EDGE_NAMES.length);
+    // One at a time: the same story is in several of these folders, and a store refuses a repeated id.
+    expect(stories.flatMap((story) => parseStories([story]).rejected)).toEqual([]);
   });
 });
 
@@ -58,6 +90,11 @@ describe('parseStories', () => {
     ['a body item that is neither text nor a caption', (s) => (s.body[1] = { image: 'x.png' }), 'body[1]'],
     ['a series position past its end', (s) => (s.series = { position: 6, of: 5 }), 'series.position'],
     ['a fractional readMinutes', (s) => (s.readMinutes = 2.5), 'readMinutes'],
+    ['a read time of 99,999,999,999 minutes', (s) => (s.readMinutes = 99_999_999_999), 'readMinutes'],
+    ['a read time past ten hours', (s) => (s.readMinutes = 601), 'readMinutes'],
+    ['a series of a trillion', (s) => (s.series = { position: 1, of: 1e12 }), 'series.of'],
+    ['a series position past four digits', (s) => (s.series = { position: 10_000, of: 10_000 }), 'series.position'],
+    ['a citation number past four digits', (s) => (s.sources[0].n = 1e15), 'sources[0].n'],
     ['a stat without a label', (s) => (s.stats[0] = { value: '$45B' }), 'stats[0].label'],
   ];
 
