@@ -46,7 +46,8 @@ export function StoryCard({ story, page, reasons, topicNames, actions, children,
           {story.title}
         </h1>
         <p class="story-card__figures">
-          {tn('outlets', figures.outlets)} · {tn('viewpoints', figures.viewpointsSurfaced)} · {tn('missingShort', figures.missing)}
+          {tn('outlets', figures.outlets)} · {tn('viewpoints', figures.viewpointsSurfaced)} ·{' '}
+          {figures.missing ? tn('missingShort', figures.missing) : t('missingShortNone')}
         </p>
       </header>
       {/* The viewpoint is named once, on its row ("You are here"); the note keys it by its swatch. */}

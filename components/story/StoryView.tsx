@@ -62,7 +62,8 @@ export function StoryView({ story, reasons, page, topicNames, chosenByReader = f
           {t('coverageHeading')}
         </h2>
         <p class="coverage__figures">
-          {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} · {tn('missingCount', figures.missing)}
+          {tn('outlets', figures.outlets)} · {tn('viewpointsSurfaced', figures.viewpointsSurfaced)} ·{' '}
+          {figures.missing ? tn('missingCount', figures.missing) : t('missingCountNone')}
         </p>
         <PlacementNote story={story} placement={placement} outlets={figures.outlets} />
         {chosenByReader ? (

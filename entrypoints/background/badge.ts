@@ -11,7 +11,7 @@ export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<
   const title = t('badgeTitle', [
     tn('outlets', figures.outlets),
     tn('viewpoints', figures.viewpointsSurfaced),
-    tn('missingCount', figures.missing),
+    figures.missing ? tn('missingCount', figures.missing) : t('missingCountNone'),
   ]);
   await Promise.all([
     action().setBadgeText({ tabId, text: String(figures.outlets) }),

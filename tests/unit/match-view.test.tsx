@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeMatch } from '../../entrypoints/background/badge.ts';
 import { MatchView } from '../../entrypoints/popup/MatchView.tsx';
+import { StoryView } from '../../components/story/StoryView.tsx';
+import { storyFigures } from '../../lib/story/figures.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { parseStories } from '../../lib/story/story.ts';
 import { edgeStory } from '../fixtures/edge-stories.ts';
@@ -48,6 +52,27 @@ describe('the matched popup', () => {
     const { button } = shown(edgeStory('arabic', (id) => `https://reader.example/${id}`));
     expect(root().querySelector('.split__more, .missing-callout__more')).toBeNull();
     expect(button('Open viewpoints')).toBeDefined();
+  });
+});
+
+describe('the figures of a story that lacks no perspective', () => {
+  const [seed] = parseStories(JSON.parse(readFileSync('data/stories/microsoft-mayo-clinic-frontier-ai-model.json', 'utf8'))).stories;
+  const complete = { ...seed!, missingPerspectives: [] };
+
+  // "7 outlets · 3 viewpoints · 0 missing" read as a count of something there is none of; the
+  // popup has no callout to say more, so the line says it in words.
+  it('say "none missing" in the popup and "no missing perspectives" in the panel and the badge', async () => {
+    shown(complete);
+    expect(root().querySelector('.story-card__figures')!.textContent).toBe('7 outlets · 3 viewpoints · none missing');
+    render(<StoryView story={complete} topicNames={{}} />, root());
+    expect(root().querySelector('.coverage__figures')!.textContent).toBe('7 outlets · 3 viewpoints surfaced · no missing perspectives');
+    await badgeMatch(7, storyFigures(complete));
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Factlen: 7 outlets · 3 viewpoints · no missing perspectives');
+  });
+
+  it('still count them where there are some', () => {
+    shown(seed!);
+    expect(root().querySelector('.story-card__figures')!.textContent).toBe('7 outlets · 3 viewpoints · 2 missing');
   });
 });
 
