@@ -11,6 +11,7 @@ import { tooMuchText } from './limits.ts';
 import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { dropFurniture } from './furniture.ts';
+import { dropRepeatedCaptions } from './repeats.ts';
 import { fold, normalizeLang } from './normalize.ts';
 import { blockText, countWords, MIN_ARTICLE_WORDS } from './text.ts';
 import { withLedeBox } from './lede-box.ts';
@@ -120,7 +121,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     freshCopy: copy,
   };
   const parsed = new Readability<Node>(staleCopy ? withAuthors(staleCopy, authors) : copy(), readability).parse();
-  if (parsed?.content) dropFurniture(parsed.content as Element, url);
+  if (parsed?.content) {
+    dropFurniture(parsed.content as Element, url);
+    dropRepeatedCaptions(parsed.content as Element);
+  }
   const text = parsed?.content ? withLedeBox(parsed.content as Element, doc, blockText(parsed.content)) : '';
   const wordCount = countWords(text);
   if (!parsed || wordCount < MIN_ARTICLE_WORDS) return { kind: 'not-article', reason: 'no-content', url, title };

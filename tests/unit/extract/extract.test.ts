@@ -339,6 +339,34 @@ describe('teasers and paywalls', () => {
 });
 
 // Held-out www.linknaija.com: breadcrumbs, headline and all, in a <nav> inside the article's box.
+describe('a slideshow in the article', () => {
+  // Held-out www.chron.com and its CMS: each caption printed in full and cut short ("… more"),
+  // in the slide and again in the overlay; Readability makes each caption's <div> a <p>.
+  const caption = 'Board members walk the river district main that broke twice last winter, flooding six streets';
+  const slide = `<figure><img src="a.jpg"><figcaption><div class="caption-full">${caption}.<a href="#"> less</a></div><div class="caption-truncated">${caption.split(' ').slice(0, 10).join(' ')}<a href="#"> ... more</a></div></figcaption></figure>`;
+  const read = (body: string) => {
+    const ex = extractArticle(page({ body: `<article>${body}${BODY_TEXT}</article>` }), URL_);
+    if (ex.kind !== 'article') throw new Error(ex.reason);
+    return ex.article.text;
+  };
+
+  it('reads a caption printed again, whole or cut short, once', () => {
+    const text = read(`<div class="slideshow">${slide}</div><div class="overlay">${slide}</div>`);
+    expect(text.split('Board members walk').length - 1).toBe(1);
+    expect(text).toContain(`${caption}.`);
+  });
+
+  it('keeps a paragraph printed twice, a pull quote, and a short caption repeated', () => {
+    // An article may repeat itself: a quote pulled out of the text, a refrain, a day of a plan.
+    const quote = 'We would rather pay now than face emergency repairs later, one resident told the board';
+    const text = read(
+      `<p>${quote}.</p><blockquote class="pullquote"><p>${quote}.</p></blockquote><figure><img src="a.jpg"><figcaption>Photo: County Courier</figcaption></figure><figure><img src="b.jpg"><figcaption>Photo: County Courier</figcaption></figure>`,
+    );
+    expect(text.split(quote).length - 1).toBe(2);
+    expect(text.split('Photo: County Courier').length - 1).toBe(2);
+  });
+});
+
 describe('what the page marks as not the article', () => {
   it('leaves out a <nav> inside the article, whatever its class', () => {
     const nav = '<nav id="breadcrumb"><a href="/">Home</a> <a href="/sport">Sport news</a> Water rates to rise six percent</nav>';

