@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../../lib/article.ts';
 import { extractArticle } from '../../../lib/extract/index.ts';
+import { dropRepeatedCaptions } from '../../../lib/extract/repeats.ts';
 import { limitArticle, PAGE_LIMITS } from '../../../lib/extract/limits.ts';
 import { correctionKey } from '../../../lib/match/corrections.ts';
 import { getCorrection } from '../../../platform/storage.ts';
@@ -162,6 +163,18 @@ describe('finding 2: a page handing over huge fields', () => {
     const html = `<html><head><title>Council votes on bike lanes</title>${head}</head><body><article><h1>Council votes on bike lanes</h1>${'<p>The city council voted on Tuesday to add protected bike lanes along Main Street next spring.</p>'.repeat(8)}</article></body></html>`;
     const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     expect(extractArticle(doc, 'https://spoof.example/head').kind).toBe('article');
+  });
+
+  it('reads past a slideshow of 4,000 captions sharing their first 200 words in linear time', () => {
+    // Each caption was compared with every block read before it: 11 s here (a review,
+    // 2026-12-07). A caption that repeats one of them is still left out.
+    const words = 'one two three four five six seven eight nine ten '.repeat(20);
+    const captions = Array.from({ length: 4000 }, (_, i) => `<figure><figcaption>${words}${i}</figcaption></figure>`).join('');
+    const again = `<figure><figcaption>${words}0</figcaption></figure>`;
+    const doc = new DOMParser().parseFromString(`<html><body><div id="a">${captions}${again}</div></body></html>`, 'text/html');
+    const box = doc.getElementById('a') as unknown as Element;
+    dropRepeatedCaptions(box);
+    expect(box.querySelectorAll('figcaption').length).toBe(4000);
   });
 
   it('does not run Readability over a page holding 4 MB of hidden text', () => {
