@@ -81,7 +81,21 @@ export interface Lens {
    * `version` is synced; returns the options page, still open.
    */
   useStore(address: string, version: number): Promise<Page>;
+  /**
+   * Chrome's own side panels, which are browser UI Playwright does not list as pages: read from
+   * an extension page opened in a background tab (so the reader's tab stays active), which
+   * reaches their windows (same origin). Close the probe when done.
+   */
+  openPanelProbe(): Promise<{ panels(): Promise<PanelView[]>; close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+/** An open side panel as `openPanelProbe` reads it. */
+export interface PanelView {
+  /** Its address's query: `?tabId=…` for a tab's own panel, '' for the browser's default one. */
+  query: string;
+  state: string | null;
+  title: string | null;
 }
 
 /**
@@ -150,6 +164,29 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
       const popup = await openExtensionPage('popup.html', tabId);
       await popup.locator('main:not([data-state="loading"])').waitFor();
       return popup;
+    },
+    async openPanelProbe() {
+      const [probe] = await Promise.all([
+        context.waitForEvent('page'),
+        worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${extensionId}/options.html`),
+      ]);
+      await probe.waitForLoadState();
+      // Side panels only: other tests' `sidepanel.html` tabs are views too, and `getViews({ type:
+      // 'tab' })` lists them. Asked synchronously: awaiting `tabs.getCurrent()` in a panel that is
+      // closing (with its tab) can leave the promise unsettled, and a poll with it.
+      const panels = () =>
+        probe.evaluate(() => {
+          const views = (type?: 'tab') => (chrome.extension as unknown as { getViews(o?: { type?: 'tab' }): Window[] }).getViews({ type });
+          const tabs = new Set(views('tab'));
+          return views()
+            .filter((w) => !tabs.has(w) && w.location.pathname === '/sidepanel.html')
+            .map((w) => ({
+              query: w.location.search,
+              state: w.document.querySelector('main')?.getAttribute('data-state') ?? null,
+              title: w.document.querySelector('h1')?.textContent ?? null,
+            }));
+        });
+      return { panels, close: () => probe.close() };
     },
     async useStore(address, version) {
       const options = await openExtensionPage('options.html');

@@ -611,22 +611,10 @@ describe('the popup with stories at the edges of what the door accepts', () => {
   // Found in a review (2026-12-07): "+ 7 more viewpoints in the full view" and "+ 8 more in the
   // full view" were plain text, a dead end beside the way to the full view they name.
   it('opens the side panel on the story from the viewpoints and the missing perspectives it only counts', async () => {
-    // The real panel is browser UI: read from an extension page in a background tab, as in sidepanel.test.ts.
-    const [probe] = await Promise.all([
-      lens.context.waitForEvent('page'),
-      lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
-    ]);
-    await probe.waitForLoadState();
-    // Side panels only: what getViews lists that is no tab (asked synchronously: awaiting a
-    // closing panel's `tabs.getCurrent()` can hang).
-    const panels = () =>
-      probe.evaluate(() => {
-        const views = (type?: 'tab') => (chrome.extension as unknown as { getViews(o?: { type?: 'tab' }): Window[] }).getViews({ type });
-        const tabs = new Set(views('tab'));
-        return views()
-          .filter((w) => !tabs.has(w) && w.location.pathname === '/sidepanel.html')
-          .map((w) => w.document.querySelector('main[data-state="match"] h1')?.textContent ?? null);
-      });
+    // The real panel is browser UI: read through an extension page in a background tab.
+    const probe = await lens.openPanelProbe();
+    // The story each open side panel matches (null for a panel in another state).
+    const panels = async () => (await probe.panels()).map((p) => (p.state === 'match' ? p.title : null));
     // The panel the popup opens is its tab's own: closed by that tab, so the next tests see none.
     const closePanel = (tabId: number) => lens.worker.evaluate((id) => chrome.sidePanel.close({ tabId: id }), tabId);
     const story = edgeStory('ten-viewpoints', () => '');

@@ -403,28 +403,9 @@ describe("Chrome's own side panel", () => {
     const sports = await readTab('/local-sports.html?case=real-panel');
     const { page, tabId } = await lens.openTab(server.siteUrl('fortune.com', '/fortune-morgan-stanley.html?utm_source=real-panel'));
     const popup = await lens.openPopup(tabId);
-    // The real panel is browser UI that Playwright does not list as a page. An extension page in
-    // a background tab (so the reader's tab stays active) reaches its window: same origin.
-    const [probe] = await Promise.all([
-      lens.context.waitForEvent('page'),
-      lens.worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${lens.extensionId}/options.html`),
-    ]);
-    await probe.waitForLoadState();
-    // Side panels only: other tests' `sidepanel.html` tabs are views too, and `getViews({ type:
-    // 'tab' })` lists them. Asked synchronously: awaiting `tabs.getCurrent()` in a panel that is
-    // closing (with its tab, below) can leave the promise unsettled, and the poll with it.
-    const panels = () =>
-      probe.evaluate(() => {
-        const views = (type?: 'tab') => (chrome.extension as unknown as { getViews(o?: { type?: 'tab' }): Window[] }).getViews({ type });
-        const tabs = new Set(views('tab'));
-        return views()
-          .filter((w) => !tabs.has(w) && w.location.pathname === '/sidepanel.html')
-          .map((w) => ({
-            query: w.location.search,
-            state: w.document.querySelector('main')?.getAttribute('data-state'),
-            title: w.document.querySelector('h1')?.textContent,
-          }));
-      });
+    // The real panel is browser UI: read through an extension page in a background tab.
+    const probe = await lens.openPanelProbe();
+    const panels = probe.panels;
     const activate = (id: number) => lens.worker.evaluate((tab) => chrome.tabs.update(tab, { active: true }), id);
     const mayo = "Microsoft and Mayo Clinic Partner to Build 'Frontier' AI Model Dedicated to Healthcare";
 
@@ -580,9 +561,11 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, 'sidepanel-edge-arabic');
   });
-  it('shows the newer story when a sync changes it while the panel is open', async () => {
-    // Found in a review (2026-12-07): the panel kept the story as the tab was read, old title,
-    // shares and sources, while the popup showed the new one; a story opened from search too.
+  /**
+   * The panels a sync can change: a tab's own panel on the story its page matched (with that
+   * tab's badge), and a story opened from search beside another page.
+   */
+  const matchedAndPicked = async () => {
     const matchedTab = await readTab('/edge/edge-long-names.html');
     const matched = await panelFor(matchedTab);
     const badge = () => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), matchedTab);
@@ -590,6 +573,13 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     const tabId = await readTab('/local-sports.html');
     const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
     await picked.locator('main[data-state="picked"]').waitFor();
+    return { matchedTab, matched, badge, picked };
+  };
+
+  it('shows the newer story when a sync changes it while the panel is open', async () => {
+    // Found in a review (2026-12-07): the panel kept the story as the tab was read, old title,
+    // shares and sources, while the popup showed the new one; a story opened from search too.
+    const { matched, picked } = await matchedAndPicked();
     await matched.locator('.toc').getByRole('link', { name: 'Sources' }).click();
     await matched.waitForFunction(() => window.scrollY > 1000);
     const [longNames, unbroken] = [edges[1]!, edges[0]!];
@@ -634,13 +624,7 @@ describe('the side panel with stories at the edges of what the door accepts', ()
   it('says when a sync takes the story out of the store, keeps it readable and offers the search', async () => {
     // Found in a review (2026-12-07): a story the store withdrew stayed shown as if nothing had
     // happened, in the tab's panel and in a story opened from search.
-    const matchedTab = await readTab('/edge/edge-long-names.html');
-    const matched = await panelFor(matchedTab);
-    const badge = () => lens.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), matchedTab);
-    expect(await badge()).toMatch(/^\d+$/);
-    const tabId = await readTab('/local-sports.html');
-    const picked = await lens.openExtensionPage(`sidepanel.html?tabId=${tabId}&story=edge-unbroken`);
-    await picked.locator('main[data-state="picked"]').waitFor();
+    const { matchedTab, matched, badge, picked } = await matchedAndPicked();
     const [title, pickedTitle] = [await matched.locator('h1').innerText(), await picked.locator('h1').innerText()];
     const next = await buildStore([edges[2]!], { previous: built.manifest });
     store.publish(next);
