@@ -495,3 +495,23 @@ describe('lens reads a story folder only inside it', () => {
     expect(r.json.stories).toBe(2);
   });
 });
+
+describe('lens extract on a page with stray NULs', () => {
+  // A real page (trafilatura's benchmark: lostiempos.com) holds 22 NULs after a banner's markup,
+  // which browsers ignore; it was refused as binary data.
+  const body = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i} of the Harlow County seawall vote: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
+  );
+  const page = file(
+    'stray-nul.html',
+    `<html><head><title>Seawall vote</title></head><body><div class="banner">${'x'.repeat(1100)}</div><img src="b.gif" alt="">\0\0\0\0<article><h1>Seawall vote</h1>${body.join('')}</article></body></html>`,
+  );
+
+  it('reads it as a browser would', async () => {
+    const r = await lens('extract', page);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ readerable: true, text: expect.stringContaining('Paragraph 7 of the Harlow County') });
+  });
+});
