@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { extractFile } from '../cli/extract.ts';
-import { readStoryDir } from '../cli/io.ts';
+import { CliError, readStoryDir } from '../cli/io.ts';
 import { buildIndex, matchArticle } from '../lib/match/index.ts';
 import { addTally, emptyTally, formatTally, makeCases, tally, type Rotation, type Tally } from './match-cases.ts';
 import { bundledCases, drawsOf, redate, rng, seedOf, SIZES, sizeLabel, type Query } from './match-sweep.ts';
@@ -228,7 +228,16 @@ function extractPages(dirs: string[]): { queries: Query[]; notArticles: number }
     for (const name of readdirSync(dir).sort()) {
       if (!existsSync(join(dir, name, 'truth.json'))) continue;
       const truth = JSON.parse(readFileSync(join(dir, name, 'truth.json'), 'utf8')) as { url?: string };
-      const ex = extractFile(join(dir, name, 'page.html'), truth.url || undefined);
+      let ex: ReturnType<typeof extractFile>;
+      try {
+        ex = extractFile(join(dir, name, 'page.html'), truth.url || undefined);
+      } catch (e) {
+        // A saved page the CLI refuses (empty, not HTML, too large) is no article to the extension either.
+        if (!(e instanceof CliError)) throw e;
+        process.stderr.write(`eval:match: ${e.message}; counted as no article\n`);
+        notArticles++;
+        continue;
+      }
       if (ex.kind !== 'article') {
         notArticles++;
         continue;
