@@ -42,6 +42,12 @@ interface Truth {
    * the headline, the captions of pictures), scored apart on a convention-adjusted line.
    */
   textLeavesOut?: ('headline' | 'captions')[];
+  /**
+   * Passages the page's main text must hold, and must not (eval/held-out-snippets.py: menus,
+   * footers, dates, share buttons), scored as trafilatura's benchmark scores them.
+   */
+  with?: string[];
+  without?: string[];
 }
 
 type Field = 'title' | 'byline' | 'publishedTime' | 'lang' | 'siteName';
@@ -216,6 +222,22 @@ function conventionBlocks(doc: Document, a: Article | null, what: NonNullable<Tr
   return [...(what.includes('headline') ? [a?.title ?? ''] : []), ...(what.includes('captions') ? captions : [])];
 }
 
+const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The passages of `truth.with` the text holds (tp) and misses (fn), and of `truth.without` it holds
+ * (fp) and leaves out (tn): whitespace-normalised substring search, as trafilatura's
+ * tests/eval_common.py `count_item` does, so the numbers sit beside its published table.
+ */
+function countPassages(truth: Truth, text: string | null) {
+  const t = spaced(text ?? '');
+  const missed = (truth.with ?? []).filter((p) => !t.includes(spaced(p)));
+  const found = (truth.without ?? []).filter((p) => text !== null && t.includes(spaced(p)));
+  const withN = truth.with?.length ?? 0;
+  const withoutN = truth.without?.length ?? 0;
+  return { tp: withN - missed.length, fn: missed.length, fp: found.length, tn: withoutN - found.length, missed, found };
+}
+
 function evaluateSet(dir: string, show: number): void {
   const cases = readdirSync(dir)
     .filter((d) => existsSync(join(dir, d, 'truth.json')))
@@ -247,6 +269,8 @@ function evaluateSet(dir: string, show: number): void {
   let leadCount = 0;
   const leadFails: string[] = [];
   const leadGlued: string[] = [];
+  const passages = { tp: 0, fp: 0, fn: 0, tn: 0, pages: 0 };
+  const passageFails: string[] = [];
 
   for (const name of cases) {
     const truth = JSON.parse(readFileSync(join(dir, name, 'truth.json'), 'utf8')) as Truth;
@@ -300,6 +324,18 @@ function evaluateSet(dir: string, show: number): void {
       const adjusted =
         leaves.length && a ? tokenF1(truth.text, withoutBlocks(a.text, conventionBlocks(doc, a, leaves))) : leaves.length ? f1 : null;
       f1s.push({ name, f1, e: tokens(truth.text).length, g: tokens(a?.text ?? '').length, adjusted });
+    }
+    if (truth.with || truth.without) {
+      const c = countPassages(truth, a?.text ?? null);
+      passages.tp += c.tp;
+      passages.fp += c.fp;
+      passages.fn += c.fn;
+      passages.tn += c.tn;
+      passages.pages++;
+      if (c.missed.length || c.found.length)
+        passageFails.push(
+          `${name}: ${a ? '' : 'not-article; '}missed ${c.missed.length}/${truth.with?.length ?? 0}${c.missed.length ? ` ${clip(c.missed[0], 60)}` : ''}, holds ${c.found.length}/${truth.without?.length ?? 0} to leave out${c.found.length ? ` ${clip(c.found[0], 60)}` : ''}`,
+        );
     }
     if (truth.textStartsWith && truth.assertedFields?.includes('textStartsWith')) {
       leadCount++;
@@ -387,6 +423,14 @@ function evaluateSet(dir: string, show: number): void {
     out.push(
       `${''.padEnd(14)} ${String(leadFound + leadGlued.length).padStart(4)}/${String(leadCount).padEnd(4)} ${pct(leadFound + leadGlued.length, leadCount).padStart(8)}   convention-adjusted; counting also ${leadGlued.length} misses where the truth runs two blocks' text together: ${leadGlued.join(', ')}`,
     );
+  if (passages.pages) {
+    const { tp, fp, fn, tn } = passages;
+    const precision = tp / (tp + fp || 1);
+    const recall = tp / (tp + fn || 1);
+    out.push(
+      `passages       precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  accuracy ${((tp + tn) / (tp + fp + fn + tn || 1)).toFixed(3)}  F1 ${((2 * tp) / (2 * tp + fp + fn || 1)).toFixed(3)}  over ${passages.pages} pages (${tp + fn} passages to hold, ${fp + tn} to leave out; a page read as no article holds none)`,
+    );
+  }
   const list = (title: string, xs: string[]) => {
     if (!xs.length) return;
     out.push(`-- ${title} (${xs.length})`);
@@ -408,6 +452,7 @@ function evaluateSet(dir: string, show: number): void {
       ),
   );
   list('text lead missing', leadFails);
+  list('passages missed or held that should not be', passageFails);
   process.stdout.write(out.join('\n') + '\n');
 }
 
