@@ -45,10 +45,18 @@ export function zipfOf(term: string): number {
   return background.minZipf - background.step;
 }
 
+/** Background document frequencies by Zipf value: the table has a few dozen levels, a match asks about ~500 words. */
+const dfByZipf = new Map<number, number>();
+
 /** In how many of BACKGROUND_DOCS articles `term` is expected to occur. */
 export function backgroundDf(term: string): number {
-  const p = 10 ** (zipfOf(term) - 9);
-  return BACKGROUND_DOCS * (1 - Math.exp(-p * ARTICLE_WORDS));
+  const z = zipfOf(term);
+  let df = dfByZipf.get(z);
+  if (df === undefined) {
+    const p = 10 ** (z - 9);
+    dfByZipf.set(z, (df = BACKGROUND_DOCS * (1 - Math.exp(-p * ARTICLE_WORDS))));
+  }
+  return df;
 }
 
 /** BM25's idf ("+1" form) over the store's `live` documents and the background ones together. */
