@@ -46,7 +46,9 @@ export function SourceAction({ source, outletShown }: { source: Source; outletSh
   if (href) {
     return (
       <ExternalLink class="source-action" href={href}>
-        {withIsolates((story) => t('readSource', [source.n, story(outlet)]))} <span aria-hidden="true">↗</span>
+        {/* Its own box, so a line too short for the outlet cuts the words and keeps the ↗ after them. */}
+        <span class="source-action__text">{withIsolates((story) => t('readSource', [source.n, story(outlet)]))}</span>{' '}
+        <span aria-hidden="true">↗</span>
       </ExternalLink>
     );
   }

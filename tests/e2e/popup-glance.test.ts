@@ -590,6 +590,42 @@ describe('the popup with stories at the edges of what the door accepts', () => {
     await popup.close();
   });
 
+  // Found in a review (2026-12-07): the ellipsis of a long outlet's "Read [2] …" cut off its ↗,
+  // the one mark that says the link leaves the popup for the outlet's site.
+  it("keeps a long outlet's ↗ in view, its name cut short before it", async () => {
+    for (const name of ['door-max', 'unbroken'] as const) {
+      const popup = await edgePopup(name);
+      for (const font of ['100%', '125%']) {
+        await atFont(popup, font);
+        const links = await popup.locator('.split-legend__meta a.source-action').evaluateAll((els) =>
+          els.map((a) => {
+            const mark = [...a.children].find((el) => el.textContent === '↗')!;
+            const link = a.getBoundingClientRect();
+            const box = mark.getBoundingClientRect();
+            const row = a.closest('.split-legend__row')!.getBoundingClientRect();
+            const text = a.querySelector('.source-action__text');
+            return {
+              // Wholly inside the link, which clips what overflows it, and inside its row.
+              markShown: box.width > 0 && box.left >= link.left - 0.5 && box.right <= Math.min(link.right, row.right) + 0.5,
+              nameCut: !!text && text.scrollWidth > text.clientWidth,
+            };
+          }),
+        );
+        expect(links.length, `${name} ${font}`).toBeGreaterThan(0);
+        expect(
+          links.every((l) => l.markShown),
+          `${name} ${font}: ${JSON.stringify(links)}`,
+        ).toBe(true);
+        // The stories' outlets are too long for one line: each is cut, by its ellipsis, before the mark.
+        expect(
+          links.every((l) => l.nameCut),
+          `${name} ${font}: ${JSON.stringify(links)}`,
+        ).toBe(true);
+      }
+      await popup.close();
+    }
+  });
+
   it('gives a long viewpoint name one line, the whole name still its text and its tooltip', async () => {
     const popup = await edgePopup('long-names');
     const rows = await popup.locator('.split-legend__name').evaluateAll((els) =>
