@@ -7,17 +7,30 @@ import type { StoryFigures } from '../../lib/story/figures.ts';
 // Firefox builds are MV2, where the toolbar button is `browserAction`.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<void> {
+/** What a matched tab's badge says: its story's outlet count, and the figures in its tooltip. */
+function matchBadge(figures: StoryFigures): { text: string; title: string } {
   const title = t('badgeTitle', [
     tn('outlets', figures.outlets),
     tn('viewpoints', figures.viewpointsSurfaced),
     figures.missing ? tn('missingCount', figures.missing) : t('missingCountNone'),
   ]);
+  return { text: String(figures.outlets), title };
+}
+
+export async function badgeMatch(tabId: number, figures: StoryFigures): Promise<void> {
+  const { text, title } = matchBadge(figures);
   await Promise.all([
-    action().setBadgeText({ tabId, text: String(figures.outlets) }),
+    action().setBadgeText({ tabId, text }),
     action().setBadgeBackgroundColor({ tabId, color: '#0b6e69' }),
     action().setTitle({ tabId, title }),
   ]);
+}
+
+/** Whether the tab's badge and tooltip already say what `badgeMatch` would draw for `figures`. */
+export async function showsMatch(tabId: number, figures: StoryFigures): Promise<boolean> {
+  const { text, title } = matchBadge(figures);
+  const [shown, tip] = await Promise.all([action().getBadgeText({ tabId }), action().getTitle({ tabId })]);
+  return shown === text && tip === title;
 }
 
 /** Drops the tab's own badge so the global one (unread alerts) shows through. */

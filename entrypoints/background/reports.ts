@@ -6,11 +6,11 @@ import { limitPage } from '../../lib/extract/limits.ts';
 import type { TabReport } from '../../lib/messages.ts';
 import { keptReport } from '../../lib/report.ts';
 import type { StorySetView } from '../../lib/store/story-set.ts';
-import { storyFigures, type StoryFigures } from '../../lib/story/figures.ts';
+import { storyFigures } from '../../lib/story/figures.ts';
 import type { Story } from '../../lib/story/story.ts';
 import { onlyFragmentDiffers } from '../../lib/url.ts';
 import { keptReports, reportItem } from '../../platform/storage.ts';
-import { badgeMatch, clearBadge } from './badge.ts';
+import { badgeMatch, clearBadge, showsMatch } from './badge.ts';
 
 // Reports of private-window tabs never reach any storage, not even session storage: they live
 // in this worker's memory and die with it.
@@ -35,9 +35,9 @@ export async function loadReport(tabId: number): Promise<TabReport | null> {
  * After a sync, brings each matched tab's badge in step with the new stories. A tab whose story
  * the store no longer has loses its badge: its outlet count would still say the page has a story.
  * The report stays (the side panel shows the story as it was, said to be withdrawn); a click on
- * the toolbar reads the page again against the new stories. A tab whose story came back changed
- * (new sources: more outlets) gets the badge a fresh match would draw, from the stored story: the
- * page is not read again and nothing is fetched.
+ * the toolbar reads the page again against the new stories. A tab whose story came back, changed
+ * (new sources: more outlets) or restored after a withdrawal, gets the badge a fresh match would
+ * draw, from the stored story: the page is not read again and nothing is fetched.
  */
 export async function rebadgeAfterSync(view: Pick<StorySetView, 'ids' | 'getMany'>): Promise<void> {
   const kept: [number, unknown][] = [...privateReports, ...(await keptReports())];
@@ -51,8 +51,10 @@ export async function rebadgeAfterSync(view: Pick<StorySetView, 'ids' | 'getMany
     matches.map(async ([tabId, old]) => {
       const story = fresh.get(old.id);
       const now = story && storyFigures(story);
-      // Same figures, same badge: left alone, so a tab that moved on meanwhile is not redrawn.
-      if (now && sameFigures(now, storyFigures(old))) return;
+      // A badge that already says it is left alone. Asked of the badge itself, not of the kept
+      // story: a story withdrawn (its badge cleared) and restored with the same figures kept the
+      // tab unbadged until the page was read again. A tab closed meanwhile needs nothing.
+      if (now && (await showsMatch(tabId, now).catch(() => true))) return;
       // The tab may have read another page while the stories were read: its badge is that page's.
       const current = await loadReport(tabId);
       if (current?.state !== 'match' || current.story.id !== old.id) return;
@@ -61,10 +63,6 @@ export async function rebadgeAfterSync(view: Pick<StorySetView, 'ids' | 'getMany
     }),
   );
 }
-
-/** Whether two stories draw the same badge (count and tooltip). */
-const sameFigures = (a: StoryFigures, b: StoryFigures) =>
-  a.outlets === b.outlets && a.viewpointsSurfaced === b.viewpointsSurfaced && a.missing === b.missing;
 
 export function setUpReports(): void {
   // `status: 'loading'` is visible without the `tabs` permission and marks a new document, or a

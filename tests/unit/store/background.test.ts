@@ -111,15 +111,46 @@ describe('the background store sync', () => {
     const bundled = (await store.getStore()).view;
     const kept = (await bundled.get('microsoft-mayo-clinic-frontier-ai-model'))!;
     await fakeBrowser.storage.session.set({ 'report:7': matched('a', remoteStory), 'report:8': matched('b', kept) });
-    for (const tabId of [7, 8]) await fakeBrowser.action.setBadgeText({ tabId, text: '3' });
+    await fakeBrowser.action.setBadgeText({ tabId: 7, text: '3' });
+    // Tab 8's badge as its match drew it (badge.ts): the count, and the figures in the tooltip.
+    await fakeBrowser.action.setBadgeText({ tabId: 8, text: '7' });
+    await fakeBrowser.action.setTitle({ tabId: 8, title: 'Factlen: 7 outlets · 3 viewpoints · 2 missing perspectives' });
     host.publish(await build([story('another-story', '2026-11-21')]));
     const status = await bg.syncNow('manual');
     expect(status.lastError).toBeNull();
     expect((await store.getStore()).view.ids.has('harbor-seawall-plan')).toBe(false);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('3');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('7');
     // The report stays: the side panel shows the story as it was, said to be withdrawn.
     expect(await fakeBrowser.storage.session.get('report:7')).toHaveProperty('report:7');
+  });
+
+  // Found in a review (2026-12-08): restored with the same figures, the story was "unchanged" and
+  // the tab stayed unbadged until the reader clicked the toolbar again.
+  it('draws the badge again, from the stored story, when a sync restores a story it had withdrawn', async () => {
+    await installWithStore();
+    await fakeBrowser.storage.session.set({
+      'report:7': {
+        state: 'match',
+        page: { url: 'https://example.org/a', title: 'a' },
+        story: remoteStory,
+        confidence: 0.9,
+        reasons: [],
+        alternatives: [],
+      },
+    });
+    await fakeBrowser.action.setBadgeText({ tabId: 7, text: '1' });
+    host.publish(await build([story('another-story', '2026-11-21')]));
+    expect((await bg.syncNow('manual')).lastError).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+    // Back, with the same sources: the same figures as the kept report's story.
+    host.publish(await build([remoteStory, story('another-story', '2026-11-21')]));
+    const before = host.requests.length;
+    expect((await bg.syncNow('manual')).lastError).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toMatch(/^Factlen: 1 outlet · /);
+    // The page was not read again and nothing but the store was asked.
+    expect(host.requests.slice(before).every((req) => req.url.startsWith(STORE_URL))).toBe(true);
   });
 
   it('redraws the badge of a tab whose matched story a sync changes, from the new story alone', async () => {
