@@ -4,6 +4,7 @@
  * does or does not cite. A viewpoint is only ever named for a page the story cites; an uncited
  * page of a cited outlet is keyed to the viewpoint of that outlet's cited article, never said to be in it.
  */
+import { tokenize } from '../match/tokenize.ts';
 import type { MatchReason } from '../match/types.ts';
 import type { PageRef } from '../messages.ts';
 import type { Source, Story, Viewpoint } from './story.ts';
@@ -16,7 +17,8 @@ export type Placement =
   | { kind: 'source'; source: Source; viewpoint: Viewpoint }
   /**
    * The page's outlet is among the story's sources, but this page is not one of them: `source` is
-   * that outlet's article the story cites (its first), in `viewpoint`. The viewpoint is the
+   * that outlet's article the story cites (of several, the one whose headline is closest to the
+   * page's title), in `viewpoint`. The viewpoint is the
    * outlet's cited coverage's, never a guess at this page's.
    */
   | { kind: 'outlet'; outlet: string; source: Source; viewpoint: Viewpoint }
@@ -50,17 +52,32 @@ export function pageOutlet(page: PageRef): string | null {
  * The story's source on the page's outlet, if any: by the page's host where the story gives the
  * outlet's address (its `outletDomain`, else its URL's host), by the name the page declares only
  * where it gives none. A page can declare any name: "Fortune" on a shop's blog is not Fortune.
+ *
+ * Where the story cites several of the outlet's articles, the one whose headline shares the most
+ * words with the page's title: a reader on the outlet's follow-up to one of them expects the note
+ * keyed to that one's viewpoint, and its row to offer it, not whichever the story numbered first.
+ * A tie, or a title sharing no word with any, goes to the first cited (the lowest number).
  */
 function sourceOfOutlet(story: Story, page: PageRef): Source | undefined {
   const host = hostOf(page.url);
   const name = page.siteName ? plain(page.siteName) : null;
-  return story.sources.find((s) => {
+  const own = story.sources.filter((s) => {
     const domain = s.outletDomain?.toLowerCase() ?? hostOf(s.url);
     // A source at `http://com/…` would make every `.com` page one of the story's outlets (the
     // door refuses such an `outletDomain`; a source's address is kept, so it is checked here).
     if (domain) return !!host && !isSharedSuffix(domain) && (host === domain || host.endsWith(`.${domain}`));
     return !!name && plain(s.outlet) === name;
   });
+  if (own.length < 2) return own[0];
+  const words = new Set(tokenize(page.title));
+  const shared = (s: Source) => new Set(tokenize(s.title).filter((w) => words.has(w))).size;
+  let best: Source | undefined;
+  let most = -1;
+  for (const s of [...own].sort((a, b) => a.n - b.n)) {
+    const n = shared(s);
+    if (n > most) [best, most] = [s, n];
+  }
+  return best;
 }
 
 /** Whether two sources are one article: the same address, or, where either has none, the same outlet and headline. */

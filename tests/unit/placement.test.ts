@@ -80,6 +80,36 @@ describe('placing the reader', () => {
     });
   });
 
+  // Found in a review (2026-12-08): an outlet the story cites twice was always keyed to its
+  // first-numbered article, whatever the page the reader is on.
+  it("keys an uncited page of an outlet cited twice to that outlet's article whose headline is closest to the page's", () => {
+    const second = {
+      n: 8,
+      outlet: 'Fortune',
+      outletDomain: 'fortune.com',
+      viewpointId: 'medical-professionals',
+      title: 'Doctors at Mayo Clinic test the frontier AI model on patient records',
+      url: 'https://fortune.com/story-8',
+    };
+    const twice: Story = { ...withUrls, sources: [...withUrls.sources, second] };
+    const followUp = {
+      url: 'https://fortune.com/2026/07/02/mayo-doctors',
+      title: 'Mayo Clinic doctors report on the frontier AI model',
+      siteName: null,
+    };
+    const placed = placeReader(twice, followUp, []);
+    expect(placed).toMatchObject({ kind: 'outlet', outlet: 'Fortune', source: { n: 8 }, viewpoint: { id: 'medical-professionals' } });
+    // Its row offers that article, the one the note keys.
+    expect(nextReads(twice, placed).find((r) => r.viewpoint.id === 'medical-professionals')?.source?.n).toBe(8);
+    // Closer to the first: the first, whatever order the story lists them in.
+    const reversed = { ...twice, sources: [second, ...withUrls.sources] };
+    expect(placeReader(reversed, { ...followUp, title: 'Morgan Stanley says most of the world is not ready' }, [])).toMatchObject({
+      source: { n: 2 },
+    });
+    // A title that shares no word with either (or as many with both): the first cited.
+    expect(placeReader(reversed, { ...followUp, title: 'Quarterly results' }, [])).toMatchObject({ source: { n: 2 } });
+  });
+
   it('does not take a page for a covering outlet because it calls itself by its name', () => {
     // A shop's blog declaring og:site_name "Fortune" (found by an adversarial probe, 2026-12-07).
     // Named by its host, not by the cited outlet's name: "Fortune is not among this story's
