@@ -515,6 +515,14 @@ describe('the popup with stories at the edges of what the door accepts', () => {
       }
       if (name !== 'long-names') expect(await popup.locator('.missing-callout').count()).toBe(1);
       expect(await axeViolations(popup)).toEqual([]);
+      // At a reader's 20 px default font too, everything in view to the footer. Found in a review
+      // (2026-12-08): names at the door's limits took the popup to 621 px, unbroken words to 625.
+      await atFont(popup, '125%');
+      const large = await measure(popup);
+      console.log(`popup edge-${name} at 20 px: ${large.width} × ${large.height} px`);
+      expect(large.height, '20 px').toBeLessThanOrEqual(CAP);
+      expect(large.scrollsX || large.scrollsY, '20 px').toBe(false);
+      expect(await offScreen(popup, '.popup__footer'), '20 px').toEqual([]);
       await popup.close();
     });
   }
