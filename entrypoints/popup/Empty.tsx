@@ -8,8 +8,13 @@ import { search } from './search.ts';
 import { StoreLine } from './StoreLine.tsx';
 import { UnreadLink } from './UnreadLink.tsx';
 
-// The popup has room for this many alerts under a state's answer; the side panel lists them all.
-const ALERTS_SHOWN = 2;
+/**
+ * How many alerts the popup has room for under a state's answer; the side panel lists them all.
+ * Two at the default 16 px font; one at a reader's larger default font, where the popup's rem grow
+ * and Chrome's 600 px cap does not (two took the popup with no story to 659 px at 20 px, "See all"
+ * and the footer below the fold).
+ */
+const alertsShown = () => (parseFloat(getComputedStyle(document.documentElement).fontSize) > 16.5 ? 1 : 2);
 
 export interface EmptyProps {
   title: MessageKey;
@@ -30,6 +35,7 @@ export interface EmptyProps {
  */
 export function Empty({ title, body, crowded, summary, topicNames, onOpenStory, onOpenAlerts, children }: EmptyProps) {
   const [alerts] = useAlerts();
+  const shown = alertsShown();
   return (
     <>
       <section class="popup__empty">
@@ -41,9 +47,9 @@ export function Empty({ title, body, crowded, summary, topicNames, onOpenStory, 
       </section>
       <StorySearch search={search} onOpen={onOpenStory} listEmpty={false} />
       {!crowded && alerts && alerts.length > 0 && (
-        <AlertList alerts={alerts.slice(0, ALERTS_SHOWN)} onOpen={onOpenStory} topicNames={topicNames} onSeen={seen} />
+        <AlertList alerts={alerts.slice(0, shown)} onOpen={onOpenStory} topicNames={topicNames} onSeen={seen} />
       )}
-      {!crowded && alerts && alerts.length > ALERTS_SHOWN && (
+      {!crowded && alerts && alerts.length > shown && (
         <button type="button" class="link-button popup__all-alerts" onClick={onOpenAlerts}>
           {tn('allAlerts', alerts.length)}
         </button>

@@ -314,6 +314,29 @@ describe('the popup at a 20 px default font', () => {
     });
   }
 
+  // Found in a review (2026-12-08): two alerts took the popup to 659 px, "See all 3 updates" and
+  // the footer below the fold.
+  it('lists one alert on a page with no story, "See all" and the footer in view; only it counts as read', async () => {
+    await large.worker.evaluate((list) => chrome.storage.local.set({ alertList: list }), unreadAlerts(Date.now()));
+    const popup = await glance(large, '/local-sports.html', 'no-match');
+    await popup.locator('.alert-list').waitFor();
+    const size = await measure(popup);
+    console.log(`popup no-match with alerts at 20 px: ${size.width} × ${size.height} px`);
+    await screenshot(popup, 'popup-no-match-alerts-20px');
+    expect(size.height).toBeLessThanOrEqual(CAP);
+    expect(size.scrollsX || size.scrollsY).toBe(false);
+    expect(await popup.locator('.alert-list li').count()).toBe(1);
+    expect(await offScreen(popup, '.popup__all-alerts')).toEqual([]);
+    expect(await offScreen(popup, '.popup__footer')).toEqual([]);
+    const flags = () =>
+      large.worker.evaluate(async () =>
+        ((await chrome.storage.local.get('alertList')).alertList as { read: boolean }[]).map((a) => a.read),
+      );
+    await expect.poll(flags).toEqual([true, false, false]);
+    await popup.close();
+    await large.worker.evaluate(() => chrome.storage.local.remove('alertList'));
+  });
+
   it('scrolls runner-ups that do not fit inside their list, the question and its other answer in view', async () => {
     const popup = await glance(large, '/healthtech-mayo-microsoft.html', 'match');
     await openQuestion(popup);
