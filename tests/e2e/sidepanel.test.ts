@@ -664,4 +664,38 @@ describe('the side panel with stories at the edges of what the door accepts', ()
     await popup.close();
     await options.close();
   });
+
+  // Found in a review (2026-12-08): back with the same figures, the story counted as unchanged and
+  // the tab stayed unbadged until the reader clicked the toolbar again.
+  it("draws a tab's badge again when a sync brings back the story it withdrew, without reading the page", async () => {
+    const options = await lens.openExtensionPage('options.html');
+    const sync = async (stories: Story[]) => {
+      built = await buildStore(stories, { previous: built.manifest });
+      store.publish(built);
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      await options.locator(`[data-testid=store-version][data-version="${built.manifest.version}"]`).waitFor();
+    };
+    await sync(edges);
+    const tabId = await readTab('/edge/edge-long-names.html');
+    const drawn = () =>
+      lens.worker.evaluate(
+        async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })],
+        tabId,
+      );
+    const matched = await drawn();
+    expect(matched[0]).toMatch(/^\d+$/);
+    await sync([edges[2]!]);
+    await expect.poll(async () => (await drawn())[0]).toBe('');
+    // The tab's kept report, marked: a read of the page would write it anew.
+    const key = `report:${tabId}`;
+    const report = () => lens.worker.evaluate(async (k) => (await chrome.storage.session.get(k))[k] as { page: { title: string } }, key);
+    const marked = await report();
+    marked.page.title = 'kept, not read again';
+    await lens.worker.evaluate(([k, v]) => chrome.storage.session.set({ [k as string]: v }), [key, marked] as const);
+    await sync(edges);
+    await expect.poll(drawn).toEqual(matched);
+    // From the stored story: the page was not read again.
+    expect((await report()).page.title).toBe('kept, not read again');
+    await options.close();
+  });
 });
