@@ -12,6 +12,7 @@ import { cleanTitle, tidyTitle } from '../lib/extract/title.ts';
 import { CliError, readDocument } from '../cli/io.ts';
 import type { Article } from '../lib/article.ts';
 import {
+  countPassages,
   fold,
   leadGluedAcrossBlocks,
   median,
@@ -223,22 +224,6 @@ function conventionBlocks(doc: Document, a: Article | null, what: NonNullable<Tr
   return [...(what.includes('headline') ? [a?.title ?? ''] : []), ...(what.includes('captions') ? captions : [])];
 }
 
-const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * The passages of `truth.with` the text holds (tp) and misses (fn), and of `truth.without` it holds
- * (fp) and leaves out (tn): whitespace-normalised substring search, as trafilatura's
- * tests/eval_common.py `count_item` does, so the numbers sit beside its published table.
- */
-function countPassages(truth: Truth, text: string | null) {
-  const t = spaced(text ?? '');
-  const missed = (truth.with ?? []).filter((p) => !t.includes(spaced(p)));
-  const found = (truth.without ?? []).filter((p) => text !== null && t.includes(spaced(p)));
-  const withN = truth.with?.length ?? 0;
-  const withoutN = truth.without?.length ?? 0;
-  return { tp: withN - missed.length, fn: missed.length, fp: found.length, tn: withoutN - found.length, missed, found };
-}
-
 function countInto(
   total: { tp: number; fp: number; fn: number; tn: number; pages: number },
   c: { tp: number; fp: number; fn: number; tn: number },
@@ -295,7 +280,7 @@ function evaluateSet(dir: string, show: number): void {
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       notHtml.push(name);
-      if (truth.with || truth.without) countInto(passages, countPassages(truth, null));
+      if (truth.with || truth.without) countInto(passages, countPassages(truth.with, truth.without, null));
       continue;
     }
     const ex = extractArticle(doc, truth.url);
@@ -345,7 +330,7 @@ function evaluateSet(dir: string, show: number): void {
       f1s.push({ name, f1, e: tokens(truth.text).length, g: tokens(a?.text ?? '').length, adjusted });
     }
     if (truth.with || truth.without) {
-      const c = countPassages(truth, a?.text ?? null);
+      const c = countPassages(truth.with, truth.without, a?.text ?? null);
       countInto(passages, c);
       if (c.missed.length || c.found.length)
         passageFails.push(

@@ -158,3 +158,18 @@ export function sameBylineButDecoration(expected: string | null | undefined, got
       .join('|');
   return fold(e) === fold(got) || (!!got && names(e) === names(got));
 }
+
+const spaced = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The passages of `withs` the text holds (tp) and misses (fn), and of `withouts` it holds (fp)
+ * and leaves out (tn): whitespace-normalised substring search, as trafilatura's
+ * tests/eval_common.py `count_item` does, so the numbers sit beside its published table. No text
+ * (a page read as no article) holds none of either.
+ */
+export function countPassages(withs: readonly string[] = [], withouts: readonly string[] = [], text: string | null) {
+  const t = spaced(text ?? '');
+  const missed = withs.filter((p) => text === null || !t.includes(spaced(p)));
+  const found = withouts.filter((p) => text !== null && t.includes(spaced(p)));
+  return { tp: withs.length - missed.length, fn: missed.length, fp: found.length, tn: withouts.length - found.length, missed, found };
+}

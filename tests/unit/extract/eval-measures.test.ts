@@ -1,6 +1,7 @@
 // The measures eval:extract reports: they decide what counts as a match, so they are tested too.
 import { describe, expect, it } from 'vitest';
 import {
+  countPassages,
   leadGluedAcrossBlocks,
   median,
   minuteKey,
@@ -73,6 +74,21 @@ describe('eval measures', () => {
     expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-06')).toBe(false);
     expect(sameDayAsLocalMidnight('2019-03-05', '2019-03-05')).toBe(false);
     expect(sameDayAsLocalMidnight('2019-03-04T15:00:00.000Z', '2019-03-04T15:00:00.000Z')).toBe(false);
+  });
+
+  it("counts passages held and left out as trafilatura's benchmark does", () => {
+    const text = 'The board voted\n\non Tuesday to raise rates.\n\nImpressum';
+    // Whitespace is folded on both sides; a passage is found anywhere in the text, across blocks.
+    expect(countPassages(['voted on Tuesday', 'raise  rates.', 'in July'], ['Impressum', 'Share this'], text)).toMatchObject({
+      tp: 2,
+      fn: 1,
+      fp: 1,
+      tn: 1,
+      missed: ['in July'],
+      found: ['Impressum'],
+    });
+    // A page read as no article holds nothing: every passage to hold is missed, none to leave out is held.
+    expect(countPassages(['voted'], ['Impressum'], null)).toMatchObject({ tp: 0, fn: 1, fp: 0, tn: 1 });
   });
 
   it('takes medians and nearest-rank quantiles', () => {
