@@ -515,3 +515,38 @@ describe('lens extract on a page with stray NULs', () => {
     expect(JSON.parse(r.out)).toMatchObject({ readerable: true, text: expect.stringContaining('Paragraph 7 of the Harlow County') });
   });
 });
+
+describe('lens extract on a page with markup before its <html> tag', () => {
+  // laweekly.com (trafilatura's benchmark) opens with a <style>, then IE's conditional <html>
+  // tags in comments, then its own: linkedom made the <style> the root, with no body, and lens
+  // found no article in a page a browser reads.
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i} of the Harlow County seawall vote: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
+  );
+  const page = file(
+    'style-first.html',
+    `<style>.grid { opacity: 1 }</style>\n<!DOCTYPE html>\n<!--[if IE 7]><html lang="fr" class="ie7"><![endif]-->\n<!--[if !IE]><!--><html lang="en-US" class="no-js"><!--<![endif]-->\n<head><title>Seawall vote</title><meta property="og:type" content="article"></head><body><header>Menu</header><article><h1>Seawall vote</h1>${paragraphs.join('')}</article></body></html>`,
+  );
+
+  it("reads it as a browser would: the page's own <html> tag, its head and its body", async () => {
+    const r = await lens('extract', page);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      readerable: true,
+      lang: 'en',
+      title: 'Seawall vote',
+      text: expect.stringContaining('Paragraph 7 of the Harlow County'),
+    });
+  });
+
+  it('reads a page of comments left open in one pass', async () => {
+    // Every `<!--` read to the file's end by a lazy pattern would be quadratic: 4 MB of them.
+    const open = file('open-comments.html', `<style>p{}</style>${'<!--<p>'.repeat(600_000)}<html><body><p>x</p></body></html>`);
+    const started = performance.now();
+    const r = await lens('extract', open);
+    expect(r.code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
