@@ -10,5 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // `expect.poll` waits on a condition for 1 s unless told otherwise: too short for a real browser
+    // on a loaded 2-core machine (a side panel took 942 ms to render its story beside two busy
+    // processes). Playwright's own waits give 30 s; a poll gets 15 s, as the slow steps here had.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
