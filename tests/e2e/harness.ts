@@ -131,6 +131,12 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // An extension page whose script failed shows nothing, and a wait on it only times out: the
+  // test's output says what failed (an uncaught error or an unhandled rejection in the page).
+  context.on('weberror', (e) => {
+    const url = e.page()?.url() ?? '';
+    if (url.startsWith(`chrome-extension://${extensionId}/`)) console.warn(`uncaught in ${url}: ${e.error().stack ?? e.error()}`);
+  });
   const firstRunPages = await closeFirstRunPage(context, extensionId);
   const openExtensionPage = async (path: string, tabId?: number) => {
     const page = await context.newPage();
@@ -166,11 +172,14 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; args?: s
       return popup;
     },
     async openPanelProbe() {
+      const url = `chrome-extension://${extensionId}/options.html`;
       const [probe] = await Promise.all([
         context.waitForEvent('page'),
-        worker.evaluate((url) => chrome.tabs.create({ url, active: false }), `chrome-extension://${extensionId}/options.html`),
+        worker.evaluate((u) => chrome.tabs.create({ url: u, active: false }), url),
       ]);
-      await probe.waitForLoadState();
+      // A new tab may still be on about:blank when it is announced, and that document's load
+      // already fired: wait for the probe's own page, loaded, before reading the panels through it.
+      await probe.waitForURL(url);
       // Side panels only: other tests' `sidepanel.html` tabs are views too, and `getViews({ type:
       // 'tab' })` lists them. Asked synchronously: awaiting `tabs.getCurrent()` in a panel that is
       // closing (with its tab) can leave the promise unsettled, and a poll with it.
