@@ -29,20 +29,37 @@ export function App() {
   const [notice, setNotice] = useState<Notice>(null);
   const [outcome, setOutcome] = useState('');
 
+  // A storage read that fails (a damaged profile, a full disk) said nothing: the page stayed blank.
+  const [unreadable, setUnreadable] = useState('');
+  const load = () =>
+    readSettings().then(
+      (s) => (setUnreadable(''), setSettings(s)),
+      (e: unknown) => setUnreadable(e instanceof Error ? e.message : String(e)),
+    );
+
   useEffect(() => {
-    void readSettings().then(setSettings);
+    void load();
     void sendMessage('getStoreStatus', {})
       .catch(() => readStatus())
       .then(setStatus);
     // The background writes the status (and the sync's progress) to storage; follow it live.
     const unwatchStatus = statusItem.watch((value) => setStatus(parseStatus(value)));
-    const unwatchSettings = settingsItem.watch(() => void readSettings().then(setSettings));
+    const unwatchSettings = settingsItem.watch(() => void load());
     return () => {
       unwatchStatus();
       unwatchSettings();
     };
   }, []);
 
+  if (!settings && unreadable)
+    return (
+      <main class="options">
+        <p role="alert">{t('optionsUnreadable', unreadable)}</p>
+        <button type="button" onClick={() => void load()}>
+          {t('optionsTryAgain')}
+        </button>
+      </main>
+    );
   if (!settings) return <main class="options" aria-busy="true" />;
   const storeUrl = effectiveStoreUrl(settings, BUILD_STORE_URL);
 

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App.tsx';
 import { progressText, SyncPanel } from '../../../entrypoints/options/SyncPanel.tsx';
 import { DataAge } from '../../../entrypoints/popup/DataAge.tsx';
-import { alertPrefsItem, netLedgerItem } from '../../../platform/storage.ts';
+import { alertPrefsItem, netLedgerItem, settingsItem } from '../../../platform/storage.ts';
 import { parseStatus, type SyncStatus } from '../../../lib/store/settings.ts';
 import { renderRoot } from '../render-root.ts';
 
@@ -142,6 +142,21 @@ describe('the options page', () => {
       'once a day',
     ]);
     expect(text()).toContain('uses only the 2 stories built into it');
+  });
+
+  it('says so in plain words when the browser cannot read its settings, and reads them again on request', async () => {
+    // The page stayed blank: nothing said why, and nothing offered another try.
+    const read = vi.spyOn(settingsItem, 'getValue').mockRejectedValueOnce(new Error('IO error: database is locked'));
+    await open();
+    expect(root().querySelector('[role=alert]')!.textContent).toBe(
+      "Factlen Lens couldn't read its settings from your browser's storage (IO error: database is locked). Your stories and settings are left as they are; try again, or restart the browser.",
+    );
+    expect(root().querySelector('#store-url')).toBeNull();
+    await act(() => root().querySelector<HTMLButtonElement>('button')!.click());
+    await settle();
+    expect(root().querySelector('[role=alert]')).toBeNull();
+    expect(root().querySelector('#store-url')).not.toBeNull();
+    read.mockRestore();
   });
 
   it('asks for the store origin in the click that saves, then saves', async () => {
