@@ -45,18 +45,65 @@ function privateIpv6(host: string): boolean {
   return privateIpv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
 }
 
+// Public names made to resolve to a private address. Wildcard DNS services answer every name
+// under them with the address it spells, in forms beyond dotted and dashed decimal (nip.io's hex
+// `c0a80101.nip.io`, rbndr.us's rebinding pairs): a news story is never published there, so
+// every name under them is refused. And names whose every subdomain is the reader's own machine
+// by design (`localtest.me`, `lvh.me`, `localhost.direct` …), which spell no address at all.
+const ADDRESS_ZONE =
+  /(?:^|\.)(?:nip\.io|sslip\.io|xip\.io|xip\.name|traefik\.me|backname\.io|rbndr\.us|localtest\.me|lvh\.me|vcap\.me|lacolhost\.com|localho\.st|localhost\.direct|fuf\.me)$/;
+
+const BYTE = /^\d{1,3}$/;
+
+/**
+ * Whether the name's labels spell a private IPv4 address, dotted or dashed (`127.0.0.1.nip.io`,
+ * `app.10.0.0.1.example`, `www-192-168-1-1.example`, `minio-01.192-168-1-100.example`): any
+ * domain's owner can answer every such name with the address it spells, as the wildcard
+ * services do, so the spelling is taken at its word. Four numbers in a row, read across dots
+ * and dashes alike.
+ */
+function spellsPrivateIpv4(host: string): boolean {
+  const parts = host.split(/[.-]/);
+  for (let i = 0; i + 4 <= parts.length; i++) {
+    const four = parts.slice(i, i + 4);
+    if (four.every((p) => BYTE.test(p) && Number(p) <= 255) && privateIpv4(four.map(Number))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a label spells a private IPv6 address with dashes for colons, as sslip.io reads them
+ * (`--1` is ::1, `fe80--1` fe80::1, `--ffff-c0a8-101` ::ffff:192.168.1.1). A punycode label
+ * (`xn--…`) is no address: `x` is not a hex digit.
+ */
+function spellsPrivateIpv6(host: string): boolean {
+  return host.split('.').some((label) => {
+    if (!/^[0-9a-f-]+$/.test(label) || !/--|(?:-[0-9a-f]*){7}/.test(label)) return false;
+    try {
+      // A scheme of no network, so the bundle holds no address (npm run check:bundle).
+      const ip = new URL(`lens://[${label.replace(/-/g, ':')}]`).hostname;
+      return privateIpv6(ip);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Whether `hostname` (as `new URL(…).hostname` gives it) is on the reader's own network or
  * machine: loopback, private, link-local and similar addresses, a single label (`intranet`,
- * `router`: resolved by the local network's search domain), `localhost` and the local suffixes.
- * A story's link there would send a reader to their router's admin page or an intranet.
+ * `router`: resolved by the local network's search domain), `localhost` and the local suffixes,
+ * a public name that spells a private address (`10-0-0-1.sslip.io`) or is one by design
+ * (`ADDRESS_ZONE`). A story's link there would send a reader to their router's admin page or an
+ * intranet. Lens resolves no name: a name that resolves to a private address and says nothing
+ * of it is still taken.
  */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (host.startsWith('[')) return privateIpv6(host);
   const v4 = ipv4(host);
   if (v4) return privateIpv4(v4);
-  return !host.includes('.') || LOCAL_NAME.test(host);
+  return !host.includes('.') || LOCAL_NAME.test(host) || ADDRESS_ZONE.test(host) || spellsPrivateIpv4(host) || spellsPrivateIpv6(host);
 }
 
 // Suffixes under which many unrelated sites are registered, beyond the single labels (`com`,
@@ -155,13 +202,14 @@ export const isSharedSuffix = (host: string): boolean => {
  * Why `domain` cannot be one outlet's site, or null when it can: a single label (`com`, `uk`),
  * a public suffix of two labels (`co.uk`, `com.au`), or an address (an outlet is a named site).
  * An outlet's domain claims every page on it and its subdomains: "com" made every `.com` page
- * "one of this story's outlets".
+ * "one of this story's outlets". A local name, or a public one for a private address
+ * (`isPrivateHost`), is no site on the web.
  */
 export function notAnOutlet(domain: string): string | null {
   const host = domain.toLowerCase().replace(/\.$/, '');
   if (!host.includes('.')) return 'must be a site, not a single label such as "com"';
   if (/^\d+$/.test(host.slice(host.lastIndexOf('.') + 1)) || host.startsWith('[')) return 'must be a site name, not an address';
   if (PUBLIC_SUFFIX.has(host)) return `must be a site, not a suffix many sites share ("${host}")`;
-  if (LOCAL_NAME.test(host)) return 'must be a site on the web, not on a local network';
+  if (isPrivateHost(host)) return 'must be a site on the web, not on a local network';
   return null;
 }

@@ -17,7 +17,7 @@ export function safeHref(url: string | null | undefined): string | undefined {
   try {
     const u = new URL(url);
     if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-    return isPrivateHost(u.hostname) && !(LOOPBACK_LINKS && u.hostname.startsWith('127.')) ? undefined : u.href;
+    return isPrivateHost(u.hostname) && !(LOOPBACK_LINKS && /^127\.\d+\.\d+\.\d+$/.test(u.hostname)) ? undefined : u.href;
   } catch {
     return undefined;
   }

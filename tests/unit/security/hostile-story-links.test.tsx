@@ -49,6 +49,30 @@ const PRIVATE = [
   'http://wiki.internal/',
   'http://intranet/',
   'https://router/',
+  // Public names for private addresses: wildcard DNS answers each with the address it spells.
+  'http://127.0.0.1.nip.io/',
+  'http://app.10.0.0.1.nip.io:8080/admin',
+  'http://10-0-0-1.sslip.io/',
+  'http://minio-01.192-168-1-100.sslip.io/',
+  'http://www-192-168-1-1.example.com/',
+  'http://169.254.169.254.xip.io/latest/meta-data/',
+  'http://c0a80101.nip.io/', // nip.io's hex for 192.168.1.1
+  'http://7f000001.c0a80001.rbndr.us/', // DNS rebinding between 127.0.0.1 and 192.168.0.1
+  'http://router.192.168.1.1.example.org/',
+  'http://172-16-0-1.example.net/',
+  'http://100-64-0-1.example.net/',
+  'http://--1.sslip.io/', // ::1
+  'http://fe80--1.example.com/',
+  'http://fd12-3456--1.example.com/',
+  'http://--ffff-c0a8-101.example.com/',
+  'http://127.0.0.1.nip.io./',
+  // Names whose every subdomain is the reader's own machine.
+  'http://localtest.me/',
+  'http://admin.localtest.me/',
+  'http://app.lvh.me:3000/',
+  'http://x.localhost.direct/',
+  'http://api.vcap.me/',
+  'http://lacolhost.com/',
 ];
 const PUBLIC = [
   'https://fortune.com/2026/01/01/a/',
@@ -61,6 +85,18 @@ const PUBLIC = [
   'https://[64:ff9b::8.8.8.8]/',
   'https://news.local-paper.com/a',
   'https://localhost.news/a',
+  // Numbers in a name that spell no private address, and punycode's double dash.
+  'https://8.8.8.8.example.com/',
+  'https://www-8-8-8-8.example.com/',
+  'https://news-2026-12-07.example.com/',
+  'https://covid-19-10-1.example.com/',
+  'https://1-2-3-4.example.com/',
+  'https://xn--80ak6aa92e.com/',
+  'https://xn--fiqs8s.xn--fiqz9s/',
+  'https://a-b--c.example.com/',
+  'https://lvh.media/a',
+  'https://nip.iowa-news.com/a',
+  'https://www.sslip.io.example.com/',
 ];
 
 describe('a story link to the reader’s own network or machine', () => {
@@ -124,6 +160,9 @@ describe('an outlet domain that cannot be one outlet’s site', () => {
     ['192.168.1.1', /not an address/],
     ['0.1', /not an address/],
     ['printer.local', /local network/],
+    ['127.0.0.1.nip.io', /local network/],
+    ['10-0-0-1.example.com', /local network/],
+    ['lvh.me', /local network/],
   ])('refuses %s', (domain, why) => {
     const r = withDomain(domain);
     expect(r.stories).toEqual([]);
