@@ -6,7 +6,7 @@ import { DOMParser } from 'linkedom';
 import { jsonShapeOver, type JsonShape } from '../lib/store/json-shape.ts';
 import { MAX_SHARD_DEPTH, MAX_SHARD_VALUES } from '../lib/store/shard.ts';
 import { describeRejection, parseStories, type Story } from '../lib/story/story.ts';
-import { MAX_MARKS_IN_A_ROW } from '../lib/words.ts';
+import { charactersOf, escapedCharacter } from '../lib/hidden-characters.ts';
 
 /** An error the CLI reports as one line and a non-zero exit, without a stack trace. */
 export class CliError extends Error {}
@@ -267,30 +267,35 @@ export const processIo: Io = {
  * an RLM at the end of a title makes the `","confidence":0.12` after it read right to left, by
  * the bidi algorithm's rule for neutrals and numbers after a right-to-left letter); and those that
  * hide text or show none (zero-width space, word joiner, invisible operators, BOM, soft hyphen,
- * Mongolian vowel separator, deprecated format controls, interlinear annotations, Hangul
- * fillers, tag characters: an invisible copy of any ASCII), line and paragraph separators. File
- * names, a store's ids and names and a page's text reach lens's output, and ESC [2J would clear
- * the reader's screen, a carriage return overwrite the line before it, a line feed in a file's
- * name print a line of its own ("lens match: all stories valid"). ZWJ and ZWNJ stay: they join
- * or part letters of Indic and Persian words and an emoji, and move nothing.
+ * and what the story door calls invisible: tag characters, an invisible copy of any ASCII, Hangul
+ * fillers …), line and paragraph separators, and combining marks past the 8th on one letter
+ * ("Zalgo" stacked over the lines around it). File names, a store's ids and names and a page's
+ * text reach lens's output, and ESC [2J would clear the reader's screen, a carriage return
+ * overwrite the line before it, a line feed in a file's name print a line of its own ("lens
+ * match: all stories valid"). ZWJ and ZWNJ stay: they join or part letters of Indic and Persian
+ * words and an emoji, and move nothing. The kinds are lib/hidden-characters.ts's.
  */
-const UNSAFE = new RegExp(
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u
-    .source + `|(?<=\\p{M}{${MAX_MARKS_IN_A_ROW}})\\p{M}`,
-  'gu',
-);
-
-/** `c` as JSON writes it escaped: `\u001b`, an astral character as its two halves (`\udb40\udc41`). */
-const escaped = (c: string) => [...Array(c.length).keys()].map((i) => '\\u' + c.charCodeAt(i).toString(16).padStart(4, '0')).join('');
+const UNSAFE = charactersOf([
+  'control',
+  'lineFeed',
+  'separator',
+  'directionControl',
+  'directionMark',
+  'zeroWidth',
+  'invisibleOperator',
+  'softHyphen',
+  'invisible',
+  'stackedMark',
+]);
 
 /**
- * `text` with each such character written as its JSON escape (\u001b), and the combining marks
- * past the 8th (`MAX_MARKS_IN_A_ROW`) on one letter too ("Zalgo" stacked over the lines around it): in JSON output
- * they occur only inside strings, where the escape reads back as the same character. `lines`:
- * the line feeds of JSON output (between values, and indenting one) are lens's own, and stay.
+ * `text` with each such character written as its JSON escape (\u001b, an astral one as its two
+ * halves): in JSON output they occur only inside strings, where the escape reads back as the same
+ * character. `lines`: the line feeds of JSON output (between values, and indenting one) are
+ * lens's own, and stay.
  */
-export const terminalSafe = (text: string, lines = false): string => text.replace(UNSAFE, (c) => (lines && c === '\n' ? c : escaped(c)));
+export const terminalSafe = (text: string, lines = false): string =>
+  text.replace(UNSAFE, (c) => (lines && c === '\n' ? c : escapedCharacter(c)));
 
 export function printJson(io: Io, value: unknown, pretty = false): void {
   io.out(JSON.stringify(value, null, pretty ? 2 : undefined) + '\n');

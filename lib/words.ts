@@ -2,6 +2,9 @@
  * The UI's words as the core sees them: handed in (platform/i18n.ts in the extension), or filled
  * from the English messages table where there is no browser (the CLI, tests).
  */
+import { charactersOf, escapedCharacter, MAX_MARKS_IN_A_ROW } from './hidden-characters.ts';
+
+export { MAX_MARKS_IN_A_ROW };
 
 /** `t` and `tn` of platform/i18n.ts, for core code that words something without a browser. */
 export interface Words {
@@ -60,7 +63,7 @@ export function clipLine(s: string, max: number): string {
 }
 
 /** Direction controls: embeddings, overrides and their end (U+202A–E), isolates and theirs (U+2066–9). */
-const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+const DIRECTION_CONTROLS = charactersOf(['directionControl']);
 
 /**
  * `s` as a bidi isolate (U+2068 … U+2069, the text form of `<bdi>`), its own direction controls
@@ -112,25 +115,21 @@ export function closeDirections(s: string): string {
     .join('');
 }
 
-/**
- * How many combining marks (Unicode M) a letter may carry in a row. Real text needs a few: Vietnamese
- * two (ệ decomposed), Devanagari and Thai three, pointed and cantillated Hebrew, Tibetan and Myanmar
- * stacks up to five or six. "Zalgo" text carries dozens, which stack above and below the line and
- * over the lines around it in the popup.
- */
-export const MAX_MARKS_IN_A_ROW = 8;
 const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1}}`, 'u');
-const MARKS_PAST_LIMIT = new RegExp(`(?<=\\p{M}{${MAX_MARKS_IN_A_ROW}})\\p{M}`, 'gu');
+const MARKS_PAST_LIMIT = charactersOf(['stackedMark']);
 
 /** Whether `s` stacks more than MAX_MARKS_IN_A_ROW combining marks on one letter. */
 export const stacksMarks = (s: string): boolean => MARK_RUN.test(s);
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// What breaks one of Lens's lines on a page: a control or a line break (a line of its own), a
+// direction control (the rest of the line turned around), a zero-width character or invisible
+// operator (an id that is not what it shows). lens's terminal set is wider (`terminalSafe`,
+// cli/io.ts): a terminal obeys more, and lens's JSON reads the escapes back.
+const UNSEEN = charactersOf(['control', 'tab', 'lineFeed', 'separator', 'directionControl', 'zeroWidth', 'invisibleOperator']);
 
 /**
  * Outside text quoted in one of Lens's lines (a rejected story's id, a store's bytes in a JSON
  * error) with its control, line-breaking, invisible and direction characters written out
  * (`\u202e`): a U+202E in it would turn the rest of the line around, a line feed start a line of its own.
  */
-export const writtenOut = (s: string): string => s.replace(UNSEEN, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+export const writtenOut = (s: string): string => s.replace(UNSEEN, escapedCharacter);

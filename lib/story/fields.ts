@@ -2,6 +2,7 @@
  * The story door's field types: what a name, a title, running text, a slug, a date and a URL
  * must be, and the length limits (`LIMITS`). The schema built from them is story.ts.
  */
+import { charactersOf } from '../hidden-characters.ts';
 import { closeDirections, MAX_MARKS_IN_A_ROW, stacksMarks, SUBDIVISION_FLAG } from '../words.ts';
 import { z } from '../zod.ts';
 
@@ -27,8 +28,7 @@ const MARKUP = /<[a-z!?]|<\/[a-z]/i;
 // between them), shorthand and musical format controls, and the Hangul fillers (U+115F, U+1160,
 // U+3164, U+FFA0: blanks that are letters, no modern Korean text has one alone). The
 // other format characters (Unicode Cf) stay: Arabic number signs (U+0600–5) are seen.
-const HIDDEN =
-  /[\u202a-\u202e\u2066-\u2069\u2061-\u2064\u180e\u206a-\u206f\ufff9-\ufffb\u115f\u1160\u3164\uffa0\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+const HIDDEN = charactersOf(['directionControl', 'invisibleOperator', 'invisible'], 'u');
 const hides = (s: string) => HIDDEN.test(s.replace(SUBDIVISION_FLAG, ''));
 // A name shows something: a letter, digit, punctuation or symbol that is not a blank (U+2800,
 // the braille blank, is a symbol; the Hangul fillers are refused above). An outlet "" counted as
