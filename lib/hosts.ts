@@ -15,8 +15,12 @@ function ipv4(host: string): number[] | null {
   return m ? m.slice(1).map(Number) : null;
 }
 
-/** Loopback, private, shared (carrier NAT), link-local, "this network", multicast and reserved IPv4. */
-function privateIpv4([a, b]: number[]): boolean {
+/**
+ * Every IPv4 block IANA's special-purpose registry marks not globally reachable (RFC 6890):
+ * loopback, private, shared (carrier NAT), link-local, "this network", protocol assignments,
+ * documentation, benchmarking (which local proxies hand out as "fake IPs"), multicast and reserved.
+ */
+function privateIpv4([a, b, c]: number[]): boolean {
   return (
     a === 0 ||
     a === 10 ||
@@ -25,19 +29,25 @@ function privateIpv4([a, b]: number[]): boolean {
     (a === 169 && b === 254) ||
     (a === 172 && b! >= 16 && b! < 32) ||
     (a === 192 && b === 168) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113) ||
     a! >= 224
   );
 }
 
 /**
  * IPv6 as the URL parser writes it (`[::1]`, `[fe80::1]`, `[::ffff:c0a8:101]`): loopback,
- * unspecified, unique-local, link-local, or an IPv4 address inside it, mapped (`::ffff:`),
- * compatible (`::`), NAT64 (`64:ff9b::`) or 6to4 (`2002:`, the next two groups).
+ * unspecified, unique-local, link-local, site-local, multicast, documentation (`2001:db8::`), or
+ * an IPv4 address inside it, mapped (`::ffff:`), compatible (`::`), NAT64 (`64:ff9b::`) or 6to4
+ * (`2002:`, the next two groups).
  */
 function privateIpv6(host: string): boolean {
   const ip = host.slice(1, -1);
   if (ip === '::1' || ip === '::') return true;
-  if (/^f[cd]/.test(ip) || /^fe[89ab]/.test(ip)) return true;
+  // fc00::/7 unique-local, fe80::/10 link-local, fec0::/10 site-local, ff00::/8 multicast.
+  if (/^f[c-f]/.test(ip) || /^2001:db8:/.test(ip)) return true;
   const v4 =
     /^(?:::(?:ffff:)?|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip) ?? /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/.exec(ip);
   if (!v4) return false;

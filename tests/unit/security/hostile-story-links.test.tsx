@@ -35,6 +35,15 @@ const PRIVATE = [
   'http://[::192.168.1.1]/',
   'http://[64:ff9b::192.168.1.1]/',
   'http://[2002:c0a8:101::1]/',
+  'http://[fec0::1]/', // site-local
+  'http://[ff02::1]/', // multicast
+  'http://[2001:db8::1]/', // documentation
+  'http://198.18.0.1/', // benchmarking: local proxies' "fake IP" addresses
+  'http://198.19.255.1/',
+  'http://192.0.2.10/', // documentation
+  'http://198.51.100.7/',
+  'http://203.0.113.9/',
+  'http://192.0.0.8/', // protocol assignments
   'http://192%2e168%2e1%2e1/',
   'http://192.168.257/',
   'http://192。168。1。1/',
@@ -80,6 +89,10 @@ const PUBLIC = [
   'https://8.8.8.8/',
   'https://172.32.0.1/',
   'https://192.169.1.1/',
+  'https://198.20.0.1/',
+  'https://192.0.3.1/',
+  'https://203.0.114.1/',
+  'https://[2001:db9::1]/',
   'https://[2001:4860:4860::8888]/',
   'https://[2002:808:808::1]/',
   'https://[64:ff9b::8.8.8.8]/',
