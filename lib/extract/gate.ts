@@ -15,6 +15,16 @@ import { CJK_RANGES } from './normalize.ts';
  */
 export const MAX_ELEMENTS = 30_000;
 
+/**
+ * Past this many levels of elements a page is not read. Readability's cost grows with the depth
+ * of a tree too (it asks each element about all it holds), and some of it recurses: in Chromium
+ * 156, a page whose script wrapped a figure in 2,000 nested elements took 21 s and ended in "took
+ * too long", one of 4,000 threw and was said to be a browser page (an adversarial probe,
+ * 2026-12-08). The HTML parser stops nesting at 512, a script does not. The deepest of the 289
+ * pages of ../shared/corpus and tests/fixtures/pages is 39 levels: 400 is ten times that.
+ */
+export const MAX_DEPTH = 400;
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 // What a page may say it is, in JSON-LD or Open Graph: an article (schema.org's Article family,
 // blog and live-blog posts, reports) or a shop's product.
@@ -90,7 +100,12 @@ export function gate(
   // A browser's live collection walks only as far as the index asked for (counting all of a
   // 120k-element page would itself take milliseconds); linkedom's `*` collection is empty: it counts.
   const all = doc.getElementsByTagName('*');
-  if (all[0] ? all[maxElements] : doc.querySelectorAll('*').length > maxElements) return 'too-large';
+  // Past the count or the depth. The depth is asked only of a page within the count, by one
+  // query, `*>*>…>*` of MAX_DEPTH + 1 steps: the selector engine matches it from each element up
+  // through its parents, a child step having one candidate (no recursion, no backtracking), and
+  // stops at MAX_DEPTH + 1. Inline: the injected script has a byte budget (npm run check:bundle).
+  if ((all[0] ? all[maxElements] : doc.querySelectorAll('*').length > maxElements) || doc.querySelector('*' + '>*'.repeat(MAX_DEPTH)))
+    return 'too-large';
   // Chromium's PDF viewer wraps the file in a page of a few elements with one <embed>: asked of
   // small pages only, as on an article the query would walk the whole page for nothing.
   if (

@@ -1,6 +1,6 @@
 // Hostile pages in a real Chromium with the built extension (issue 21 findings 2 and 3): a page
-// on another site claiming a source's address, and a page whose <title> alone would fill the
-// session storage every tab's report shares.
+// on another site claiming a source's address, a page whose <title> alone would fill the
+// session storage every tab's report shares, and one whose script nests it thousands deep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, screenshot, serve, type Lens, type Server } from './harness.ts';
 
@@ -14,8 +14,19 @@ const HUGE_TITLE = `'Breaking '.repeat(1_163_400)`;
 
 beforeAll(async () => {
   server = await serve(undefined, (req, res) => {
-    if (!req.url?.startsWith('/huge-title.html')) return false;
     const para = '<p>The council met on Tuesday evening to discuss the budget for the coming year, and several residents spoke.</p>';
+    if (req.url?.startsWith('/deep-figure.html')) {
+      // Built by the page's script: Chromium's HTML parser stops nesting at 512 levels.
+      const wrap = `let f = document.createElement('figure'); document.querySelector('article').append(f);
+        for (let i = 0; i < 2000; i++) { const d = document.createElement('div'); f.append(d); f = d; } f.append('A caption.');`;
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html lang="en"><head><title>Budget</title></head><body><article><h1>Budget</h1>${para.repeat(12)}</article><script>${wrap}</script></body></html>`,
+        );
+      return true;
+    }
+    if (!req.url?.startsWith('/huge-title.html')) return false;
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(
@@ -66,6 +77,20 @@ describe('a hostile page', () => {
     expect(await popup.locator('.match-reason[data-kind="url"]').count()).toBe(0);
     await screenshot(popup, 'hostile-canonical-spoof');
     await popup.close();
+  });
+
+  it('nesting a figure 2,000 elements deep is said to be too large at once, not read for 20 s', async () => {
+    // An adversarial probe (2026-12-08): Readability took 21 s over it in the reader's tab, and
+    // the popup then said Lens "couldn't read this page"; 4,000 deep, it was called a browser page.
+    const { page, tabId } = await lens.openTab(server.url('/deep-figure.html'));
+    await page.waitForFunction(() => document.querySelectorAll('figure div').length === 2000);
+    const started = Date.now();
+    const popup = await lens.openPopup(tabId);
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('not-article');
+    expect(await popup.locator('main').innerText()).toContain('too large to read');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await popup.close();
+    await page.close();
   });
 
   it('with a 10 MB <title> does not break the popup of any other tab', async () => {

@@ -2,12 +2,13 @@
 // story's source from another site, and handing over fields big enough to fill session storage
 // or keep the matcher busy.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { DOMParser } from 'linkedom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Article } from '../../../lib/article.ts';
+import { gate, MAX_DEPTH } from '../../../lib/extract/gate.ts';
 import { extractArticle } from '../../../lib/extract/index.ts';
 import { dropRepeatedCaptions } from '../../../lib/extract/repeats.ts';
 import { limitArticle, PAGE_LIMITS } from '../../../lib/extract/limits.ts';
@@ -263,5 +264,43 @@ describe('a page whose JSON-LD nests lists a million deep', () => {
     const html = `<html><head><title>Council votes on bike lanes</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Council votes on bike lanes</h1>${'<p>The city council voted on Tuesday to add protected bike lanes along Main Street next spring.</p>'.repeat(8)}</article></body></html>`;
     const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     expect(extractArticle(doc, 'https://spoof.example/ld').kind).toBe('article');
+  });
+});
+
+describe('a page whose elements nest thousands deep (an adversarial probe, 2026-12-08)', () => {
+  // The HTML parser stops nesting at 512 in Chromium; a page's script does not. Readability asks
+  // each element about all it holds, and recurses: 9,000 nested spans overflowed lens's stack, and
+  // in Chromium a figure 2,000 deep took 21 s (tests/e2e/hostile-page.test.ts).
+  const PARAS = '<p>The city council voted on Tuesday to add protected bike lanes along Main Street next spring.</p>'.repeat(8);
+  const parse = (body: string) =>
+    new DOMParser().parseFromString(
+      `<html><head><title>Bike lanes</title></head><body>${body}</body></html>`,
+      'text/html',
+    ) as unknown as Document;
+
+  it('is not read, and said to be too large, instead of overflowing the stack', () => {
+    const doc = parse(`<article><h1>Bike lanes</h1>${PARAS}<p>${'<span>'.repeat(9000)}deep${'</span>'.repeat(9000)}</p></article>`);
+    expect(extractArticle(doc, 'https://spoof.example/deep')).toMatchObject({ kind: 'not-article', reason: 'too-large' });
+  });
+
+  it(`is counted to the level: ${MAX_DEPTH} levels are read, one more is not`, () => {
+    const nested = (levels: number) => parse(`${'<div>'.repeat(levels)}x${'</div>'.repeat(levels)}`);
+    // <html> and <body> are two levels.
+    expect(gate(nested(MAX_DEPTH - 2), 'https://spoof.example/deep')).not.toBe('too-large');
+    expect(gate(nested(MAX_DEPTH - 1), 'https://spoof.example/deep')).toBe('too-large');
+    expect(gate(nested(20_000), 'https://spoof.example/deep')).toBe('too-large');
+  });
+
+  it('leaves every page fixture far below the limit', () => {
+    for (const name of readdirSync('tests/fixtures/pages').filter((f) => f.endsWith('.html'))) {
+      const doc = new DOMParser().parseFromString(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'), 'text/html') as unknown as Document;
+      let deepest = 0;
+      const walk = (el: Element, depth: number): void => {
+        deepest = Math.max(deepest, depth);
+        for (const child of Array.from(el.children)) walk(child, depth + 1);
+      };
+      walk(doc.documentElement, 1);
+      expect(deepest, name).toBeLessThan(MAX_DEPTH / 4);
+    }
   });
 });
