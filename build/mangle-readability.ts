@@ -27,6 +27,7 @@ export function mangleReadability({ textOnlyBuild: textOnlyCut = false } = {}): 
         .replace(/\bthis\._debug\b(?!\s*=)/g, 'false');
       const edited = [
         withoutJsonLd,
+        withoutUnused,
         bylineTestFirst,
         emptyTestStopsAtText,
         styleReadOnlyWhenSet,
@@ -58,6 +59,54 @@ export function withoutJsonLd(code: string): string {
     .replace('this._disableJSONLD ? {} : this._getJSONLD(this._doc)', '{}');
   if (/_getJSONLD|jsonLdArticleTypes/.test(out))
     throw new Error('lens:mangle-readability: Readability.js changed; cannot cut its JSON-LD reader');
+  return out;
+}
+
+/**
+ * What ships in Readability for no caller of this build (about 450 bytes of each injected
+ * script): the branches for JSDOMParser, Readability's own test DOM, which neither a browser's
+ * document nor linkedom's is (`firstChild.__JSDOMParser__` is undefined there, so they never
+ * ran), with `_getAllNodesWithTag`'s fallback for a node without `querySelectorAll` (every
+ * node it is handed is a document or an element); the debug switch, whose logging the quiet
+ * step already made dead, and the JSON-LD switch, whose one reader withoutJsonLd cut; and four
+ * patterns and a helper that Readability defines and never reads (`extraneous`,
+ * `replaceFonts`, `nextLink`, `prevLink`, `_findNode`). What runs is unchanged. Should an
+ * upgrade move any of it, the build stops here.
+ */
+export function withoutUnused(code: string): string {
+  const what = 'cut what this build never runs';
+  const live = (method: string) =>
+    `    // Avoid ever operating on live node lists.\n    if (this._docJSDOMParser && nodeList._isLiveNodeList) {\n      throw new Error("Do not pass live node lists to ${method}");\n    }\n`;
+  const steps: [string, string][] = [
+    ['  this._docJSDOMParser = this._doc.firstChild.__JSDOMParser__;\n', ''],
+    [live('_removeNodes'), ''],
+    [live('_replaceNodeTags'), ''],
+    [
+      '    if (this._docJSDOMParser) {\n      node.localName = tag.toLowerCase();\n      node.tagName = tag.toUpperCase();\n      return node;\n    }\n',
+      '',
+    ],
+    [
+      '    if (node.querySelectorAll) {\n      return node.querySelectorAll(tagNames.join(","));\n    }\n    return [].concat.apply(\n      [],\n      tagNames.map(function (tag) {\n        var collection = node.getElementsByTagName(tag);\n        return Array.isArray(collection) ? collection : Array.from(collection);\n      })\n    );\n',
+      '    return node.querySelectorAll(tagNames.join(","));\n',
+    ],
+    ['  this._debug = !!options.debug;\n', ''],
+    ['    this.log = function () {};\n', ''],
+    ['  this._disableJSONLD = !!options.disableJSONLD;\n', ''],
+    ['    extraneous:\n      /print|archive|comment|discuss|e[\\-]?mail|share|reply|all|login|sign|single|utility/i,\n', ''],
+    ['    replaceFonts: /<(\\/?)font[^>]*>/gi,\n', ''],
+    ['    nextLink: /(next|weiter|continue|>([^\\|]|$)|»([^\\|]|$))/i,\n', ''],
+    ['    prevLink: /(prev|earl|old|new|<|«)/i,\n', ''],
+  ];
+  const out = cutMethod(
+    steps.reduce((c, [from, to]) => edit(c, from, to, what), code),
+    '_findNode',
+    what,
+  );
+  // Nothing left reads them: an upgrade that starts to stops the build.
+  if (
+    /_docJSDOMParser|_isLiveNodeList|_findNode|\b_debug\b|_disableJSONLD|REGEXPS\.(?:extraneous|replaceFonts|nextLink|prevLink)\b/.test(out)
+  )
+    throw new Error(`lens:mangle-readability: Readability.js changed; cannot ${what}`);
   return out;
 }
 

@@ -12,6 +12,7 @@ import {
   textOnly,
   textOnlyBuild,
   withoutJsonLd,
+  withoutUnused,
 } from '../../../build/mangle-readability.ts';
 import { blockText } from '../../../lib/extract/text.ts';
 import { BODY_TEXT, parse, parseFixture } from './dom.ts';
@@ -61,6 +62,28 @@ describe('the Readability build step', () => {
   it('cuts its JSON-LD reader, which lib/extract disables and replaces, and stops the build if it moved', async () => {
     expect((await mangled()).code).not.toMatch(/schema\.org|NewsArticle/);
     expect(() => withoutJsonLd('class R { _getJSONLD(doc) {\n    return {};\n  }\n}')).toThrow(/cannot cut its JSON-LD reader/);
+  });
+
+  it('cuts what no caller of this build runs (JSDOMParser’s branches, debug, unread patterns), and stops the build if that moved', async () => {
+    const { code } = await mangled();
+    const original = readFileSync(id, 'utf8');
+    // Each of these is in the original and is gone from the build: the fixtures below parse as the original does.
+    for (const gone of [
+      '__JSDOMParser__',
+      'Do not pass live node lists',
+      '[].concat.apply',
+      'options.debug',
+      'weiter',
+      'utility/i',
+      'font[^>]*>',
+      'earl|old',
+    ]) {
+      expect(original).toContain(gone);
+      expect(code).not.toContain(gone);
+    }
+    expect(() => withoutUnused('function Readability(doc) {}')).toThrow(/cannot cut what this build never runs/);
+    const reads = original.replace('this._attempts = [];', 'this._attempts = [this.REGEXPS.nextLink];');
+    expect(() => withoutUnused(reads)).toThrow(/cannot cut what this build never runs/);
   });
 
   it('reads an element’s text for the byline test only when its markup names a byline, and stops the build if that moved', async () => {
