@@ -8,6 +8,13 @@
  */
 import type { Article, Extraction } from '../article.ts';
 
+/**
+ * Past this much text in the whole page, it is not read at all (`too-large`): see `tooMuchText`.
+ * A constant of its own, not only a field of PAGE_LIMITS: the injected scripts read this one
+ * number, and a field would ship the whole table in them (about 110 bytes).
+ */
+const PAGE_TEXT = 3_000_000;
+
 export const PAGE_LIMITS = {
   url: 2048,
   title: 1000,
@@ -21,8 +28,7 @@ export const PAGE_LIMITS = {
   keyword: 100,
   /** The article's text as matched: ten times the longest article of the corpus (~50k characters). */
   text: 500_000,
-  /** Past this much text in the whole page, it is not read at all (`too-large`): see `tooMuchText`. */
-  pageText: 3_000_000,
+  pageText: PAGE_TEXT,
 } as const;
 
 const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
@@ -72,7 +78,7 @@ export function tooMuchText(doc: Document): boolean {
   let total = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     total += (node as CharacterData).length ?? 0;
-    if (total > PAGE_LIMITS.pageText) return true;
+    if (total > PAGE_TEXT) return true;
   }
   return false;
 }
