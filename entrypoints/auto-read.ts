@@ -4,7 +4,7 @@
 // Nothing is added to the page and nothing leaves the browser.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractCurrentPage } from '../lib/extract/current-page.ts';
-import { sendMessage } from '../platform/messaging.ts';
+import { notify } from '../platform/messaging.ts';
 
 /** A page that keeps moving (pushState every 20 ms) is read at most every two seconds, and where it stops. */
 const READ_GAP_MS = 2000;
@@ -14,7 +14,7 @@ export default defineUnlistedScript(() => {
   const read = () => {
     if (location.href === last) return;
     last = location.href;
-    void sendMessage('autoRead', { extraction: extractCurrentPage() }).catch(() => {});
+    void notify('autoRead', { extraction: extractCurrentPage() }).catch(() => {});
   };
   const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(read, { timeout: 3000 }) : setTimeout(read, 0));
   // At most one read per READ_GAP_MS, the last navigation of a burst included: each navigation

@@ -22,6 +22,15 @@ export async function sendMessage<K extends MessageType>(type: K, payload: Messa
   return reply.value;
 }
 
+/**
+ * Sends `type` with `payload` to the background and resolves when it is delivered, without
+ * reading the answer: for a sender that does nothing with it (the auto-read script), which then
+ * carries none of `sendMessage`'s checks of it.
+ */
+export async function notify<K extends MessageType>(type: K, payload: Messages[K]['request']): Promise<void> {
+  await browser.runtime.sendMessage({ type, ...payload });
+}
+
 type RawSender = { id?: string; url?: string; tab?: Sender['tab']; frameId?: number };
 
 /**
