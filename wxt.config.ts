@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { bundledStories } from './build/bundled-stories.ts';
 import { mangleReadability } from './build/mangle-readability.ts';
 import { storeBuildConfig } from './build/store-config.ts';
+import { unlistedEntry } from './build/unlisted-entry.ts';
 
 // `--mode e2e` is the build the real-browser suite drives: Playwright cannot click the toolbar
 // button, so activeTab is never granted there, and the suite's pages live on 127.0.0.1 — some of
@@ -59,6 +60,7 @@ export default defineConfig({
       preact(),
       bundledStories(mode === E2E ? 'tests/fixtures/e2e-store' : 'data/stories'),
       mangleReadability({ textOnlyBuild: true }),
+      unlistedEntry(),
     ],
     // lib/story/links.ts: links to 127.0.0.1, where the suite serves its sources, only in its build.
     define: { ...store.define, __LENS_LOOPBACK_LINKS__: JSON.stringify(mode === E2E) },
