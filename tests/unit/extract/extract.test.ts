@@ -365,6 +365,15 @@ describe('a slideshow in the article', () => {
     expect(text.split(quote).length - 1).toBe(2);
     expect(text.split('Photo: County Courier').length - 1).toBe(2);
   });
+
+  // Held-out www.chron.com: the slide's credit printed again in the control bar and the overlay.
+  it('reads a credit the page marks as one, printed again, once', () => {
+    const credit = '<p><span class="credit"> Photo: Hau Dinh, AP </span></p>';
+    const text = read(
+      `<div class="gallery"><figure><img src="a.jpg"><div class="caption">${credit}</div></figure><div class="control-bar">${credit}</div><div class="caption-remote">${credit}</div></div>`,
+    );
+    expect(text.split('Photo: Hau Dinh, AP').length - 1).toBe(1);
+  });
 });
 
 describe('what the page marks as not the article', () => {
