@@ -12,6 +12,7 @@ import { ldRoots } from './jsonld.ts';
 import { readMetadata, type PageMetadata } from './metadata.ts';
 import { dropFurniture } from './furniture.ts';
 import { dropRepeatedCaptions } from './repeats.ts';
+import { dropSlideshowControls } from './slideshow.ts';
 import { fold, normalizeLang } from './normalize.ts';
 import { blockText, countWords, MIN_ARTICLE_WORDS } from './text.ts';
 import { withLedeBox } from './lede-box.ts';
@@ -124,6 +125,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (parsed?.content) {
     dropFurniture(parsed.content as Element, url);
     dropRepeatedCaptions(parsed.content as Element);
+    dropSlideshowControls(parsed.content as Element);
   }
   const text = parsed?.content ? withLedeBox(parsed.content as Element, doc, blockText(parsed.content)) : '';
   const wordCount = countWords(text);

@@ -374,6 +374,24 @@ describe('a slideshow in the article', () => {
     );
     expect(text.split('Photo: Hau Dinh, AP').length - 1).toBe(1);
   });
+
+  // Held-out www.chron.com and its CMS, space.com, therepublic.com.
+  it('leaves out a slideshow’s counter and the controls beside it, not its credit', () => {
+    const text = read(
+      `<div class="gallery"><figure><img src="a.jpg"></figure><div class="control-bar"><div class="control-bar-left"><span class="credit">Photo: County Courier</span></div>` +
+        `<div class="control-bar-right"><div class="slide-count">Image <span>1</span> <span>of</span> <span>/</span> <span>8</span></div><div class="captionlink"><p>Caption</p><p>Close</p></div></div></div></div>` +
+        `<div class="td-slide-on-2-columns"><div class="td-gallery-controls"><div class="td-gallery-slide-count"><span class="focus">1</span> of 6</div><div class="prev-next"><i class="icon-left"></i><i class="icon-right"></i></div></div></div>`,
+    );
+    expect(text).toContain('Photo: County Courier');
+    expect(text).not.toMatch(/Image 1|Caption|Close|1 of 6/);
+  });
+
+  it('keeps a line that reads like a counter outside a slideshow, and a date, a score or a fraction inside one', () => {
+    const text = read(
+      `<p>Part 1 of 3</p><div class="gallery"><figure><img src="a.jpg"><figcaption><p>7 May 1856</p><p>23 Nov 17</p><p>1 / 5</p></figcaption></figure></div>`,
+    );
+    for (const kept of ['Part 1 of 3', '7 May 1856', '23 Nov 17', '1 / 5']) expect(text).toContain(kept);
+  });
 });
 
 describe('what the page marks as not the article', () => {
