@@ -36,11 +36,12 @@ export function dropRepeatedCaptions(root: Element): void {
     const t = squash(Array.from(e.childNodes, (n) => (n.nodeName === 'A' || n.nodeType === 8 ? '' : n.textContent)).join(''));
     const key = opening(t);
     const same = seen.get(key) ?? [];
-    const short = countWords(t) < MIN_WORDS;
+    // Most blocks open unlike any before them: they are looked at no further.
     if (
-      short
+      same.length &&
+      (countWords(t) < MIN_WORDS
         ? t && same.includes(t) && (e.closest(CREDIT) || e.querySelector(CREDIT))
-        : e.closest(CAPTION) && same.some((s) => s.startsWith(t))
+        : e.closest(CAPTION) && same.some((s) => s.startsWith(t)))
     )
       e.remove();
     else if (same.length < SAME_OPENING) seen.set(key, [...same, t]);
