@@ -52,6 +52,19 @@ const dropInvisible = (s: string) => s.replace(INVISIBLE, (m) => (m.startsWith('
  */
 export const oneLine = (s: string): string => dropInvisible(s).replace(/\s+/gu, ' ').trim();
 
+// Variation selectors: after a letter they change nothing a reader sees ("Fortune\ufe00"), after
+// an emoji or an ideograph only its style.
+const VARIATION_SELECTORS = /[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
+
+/**
+ * Two names are one for a reader when this is the same: compatibility forms folded (NFKC:
+ * "Ｆｏｒｔｕｎｅ" is Fortune), variation selectors dropped, runs of whitespace one space, ends trimmed,
+ * case folded. A story that cites "Fortune" and "Fortune\ufe00" cites one outlet: counted as two,
+ * its badge said one more outlet than the popup could show apart (a security review, 2026-12-08).
+ */
+export const readerKey = (s: string): string =>
+  s.normalize('NFKC').replace(VARIATION_SELECTORS, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+
 /**
  * `s` as one line (`oneLine`) of at most `max` characters, the "…" of a cut included (cut at a
  * word, `clipAtWord`): clipping it again changes nothing, so a stored value can be clipped on

@@ -1,4 +1,5 @@
 /** The figures FORMAT.md derives from a story and never stores. */
+import { readerKey } from '../words.ts';
 import type { Source, Story, Viewpoint } from './story.ts';
 
 export interface ViewpointSources {
@@ -17,7 +18,7 @@ export interface StoryFigures {
 }
 
 // "Fortune" and "fortune " are one outlet: the count is what a reader would count.
-const outletKey = (s: Source) => s.outlet.trim().toLowerCase();
+const outletKey = (s: Source) => readerKey(s.outlet);
 
 /** Computes outlets, viewpoints surfaced and the sources per viewpoint of a story. */
 export function storyFigures(story: Story): StoryFigures {

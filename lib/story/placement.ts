@@ -11,6 +11,7 @@ import type { Source, Story, Viewpoint } from './story.ts';
 import { isSharedSuffix } from '../hosts.ts';
 import { hostOf, normalizeUrl } from '../url.ts';
 import { safeHref } from './links.ts';
+import { readerKey } from '../words.ts';
 
 export type Placement =
   /** The page is source `source.n`, in `viewpoint`. */
@@ -39,7 +40,8 @@ export function provenSource(reasons: readonly MatchReason[]): number | null {
   return null;
 }
 
-const plain = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+// Names and headlines compared as a reader compares them.
+const plain = readerKey;
 
 /** The page's outlet as a reader names it: the site name it declares, else its host. */
 export function pageOutlet(page: PageRef): string | null {

@@ -165,4 +165,11 @@ describe('storyFigures', () => {
     expect(f.viewpointsSurfaced).toBe(1);
     expect(f.byViewpoint).toHaveLength(1);
   });
+
+  it('counts outlets as a reader sees them: a variation selector or a full-width form is no other outlet', () => {
+    const s = copy();
+    const names = ['Fortune', 'Fortune\ufe00', 'Ｆｏｒｔｕｎｅ', 'fortune\u{e0100}'];
+    s.sources = s.sources.map((src) => ({ ...src, outlet: names[src.n - 1] ?? src.outlet }));
+    expect(storyFigures(s).outlets).toBe(4);
+  });
 });
