@@ -29,6 +29,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A tab's `tabs.onUpdated` changes as a test records them in the worker. */
+type TabChanges = { status?: string; url?: string }[];
+
 /** Reads the tab through the popup, as a reader's click does, and returns the tab id. */
 async function readTab(path: string): Promise<number> {
   const { tabId } = await lens.openTab(server.page(path));
@@ -231,10 +234,24 @@ describe('the side panel', () => {
       const jump = Object.assign(document.createElement('a'), { href: '#comments', id: 'jump', textContent: 'Comments' });
       document.body.prepend(jump);
     });
+    // The tab's own events, recorded in the background's worker from before the click: its status is
+    // already `complete` before the jump, so only the jump's `loading` with the new address (the
+    // event the background acts on), then its `complete`, say the jump happened and was told.
+    await lens.worker.evaluate((id) => {
+      const seen: TabChanges = [];
+      (self as unknown as { jumpEvents: TabChanges }).jumpEvents = seen;
+      chrome.tabs.onUpdated.addListener((tabId, change) => void (tabId === id && seen.push({ status: change.status, url: change.url })));
+    }, tabId);
+    const jumpEvents = () => lens.worker.evaluate(() => (self as unknown as { jumpEvents: TabChanges }).jumpEvents);
     await page.bringToFront();
     await page.click('#jump');
-    await expect.poll(() => lens.worker.evaluate(async (id) => (await chrome.tabs.get(id)).status, tabId)).toBe('complete');
+    await expect.poll(async () => (await jumpEvents()).map((c) => c.status ?? '-').join(' ')).toMatch(/loading.* complete/);
+    expect(await jumpEvents()).toContainEqual({ status: 'loading', url: expect.stringMatching(/#comments$/) });
     expect(page.url()).toMatch(/#comments$/);
+    // The background's listener ran first and asked storage for the report when `loading` came; a
+    // read of storage asked after `complete` is answered after that one, by when a report dropped
+    // is gone.
+    await lens.worker.evaluate(() => chrome.storage.session.get(null));
     // What the background keeps for the tab, read after the navigation's events were handled.
     const kept = await lens.worker.evaluate(async (id) => (await chrome.storage.session.get(`report:${id}`))[`report:${id}`], tabId);
     expect(kept).toMatchObject({ state: 'match' });
