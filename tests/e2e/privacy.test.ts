@@ -96,12 +96,22 @@ describe('what leaves the browser', () => {
       const popup = await clickIcon(tabId);
       await popup.getByRole('button', { name: /^Follow AI$/ }).click();
       await popup.getByRole('button', { name: 'Follow this story' }).click();
+      // Both follows kept before the browser closes: a request they made would be in the log.
+      await popup.getByRole('button', { name: '✓ Following this story' }).waitFor();
+      await popup.getByRole('button', { name: '✓ Following AI' }).waitFor();
       const panel = await lens.openExtensionPage('sidepanel.html', tabId);
       await panel.locator('main[data-state="match"]').waitFor();
       await panel.getByRole('button', { name: 'Search stories' }).click();
       await panel.getByLabel('Search Factlen stories').fill('transit');
       await panel.locator('.story-search__result').first().waitFor();
-      for (const path of ['/healthtech-mayo-microsoft.html', '/local-sports.html']) await clickIcon((await visit(path)).tabId);
+      // Each page read to its end, matched or not: a popup that never read its page asks nothing either.
+      for (const [path, state] of [
+        ['/healthtech-mayo-microsoft.html', 'match'],
+        ['/local-sports.html', 'no-match'],
+      ] as const) {
+        const shown = await clickIcon((await visit(path)).tabId);
+        expect(await shown.locator('main').getAttribute('data-state'), path).toBe(state);
+      }
     }));
 
   it('syncing the store asks only the store', () =>

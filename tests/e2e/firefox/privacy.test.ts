@@ -13,7 +13,7 @@ import { storyFigures } from '../../../lib/story/figures.ts';
 import { PAGES, serve, type Server } from '../harness.ts';
 import { pageMarkIn } from '../page-marks.ts';
 import { storeServer } from '../store-server.ts';
-import { clickLabel, clickOn, fillIn, launchFirefox, role, stateOf, until, waitForText, type Fox } from './harness.ts';
+import { clickLabel, clickOn, fillIn, launchFirefox, role, stateOf, textOf, until, waitForText, type Fox } from './harness.ts';
 import { proxiedOnly, type ProxiedRequest } from './proxy.ts';
 
 const read = (path: string): Story => JSON.parse(readFileSync(path, 'utf8'));
@@ -159,8 +159,17 @@ describe('what Firefox sends while a reader uses every feature', () => {
       await click(panel, role('button', 'Search stories'));
       await fillIn(panel, role('searchbox', 'Search Factlen stories'), 'transit');
       await panel.waitForSelector('.story-search__result');
-      for (const path of ['/local-sports.html', '/not-an-article.html', '/report.pdf'])
-        expect(await stateOf(await clickIcon(server.url(path)))).not.toBe('error');
+      // Each page read to its end, with what it is: a popup that never read its page (a browser
+      // page, a failed injection: not an error either) asks nothing too.
+      expect(await stateOf(await clickIcon(server.url('/local-sports.html')))).toBe('no-match');
+      for (const [path, says] of [
+        ['/not-an-article.html', "There isn't an article's worth of text on this page"],
+        ['/report.pdf', 'it looks like a PDF, an image or plain text'],
+      ] as const) {
+        const shown = await clickIcon(server.url(path));
+        expect(await stateOf(shown), path).toBe('not-article');
+        expect(await textOf(shown, 'main'), path).toContain(says);
+      }
     }));
 
   it('syncing the store, and an alert it raises, ask only the store', () =>
