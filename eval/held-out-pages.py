@@ -20,9 +20,10 @@ repository and never committed.
 import gzip
 import json
 import os
-import subprocess
 import sys
 from urllib.parse import urlsplit
+
+from repo_files import repo_reader
 
 SOURCE = 'github:scrapinghub/article-extraction-benchmark'
 # The benchmark's article body is the article's paragraphs without its headline or the captions of
@@ -30,33 +31,18 @@ SOURCE = 'github:scrapinghub/article-extraction-benchmark'
 LEAVES_OUT = ['headline', 'captions']
 
 
-def reader(src):
-    """A function giving the bytes of a file of the benchmark, and the commit read (None for a checkout)."""
-    if os.path.isfile(os.path.join(src, 'ground-truth.json')):
-        def read(path):
-            with open(os.path.join(src, path), 'rb') as f:
-                return f.read()
-        return read, None
-
-    def git(*args):
-        return subprocess.run(['git', '--git-dir', src, *args], check=True, capture_output=True).stdout
-
-    try:
-        commit = git('rev-parse', 'HEAD').decode().strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        sys.exit(f'{src}: neither a checkout with ground-truth.json nor a git directory')
-    return (lambda path: git('show', f'HEAD:{path}')), commit
-
-
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__.split('\n\n')[1])
     src, out = sys.argv[1:]
-    read, commit = reader(src)
+    read, commit = repo_reader(src, 'ground-truth.json')
+    raw = read('ground-truth.json')
     try:
-        truth = json.loads(read('ground-truth.json'))
-    except (subprocess.CalledProcessError, FileNotFoundError, json.JSONDecodeError) as e:
-        sys.exit(f'{src}: no readable ground-truth.json ({e})')
+        truth = json.loads(raw) if raw is not None else None
+    except json.JSONDecodeError as e:
+        sys.exit(f'{src}: ground-truth.json is not JSON ({e})')
+    if not isinstance(truth, dict):
+        sys.exit(f'{src}: no ground-truth.json')
     names = {}
     for key, item in sorted(truth.items()):
         host = urlsplit(item.get('url') or '').hostname or 'no-host'
@@ -64,7 +50,10 @@ def main():
         if name in names:
             sys.exit(f'{name}: two ids share it ({names[name]}, {key})')
         names[name] = key
-        html = gzip.decompress(read(f'html/{key}.html.gz'))
+        page = read(f'html/{key}.html.gz')
+        if page is None:
+            sys.exit(f'{src}: html/{key}.html.gz is missing')
+        html = gzip.decompress(page)
         folder = os.path.join(out, name)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, 'page.html'), 'wb') as f:

@@ -25,41 +25,14 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 from urllib.parse import urlsplit
+
+from repo_files import repo_reader
 
 SOURCE = 'github:adbar/trafilatura'
 # The charset a page declares in its first 4 kB, as a browser's prescan reads it (simplified).
 DECLARED = re.compile(rb'<meta[^>]+charset\s*=\s*["\']?\s*([A-Za-z0-9_.:-]+)', re.I)
-
-
-def reader(src):
-    """A function giving the bytes of a file of the repository, or None when it has no such file, and the commit read."""
-    if os.path.isfile(os.path.join(src, 'tests', 'evaldata.json')):
-        def read(path):
-            try:
-                with open(os.path.join(src, path), 'rb') as f:
-                    return f.read()
-            except FileNotFoundError:
-                return None
-        return read, None
-
-    def git(*args):
-        return subprocess.run(['git', '--git-dir', src, *args], check=True, capture_output=True).stdout
-
-    try:
-        commit = git('rev-parse', 'HEAD').decode().strip()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        sys.exit(f'{src}: neither a checkout with tests/evaldata.json nor a git directory')
-
-    # Asked for a path it does not have, `git show` may print nothing and succeed (a name with
-    # brackets), so what HEAD holds is listed first.
-    held = set(git('ls-tree', '-r', '-z', '--name-only', 'HEAD', 'tests').decode('utf-8').split('\0'))
-
-    def read(path):
-        return git('show', f'HEAD:{path}') if path in held else None
-    return read, commit
 
 
 def decode(raw):
@@ -97,7 +70,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__.split('\n\n')[1])
     src, out = sys.argv[1:]
-    read, commit = reader(src)
+    read, commit = repo_reader(src, 'tests/evaldata.json')
     raw = read('tests/evaldata.json')
     try:
         evaldata = json.loads(raw) if raw is not None else None
