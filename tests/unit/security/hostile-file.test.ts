@@ -496,17 +496,19 @@ describe('lens reads a story folder only inside it', () => {
   });
 });
 
+/** Eight paragraphs of an article, enough for Readability to read one. */
+const seawallArticle = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `<p>Paragraph ${i} of the Harlow County seawall vote: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
+).join('');
+
 describe('lens extract on a page with stray NULs', () => {
   // A real page (trafilatura's benchmark: lostiempos.com) holds 22 NULs after a banner's markup,
   // which browsers ignore; it was refused as binary data.
-  const body = Array.from(
-    { length: 8 },
-    (_, i) =>
-      `<p>Paragraph ${i} of the Harlow County seawall vote: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
-  );
   const page = file(
     'stray-nul.html',
-    `<html><head><title>Seawall vote</title></head><body><div class="banner">${'x'.repeat(1100)}</div><img src="b.gif" alt="">\0\0\0\0<article><h1>Seawall vote</h1>${body.join('')}</article></body></html>`,
+    `<html><head><title>Seawall vote</title></head><body><div class="banner">${'x'.repeat(1100)}</div><img src="b.gif" alt="">\0\0\0\0<article><h1>Seawall vote</h1>${seawallArticle}</article></body></html>`,
   );
 
   it('reads it as a browser would', async () => {
@@ -520,14 +522,9 @@ describe('lens extract on a page with markup before its <html> tag', () => {
   // laweekly.com (trafilatura's benchmark) opens with a <style>, then IE's conditional <html>
   // tags in comments, then its own: linkedom made the <style> the root, with no body, and lens
   // found no article in a page a browser reads.
-  const paragraphs = Array.from(
-    { length: 8 },
-    (_, i) =>
-      `<p>Paragraph ${i} of the Harlow County seawall vote: who voted, what the seawall will cost, and when the work on the shore is to begin.</p>`,
-  );
   const page = file(
     'style-first.html',
-    `<style>.grid { opacity: 1 }</style>\n<!DOCTYPE html>\n<!--[if IE 7]><html lang="fr" class="ie7"><![endif]-->\n<!--[if !IE]><!--><html lang="en-US" class="no-js"><!--<![endif]-->\n<head><title>Seawall vote</title><meta property="og:type" content="article"></head><body><header>Menu</header><article><h1>Seawall vote</h1>${paragraphs.join('')}</article></body></html>`,
+    `<style>.grid { opacity: 1 }</style>\n<!DOCTYPE html>\n<!--[if IE 7]><html lang="fr" class="ie7"><![endif]-->\n<!--[if !IE]><!--><html lang="en-US" class="no-js"><!--<![endif]-->\n<head><title>Seawall vote</title><meta property="og:type" content="article"></head><body><header>Menu</header><article><h1>Seawall vote</h1>${seawallArticle}</article></body></html>`,
   );
 
   it("reads it as a browser would: the page's own <html> tag, its head and its body", async () => {

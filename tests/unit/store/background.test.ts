@@ -36,6 +36,16 @@ const remoteStory = story('harbor-seawall-plan', '2026-11-20', {
   ],
 });
 
+/** A tab's kept report: its page (example.org/`id`) matched to `s`. */
+const matched = (id: string, s: ReturnType<typeof story>) => ({
+  state: 'match',
+  page: { url: `https://example.org/${id}`, title: id },
+  story: s,
+  confidence: 0.9,
+  reasons: [],
+  alternatives: [],
+});
+
 async function installWithStore() {
   await fakeBrowser.storage.local.set({ storeSettings: { storeUrl: STORE_URL, syncMinutes: 60 } });
   host.publish(await build([remoteStory]));
@@ -100,14 +110,6 @@ describe('the background store sync', () => {
 
   it("clears the badge of a tab whose matched story a sync withdraws, and keeps the others'", async () => {
     await installWithStore();
-    const matched = (id: string, s: ReturnType<typeof story>) => ({
-      state: 'match',
-      page: { url: `https://example.org/${id}`, title: id },
-      story: s,
-      confidence: 0.9,
-      reasons: [],
-      alternatives: [],
-    });
     const bundled = (await store.getStore()).view;
     const kept = (await bundled.get('microsoft-mayo-clinic-frontier-ai-model'))!;
     await fakeBrowser.storage.session.set({ 'report:7': matched('a', remoteStory), 'report:8': matched('b', kept) });
@@ -129,16 +131,7 @@ describe('the background store sync', () => {
   // the tab stayed unbadged until the reader clicked the toolbar again.
   it('draws the badge again, from the stored story, when a sync restores a story it had withdrawn', async () => {
     await installWithStore();
-    await fakeBrowser.storage.session.set({
-      'report:7': {
-        state: 'match',
-        page: { url: 'https://example.org/a', title: 'a' },
-        story: remoteStory,
-        confidence: 0.9,
-        reasons: [],
-        alternatives: [],
-      },
-    });
+    await fakeBrowser.storage.session.set({ 'report:7': matched('a', remoteStory) });
     await fakeBrowser.action.setBadgeText({ tabId: 7, text: '1' });
     host.publish(await build([story('another-story', '2026-11-21')]));
     expect((await bg.syncNow('manual')).lastError).toBeNull();
@@ -155,14 +148,7 @@ describe('the background store sync', () => {
 
   it('redraws the badge of a tab whose matched story a sync changes, from the new story alone', async () => {
     await installWithStore();
-    const report = {
-      state: 'match',
-      page: { url: 'https://example.org/a', title: 'a' },
-      story: remoteStory,
-      confidence: 0.9,
-      reasons: [],
-      alternatives: [],
-    };
+    const report = matched('a', remoteStory);
     await fakeBrowser.storage.session.set({ 'report:7': report });
     await fakeBrowser.action.setBadgeText({ tabId: 7, text: '1' });
     const more = {
